@@ -1,0 +1,6 @@
+package org.teachertraining.core.common;
+
+import java.util.List;
+
+/** One page of a listing; {@code nextCursor} is opaque to clients and null on the last page. */
+public record Page<T>(List<T> items, String nextCursor) {}

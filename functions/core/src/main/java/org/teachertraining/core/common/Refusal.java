@@ -1,0 +1,44 @@
+package org.teachertraining.core.common;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why a use case did not do what was asked. Business-rule breaches are results, not exceptions:
+ * {@code rule} is the DOMAIN.md rule ID (E1, E2...) when a rule refused the request.
+ */
+public record Refusal(Kind kind, String rule, Text message, List<FieldError> errors, Map<String, Object> details) {
+
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+
+    public Refusal {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public static Refusal invalid(List<FieldError> errors) {
+        return new Refusal(Kind.INVALID, null, Text.of("请求内容有误", "The request has invalid fields"), errors, null);
+    }
+
+    public static Refusal forbidden(Text message) {
+        return new Refusal(Kind.FORBIDDEN, null, message, null, null);
+    }
+
+    public static Refusal notFound(Text message) {
+        return new Refusal(Kind.NOT_FOUND, null, message, null, null);
+    }
+
+    public static Refusal conflict(String rule, Text message) {
+        return new Refusal(Kind.CONFLICT, rule, message, null, null);
+    }
+
+    public static Refusal unprocessable(String rule, Text message, Map<String, Object> details) {
+        return new Refusal(Kind.UNPROCESSABLE, rule, message, null, details);
+    }
+
+    public Refusal withDetails(Map<String, Object> more) {
+        var merged = new java.util.LinkedHashMap<String, Object>(details);
+        merged.putAll(more);
+        return new Refusal(kind, rule, message, errors, merged);
+    }
+}

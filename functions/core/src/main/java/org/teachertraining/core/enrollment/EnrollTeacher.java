@@ -1,0 +1,207 @@
+package org.teachertraining.core.enrollment;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.program.ProgramLevel;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.Quotas;
+import org.teachertraining.core.teacher.Teacher;
+import org.teachertraining.core.teacher.Teachers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Selects a teacher into a project (遴选), enforcing E1–E6. A county or city admin enrolls teachers of its
+ * own subtree; the seat comes from the deepest pool on the teacher's quota chain below the project's owner.
+ */
+public final class EnrollTeacher {
+
+    /** {@code created} is false when the request repeated an earlier one (200 instead of 201). */
+    public record Enrolled(Enrollment enrollment, boolean created) {}
+
+    private final Projects projects;
+    private final Teachers teachers;
+    private final Quotas quotas;
+    private final Enrollments enrollments;
+    private final IntegrityRecords integrity;
+    private final TrainingHours hours;
+    private final Access access;
+    private final Clock clock;
+
+    public EnrollTeacher(Projects projects, Teachers teachers, Quotas quotas, Enrollments enrollments,
+                         IntegrityRecords integrity, TrainingHours hours, Access access, Clock clock) {
+        this.projects = projects;
+        this.teachers = teachers;
+        this.quotas = quotas;
+        this.enrollments = enrollments;
+        this.integrity = integrity;
+        this.hours = hours;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Outcome<Enrolled> execute(Caller caller, String projectId, String teacherId, String idempotencyKey) {
+        if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) {
+            return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        }
+        var v = new Violations();
+        v.identifier("teacherId", teacherId);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var found = projects.find(projectId);
+        if (found.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+        Project project = found.get();
+
+        String requestHash = fingerprint(teacherId);
+        if (idempotencyKey != null) {
+            var replay = replay(projectId, idempotencyKey, requestHash);
+            if (replay.isPresent()) return replay.get();
+        }
+        var teacher = teachers.find(teacherId);
+        if (teacher.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("教师不存在：" + teacherId, "No teacher " + teacherId)));
+        Teacher t = teacher.get();
+        var denied = access.require(caller, t.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+
+        var existing = enrollments.find(projectId, teacherId).filter(e -> e.status().holdsSeat());
+        if (existing.isPresent()) return repeated(existing.get(), idempotencyKey);
+
+        var refusal = checkRules(project, t);
+        if (refusal.isPresent()) return Outcome.refused(refusal.get());
+
+        var pool = poolFor(project, t.jurisdiction());
+        if (pool.isEmpty()) {
+            return Outcome.refused(Refusal.conflict("E1", Text.of(
+                    "名额已满：" + t.jurisdiction() + " 未分配到该项目名额",
+                    "Quota full: no seats of this project are allocated to " + t.jurisdiction())));
+        }
+        var enrollment = new Enrollment(UUID.randomUUID().toString(), projectId, teacherId, t.name(), t.jurisdiction(),
+                pool.get(), EnrollmentStatus.SELECTED, idempotencyKey, project.name(), project.level(),
+                project.startDate(), caller.userId(), clock.instant(), null);
+        var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, idempotencyKey, requestHash, teacherId);
+        var booking = enrollments.book(enrollment, key);
+        if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
+        if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
+        if (booking instanceof Enrollments.Booking.KeyTaken) return replay(projectId, idempotencyKey, requestHash).orElseThrow();
+        return Outcome.refused(Refusal.conflict("E1", Text.of(
+                "名额已满：" + pool.get() + " 的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
+                .withDetails(Map.of("quotaJurisdiction", pool.get())));
+    }
+
+    /** E2–E5, in the order a bureau would want them explained. */
+    private Optional<Refusal> checkRules(Project project, Teacher t) {
+        if (!clock.instant().isBefore(project.selectionCutoff())) {
+            return Optional.of(Refusal.conflict("E2", Text.of(
+                    "遴选已截止（截止时间 " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime() + "）",
+                    "Selection closed at " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime()))
+                    .withDetails(Map.of("selectionCutoff", project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime().toString())));
+        }
+        LocalDate today = ChinaTime.today(clock);
+        var ineligible = project.eligibility().check(t, today);
+        if (ineligible.isPresent()) {
+            return Optional.of(Refusal.unprocessable("E3", ineligible.get().message(),
+                    Map.of("criterion", ineligible.get().criterion())));
+        }
+        if (project.level().isProvincialOrAbove()) {
+            var ban = integrity.ofTeacher(t.id()).stream().filter(r -> r.bans(today))
+                    .max(Comparator.comparing(IntegrityRecord::bannedUntil));
+            if (ban.isPresent()) {
+                return Optional.of(Refusal.unprocessable("E4", Text.of(
+                        "该教师因诚信记录（" + ban.get().kind() + "，" + ban.get().occurredOn() + "）在 " + ban.get().bannedUntil() + " 前不得参加省级及以上项目",
+                        "The teacher is banned from provincial and national projects until " + ban.get().bannedUntil()
+                                + " (" + ban.get().kind() + " on " + ban.get().occurredOn() + ")"),
+                        Map.of("bannedUntil", ban.get().bannedUntil().toString(), "reason", ban.get().kind().name())));
+            }
+        }
+        return checkNeedlessRepeat(project, t);
+    }
+
+    /** E5: no selection of teachers who already met the year's hours, nor past the national-participation cap. */
+    private Optional<Refusal> checkNeedlessRepeat(Project project, Teacher t) {
+        var e = project.eligibility();
+        if (e.annualHoursCap() != null) {
+            int year = project.startDate().getYear();
+            int credited = hours.creditedIn(t.id(), year);
+            if (credited >= e.annualHoursCap()) {
+                return Optional.of(Refusal.unprocessable("E5", Text.of(
+                        "该教师 " + year + " 年已获 " + credited + " 学时，已达年度要求 " + e.annualHoursCap() + " 学时",
+                        "The teacher already has " + credited + " hours in " + year + ", meeting the year's requirement of " + e.annualHoursCap()),
+                        Map.of("criterion", "annualHoursCap", "hours", credited)));
+            }
+        }
+        var cap = e.nationalParticipationCap();
+        if (cap != null && project.level() == ProgramLevel.NATIONAL) {
+            List<Enrollment> national = enrollments.ofTeacher(t.id()).stream()
+                    .filter(x -> x.status().holdsSeat() && x.projectLevel() == ProgramLevel.NATIONAL
+                            && x.projectStartDate().getYear() >= cap.sinceYear())
+                    .toList();
+            if (national.size() >= cap.max()) {
+                return Optional.of(Refusal.unprocessable("E5", Text.of(
+                        "该教师自 " + cap.sinceYear() + " 年起已参加 " + national.size() + " 个国培项目，已达上限 " + cap.max(),
+                        "The teacher has joined " + national.size() + " national projects since " + cap.sinceYear() + ", the cap is " + cap.max()),
+                        Map.of("criterion", "nationalParticipationCap", "participations", national.size())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The pool a seat comes from: the deepest jurisdiction on the teacher's quota chain, below the project's
+     * owner, that holds an allocation. A project run by a county enrolls from its own pool.
+     */
+    private Optional<String> poolFor(Project project, String teacherJurisdiction) {
+        var chain = access.tree().quotaChain(teacherJurisdiction);
+        int ownerAt = chain.indexOf(project.ownerJurisdiction());
+        if (ownerAt < 0) return Optional.empty();
+        var candidates = ownerAt == 0 ? chain.subList(0, 1) : chain.subList(0, ownerAt);
+        var held = quotas.ofProject(project.id());
+        return candidates.stream().filter(c -> held.stream().anyMatch(q -> q.jurisdiction().equals(c))).findFirst();
+    }
+
+    private Outcome<Enrolled> repeated(Enrollment existing, String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.equals(existing.idempotencyKey())) {
+            return Outcome.refused(Refusal.conflict("E6", Text.of(
+                    "该教师已入选本项目（每个项目只占一个名额）", "The teacher is already enrolled in this project (one seat per project)"))
+                    .withDetails(Map.of("enrollmentId", existing.id())));
+        }
+        return Outcome.done(new Enrolled(existing, false));
+    }
+
+    private Optional<Outcome<Enrolled>> replay(String projectId, String key, String requestHash) {
+        return enrollments.findKey(projectId, key).map(rec -> {
+            if (!rec.requestHash().equals(requestHash)) {
+                return Outcome.refused(Refusal.unprocessable(null, Text.of(
+                        "幂等键已用于另一请求", "The Idempotency-Key was already used for a different request"),
+                        Map.of("idempotencyKey", key)));
+            }
+            return Outcome.done(new Enrolled(enrollments.find(projectId, rec.teacherId()).orElseThrow(), false));
+        });
+    }
+
+    private static String fingerprint(String teacherId) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(("enroll\n" + teacherId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.teachertraining.core.enrollment;
+
+/** SELECTED → REGISTERED (报到) → COMPLETED | FAILED | DISMISSED (劝退) | NO_SHOW, or WITHDRAWN before the start. */
+public enum EnrollmentStatus {
+    SELECTED, REGISTERED, COMPLETED, FAILED, DISMISSED, NO_SHOW, WITHDRAWN;
+
+    /** Holds a seat: everything but a withdrawal. */
+    public boolean holdsSeat() {
+        return this != WITHDRAWN;
+    }
+}

@@ -1,0 +1,52 @@
+package org.teachertraining.core.enrollment;
+
+import org.teachertraining.core.common.Page;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: enrollments. {@link #book} is one atomic step that enforces E6 (one seat per teacher and project),
+ * E1 (the pool's free seats) and the idempotency key together: all happen or none.
+ */
+public interface Enrollments {
+
+    Optional<Enrollment> find(String projectId, String teacherId);
+
+    Optional<IdempotencyRecord> findKey(String projectId, String key);
+
+    /** @param key the idempotency record to store with the enrollment, or null */
+    Booking book(Enrollment enrollment, IdempotencyRecord key);
+
+    /** Marks the enrollment WITHDRAWN and returns its seat to its pool; empty if it no longer holds one. */
+    Optional<Enrollment> withdraw(Enrollment enrollment, Instant at);
+
+    /**
+     * Enrollments of a project whose teacher's jurisdiction code starts with {@code jurisdictionPrefix}
+     * (see {@code JurisdictionTree.subtreePrefix}), optionally of one status.
+     */
+    Page<Enrollment> ofProject(String projectId, String jurisdictionPrefix, EnrollmentStatus status, String cursor, int limit);
+
+    List<Enrollment> ofTeacher(String teacherId);
+
+    sealed interface Booking {
+        record Booked(Enrollment enrollment) implements Booking {}
+
+        /** E1: the pool has no free seat. */
+        record PoolFull() implements Booking {}
+
+        /** E6: the teacher already holds a seat in the project. */
+        record AlreadyEnrolled(Enrollment existing) implements Booking {}
+
+        /** The idempotency key was taken meanwhile by another request. */
+        record KeyTaken(IdempotencyRecord record) implements Booking {}
+    }
+
+    /** Thrown by adapters when a cursor was not produced by them. */
+    final class BadCursor extends RuntimeException {
+        public BadCursor() {
+            super("invalid cursor");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.teachertraining.core.project;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.program.Programs;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates a project inside a program; only the program's owner (or an admin above it) may. */
+public final class CreateProject {
+
+    public record Command(String code, String name, String category, Eligibility eligibility, List<Phase> phases,
+                          Integer totalHours, Integer classSize, String institutionId, OffsetDateTime selectionCutoff,
+                          LocalDate startDate, LocalDate endDate, BigDecimal budget, Integer seats) {}
+
+    /** A class (班) has at most 50 trainees (DOMAIN.md). */
+    public static final int MAX_CLASS_SIZE = 50;
+    static final BigDecimal MAX_BUDGET_YUAN = new BigDecimal("1000000000");
+
+    private final Programs programs;
+    private final Projects projects;
+    private final Access access;
+    private final Clock clock;
+
+    public CreateProject(Programs programs, Projects projects, Access access, Clock clock) {
+        this.programs = programs;
+        this.projects = projects;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Outcome<Project> execute(Caller caller, String programId, Command c) {
+        var program = programs.find(programId);
+        if (program.isEmpty()) {
+            return Outcome.refused(Refusal.notFound(Text.of("计划不存在：" + programId, "No program " + programId)));
+        }
+        var denied = access.require(caller, program.get().jurisdiction(),
+                Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+
+        var v = validate(c);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+
+        var p = program.get();
+        var project = new Project(UUID.randomUUID().toString(), p.id(), p.level(), p.jurisdiction(),
+                c.code().strip(), c.name().strip(), c.category() == null ? null : c.category().strip(),
+                c.eligibility(), c.phases(), c.totalHours(), c.classSize(), c.institutionId(),
+                c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
+                c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
+                caller.userId(), clock.instant());
+        if (!projects.add(project)) {
+            return Outcome.refused(Refusal.conflict(null, Text.of(
+                    "该计划中已有编号为 " + c.code() + " 的项目", "The program already has a project with code " + c.code())));
+        }
+        return Outcome.done(project);
+    }
+
+    private Violations validate(Command c) {
+        var v = new Violations();
+        v.identifier("code", c.code());
+        v.text("name", c.name(), 200);
+        v.optionalText("category", c.category(), 100);
+        v.identifier("institutionId", c.institutionId());
+        if (v.required("totalHours", c.totalHours())) v.range("totalHours", c.totalHours(), 1, 2000);
+        if (v.required("classSize", c.classSize())) v.range("classSize", c.classSize(), 1, MAX_CLASS_SIZE);
+        v.range("seats", c.seats(), 1, 1_000_000);
+        if (v.required("phases", c.phases())) {
+            for (int i = 0; i < c.phases().size(); i++) {
+                validatePhase(v, "phases[" + i + "]", c.phases().get(i));
+            }
+        }
+        validateEligibility(v, c.eligibility());
+        boolean dates = v.required("selectionCutoff", c.selectionCutoff())
+                & v.required("startDate", c.startDate()) & v.required("endDate", c.endDate());
+        if (c.selectionCutoff() != null && !c.selectionCutoff().toInstant().isAfter(clock.instant())) {
+            v.add("selectionCutoff", "遴选截止时间已过，必须在将来", "is in the past; the selection cutoff must be in the future");
+        }
+        if (dates) {
+            LocalDate cutoffDay = c.selectionCutoff().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
+            if (c.startDate().isBefore(cutoffDay)) {
+                v.add("startDate", "开班日期不能早于遴选截止日期 " + cutoffDay, "must not be before the selection cutoff date " + cutoffDay);
+            }
+            if (c.endDate().isBefore(c.startDate())) {
+                v.add("endDate", "结束日期不能早于开班日期", "must not be before startDate");
+            }
+        }
+        if (c.budget() != null) {
+            if (c.budget().signum() < 0) v.add("budget", "不能为负数", "must not be negative");
+            else if (c.budget().stripTrailingZeros().scale() > 2) v.add("budget", "金额最多两位小数（元）", "must have at most 2 decimals (yuan)");
+            else if (c.budget().compareTo(MAX_BUDGET_YUAN) > 0) v.add("budget", "金额过大", "must be at most " + MAX_BUDGET_YUAN + " yuan");
+        }
+        return v;
+    }
+
+    private static void validatePhase(Violations v, String path, Phase ph) {
+        if (ph == null) {
+            v.add(path, "不能为空", "must not be null");
+            return;
+        }
+        v.required(path + ".kind", ph.kind());
+        v.range(path + ".days", ph.days(), 0, 366);
+        v.range(path + ".hours", ph.hours(), 0, 2000);
+        v.range(path + ".months", ph.months(), 0, 24);
+        if (positive(ph.days()) + positive(ph.hours()) + positive(ph.months()) == 0) {
+            v.add(path, "须给出天数、学时或月数之一", "needs days, hours or months");
+        }
+    }
+
+    private static int positive(Integer n) {
+        return n != null && n > 0 ? 1 : 0;
+    }
+
+    private static void validateEligibility(Violations v, Eligibility e) {
+        if (e == null) return;
+        v.range("eligibility.minTeachingYears", e.minTeachingYears(), 0, 50);
+        v.range("eligibility.annualHoursCap", e.annualHoursCap(), 1, 2000);
+        if (e.subjects().stream().anyMatch(s -> s == null || s.isBlank() || s.length() > 30)) {
+            v.add("eligibility.subjects", "学科名称须为 1–30 个字符", "subject names must be 1-30 characters");
+        }
+        var cap = e.nationalParticipationCap();
+        if (cap != null) {
+            if (v.required("eligibility.nationalParticipationCap.max", cap.max())) {
+                v.range("eligibility.nationalParticipationCap.max", cap.max(), 0, 100);
+            }
+            if (v.required("eligibility.nationalParticipationCap.sinceYear", cap.sinceYear())) {
+                v.range("eligibility.nationalParticipationCap.sinceYear", cap.sinceYear(), 2000, 2100);
+            }
+        }
+    }
+}

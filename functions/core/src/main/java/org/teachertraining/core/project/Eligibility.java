@@ -1,0 +1,71 @@
+package org.teachertraining.core.project;
+
+import org.teachertraining.core.teacher.BackboneLevel;
+import org.teachertraining.core.teacher.SchoolLocation;
+import org.teachertraining.core.teacher.Stage;
+import org.teachertraining.core.teacher.Teacher;
+import org.teachertraining.core.teacher.TeacherRole;
+import org.teachertraining.core.common.Text;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A project's audience (DOMAIN.md E3). Every field is optional; absent or empty means no restriction.
+ * {@code annualHoursCap} and {@code nationalParticipationCap} carry the E5 limits.
+ */
+public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRole> roles,
+                          Set<SchoolLocation> schoolLocations, Integer minTeachingYears,
+                          Set<BackboneLevel> backboneLevels, Integer annualHoursCap,
+                          NationalParticipationCap nationalParticipationCap) {
+
+    /** E5: at most {@code max} national projects since {@code sinceYear} (the start of the cycle). */
+    public record NationalParticipationCap(Integer max, Integer sinceYear) {}
+
+    public static final Eligibility OPEN = new Eligibility(null, null, null, null, null, null, null, null);
+
+    public Eligibility {
+        stages = stages == null ? Set.of() : Set.copyOf(stages);
+        subjects = subjects == null ? Set.of() : Set.copyOf(subjects);
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        schoolLocations = schoolLocations == null ? Set.of() : Set.copyOf(schoolLocations);
+        backboneLevels = backboneLevels == null ? Set.of() : Set.copyOf(backboneLevels);
+    }
+
+    /** A criterion the teacher does not meet (E3). */
+    public record Failure(String criterion, Text message) {}
+
+    /** The first criterion the teacher fails on {@code date}, if any. */
+    public Optional<Failure> check(Teacher t, LocalDate date) {
+        if (!stages.isEmpty() && !stages.contains(t.stage())) {
+            return fail("stage", "学段不符：项目面向 " + stages + "，该教师为 " + t.stage(),
+                    "stage: the project is for " + stages + ", the teacher teaches " + t.stage());
+        }
+        if (!subjects.isEmpty() && t.subjects().stream().noneMatch(subjects::contains)) {
+            return fail("subjects", "学科不符：项目面向 " + subjects + "，该教师任教 " + t.subjects(),
+                    "subjects: the project is for " + subjects + ", the teacher teaches " + t.subjects());
+        }
+        if (!roles.isEmpty() && !roles.contains(t.role())) {
+            return fail("role", "岗位不符：项目面向 " + roles + "，该教师为 " + t.role(),
+                    "role: the project is for " + roles + ", the teacher is " + t.role());
+        }
+        if (!schoolLocations.isEmpty() && !schoolLocations.contains(t.schoolLocation())) {
+            return fail("schoolLocation", "学校所在地不符：项目面向 " + schoolLocations + "，该教师学校为 " + t.schoolLocation(),
+                    "schoolLocation: the project is for " + schoolLocations + ", the teacher's school is " + t.schoolLocation());
+        }
+        if (minTeachingYears != null && t.teachingYearsOn(date) < minTeachingYears) {
+            return fail("minTeachingYears", "教龄不足：要求 " + minTeachingYears + " 年以上，该教师 " + t.teachingYearsOn(date) + " 年",
+                    "minTeachingYears: " + minTeachingYears + " years required, the teacher has " + t.teachingYearsOn(date));
+        }
+        if (!backboneLevels.isEmpty() && (t.backboneLevel() == null || !backboneLevels.contains(t.backboneLevel()))) {
+            return fail("backboneLevel", "骨干级别不符：项目面向 " + backboneLevels + "，该教师为 " + (t.backboneLevel() == null ? "非骨干" : t.backboneLevel()),
+                    "backboneLevel: the project is for " + backboneLevels + ", the teacher is " + (t.backboneLevel() == null ? "not a backbone teacher" : t.backboneLevel()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Failure> fail(String criterion, String zh, String en) {
+        return Optional.of(new Failure(criterion, Text.of(zh, en)));
+    }
+}

@@ -1,0 +1,23 @@
+package org.teachertraining.core.project;
+
+import org.teachertraining.core.program.ProgramLevel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One training offer of a program. {@code level} and {@code ownerJurisdiction} are copied from the
+ * program: the owner is the root of the project's quota tree. {@code seats} is the project's total
+ * number of trainees, or null when the owner has not capped it. {@code budgetFen} is in fen (分).
+ */
+public record Project(String id, String programId, ProgramLevel level, String ownerJurisdiction,
+                      String code, String name, String category, Eligibility eligibility, List<Phase> phases,
+                      int totalHours, int classSize, String institutionId, Instant selectionCutoff,
+                      LocalDate startDate, LocalDate endDate, Long budgetFen, Integer seats,
+                      String createdBy, Instant createdAt) {
+    public Project {
+        phases = List.copyOf(phases);
+        eligibility = eligibility == null ? Eligibility.OPEN : eligibility;
+    }
+}

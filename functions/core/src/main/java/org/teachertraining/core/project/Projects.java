@@ -1,0 +1,17 @@
+package org.teachertraining.core.project;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: stored projects. */
+public interface Projects {
+    /**
+     * Stores a new project and opens its root quota (the owner's pool: {@code seats}, or unlimited).
+     * False, and nothing stored, when the program already has a project with the same code.
+     */
+    boolean add(Project project);
+
+    Optional<Project> find(String id);
+
+    List<Project> ofProgram(String programId);
+}

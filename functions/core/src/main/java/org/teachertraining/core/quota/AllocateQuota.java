@@ -1,0 +1,67 @@
+package org.teachertraining.core.quota;
+
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.project.Projects;
+
+import java.util.Map;
+
+/** E1: the admin of a jurisdiction's quota parent sets its seats; sub-allocations never exceed the parent's. */
+public final class AllocateQuota {
+    public static final int MAX_SEATS = 1_000_000;
+
+    private final Projects projects;
+    private final Quotas quotas;
+    private final Access access;
+
+    public AllocateQuota(Projects projects, Quotas quotas, Access access) {
+        this.projects = projects;
+        this.quotas = quotas;
+        this.access = access;
+    }
+
+    public Outcome<Quota> execute(Caller caller, String projectId, String jurisdiction, Integer seats) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) {
+            return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+        }
+        var tree = access.tree();
+        var v = new Violations();
+        if (v.required("seats", seats)) v.range("seats", seats, 0, MAX_SEATS);
+        String owner = project.get().ownerJurisdiction();
+        if (!tree.exists(jurisdiction)) {
+            v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
+        } else if (jurisdiction.equals(owner) || !tree.quotaChain(jurisdiction).contains(owner)) {
+            v.add("jurisdiction", jurisdiction + " 不在项目所属区划 " + owner + " 之下",
+                    jurisdiction + " is not below the project's owner " + owner);
+        }
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+
+        String parent = tree.quotaParent(jurisdiction).orElseThrow();
+        if (!caller.role().isJurisdictionAdmin() || !parent.equals(caller.jurisdiction())) {
+            return Outcome.refused(Refusal.forbidden(Text.of(
+                    jurisdiction + " 的名额只能由上级 " + parent + " 的管理员分配",
+                    "Only an admin of " + parent + ", the allocating parent, may set the quota of " + jurisdiction)));
+        }
+        var allocation = quotas.allocate(projectId, parent, jurisdiction, seats);
+        if (allocation instanceof Quotas.Allocation.Allocated a) return Outcome.done(a.quota());
+        if (allocation instanceof Quotas.Allocation.ParentShort s) {
+            return Outcome.refused(Refusal.conflict("E1", Text.of(
+                            "超出上级名额：" + parent + " 仅剩 " + s.parentFree() + " 个名额可分配",
+                            "Over the parent's allocation: " + parent + " has only " + s.parentFree() + " seats left to allocate"))
+                    .withDetails(Map.of("parentAvailable", s.parentFree())));
+        }
+        if (allocation instanceof Quotas.Allocation.BelowUsed b) {
+            return Outcome.refused(Refusal.conflict("E1", Text.of(
+                            "不能低于已使用的名额数 " + b.usedSeats() + "（已遴选或已下分）",
+                            "Cannot go below the " + b.usedSeats() + " seats already used (enrolled or sub-allocated)"))
+                    .withDetails(Map.of("used", b.usedSeats())));
+        }
+        return Outcome.refused(Refusal.conflict("E1", Text.of(
+                "上级 " + parent + " 尚未获得该项目名额", "The parent " + parent + " holds no quota of this project yet")));
+    }
+}

@@ -1,0 +1,55 @@
+package org.teachertraining.core.quota;
+
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.Jurisdiction;
+import org.teachertraining.core.project.Projects;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The project's quota allocations within the caller's subtree, with fill figures. */
+public final class ListQuotas {
+
+    /**
+     * One row: {@code used} = seats passed on to children + enrollments from the own pool (what the seats
+     * cannot be reduced below); {@code enrolled} = enrollments anywhere in the subtree; {@code available}
+     * = seats still free in the own pool (null when uncapped).
+     */
+    public record Row(String jurisdiction, String name, Integer seats, int allocated, int used, int enrolled, Long available) {}
+
+    private final Projects projects;
+    private final Quotas quotas;
+    private final Access access;
+
+    public ListQuotas(Projects projects, Quotas quotas, Access access) {
+        this.projects = projects;
+        this.quotas = quotas;
+        this.access = access;
+    }
+
+    public Outcome<List<Row>> execute(Caller caller, String projectId) {
+        if (!caller.role().isJurisdictionAdmin()) {
+            return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        }
+        if (projects.find(projectId).isEmpty()) {
+            return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+        }
+        var all = quotas.ofProject(projectId);
+        var tree = access.tree();
+        return Outcome.done(all.stream()
+                .filter(q -> access.covers(caller, q.jurisdiction()))
+                .sorted(Comparator.comparing(Quota::jurisdiction))
+                .map(q -> new Row(q.jurisdiction(),
+                        tree.find(q.jurisdiction()).map(Jurisdiction::name).orElse(q.jurisdiction()),
+                        q.seats(), q.allocated(), q.allocated() + q.used(),
+                        all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(q.jurisdiction()))
+                                .mapToInt(Quota::used).sum(),
+                        q.unlimited() ? null : q.free()))
+                .toList());
+    }
+}

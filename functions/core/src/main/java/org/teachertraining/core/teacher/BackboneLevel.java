@@ -1,0 +1,4 @@
+package org.teachertraining.core.teacher;
+
+/** Backbone teacher (骨干教师) designation, by the level that awarded it. */
+public enum BackboneLevel { SCHOOL, COUNTY, CITY, PROVINCIAL, NATIONAL }

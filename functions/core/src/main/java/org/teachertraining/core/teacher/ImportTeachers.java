@@ -1,0 +1,173 @@
+package org.teachertraining.core.teacher;
+
+import org.teachertraining.core.common.FieldError;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+
+import java.nio.charset.CharacterCodingException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Bulk create/update of teachers from a CSV with a header row (English or Chinese column names, enum
+ * values by name or by their Chinese label). Each valid row is saved; each invalid row is reported with
+ * its line and problems and writes nothing.
+ */
+public final class ImportTeachers {
+    public static final int MAX_ROWS = 10_000;
+
+    public record RowProblems(int line, List<FieldError> problems) {}
+
+    public record Report(int imported, List<RowProblems> rejected) {}
+
+    private enum Column {
+        ID("id", "教师编号", "工号"), NAME("name", "姓名"), JURISDICTION("jurisdiction", "行政区划代码", "区划代码"),
+        SCHOOL_ID("schoolId", "学校编号", "学校代码"), STAGE("stage", "学段"), SUBJECTS("subjects", "任教学科", "学科"),
+        ROLE("role", "岗位", "职务"), SCHOOL_LOCATION("schoolLocation", "学校所在地", "学校类型"),
+        TEACHING_SINCE("teachingSince", "从教时间", "参加工作时间"), BACKBONE_LEVEL("backboneLevel", "骨干级别");
+
+        final List<String> names;
+
+        Column(String... names) {
+            this.names = List.of(names);
+        }
+
+        String field() {
+            return names.get(0);
+        }
+    }
+
+    private static final EnumSet<Column> REQUIRED = EnumSet.of(Column.ID, Column.NAME, Column.JURISDICTION, Column.STAGE,
+            Column.ROLE, Column.SCHOOL_LOCATION, Column.TEACHING_SINCE);
+
+    private static final Map<String, Stage> STAGES = labels(Stage.values(), Map.of(
+            "幼儿园", Stage.KINDERGARTEN, "学前", Stage.KINDERGARTEN, "小学", Stage.PRIMARY, "初中", Stage.JUNIOR, "高中", Stage.SENIOR));
+    private static final Map<String, TeacherRole> ROLES = labels(TeacherRole.values(), Map.of(
+            "教师", TeacherRole.TEACHER, "校长", TeacherRole.PRINCIPAL, "园长", TeacherRole.PRINCIPAL, "班主任", TeacherRole.HEAD_TEACHER,
+            "乡村首席教师", TeacherRole.CHIEF_TEACHER, "首席教师", TeacherRole.CHIEF_TEACHER, "生活指导教师", TeacherRole.LIFE_TEACHER,
+            "心理健康教育教师", TeacherRole.PSYCHOLOGY_TEACHER, "道德与法治教师", TeacherRole.MORAL_EDUCATION_TEACHER,
+            "思政教师", TeacherRole.MORAL_EDUCATION_TEACHER));
+    private static final Map<String, SchoolLocation> LOCATIONS = labels(SchoolLocation.values(), Map.of(
+            "乡村", SchoolLocation.RURAL, "村", SchoolLocation.RURAL, "乡镇", SchoolLocation.TOWN, "镇", SchoolLocation.TOWN,
+            "城区", SchoolLocation.URBAN, "城市", SchoolLocation.URBAN));
+    private static final Map<String, BackboneLevel> BACKBONE = labels(BackboneLevel.values(), Map.of(
+            "校级", BackboneLevel.SCHOOL, "县级", BackboneLevel.COUNTY, "市级", BackboneLevel.CITY,
+            "省级", BackboneLevel.PROVINCIAL, "国家级", BackboneLevel.NATIONAL));
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("y/M/d");
+
+    private final SaveTeacher saveTeacher;
+
+    public ImportTeachers(SaveTeacher saveTeacher) {
+        this.saveTeacher = saveTeacher;
+    }
+
+    public Outcome<Report> execute(Caller caller, byte[] csv) {
+        if (!caller.hasRole(SaveTeacher.ROLES)) return Outcome.refused(Access.roleRefusal(SaveTeacher.ROLES));
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.parse(Csv.decode(csv));
+        } catch (CharacterCodingException e) {
+            return fileProblem("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
+        } catch (Csv.Malformed e) {
+            return fileProblem("CSV 格式错误（第 " + e.line + " 行）：" + e.getMessage(), "Malformed CSV at line " + e.line + ": " + e.getMessage());
+        }
+        if (rows.isEmpty()) return fileProblem("文件为空，需要标题行", "The file is empty; a header row is required");
+        if (rows.size() - 1 > MAX_ROWS) return fileProblem("一次最多导入 " + MAX_ROWS + " 行", "At most " + MAX_ROWS + " rows per import");
+
+        var columns = new HashMap<Column, Integer>();
+        var header = rows.get(0).fields();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            for (Column col : Column.values()) {
+                if (col.names.stream().anyMatch(n -> n.equalsIgnoreCase(name))) columns.put(col, i);
+            }
+        }
+        var missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).map(Column::field).toList();
+        if (!missing.isEmpty()) {
+            return fileProblem("标题行缺少列：" + String.join(", ", missing), "The header row lacks the columns: " + String.join(", ", missing));
+        }
+
+        int imported = 0;
+        var rejected = new ArrayList<RowProblems>();
+        var seen = new HashSet<String>();
+        for (var row : rows.subList(1, rows.size())) {
+            var problems = new Violations();
+            var command = toCommand(row, columns, problems);
+            if (problems.isEmpty()) {
+                var v = saveTeacher.validate(command);
+                v.errors().forEach(e -> problems.add(e.field(), e.message().zh(), e.message().en()));
+            }
+            if (problems.isEmpty() && !seen.add(command.id())) {
+                problems.add("id", "文件中重复的教师编号 " + command.id(), "teacher id " + command.id() + " appears twice in the file");
+            }
+            if (problems.isEmpty()) {
+                var saved = saveTeacher.save(caller, SaveTeacher.toTeacher(command));
+                if (saved instanceof Outcome.Refused<Boolean> r) {
+                    problems.add("jurisdiction", r.refusal().message().zh(), r.refusal().message().en());
+                } else {
+                    imported++;
+                }
+            }
+            if (!problems.isEmpty()) rejected.add(new RowProblems(row.line(), problems.errors()));
+        }
+        return Outcome.done(new Report(imported, rejected));
+    }
+
+    private static SaveTeacher.Command toCommand(Csv.Row row, Map<Column, Integer> columns, Violations problems) {
+        Function<Column, String> get = col -> {
+            Integer at = columns.get(col);
+            if (at == null || at >= row.fields().size()) return null;
+            String s = row.fields().get(at).strip();
+            return s.isEmpty() ? null : s;
+        };
+        String subjects = get.apply(Column.SUBJECTS);
+        return new SaveTeacher.Command(get.apply(Column.ID), get.apply(Column.NAME), get.apply(Column.JURISDICTION),
+                get.apply(Column.SCHOOL_ID), parse(Column.STAGE, get.apply(Column.STAGE), STAGES, problems),
+                subjects == null ? List.of() : Arrays.stream(subjects.split("[;；、|]")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                parse(Column.ROLE, get.apply(Column.ROLE), ROLES, problems),
+                parse(Column.SCHOOL_LOCATION, get.apply(Column.SCHOOL_LOCATION), LOCATIONS, problems),
+                date(get.apply(Column.TEACHING_SINCE), problems),
+                parse(Column.BACKBONE_LEVEL, get.apply(Column.BACKBONE_LEVEL), BACKBONE, problems));
+    }
+
+    private static <E> E parse(Column col, String value, Map<String, E> labels, Violations problems) {
+        if (value == null) return null;
+        E e = labels.get(value.toUpperCase(Locale.ROOT));
+        if (e == null) {
+            problems.add(col.field(), "未知的取值：" + value, "unknown value '" + value + "'; allowed: " + String.join(", ", labels.keySet().stream().sorted().toList()));
+        }
+        return e;
+    }
+
+    private static LocalDate date(String value, Violations problems) {
+        if (value == null) return null;
+        try {
+            return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(Column.TEACHING_SINCE.field(), "日期格式应为 2015-09-01：" + value, "expected a date like 2015-09-01, got '" + value + "'");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> Map<String, E> labels(E[] values, Map<String, E> chinese) {
+        var map = new HashMap<String, E>(chinese);
+        for (E e : values) map.put(e.name(), e);
+        return Map.copyOf(map);
+    }
+
+    private static Outcome<Report> fileProblem(String zh, String en) {
+        return Outcome.refused(new Violations().add("file", zh, en).refusal());
+    }
+}

@@ -1,0 +1,88 @@
+package org.teachertraining.core.teacher;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates or updates a teacher of the caller's subtree (school, county or city admins). */
+public final class SaveTeacher {
+
+    public record Command(String id, String name, String jurisdiction, String schoolId, Stage stage, List<String> subjects,
+                          TeacherRole role, SchoolLocation schoolLocation, LocalDate teachingSince, BackboneLevel backboneLevel) {}
+
+    /** {@code created} is false when an existing teacher was updated. */
+    public record Saved(Teacher teacher, boolean created) {}
+
+    static final Role[] ROLES = {Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN, Role.CITY_ADMIN};
+
+    private final Teachers teachers;
+    private final Access access;
+    private final Clock clock;
+
+    public SaveTeacher(Teachers teachers, Access access, Clock clock) {
+        this.teachers = teachers;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Outcome<Saved> execute(Caller caller, Command c) {
+        if (!caller.hasRole(ROLES)) return Outcome.refused(Access.roleRefusal(ROLES));
+        var v = validate(c);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        return save(caller, toTeacher(c)).map(created -> new Saved(toTeacher(c), created));
+    }
+
+    /** Field problems of a command, also used row by row by the CSV import. */
+    Violations validate(Command c) {
+        var v = new Violations();
+        v.identifier("id", c.id());
+        v.text("name", c.name(), 50);
+        if (v.required("jurisdiction", c.jurisdiction()) && !access.tree().exists(c.jurisdiction())) {
+            v.add("jurisdiction", "未知的行政区划代码：" + c.jurisdiction(), "unknown jurisdiction code: " + c.jurisdiction());
+        }
+        if (c.schoolId() != null) v.identifier("schoolId", c.schoolId());
+        v.required("stage", c.stage());
+        v.required("role", c.role());
+        v.required("schoolLocation", c.schoolLocation());
+        if (c.subjects() != null) {
+            if (c.subjects().size() > 20) v.add("subjects", "最多 20 个学科", "at most 20 subjects");
+            if (c.subjects().stream().anyMatch(s -> s == null || s.isBlank() || s.strip().length() > 30)) {
+                v.add("subjects", "学科名称须为 1–30 个字符", "subject names must be 1-30 characters");
+            }
+        }
+        if (v.required("teachingSince", c.teachingSince())) {
+            if (c.teachingSince().isAfter(ChinaTime.today(clock))) v.add("teachingSince", "不能晚于今天", "must not be in the future");
+            if (c.teachingSince().getYear() < 1950) v.add("teachingSince", "不能早于 1950 年", "must not be before 1950");
+        }
+        return v;
+    }
+
+    /** Stores a valid teacher if the caller may; true when new. */
+    Outcome<Boolean> save(Caller caller, Teacher t) {
+        var denied = access.require(caller, t.jurisdiction(), ROLES);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        Optional<Teacher> before = teachers.find(t.id());
+        if (before.isPresent() && !access.covers(caller, before.get().jurisdiction())) {
+            return Outcome.refused(Refusal.forbidden(Text.of(
+                    "教师 " + t.id() + " 已登记在您管辖范围以外的 " + before.get().jurisdiction(),
+                    "Teacher " + t.id() + " is registered in " + before.get().jurisdiction() + ", outside your jurisdiction")));
+        }
+        return Outcome.done(teachers.save(t));
+    }
+
+    static Teacher toTeacher(Command c) {
+        return new Teacher(c.id(), c.name().strip(), c.jurisdiction(), c.schoolId(), c.stage(),
+                c.subjects() == null ? List.of() : c.subjects().stream().map(String::strip).toList(),
+                c.role(), c.schoolLocation(), c.teachingSince(), c.backboneLevel());
+    }
+}

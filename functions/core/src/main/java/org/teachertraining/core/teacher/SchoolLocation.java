@@ -1,0 +1,4 @@
+package org.teachertraining.core.teacher;
+
+/** Where the teacher's school is: village (乡村), town (乡镇) or city (城区). */
+public enum SchoolLocation { RURAL, TOWN, URBAN }

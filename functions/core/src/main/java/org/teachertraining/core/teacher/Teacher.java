@@ -1,0 +1,18 @@
+package org.teachertraining.core.teacher;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A teacher (学员) of a school in a jurisdiction. {@code id} is the platform's teacher number. */
+public record Teacher(String id, String name, String jurisdiction, String schoolId, Stage stage,
+                      List<String> subjects, TeacherRole role, SchoolLocation schoolLocation,
+                      LocalDate teachingSince, BackboneLevel backboneLevel) {
+    public Teacher {
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+    }
+
+    /** Whole years of teaching completed on {@code date}. */
+    public int teachingYearsOn(LocalDate date) {
+        return java.time.Period.between(teachingSince, date).getYears();
+    }
+}
