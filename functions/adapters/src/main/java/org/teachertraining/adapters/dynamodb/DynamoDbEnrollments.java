@@ -1,0 +1,187 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.common.Page;
+import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.IdempotencyRecord;
+import org.teachertraining.core.program.ProgramLevel;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.failed;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.key;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.n;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
+
+/**
+ * Enrollments: PK=PROJECT#id, SK=ENROLLMENT#teacherId (so E6 is one condition on one key);
+ * GSI1 TEACHER#id / ENROLLMENT#createdAt#projectId for a teacher's list; GSI2 PROJECT#id /
+ * jurisdiction#teacherId for a project's list by jurisdiction subtree (code prefix).
+ * Idempotency keys: PK=IDEMPOTENCY#projectId#key, SK=IDEMPOTENCY.
+ */
+public final class DynamoDbEnrollments implements Enrollments {
+    private static final String SEP = "\u001f";
+    private final TrainingTable table;
+
+    public DynamoDbEnrollments(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Enrollment> find(String projectId, String teacherId) {
+        return table.get("PROJECT#" + projectId, "ENROLLMENT#" + teacherId).map(DynamoDbEnrollments::read);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findKey(String projectId, String key) {
+        return table.get(idempotencyPk(projectId, key), "IDEMPOTENCY").map(i ->
+                new IdempotencyRecord(projectId, key, str(i, "requestHash"), str(i, "teacherId")));
+    }
+
+    @Override
+    public Booking book(Enrollment e, IdempotencyRecord key) {
+        var items = new ArrayList<TransactWriteItem>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(write(e))
+                .conditionExpression("attribute_not_exists(PK) OR #status = :withdrawn")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()))).build()).build());
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
+                .updateExpression("SET used = used + :one, free = free - :one")
+                .conditionExpression("attribute_exists(PK) AND (unlimited = :true OR free > :zero)")
+                .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0), ":true", AttributeValue.fromBool(true)))
+                .build()).build());
+        if (key != null) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+                    .item(Map.of("PK", s(idempotencyPk(key.projectId(), key.key())), "SK", s("IDEMPOTENCY"), "type", s("IDEMPOTENCY"),
+                            "requestHash", s(key.requestHash()), "teacherId", s(key.teacherId()), "enrollmentId", s(e.id())))
+                    .conditionExpression("attribute_not_exists(PK)").build()).build());
+        }
+        var failedCodes = table.transact(items);
+        if (failedCodes.isEmpty()) return new Booking.Booked(e);
+        var codes = failedCodes.get();
+        if (key != null && failed(codes, 2)) {
+            return new Booking.KeyTaken(findKey(key.projectId(), key.key()).orElseThrow());
+        }
+        if (failed(codes, 0)) {
+            return new Booking.AlreadyEnrolled(find(e.projectId(), e.teacherId()).orElseThrow());
+        }
+        return new Booking.PoolFull();
+    }
+
+    @Override
+    public Optional<Enrollment> withdraw(Enrollment e, Instant at) {
+        var failedCodes = table.transact(List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                        .key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
+                        .updateExpression("SET #status = :withdrawn, withdrawnAt = :at")
+                        .conditionExpression("#status = :selected AND id = :id")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()),
+                                ":selected", s(EnrollmentStatus.SELECTED.name()), ":at", s(at.toString()), ":id", s(e.id())))
+                        .build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                        .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
+                        .updateExpression("SET used = used - :one, free = free + :one")
+                        .conditionExpression("attribute_exists(PK)")
+                        .expressionAttributeValues(Map.of(":one", n(1))).build()).build()));
+        return failedCodes.isEmpty() ? Optional.of(e.withdrawn(at)) : Optional.empty();
+    }
+
+    @Override
+    public Page<Enrollment> ofProject(String projectId, String prefix, EnrollmentStatus status, String cursor, int limit) {
+        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s("PROJECT#" + projectId), ":prefix", s(prefix)));
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2)
+                .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :prefix)").limit(limit);
+        if (status != null) {
+            request.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
+            values.put(":status", s(status.name()));
+        }
+        if (cursor != null) request.exclusiveStartKey(decodeCursor(cursor, projectId, prefix));
+        var result = table.client().query(request.expressionAttributeValues(values).build());
+        var last = result.lastEvaluatedKey();
+        return new Page<>(result.items().stream().map(DynamoDbEnrollments::read).toList(),
+                last == null || last.isEmpty() ? null : encodeCursor(last));
+    }
+
+    @Override
+    public List<Enrollment> ofTeacher(String teacherId) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("ENROLLMENT#"))).build())
+                .items().stream().map(DynamoDbEnrollments::read).toList();
+    }
+
+    private static String idempotencyPk(String projectId, String key) {
+        return "IDEMPOTENCY#" + projectId + "#" + key;
+    }
+
+    private static Map<String, AttributeValue> write(Enrollment e) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("PK", s("PROJECT#" + e.projectId()));
+        item.put("SK", s("ENROLLMENT#" + e.teacherId()));
+        item.put("type", s("ENROLLMENT"));
+        item.put("GSI1PK", s("TEACHER#" + e.teacherId()));
+        item.put("GSI1SK", s("ENROLLMENT#" + e.createdAt() + "#" + e.projectId()));
+        item.put("GSI2PK", s("PROJECT#" + e.projectId()));
+        item.put("GSI2SK", s(e.jurisdiction() + "#" + e.teacherId()));
+        item.put("id", s(e.id()));
+        item.put("projectId", s(e.projectId()));
+        item.put("teacherId", s(e.teacherId()));
+        item.put("teacherName", s(e.teacherName()));
+        item.put("jurisdiction", s(e.jurisdiction()));
+        item.put("quotaJurisdiction", s(e.quotaJurisdiction()));
+        item.put("status", s(e.status().name()));
+        if (e.idempotencyKey() != null) item.put("idempotencyKey", s(e.idempotencyKey()));
+        item.put("projectName", s(e.projectName()));
+        item.put("projectLevel", s(e.projectLevel().name()));
+        item.put("projectStartDate", s(e.projectStartDate().toString()));
+        item.put("createdBy", s(e.createdBy()));
+        item.put("createdAt", s(e.createdAt().toString()));
+        return item;
+    }
+
+    private static Enrollment read(Map<String, AttributeValue> i) {
+        String withdrawnAt = str(i, "withdrawnAt");
+        return new Enrollment(str(i, "id"), str(i, "projectId"), str(i, "teacherId"), str(i, "teacherName"),
+                str(i, "jurisdiction"), str(i, "quotaJurisdiction"), EnrollmentStatus.valueOf(str(i, "status")),
+                str(i, "idempotencyKey"), str(i, "projectName"), ProgramLevel.valueOf(str(i, "projectLevel")),
+                LocalDate.parse(str(i, "projectStartDate")), str(i, "createdBy"), Instant.parse(str(i, "createdAt")),
+                withdrawnAt == null ? null : Instant.parse(withdrawnAt));
+    }
+
+    /** The cursor is the query's last evaluated key (four strings), base64url-encoded. */
+    private static String encodeCursor(Map<String, AttributeValue> last) {
+        String raw = String.join(SEP, str(last, "PK"), str(last, "SK"), str(last, "GSI2PK"), str(last, "GSI2SK"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decodeCursor(String cursor, String projectId, String prefix) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEP, -1);
+        } catch (IllegalArgumentException e) {
+            throw new BadCursor();
+        }
+        if (parts.length != 4 || !parts[2].equals("PROJECT#" + projectId) || !parts[3].startsWith(prefix)
+                || !parts[0].equals(parts[2]) || !parts[1].startsWith("ENROLLMENT#")) {
+            throw new BadCursor();
+        }
+        return Map.of("PK", s(parts[0]), "SK", s(parts[1]), "GSI2PK", s(parts[2]), "GSI2SK", s(parts[3]));
+    }
+}

@@ -1,0 +1,71 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.n;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+
+/**
+ * Projects: PK=PROJECT#id, SK=PROJECT (GSI1: PROGRAM#programId / PROJECT#code); a guard item
+ * PROGRAM#programId / PROJECTCODE#code keeps codes unique per program; the root quota item is written
+ * in the same transaction.
+ */
+public final class DynamoDbProjects implements Projects {
+    private final TrainingTable table;
+
+    public DynamoDbProjects(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public boolean add(Project p) {
+        var project = Map.of("PK", s("PROJECT#" + p.id()), "SK", s("PROJECT"), "type", s("PROJECT"),
+                "GSI1PK", s("PROGRAM#" + p.programId()), "GSI1SK", s("PROJECT#" + p.code()),
+                "data", s(TrainingTable.toJson(p)));
+        var codeGuard = Map.of("PK", s("PROGRAM#" + p.programId()), "SK", s("PROJECTCODE#" + p.code()),
+                "type", s("PROJECTCODE"), "projectId", s(p.id()));
+        var root = new HashMap<String, AttributeValue>(Map.of("PK", s("PROJECT#" + p.id()), "SK", s("QUOTA#" + p.ownerJurisdiction()),
+                "type", s("QUOTA"), "jurisdiction", s(p.ownerJurisdiction()), "allocated", n(0), "used", n(0)));
+        if (p.seats() == null) {
+            root.put("unlimited", AttributeValue.fromBool(true));
+            root.put("free", n(0));
+        } else {
+            root.put("seats", n(p.seats()));
+            root.put("free", n(p.seats()));
+        }
+        var failed = table.transact(List.of(put(project), put(codeGuard), put(root)));
+        return failed.isEmpty();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(PK)").build()).build();
+    }
+
+    @Override
+    public Optional<Project> find(String id) {
+        return table.get("PROJECT#" + id, "PROJECT").map(DynamoDbProjects::read);
+    }
+
+    @Override
+    public List<Project> ofProgram(String programId) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("PROGRAM#" + programId), ":sk", s("PROJECT#"))).build())
+                .items().stream().map(DynamoDbProjects::read).toList();
+    }
+
+    private static Project read(Map<String, AttributeValue> item) {
+        return TrainingTable.fromJson(TrainingTable.str(item, "data"), Project.class);
+    }
+}

@@ -1,0 +1,106 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.quota.Quota;
+import org.teachertraining.core.quota.Quotas;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.key;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.n;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+
+/**
+ * Quotas: PK=PROJECT#id, SK=QUOTA#jurisdiction with seats, allocated, used and free (= seats − allocated −
+ * used, kept so that DynamoDB conditions can test it). An uncapped project root has {@code unlimited}.
+ * Allocation is optimistic: read both items, then one transaction conditioned on what was read.
+ */
+public final class DynamoDbQuotas implements Quotas {
+    private final TrainingTable table;
+
+    public DynamoDbQuotas(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public List<Quota> ofProject(String projectId) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s("QUOTA#"))).build())
+                .items().stream().map(i -> read(projectId, i)).toList();
+    }
+
+    @Override
+    public Optional<Quota> find(String projectId, String jurisdiction) {
+        return table.get("PROJECT#" + projectId, "QUOTA#" + jurisdiction).map(i -> read(projectId, i));
+    }
+
+    @Override
+    public Allocation allocate(String projectId, String parent, String child, int seats) {
+        for (int attempt = 1; ; attempt++) {
+            var parentQuota = find(projectId, parent);
+            if (parentQuota.isEmpty()) return new Allocation.NoParentPool();
+            var current = find(projectId, child);
+            int oldSeats = current.map(q -> q.seats() == null ? 0 : q.seats()).orElse(0);
+            int delta = seats - oldSeats;
+            if (current.isPresent()) {
+                int used = current.get().allocated() + current.get().used();
+                if (seats < used) return new Allocation.BelowUsed(used);
+                if (delta == 0) return new Allocation.Allocated(current.get());
+            }
+            var p = parentQuota.get();
+            if (delta > 0 && !p.unlimited() && p.free() < delta) return new Allocation.ParentShort(p.free());
+
+            var failed = table.transact(List.of(childWrite(projectId, child, seats, oldSeats, delta, current.isPresent()),
+                    parentWrite(projectId, parent, delta)));
+            if (failed.isEmpty()) {
+                return new Allocation.Allocated(find(projectId, child).orElseThrow());
+            }
+            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("quota allocation kept conflicting");
+            // a concurrent change moved the numbers: read again and decide again
+        }
+    }
+
+    private TransactWriteItem childWrite(String projectId, String child, int seats, int oldSeats, int delta, boolean exists) {
+        if (!exists) {
+            return TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+                    .item(Map.of("PK", s("PROJECT#" + projectId), "SK", s("QUOTA#" + child), "type", s("QUOTA"),
+                            "jurisdiction", s(child), "seats", n(seats), "allocated", n(0), "used", n(0), "free", n(seats)))
+                    .conditionExpression("attribute_not_exists(PK)").build()).build();
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key("PROJECT#" + projectId, "QUOTA#" + child))
+                .updateExpression("SET seats = :seats, free = free + :delta")
+                .conditionExpression("seats = :old AND free >= :minusDelta")
+                .expressionAttributeValues(Map.of(":seats", n(seats), ":delta", n(delta), ":old", n(oldSeats),
+                        ":minusDelta", n(-delta)))
+                .build()).build();
+    }
+
+    private TransactWriteItem parentWrite(String projectId, String parent, int delta) {
+        var values = new HashMap<String, AttributeValue>(Map.of(":delta", n(delta), ":minusDelta", n(-delta)));
+        String condition = "attribute_exists(PK)";
+        if (delta > 0) {
+            condition += " AND (unlimited = :true OR free >= :delta)";
+            values.put(":true", AttributeValue.fromBool(true));
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key("PROJECT#" + projectId, "QUOTA#" + parent))
+                .updateExpression("SET allocated = allocated + :delta, free = free + :minusDelta")
+                .conditionExpression(condition)
+                .expressionAttributeValues(values).build()).build();
+    }
+
+    private static Quota read(String projectId, Map<String, AttributeValue> i) {
+        boolean unlimited = i.containsKey("unlimited") && Boolean.TRUE.equals(i.get("unlimited").bool());
+        return new Quota(projectId, TrainingTable.str(i, "jurisdiction"), unlimited ? null : TrainingTable.num(i, "seats"),
+                TrainingTable.num(i, "allocated"), TrainingTable.num(i, "used"));
+    }
+}

@@ -1,0 +1,35 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.teacher.Teacher;
+import org.teachertraining.core.teacher.Teachers;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+
+/** Teachers: PK=TEACHER#id, SK=TEACHER (GSI1: JURISDICTION#code / TEACHER#id), the record as JSON. */
+public final class DynamoDbTeachers implements Teachers {
+    private final TrainingTable table;
+
+    public DynamoDbTeachers(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public boolean save(Teacher t) {
+        var old = table.client().putItem(PutItemRequest.builder().tableName(table.name())
+                .item(Map.of("PK", s("TEACHER#" + t.id()), "SK", s("TEACHER"), "type", s("TEACHER"),
+                        "GSI1PK", s("JURISDICTION#" + t.jurisdiction()), "GSI1SK", s("TEACHER#" + t.id()),
+                        "data", s(TrainingTable.toJson(t))))
+                .returnValues(ReturnValue.ALL_OLD).build()).attributes();
+        return old == null || old.isEmpty();
+    }
+
+    @Override
+    public Optional<Teacher> find(String id) {
+        return table.get("TEACHER#" + id, "TEACHER").map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class));
+    }
+}

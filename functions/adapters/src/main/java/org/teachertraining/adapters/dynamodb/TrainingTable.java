@@ -1,0 +1,131 @@
+package org.teachertraining.adapters.dynamodb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The single DynamoDB table of the platform (keys PK/SK, indexes GSI1 and GSI2; layout in
+ * docs/data-model.md) and the helpers every adapter shares.
+ */
+public final class TrainingTable {
+    public static final String GSI1 = "GSI1";
+    public static final String GSI2 = "GSI2";
+    /** Transactions on hot items (a quota during the enrollment rush) conflict; they are retried this often. */
+    static final int MAX_ATTEMPTS = 40;
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final DynamoDbClient client;
+    private final String name;
+
+    public TrainingTable(DynamoDbClient client, String name) {
+        this.client = client;
+        this.name = name;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("PK", s(pk), "SK", s(sk));
+    }
+
+    static String str(Map<String, AttributeValue> item, String attr) {
+        var v = item.get(attr);
+        return v == null ? null : v.s();
+    }
+
+    static int num(Map<String, AttributeValue> item, String attr) {
+        var v = item.get(attr);
+        return v == null ? 0 : Integer.parseInt(v.n());
+    }
+
+    Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        var item = client.getItem(GetItemRequest.builder().tableName(name).key(key(pk, sk)).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored item does not read as " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Runs a transaction. Returns empty on success, or the cancellation reason codes (one per item,
+     * "None" for items that were fine) when a condition failed. Conflicts with concurrent
+     * transactions are retried with jittered backoff.
+     */
+    Optional<List<String>> transact(List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+                return Optional.empty();
+            } catch (TransactionCanceledException e) {
+                var codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
+                boolean conflict = codes.contains("TransactionConflict") || !codes.contains("ConditionalCheckFailed");
+                if (!conflict) return Optional.of(codes);
+                if (attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException e) {
+                if (attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
+            }
+        }
+    }
+
+    static boolean failed(List<String> codes, int index) {
+        return index < codes.size() && "ConditionalCheckFailed".equals(codes.get(index));
+    }
+
+    private static void backoff(int attempt) {
+        long cap = Math.min(200, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ie);
+        }
+    }
+}
