@@ -1,0 +1,128 @@
+package org.teachertraining.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.teachertraining.core.common.Violations;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Strict JSON for request bodies: unknown fields, wrong types, strings for numbers, fractions for
+ * integers, numbers out of range and unknown enum values are 400s that name the field.
+ */
+public final class Json {
+    /** Request bodies larger than this are refused with 413 before parsing. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    static {
+        for (LogicalType t : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Textual}) {
+            MAPPER.coercionConfigFor(t).setCoercion(CoercionInputShape.String, t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
+        }
+        MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    }
+
+    private Json() {}
+
+    public static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) throw invalid("body", "请求体为空，需要 JSON 对象", "the body is empty; a JSON object is required");
+        if (body.length() > MAX_BODY_BYTES) {
+            throw new ProblemException(413, new Violations().add("body", "请求体超过 " + MAX_BODY_BYTES + " 字节",
+                    "the body exceeds " + MAX_BODY_BYTES + " bytes").refusal());
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) throw invalid("body", "需要 JSON 对象", "a JSON object is required");
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw invalid(path(e), "未知字段", "unknown field; known fields: " + e.getKnownPropertyIds());
+        } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                String allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+                throw invalid(path(e), "未知的取值 " + e.getValue() + "，可选：" + allowed, "unknown value '" + e.getValue() + "'; allowed: " + allowed);
+            }
+            throw invalid(path(e), "格式不正确：" + e.getValue(), "invalid value '" + e.getValue() + "' for " + typeName(e.getTargetType()));
+        } catch (InputCoercionException e) {
+            throw invalid("body", "数值超出范围", "number out of range: " + e.getOriginalMessage());
+        } catch (MismatchedInputException e) {
+            throw invalid(path(e), "类型不正确，应为 " + typeName(e.getTargetType()), "wrong type; expected " + typeName(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException) {
+                throw invalid(path(e), "数值超出范围", "number out of range");
+            }
+            throw invalid(path(e), "内容不正确：" + e.getOriginalMessage(), "invalid value: " + e.getOriginalMessage());
+        } catch (JsonParseException e) {
+            var at = e.getLocation();
+            throw invalid("body", "JSON 格式错误（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
+                    "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw invalid("body", "JSON 格式错误", "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException invalid(String field, String zh, String en) {
+        return new ProblemException(400, new Violations().add(field, zh, en).refusal());
+    }
+
+    private static String path(JsonMappingException e) {
+        var sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) return "a value";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "an integer";
+        if (type == java.math.BigDecimal.class) return "a number";
+        if (type == String.class) return "a string";
+        if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
+        if (type == java.time.LocalDate.class) return "a date (2020-10-08)";
+        if (type == java.time.OffsetDateTime.class) return "a time with offset (2020-09-25T23:59:59+08:00)";
+        if (type.isRecord()) return "an object";
+        return type.getSimpleName();
+    }
+}

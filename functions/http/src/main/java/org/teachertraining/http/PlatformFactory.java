@@ -1,0 +1,159 @@
+package org.teachertraining.http;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.DynamoDbPrograms;
+import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
+import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
+import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.enrollment.ListEnrollments;
+import org.teachertraining.core.enrollment.WithdrawEnrollment;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.program.CreateProgram;
+import org.teachertraining.core.program.Programs;
+import org.teachertraining.core.project.CreateProject;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.AllocateQuota;
+import org.teachertraining.core.quota.ListQuotas;
+import org.teachertraining.core.quota.Quotas;
+import org.teachertraining.core.teacher.ImportTeachers;
+import org.teachertraining.core.teacher.SaveTeacher;
+import org.teachertraining.core.teacher.Teachers;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Wires the ports to DynamoDB and the use cases to the ports. Names and endpoints come from configuration
+ * (environment variables set by template.yaml, or properties set by the local runtime), never from code.
+ */
+@Factory
+public class PlatformFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * One client per container, with the lightweight URL-connection HTTP client. With
+     * {@code aws.dynamodb.endpoint} set (the local runtime) it talks to DynamoDB Local with dummy credentials.
+     */
+    @Singleton
+    DynamoDbClient dynamoDb(@Value("${aws.region:`cn-north-1`}") String region,
+                            @Value("${aws.dynamodb.endpoint:}") String endpoint) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(System.getenv().getOrDefault("AWS_REGION", region)));
+        AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return builder.credentialsProvider(credentials).build();
+    }
+
+    @Singleton
+    TrainingTable trainingTable(DynamoDbClient client, @Value("${training.table}") String name) {
+        return new TrainingTable(client, name);
+    }
+
+    @Singleton
+    JurisdictionTree jurisdictions() {
+        return JurisdictionTree.henan();
+    }
+
+    @Singleton
+    Access access(JurisdictionTree tree) {
+        return new Access(tree);
+    }
+
+    @Singleton
+    Programs programs(TrainingTable t) {
+        return new DynamoDbPrograms(t);
+    }
+
+    @Singleton
+    Projects projects(TrainingTable t) {
+        return new DynamoDbProjects(t);
+    }
+
+    @Singleton
+    Quotas quotas(TrainingTable t) {
+        return new DynamoDbQuotas(t);
+    }
+
+    @Singleton
+    Teachers teachers(TrainingTable t) {
+        return new DynamoDbTeachers(t);
+    }
+
+    @Singleton
+    DynamoDbEnrollments enrollments(TrainingTable t) {
+        return new DynamoDbEnrollments(t);
+    }
+
+    @Singleton
+    DynamoDbIntegrityRecords integrityRecords(TrainingTable t) {
+        return new DynamoDbIntegrityRecords(t);
+    }
+
+    @Singleton
+    CreateProgram createProgram(Programs programs, Access access, Clock clock) {
+        return new CreateProgram(programs, access, clock);
+    }
+
+    @Singleton
+    CreateProject createProject(Programs programs, Projects projects, Access access, Clock clock) {
+        return new CreateProject(programs, projects, access, clock);
+    }
+
+    @Singleton
+    AllocateQuota allocateQuota(Projects projects, Quotas quotas, Access access) {
+        return new AllocateQuota(projects, quotas, access);
+    }
+
+    @Singleton
+    ListQuotas listQuotas(Projects projects, Quotas quotas, Access access) {
+        return new ListQuotas(projects, quotas, access);
+    }
+
+    @Singleton
+    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock) {
+        return new SaveTeacher(teachers, access, clock);
+    }
+
+    @Singleton
+    ImportTeachers importTeachers(SaveTeacher saveTeacher) {
+        return new ImportTeachers(saveTeacher);
+    }
+
+    @Singleton
+    EnrollTeacher enrollTeacher(Projects projects, Teachers teachers, Quotas quotas, DynamoDbEnrollments enrollments,
+                                DynamoDbIntegrityRecords integrity, TrainingTable table, Access access, Clock clock) {
+        return new EnrollTeacher(projects, teachers, quotas, enrollments, integrity, new DynamoDbTrainingHours(table), access, clock);
+    }
+
+    @Singleton
+    WithdrawEnrollment withdrawEnrollment(Projects projects, DynamoDbEnrollments enrollments, Access access, Clock clock) {
+        return new WithdrawEnrollment(projects, enrollments, access, clock);
+    }
+
+    @Singleton
+    ListEnrollments listEnrollments(Projects projects, Teachers teachers, DynamoDbEnrollments enrollments, Access access) {
+        return new ListEnrollments(projects, teachers, enrollments, access);
+    }
+}

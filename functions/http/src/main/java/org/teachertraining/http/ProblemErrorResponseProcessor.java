@@ -1,0 +1,39 @@
+package org.teachertraining.http;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+
+import java.util.stream.Collectors;
+
+/**
+ * The framework's own errors (no such route, method not allowed, body too large, unsupported media
+ * type, unexpected failures) in the same problem+json shape as the use cases' refusals.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<String> {
+
+    @Override
+    public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        String en = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        Text message = switch (status) {
+            case 404 -> Text.of("没有这个地址：" + context.getRequest().getPath(), "No such resource: " + context.getRequest().getPath());
+            case 405 -> Text.of("该地址不支持 " + context.getRequest().getMethodName() + " 方法",
+                    "Method " + context.getRequest().getMethodName() + " is not allowed here");
+            case 413 -> Text.of("请求内容过大", "The request body is too large");
+            case 415 -> Text.of("不支持的内容类型，请使用 application/json", "Unsupported content type; send application/json");
+            default -> status >= 500 ? Text.of("服务器内部错误", "Internal server error")
+                    : Text.of(en.isBlank() ? Problems.title(status).zh() : en, en.isBlank() ? Problems.title(status).en() : en);
+        };
+        var kind = status == 404 ? Refusal.Kind.NOT_FOUND : Refusal.Kind.INVALID;
+        String body = Problems.body(status, new Refusal(kind, null, message, null, null), Problems.english(context.getRequest()));
+        return response.contentType(Problems.CONTENT_TYPE).body(body);
+    }
+}

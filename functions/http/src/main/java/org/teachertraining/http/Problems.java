@@ -1,0 +1,82 @@
+package org.teachertraining.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem details: {@code {type, title, status, detail, rule?, errors?}} plus the refusal's
+ * details as extension members. Language from {@code Accept-Language}: English when it prefers en, else zh-CN.
+ */
+public final class Problems {
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private static final Map<Integer, Text> TITLES = Map.ofEntries(
+            Map.entry(400, Text.of("请求有误", "Bad request")),
+            Map.entry(401, Text.of("未认证", "Unauthorized")),
+            Map.entry(403, Text.of("无权操作", "Forbidden")),
+            Map.entry(404, Text.of("未找到", "Not found")),
+            Map.entry(405, Text.of("不支持的方法", "Method not allowed")),
+            Map.entry(406, Text.of("不可接受的响应类型", "Not acceptable")),
+            Map.entry(409, Text.of("与当前状态冲突", "Conflict")),
+            Map.entry(413, Text.of("请求内容过大", "Content too large")),
+            Map.entry(415, Text.of("不支持的内容类型", "Unsupported media type")),
+            Map.entry(422, Text.of("无法处理的请求", "Unprocessable content")),
+            Map.entry(500, Text.of("服务器内部错误", "Internal server error")),
+            Map.entry(503, Text.of("服务暂不可用", "Service unavailable")));
+
+    private Problems() {}
+
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        };
+    }
+
+    public static boolean english(HttpRequest<?> request) {
+        String lang = request == null ? null : request.getHeaders().get("Accept-Language");
+        if (lang == null || lang.isBlank()) return false;
+        String first = lang.split(",")[0].strip().toLowerCase(Locale.ROOT);
+        return first.startsWith("en");
+    }
+
+    public static MutableHttpResponse<String> response(HttpRequest<?> request, Refusal refusal) {
+        return response(request, status(refusal.kind()), refusal);
+    }
+
+    public static MutableHttpResponse<String> response(HttpRequest<?> request, int status, Refusal refusal) {
+        return HttpResponse.<String>status(io.micronaut.http.HttpStatus.valueOf(status))
+                .contentType(CONTENT_TYPE)
+                .body(body(status, refusal, english(request)));
+    }
+
+    public static String body(int status, Refusal refusal, boolean english) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", refusal.rule() == null ? "about:blank" : "https://teacher-training.example/rules/" + refusal.rule());
+        node.put("title", title(status).in(english));
+        node.put("status", status);
+        node.put("detail", refusal.message().in(english));
+        if (refusal.rule() != null) node.put("rule", refusal.rule());
+        if (!refusal.errors().isEmpty()) {
+            var errors = node.putArray("errors");
+            refusal.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message().in(english)));
+        }
+        refusal.details().forEach((k, v) -> node.set(k, Json.MAPPER.valueToTree(v)));
+        return node.toString();
+    }
+
+    public static Text title(int status) {
+        return TITLES.getOrDefault(status, Text.of("错误", "Error"));
+    }
+}
