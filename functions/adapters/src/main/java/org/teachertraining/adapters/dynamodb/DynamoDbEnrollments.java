@@ -62,8 +62,8 @@ public final class DynamoDbEnrollments implements Enrollments {
                 .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()))).build()).build());
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
-                .updateExpression("SET used = used + :one, free = free - :one")
-                .conditionExpression("attribute_exists(PK) AND (unlimited = :true OR free > :zero)")
+                .updateExpression("SET quotaUsed = quotaUsed + :one, quotaFree = quotaFree - :one")
+                .conditionExpression("attribute_exists(PK) AND (quotaUnlimited = :true OR quotaFree > :zero)")
                 .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0), ":true", AttributeValue.fromBool(true)))
                 .build()).build());
         if (key != null) {
@@ -90,14 +90,14 @@ public final class DynamoDbEnrollments implements Enrollments {
                 TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                         .key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
                         .updateExpression("SET #status = :withdrawn, withdrawnAt = :at")
-                        .conditionExpression("#status = :selected AND id = :id")
-                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .conditionExpression("#status = :selected AND #id = :id")
+                        .expressionAttributeNames(Map.of("#status", "status", "#id", "id"))
                         .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()),
                                 ":selected", s(EnrollmentStatus.SELECTED.name()), ":at", s(at.toString()), ":id", s(e.id())))
                         .build()).build(),
                 TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                         .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
-                        .updateExpression("SET used = used - :one, free = free + :one")
+                        .updateExpression("SET quotaUsed = quotaUsed - :one, quotaFree = quotaFree + :one")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeValues(Map.of(":one", n(1))).build()).build()));
         return failedCodes.isEmpty() ? Optional.of(e.withdrawn(at)) : Optional.empty();

@@ -35,13 +35,13 @@ public final class DynamoDbProjects implements Projects {
         var codeGuard = Map.of("PK", s("PROGRAM#" + p.programId()), "SK", s("PROJECTCODE#" + p.code()),
                 "type", s("PROJECTCODE"), "projectId", s(p.id()));
         var root = new HashMap<String, AttributeValue>(Map.of("PK", s("PROJECT#" + p.id()), "SK", s("QUOTA#" + p.ownerJurisdiction()),
-                "type", s("QUOTA"), "jurisdiction", s(p.ownerJurisdiction()), "allocated", n(0), "used", n(0)));
+                "type", s("QUOTA"), "jurisdiction", s(p.ownerJurisdiction()), "quotaAllocated", n(0), "quotaUsed", n(0)));
         if (p.seats() == null) {
-            root.put("unlimited", AttributeValue.fromBool(true));
-            root.put("free", n(0));
+            root.put("quotaUnlimited", AttributeValue.fromBool(true));
+            root.put("quotaFree", n(0));
         } else {
-            root.put("seats", n(p.seats()));
-            root.put("free", n(p.seats()));
+            root.put("quotaSeats", n(p.seats()));
+            root.put("quotaFree", n(p.seats()));
         }
         var failed = table.transact(List.of(put(project), put(codeGuard), put(root)));
         return failed.isEmpty();

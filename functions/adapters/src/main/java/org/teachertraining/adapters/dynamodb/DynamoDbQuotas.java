@@ -18,8 +18,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.n;
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
- * Quotas: PK=PROJECT#id, SK=QUOTA#jurisdiction with seats, allocated, used and free (= seats − allocated −
- * used, kept so that DynamoDB conditions can test it). An uncapped project root has {@code unlimited}.
+ * Quotas: PK=PROJECT#id, SK=QUOTA#jurisdiction with quotaSeats, quotaAllocated, quotaUsed and quotaFree (= seats − allocated −
+ * used, kept so that DynamoDB conditions can test it). An uncapped project root has {@code quotaUnlimited}. (The prefix keeps clear of DynamoDB reserved words.)
  * Allocation is optimistic: read both items, then one transaction conditioned on what was read.
  */
 public final class DynamoDbQuotas implements Quotas {
@@ -72,13 +72,13 @@ public final class DynamoDbQuotas implements Quotas {
         if (!exists) {
             return TransactWriteItem.builder().put(Put.builder().tableName(table.name())
                     .item(Map.of("PK", s("PROJECT#" + projectId), "SK", s("QUOTA#" + child), "type", s("QUOTA"),
-                            "jurisdiction", s(child), "seats", n(seats), "allocated", n(0), "used", n(0), "free", n(seats)))
+                            "jurisdiction", s(child), "quotaSeats", n(seats), "quotaAllocated", n(0), "quotaUsed", n(0), "quotaFree", n(seats)))
                     .conditionExpression("attribute_not_exists(PK)").build()).build();
         }
         return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key("PROJECT#" + projectId, "QUOTA#" + child))
-                .updateExpression("SET seats = :seats, free = free + :delta")
-                .conditionExpression("seats = :old AND free >= :minusDelta")
+                .updateExpression("SET quotaSeats = :seats, quotaFree = quotaFree + :delta")
+                .conditionExpression("quotaSeats = :old AND quotaFree >= :minusDelta")
                 .expressionAttributeValues(Map.of(":seats", n(seats), ":delta", n(delta), ":old", n(oldSeats),
                         ":minusDelta", n(-delta)))
                 .build()).build();
@@ -88,19 +88,19 @@ public final class DynamoDbQuotas implements Quotas {
         var values = new HashMap<String, AttributeValue>(Map.of(":delta", n(delta), ":minusDelta", n(-delta)));
         String condition = "attribute_exists(PK)";
         if (delta > 0) {
-            condition += " AND (unlimited = :true OR free >= :delta)";
+            condition += " AND (quotaUnlimited = :true OR quotaFree >= :delta)";
             values.put(":true", AttributeValue.fromBool(true));
         }
         return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key("PROJECT#" + projectId, "QUOTA#" + parent))
-                .updateExpression("SET allocated = allocated + :delta, free = free + :minusDelta")
+                .updateExpression("SET quotaAllocated = quotaAllocated + :delta, quotaFree = quotaFree + :minusDelta")
                 .conditionExpression(condition)
                 .expressionAttributeValues(values).build()).build();
     }
 
     private static Quota read(String projectId, Map<String, AttributeValue> i) {
-        boolean unlimited = i.containsKey("unlimited") && Boolean.TRUE.equals(i.get("unlimited").bool());
-        return new Quota(projectId, TrainingTable.str(i, "jurisdiction"), unlimited ? null : TrainingTable.num(i, "seats"),
-                TrainingTable.num(i, "allocated"), TrainingTable.num(i, "used"));
+        boolean unlimited = i.containsKey("quotaUnlimited") && Boolean.TRUE.equals(i.get("quotaUnlimited").bool());
+        return new Quota(projectId, TrainingTable.str(i, "jurisdiction"), unlimited ? null : TrainingTable.num(i, "quotaSeats"),
+                TrainingTable.num(i, "quotaAllocated"), TrainingTable.num(i, "quotaUsed"));
     }
 }

@@ -17,7 +17,9 @@ public record Refusal(Kind kind, String rule, Text message, List<FieldError> err
     }
 
     public static Refusal invalid(List<FieldError> errors) {
-        return new Refusal(Kind.INVALID, null, Text.of("请求内容有误", "The request has invalid fields"), errors, null);
+        String zh = errors.stream().map(e -> e.field() + "：" + e.message().zh()).collect(java.util.stream.Collectors.joining("；"));
+        String en = errors.stream().map(e -> e.field() + ": " + e.message().en()).collect(java.util.stream.Collectors.joining("; "));
+        return new Refusal(Kind.INVALID, null, Text.of("请求内容有误：" + zh, "Invalid request: " + en), errors, null);
     }
 
     public static Refusal forbidden(Text message) {

@@ -1,0 +1,92 @@
+package org.teachertraining.enrollment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.ListEnrollments;
+import org.teachertraining.core.enrollment.WithdrawEnrollment;
+import org.teachertraining.http.Callers;
+import org.teachertraining.http.Json;
+import org.teachertraining.http.ProblemException;
+import org.teachertraining.http.Responses;
+
+import java.util.Arrays;
+
+/** Selection (遴选) of teachers into a project, withdrawal (E7) and the project's enrollment list. */
+@Controller("/projects/{projectId}/enrollments")
+public class EnrollmentController {
+
+    /** Body of {@code POST /projects/{id}/enrollments}. */
+    public record EnrollBody(String teacherId) {}
+
+    private final Callers callers;
+    private final EnrollTeacher enrollTeacher;
+    private final WithdrawEnrollment withdraw;
+    private final ListEnrollments list;
+
+    public EnrollmentController(Callers callers, EnrollTeacher enrollTeacher, WithdrawEnrollment withdraw, ListEnrollments list) {
+        this.callers = callers;
+        this.enrollTeacher = enrollTeacher;
+        this.withdraw = withdraw;
+        this.list = list;
+    }
+
+    @Post
+    public HttpResponse<String> enroll(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        String key = request.getHeaders().get("Idempotency-Key");
+        if (key != null && (key.isBlank() || key.length() > 128)) {
+            throw new ProblemException(400, new Violations().add("Idempotency-Key", "幂等键须为 1–128 个字符", "must be 1-128 characters").refusal());
+        }
+        var outcome = enrollTeacher.execute(caller, projectId, Json.read(body, EnrollBody.class).teacherId(), key);
+        return Responses.of(request, outcome, e -> e.created() ? HttpStatus.CREATED : HttpStatus.OK, EnrollTeacher.Enrolled::enrollment);
+    }
+
+    @Delete("/{teacherId}")
+    public HttpResponse<String> withdraw(HttpRequest<?> request, String projectId, String teacherId) {
+        var caller = callers.of(request);
+        return Responses.of(request, withdraw.execute(caller, projectId, teacherId), HttpStatus.OK);
+    }
+
+    @Get
+    public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,
+                                     @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
+                                     @Nullable @QueryValue String limit) {
+        var caller = callers.of(request);
+        return Responses.of(request, list.ofProject(caller, projectId, blankToNull(jurisdiction), status(status),
+                blankToNull(cursor), limit(limit)), HttpStatus.OK);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static EnrollmentStatus status(String s) {
+        if (blankToNull(s) == null) return null;
+        try {
+            return EnrollmentStatus.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.toString(EnrollmentStatus.values());
+            throw new ProblemException(400, new Violations().add("status", "未知的状态 " + s + "，可选：" + allowed, "unknown status '" + s + "'; allowed: " + allowed).refusal());
+        }
+    }
+
+    private static Integer limit(String s) {
+        if (blankToNull(s) == null) return null;
+        try {
+            return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, new Violations().add("limit", "须为整数", "must be an integer").refusal());
+        }
+    }
+}

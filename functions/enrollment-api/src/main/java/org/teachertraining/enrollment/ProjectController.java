@@ -1,0 +1,58 @@
+package org.teachertraining.enrollment;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.AllocateQuota;
+import org.teachertraining.core.quota.ListQuotas;
+import org.teachertraining.http.Callers;
+import org.teachertraining.http.Json;
+import org.teachertraining.http.Responses;
+
+/** A project and its quota allocations (E1). */
+@Controller("/projects/{projectId}")
+public class ProjectController {
+
+    /** Body of {@code PUT /projects/{id}/quotas/{jurisdiction}}. */
+    public record SeatsBody(Integer seats) {}
+
+    private final Callers callers;
+    private final Projects projects;
+    private final AllocateQuota allocateQuota;
+    private final ListQuotas listQuotas;
+
+    public ProjectController(Callers callers, Projects projects, AllocateQuota allocateQuota, ListQuotas listQuotas) {
+        this.callers = callers;
+        this.projects = projects;
+        this.allocateQuota = allocateQuota;
+        this.listQuotas = listQuotas;
+    }
+
+    @Get
+    public HttpResponse<String> get(HttpRequest<?> request, String projectId) {
+        callers.of(request);
+        return Responses.of(request, projects.find(projectId).<Outcome<Object>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)))), HttpStatus.OK);
+    }
+
+    @Put("/quotas/{jurisdiction}")
+    public HttpResponse<String> allocate(HttpRequest<?> request, String projectId, String jurisdiction, @Body String body) {
+        var caller = callers.of(request);
+        var seats = Json.read(body, SeatsBody.class).seats();
+        return Responses.of(request, allocateQuota.execute(caller, projectId, jurisdiction, seats), HttpStatus.OK);
+    }
+
+    @Get("/quotas")
+    public HttpResponse<String> quotas(HttpRequest<?> request, String projectId) {
+        var caller = callers.of(request);
+        return Responses.of(request, listQuotas.execute(caller, projectId), HttpStatus.OK);
+    }
+}

@@ -1,0 +1,90 @@
+package org.teachertraining.enrollment;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.ListEnrollments;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.teacher.ImportTeachers;
+import org.teachertraining.core.teacher.SaveTeacher;
+import org.teachertraining.core.teacher.Teachers;
+import org.teachertraining.http.Callers;
+import org.teachertraining.http.Json;
+import org.teachertraining.http.ProblemException;
+import org.teachertraining.http.Responses;
+
+import java.util.Map;
+
+/** Teachers: single create/update, CSV import, reading one, and a teacher's enrollments. */
+@Controller
+public class TeacherController {
+    /** CSV uploads larger than this are refused (about 40,000 rows of typical width). */
+    static final int MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+    private final Callers callers;
+    private final SaveTeacher saveTeacher;
+    private final ImportTeachers importTeachers;
+    private final Teachers teachers;
+    private final ListEnrollments listEnrollments;
+    private final Access access;
+
+    public TeacherController(Callers callers, SaveTeacher saveTeacher, ImportTeachers importTeachers, Teachers teachers,
+                             ListEnrollments listEnrollments, Access access) {
+        this.callers = callers;
+        this.saveTeacher = saveTeacher;
+        this.importTeachers = importTeachers;
+        this.teachers = teachers;
+        this.listEnrollments = listEnrollments;
+        this.access = access;
+    }
+
+    @Post("/teachers")
+    public HttpResponse<String> save(HttpRequest<?> request, @Body String body) {
+        var caller = callers.of(request);
+        var outcome = saveTeacher.execute(caller, Json.read(body, SaveTeacher.Command.class));
+        return Responses.of(request, outcome, s -> s.created() ? HttpStatus.CREATED : HttpStatus.OK, SaveTeacher.Saved::teacher);
+    }
+
+    @Post("/teachers:import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public HttpResponse<String> importCsv(HttpRequest<?> request, @Body byte[] body) {
+        var caller = callers.of(request);
+        if (body == null || body.length == 0) {
+            throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 文件", "the body is empty; send the CSV file").refusal());
+        }
+        if (body.length > MAX_CSV_BYTES) {
+            throw new ProblemException(413, new Violations().add("file", "CSV 文件超过 5 MB", "the CSV file exceeds 5 MB").refusal());
+        }
+        return Responses.of(request, importTeachers.execute(caller, body), HttpStatus.OK);
+    }
+
+    @Get("/teachers/{teacherId}")
+    public HttpResponse<String> get(HttpRequest<?> request, String teacherId) {
+        var caller = callers.of(request);
+        var teacher = teachers.find(teacherId);
+        boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
+        Outcome<Object> outcome = teacher.isEmpty()
+                ? Outcome.refused(Refusal.notFound(Text.of("教师不存在：" + teacherId, "No teacher " + teacherId)))
+                : self ? Outcome.done(teacher.get())
+                : access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN)
+                        .<Outcome<Object>>map(Outcome::refused).orElseGet(() -> Outcome.done(teacher.get()));
+        return Responses.of(request, outcome, HttpStatus.OK);
+    }
+
+    @Get("/teachers/{teacherId}/enrollments")
+    public HttpResponse<String> enrollments(HttpRequest<?> request, String teacherId) {
+        var caller = callers.of(request);
+        return Responses.of(request, listEnrollments.ofTeacher(caller, teacherId), v -> HttpStatus.OK, items -> Map.of("items", items));
+    }
+}

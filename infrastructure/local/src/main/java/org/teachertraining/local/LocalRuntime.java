@@ -1,0 +1,196 @@
+package org.teachertraining.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine, no Docker, no AWS account: the emulators, the resources of
+ * template.yaml created in them, and the API functions' controllers on localhost:8080.
+ *
+ * <pre>
+ * --port N      HTTP port (default 8080; 0 picks a free one)
+ * --clean       delete .local/ first and start from nothing
+ * --demo        load the 2020 Henan provincial program (projects, quotas, a few hundred teachers)
+ * --in-memory   keep nothing on disk (tests)
+ * --root DIR    the repository root (where template.yaml is); default: found upwards from the working directory
+ * </pre>
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    public record Options(Path root, int port, boolean clean, boolean demo, boolean inMemory) {}
+
+    private final Emulators emulators;
+    private final ApplicationContext context;
+    private final URI api;
+    final List<String> banner = new ArrayList<>();
+
+    private LocalRuntime(Emulators emulators, ApplicationContext context, URI api) {
+        this.emulators = emulators;
+        this.context = context;
+        this.api = api;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalRuntime runtime;
+        try {
+            runtime = start(parse(args));
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        runtime.banner.forEach(System.out::println);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runtime.close();
+            } catch (Exception ignored) {
+                // shutting down anyway
+            }
+        }));
+        Thread.currentThread().join();
+    }
+
+    public static LocalRuntime start(Options o) throws Exception {
+        Path data = o.root().resolve(".local");
+        if (o.clean()) deleteTree(data);
+        Path template = o.root().resolve("template.yaml");
+        Files.createDirectories(data);
+        var emulators = new Emulators(o.inMemory() ? null : data, data.resolve("native"));
+        ApplicationContext context = null;
+        try {
+            var provisioner = new Provisioner(CloudFormationTemplate.read(template));
+            try (var dynamo = DynamoDbClient.builder().endpointOverride(emulators.dynamoDb).region(Region.of("local"))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+                 var sqs = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
+                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                         .httpClient(UrlConnectionHttpClient.create()).build();
+                 var s3 = S3Client.builder().endpointOverride(emulators.s3).region(Region.of("local")).forcePathStyle(true)
+                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                         .httpClient(UrlConnectionHttpClient.create()).build()) {
+                provisioner.tables(dynamo);
+                provisioner.queues(sqs);
+                provisioner.buckets(s3);
+            }
+            var warnings = new ArrayList<String>();
+            Map<String, Object> props = new HashMap<>(provisioner.functionProperties(warnings));
+            props.put("aws.region", "local");
+            props.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
+            props.put("aws.sqs.endpoint", emulators.sqs.toString());
+            props.put("aws.s3.endpoint", emulators.s3.toString());
+            props.put("auth.mode", "hmac");
+            props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
+            props.put("local.runtime", "true");
+            if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
+            props.put("micronaut.server.port", o.port());
+            props.put("micronaut.server.host", "127.0.0.1");
+
+            context = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props).start();
+            var server = context.getBean(EmbeddedServer.class);
+            var runtime = new LocalRuntime(emulators, context, URI.create("http://localhost:" + server.getPort()));
+            var b = runtime.banner;
+            b.add("Teacher training platform — local runtime");
+            b.add("  API            " + runtime.api + "   (OpenAPI: " + runtime.api + "/openapi.yaml)");
+            b.add("  DynamoDB Local " + emulators.dynamoDb);
+            b.add("  ElasticMQ/SQS  " + emulators.sqs);
+            b.add("  S3Proxy        " + emulators.s3);
+            b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
+            provisioner.created.forEach(c -> b.add("  created        " + c));
+            warnings.forEach(w -> b.add("  WARNING        " + w));
+            if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
+            b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
+                    + "-d '{\"sub\":\"admin\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}'");
+            return runtime;
+        } catch (Exception e) {
+            if (context != null) context.close();
+            emulators.close();
+            throw e;
+        }
+    }
+
+    public URI api() {
+        return api;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    URI dynamoDbEndpoint() {
+        return emulators.dynamoDb;
+    }
+
+    @Override
+    public void close() throws Exception {
+        context.close();
+        emulators.close();
+    }
+
+    static Options parse(String[] given) {
+        // Maven passes run.args as one argument: split it
+        String[] args = Arrays.stream(given).flatMap(a -> Arrays.stream(a.strip().split("\\s+"))).toArray(String[]::new);
+        Path root = null;
+        int port = 8080;
+        boolean clean = false, demo = false, inMemory = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--clean" -> clean = true;
+                case "--demo" -> demo = true;
+                case "--in-memory" -> inMemory = true;
+                case "--root" -> root = Path.of(args[++i]);
+                case "" -> { }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see LocalRuntime's Javadoc)");
+            }
+        }
+        return new Options(root == null ? findRoot() : root.toAbsolutePath().normalize(), port, clean, demo, inMemory);
+    }
+
+    /** The nearest directory upwards from the working directory that holds template.yaml. */
+    public static Path findRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("template.yaml"))) return p;
+        }
+        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static String persistentSecret(Path file) throws IOException {
+        if (!Files.exists(file)) Files.writeString(file, randomSecret());
+        return Files.readString(file).strip();
+    }
+
+    private static String randomSecret() {
+        var bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
