@@ -1,0 +1,57 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.common.FieldError;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.program.CreateProgram;
+import org.teachertraining.core.program.ProgramLevel;
+import org.teachertraining.core.project.CreateProject;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teachertraining.core.World.done;
+import static org.teachertraining.core.World.refused;
+
+class CreateProjectTest {
+    final World w = new World();
+
+    @Test
+    void theRuralBackboneProjectOfTheNoticeIsStoredWithBudgetInFen() {
+        var p = w.project(ProgramLevel.PROVINCIAL, w.ruralBackbone("HN2020-04"));
+        assertEquals(60_000_000L, p.budgetFen());
+        assertEquals(5, p.phases().size());
+        assertEquals("410000", p.ownerJurisdiction());
+    }
+
+    @Test
+    void invalidFieldsAreAllNamed() {
+        var b = w.ruralBackbone("HN2020-04");
+        var bad = new CreateProject.Command("bad code!", "", null, b.eligibility(), List.of(), 0, 51, "HENU",
+                OffsetDateTime.parse("2020-08-31T00:00:00+08:00"), b.startDate(), b.startDate().minusDays(1), new BigDecimal("1.005"), null);
+        var r = refused(w.createProject.execute(World.PROVINCE, w.program(ProgramLevel.PROVINCIAL).id(), bad));
+        var fields = r.errors().stream().map(FieldError::field).toList();
+        assertTrue(fields.containsAll(List.of("code", "name", "phases", "totalHours", "classSize", "selectionCutoff", "endDate", "budget")), fields.toString());
+    }
+
+    @Test
+    void codesAreUniqueInAProgram_andOnlyTheOwnerCreatesProjects() {
+        var program = w.program(ProgramLevel.PROVINCIAL);
+        done(w.createProject.execute(World.PROVINCE, program.id(), w.ruralBackbone("HN2020-04")));
+        assertEquals(Refusal.Kind.CONFLICT, refused(w.createProject.execute(World.PROVINCE, program.id(), w.ruralBackbone("HN2020-04"))).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.createProject.execute(World.XINYANG, program.id(), w.ruralBackbone("HN2020-05"))).kind());
+    }
+
+    @Test
+    void programsMatchTheirLevelAndJurisdiction() {
+        var r = refused(w.createProgram.execute(World.PROVINCE, new CreateProgram.Command(2020, ProgramLevel.CITY, "x", "410000")));
+        assertEquals("level", r.errors().get(0).field());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.createProgram.execute(World.XINYANG,
+                new CreateProgram.Command(2020, ProgramLevel.CITY, "郑州市培", "410100"))).kind());
+        assertEquals("jurisdiction", refused(w.createProgram.execute(World.PROVINCE,
+                new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL, "x", "123456"))).errors().get(0).field());
+    }
+}

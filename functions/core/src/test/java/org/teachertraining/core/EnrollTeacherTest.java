@@ -1,0 +1,249 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.program.ProgramLevel;
+import org.teachertraining.core.project.Eligibility;
+import org.teachertraining.core.teacher.SaveTeacher;
+import org.teachertraining.core.teacher.SchoolLocation;
+import org.teachertraining.core.teacher.Stage;
+import org.teachertraining.core.teacher.TeacherRole;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teachertraining.core.World.done;
+import static org.teachertraining.core.World.refused;
+
+class EnrollTeacherTest {
+    final World w = new World();
+
+    @Test
+    void anEligibleTeacherTakesASeatOfHerCountysPool() {
+        var p = w.projectWithCountySeats(2);
+        w.addTeacher("T1", "411523");
+        var enrolled = done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertTrue(enrolled.created());
+        assertEquals(EnrollmentStatus.SELECTED, enrolled.enrollment().status());
+        assertEquals("411523", enrolled.enrollment().quotaJurisdiction());
+        assertEquals(1, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    @Test
+    void e1_theSeatAfterTheLastIsRefused() {
+        var p = w.projectWithCountySeats(1);
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
+        assertEquals("E1", r.rule());
+        assertEquals(Refusal.Kind.CONFLICT, r.kind());
+    }
+
+    @Test
+    void e1_aCountyWithoutItsOwnAllocationDrawsOnItsCitysPool_andACityWithoutSeatsIsRefused() {
+        var p = w.projectWithCountySeats(1);
+        w.addTeacher("T1", "411522");
+        assertEquals("411500", done(w.enroll.execute(World.XINYANG, p.id(), "T1", null)).enrollment().quotaJurisdiction());
+        done(w.saveTeacher.execute(World.ZHENGZHOU, w.teacher("T9", "410102")));
+        var r = refused(w.enroll.execute(World.ZHENGZHOU, p.id(), "T9", null));
+        assertEquals("E1", r.rule());
+    }
+
+    @Test
+    void e2_selectionClosesAtTheCutoffInChinaStandardTime() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        w.clock.set(OffsetDateTime.parse("2020-09-25T23:59:58+08:00"));
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        w.clock.set(OffsetDateTime.parse("2020-09-25T23:59:59+08:00"));
+        var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
+        assertEquals("E2", r.rule());
+        assertEquals("2020-09-25T23:59:59+08:00", r.details().get("selectionCutoff"));
+    }
+
+    @Test
+    void e3_namesTheFailedCriterion() {
+        var p = w.projectWithCountySeats(5);
+        var urban = new SaveTeacher.Command("T1", "李娜", "411523", null, Stage.PRIMARY, List.of("数学"), TeacherRole.TEACHER,
+                SchoolLocation.URBAN, LocalDate.of(2010, 9, 1), null);
+        done(w.saveTeacher.execute(World.XIN_COUNTY, urban));
+        var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals("E3", r.rule());
+        assertEquals(Refusal.Kind.UNPROCESSABLE, r.kind());
+        assertEquals("schoolLocation", r.details().get("criterion"));
+    }
+
+    @Test
+    void e3_fiveYearsOfTeachingAreCountedToTheDay() {
+        var p = w.projectWithCountySeats(5);
+        // the clock stands on 2020-09-01: since 2015-09-01 is five whole years, since 2015-09-02 is not
+        done(w.saveTeacher.execute(World.XIN_COUNTY, new SaveTeacher.Command("T5", "张伟", "411523", null, Stage.JUNIOR, List.of(),
+                TeacherRole.TEACHER, SchoolLocation.TOWN, LocalDate.of(2015, 9, 1), null)));
+        done(w.saveTeacher.execute(World.XIN_COUNTY, new SaveTeacher.Command("T4", "张强", "411523", null, Stage.JUNIOR, List.of(),
+                TeacherRole.TEACHER, SchoolLocation.TOWN, LocalDate.of(2015, 9, 2), null)));
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T5", null));
+        var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T4", null));
+        assertEquals("minTeachingYears", r.details().get("criterion"));
+    }
+
+    @Test
+    void e3_rolesStagesSubjectsAndBackboneLevels() {
+        var command = w.ruralBackbone("HN2020-05");
+        var strict = new World().ruralBackbone("x");
+        var eligibility = new Eligibility(Set.of(Stage.PRIMARY, Stage.JUNIOR), Set.of("道德与法治"), Set.of(TeacherRole.MORAL_EDUCATION_TEACHER),
+                null, null, Set.of(org.teachertraining.core.teacher.BackboneLevel.PROVINCIAL), null, null);
+        var p = w.project(ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(command.code(), command.name(),
+                command.category(), eligibility, strict.phases(), 40, 50, "HENU", World.CUTOFF, command.startDate(), command.endDate(), null, null));
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        w.addTeacher("T1", "411523"); // a primary 语文 TEACHER, county backbone
+        assertEquals("subjects", refused(w.enroll.execute(World.XINYANG, p.id(), "T1", null)).details().get("criterion"));
+        done(w.saveTeacher.execute(World.XINYANG, new SaveTeacher.Command("T2", "赵敏", "411523", null, Stage.SENIOR, List.of("道德与法治"),
+                TeacherRole.MORAL_EDUCATION_TEACHER, SchoolLocation.RURAL, LocalDate.of(2000, 9, 1), null)));
+        assertEquals("stage", refused(w.enroll.execute(World.XINYANG, p.id(), "T2", null)).details().get("criterion"));
+        done(w.saveTeacher.execute(World.XINYANG, new SaveTeacher.Command("T3", "赵敏", "411523", null, Stage.JUNIOR, List.of("道德与法治"),
+                TeacherRole.HEAD_TEACHER, SchoolLocation.RURAL, LocalDate.of(2000, 9, 1), null)));
+        assertEquals("role", refused(w.enroll.execute(World.XINYANG, p.id(), "T3", null)).details().get("criterion"));
+        done(w.saveTeacher.execute(World.XINYANG, new SaveTeacher.Command("T4", "赵敏", "411523", null, Stage.JUNIOR, List.of("道德与法治"),
+                TeacherRole.MORAL_EDUCATION_TEACHER, SchoolLocation.RURAL, LocalDate.of(2000, 9, 1), null)));
+        assertEquals("backboneLevel", refused(w.enroll.execute(World.XINYANG, p.id(), "T4", null)).details().get("criterion"));
+    }
+
+    @Test
+    void e4_aNoShowBansFromProvincialProjectsForThreeYears_butNotFromCountyProjects() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("T1", "411523");
+        w.ports.integrity.add(IntegrityRecord.of("T1", IntegrityRecord.Kind.NO_SHOW, "HN2019-01", LocalDate.of(2019, 10, 20)));
+        var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals("E4", r.rule());
+        assertEquals("2022-10-20", r.details().get("bannedUntil"));
+
+        var countyProgram = done(w.createProgram.execute(World.XIN_COUNTY,
+                new org.teachertraining.core.program.CreateProgram.Command(2020, ProgramLevel.COUNTY, "新县县培", "411523")));
+        var countyProject = done(w.createProject.execute(World.XIN_COUNTY, countyProgram.id(), w.ruralBackbone("XX2020-01")));
+        assertTrue(countyProject.seats() == null);
+        // a county's own project: the county enrolls from its own (uncapped) pool
+        done(w.enroll.execute(World.XIN_COUNTY, countyProject.id(), "T1", null));
+    }
+
+    @Test
+    void e4_theBanEndsAfterThreeYears() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("T1", "411523");
+        w.ports.integrity.add(IntegrityRecord.of("T1", IntegrityRecord.Kind.DISMISSED, "HN2017-01", LocalDate.of(2017, 9, 1)));
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+    }
+
+    @Test
+    void e5_teachersWhoMetTheYearsHoursAreNotSelectedAgain() {
+        var base = w.ruralBackbone("HN2020-09");
+        var e = new Eligibility(null, null, null, null, null, null, 72, null);
+        var p = w.project(ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(base.code(), base.name(),
+                base.category(), e, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        w.ports.hoursByTeacherAndYear.put("T1/2020", 72);
+        w.ports.hoursByTeacherAndYear.put("T2/2020", 71);
+        assertEquals("E5", refused(w.enroll.execute(World.XINYANG, p.id(), "T1", null)).rule());
+        done(w.enroll.execute(World.XINYANG, p.id(), "T2", null));
+    }
+
+    @Test
+    void e5_nationalParticipationsPerCycleCanBeCapped() {
+        var base = w.ruralBackbone("GP2020-01");
+        var e = new Eligibility(null, null, null, null, null, null, null, new Eligibility.NationalParticipationCap(1, 2019));
+        var first = w.project(ProgramLevel.NATIONAL, base);
+        var second = w.project(ProgramLevel.NATIONAL, new org.teachertraining.core.project.CreateProject.Command("GP2020-02", base.name(),
+                base.category(), e, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        for (var p : List.of(first, second)) done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        w.addTeacher("T1", "411523");
+        done(w.enroll.execute(World.XINYANG, first.id(), "T1", null));
+        var r = refused(w.enroll.execute(World.XINYANG, second.id(), "T1", null));
+        assertEquals("E5", r.rule());
+        assertEquals("nationalParticipationCap", r.details().get("criterion"));
+    }
+
+    @Test
+    void e6_repeatingTheRequestIsIdempotent_aDifferentKeyIsRefused() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("T1", "411523");
+        var first = done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", "k1"));
+        var again = done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", "k1"));
+        assertFalse(again.created());
+        assertEquals(first.enrollment().id(), again.enrollment().id());
+        var noKey = done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals(first.enrollment().id(), noKey.enrollment().id());
+        assertEquals("E6", refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", "k2")).rule());
+        assertEquals(1, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    @Test
+    void theSameKeyForAnotherTeacherIsRefused() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", "k1"));
+        var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", "k1"));
+        assertEquals(Refusal.Kind.UNPROCESSABLE, r.kind());
+    }
+
+    @Test
+    void e7_withdrawalBeforeTheStartFreesTheSeat_afterTheStartItIsRefused() {
+        var p = w.projectWithCountySeats(1);
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals(EnrollmentStatus.WITHDRAWN, done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1")).status());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
+        w.clock.set(OffsetDateTime.parse("2020-10-12T00:00:00+08:00"));
+        var r = refused(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T2"));
+        assertEquals("E7", r.rule());
+    }
+
+    @Test
+    void callersActOnlyInsideTheirOwnSubtree() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("T1", "411523");
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.enroll.execute(World.GUANGSHAN, p.id(), "T1", null)).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.enroll.execute(World.ZHENGZHOU, p.id(), "T1", null)).kind());
+        var teacher = new Caller("t", Role.TEACHER, "411523", null, "T1");
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.enroll.execute(teacher, p.id(), "T1", null)).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(w.enroll.execute(World.XIN_COUNTY, "nope", "T1", null)).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "nobody", null)).kind());
+    }
+
+    @Test
+    void listingsArePagedAndLimitedToTheCallersSubtree() {
+        var p = w.projectWithCountySeats(5);
+        done(w.allocate.execute(World.XINYANG, p.id(), "411522", 5));
+        for (int i = 0; i < 3; i++) {
+            w.addTeacher("X" + i, "411523");
+            done(w.enroll.execute(World.XINYANG, p.id(), "X" + i, null));
+            w.addTeacher("G" + i, "411522");
+            done(w.enroll.execute(World.XINYANG, p.id(), "G" + i, null));
+        }
+        var page = done(w.list.ofProject(World.XIN_COUNTY, p.id(), null, null, null, 2));
+        assertEquals(2, page.items().size());
+        var rest = done(w.list.ofProject(World.XIN_COUNTY, p.id(), null, null, page.nextCursor(), 2));
+        assertEquals(1, rest.items().size());
+        assertTrue(rest.items().stream().allMatch(e -> e.jurisdiction().equals("411523")));
+        assertEquals(6, done(w.list.ofProject(World.XINYANG, p.id(), null, null, null, 100)).items().size());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.list.ofProject(World.XIN_COUNTY, p.id(), "411522", null, null, null)).kind());
+        var institution = new Caller("henu", Role.INSTITUTION, null, "HENU", null);
+        assertEquals(6, done(w.list.ofProject(institution, p.id(), null, null, null, null)).items().size());
+        var other = new Caller("zzu", Role.INSTITUTION, null, "ZZU", null);
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.list.ofProject(other, p.id(), null, null, null, null)).kind());
+    }
+}

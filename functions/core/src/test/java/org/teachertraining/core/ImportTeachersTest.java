@@ -1,0 +1,71 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.teacher.SchoolLocation;
+import org.teachertraining.core.teacher.Stage;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.teachertraining.core.World.done;
+import static org.teachertraining.core.World.refused;
+
+class ImportTeachersTest {
+    final World w = new World();
+    static final String CHINESE = "教师编号,姓名,行政区划代码,学段,任教学科,岗位,学校所在地,从教时间,骨干级别\r\n"
+            + "T001,王芳,411523,小学,语文、数学,班主任,乡村,2012/9/1,县级\r\n"
+            + "T002,\"李,娜\",411522,初中,英语,教师,乡镇,2008-09-01,\r\n";
+
+    @Test
+    void excelsGb18030WithChineseHeadersAndLabels() {
+        var report = done(w.importTeachers.execute(World.XINYANG, CHINESE.getBytes(Charset.forName("GB18030"))));
+        assertEquals(2, report.imported());
+        var t = w.ports.teachers.find("T001").orElseThrow();
+        assertEquals("王芳", t.name());
+        assertEquals(Stage.PRIMARY, t.stage());
+        assertEquals(2, t.subjects().size());
+        assertEquals("李,娜", w.ports.teachers.find("T002").orElseThrow().name());
+        assertEquals(SchoolLocation.TOWN, w.ports.teachers.find("T002").orElseThrow().schoolLocation());
+    }
+
+    @Test
+    void utf8WithAndWithoutBom() {
+        byte[] plain = CHINESE.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[plain.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(plain, 0, bom, 3, plain.length);
+        assertEquals(2, done(w.importTeachers.execute(World.XINYANG, bom)).imported());
+        assertEquals("王芳", w.ports.teachers.find("T001").orElseThrow().name());
+        assertEquals(2, done(new World().importTeachers.execute(World.XINYANG, plain)).imported());
+    }
+
+    @Test
+    void brokenRowsAreReportedByLineAndWriteNothing() {
+        String csv = "id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n"
+                + "A1,张伟,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "A2,张强,999999,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "A3,张磊,411523,COLLEGE,语文,TEACHER,RURAL,2010-13-01\n"
+                + "A4,刘洋,410102,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "A1,张伟,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n";
+        var report = done(w.importTeachers.execute(World.XINYANG, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, report.imported());
+        assertEquals(4, report.rejected().size());
+        assertEquals(3, report.rejected().get(0).line());
+        assertEquals("jurisdiction", report.rejected().get(0).problems().get(0).field());
+        assertEquals(2, report.rejected().get(1).problems().size()); // stage and teachingSince
+        assertEquals("jurisdiction", report.rejected().get(2).problems().get(0).field()); // 郑州 is outside 信阳
+        assertEquals(6, report.rejected().get(3).line()); // duplicate id in the file
+        assertEquals(true, w.ports.teachers.find("A2").isEmpty());
+        assertEquals(true, w.ports.teachers.find("A4").isEmpty());
+    }
+
+    @Test
+    void fileLevelProblemsAre400s() {
+        assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "name\n张伟\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());
+        assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "id,\"name\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());
+        assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, new byte[]{(byte) 0x81, 0x20})).errors().get(0).field());
+    }
+}

@@ -1,0 +1,144 @@
+package org.teachertraining.core;
+
+import org.teachertraining.core.common.Page;
+import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.IdempotencyRecord;
+import org.teachertraining.core.enrollment.TrainingHours;
+import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.program.Program;
+import org.teachertraining.core.program.Programs;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.Quota;
+import org.teachertraining.core.quota.Quotas;
+import org.teachertraining.core.teacher.Teacher;
+import org.teachertraining.core.teacher.Teachers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** In-memory ports for unit tests of the use cases: the DynamoDB adapters' contracts, under one lock. */
+public final class InMemoryPorts {
+    private final Object lock = new Object();
+    private final Map<String, Program> programMap = new HashMap<>();
+    private final Map<String, Project> projectMap = new HashMap<>();
+    private final Map<String, Quota> quotaMap = new TreeMap<>();
+    private final Map<String, Teacher> teacherMap = new HashMap<>();
+    private final Map<String, Enrollment> enrollmentMap = new TreeMap<>();
+    private final Map<String, IdempotencyRecord> keyMap = new HashMap<>();
+    private final List<IntegrityRecord> integrityList = new ArrayList<>();
+    public final Map<String, Integer> hoursByTeacherAndYear = new HashMap<>();
+
+    public final Programs programs = new Programs() {
+        public void add(Program p) { synchronized (lock) { programMap.put(p.id(), p); } }
+        public Optional<Program> find(String id) { synchronized (lock) { return Optional.ofNullable(programMap.get(id)); } }
+    };
+
+    public final Projects projects = new Projects() {
+        public boolean add(Project p) {
+            synchronized (lock) {
+                if (projectMap.values().stream().anyMatch(o -> o.programId().equals(p.programId()) && o.code().equals(p.code()))) return false;
+                projectMap.put(p.id(), p);
+                quotaMap.put(p.id() + "/" + p.ownerJurisdiction(), new Quota(p.id(), p.ownerJurisdiction(), p.seats(), 0, 0));
+                return true;
+            }
+        }
+        public Optional<Project> find(String id) { synchronized (lock) { return Optional.ofNullable(projectMap.get(id)); } }
+        public List<Project> ofProgram(String programId) {
+            synchronized (lock) { return projectMap.values().stream().filter(p -> p.programId().equals(programId)).toList(); }
+        }
+    };
+
+    public final Quotas quotas = new Quotas() {
+        public List<Quota> ofProject(String projectId) {
+            synchronized (lock) { return quotaMap.values().stream().filter(q -> q.projectId().equals(projectId)).toList(); }
+        }
+        public Optional<Quota> find(String projectId, String j) { synchronized (lock) { return Optional.ofNullable(quotaMap.get(projectId + "/" + j)); } }
+        public Allocation allocate(String projectId, String parent, String child, int seats) {
+            synchronized (lock) {
+                var p = quotaMap.get(projectId + "/" + parent);
+                if (p == null) return new Allocation.NoParentPool();
+                var c = quotaMap.get(projectId + "/" + child);
+                int old = c == null ? 0 : c.seats();
+                if (c != null && seats < c.allocated() + c.used()) return new Allocation.BelowUsed(c.allocated() + c.used());
+                int delta = seats - old;
+                if (delta > 0 && p.free() < delta) return new Allocation.ParentShort(p.free());
+                quotaMap.put(projectId + "/" + parent, new Quota(projectId, parent, p.seats(), p.allocated() + delta, p.used()));
+                var updated = new Quota(projectId, child, seats, c == null ? 0 : c.allocated(), c == null ? 0 : c.used());
+                quotaMap.put(projectId + "/" + child, updated);
+                return new Allocation.Allocated(updated);
+            }
+        }
+    };
+
+    public final Teachers teachers = new Teachers() {
+        public boolean save(Teacher t) { synchronized (lock) { return teacherMap.put(t.id(), t) == null; } }
+        public Optional<Teacher> find(String id) { synchronized (lock) { return Optional.ofNullable(teacherMap.get(id)); } }
+    };
+
+    public final Enrollments enrollments = new Enrollments() {
+        public Optional<Enrollment> find(String projectId, String teacherId) {
+            synchronized (lock) { return Optional.ofNullable(enrollmentMap.get(projectId + "/" + teacherId)); }
+        }
+        public Optional<IdempotencyRecord> findKey(String projectId, String key) {
+            synchronized (lock) { return Optional.ofNullable(keyMap.get(projectId + "/" + key)); }
+        }
+        public Booking book(Enrollment e, IdempotencyRecord key) {
+            synchronized (lock) {
+                if (key != null && keyMap.containsKey(e.projectId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.key()));
+                var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
+                if (existing != null && existing.status().holdsSeat()) return new Booking.AlreadyEnrolled(existing);
+                var pool = quotaMap.get(e.projectId() + "/" + e.quotaJurisdiction());
+                if (pool == null || pool.free() <= 0) return new Booking.PoolFull();
+                quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() + 1));
+                enrollmentMap.put(e.projectId() + "/" + e.teacherId(), e);
+                if (key != null) keyMap.put(e.projectId() + "/" + key.key(), key);
+                return new Booking.Booked(e);
+            }
+        }
+        public Optional<Enrollment> withdraw(Enrollment e, Instant at) {
+            synchronized (lock) {
+                var current = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
+                if (current == null || current.status() != EnrollmentStatus.SELECTED) return Optional.empty();
+                var pool = quotaMap.get(e.projectId() + "/" + e.quotaJurisdiction());
+                quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() - 1));
+                var withdrawn = current.withdrawn(at);
+                enrollmentMap.put(e.projectId() + "/" + e.teacherId(), withdrawn);
+                return Optional.of(withdrawn);
+            }
+        }
+        public Page<Enrollment> ofProject(String projectId, String prefix, EnrollmentStatus status, String cursor, int limit) {
+            synchronized (lock) {
+                var all = enrollmentMap.values().stream().filter(e -> e.projectId().equals(projectId) && e.jurisdiction().startsWith(prefix)
+                                && (status == null || e.status() == status))
+                        .sorted(Comparator.comparing(e -> e.jurisdiction() + "#" + e.teacherId())).toList();
+                int from = cursor == null ? 0 : Integer.parseInt(cursor);
+                int to = Math.min(all.size(), from + limit);
+                return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
+            }
+        }
+        public List<Enrollment> ofTeacher(String teacherId) {
+            synchronized (lock) { return enrollmentMap.values().stream().filter(e -> e.teacherId().equals(teacherId)).toList(); }
+        }
+    };
+
+    public final IntegrityRecords integrity = new IntegrityRecords() {
+        public void add(IntegrityRecord r) { synchronized (lock) { integrityList.add(r); } }
+        public List<IntegrityRecord> ofTeacher(String teacherId) {
+            synchronized (lock) { return integrityList.stream().filter(r -> r.teacherId().equals(teacherId)).toList(); }
+        }
+    };
+
+    public final TrainingHours hours = (teacherId, year) -> {
+        synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }
+    };
+}

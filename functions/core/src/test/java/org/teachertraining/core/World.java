@@ -1,0 +1,138 @@
+package org.teachertraining.core;
+
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.enrollment.ListEnrollments;
+import org.teachertraining.core.enrollment.WithdrawEnrollment;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.program.CreateProgram;
+import org.teachertraining.core.program.Program;
+import org.teachertraining.core.program.ProgramLevel;
+import org.teachertraining.core.project.CreateProject;
+import org.teachertraining.core.project.Eligibility;
+import org.teachertraining.core.project.Phase;
+import org.teachertraining.core.project.PhaseKind;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.quota.AllocateQuota;
+import org.teachertraining.core.quota.ListQuotas;
+import org.teachertraining.core.teacher.BackboneLevel;
+import org.teachertraining.core.teacher.ImportTeachers;
+import org.teachertraining.core.teacher.SaveTeacher;
+import org.teachertraining.core.teacher.SchoolLocation;
+import org.teachertraining.core.teacher.Stage;
+import org.teachertraining.core.teacher.TeacherRole;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A test world on in-memory ports, with the seeds' dates: the clock stands on 2020-09-01 in Zhengzhou. */
+public final class World {
+    public static final OffsetDateTime CUTOFF = OffsetDateTime.parse("2020-09-25T23:59:59+08:00");
+    public final MutableClock clock = new MutableClock(OffsetDateTime.parse("2020-09-01T09:00:00+08:00").toInstant());
+    public final InMemoryPorts ports = new InMemoryPorts();
+    public final JurisdictionTree tree = JurisdictionTree.henan();
+    public final Access access = new Access(tree);
+    public final CreateProgram createProgram = new CreateProgram(ports.programs, access, clock);
+    public final CreateProject createProject = new CreateProject(ports.programs, ports.projects, access, clock);
+    public final AllocateQuota allocate = new AllocateQuota(ports.projects, ports.quotas, access);
+    public final ListQuotas listQuotas = new ListQuotas(ports.projects, ports.quotas, access);
+    public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock);
+    public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
+    public final EnrollTeacher enroll = new EnrollTeacher(ports.projects, ports.teachers, ports.quotas, ports.enrollments,
+            ports.integrity, ports.hours, access, clock);
+    public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, access, clock);
+    public final ListEnrollments list = new ListEnrollments(ports.projects, ports.teachers, ports.enrollments, access);
+
+    public static final Caller PROVINCE = new Caller("p", Role.PROVINCE_ADMIN, "410000", null, null);
+    public static final Caller XINYANG = new Caller("xy", Role.CITY_ADMIN, "411500", null, null);
+    public static final Caller XIN_COUNTY = new Caller("xx", Role.COUNTY_ADMIN, "411523", null, null);
+    public static final Caller GUANGSHAN = new Caller("gs", Role.COUNTY_ADMIN, "411522", null, null);
+    public static final Caller ZHENGZHOU = new Caller("zz", Role.CITY_ADMIN, "410100", null, null);
+
+    public Program program(ProgramLevel level) {
+        return done(createProgram.execute(PROVINCE, new CreateProgram.Command(2020, level, "2020 河南省培", "410000")));
+    }
+
+    /** The 乡村骨干教师 project of the 2020 notice: town/rural teachers with 5+ years, 15 days + 30 h online. */
+    public CreateProject.Command ruralBackbone(String code) {
+        return new CreateProject.Command(code, "乡村骨干教师素质提升培训项目", "乡村教师",
+                new Eligibility(null, null, null, java.util.Set.of(SchoolLocation.TOWN, SchoolLocation.RURAL), 5, null, null, null),
+                List.of(new Phase(PhaseKind.DIAGNOSIS, 2, null, null), new Phase(PhaseKind.CENTRALIZED, 8, null, null),
+                        new Phase(PhaseKind.SCHOOL_VISIT, 5, null, null), new Phase(PhaseKind.RETURN_PRACTICE, null, null, 3),
+                        new Phase(PhaseKind.ONLINE, null, 30, null)),
+                150, 50, "HENU", CUTOFF, LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 26), new java.math.BigDecimal("600000.00"), null);
+    }
+
+    public Project project(ProgramLevel level, CreateProject.Command command) {
+        return done(createProject.execute(PROVINCE, program(level).id(), command));
+    }
+
+    public Project projectWithCountySeats(int xinCountySeats) {
+        var p = project(ProgramLevel.PROVINCIAL, ruralBackbone("HN2020-04"));
+        done(allocate.execute(PROVINCE, p.id(), "411500", 100));
+        done(allocate.execute(XINYANG, p.id(), "411523", xinCountySeats));
+        return p;
+    }
+
+    public SaveTeacher.Command teacher(String id, String county) {
+        return new SaveTeacher.Command(id, "王芳", county, "S1", Stage.PRIMARY, List.of("语文"), TeacherRole.TEACHER,
+                SchoolLocation.RURAL, LocalDate.of(2010, 9, 1), BackboneLevel.COUNTY);
+    }
+
+    public void addTeacher(String id, String county) {
+        done(saveTeacher.execute(XINYANG, teacher(id, county)));
+    }
+
+    public static <T> T done(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Done<T> d) return d.value();
+        fail("expected done, got " + ((Outcome.Refused<T>) outcome).refusal());
+        return null;
+    }
+
+    public static Refusal refused(Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Refused<?> r) return r.refusal();
+        fail("expected a refusal, got " + outcome);
+        return null;
+    }
+
+    public static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        public void set(Instant now) {
+            this.now = now;
+        }
+
+        public void set(OffsetDateTime now) {
+            this.now = now.toInstant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
