@@ -63,11 +63,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         runtime.banner.forEach(System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                runtime.close();
-            } catch (Exception ignored) {
-                // shutting down anyway
-            }
+            // stop the HTTP server cleanly; the emulators' own threads end with the JVM
+            runtime.context.close();
         }));
         Thread.currentThread().join();
     }

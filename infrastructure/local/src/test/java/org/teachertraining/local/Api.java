@@ -1,0 +1,109 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A small HTTP client for the integration tests, against one shared local runtime (in memory, on a
+ * free port) that the test classes start once per JVM.
+ */
+final class Api {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalRuntime runtime;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    final URI base;
+
+    record Response(int status, String body, String contentType) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    private Api(URI base) {
+        this.base = base;
+    }
+
+    static synchronized Api shared() throws Exception {
+        if (runtime == null) {
+            runtime = LocalRuntime.start(new LocalRuntime.Options(LocalRuntime.findRoot(), 0, false, false, true));
+            // in memory and on daemon-free ports: nothing to clean up when the test JVM exits
+        }
+        return new Api(runtime.api());
+    }
+
+    static LocalRuntime runtime() {
+        return runtime;
+    }
+
+    String token(String sub, String role, String jurisdiction) throws Exception {
+        var r = send("POST", "/dev/tokens", null, "{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\",\"jurisdiction\":\"" + jurisdiction + "\"}");
+        if (r.status() != 200) throw new AssertionError(r.toString());
+        return r.json().get("token").asText();
+    }
+
+    Response send(String method, String path, String token, String body, String... headers) throws Exception {
+        return sendAsync(method, path, token, body, headers).get();
+    }
+
+    CompletableFuture<Response> sendAsync(String method, String path, String token, String body, String... headers) {
+        return sendBytesAsync(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), "application/json", headers);
+    }
+
+    CompletableFuture<Response> sendBytesAsync(String method, String path, String token, byte[] body, String contentType, String... headers) {
+        var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) b.header("Content-Type", contentType);
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(r -> new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse("")));
+    }
+
+    /** A PROVINCIAL program and a project open for selection (cutoff a month ahead of the runtime's clock). */
+    String project(String provinceToken, String code, String extraFields) throws Exception {
+        var program = send("POST", "/programs", provinceToken,
+                "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"IT program " + code + "\",\"jurisdiction\":\"410000\"}");
+        if (program.status() != 201) throw new AssertionError(program.toString());
+        var project = send("POST", "/programs/" + program.json().get("id").asText() + "/projects", provinceToken, projectBody(code, extraFields));
+        if (project.status() != 201) throw new AssertionError(project.toString());
+        return project.json().get("id").asText();
+    }
+
+    static String projectBody(String code, String extraFields) {
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+        return "{\"code\":\"" + code + "\",\"name\":\"乡村骨干教师素质提升培训项目\",\"category\":\"乡村教师\","
+                + "\"eligibility\":{\"schoolLocations\":[\"RURAL\",\"TOWN\"],\"minTeachingYears\":5},"
+                + "\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":8},{\"kind\":\"ONLINE\",\"hours\":30}],"
+                + "\"totalHours\":94,\"classSize\":50,\"institutionId\":\"HENU\","
+                + "\"selectionCutoff\":\"" + now.plusDays(30).withNano(0) + "\","
+                + "\"startDate\":\"" + now.plusDays(40).toLocalDate() + "\",\"endDate\":\"" + now.plusDays(55).toLocalDate() + "\""
+                + (extraFields == null ? "" : "," + extraFields) + "}";
+    }
+
+    /** CSV of {@code count} eligible rural teachers in a county, ids prefix + number. */
+    static String teachersCsv(String prefix, String county, int count) {
+        var sb = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");
+        for (int i = 0; i < count; i++) {
+            sb.append(prefix).append(i).append(",教师").append(i).append(',').append(county).append(",PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.teachertraining.local;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** E1 and E6 under concurrent requests, against DynamoDB Local through the HTTP API. */
+class EnrollmentConcurrencyIT {
+    static Api api;
+    static String province, xinyang;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = Api.shared();
+        province = api.token("it-province", "PROVINCE_ADMIN", "410000");
+        xinyang = api.token("it-xinyang", "CITY_ADMIN", "411500");
+    }
+
+    @Test
+    void threeHundredConcurrentEnrollmentsForTwoCountiesOfFiftySeatsAcceptExactlyOneHundred() throws Exception {
+        String project = api.project(province, "RUSH-300", null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":100}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":50}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411522", xinyang, "{\"seats\":50}").status());
+        for (var county : new String[]{"411523", "411522"}) {
+            var csv = Api.teachersCsv("R" + county + "-", county, 150).getBytes(StandardCharsets.UTF_8);
+            var report = api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get();
+            assertEquals(150, report.json().get("imported").asInt(), report.toString());
+        }
+
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(64);
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (var county : new String[]{"411523", "411522"}) {
+            for (int i = 0; i < 150; i++) {
+                String teacher = "R" + county + "-" + i;
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        return api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + teacher + "\"}");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+        }
+        start.countDown();
+        int accepted = 0, quotaFull = 0;
+        for (var f : futures) {
+            var r = f.get();
+            if (r.status() == 201) accepted++;
+            else if (r.status() == 409 && "E1".equals(r.json().path("rule").asText())) quotaFull++;
+            else throw new AssertionError("unexpected answer " + r);
+        }
+        pool.shutdown();
+        assertEquals(100, accepted);
+        assertEquals(200, quotaFull);
+
+        var quotas = api.send("GET", "/projects/" + project + "/quotas", xinyang, null).json();
+        int countyUsed = 0;
+        for (var q : quotas) {
+            if (!q.get("jurisdiction").asText().equals("411500")) {
+                assertEquals(50, q.get("seats").asInt());
+                assertEquals(50, q.get("used").asInt());
+                assertEquals(0, q.get("available").asInt());
+                countyUsed += q.get("enrolled").asInt();
+            } else {
+                assertEquals(100, q.get("enrolled").asInt());
+            }
+        }
+        assertEquals(100, countyUsed);
+        int listed = 0;
+        String cursor = null;
+        do {
+            var page = api.send("GET", "/projects/" + project + "/enrollments?limit=40" + (cursor == null ? "" : "&cursor=" + cursor), xinyang, null).json();
+            listed += page.get("items").size();
+            cursor = page.path("nextCursor").isMissingNode() || page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        assertEquals(100, listed);
+    }
+
+    @Test
+    void theSameRequestRepeatedConcurrentlyWithOneIdempotencyKeyBooksOneSeat() throws Exception {
+        String project = api.project(province, "IDEMPOTENT", null);
+        api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}");
+        var csv = Api.teachersCsv("K-", "411523", 1).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 20; i++) {
+            futures.add(api.sendAsync("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"K-0\"}",
+                    "Idempotency-Key", "enroll-K-0"));
+        }
+        int created = 0;
+        var ids = new HashSet<String>();
+        for (var f : futures) {
+            var r = f.get();
+            if (r.status() == 201) created++;
+            else assertEquals(200, r.status(), r.toString());
+            ids.add(r.json().get("id").asText());
+        }
+        assertEquals(1, created);
+        assertEquals(1, ids.size());
+        var quotas = api.send("GET", "/projects/" + project + "/quotas", xinyang, null).json();
+        assertEquals(1, quotas.get(0).get("enrolled").asInt());
+        var otherBody = api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"K-1\"}", "Idempotency-Key", "enroll-K-0");
+        assertEquals(422, otherBody.status(), otherBody.toString());
+    }
+}
