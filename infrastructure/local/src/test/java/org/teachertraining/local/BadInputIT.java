@@ -1,0 +1,131 @@
+package org.teachertraining.local;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input gets a 4xx problem+json naming the problem, never a 500, and writes nothing. */
+class BadInputIT {
+    static Api api;
+    static String province, xinyang;
+    static String programId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = Api.shared();
+        province = api.token("bad-province", "PROVINCE_ADMIN", "410000");
+        xinyang = api.token("bad-xinyang", "CITY_ADMIN", "411500");
+        programId = api.send("POST", "/programs", province,
+                "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"bad input\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
+    }
+
+    /** Asserts a problem+json answer with the status and, if given, a field error on {@code field}. */
+    static Api.Response problem(Api.Response r, int status, String field) {
+        assertEquals(status, r.status(), r.toString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        var json = r.json();
+        assertEquals(status, json.get("status").asInt());
+        assertTrue(json.get("detail").asText().length() > 0);
+        if (field != null) {
+            boolean named = false;
+            for (var e : json.path("errors")) named |= e.get("field").asText().equals(field);
+            assertTrue(named, "expected an error on " + field + ": " + r.body());
+        }
+        return r;
+    }
+
+    String projects() throws Exception {
+        return api.send("GET", "/programs/" + programId + "/projects", province, null).body();
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, "{\"code\":"), 400, "body");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, "[1,2]"), 400, "body");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, "{} trailing"), 400, "body");
+        assertEquals("{\"items\":[]}", projects());
+    }
+
+    @Test
+    void wrongTypesUnknownFieldsAndUnknownEnumValues() throws Exception {
+        String base = Api.projectBody("BAD-1", null);
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"totalHours\":94", "\"totalHours\":\"94\"")), 400, "totalHours");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"totalHours\":94", "\"totalHours\":94.5")), 400, "totalHours");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"kind\":\"ONLINE\"", "\"kind\":\"ONLNE\"")), 400, "phases[1].kind");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"classSize\":50", "\"clasSize\":50")), 400, "clasSize");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"minTeachingYears\":5", "\"minTeachingYears\":[5]")), 400, "eligibility.minTeachingYears");
+        var en = problem(api.send("POST", "/programs", province, "{\"year\":2026,\"level\":\"GALACTIC\",\"name\":\"x\",\"jurisdiction\":\"410000\"}",
+                "Accept-Language", "en-US,en;q=0.9"), 400, "level");
+        assertTrue(en.body().contains("allowed: NATIONAL, PROVINCIAL, CITY, COUNTY, SCHOOL"), en.body());
+        assertEquals("{\"items\":[]}", projects());
+    }
+
+    @Test
+    void negativeOrHugeNumbers() throws Exception {
+        String base = Api.projectBody("BAD-2", null);
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"classSize\":50", "\"classSize\":-1")), 400, "classSize");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"classSize\":50", "\"classSize\":99999999999999999999")), 400, null);
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"days\":8", "\"days\":100000")), 400, "phases[0].days");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, Api.projectBody("BAD-3", "\"budget\":-5")), 400, "budget");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, Api.projectBody("BAD-3", "\"budget\":1.005")), 400, "budget");
+        String project = api.project(province, "BAD-Q", null);
+        problem(api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":-3}"), 400, "seats");
+        problem(api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":1e12}"), 400, null);
+        assertEquals(0, api.send("GET", "/projects/" + project + "/quotas", province, null).json().get(0).get("allocated").asInt());
+    }
+
+    @Test
+    void unknownJurisdictionCodesAndACutoffInThePast() throws Exception {
+        problem(api.send("POST", "/programs", province, "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"x\",\"jurisdiction\":\"990000\"}"), 400, "jurisdiction");
+        String project = api.project(province, "BAD-J", null);
+        problem(api.send("PUT", "/projects/" + project + "/quotas/419999", province, "{\"seats\":3}"), 400, "jurisdiction");
+        problem(api.send("POST", "/teachers", xinyang, "{\"id\":\"J1\",\"name\":\"王芳\",\"jurisdiction\":\"411599\",\"stage\":\"PRIMARY\","
+                + "\"subjects\":[],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}"), 400, "jurisdiction");
+        problem(api.send("GET", "/projects/" + project + "/enrollments?jurisdiction=123", xinyang, null), 400, "jurisdiction");
+        String past = Api.projectBody("BAD-PAST", null).replaceAll("\"selectionCutoff\":\"[^\"]+\"", "\"selectionCutoff\":\"2020-09-25T23:59:59+08:00\"");
+        problem(api.send("POST", "/programs/" + programId + "/projects", province, past), 400, "selectionCutoff");
+        assertEquals("{\"items\":[]}", projects());
+    }
+
+    @Test
+    void oversizeBodies() throws Exception {
+        String huge = "{\"year\":2026,\"level\":\"PROVINCIAL\",\"jurisdiction\":\"410000\",\"name\":\"" + "长".repeat(70_000) + "\"}";
+        problem(api.send("POST", "/programs", province, huge), 413, null);
+        byte[] bigCsv = new byte[6 * 1024 * 1024];
+        java.util.Arrays.fill(bigCsv, (byte) 'a');
+        var r = api.sendBytesAsync("POST", "/teachers:import", xinyang, bigCsv, "text/csv").get();
+        assertEquals(413, r.status(), r.toString());
+    }
+
+    @Test
+    void aBrokenCsvRowIsReportedAndTheRestImported() throws Exception {
+        String csv = "id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n"
+                + "CSV-1,张伟,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "CSV-2,张强,411523,PRIMARY,语文,ROBOT,RURAL,2010-09-01\n";
+        var r = api.sendBytesAsync("POST", "/teachers:import", xinyang, csv.getBytes(StandardCharsets.UTF_8), "text/csv").get();
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(1, r.json().get("imported").asInt());
+        assertEquals(3, r.json().get("rejected").get(0).get("line").asInt());
+        assertEquals("role", r.json().get("rejected").get(0).get("problems").get(0).get("field").asText());
+        assertEquals(404, api.send("GET", "/teachers/CSV-2", xinyang, null).status());
+        problem(api.sendBytesAsync("POST", "/teachers:import", xinyang, "id,\"name\n".getBytes(StandardCharsets.UTF_8), "text/csv").get(), 400, "file");
+    }
+
+    @Test
+    void authenticationAndAuthorization() throws Exception {
+        problem(api.send("GET", "/projects/x", null, null), 401, null);
+        problem(api.send("GET", "/projects/x", "not.a.token", null), 401, null);
+        String forged = xinyang.substring(0, xinyang.lastIndexOf('.') + 1) + "AAAA";
+        problem(api.send("GET", "/projects/x", forged, null), 401, null);
+        var teacher = api.token("t1", "TEACHER", "411523");
+        problem(api.send("POST", "/programs", teacher, "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"x\",\"jurisdiction\":\"410000\"}"), 403, null);
+        problem(api.send("POST", "/programs", xinyang, "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"x\",\"jurisdiction\":\"410000\"}"), 403, null);
+        problem(api.send("GET", "/projects/nope", xinyang, null), 404, null);
+        problem(api.send("GET", "/no/such/route", xinyang, null), 404, null);
+        problem(api.send("PATCH", "/programs", xinyang, "{}"), 405, null);
+    }
+}
