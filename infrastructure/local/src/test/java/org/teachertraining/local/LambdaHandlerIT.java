@@ -1,0 +1,58 @@
+package org.teachertraining.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.enrollment.EnrollmentApiHandler;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The function as Lambda runs it: the handler class of template.yaml, invoked with the sample API
+ * Gateway events, in gateway auth mode (claims of an already-verified token), against DynamoDB Local.
+ */
+class LambdaHandlerIT {
+    static EnrollmentApiHandler handler;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Api.shared();
+        System.setProperty("training.table", "TrainingTable");
+        System.setProperty("auth.mode", "gateway");
+        System.setProperty("aws.dynamodb.endpoint", Api.runtime().dynamoDbEndpoint().toString());
+        System.setProperty("aws.region", "cn-north-1");
+        handler = new EnrollmentApiHandler();
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.close();
+        for (var p : new String[]{"training.table", "auth.mode", "aws.dynamodb.endpoint", "aws.region"}) System.clearProperty(p);
+    }
+
+    static APIGatewayV2HTTPEvent event(String name) throws Exception {
+        return new ObjectMapper().readValue(Path.of(LocalRuntime.findRoot().toString(), "events", "EnrollmentApiFunction", name).toFile(),
+                APIGatewayV2HTTPEvent.class);
+    }
+
+    @Test
+    void aGetAnswersFromTheReferenceData() throws Exception {
+        var response = handler.handleRequest(event("get-jurisdiction.json"), new MockLambdaContext());
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("\"name\":\"新县\""), response.getBody());
+    }
+
+    @Test
+    void anEnrollmentReachesDynamoDbAndAnswersInProblemJson() throws Exception {
+        var response = handler.handleRequest(event("enroll-teacher.json"), new MockLambdaContext());
+        assertEquals(404, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("项目不存在"), response.getBody());
+        assertTrue(response.getHeaders().get("Content-Type").startsWith("application/problem+json"), response.getHeaders().toString());
+    }
+}

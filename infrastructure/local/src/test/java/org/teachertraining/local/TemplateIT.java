@@ -1,0 +1,118 @@
+package org.teachertraining.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.web.router.Router;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * template.yaml against the code: every Handler names a real class with the right signature inside the
+ * artifact its CodeUri names; every sample event parses into the type its function takes; the HTTP
+ * API's routes are exactly the controllers' routes; no ARN hard-codes the partition.
+ */
+class TemplateIT {
+    static final Path ROOT = LocalRuntime.findRoot();
+    static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.read(ROOT.resolve("template.yaml"));
+
+    @Test
+    void everyHandlerIsARealRequestHandlerInsideTheArtifactItsCodeUriNames() throws Exception {
+        var functions = TEMPLATE.resources("AWS::Serverless::Function");
+        assertFalse(functions.isEmpty());
+        for (var f : functions) {
+            String[] handler = ((String) f.properties().get("Handler")).split("::");
+            Class<?> type = Class.forName(handler[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " is not a RequestHandler");
+            assertNotNull(type.getConstructor(), handler[0] + " needs a public no-argument constructor");
+            assertTrue(java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(handler[1])
+                    && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class), handler[0] + "::" + handler[1]);
+            Path zip = ROOT.resolve((String) f.properties().get("CodeUri"));
+            assertTrue(Files.exists(zip), zip + " is not built");
+            try (var z = new ZipFile(zip.toFile())) {
+                assertNotNull(z.getEntry(handler[0].replace('.', '/') + ".class"), handler[0] + " missing from " + zip);
+                assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("lib/micronaut-function-aws-api-proxy")), "dependencies missing from " + zip);
+            }
+        }
+    }
+
+    @Test
+    void everySampleEventParsesIntoItsFunctionsEventType() throws Exception {
+        var mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        int parsed = 0;
+        for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
+            Class<?> type = Class.forName(((String) f.properties().get("Handler")).split("::")[0]);
+            Class<?> eventType = eventType(type);
+            Path dir = ROOT.resolve("events").resolve(f.logicalId());
+            assertTrue(Files.isDirectory(dir), "no sample events for " + f.logicalId() + " in " + dir);
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                    assertNotNull(mapper.readValue(file.toFile(), eventType), file.toString());
+                    parsed++;
+                }
+            }
+        }
+        assertTrue(parsed >= 2);
+        try (var dirs = Files.list(ROOT.resolve("events"))) {
+            var functionIds = TEMPLATE.resources("AWS::Serverless::Function").stream().map(CloudFormationTemplate.Resource::logicalId).collect(Collectors.toSet());
+            dirs.forEach(d -> assertTrue(functionIds.contains(d.getFileName().toString()), d + " names no function of the template"));
+        }
+    }
+
+    @Test
+    void theHttpApiRoutesAreExactlyTheControllersRoutes() throws Exception {
+        Api.shared();
+        var router = Api.runtime().context().getBean(Router.class);
+        Set<String> controllers = router.uriRoutes()
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString().replaceAll("\\{[^}]+}", "{}"))
+                .filter(r -> !r.contains(" /dev/") && !r.startsWith("HEAD "))   // Micronaut answers HEAD for every GET
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> template = new TreeSet<>();
+        for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
+            @SuppressWarnings("unchecked")
+            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
+            for (var e : events.values()) {
+                if (!"HttpApi".equals(e.get("Type"))) continue;
+                var p = (Map<?, ?>) e.get("Properties");
+                template.add(p.get("Method") + " " + ((String) p.get("Path")).replaceAll("\\{[^}]+}", "{}"));
+            }
+        }
+        assertEquals(controllers, template);
+    }
+
+    @Test
+    void noArnHardCodesThePartition() throws Exception {
+        String yaml = Files.readString(ROOT.resolve("template.yaml"));
+        assertFalse(yaml.contains("arn:aws:"), "use ${AWS::Partition}");
+        assertFalse(yaml.contains("amazonaws.com"), "use ${AWS::URLSuffix}");
+    }
+
+    private static Class<?> eventType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) return (Class<?>) p.getActualTypeArguments()[0];
+            }
+            if (c.getGenericSuperclass() instanceof ParameterizedType p) {
+                for (Type arg : p.getActualTypeArguments()) {
+                    if (arg instanceof Class<?> k && k.getSimpleName().endsWith("Event")) return k;
+                }
+            }
+        }
+        throw new AssertionError("cannot tell the event type of " + handler);
+    }
+}
