@@ -52,6 +52,7 @@ public final class Callers {
         }
         String sub = claim(c, "sub");
         if (sub == null) throw unauthenticated("令牌缺少 sub", "The token has no sub claim");
+        request.setAttribute(RequestLog.CALLER, sub);
         return new Caller(sub, role, claim(c, "jurisdiction"), claim(c, "institutionId"), claim(c, "teacherId"));
     }
 

@@ -22,6 +22,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     @Override
     public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
+        if (status >= 500) context.getRootCause().ifPresent(e -> RequestLog.failure(context.getRequest(), e));
         String en = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         Text message = switch (status) {
             case 404 -> Text.of("没有这个地址：" + context.getRequest().getPath(), "No such resource: " + context.getRequest().getPath());

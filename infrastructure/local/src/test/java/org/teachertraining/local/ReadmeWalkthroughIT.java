@@ -26,7 +26,7 @@ class ReadmeWalkthroughIT {
 
         String[] lines = out.strip().split("\n");
         assertTrue(lines[0].matches("project [0-9a-f-]{36}"), out);
-        assertTrue(out.contains("\"jurisdiction\":\"411523\",\"quotaSeats\"") || out.contains("\"jurisdiction\":\"411523\",\"seats\":1"), out);
+        assertTrue(out.contains("\"jurisdiction\":\"411523\",\"seats\":1,\"allocated\":0,\"used\":0}"), out);
         assertTrue(out.contains("{\"imported\":2,\"rejected\":[]}"), out);
         assertTrue(out.contains("\"teacherId\":\"XX-0001\"") && out.contains("\"status\":\"SELECTED\""), out);
         assertTrue(out.contains("\"status\":422") && out.contains("\"rule\":\"E3\"") && out.contains("\"criterion\":\"schoolLocation\""), out);
