@@ -1,5 +1,6 @@
 package org.teachertraining.enrollment;
 
+import org.teachertraining.core.common.NotFound;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,8 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Refusal;
-import org.teachertraining.core.common.Text;
 import org.teachertraining.core.program.CreateProgram;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.CreateProject;
@@ -46,7 +45,7 @@ public class ProgramController {
     public HttpResponse<String> get(HttpRequest<?> request, String programId) {
         callers.of(request);
         return Responses.of(request, programs.find(programId).<Outcome<Object>>map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("计划不存在：" + programId, "No program " + programId)))), HttpStatus.OK);
+                .orElseGet(() -> Outcome.refused(NotFound.program(programId))), HttpStatus.OK);
     }
 
     @Post("/{programId}/projects")
@@ -59,7 +58,7 @@ public class ProgramController {
     public HttpResponse<String> listProjects(HttpRequest<?> request, String programId) {
         callers.of(request);
         if (programs.find(programId).isEmpty()) {
-            return Responses.of(request, Outcome.refused(Refusal.notFound(Text.of("计划不存在：" + programId, "No program " + programId))), HttpStatus.OK);
+            return Responses.of(request, Outcome.refused(NotFound.program(programId)), HttpStatus.OK);
         }
         return Responses.json(HttpStatus.OK, java.util.Map.of("items", projects.ofProgram(programId)));
     }

@@ -1,5 +1,6 @@
 package org.teachertraining.enrollment;
 
+import org.teachertraining.core.common.NotFound;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,8 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Refusal;
-import org.teachertraining.core.common.Text;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.quota.AllocateQuota;
 import org.teachertraining.core.quota.ListQuotas;
@@ -40,7 +39,7 @@ public class ProjectController {
     public HttpResponse<String> get(HttpRequest<?> request, String projectId) {
         callers.of(request);
         return Responses.of(request, projects.find(projectId).<Outcome<Object>>map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)))), HttpStatus.OK);
+                .orElseGet(() -> Outcome.refused(NotFound.project(projectId))), HttpStatus.OK);
     }
 
     @Put("/quotas/{jurisdiction}")

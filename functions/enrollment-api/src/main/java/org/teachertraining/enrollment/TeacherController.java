@@ -1,5 +1,6 @@
 package org.teachertraining.enrollment;
 
+import org.teachertraining.core.common.NotFound;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,8 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Refusal;
-import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.ListEnrollments;
 import org.teachertraining.core.identity.Access;
@@ -75,7 +74,7 @@ public class TeacherController {
         var teacher = teachers.find(teacherId);
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         Outcome<Object> outcome = teacher.isEmpty()
-                ? Outcome.refused(Refusal.notFound(Text.of("教师不存在：" + teacherId, "No teacher " + teacherId)))
+                ? Outcome.refused(NotFound.teacher(teacherId))
                 : self ? Outcome.done(teacher.get())
                 : access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN)
                         .<Outcome<Object>>map(Outcome::refused).orElseGet(() -> Outcome.done(teacher.get()));

@@ -1,5 +1,6 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -67,7 +68,7 @@ public final class EnrollTeacher {
         v.identifier("teacherId", teacherId);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var found = projects.find(projectId);
-        if (found.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+        if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         Project project = found.get();
 
         String requestHash = fingerprint(teacherId);
@@ -76,7 +77,7 @@ public final class EnrollTeacher {
             if (replay.isPresent()) return replay.get();
         }
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("教师不存在：" + teacherId, "No teacher " + teacherId)));
+        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         Teacher t = teacher.get();
         var denied = access.require(caller, t.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());

@@ -1,5 +1,6 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Refusal;
@@ -33,7 +34,7 @@ public final class ListEnrollments {
     public Outcome<Page<Enrollment>> ofProject(Caller caller, String projectId, String jurisdiction,
                                                EnrollmentStatus status, String cursor, Integer limit) {
         var project = projects.find(projectId);
-        if (project.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var v = new Violations();
         v.range("limit", limit, 1, MAX_PAGE);
         if (jurisdiction != null && !access.tree().exists(jurisdiction)) {
@@ -65,7 +66,7 @@ public final class ListEnrollments {
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         if (!self) {
             var teacher = teachers.find(teacherId);
-            if (teacher.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("教师不存在：" + teacherId, "No teacher " + teacherId)));
+            if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
             var denied = access.require(caller, teacher.get().jurisdiction(),
                     Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
             if (denied.isPresent()) return Outcome.refused(denied.get());

@@ -1,5 +1,6 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -31,7 +32,7 @@ public final class WithdrawEnrollment {
             return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
         }
         var project = projects.find(projectId);
-        if (project.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var found = enrollments.find(projectId, teacherId);
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound(Text.of("该教师未入选本项目", "The teacher is not enrolled in this project")));

@@ -1,8 +1,6 @@
 package org.teachertraining.core.program;
 
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Refusal;
-import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -60,9 +58,5 @@ public final class CreateProgram {
             case CITY -> at == Jurisdiction.Level.CITY;
             case COUNTY, SCHOOL -> at == Jurisdiction.Level.COUNTY;
         };
-    }
-
-    static Refusal notFound(String id) {
-        return Refusal.notFound(Text.of("计划不存在：" + id, "No program " + id));
     }
 }

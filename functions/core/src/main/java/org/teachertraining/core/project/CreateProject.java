@@ -1,5 +1,6 @@
 package org.teachertraining.core.project;
 
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -43,7 +44,7 @@ public final class CreateProject {
     public Outcome<Project> execute(Caller caller, String programId, Command c) {
         var program = programs.find(programId);
         if (program.isEmpty()) {
-            return Outcome.refused(Refusal.notFound(Text.of("计划不存在：" + programId, "No program " + programId)));
+            return Outcome.refused(NotFound.program(programId));
         }
         var denied = access.require(caller, program.get().jurisdiction(),
                 Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);

@@ -1,5 +1,6 @@
 package org.teachertraining.core.quota;
 
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
@@ -27,7 +28,7 @@ public final class AllocateQuota {
     public Outcome<Quota> execute(Caller caller, String projectId, String jurisdiction, Integer seats) {
         var project = projects.find(projectId);
         if (project.isEmpty()) {
-            return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+            return Outcome.refused(NotFound.project(projectId));
         }
         var tree = access.tree();
         var v = new Violations();

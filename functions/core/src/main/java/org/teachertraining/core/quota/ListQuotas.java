@@ -1,8 +1,7 @@
 package org.teachertraining.core.quota;
 
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Refusal;
-import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
@@ -37,7 +36,7 @@ public final class ListQuotas {
             return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN));
         }
         if (projects.find(projectId).isEmpty()) {
-            return Outcome.refused(Refusal.notFound(Text.of("项目不存在：" + projectId, "No project " + projectId)));
+            return Outcome.refused(NotFound.project(projectId));
         }
         var all = quotas.ofProject(projectId);
         var tree = access.tree();
