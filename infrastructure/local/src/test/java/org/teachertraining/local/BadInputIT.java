@@ -116,6 +116,22 @@ class BadInputIT {
     }
 
     @Test
+    void teachersReadTheirOwnEnrollmentsOnly() throws Exception {
+        String body = "{\"id\":\"SELF-1\",\"name\":\"王芳\",\"jurisdiction\":\"411523\",\"stage\":\"PRIMARY\",\"subjects\":[],"
+                + "\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}";
+        assertEquals(201, api.send("POST", "/teachers", xinyang, body).status());
+        assertEquals(200, api.send("POST", "/teachers", xinyang, body.replace("王芳", "王芳芳")).status());
+        var self = api.send("POST", "/dev/tokens", null, "{\"sub\":\"self\",\"role\":\"TEACHER\",\"teacherId\":\"SELF-1\"}").json().get("token").asText();
+        var other = api.send("POST", "/dev/tokens", null, "{\"sub\":\"other\",\"role\":\"TEACHER\",\"teacherId\":\"SELF-2\"}").json().get("token").asText();
+        assertEquals(200, api.send("GET", "/teachers/SELF-1/enrollments", self, null).status());
+        assertEquals("王芳芳", api.send("GET", "/teachers/SELF-1", self, null).json().get("name").asText());
+        problem(api.send("GET", "/teachers/SELF-1/enrollments", other, null), 403, null);
+        var guangshan = api.token("gs", "COUNTY_ADMIN", "411522");
+        problem(api.send("GET", "/teachers/SELF-1", guangshan, null), 403, null);
+        problem(api.send("POST", "/teachers", guangshan, body), 403, null);
+    }
+
+    @Test
     void authenticationAndAuthorization() throws Exception {
         problem(api.send("GET", "/projects/x", null, null), 401, null);
         problem(api.send("GET", "/projects/x", "not.a.token", null), 401, null);

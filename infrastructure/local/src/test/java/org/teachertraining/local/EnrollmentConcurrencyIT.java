@@ -52,6 +52,7 @@ class EnrollmentConcurrencyIT {
                 }, pool));
             }
         }
+        long t0 = System.nanoTime();
         start.countDown();
         int accepted = 0, quotaFull = 0;
         for (var f : futures) {
@@ -61,6 +62,7 @@ class EnrollmentConcurrencyIT {
             else throw new AssertionError("unexpected answer " + r);
         }
         pool.shutdown();
+        System.out.printf("rush: 300 concurrent enrollments answered in %.2f s%n", (System.nanoTime() - t0) / 1e9);
         assertEquals(100, accepted);
         assertEquals(200, quotaFull);
 
