@@ -84,7 +84,8 @@ public final class LocalRuntime implements AutoCloseable {
                  var sqs = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
                          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                          .httpClient(UrlConnectionHttpClient.create()).build();
-                 var s3 = S3Client.builder().endpointOverride(emulators.s3).region(Region.of("local")).forcePathStyle(true)
+                 // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
+                 var s3 = S3Client.builder().endpointOverride(emulators.s3).region(Region.US_EAST_1).forcePathStyle(true)
                          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                          .httpClient(UrlConnectionHttpClient.create()).build()) {
                 provisioner.tables(dynamo);

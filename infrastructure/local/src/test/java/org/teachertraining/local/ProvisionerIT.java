@@ -1,0 +1,101 @@
+package org.teachertraining.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The local runtime creates what a template declares — here a queue with a dead-letter queue and a
+ * bucket — and wires the functions' environment variables to them, as CloudFormation would.
+ */
+class ProvisionerIT {
+    static final String TEMPLATE = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Environment:
+                  Variables:
+                    TRAINING_TABLE: !Ref Table
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  BillingMode: PAY_PER_REQUEST
+                  AttributeDefinitions: [{AttributeName: PK, AttributeType: S}, {AttributeName: SK, AttributeType: S}]
+                  KeySchema: [{AttributeName: PK, KeyType: HASH}, {AttributeName: SK, KeyType: RANGE}]
+              WorkQueue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  VisibilityTimeout: 30
+                  RedrivePolicy:
+                    deadLetterTargetArn: !GetAtt WorkDeadLetters.Arn
+                    maxReceiveCount: 2
+              WorkDeadLetters:
+                Type: AWS::SQS::Queue
+              Materials:
+                Type: AWS::S3::Bucket
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: x.Y::handleRequest
+                  Environment:
+                    Variables:
+                      WORK_QUEUE_URL: !Ref WorkQueue
+                      DEAD_LETTERS_ARN: !GetAtt WorkDeadLetters.Arn
+                      MATERIALS_BUCKET: !Ref Materials
+                      SOMETHING_ELSE: !Sub '${AWS::StackName}-x'
+            """;
+
+    @Test
+    void queuesWithRedriveBucketsAndEnvironmentComeFromTheTemplate(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("template.yaml"), TEMPLATE);
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+            var ctx = runtime.context();
+            String queueUrl = ctx.getProperty("work.queue.url", String.class).orElseThrow();
+            String dlqArn = ctx.getProperty("dead.letters.arn", String.class).orElseThrow();
+            assertEquals("materials", ctx.getProperty("materials.bucket", String.class).orElseThrow());
+            assertEquals("Table", ctx.getProperty("training.table", String.class).orElseThrow());
+            assertTrue(runtime.banner.stream().anyMatch(l -> l.contains("WARNING") && l.contains("SOMETHING_ELSE")), runtime.banner.toString());
+
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            URI sqsEndpoint = URI.create(runtime.banner.stream().filter(l -> l.contains("ElasticMQ")).findFirst().orElseThrow().replaceAll(".*(http\\S+).*", "$1"));
+            try (var sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of("local")).credentialsProvider(credentials)
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL)).attributes();
+                assertTrue(attributes.get(QueueAttributeName.REDRIVE_POLICY).contains(dlqArn), attributes.toString());
+                assertEquals("30", attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
+
+                // a message received twice and never deleted moves to the dead-letter queue
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("posting-1"));
+                for (int i = 0; i < 2; i++) {
+                    var received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(2)).messages();
+                    assertEquals(1, received.size());
+                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(received.get(0).receiptHandle()).visibilityTimeout(0));
+                }
+                assertEquals(0, sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1)).messages().size());
+                String dlqUrl = sqs.getQueueUrl(b -> b.queueName("WorkDeadLetters")).queueUrl();
+                var dead = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(2)).messages();
+                assertEquals("posting-1", dead.get(0).body());
+            }
+            URI s3Endpoint = URI.create(runtime.banner.stream().filter(l -> l.contains("S3Proxy")).findFirst().orElseThrow().replaceAll(".*(http\\S+).*", "$1"));
+            try (var s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.of("local")).forcePathStyle(true)
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
+                assertTrue(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals("materials")));
+            }
+        }
+    }
+}
