@@ -55,7 +55,7 @@ public final class Json {
 
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) throw invalid("body", "请求体为空，需要 JSON 对象", "the body is empty; a JSON object is required");
-        if (body.length() > MAX_BODY_BYTES) {
+        if (body.length() > MAX_BODY_BYTES / 3 && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new ProblemException(413, new Violations().add("body", "请求体超过 " + MAX_BODY_BYTES + " 字节",
                     "the body exceeds " + MAX_BODY_BYTES + " bytes").refusal());
         }

@@ -2,7 +2,6 @@ package org.teachertraining.local;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -67,7 +66,7 @@ public class DevController {
     }
 
     @Post("/clock")
-    public HttpResponse<String> set(HttpRequest<?> request, @Body String body) {
+    public HttpResponse<String> set(@Body String body) {
         var r = Json.read(body, ClockRequest.class);
         if (r.now() == null) throw new ProblemException(400, new Violations().add("now", "必填", "is required").refusal());
         clock.set(r.now().toInstant());
