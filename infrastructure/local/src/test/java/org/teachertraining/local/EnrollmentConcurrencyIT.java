@@ -116,4 +116,46 @@ class EnrollmentConcurrencyIT {
         var otherBody = api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"K-1\"}", "Idempotency-Key", "enroll-K-0");
         assertEquals(422, otherBody.status(), otherBody.toString());
     }
+
+    @Test
+    void concurrentAllocationsNeverExceedTheParentsSeats() throws Exception {
+        String project = api.project(province, "ALLOC-RACE", "\"seats\":100");
+        var cities = Api.JSON.readTree(api.send("GET", "/jurisdictions/410000", province, null).body()).get("children");
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (var city : cities) {
+            futures.add(api.sendAsync("PUT", "/projects/" + project + "/quotas/" + city.get("code").asText(), province, "{\"seats\":10}"));
+        }
+        int allocated = 0, refused = 0;
+        for (var f : futures) {
+            var r = f.get();
+            if (r.status() == 200) allocated++;
+            else if (r.status() == 409 && "E1".equals(r.json().path("rule").asText())) refused++;
+            else throw new AssertionError("unexpected answer " + r);
+        }
+        assertEquals(10, allocated);
+        assertEquals(cities.size() - 10, refused);
+        var root = api.send("GET", "/projects/" + project + "/quotas", province, null).json().get(0);
+        assertEquals("410000", root.get("jurisdiction").asText());
+        assertEquals(100, root.get("allocated").asInt());
+        assertEquals(0, root.get("available").asInt());
+    }
+
+    @Test
+    void concurrentWithdrawalsFreeTheSeatOnce() throws Exception {
+        String project = api.project(province, "WITHDRAW-RACE", null);
+        api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":3}");
+        var csv = Api.teachersCsv("W-", "411523", 1).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"W-0\"}").status());
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 10; i++) futures.add(api.sendAsync("DELETE", "/projects/" + project + "/enrollments/W-0", xinyang, null));
+        for (var f : futures) {
+            var r = f.get();
+            assertEquals(200, r.status(), r.toString());
+            assertEquals("WITHDRAWN", r.json().get("status").asText());
+        }
+        var city = api.send("GET", "/projects/" + project + "/quotas", xinyang, null).json().get(0);
+        assertEquals(0, city.get("used").asInt());
+        assertEquals(3, city.get("available").asInt());
+    }
 }
