@@ -173,8 +173,8 @@ public final class EnrollTeacher {
         int ownerAt = chain.indexOf(project.ownerJurisdiction());
         if (ownerAt < 0) return Optional.empty();
         var candidates = ownerAt == 0 ? chain.subList(0, 1) : chain.subList(0, ownerAt);
-        var held = quotas.ofProject(project.id());
-        return candidates.stream().filter(c -> held.stream().anyMatch(q -> q.jurisdiction().equals(c))).findFirst();
+        // at most three reads (county, city, province-administered county): cheaper than listing every quota
+        return candidates.stream().filter(c -> quotas.find(project.id(), c).isPresent()).findFirst();
     }
 
     private Outcome<Enrolled> repeated(Enrollment existing, String idempotencyKey) {
