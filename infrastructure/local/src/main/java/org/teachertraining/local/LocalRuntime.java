@@ -44,6 +44,10 @@ public final class LocalRuntime implements AutoCloseable {
     private final Emulators emulators;
     private final ApplicationContext context;
     private final URI api;
+    private SqsEventSources eventSources;
+    private SqsClient eventSourceClient;
+    /** System properties set for in-process functions, with what they were before (null: unset). */
+    private final Map<String, String> replacedSystemProperties = new HashMap<>();
     final List<String> banner = new ArrayList<>();
 
     private LocalRuntime(Emulators emulators, ApplicationContext context, URI api) {
@@ -116,6 +120,7 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  S3Proxy        " + emulators.s3);
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
+            runtime.startEventSources(SqsEventSources.of(CloudFormationTemplate.read(template), provisioner), props);
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
@@ -132,6 +137,28 @@ public final class LocalRuntime implements AutoCloseable {
         return api;
     }
 
+    /**
+     * Starts one poller per SQS event source mapping, invoking the function's handler in this JVM. The
+     * handlers build their own context, as in Lambda, from the function's environment: it is handed to
+     * them as system properties.
+     */
+    @SuppressWarnings("unchecked")
+    private void startEventSources(List<SqsEventSources.Mapping> mappings, Map<String, Object> props) throws Exception {
+        if (mappings.isEmpty()) return;
+        props.forEach((k, v) -> replacedSystemProperties.put(k, System.setProperty(k, String.valueOf(v))));
+        eventSourceClient = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        eventSources = new SqsEventSources(eventSourceClient);
+        for (var m : mappings) {
+            var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent, ?>)
+                    Class.forName(m.handlerClass()).getConstructor().newInstance();
+            eventSources.start(m, handler);
+            banner.add("  SQS mapping    " + m.queueArn().substring(m.queueArn().lastIndexOf(':') + 1) + " → " + m.functionId()
+                    + " (batch " + m.batchSize() + (m.reportItemFailures() ? ", partial batch failure" : "") + ")");
+        }
+    }
+
     public ApplicationContext context() {
         return context;
     }
@@ -142,6 +169,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (eventSources != null) {
+            eventSources.close();
+            eventSourceClient.close();
+            replacedSystemProperties.forEach((k, old) -> {
+                if (old == null) System.clearProperty(k);
+                else System.setProperty(k, old);
+            });
+        }
         context.close();
         emulators.close();
     }

@@ -58,6 +58,26 @@ class ProvisionerIT {
                       DEAD_LETTERS_ARN: !GetAtt WorkDeadLetters.Arn
                       MATERIALS_BUCKET: !Ref Materials
                       SOMETHING_ELSE: !Sub '${AWS::StackName}-x'
+              Recorder:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: org.teachertraining.local.RecordingSqsHandler::handleRequest
+                  Events:
+                    Work:
+                      Type: SQS
+                      Properties:
+                        Queue: !GetAtt RecordedQueue.Arn
+                        BatchSize: 5
+                        FunctionResponseTypes: [ReportBatchItemFailures]
+              RecordedQueue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  VisibilityTimeout: 1
+                  RedrivePolicy:
+                    deadLetterTargetArn: !GetAtt RecordedDeadLetters.Arn
+                    maxReceiveCount: 2
+              RecordedDeadLetters:
+                Type: AWS::SQS::Queue
             """;
 
     @Test
@@ -91,6 +111,26 @@ class ProvisionerIT {
                 var dead = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(2)).messages();
                 assertEquals("posting-1", dead.get(0).body());
             }
+            // the event source mapping: four messages processed, the poison one redriven to the DLQ after 2 receives
+            try (var sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of("local")).credentialsProvider(credentials)
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                String url = sqs.getQueueUrl(b -> b.queueName("RecordedQueue")).queueUrl();
+                sqs.sendMessageBatch(b -> b.queueUrl(url).entries(
+                        java.util.stream.IntStream.range(0, 5).mapToObj(i -> software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+                                .id("m" + i).messageBody(i == 2 ? "poison-2" : "ok-" + i).build()).toList()));
+                String dlq = sqs.getQueueUrl(b -> b.queueName("RecordedDeadLetters")).queueUrl();
+                java.util.List<software.amazon.awssdk.services.sqs.model.Message> dead = java.util.List.of();
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
+                    dead = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages();
+                }
+                assertEquals(1, dead.size(), "the poison message should reach the DLQ");
+                assertEquals("poison-2", dead.get(0).body());
+                assertEquals(java.util.Set.of("ok-0", "ok-1", "ok-3", "ok-4"), java.util.Set.copyOf(RecordingSqsHandler.PROCESSED));
+                assertEquals(4, RecordingSqsHandler.PROCESSED.size());
+                assertTrue(RecordingSqsHandler.BATCH_SIZES.stream().allMatch(n -> n <= 5));
+            }
+            assertTrue(runtime.banner.stream().anyMatch(l -> l.contains("RecordedQueue → Recorder (batch 5, partial batch failure)")), runtime.banner.toString());
             URI s3Endpoint = URI.create(runtime.banner.stream().filter(l -> l.contains("S3Proxy")).findFirst().orElseThrow().replaceAll(".*(http\\S+).*", "$1"));
             try (var s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.of("local")).forcePathStyle(true)
                     .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {

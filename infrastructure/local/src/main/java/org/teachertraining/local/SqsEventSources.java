@@ -1,0 +1,129 @@
+package org.teachertraining.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SQS event source mappings of template.yaml, run as Lambda runs them: one poller per mapping receives
+ * up to {@code BatchSize} messages, invokes the function in-process with an {@link SQSEvent}, and deletes
+ * what succeeded. With {@code FunctionResponseTypes: [ReportBatchItemFailures]} the messages the function
+ * names stay on the queue (partial batch failure); a thrown exception keeps the whole batch. Messages left
+ * on the queue come back after the visibility timeout, and the queue's redrive policy moves them to the
+ * dead-letter queue after {@code maxReceiveCount} receives — ElasticMQ applies it, as SQS does.
+ */
+final class SqsEventSources implements AutoCloseable {
+    record Mapping(String functionId, String handlerClass, String queueUrl, String queueArn, int batchSize,
+                   boolean reportItemFailures, int timeoutSeconds) {}
+
+    private final SqsClient sqs;
+    private final List<Thread> pollers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    SqsEventSources(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    /** The mappings a template declares (functions' {@code Events} of type SQS). */
+    @SuppressWarnings("unchecked")
+    static List<Mapping> of(CloudFormationTemplate template, Provisioner provisioner) {
+        var mappings = new ArrayList<Mapping>();
+        int defaultTimeout = ((Number) template.globals("Function").getOrDefault("Timeout", 3)).intValue();
+        for (var f : template.resources("AWS::Serverless::Function")) {
+            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
+            for (var e : events.values()) {
+                if (!"SQS".equals(e.get("Type"))) continue;
+                var p = (Map<String, Object>) e.get("Properties");
+                String arn = provisioner.resolve(p.get("Queue"));
+                String url = provisioner.attributes.entrySet().stream().filter(a -> a.getValue().equals(arn)).map(Map.Entry::getKey)
+                        .map(k -> provisioner.refs.get(k.substring(0, k.indexOf('.')))).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(f.logicalId() + ": no queue in the template has ARN " + arn));
+                var responseTypes = (List<String>) p.getOrDefault("FunctionResponseTypes", List.of());
+                mappings.add(new Mapping(f.logicalId(), ((String) f.properties().get("Handler")).split("::")[0], url, arn,
+                        ((Number) p.getOrDefault("BatchSize", 10)).intValue(), responseTypes.contains("ReportBatchItemFailures"),
+                        ((Number) f.properties().getOrDefault("Timeout", defaultTimeout)).intValue()));
+            }
+        }
+        return mappings;
+    }
+
+    void start(Mapping mapping, RequestHandler<SQSEvent, ?> handler) {
+        var thread = new Thread(() -> poll(mapping, handler), "sqs-" + mapping.functionId());
+        thread.setDaemon(true);
+        pollers.add(thread);
+        thread.start();
+    }
+
+    private void poll(Mapping m, RequestHandler<SQSEvent, ?> handler) {
+        while (running) {
+            List<Message> messages;
+            try {
+                messages = sqs.receiveMessage(b -> b.queueUrl(m.queueUrl()).maxNumberOfMessages(Math.min(10, m.batchSize()))
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+            } catch (RuntimeException e) {
+                if (!running) return;
+                continue;
+            }
+            if (messages.isEmpty()) continue;
+            var failed = new HashSet<String>();
+            try {
+                Object result = handler.handleRequest(event(m, messages), new LocalLambdaContext(m.functionId(), m.timeoutSeconds()));
+                if (m.reportItemFailures() && result instanceof SQSBatchResponse response && response.getBatchItemFailures() != null) {
+                    response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+                }
+            } catch (RuntimeException e) {
+                System.out.println("{\"level\":\"ERROR\",\"function\":\"" + m.functionId() + "\",\"error\":\"" + e.getClass().getName()
+                        + "\",\"note\":\"the whole batch stays on the queue\"}");
+                continue;
+            }
+            var done = messages.stream().filter(msg -> !failed.contains(msg.messageId()))
+                    .map(msg -> DeleteMessageBatchRequestEntry.builder().id(msg.messageId()).receiptHandle(msg.receiptHandle()).build()).toList();
+            if (!done.isEmpty()) sqs.deleteMessageBatch(b -> b.queueUrl(m.queueUrl()).entries(done));
+        }
+    }
+
+    private static SQSEvent event(Mapping m, List<Message> messages) {
+        var records = new ArrayList<SQSEvent.SQSMessage>();
+        for (var msg : messages) {
+            var r = new SQSEvent.SQSMessage();
+            r.setMessageId(msg.messageId());
+            r.setReceiptHandle(msg.receiptHandle());
+            r.setBody(msg.body());
+            r.setMd5OfBody(msg.md5OfBody());
+            r.setEventSource("aws:sqs");
+            r.setEventSourceArn(m.queueArn());
+            r.setAwsRegion("local");
+            var attributes = new HashMap<String, String>();
+            msg.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+            r.setAttributes(attributes);
+            var messageAttributes = new HashMap<String, SQSEvent.MessageAttribute>();
+            msg.messageAttributes().forEach((k, v) -> {
+                var a = new SQSEvent.MessageAttribute();
+                a.setDataType(v.dataType());
+                a.setStringValue(v.stringValue());
+                messageAttributes.put(k, a);
+            });
+            r.setMessageAttributes(messageAttributes);
+            records.add(r);
+        }
+        var event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        for (var t : pollers) t.join(5000);
+    }
+}
