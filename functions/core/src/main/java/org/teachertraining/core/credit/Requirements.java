@@ -1,0 +1,88 @@
+package org.teachertraining.core.credit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cycle requirements per jurisdiction, read from data (requirements.tsv), and their evaluation against a
+ * teacher's ledger. Cycles are anchored: a requirement of N years starting at {@code anchorYear} runs
+ * anchorYear..anchorYear+N-1, then the next N years, and so on.
+ */
+public final class Requirements {
+    private final List<Requirement> all;
+
+    public Requirements(List<Requirement> all) {
+        this.all = List.copyOf(all);
+    }
+
+    /** The requirements of the seeds: Henan, the Sichuan district plan, new teachers, head teachers, IT 2.0. */
+    public static Requirements seeds() {
+        var list = new ArrayList<Requirement>();
+        try (var in = Requirements.class.getResourceAsStream("requirements.tsv");
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t", -1);
+                var byCategory = new EnumMap<CreditCategory, Integer>(CreditCategory.class);
+                for (String part : f[7].split(";")) {
+                    if (part.isBlank()) continue;
+                    String[] kv = part.split("=");
+                    byCategory.put(CreditCategory.valueOf(kv[0]), Integer.parseInt(kv[1]));
+                }
+                list.add(new Requirement(f[0], f[1], f[2], Requirement.AppliesTo.valueOf(f[3]), f[4].isEmpty() ? null : f[4],
+                        Integer.parseInt(f[5]), Integer.parseInt(f[6]), byCategory));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Requirements(list);
+    }
+
+    public List<Requirement> all() {
+        return all;
+    }
+
+    public List<Requirement> of(String jurisdiction) {
+        return all.stream().filter(r -> r.jurisdiction().equals(jurisdiction)).toList();
+    }
+
+    /** The cycle that contains {@code year}, for a requirement anchored at {@code anchorYear}. */
+    public static int[] cycle(Requirement r, int anchorYear, int year) {
+        int index = Math.floorDiv(year - anchorYear, r.periodYears());
+        int from = anchorYear + index * r.periodYears();
+        return new int[]{from, from + r.periodYears() - 1};
+    }
+
+    /** The teacher's standing against {@code r} in the cycle containing {@code year}. */
+    public static RequirementStatus evaluate(Requirement r, List<CreditEntry> ledger, int anchorYear, int year) {
+        int[] cycle = cycle(r, anchorYear, year);
+        int earned = 0;
+        var byCategory = new EnumMap<CreditCategory, Integer>(CreditCategory.class);
+        for (var e : ledger) {
+            if (e.year() < cycle[0] || e.year() > cycle[1]) continue;
+            if (r.topic() != null && !r.topic().equals(e.topic())) continue;
+            earned += e.hours();
+            byCategory.merge(e.category(), e.hours(), Integer::sum);
+        }
+        var earnedNamed = new LinkedHashMap<CreditCategory, Integer>();
+        var shortNamed = new LinkedHashMap<CreditCategory, Integer>();
+        for (Map.Entry<CreditCategory, Integer> min : r.minByCategory().entrySet()) {
+            int got = byCategory.getOrDefault(min.getKey(), 0);
+            earnedNamed.put(min.getKey(), got);
+            if (got < min.getValue()) shortNamed.put(min.getKey(), min.getValue() - got);
+        }
+        int shortTotal = Math.max(0, r.minHours() - earned);
+        boolean met = shortTotal == 0 && shortNamed.isEmpty();
+        return new RequirementStatus(r.id(), r.name(), cycle[0], cycle[1], r.minHours(), earned, earnedNamed, shortNamed,
+                met, shortTotal);
+    }
+}
