@@ -138,6 +138,24 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.credit.CreditEntry> ledgerMap = new TreeMap<>();
+
+    public final org.teachertraining.core.credit.Ledger ledger = new org.teachertraining.core.credit.Ledger() {
+        public boolean post(String teacherId, List<org.teachertraining.core.credit.CreditEntry> entries) {
+            synchronized (lock) {
+                if (entries.stream().anyMatch(e -> ledgerMap.containsKey(e.id()))) return false;
+                for (var e : entries) {
+                    ledgerMap.put(e.id(), e);
+                    hoursByTeacherAndYear.merge(teacherId + "/" + e.year(), e.hours(), Integer::sum);
+                }
+                return true;
+            }
+        }
+        public List<org.teachertraining.core.credit.CreditEntry> ofTeacher(String teacherId) {
+            synchronized (lock) { return ledgerMap.values().stream().filter(e -> e.teacherId().equals(teacherId)).toList(); }
+        }
+    };
+
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }
     };

@@ -1,0 +1,90 @@
+package org.teachertraining.core.credit;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.project.Projects;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+/**
+ * Posts a completion (C4, C5, E4): hours for every trainee who passed, one ledger entry per category,
+ * exactly once however often the message comes; an integrity record for every failure, dismissal and
+ * no-show. The whole completion is checked before anything is written, so a bad one writes nothing.
+ */
+public final class PostCompletion {
+    /** What a posting did: teachers credited now, teachers already credited before, integrity records written. */
+    public record Posted(int credited, int alreadyPosted, int integrityRecords) {}
+
+    static final int MAX_HOURS_PER_CATEGORY = 2000;
+
+    private final Projects projects;
+    private final Enrollments enrollments;
+    private final Ledger ledger;
+    private final IntegrityRecords integrity;
+
+    public PostCompletion(Projects projects, Enrollments enrollments, Ledger ledger, IntegrityRecords integrity) {
+        this.projects = projects;
+        this.enrollments = enrollments;
+        this.ledger = ledger;
+        this.integrity = integrity;
+    }
+
+    public Outcome<Posted> execute(Completion c) {
+        var v = new Violations();
+        v.identifier("completionId", c.completionId());
+        if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Outcome.refused(v.refusal());
+        var project = projects.find(c.projectId());
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(c.projectId()));
+        if (!project.get().institutionId().equals(c.institutionId())) {
+            return Outcome.refused(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
+                    "Institution " + c.institutionId() + " does not run project " + c.projectId())));
+        }
+        for (int i = 0; i < c.results().size(); i++) {
+            var r = c.results().get(i);
+            String path = "results[" + i + "]";
+            if (r == null || !v.required(path + ".teacherId", r.teacherId()) || !v.required(path + ".outcome", r.outcome())) continue;
+            if (enrollments.find(c.projectId(), r.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()) {
+                v.add(path + ".teacherId", "该教师未入选本项目：" + r.teacherId(), "not a trainee of this project: " + r.teacherId());
+            }
+            var hours = r.hours() == null ? Map.<CreditCategory, Integer>of() : r.hours();
+            if (r.outcome() == Completion.Outcome.PASSED && hours.values().stream().mapToInt(h -> h == null ? 0 : h).sum() <= 0) {
+                v.add(path + ".hours", "结业合格须给出学时", "a passed trainee needs hours");
+            }
+            hours.forEach((category, h) -> {
+                if (category == null) v.add(path + ".hours", "未知的学时类别", "unknown category");
+                else if (h == null || h < 0 || h > MAX_HOURS_PER_CATEGORY) {
+                    v.add(path + ".hours." + category, "学时须在 0 到 " + MAX_HOURS_PER_CATEGORY + " 之间", "must be between 0 and " + MAX_HOURS_PER_CATEGORY);
+                }
+            });
+        }
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+
+        var day = c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate();
+        int credited = 0, already = 0, records = 0;
+        for (var r : c.results()) {
+            if (r.outcome() != Completion.Outcome.PASSED) {
+                integrity.add(IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), c.projectId(), day));
+                records++;
+                continue;
+            }
+            var entries = new ArrayList<CreditEntry>();
+            r.hours().forEach((category, h) -> {
+                if (h > 0) {
+                    entries.add(new CreditEntry(c.completionId() + "#" + r.teacherId() + "#" + category, r.teacherId(), day.getYear(),
+                            category, h, r.topic(), c.completionId(), c.projectId(), null, null, c.recordedBy(), c.recordedAt()));
+                }
+            });
+            if (ledger.post(r.teacherId(), entries)) credited++;
+            else already++;
+        }
+        return Outcome.done(new Posted(credited, already, records));
+    }
+}

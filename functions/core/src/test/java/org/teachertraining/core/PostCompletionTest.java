@@ -1,0 +1,82 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.credit.Completion;
+import org.teachertraining.core.credit.CreditCategory;
+import org.teachertraining.core.credit.PostCompletion;
+import org.teachertraining.core.integrity.IntegrityRecord;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teachertraining.core.World.done;
+import static org.teachertraining.core.World.refused;
+
+class PostCompletionTest {
+    final World w = new World();
+    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity);
+
+    String projectWithTrainees(String... teachers) {
+        var p = w.projectWithCountySeats(10);
+        for (var t : teachers) {
+            w.addTeacher(t, "411523");
+            done(w.enroll.execute(World.XIN_COUNTY, p.id(), t, null));
+        }
+        return p.id();
+    }
+
+    static Completion completion(String projectId, List<Completion.Result> results) {
+        return new Completion("C-2020-1", projectId, "HENU", results, "henu-admin", OffsetDateTime.parse("2020-10-27T10:00:00+08:00").toInstant());
+    }
+
+    @Test
+    void passedTraineesAreCreditedOncePerCategory_othersGetAnIntegrityRecord() {
+        String p = projectWithTrainees("T1", "T2");
+        var c = completion(p, List.of(
+                new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 120, CreditCategory.ONLINE, 30), null),
+                new Completion.Result("T2", Completion.Outcome.NO_SHOW, null, null)));
+        var first = done(post.execute(c));
+        assertEquals(1, first.credited());
+        assertEquals(1, first.integrityRecords());
+        for (int i = 0; i < 4; i++) assertEquals(1, done(post.execute(c)).alreadyPosted());
+        assertEquals(2, w.ports.ledger.ofTeacher("T1").size());
+        assertEquals(150, w.ports.hours.creditedIn("T1", 2020));
+        var ban = w.ports.integrity.ofTeacher("T2").get(0);
+        assertEquals(IntegrityRecord.Kind.NO_SHOW, ban.kind());
+        assertEquals(java.time.LocalDate.of(2023, 10, 27), ban.bannedUntil());
+    }
+
+    @Test
+    void aBadCompletionWritesNothing() {
+        String p = projectWithTrainees("T1");
+        var r = refused(post.execute(completion(p, List.of(
+                new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 10), null),
+                new Completion.Result("NOBODY", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 10), null),
+                new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, -5), null)))));
+        assertEquals(Refusal.Kind.INVALID, r.kind());
+        assertTrue(r.errors().stream().anyMatch(e -> e.field().equals("results[1].teacherId")), r.toString());
+        assertTrue(r.errors().stream().anyMatch(e -> e.field().equals("results[2].hours.ONLINE")), r.toString());
+        assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+    }
+
+    @Test
+    void onlyTheProjectsInstitutionPostsItsCompletion() {
+        String p = projectWithTrainees("T1");
+        var other = new Completion("C-x", p, "ZZU", List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 10), null)), "zzu", OffsetDateTime.parse("2020-10-27T10:00:00+08:00").toInstant());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(post.execute(other)).kind());
+        assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+    }
+
+    @Test
+    void creditedHoursFeedE5() {
+        String p = projectWithTrainees("T1");
+        done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 72), null)))));
+        assertEquals(72, w.ports.hours.creditedIn("T1", 2020));
+    }
+}
