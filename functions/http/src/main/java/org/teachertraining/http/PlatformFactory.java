@@ -3,6 +3,7 @@ package org.teachertraining.http;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.teachertraining.adapters.dynamodb.DynamoDbClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
@@ -26,15 +27,8 @@ import org.teachertraining.core.quota.Quotas;
 import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -49,21 +43,11 @@ public class PlatformFactory {
         return Clock.systemUTC();
     }
 
-    /**
-     * One client per container, with the lightweight URL-connection HTTP client. With
-     * {@code aws.dynamodb.endpoint} set (the local runtime) it talks to DynamoDB Local with dummy credentials.
-     */
+    /** One client per container ({@link DynamoDbClients}); {@code aws.dynamodb.endpoint} is set by the local runtime. */
     @Singleton
     DynamoDbClient dynamoDb(@Value("${aws.region:`cn-north-1`}") String region,
                             @Value("${aws.dynamodb.endpoint:}") String endpoint) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(System.getenv().getOrDefault("AWS_REGION", region)));
-        AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        return builder.credentialsProvider(credentials).build();
+        return DynamoDbClients.create(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
     }
 
     @Singleton

@@ -97,11 +97,12 @@ public final class LocalRuntime implements AutoCloseable {
                 provisioner.buckets(s3);
             }
             var warnings = new ArrayList<String>();
-            Map<String, Object> props = new HashMap<>(provisioner.functionProperties(warnings));
-            props.put("aws.region", "local");
-            props.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
-            props.put("aws.sqs.endpoint", emulators.sqs.toString());
-            props.put("aws.s3.endpoint", emulators.s3.toString());
+            Map<String, Object> functionEnvironment = new HashMap<>(provisioner.functionProperties(warnings));
+            functionEnvironment.put("aws.region", "local");
+            functionEnvironment.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
+            functionEnvironment.put("aws.sqs.endpoint", emulators.sqs.toString());
+            functionEnvironment.put("aws.s3.endpoint", emulators.s3.toString());
+            Map<String, Object> props = new HashMap<>(functionEnvironment);
             props.put("auth.mode", "hmac");
             props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
             props.put("local.runtime", "true");
@@ -120,7 +121,7 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  S3Proxy        " + emulators.s3);
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
-            runtime.startEventSources(SqsEventSources.of(CloudFormationTemplate.read(template), provisioner), props);
+            runtime.startEventSources(SqsEventSources.of(CloudFormationTemplate.read(template), provisioner), functionEnvironment);
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
@@ -165,6 +166,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     URI dynamoDbEndpoint() {
         return emulators.dynamoDb;
+    }
+
+    URI sqsEndpoint() {
+        return emulators.sqs;
     }
 
     @Override

@@ -19,21 +19,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LambdaHandlerIT {
     static EnrollmentApiHandler handler;
+    static final java.util.Map<String, String> before = new java.util.HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         Api.shared();
-        System.setProperty("training.table", "TrainingTable");
-        System.setProperty("auth.mode", "gateway");
-        System.setProperty("aws.dynamodb.endpoint", Api.runtime().dynamoDbEndpoint().toString());
-        System.setProperty("aws.region", "cn-north-1");
+        set("training.table", "TrainingTable");
+        set("auth.mode", "gateway");
+        set("aws.dynamodb.endpoint", Api.runtime().dynamoDbEndpoint().toString());
+        set("aws.region", "cn-north-1");
         handler = new EnrollmentApiHandler();
+    }
+
+    static void set(String key, String value) {
+        before.put(key, System.setProperty(key, value));
     }
 
     @AfterAll
     static void stop() {
         handler.close();
-        for (var p : new String[]{"training.table", "auth.mode", "aws.dynamodb.endpoint", "aws.region"}) System.clearProperty(p);
+        before.forEach((k, old) -> {
+            if (old == null) System.clearProperty(k);
+            else System.setProperty(k, old);
+        });
     }
 
     static APIGatewayV2HTTPEvent event(String name) throws Exception {

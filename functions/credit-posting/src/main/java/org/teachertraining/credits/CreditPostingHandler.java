@@ -1,0 +1,89 @@
+package org.teachertraining.credits;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.teachertraining.adapters.dynamodb.DynamoDbClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.credit.Completion;
+import org.teachertraining.core.credit.PostCompletion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion;
+ * a message that cannot be read or is refused is reported as a batch item failure, so it comes back and,
+ * after the queue's maxReceiveCount, lands in the dead-letter queue, while the rest of the batch posts.
+ * Posting is idempotent (C5), so redelivery and concurrent consumers post once.
+ */
+public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final PostCompletion postCompletion;
+
+    public CreditPostingHandler() {
+        var client = DynamoDbClients.create(setting("AWS_REGION", "aws.region", "cn-north-1"), setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
+        var table = new TrainingTable(client, setting("TRAINING_TABLE", "training.table", null));
+        this.postCompletion = new PostCompletion(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbLedger(table),
+                new DynamoDbIntegrityRecords(table));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (var message : event.getRecords()) {
+            var log = new LinkedHashMap<String, Object>();
+            log.put("messageId", message.getMessageId());
+            log.put("receiveCount", message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount"));
+            try {
+                var completion = JSON.readValue(message.getBody(), Completion.class);
+                log.put("completionId", completion.completionId());
+                var outcome = postCompletion.execute(completion);
+                if (outcome instanceof Outcome.Done<PostCompletion.Posted> done) {
+                    log.put("level", "INFO");
+                    log.put("credited", done.value().credited());
+                    log.put("alreadyPosted", done.value().alreadyPosted());
+                    log.put("integrityRecords", done.value().integrityRecords());
+                } else {
+                    log.put("level", "ERROR");
+                    log.put("refused", ((Outcome.Refused<PostCompletion.Posted>) outcome).refusal().message().en());
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            } catch (Exception e) {
+                log.put("level", "ERROR");
+                log.put("error", e.getClass().getName() + ": " + e.getMessage());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+            print(log);
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private static void print(Map<String, Object> line) {
+        try {
+            System.out.println(JSON.writeValueAsString(line));
+        } catch (Exception ignored) {
+            System.out.println(line);
+        }
+    }
+
+    /** From the Lambda environment, or from the system properties the local runtime sets. */
+    private static String setting(String env, String property, String fallback) {
+        String v = System.getenv(env);
+        if (v == null || v.isBlank()) v = System.getProperty(property, fallback);
+        if (v == null) throw new IllegalStateException(env + " is not set");
+        return v;
+    }
+}

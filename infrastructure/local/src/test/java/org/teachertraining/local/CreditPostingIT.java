@@ -1,0 +1,132 @@
+package org.teachertraining.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.adapters.dynamodb.DynamoDbClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.credits.CreditPostingHandler;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Credit posting through the real queue of template.yaml and the local SQS event source mapping:
+ * exactly once under redelivery and racing consumers (C5), partial batch failure.
+ */
+class CreditPostingIT {
+    static Api api;
+    static String project;
+    static SqsClient sqs;
+    static String queueUrl;
+    static TrainingTable table;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        project = api.project(province, "CREDITS-1", null);
+        api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}");
+        var csv = Api.teachersCsv("CP-", "411523", 3).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"CP-" + i + "\"}").status());
+        }
+        sqs = SqsClient.builder().endpointOverride(Api.runtime().sqsEndpoint()).region(Region.of("local"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        queueUrl = sqs.getQueueUrl(b -> b.queueName("CreditPostingQueue")).queueUrl();
+        table = new TrainingTable(DynamoDbClients.create("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+    }
+
+    static String completion(String id, String results) {
+        return "{\"completionId\":\"" + id + "\",\"projectId\":\"" + project + "\",\"institutionId\":\"HENU\",\"results\":[" + results
+                + "],\"recordedBy\":\"henu\",\"recordedAt\":\"" + java.time.Instant.now() + "\"}";
+    }
+
+    static String passed(String teacher, String hours) {
+        return "{\"teacherId\":\"" + teacher + "\",\"outcome\":\"PASSED\",\"hours\":{" + hours + "}}";
+    }
+
+    static void awaitDrained() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            var a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            if (a.values().stream().allMatch("0"::equals)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the credit-posting queue did not drain");
+    }
+
+    @Test
+    void theSameCompletionDeliveredFiveTimesPostsOnce() throws Exception {
+        String body = completion("C-FIVE", passed("CP-0", "\"CENTRALIZED\":120,\"ONLINE\":30") + ","
+                + "{\"teacherId\":\"CP-1\",\"outcome\":\"NO_SHOW\"}");
+        for (int i = 0; i < 5; i++) sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        awaitDrained();
+        var ledger = new DynamoDbLedger(table).ofTeacher("CP-0").stream().filter(e -> e.source().equals("C-FIVE")).toList();
+        assertEquals(2, ledger.size());
+        assertEquals(150, ledger.stream().mapToInt(e -> e.hours()).sum());
+        assertTrue(new DynamoDbTrainingHours(table).creditedIn("CP-0", Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue()) >= 150);
+        assertEquals(1, new DynamoDbIntegrityRecords(table).ofTeacher("CP-1").size());
+    }
+
+    @Test
+    void twoConsumersRacingOnOneMessagePostOnce() throws Exception {
+        var event = event(completion("C-RACE", passed("CP-2", "\"ONLINE\":10")));
+        var first = new CreditPostingHandler();
+        var second = new CreditPostingHandler();
+        int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        int before = new DynamoDbTrainingHours(table).creditedIn("CP-2", year);
+        var a = CompletableFuture.supplyAsync(() -> first.handleRequest(event, new LocalLambdaContext("a", 30)));
+        var b = CompletableFuture.supplyAsync(() -> second.handleRequest(event, new LocalLambdaContext("b", 30)));
+        assertTrue(a.get().getBatchItemFailures().isEmpty());
+        assertTrue(b.get().getBatchItemFailures().isEmpty());
+        assertEquals(1, new DynamoDbLedger(table).ofTeacher("CP-2").stream().filter(e -> e.source().equals("C-RACE")).count());
+        assertEquals(before + 10, new DynamoDbTrainingHours(table).creditedIn("CP-2", year));
+    }
+
+    @Test
+    void badMessagesFailAloneAndTheRestOfTheBatchPosts() {
+        var good = completion("C-BATCH", passed("CP-2", "\"SCHOOL_BASED\":8"));
+        var unknownTeacher = completion("C-BAD", passed("NOBODY", "\"ONLINE\":8"));
+        var negative = completion("C-NEG", passed("CP-2", "\"ONLINE\":-8"));
+        var unknownCategory = completion("C-CAT", passed("CP-2", "\"KARAOKE\":8"));
+        var event = event(good, "{not json", unknownTeacher, negative, unknownCategory);
+        var response = new CreditPostingHandler().handleRequest(event, new LocalLambdaContext("batch", 30));
+        assertEquals(List.of("m1", "m2", "m3", "m4"), response.getBatchItemFailures().stream().map(f -> f.getItemIdentifier()).toList());
+        var ledger = new DynamoDbLedger(table).ofTeacher("CP-2");
+        assertEquals(1, ledger.stream().filter(e -> e.source().equals("C-BATCH")).count());
+        assertTrue(ledger.stream().noneMatch(e -> e.source().equals("C-NEG") || e.source().equals("C-CAT")));
+    }
+
+    static SQSEvent event(String... bodies) {
+        var records = new java.util.ArrayList<SQSEvent.SQSMessage>();
+        for (int i = 0; i < bodies.length; i++) {
+            var m = new SQSEvent.SQSMessage();
+            m.setMessageId("m" + i);
+            m.setBody(bodies[i]);
+            m.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+            records.add(m);
+        }
+        var e = new SQSEvent();
+        e.setRecords(records);
+        return e;
+    }
+}
