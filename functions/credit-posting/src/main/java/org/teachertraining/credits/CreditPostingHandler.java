@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.teachertraining.adapters.dynamodb.DynamoDbClients;
+import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
@@ -34,7 +34,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     private final PostCompletion postCompletion;
 
     public CreditPostingHandler() {
-        var client = DynamoDbClients.create(setting("AWS_REGION", "aws.region", "cn-north-1"), setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
+        var client = AwsClients.dynamoDb(setting("AWS_REGION", "aws.region", "cn-north-1"), setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
         var table = new TrainingTable(client, setting("TRAINING_TABLE", "training.table", null));
         this.postCompletion = new PostCompletion(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbLedger(table),
                 new DynamoDbIntegrityRecords(table));

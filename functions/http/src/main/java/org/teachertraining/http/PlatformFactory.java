@@ -3,9 +3,13 @@ package org.teachertraining.http;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.teachertraining.adapters.dynamodb.DynamoDbClients;
+import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.adapters.sqs.SqsCompletionQueue;
+import org.teachertraining.core.credit.PostCompletion;
+import org.teachertraining.core.credit.RecordCompletion;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbPrograms;
 import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
@@ -28,6 +32,7 @@ import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -43,11 +48,16 @@ public class PlatformFactory {
         return Clock.systemUTC();
     }
 
-    /** One client per container ({@link DynamoDbClients}); {@code aws.dynamodb.endpoint} is set by the local runtime. */
+    /** One client per container ({@link AwsClients}); {@code aws.dynamodb.endpoint} is set by the local runtime. */
     @Singleton
     DynamoDbClient dynamoDb(@Value("${aws.region:`cn-north-1`}") String region,
                             @Value("${aws.dynamodb.endpoint:}") String endpoint) {
-        return DynamoDbClients.create(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
+        return AwsClients.dynamoDb(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
+    }
+
+    @Singleton
+    SqsClient sqs(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sqs.endpoint:}") String endpoint) {
+        return AwsClients.sqs(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
     }
 
     @Singleton
@@ -134,6 +144,18 @@ public class PlatformFactory {
     @Singleton
     WithdrawEnrollment withdrawEnrollment(Projects projects, DynamoDbEnrollments enrollments, Access access, Clock clock) {
         return new WithdrawEnrollment(projects, enrollments, access, clock);
+    }
+
+    @Singleton
+    PostCompletion postCompletion(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, DynamoDbIntegrityRecords integrity) {
+        return new PostCompletion(projects, enrollments, new DynamoDbLedger(table), integrity);
+    }
+
+    /** Completions are checked here and posted by the credit-posting function from {@code credit.posting.queue.url}. */
+    @Singleton
+    RecordCompletion recordCompletion(PostCompletion postCompletion, SqsClient sqs,
+                                      @Value("${credit.posting.queue.url}") String queueUrl, Clock clock) {
+        return new RecordCompletion(postCompletion, new SqsCompletionQueue(sqs, queueUrl), clock);
     }
 
     @Singleton

@@ -3,7 +3,7 @@ package org.teachertraining.local;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.teachertraining.adapters.dynamodb.DynamoDbClients;
+import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
@@ -51,7 +51,7 @@ class CreditPostingIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         queueUrl = sqs.getQueueUrl(b -> b.queueName("CreditPostingQueue")).queueUrl();
-        table = new TrainingTable(DynamoDbClients.create("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
     }
 
     static String completion(String id, String results) {
@@ -114,6 +114,29 @@ class CreditPostingIT {
         var ledger = new DynamoDbLedger(table).ofTeacher("CP-2");
         assertEquals(1, ledger.stream().filter(e -> e.source().equals("C-BATCH")).count());
         assertTrue(ledger.stream().noneMatch(e -> e.source().equals("C-NEG") || e.source().equals("C-CAT")));
+    }
+
+    @Test
+    void theInstitutionRecordsCompletionOverHttp_andItIsPostedFromTheQueue() throws Exception {
+        String henu = api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
+        String zzu = api.send("POST", "/dev/tokens", null, "{\"sub\":\"zzu\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText();
+        String body = "{\"completionId\":\"C-HTTP\",\"results\":[" + passed("CP-1", "\"PRACTICE\":12") + "]}";
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", zzu, body), 403, null);
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", henu,
+                "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("NOBODY", "\"PRACTICE\":12") + "]}"), 400, "results[0].teacherId");
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", henu,
+                "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("CP-1", "\"KARAOKE\":12") + "]}"), 400, null);
+        var accepted = api.send("POST", "/projects/" + project + "/completions", henu, body);
+        assertEquals(202, accepted.status(), accepted.toString());
+        assertEquals("QUEUED", accepted.json().get("status").asText());
+        awaitDrained();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (new DynamoDbLedger(table).ofTeacher("CP-1").stream().noneMatch(e -> e.source().equals("C-HTTP")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        var posted = new DynamoDbLedger(table).ofTeacher("CP-1");
+        assertEquals(1, posted.stream().filter(e -> e.source().equals("C-HTTP")).count());
+        assertTrue(posted.stream().noneMatch(e -> e.source().equals("C-HTTP-BAD")));
     }
 
     static SQSEvent event(String... bodies) {

@@ -13,6 +13,7 @@ import org.teachertraining.core.project.Projects;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Posts a completion (C4, C5, E4): hours for every trainee who passed, one ledger entry per category,
@@ -38,13 +39,20 @@ public final class PostCompletion {
     }
 
     public Outcome<Posted> execute(Completion c) {
+        var refusal = check(c);
+        if (refusal.isPresent()) return Outcome.refused(refusal.get());
+        return Outcome.done(post(c));
+    }
+
+    /** Everything that makes a completion unpostable, found before anything is written. */
+    public Optional<Refusal> check(Completion c) {
         var v = new Violations();
         v.identifier("completionId", c.completionId());
-        if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Outcome.refused(v.refusal());
+        if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Optional.of(v.refusal());
         var project = projects.find(c.projectId());
-        if (project.isEmpty()) return Outcome.refused(NotFound.project(c.projectId()));
+        if (project.isEmpty()) return Optional.of(NotFound.project(c.projectId()));
         if (!project.get().institutionId().equals(c.institutionId())) {
-            return Outcome.refused(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
+            return Optional.of(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
                     "Institution " + c.institutionId() + " does not run project " + c.projectId())));
         }
         for (int i = 0; i < c.results().size(); i++) {
@@ -65,8 +73,10 @@ public final class PostCompletion {
                 }
             });
         }
-        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        return v.isEmpty() ? Optional.empty() : Optional.of(v.refusal());
+    }
 
+    private Posted post(Completion c) {
         var day = c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate();
         int credited = 0, already = 0, records = 0;
         for (var r : c.results()) {
@@ -85,6 +95,6 @@ public final class PostCompletion {
             if (ledger.post(r.teacherId(), entries)) credited++;
             else already++;
         }
-        return Outcome.done(new Posted(credited, already, records));
+        return new Posted(credited, already, records);
     }
 }

@@ -1,0 +1,40 @@
+package org.teachertraining.adapters.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+
+/**
+ * The SDK clients every function uses: the lightweight URL-connection HTTP client, the region of the
+ * Lambda environment, credentials from its environment variables; with an endpoint (the local runtime)
+ * the emulator with dummy credentials.
+ */
+public final class AwsClients {
+    private AwsClients() {}
+
+    public static DynamoDbClient dynamoDb(String region, String endpoint) {
+        return configure(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+    }
+
+    public static SqsClient sqs(String region, String endpoint) {
+        return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, String endpoint) {
+        builder.region(Region.of(region));
+        AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return builder.credentialsProvider(credentials);
+    }
+}

@@ -1,0 +1,44 @@
+package org.teachertraining.core.credit;
+
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * An institution records a class's completion results (C4): checked now, so bad input is a 4xx and
+ * nothing is queued; posted later, exactly once, by the credit-posting function.
+ */
+public final class RecordCompletion {
+    private final PostCompletion postCompletion;
+    private final CompletionQueue queue;
+    private final Clock clock;
+
+    public RecordCompletion(PostCompletion postCompletion, CompletionQueue queue, Clock clock) {
+        this.postCompletion = postCompletion;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public Outcome<Completion> execute(Caller caller, String projectId, String completionId, List<Completion.Result> results) {
+        if (caller.role() != Role.INSTITUTION || caller.institutionId() == null) {
+            return Outcome.refused(Access.roleRefusal(Role.INSTITUTION));
+        }
+        var completion = new Completion(completionId, projectId, caller.institutionId(), results, caller.userId(), clock.instant());
+        var refusal = postCompletion.check(completion);
+        if (refusal.isPresent()) {
+            var r = refusal.get();
+            if (r.kind() == Refusal.Kind.FORBIDDEN) {
+                return Outcome.refused(Refusal.forbidden(Text.of("只有项目的承训单位可以登记结业结果", "Only the project's institution may record its completion")));
+            }
+            return Outcome.refused(r);
+        }
+        queue.send(completion);
+        return Outcome.done(completion);
+    }
+}
