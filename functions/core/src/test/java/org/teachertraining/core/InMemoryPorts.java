@@ -154,6 +154,9 @@ public final class InMemoryPorts {
         public List<org.teachertraining.core.credit.CreditEntry> ofTeacher(String teacherId) {
             synchronized (lock) { return ledgerMap.values().stream().filter(e -> e.teacherId().equals(teacherId)).toList(); }
         }
+        public Optional<org.teachertraining.core.credit.CreditEntry> find(String teacherId, String entryId) {
+            synchronized (lock) { return Optional.ofNullable(ledgerMap.get(entryId)).filter(e -> e.teacherId().equals(teacherId)); }
+        }
     };
 
     public final TrainingHours hours = (teacherId, year) -> {

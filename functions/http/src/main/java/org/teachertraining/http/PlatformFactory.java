@@ -9,7 +9,10 @@ import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.sqs.SqsCompletionQueue;
 import org.teachertraining.core.credit.PostCompletion;
+import org.teachertraining.core.credit.ReadTranscript;
 import org.teachertraining.core.credit.RecordCompletion;
+import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.core.credit.ReverseCredit;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbPrograms;
 import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
@@ -156,6 +159,16 @@ public class PlatformFactory {
     RecordCompletion recordCompletion(PostCompletion postCompletion, SqsClient sqs,
                                       @Value("${credit.posting.queue.url}") String queueUrl, Clock clock) {
         return new RecordCompletion(postCompletion, new SqsCompletionQueue(sqs, queueUrl), clock);
+    }
+
+    @Singleton
+    ReadTranscript readTranscript(Teachers teachers, TrainingTable table, Access access, Clock clock) {
+        return new ReadTranscript(teachers, new DynamoDbLedger(table), Requirements.seeds(), access, clock);
+    }
+
+    @Singleton
+    ReverseCredit reverseCredit(Teachers teachers, TrainingTable table, Access access, Clock clock) {
+        return new ReverseCredit(teachers, new DynamoDbLedger(table), access, clock);
     }
 
     @Singleton

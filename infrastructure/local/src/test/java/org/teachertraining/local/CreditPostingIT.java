@@ -85,6 +85,22 @@ class CreditPostingIT {
         assertEquals(150, ledger.stream().mapToInt(e -> e.hours()).sum());
         assertTrue(new DynamoDbTrainingHours(table).creditedIn("CP-0", Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue()) >= 150);
         assertEquals(1, new DynamoDbIntegrityRecords(table).ofTeacher("CP-1").size());
+
+        // the transcript over HTTP, then a correction that reverses exactly the online entry
+        String xinxian = api.token("cp-xx", "COUNTY_ADMIN", "411523");
+        var transcript = api.send("GET", "/teachers/CP-0/transcript", xinxian, null).json();
+        int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        assertEquals(30, transcript.get("hoursByYear").get(String.valueOf(year)).get("ONLINE").asInt(), transcript.toString());
+        var cycle = transcript.get("requirements").get(0);
+        assertEquals("HN-CYCLE", cycle.get("requirementId").asText());
+        int shortBefore = cycle.get("shortBy").asInt();
+        var reversal = api.send("POST", "/teachers/CP-0/credits/C-FIVE:CP-0:ONLINE/reversal", xinxian, "{\"reason\":\"重复登记\"}");
+        assertEquals(201, reversal.status(), reversal.toString());
+        assertEquals(-30, reversal.json().get("hours").asInt());
+        var after = api.send("GET", "/teachers/CP-0/transcript", xinxian, null).json();
+        assertEquals(0, after.get("hoursByYear").get(String.valueOf(year)).get("ONLINE").asInt());
+        assertEquals(shortBefore + 30, after.get("requirements").get(0).get("shortBy").asInt());
+        BadInputIT.problem(api.send("POST", "/teachers/CP-0/credits/C-FIVE:CP-0:ONLINE/reversal", xinxian, "{}"), 400, "reason");
     }
 
     @Test

@@ -98,6 +98,26 @@ class TemplateIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theServedOpenApiDocumentParsesAndDocumentsEveryRoute() throws Exception {
+        var api = Api.shared();
+        var response = api.send("GET", "/openapi.yaml", null, null);
+        assertEquals(200, response.status());
+        var doc = (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(response.body());
+        var paths = (Map<String, Map<String, Object>>) doc.get("paths");
+        for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
+            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
+            for (var e : events.values()) {
+                if (!"HttpApi".equals(e.get("Type"))) continue;
+                var p = (Map<?, ?>) e.get("Properties");
+                var path = paths.get((String) p.get("Path"));
+                assertNotNull(path, p.get("Path") + " is not documented in openapi.yaml");
+                assertNotNull(path.get(((String) p.get("Method")).toLowerCase()), p.get("Method") + " " + p.get("Path") + " is not documented");
+            }
+        }
+    }
+
+    @Test
     void noArnHardCodesThePartition() throws Exception {
         String yaml = Files.readString(ROOT.resolve("template.yaml"));
         assertFalse(yaml.contains("arn:aws:"), "use ${AWS::Partition}");

@@ -60,6 +60,11 @@ public final class DynamoDbLedger implements Ledger {
     }
 
     @Override
+    public java.util.Optional<CreditEntry> find(String teacherId, String entryId) {
+        return table.get("TEACHER#" + teacherId, "CREDIT#" + entryId).map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), CreditEntry.class));
+    }
+
+    @Override
     public List<CreditEntry> ofTeacher(String teacherId) {
         return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")

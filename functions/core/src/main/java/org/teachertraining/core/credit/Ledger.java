@@ -1,6 +1,7 @@
 package org.teachertraining.core.credit;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: the append-only credit ledger and the aggregates kept beside it (hours per teacher and year).
@@ -12,4 +13,6 @@ public interface Ledger {
     boolean post(String teacherId, List<CreditEntry> entries);
 
     List<CreditEntry> ofTeacher(String teacherId);
+
+    Optional<CreditEntry> find(String teacherId, String entryId);
 }

@@ -88,7 +88,7 @@ public final class PostCompletion {
             var entries = new ArrayList<CreditEntry>();
             r.hours().forEach((category, h) -> {
                 if (h > 0) {
-                    entries.add(new CreditEntry(c.completionId() + "#" + r.teacherId() + "#" + category, r.teacherId(), day.getYear(),
+                    entries.add(new CreditEntry(c.completionId() + ":" + r.teacherId() + ":" + category, r.teacherId(), day.getYear(),
                             category, h, r.topic(), c.completionId(), c.projectId(), null, null, c.recordedBy(), c.recordedAt()));
                 }
             });

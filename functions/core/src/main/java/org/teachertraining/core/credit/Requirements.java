@@ -39,7 +39,7 @@ public final class Requirements {
                     byCategory.put(CreditCategory.valueOf(kv[0]), Integer.parseInt(kv[1]));
                 }
                 list.add(new Requirement(f[0], f[1], f[2], Requirement.AppliesTo.valueOf(f[3]), f[4].isEmpty() ? null : f[4],
-                        Integer.parseInt(f[5]), Integer.parseInt(f[6]), byCategory));
+                        Integer.parseInt(f[5]), Integer.parseInt(f[6]), byCategory, f[8].equals("-") ? null : Integer.valueOf(f[8])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

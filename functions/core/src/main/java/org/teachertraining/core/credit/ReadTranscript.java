@@ -1,0 +1,73 @@
+package org.teachertraining.core.credit;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.teacher.TeacherRole;
+import org.teachertraining.core.teacher.Teachers;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A teacher's transcript (C6): hours by year and category, each requirement of the teacher's province
+ * met or short by how much in the current cycle, and the ledger entries behind it.
+ */
+public final class ReadTranscript {
+
+    public record Transcript(String teacherId, String name, Map<Integer, Map<CreditCategory, Integer>> hoursByYear,
+                             List<RequirementStatus> requirements, List<CreditEntry> entries) {}
+
+    private final Teachers teachers;
+    private final Ledger ledger;
+    private final Requirements requirements;
+    private final Access access;
+    private final Clock clock;
+
+    public ReadTranscript(Teachers teachers, Ledger ledger, Requirements requirements, Access access, Clock clock) {
+        this.teachers = teachers;
+        this.ledger = ledger;
+        this.requirements = requirements;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Outcome<Transcript> execute(Caller caller, String teacherId) {
+        var found = teachers.find(teacherId);
+        if (found.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        var teacher = found.get();
+        boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
+        if (!self) {
+            var denied = access.require(caller, teacher.jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+            if (denied.isPresent()) return Outcome.refused(denied.get());
+        }
+        var entries = ledger.ofTeacher(teacherId);
+        var byYear = new TreeMap<Integer, Map<CreditCategory, Integer>>();
+        for (var e : entries) {
+            byYear.computeIfAbsent(e.year(), y -> new EnumMap<>(CreditCategory.class)).merge(e.category(), e.hours(), Integer::sum);
+        }
+        int year = ChinaTime.today(clock).getYear();
+        int firstYear = teacher.teachingSince().getYear();
+        String province = teacher.jurisdiction().substring(0, 2) + "0000";
+        var statuses = new ArrayList<RequirementStatus>();
+        for (var r : requirements.of(province)) {
+            boolean applies = switch (r.appliesTo()) {
+                case ALL -> true;
+                case HEAD_TEACHERS -> teacher.role() == TeacherRole.HEAD_TEACHER;
+                case NEW_TEACHERS -> firstYear >= year - 1;
+            };
+            if (!applies) continue;
+            int anchor = r.anchorYear() == null ? firstYear : r.anchorYear();
+            int at = r.appliesTo() == Requirement.AppliesTo.NEW_TEACHERS ? firstYear : year;
+            statuses.add(Requirements.evaluate(r, entries, anchor, at));
+        }
+        return Outcome.done(new Transcript(teacherId, teacher.name(), byYear, statuses, entries));
+    }
+}
