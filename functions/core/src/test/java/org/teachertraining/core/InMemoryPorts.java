@@ -159,6 +159,13 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.institution.Institution> institutionMap = new HashMap<>();
+
+    public final org.teachertraining.core.institution.Institutions institutions = new org.teachertraining.core.institution.Institutions() {
+        public void save(org.teachertraining.core.institution.Institution i) { synchronized (lock) { institutionMap.put(i.id(), i); } }
+        public Optional<org.teachertraining.core.institution.Institution> find(String id) { synchronized (lock) { return Optional.ofNullable(institutionMap.get(id)); } }
+    };
+
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }
     };

@@ -18,7 +18,11 @@ import static org.teachertraining.core.World.refused;
 
 class PostCompletionTest {
     final World w = new World();
-    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity);
+    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.institutions);
+
+    {
+        w.accreditHenu();
+    }
 
     String projectWithTrainees(String... teachers) {
         var p = w.projectWithCountySeats(10);
@@ -78,5 +82,22 @@ class PostCompletionTest {
         done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
                 Map.of(CreditCategory.CENTRALIZED, 72), null)))));
         assertEquals(72, w.ports.hours.creditedIn("T1", 2020));
+    }
+
+    @Test
+    void c1_onlyAccreditedTrainingIsCredited() {
+        String p = projectWithTrainees("T1");
+        w.ports.institutions.save(new org.teachertraining.core.institution.Institution("HENU", "河南大学",
+                java.util.Set.of(CreditCategory.CENTRALIZED), java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2020, 10, 26), "p"));
+        var c = completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 10), null)));
+        var expired = refused(post.execute(c));
+        assertEquals("C1", expired.rule());
+        assertEquals(List.of("CENTRALIZED"), expired.details().get("categories"));
+        w.ports.institutions.save(new org.teachertraining.core.institution.Institution("HENU", "河南大学",
+                java.util.Set.of(CreditCategory.CENTRALIZED), java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2020, 10, 27), "p"));
+        done(post.execute(c)); // the last day of the accreditation still counts
+        var online = completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, 10), null)));
+        assertEquals("C1", refused(post.execute(new Completion("C-2", p, "HENU", online.results(), "henu", online.recordedAt()))).rule());
+        assertEquals(1, w.ports.ledger.ofTeacher("T1").size());
     }
 }

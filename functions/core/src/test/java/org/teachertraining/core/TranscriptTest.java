@@ -22,7 +22,11 @@ import static org.teachertraining.core.World.refused;
 
 class TranscriptTest {
     final World w = new World();
-    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity);
+    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.institutions);
+
+    {
+        w.accreditHenu();
+    }
     final ReadTranscript transcript = new ReadTranscript(w.ports.teachers, w.ports.ledger, Requirements.seeds(), w.access, w.clock);
     final ReverseCredit reverse = new ReverseCredit(w.ports.teachers, w.ports.ledger, w.access, w.clock);
 

@@ -53,6 +53,12 @@ public final class World {
     public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, access, clock);
     public final ListEnrollments list = new ListEnrollments(ports.projects, ports.teachers, ports.enrollments, access);
 
+    /** HENU (河南大学), accredited for every category through 2025. */
+    public void accreditHenu() {
+        ports.institutions.save(new org.teachertraining.core.institution.Institution("HENU", "河南大学",
+                java.util.EnumSet.allOf(org.teachertraining.core.credit.CreditCategory.class), LocalDate.of(2019, 1, 1), LocalDate.of(2025, 12, 31), "p"));
+    }
+
     public static final Caller PROVINCE = new Caller("p", Role.PROVINCE_ADMIN, "410000", null, null);
     public static final Caller XINYANG = new Caller("xy", Role.CITY_ADMIN, "411500", null, null);
     public static final Caller XIN_COUNTY = new Caller("xx", Role.COUNTY_ADMIN, "411523", null, null);

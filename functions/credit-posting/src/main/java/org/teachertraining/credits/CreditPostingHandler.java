@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
@@ -37,7 +38,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var client = AwsClients.dynamoDb(setting("AWS_REGION", "aws.region", "cn-north-1"), setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
         var table = new TrainingTable(client, setting("TRAINING_TABLE", "training.table", null));
         this.postCompletion = new PostCompletion(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbLedger(table),
-                new DynamoDbIntegrityRecords(table));
+                new DynamoDbIntegrityRecords(table), new DynamoDbInstitutions(table));
     }
 
     @Override

@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
+import org.teachertraining.core.institution.AccreditInstitution;
+import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.sqs.SqsCompletionQueue;
 import org.teachertraining.core.credit.PostCompletion;
@@ -150,8 +153,19 @@ public class PlatformFactory {
     }
 
     @Singleton
-    PostCompletion postCompletion(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, DynamoDbIntegrityRecords integrity) {
-        return new PostCompletion(projects, enrollments, new DynamoDbLedger(table), integrity);
+    PostCompletion postCompletion(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, DynamoDbIntegrityRecords integrity,
+                                  Institutions institutions) {
+        return new PostCompletion(projects, enrollments, new DynamoDbLedger(table), integrity, institutions);
+    }
+
+    @Singleton
+    Institutions institutions(TrainingTable table) {
+        return new DynamoDbInstitutions(table);
+    }
+
+    @Singleton
+    AccreditInstitution accreditInstitution(Institutions institutions) {
+        return new AccreditInstitution(institutions);
     }
 
     /** Completions are checked here and posted by the credit-posting function from {@code credit.posting.queue.url}. */

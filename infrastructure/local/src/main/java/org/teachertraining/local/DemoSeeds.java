@@ -37,7 +37,7 @@ import java.util.Set;
 /**
  * A living program for newcomers: the 2020 Henan provincial program (义务教育师资薄弱环节改善暨中小学教师素质提升工程,
  * shared/sources/henan-2020-provincial-training-notice.txt) with six of its projects as the notice describes
- * them (audiences, phases, the 9/25 cutoff), quotas for its cities and counties, 300 generated teachers
+ * them (audiences, phases, the 9/25 cutoff), the accredited institution HENU (河南大学) that runs them, quotas for its cities and counties, 300 generated teachers
  * and some enrollments already made. The notice's quota tables (附件2-9) are not in the sources, so the
  * seat numbers are illustrative. The clock is set to 2020-09-01 so that selection is open.
  */
@@ -57,6 +57,9 @@ final class DemoSeeds {
         ctx.getBean(LocalClock.class).set(DEMO_NOW.toInstant());
 
         var tree = ctx.getBean(JurisdictionTree.class);
+        ctx.getBean(org.teachertraining.core.institution.Institutions.class).save(new org.teachertraining.core.institution.Institution(
+                "HENU", "河南大学", java.util.EnumSet.allOf(org.teachertraining.core.credit.CreditCategory.class),
+                LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), "demo-province"));
         var province = new Caller("demo-province", Role.PROVINCE_ADMIN, "410000", null, null);
         var program = done(ctx.getBean(CreateProgram.class).execute(province, new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL,
                 "2020年河南省义务教育师资薄弱环节改善暨中小学教师素质提升工程", "410000")));

@@ -41,6 +41,10 @@ class CreditPostingIT {
         String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
         String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
         project = api.project(province, "CREDITS-1", null);
+        var year = java.time.LocalDate.now().getYear();
+        var henu = api.send("PUT", "/institutions/HENU", province, "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\",\"SCHOOL_BASED\",\"PRACTICE\"],"
+                + "\"validFrom\":\"" + (year - 1) + "-01-01\",\"validUntil\":\"" + (year + 1) + "-12-31\"}");
+        assertEquals(200, henu.status(), henu.toString());
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}");
         var csv = Api.teachersCsv("CP-", "411523", 3).getBytes(StandardCharsets.UTF_8);
         assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
@@ -142,6 +146,9 @@ class CreditPostingIT {
                 "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("NOBODY", "\"PRACTICE\":12") + "]}"), 400, "results[0].teacherId");
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", henu,
                 "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("CP-1", "\"KARAOKE\":12") + "]}"), 400, null);
+        var shadowing = BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", henu,
+                "{\"completionId\":\"C-HTTP-SHADOW\",\"results\":[" + passed("CP-1", "\"SHADOWING\":12") + "]}"), 422, null);
+        assertEquals("C1", shadowing.json().get("rule").asText());
         var accepted = api.send("POST", "/projects/" + project + "/completions", henu, body);
         assertEquals(202, accepted.status(), accepted.toString());
         assertEquals("QUEUED", accepted.json().get("status").asText());

@@ -8,6 +8,7 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.project.Projects;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Posts a completion (C4, C5, E4): hours for every trainee who passed, one ledger entry per category,
+ * Posts a completion (C1, C4, C5, E4): hours for every trainee who passed, if the institution is accredited for them, one ledger entry per category,
  * exactly once however often the message comes; an integrity record for every failure, dismissal and
  * no-show. The whole completion is checked before anything is written, so a bad one writes nothing.
  */
@@ -30,12 +31,14 @@ public final class PostCompletion {
     private final Enrollments enrollments;
     private final Ledger ledger;
     private final IntegrityRecords integrity;
+    private final Institutions institutions;
 
-    public PostCompletion(Projects projects, Enrollments enrollments, Ledger ledger, IntegrityRecords integrity) {
+    public PostCompletion(Projects projects, Enrollments enrollments, Ledger ledger, IntegrityRecords integrity, Institutions institutions) {
         this.projects = projects;
         this.enrollments = enrollments;
         this.ledger = ledger;
         this.integrity = integrity;
+        this.institutions = institutions;
     }
 
     public Outcome<Posted> execute(Completion c) {
@@ -73,7 +76,26 @@ public final class PostCompletion {
                 }
             });
         }
-        return v.isEmpty() ? Optional.empty() : Optional.of(v.refusal());
+        if (!v.isEmpty()) return Optional.of(v.refusal());
+        return checkAccreditation(c);
+    }
+
+    /** C1: only training by an institution accredited for the categories, on the completion day, is credited. */
+    private Optional<Refusal> checkAccreditation(Completion c) {
+        var day = c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate();
+        var institution = institutions.find(c.institutionId());
+        var unaccredited = new java.util.TreeSet<CreditCategory>();
+        for (var r : c.results()) {
+            if (r.outcome() != Completion.Outcome.PASSED) continue;
+            r.hours().forEach((category, h) -> {
+                if (h > 0 && institution.map(i -> !i.accredits(category, day)).orElse(true)) unaccredited.add(category);
+            });
+        }
+        if (unaccredited.isEmpty()) return Optional.empty();
+        return Optional.of(Refusal.unprocessable("C1", Text.of(
+                "承训单位 " + c.institutionId() + " 在 " + day + " 未获得以下类别的资质认定：" + unaccredited,
+                "Institution " + c.institutionId() + " is not accredited on " + day + " for " + unaccredited),
+                Map.of("institutionId", c.institutionId(), "categories", unaccredited.stream().map(Enum::name).toList())));
     }
 
     private Posted post(Completion c) {

@@ -1,0 +1,37 @@
+package org.teachertraining.core.institution;
+
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.credit.CreditCategory;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** The province registers an institution and its accreditation scope and validity (C1). */
+public final class AccreditInstitution {
+    public record Command(String name, Set<CreditCategory> categories, LocalDate validFrom, LocalDate validUntil) {}
+
+    private final Institutions institutions;
+
+    public AccreditInstitution(Institutions institutions) {
+        this.institutions = institutions;
+    }
+
+    public Outcome<Institution> execute(Caller caller, String id, Command c) {
+        if (caller.role() != Role.PROVINCE_ADMIN) return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN));
+        var v = new Violations();
+        v.identifier("id", id);
+        v.text("name", c.name(), 200);
+        v.required("categories", c.categories());
+        if (v.required("validFrom", c.validFrom()) & v.required("validUntil", c.validUntil()) && c.validUntil().isBefore(c.validFrom())) {
+            v.add("validUntil", "不能早于 validFrom", "must not be before validFrom");
+        }
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var institution = new Institution(id, c.name().strip(), c.categories(), c.validFrom(), c.validUntil(), caller.userId());
+        institutions.save(institution);
+        return Outcome.done(institution);
+    }
+}
