@@ -166,6 +166,31 @@ public final class InMemoryPorts {
         public Optional<org.teachertraining.core.institution.Institution> find(String id) { synchronized (lock) { return Optional.ofNullable(institutionMap.get(id)); } }
     };
 
+    private final Map<String, org.teachertraining.core.credit.SchoolBasedHours> schoolMap = new TreeMap<>();
+
+    public final org.teachertraining.core.credit.SchoolBasedRecords schoolBased = new org.teachertraining.core.credit.SchoolBasedRecords() {
+        public boolean add(org.teachertraining.core.credit.SchoolBasedHours r) {
+            synchronized (lock) { return schoolMap.putIfAbsent(r.teacherId() + "/" + r.id(), r) == null; }
+        }
+        public Optional<org.teachertraining.core.credit.SchoolBasedHours> find(String teacherId, String id) {
+            synchronized (lock) { return Optional.ofNullable(schoolMap.get(teacherId + "/" + id)); }
+        }
+        public boolean decide(org.teachertraining.core.credit.SchoolBasedHours d) {
+            synchronized (lock) {
+                var cur = schoolMap.get(d.teacherId() + "/" + d.id());
+                if (cur == null || cur.status() != org.teachertraining.core.credit.SchoolBasedHours.Status.PENDING) return false;
+                schoolMap.put(d.teacherId() + "/" + d.id(), d);
+                return true;
+            }
+        }
+        public List<org.teachertraining.core.credit.SchoolBasedHours> pendingIn(String county) {
+            synchronized (lock) {
+                return schoolMap.values().stream().filter(r -> r.jurisdiction().equals(county)
+                        && r.status() == org.teachertraining.core.credit.SchoolBasedHours.Status.PENDING).toList();
+            }
+        }
+    };
+
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }
     };

@@ -8,26 +8,45 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.credit.ReadTranscript;
+import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.core.credit.ReverseCredit;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
 
-/** A teacher's transcript (C3, C6) and corrections of the ledger by reversing entries (C5). */
+/** A teacher's transcript (C3, C6), corrections by reversing entries (C5), and school-based hours with the county's approval (C2). */
 @Controller("/teachers/{teacherId}")
 public class CreditController {
 
     /** Body of a reversal: why. */
     public record ReversalBody(String reason) {}
 
+    /** Body of a county's decision on school-based hours. */
+    public record DecisionBody(Boolean approved, String note) {}
+
     private final Callers callers;
     private final ReadTranscript readTranscript;
     private final ReverseCredit reverseCredit;
+    private final RecordSchoolBasedHours schoolBased;
 
-    public CreditController(Callers callers, ReadTranscript readTranscript, ReverseCredit reverseCredit) {
+    public CreditController(Callers callers, ReadTranscript readTranscript, ReverseCredit reverseCredit, RecordSchoolBasedHours schoolBased) {
         this.callers = callers;
         this.readTranscript = readTranscript;
         this.reverseCredit = reverseCredit;
+        this.schoolBased = schoolBased;
+    }
+
+    @Post("/school-based-hours")
+    public HttpResponse<String> recordSchoolBased(HttpRequest<?> request, String teacherId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, schoolBased.record(caller, teacherId, Json.read(body, RecordSchoolBasedHours.Command.class)), HttpStatus.CREATED);
+    }
+
+    @Post("/school-based-hours/{recordId}/decision")
+    public HttpResponse<String> decide(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
+        var caller = callers.of(request);
+        var b = Json.read(body, DecisionBody.class);
+        return Responses.of(request, schoolBased.decide(caller, teacherId, recordId, b.approved(), b.note()), HttpStatus.OK);
     }
 
     @Get("/transcript")

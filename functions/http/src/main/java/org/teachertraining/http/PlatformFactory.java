@@ -10,6 +10,8 @@ import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.core.institution.AccreditInstitution;
 import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.adapters.dynamodb.DynamoDbSchoolBasedRecords;
+import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.adapters.sqs.SqsCompletionQueue;
 import org.teachertraining.core.credit.PostCompletion;
 import org.teachertraining.core.credit.ReadTranscript;
@@ -178,6 +180,11 @@ public class PlatformFactory {
     @Singleton
     ReadTranscript readTranscript(Teachers teachers, TrainingTable table, Access access, Clock clock) {
         return new ReadTranscript(teachers, new DynamoDbLedger(table), Requirements.seeds(), access, clock);
+    }
+
+    @Singleton
+    RecordSchoolBasedHours recordSchoolBasedHours(Teachers teachers, TrainingTable table, Access access, Clock clock) {
+        return new RecordSchoolBasedHours(teachers, new DynamoDbSchoolBasedRecords(table), new DynamoDbLedger(table), access, clock);
     }
 
     @Singleton

@@ -162,6 +162,27 @@ class CreditPostingIT {
         assertTrue(posted.stream().noneMatch(e -> e.source().equals("C-HTTP-BAD")));
     }
 
+    @Test
+    void schoolBasedHoursCountOnceTheCountyApproves() throws Exception {
+        String school = api.token("cp-school", "SCHOOL_ADMIN", "411523");
+        String county = api.token("cp-county", "COUNTY_ADMIN", "411523");
+        int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        var recorded = api.send("POST", "/teachers/CP-2/school-based-hours", school,
+                "{\"recordId\":\"SB-IT-1\",\"year\":" + year + ",\"hours\":6,\"activity\":\"同课异构教研\"}");
+        assertEquals(201, recorded.status(), recorded.toString());
+        assertEquals("PENDING", recorded.json().get("status").asText());
+        assertTrue(new DynamoDbLedger(table).find("CP-2", "SB:SB-IT-1").isEmpty());
+        BadInputIT.problem(api.send("POST", "/teachers/CP-2/school-based-hours/SB-IT-1/decision", school, "{\"approved\":true}"), 403, null);
+        var futures = new java.util.ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 5; i++) {
+            futures.add(api.sendAsync("POST", "/teachers/CP-2/school-based-hours/SB-IT-1/decision", county, "{\"approved\":true}"));
+        }
+        for (var f : futures) assertEquals(200, f.get().status(), f.get().toString());
+        assertEquals(6, new DynamoDbLedger(table).find("CP-2", "SB:SB-IT-1").orElseThrow().hours());
+        assertEquals(1, new DynamoDbLedger(table).ofTeacher("CP-2").stream().filter(e -> e.id().equals("SB:SB-IT-1")).count());
+        BadInputIT.problem(api.send("POST", "/teachers/CP-2/school-based-hours/SB-IT-1/decision", county, "{\"approved\":false}"), 409, null);
+    }
+
     static SQSEvent event(String... bodies) {
         var records = new java.util.ArrayList<SQSEvent.SQSMessage>();
         for (int i = 0; i < bodies.length; i++) {

@@ -1,0 +1,52 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.credit.CreditCategory;
+import org.teachertraining.core.credit.RecordSchoolBasedHours;
+import org.teachertraining.core.credit.SchoolBasedHours;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teachertraining.core.World.done;
+import static org.teachertraining.core.World.refused;
+
+class SchoolBasedHoursTest {
+    final World w = new World();
+    final RecordSchoolBasedHours useCase = new RecordSchoolBasedHours(w.ports.teachers, w.ports.schoolBased, w.ports.ledger, w.access, w.clock);
+    static final Caller SCHOOL = new Caller("school", Role.SCHOOL_ADMIN, "411523", null, null);
+
+    @Test
+    void schoolHoursCountOnlyOnceTheCountyApprovesThem_andOnlyOnce() {
+        w.addTeacher("T1", "411523");
+        var pending = done(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-1", 2020, 12, "同课异构教研", null)));
+        assertEquals(SchoolBasedHours.Status.PENDING, pending.status());
+        assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+        assertEquals(1, w.ports.schoolBased.pendingIn("411523").size());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.decide(SCHOOL, "T1", "SB-1", true, null)).kind());
+        done(useCase.decide(World.XIN_COUNTY, "T1", "SB-1", true, "ok"));
+        done(useCase.decide(World.XIN_COUNTY, "T1", "SB-1", true, "ok again"));
+        var ledger = w.ports.ledger.ofTeacher("T1");
+        assertEquals(1, ledger.size());
+        assertEquals(CreditCategory.SCHOOL_BASED, ledger.get(0).category());
+        assertEquals(12, w.ports.hours.creditedIn("T1", 2020));
+        assertEquals(Refusal.Kind.CONFLICT, refused(useCase.decide(World.XIN_COUNTY, "T1", "SB-1", false, "no")).kind());
+        assertTrue(w.ports.schoolBased.pendingIn("411523").isEmpty());
+    }
+
+    @Test
+    void rejectedHoursNeverCount_andBadInputIsNamed() {
+        w.addTeacher("T1", "411523");
+        done(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-2", 2020, 8, "读书分享", null)));
+        done(useCase.decide(World.XIN_COUNTY, "T1", "SB-2", false, "无佐证材料"));
+        assertEquals(Refusal.Kind.CONFLICT, refused(useCase.decide(World.XIN_COUNTY, "T1", "SB-2", true, null)).kind());
+        assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+        var bad = refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2030, -1, "", null)));
+        assertEquals(3, bad.errors().size());
+        assertEquals(Refusal.Kind.CONFLICT, refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-2", 2020, 8, "x", null))).kind());
+        var otherSchool = new Caller("s2", Role.SCHOOL_ADMIN, "411522", null, null);
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.record(otherSchool, "T1", new RecordSchoolBasedHours.Command("SB-4", 2020, 8, "x", null))).kind());
+    }
+}
