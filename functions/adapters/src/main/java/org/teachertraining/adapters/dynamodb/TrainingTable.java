@@ -1,10 +1,6 @@
 package org.teachertraining.adapters.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.teachertraining.adapters.aws.StoredJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -27,11 +23,6 @@ public final class TrainingTable {
     public static final String GSI2 = "GSI2";
     /** Transactions on hot items (a quota during the enrollment rush) conflict; they are retried this often. */
     static final int MAX_ATTEMPTS = 40;
-
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final DynamoDbClient client;
     private final String name;
@@ -77,19 +68,11 @@ public final class TrainingTable {
     }
 
     static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(value);
     }
 
     static <T> T fromJson(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored item does not read as " + type.getSimpleName(), e);
-        }
+        return StoredJson.read(json, type);
     }
 
     /**
