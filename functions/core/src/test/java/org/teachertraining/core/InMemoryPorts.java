@@ -191,6 +191,13 @@ public final class InMemoryPorts {
         }
     };
 
+    public final Map<String, org.teachertraining.core.certificate.Certificate> certificateMap = new TreeMap<>();
+
+    public final org.teachertraining.core.certificate.Certificates certificates = new org.teachertraining.core.certificate.Certificates() {
+        public void issue(org.teachertraining.core.certificate.Certificate c) { synchronized (lock) { certificateMap.putIfAbsent(c.code(), c); } }
+        public Optional<org.teachertraining.core.certificate.Certificate> find(String code) { synchronized (lock) { return Optional.ofNullable(certificateMap.get(code)); } }
+    };
+
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }
     };

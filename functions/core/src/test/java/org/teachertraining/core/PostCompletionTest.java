@@ -18,7 +18,8 @@ import static org.teachertraining.core.World.refused;
 
 class PostCompletionTest {
     final World w = new World();
-    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.institutions);
+    final PostCompletion post = new PostCompletion(new org.teachertraining.core.credit.CheckCompletion(w.ports.projects, w.ports.enrollments, w.ports.institutions),
+            w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.certificates);
 
     {
         w.accreditHenu();
@@ -52,6 +53,14 @@ class PostCompletionTest {
         var ban = w.ports.integrity.ofTeacher("T2").get(0);
         assertEquals(IntegrityRecord.Kind.NO_SHOW, ban.kind());
         assertEquals(java.time.LocalDate.of(2023, 10, 27), ban.bannedUntil());
+        // one certificate for the passed trainee, however often the completion came
+        assertEquals(1, w.ports.certificateMap.size());
+        var certificate = w.ports.certificateMap.values().iterator().next();
+        assertEquals(org.teachertraining.core.certificate.Certificate.codeFor("C-2020-1", "T1"), certificate.code());
+        assertEquals(150, certificate.hours());
+        assertEquals("王芳", certificate.teacherName());
+        assertEquals("王*", certificate.maskedName());
+        assertEquals(16, certificate.code().length());
     }
 
     @Test

@@ -22,7 +22,8 @@ import static org.teachertraining.core.World.refused;
 
 class TranscriptTest {
     final World w = new World();
-    final PostCompletion post = new PostCompletion(w.ports.projects, w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.institutions);
+    final PostCompletion post = new PostCompletion(new org.teachertraining.core.credit.CheckCompletion(w.ports.projects, w.ports.enrollments, w.ports.institutions),
+            w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.certificates);
 
     {
         w.accreditHenu();

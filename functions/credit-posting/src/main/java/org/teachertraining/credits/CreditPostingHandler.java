@@ -16,7 +16,9 @@ import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
+import org.teachertraining.core.credit.CheckCompletion;
 import org.teachertraining.core.credit.PostCompletion;
+import org.teachertraining.adapters.s3.StoredCertificates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +37,14 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     private final PostCompletion postCompletion;
 
     public CreditPostingHandler() {
-        var client = AwsClients.dynamoDb(setting("AWS_REGION", "aws.region", "cn-north-1"), setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
+        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
+        var client = AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
         var table = new TrainingTable(client, setting("TRAINING_TABLE", "training.table", null));
-        this.postCompletion = new PostCompletion(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbLedger(table),
-                new DynamoDbIntegrityRecords(table), new DynamoDbInstitutions(table));
+        var s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
+        var enrollments = new DynamoDbEnrollments(table);
+        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), enrollments, new DynamoDbInstitutions(table)),
+                enrollments, new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table),
+                new StoredCertificates(table, s3, setting("CERTIFICATES_BUCKET", "certificates.bucket", null)));
     }
 
     @Override

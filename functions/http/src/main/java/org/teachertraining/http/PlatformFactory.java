@@ -9,11 +9,13 @@ import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.core.institution.AccreditInstitution;
 import org.teachertraining.core.institution.Institutions;
+import org.teachertraining.adapters.dynamodb.DynamoDbCertificateRegistry;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.core.certificate.CertificateRegistry;
 import org.teachertraining.adapters.dynamodb.DynamoDbSchoolBasedRecords;
 import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.adapters.sqs.SqsCompletionQueue;
-import org.teachertraining.core.credit.PostCompletion;
+import org.teachertraining.core.credit.CheckCompletion;
 import org.teachertraining.core.credit.ReadTranscript;
 import org.teachertraining.core.credit.RecordCompletion;
 import org.teachertraining.core.credit.Requirements;
@@ -155,9 +157,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    PostCompletion postCompletion(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, DynamoDbIntegrityRecords integrity,
-                                  Institutions institutions) {
-        return new PostCompletion(projects, enrollments, new DynamoDbLedger(table), integrity, institutions);
+    CheckCompletion checkCompletion(Projects projects, DynamoDbEnrollments enrollments, Institutions institutions) {
+        return new CheckCompletion(projects, enrollments, institutions);
     }
 
     @Singleton
@@ -172,9 +173,15 @@ public class PlatformFactory {
 
     /** Completions are checked here and posted by the credit-posting function from {@code credit.posting.queue.url}. */
     @Singleton
-    RecordCompletion recordCompletion(PostCompletion postCompletion, SqsClient sqs,
+    RecordCompletion recordCompletion(CheckCompletion checkCompletion, SqsClient sqs,
                                       @Value("${credit.posting.queue.url}") String queueUrl, Clock clock) {
-        return new RecordCompletion(postCompletion, new SqsCompletionQueue(sqs, queueUrl), clock);
+        return new RecordCompletion(checkCompletion, new SqsCompletionQueue(sqs, queueUrl), clock);
+    }
+
+    /** The API only looks certificates up; the credit-posting function issues them. */
+    @Singleton
+    CertificateRegistry certificateRegistry(TrainingTable table) {
+        return new DynamoDbCertificateRegistry(table);
     }
 
     @Singleton

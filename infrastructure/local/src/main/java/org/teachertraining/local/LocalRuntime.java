@@ -172,6 +172,10 @@ public final class LocalRuntime implements AutoCloseable {
         return emulators.sqs;
     }
 
+    URI s3Endpoint() {
+        return emulators.s3;
+    }
+
     @Override
     public void close() throws Exception {
         if (eventSources != null) {

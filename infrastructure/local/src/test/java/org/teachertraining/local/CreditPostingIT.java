@@ -90,6 +90,21 @@ class CreditPostingIT {
         assertTrue(new DynamoDbTrainingHours(table).creditedIn("CP-0", Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue()) >= 150);
         assertEquals(1, new DynamoDbIntegrityRecords(table).ofTeacher("CP-1").size());
 
+        // one certificate for the passed trainee: the PDF in S3, and public verification without a token
+        String code = org.teachertraining.core.certificate.Certificate.codeFor("C-FIVE", "CP-0");
+        try (var s3 = org.teachertraining.adapters.aws.AwsClients.s3("us-east-1", Api.runtime().s3Endpoint().toString())) {
+            byte[] pdf = s3.getObjectAsBytes(b -> b.bucket("certificatesbucket").key("certificates/" + code + ".pdf")).asByteArray();
+            String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("%PDF-1.4") && text.contains("/Type /Page ") && text.trim().endsWith("%%EOF"), text.substring(0, 40));
+            assertEquals(1, s3.listObjectsV2(b -> b.bucket("certificatesbucket").prefix("certificates/" + code)).keyCount());
+        }
+        var verified = api.send("GET", "/certificates/" + code, null, null);
+        assertEquals(200, verified.status(), verified.toString());
+        assertEquals(150, verified.json().get("hours").asInt());
+        assertEquals("教*0", verified.json().get("teacher").asText()); // 教师0, masked
+        assertTrue(verified.json().path("teacherId").isMissingNode());
+        BadInputIT.problem(api.send("GET", "/certificates/NOSUCHCODE", null, null), 404, null);
+
         // the transcript over HTTP, then a correction that reverses exactly the online entry
         String xinxian = api.token("cp-xx", "COUNTY_ADMIN", "411523");
         var transcript = api.send("GET", "/teachers/CP-0/transcript", xinxian, null).json();

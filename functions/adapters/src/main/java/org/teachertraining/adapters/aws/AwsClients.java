@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -26,6 +27,13 @@ public final class AwsClients {
 
     public static SqsClient sqs(String region, String endpoint) {
         return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+    }
+
+    /** S3 with path-style addressing when an endpoint (S3Proxy) is given. */
+    public static S3Client s3(String region, String endpoint) {
+        var builder = configure(S3Client.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint);
+        if (endpoint != null && !endpoint.isBlank()) builder.forcePathStyle(true);
+        return builder.build();
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, String endpoint) {

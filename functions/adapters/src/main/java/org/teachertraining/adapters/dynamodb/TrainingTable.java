@@ -67,6 +67,22 @@ public final class TrainingTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /** Puts a record as JSON in {@code data} unless the key exists; true if it was put now. */
+    public boolean putIfAbsent(String pk, String sk, Object record) {
+        try {
+            client.putItem(b -> b.tableName(name).item(Map.of("PK", s(pk), "SK", s(sk), "type", s(sk), "data", s(toJson(record))))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** The JSON record in {@code data} under a key. */
+    public <T> Optional<T> read(String pk, String sk, Class<T> type) {
+        return get(pk, sk).map(i -> fromJson(str(i, "data"), type));
+    }
+
     static String toJson(Object value) {
         return StoredJson.write(value);
     }

@@ -15,12 +15,12 @@ import java.util.List;
  * nothing is queued; posted later, exactly once, by the credit-posting function.
  */
 public final class RecordCompletion {
-    private final PostCompletion postCompletion;
+    private final CheckCompletion checkCompletion;
     private final CompletionQueue queue;
     private final Clock clock;
 
-    public RecordCompletion(PostCompletion postCompletion, CompletionQueue queue, Clock clock) {
-        this.postCompletion = postCompletion;
+    public RecordCompletion(CheckCompletion checkCompletion, CompletionQueue queue, Clock clock) {
+        this.checkCompletion = checkCompletion;
         this.queue = queue;
         this.clock = clock;
     }
@@ -30,7 +30,7 @@ public final class RecordCompletion {
             return Outcome.refused(Access.roleRefusal(Role.INSTITUTION));
         }
         var completion = new Completion(completionId, projectId, caller.institutionId(), results, caller.userId(), clock.instant());
-        var refusal = postCompletion.check(completion);
+        var refusal = checkCompletion.check(completion);
         if (refusal.isPresent()) {
             var r = refusal.get();
             if (r.kind() == Refusal.Kind.FORBIDDEN) {
