@@ -1,6 +1,9 @@
 package org.teachertraining.core;
 
 import org.teachertraining.core.common.Page;
+import org.teachertraining.core.credit.ComplianceAggregates;
+import org.teachertraining.core.credit.ComplianceRow;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
@@ -196,6 +199,31 @@ public final class InMemoryPorts {
     public final org.teachertraining.core.certificate.Certificates certificates = new org.teachertraining.core.certificate.Certificates() {
         public void issue(org.teachertraining.core.certificate.Certificate c) { synchronized (lock) { certificateMap.putIfAbsent(c.code(), c); } }
         public Optional<org.teachertraining.core.certificate.Certificate> find(String code) { synchronized (lock) { return Optional.ofNullable(certificateMap.get(code)); } }
+    };
+
+    private final Map<String, List<ComplianceRow>> complianceRows = new TreeMap<>();
+    private final Map<String, Integer> complianceLedgerEntries = new HashMap<>();
+
+    public final ComplianceAggregates compliance = new ComplianceAggregates() {
+        public void replace(String teacherId, List<ComplianceRow> rows, int ledgerEntries) {
+            synchronized (lock) {
+                if (complianceLedgerEntries.getOrDefault(teacherId, -1) > ledgerEntries) return;
+                complianceLedgerEntries.put(teacherId, ledgerEntries);
+                complianceRows.put(teacherId, List.copyOf(rows));
+            }
+        }
+
+        public Page<ComplianceRow> shortIn(String jurisdiction, String requirementId, int cycleFrom, String schoolId, String cursor, int limit) {
+            synchronized (lock) {
+                var all = complianceRows.values().stream().flatMap(List::stream)
+                        .filter(r -> r.jurisdiction().startsWith(JurisdictionTree.subtreePrefix(jurisdiction)) && r.requirementId().equals(requirementId)
+                                && r.cycleFrom() == cycleFrom && !r.met() && (schoolId == null || schoolId.equals(r.schoolId())))
+                        .sorted(Comparator.comparing((ComplianceRow r) -> r.jurisdiction() + "#" + r.schoolId() + "#" + r.teacherId())).toList();
+                int from = cursor == null ? 0 : Integer.parseInt(cursor);
+                int to = Math.min(all.size(), from + limit);
+                return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
+            }
+        }
     };
 
     public final TrainingHours hours = (teacherId, year) -> {

@@ -18,8 +18,7 @@ import static org.teachertraining.core.World.refused;
 
 class PostCompletionTest {
     final World w = new World();
-    final PostCompletion post = new PostCompletion(new org.teachertraining.core.credit.CheckCompletion(w.ports.projects, w.ports.enrollments, w.ports.institutions),
-            w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.certificates);
+    final PostCompletion post = w.postCompletion;
 
     {
         w.accreditHenu();

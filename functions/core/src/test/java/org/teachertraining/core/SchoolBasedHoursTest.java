@@ -15,7 +15,7 @@ import static org.teachertraining.core.World.refused;
 
 class SchoolBasedHoursTest {
     final World w = new World();
-    final RecordSchoolBasedHours useCase = new RecordSchoolBasedHours(w.ports.teachers, w.ports.schoolBased, w.ports.ledger, w.access, w.clock);
+    final RecordSchoolBasedHours useCase = new RecordSchoolBasedHours(w.ports.teachers, w.ports.schoolBased, w.ports.ledger, w.access, w.clock, w.compliance);
     static final Caller SCHOOL = new Caller("school", Role.SCHOOL_ADMIN, "411523", null, null);
 
     @Test

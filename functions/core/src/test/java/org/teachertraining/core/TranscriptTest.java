@@ -22,14 +22,13 @@ import static org.teachertraining.core.World.refused;
 
 class TranscriptTest {
     final World w = new World();
-    final PostCompletion post = new PostCompletion(new org.teachertraining.core.credit.CheckCompletion(w.ports.projects, w.ports.enrollments, w.ports.institutions),
-            w.ports.enrollments, w.ports.ledger, w.ports.integrity, w.ports.certificates);
+    final PostCompletion post = w.postCompletion;
 
     {
         w.accreditHenu();
     }
     final ReadTranscript transcript = new ReadTranscript(w.ports.teachers, w.ports.ledger, Requirements.seeds(), w.access, w.clock);
-    final ReverseCredit reverse = new ReverseCredit(w.ports.teachers, w.ports.ledger, w.access, w.clock);
+    final ReverseCredit reverse = new ReverseCredit(w.ports.teachers, w.ports.ledger, w.access, w.clock, w.compliance);
 
     String creditedTeacher() {
         var p = w.projectWithCountySeats(5);

@@ -1,5 +1,9 @@
 package org.teachertraining.core;
 
+import org.teachertraining.core.credit.CheckCompletion;
+import org.teachertraining.core.credit.PostCompletion;
+import org.teachertraining.core.credit.RefreshCompliance;
+import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.enrollment.EnrollTeacher;
@@ -46,7 +50,12 @@ public final class World {
     public final CreateProject createProject = new CreateProject(ports.programs, ports.projects, access, clock);
     public final AllocateQuota allocate = new AllocateQuota(ports.projects, ports.quotas, access);
     public final ListQuotas listQuotas = new ListQuotas(ports.projects, ports.quotas, access);
-    public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock);
+    public final RefreshCompliance compliance = new RefreshCompliance(
+            ports.ledger, Requirements.seeds(), ports.compliance, clock);
+    public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, compliance::refresh);
+    public final PostCompletion postCompletion = new PostCompletion(
+            new CheckCompletion(ports.projects, ports.enrollments, ports.institutions),
+            ports.enrollments, ports.ledger, ports.integrity, ports.certificates, ports.teachers, compliance);
     public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
     public final EnrollTeacher enroll = new EnrollTeacher(ports.projects, ports.teachers, ports.quotas, ports.enrollments,
             ports.integrity, ports.hours, access, clock);

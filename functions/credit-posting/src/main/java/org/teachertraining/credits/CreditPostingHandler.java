@@ -8,18 +8,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.adapters.s3.StoredCertificates;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.CheckCompletion;
 import org.teachertraining.core.credit.PostCompletion;
-import org.teachertraining.adapters.s3.StoredCertificates;
+import org.teachertraining.core.credit.RefreshCompliance;
+import org.teachertraining.core.credit.Requirements;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +47,11 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var table = new TrainingTable(client, setting("TRAINING_TABLE", "training.table", null));
         var s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
         var enrollments = new DynamoDbEnrollments(table);
+        var ledger = new DynamoDbLedger(table);
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), enrollments, new DynamoDbInstitutions(table)),
-                enrollments, new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table),
-                new StoredCertificates(table, s3, setting("CERTIFICATES_BUCKET", "certificates.bucket", null)));
+                enrollments, ledger, new DynamoDbIntegrityRecords(table),
+                new StoredCertificates(table, s3, setting("CERTIFICATES_BUCKET", "certificates.bucket", null)), new DynamoDbTeachers(table),
+                new RefreshCompliance(ledger, Requirements.seeds(), new DynamoDbComplianceAggregates(table), Clock.systemUTC()));
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.micronaut.http.annotation.Get;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.core.credit.ListCompliance;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Responses;
 
@@ -19,10 +22,21 @@ import java.util.Map;
 public class JurisdictionController {
     private final Callers callers;
     private final JurisdictionTree tree;
+    private final ListCompliance listCompliance;
 
-    public JurisdictionController(Callers callers, JurisdictionTree tree) {
+    public JurisdictionController(Callers callers, JurisdictionTree tree, ListCompliance listCompliance) {
         this.callers = callers;
         this.tree = tree;
+        this.listCompliance = listCompliance;
+    }
+
+    /** Teachers registered in the jurisdiction who are short of a requirement in its current cycle (C3). */
+    @Get("/{code}/compliance")
+    public HttpResponse<String> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,
+                                           @Nullable @QueryValue String school, @Nullable @QueryValue String cursor,
+                                           @Nullable @QueryValue Integer limit) {
+        var caller = callers.of(request);
+        return Responses.of(request, listCompliance.execute(caller, code, requirement, school, cursor, limit), HttpStatus.OK);
     }
 
     @Get

@@ -11,6 +11,9 @@ import org.teachertraining.core.institution.AccreditInstitution;
 import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbCertificateRegistry;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
+import org.teachertraining.core.credit.ListCompliance;
+import org.teachertraining.core.credit.RefreshCompliance;
 import org.teachertraining.core.certificate.CertificateRegistry;
 import org.teachertraining.adapters.dynamodb.DynamoDbSchoolBasedRecords;
 import org.teachertraining.core.credit.RecordSchoolBasedHours;
@@ -136,8 +139,18 @@ public class PlatformFactory {
     }
 
     @Singleton
-    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock) {
-        return new SaveTeacher(teachers, access, clock);
+    RefreshCompliance refreshCompliance(TrainingTable table, Clock clock) {
+        return new RefreshCompliance(new DynamoDbLedger(table), Requirements.seeds(), new DynamoDbComplianceAggregates(table), clock);
+    }
+
+    @Singleton
+    ListCompliance listCompliance(TrainingTable table, Access access, Clock clock) {
+        return new ListCompliance(new DynamoDbComplianceAggregates(table), Requirements.seeds(), access, clock);
+    }
+
+    @Singleton
+    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock, RefreshCompliance compliance) {
+        return new SaveTeacher(teachers, access, clock, compliance::refresh);
     }
 
     @Singleton
@@ -190,13 +203,14 @@ public class PlatformFactory {
     }
 
     @Singleton
-    RecordSchoolBasedHours recordSchoolBasedHours(Teachers teachers, TrainingTable table, Access access, Clock clock) {
-        return new RecordSchoolBasedHours(teachers, new DynamoDbSchoolBasedRecords(table), new DynamoDbLedger(table), access, clock);
+    RecordSchoolBasedHours recordSchoolBasedHours(Teachers teachers, TrainingTable table, Access access, Clock clock,
+                                                  RefreshCompliance compliance) {
+        return new RecordSchoolBasedHours(teachers, new DynamoDbSchoolBasedRecords(table), new DynamoDbLedger(table), access, clock, compliance);
     }
 
     @Singleton
-    ReverseCredit reverseCredit(Teachers teachers, TrainingTable table, Access access, Clock clock) {
-        return new ReverseCredit(teachers, new DynamoDbLedger(table), access, clock);
+    ReverseCredit reverseCredit(Teachers teachers, TrainingTable table, Access access, Clock clock, RefreshCompliance compliance) {
+        return new ReverseCredit(teachers, new DynamoDbLedger(table), access, clock, compliance);
     }
 
     @Singleton

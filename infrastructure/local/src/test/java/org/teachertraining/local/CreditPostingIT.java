@@ -4,10 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.credit.ComplianceRow;
+import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.credits.CreditPostingHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -196,6 +199,72 @@ class CreditPostingIT {
         assertEquals(6, new DynamoDbLedger(table).find("CP-2", "SB:SB-IT-1").orElseThrow().hours());
         assertEquals(1, new DynamoDbLedger(table).ofTeacher("CP-2").stream().filter(e -> e.id().equals("SB:SB-IT-1")).count());
         BadInputIT.problem(api.send("POST", "/teachers/CP-2/school-based-hours/SB-IT-1/decision", county, "{\"approved\":false}"), 409, null);
+    }
+
+    @Test
+    void theComplianceListsShowWhoIsShortFromTheAggregates() throws Exception {
+        String county = api.token("cp-county2", "COUNTY_ADMIN", "411523");
+        var first = api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-CYCLE&limit=1", county, null);
+        assertEquals(200, first.status(), first.toString());
+        assertEquals(1, first.json().get("items").size());
+        String cursor = first.json().get("nextCursor").asText();
+        var inCounty = shortBy("/jurisdictions/411523/compliance?requirement=HN-CYCLE", county);
+        var hnCycle = Requirements.seeds().all().stream().filter(r -> r.id().equals("HN-CYCLE")).findFirst().orElseThrow();
+        int[] cycle = Requirements.cycle(hnCycle, hnCycle.anchorYear(), Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue());
+        int earned = new DynamoDbLedger(table).ofTeacher("CP-1").stream()
+                .filter(e -> e.year() >= cycle[0] && e.year() <= cycle[1]).mapToInt(e -> e.hours()).sum();
+        assertEquals(360 - earned, inCounty.get("CP-1"), inCounty.toString());
+        assertTrue(inCounty.keySet().containsAll(List.of("CP-0", "CP-1", "CP-2")), inCounty.toString());
+
+        // the city's list covers its counties; a school filter narrows it, at the county and above
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        var inCity = shortBy("/jurisdictions/411500/compliance?requirement=HN-CYCLE", xinyang);
+        assertTrue(inCity.entrySet().containsAll(inCounty.entrySet()), inCity.size() + " vs " + inCounty.size());
+        String school = "CP-SCHOOL-" + java.util.UUID.randomUUID();
+        var inSchoolTeacher = api.send("POST", "/teachers", xinyang, "{\"id\":\"CP-S1\",\"name\":\"李明\",\"jurisdiction\":\"411523\",\"schoolId\":\""
+                + school + "\",\"stage\":\"PRIMARY\",\"subjects\":[\"数学\"],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2012-09-01\"}");
+        assertEquals(201, inSchoolTeacher.status(), inSchoolTeacher.toString());
+        for (String code : List.of("411523", "411500", "410000")) {
+            var inSchool = shortBy("/jurisdictions/" + code + "/compliance?requirement=HN-CYCLE&school=" + school,
+                    api.token("cp-p", "PROVINCE_ADMIN", "410000"));
+            assertEquals(java.util.Map.of("CP-S1", 360), inSchool, code);
+        }
+
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-CYCLE&cursor=" + cursor.substring(1), county, null), 400, "cursor");
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=NOPE", county, null), 400, "requirement");
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-CYCLE", api.token("gs2", "COUNTY_ADMIN", "411522"), null), 403, null);
+    }
+
+    /** Every page of a compliance list: teacher id to hours short. */
+    static java.util.Map<String, Integer> shortBy(String path, String token) throws Exception {
+        var all = new java.util.HashMap<String, Integer>();
+        String next = null;
+        do {
+            var response = api.send("GET", path + "&limit=100" + (next == null ? "" : "&cursor=" + next), token, null);
+            assertEquals(200, response.status(), response.toString());
+            response.json().get("items").forEach(r -> all.put(r.get("teacherId").asText(), r.get("shortBy").asInt()));
+            next = response.json().path("nextCursor").isTextual() ? response.json().get("nextCursor").asText() : null;
+        } while (next != null);
+        return all;
+    }
+
+    @Test
+    void racingRefreshesOfOneTeacherLeaveTheRowsOfTheLongestLedger() throws Exception {
+        var aggregates = new DynamoDbComplianceAggregates(table);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int round = 0; round < 5; round++) {
+            for (int n = 1; n <= 40; n++) {
+                int entries = n;
+                futures.add(pool.submit(() -> aggregates.replace("RACE-1", List.of(new ComplianceRow("RACE-1", "r", "411523", "S", "IT-RACE", 2000, 2004,
+                        entries, 360, 360 - entries, false)), entries)));
+            }
+        }
+        for (var f : futures) f.get();
+        pool.shutdown();
+        var rows = aggregates.shortIn("411523", "IT-RACE", 2000, null, null, 10).items();
+        assertEquals(1, rows.size());
+        assertEquals(40, rows.get(0).earned());
     }
 
     static SQSEvent event(String... bodies) {

@@ -12,11 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
  * Idempotency keys: PK=IDEMPOTENCY#projectId#key, SK=IDEMPOTENCY.
  */
 public final class DynamoDbEnrollments implements Enrollments {
-    private static final String SEP = "\u001f";
     private final TrainingTable table;
 
     public DynamoDbEnrollments(TrainingTable table) {
@@ -112,11 +109,11 @@ public final class DynamoDbEnrollments implements Enrollments {
             request.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
             values.put(":status", s(status.name()));
         }
-        if (cursor != null) request.exclusiveStartKey(decodeCursor(cursor, projectId, prefix));
+        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", "PROJECT#" + projectId, "GSI2SK", prefix));
         var result = table.client().query(request.expressionAttributeValues(values).build());
         var last = result.lastEvaluatedKey();
         return new Page<>(result.items().stream().map(DynamoDbEnrollments::read).toList(),
-                last == null || last.isEmpty() ? null : encodeCursor(last));
+                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
     }
 
     @Override
@@ -163,25 +160,5 @@ public final class DynamoDbEnrollments implements Enrollments {
                 str(i, "idempotencyKey"), str(i, "projectName"), ProgramLevel.valueOf(str(i, "projectLevel")),
                 LocalDate.parse(str(i, "projectStartDate")), str(i, "createdBy"), Instant.parse(str(i, "createdAt")),
                 withdrawnAt == null ? null : Instant.parse(withdrawnAt));
-    }
-
-    /** The cursor is the query's last evaluated key (four strings), base64url-encoded. */
-    private static String encodeCursor(Map<String, AttributeValue> last) {
-        String raw = String.join(SEP, str(last, "PK"), str(last, "SK"), str(last, "GSI2PK"), str(last, "GSI2SK"));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor, String projectId, String prefix) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEP, -1);
-        } catch (IllegalArgumentException e) {
-            throw new BadCursor();
-        }
-        if (parts.length != 4 || !parts[2].equals("PROJECT#" + projectId) || !parts[3].startsWith(prefix)
-                || !parts[0].equals(parts[2]) || !parts[1].startsWith("ENROLLMENT#")) {
-            throw new BadCursor();
-        }
-        return Map.of("PK", s(parts[0]), "SK", s(parts[1]), "GSI2PK", s(parts[2]), "GSI2SK", s(parts[3]));
     }
 }

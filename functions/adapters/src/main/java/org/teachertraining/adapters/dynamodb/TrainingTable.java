@@ -67,6 +67,39 @@ public final class TrainingTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    private static final String CURSOR_SEPARATOR = "\u001f";
+
+    /** A query's last evaluated key (string attributes only), base64url-encoded as an opaque page cursor. */
+    static String encodeCursor(Map<String, AttributeValue> lastEvaluatedKey) {
+        var parts = new java.util.ArrayList<String>();
+        new java.util.TreeMap<>(lastEvaluatedKey).forEach((k, v) -> parts.add(k + "=" + v.s()));
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(CURSOR_SEPARATOR, parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The exclusive start key of a cursor this table issued for the index partition {@code indexPk} of
+     * {@code indexPkName}, whose sort key starts with {@code indexSkPrefix}; anything else is a BadCursor.
+     */
+    static Map<String, AttributeValue> decodeCursor(String cursor, String indexPkName, String indexPk, String indexSkName, String indexSkPrefix) {
+        var key = new java.util.HashMap<String, AttributeValue>();
+        try {
+            String raw = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            for (String part : raw.split(CURSOR_SEPARATOR, -1)) {
+                int eq = part.indexOf('=');
+                if (eq <= 0) throw new org.teachertraining.core.common.BadCursor();
+                key.put(part.substring(0, eq), s(part.substring(eq + 1)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new org.teachertraining.core.common.BadCursor();
+        }
+        if (key.size() != 4 || !key.containsKey("PK") || !key.containsKey("SK") || !indexPk.equals(str(key, indexPkName))
+                || str(key, indexSkName) == null || !str(key, indexSkName).startsWith(indexSkPrefix)) {
+            throw new org.teachertraining.core.common.BadCursor();
+        }
+        return key;
+    }
+
     /** Puts a record as JSON in {@code data} unless the key exists; true if it was put now. */
     public boolean putIfAbsent(String pk, String sk, Object record) {
         try {

@@ -7,6 +7,7 @@ import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.teacher.Teachers;
 
 import java.util.ArrayList;
 
@@ -24,14 +25,18 @@ public final class PostCompletion {
     private final Ledger ledger;
     private final IntegrityRecords integrity;
     private final Certificates certificates;
+    private final Teachers teachers;
+    private final RefreshCompliance compliance;
 
     public PostCompletion(CheckCompletion checkCompletion, Enrollments enrollments, Ledger ledger, IntegrityRecords integrity,
-                          Certificates certificates) {
+                          Certificates certificates, Teachers teachers, RefreshCompliance compliance) {
         this.checkCompletion = checkCompletion;
         this.enrollments = enrollments;
         this.ledger = ledger;
         this.integrity = integrity;
         this.certificates = certificates;
+        this.teachers = teachers;
+        this.compliance = compliance;
     }
 
     public Outcome<Posted> execute(Completion c) {
@@ -58,6 +63,7 @@ public final class PostCompletion {
             });
             if (ledger.post(r.teacherId(), entries)) credited++;
             else already++;
+            teachers.find(r.teacherId()).ifPresent(compliance::refresh);
             // issued after the credits, and idempotently: a redelivery that finds the credits posted still completes it
             var enrollment = enrollments.find(c.projectId(), r.teacherId()).orElseThrow();
             certificates.issue(new Certificate(Certificate.codeFor(c.completionId(), r.teacherId()), r.teacherId(), enrollment.teacherName(),

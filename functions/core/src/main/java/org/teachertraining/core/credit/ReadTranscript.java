@@ -6,11 +6,9 @@ import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
-import org.teachertraining.core.teacher.TeacherRole;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,21 +51,7 @@ public final class ReadTranscript {
         for (var e : entries) {
             byYear.computeIfAbsent(e.year(), y -> new EnumMap<>(CreditCategory.class)).merge(e.category(), e.hours(), Integer::sum);
         }
-        int year = ChinaTime.today(clock).getYear();
-        int firstYear = teacher.teachingSince().getYear();
-        String province = teacher.jurisdiction().substring(0, 2) + "0000";
-        var statuses = new ArrayList<RequirementStatus>();
-        for (var r : requirements.of(province)) {
-            boolean applies = switch (r.appliesTo()) {
-                case ALL -> true;
-                case HEAD_TEACHERS -> teacher.role() == TeacherRole.HEAD_TEACHER;
-                case NEW_TEACHERS -> firstYear >= year - 1;
-            };
-            if (!applies) continue;
-            int anchor = r.anchorYear() == null ? firstYear : r.anchorYear();
-            int at = r.appliesTo() == Requirement.AppliesTo.NEW_TEACHERS ? firstYear : year;
-            statuses.add(Requirements.evaluate(r, entries, anchor, at));
-        }
+        var statuses = RefreshCompliance.statuses(teacher, entries, requirements, ChinaTime.today(clock).getYear());
         return Outcome.done(new Transcript(teacherId, teacher.name(), byYear, statuses, entries));
     }
 }

@@ -27,13 +27,16 @@ public final class RecordSchoolBasedHours {
     private final Ledger ledger;
     private final Access access;
     private final Clock clock;
+    private final RefreshCompliance compliance;
 
-    public RecordSchoolBasedHours(Teachers teachers, SchoolBasedRecords records, Ledger ledger, Access access, Clock clock) {
+    public RecordSchoolBasedHours(Teachers teachers, SchoolBasedRecords records, Ledger ledger, Access access, Clock clock,
+                                  RefreshCompliance compliance) {
         this.teachers = teachers;
         this.records = records;
         this.ledger = ledger;
         this.access = access;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     public Outcome<SchoolBasedHours> record(Caller caller, String teacherId, Command c) {
@@ -80,6 +83,7 @@ public final class RecordSchoolBasedHours {
         if (status == SchoolBasedHours.Status.APPROVED) {
             ledger.post(teacherId, List.of(new CreditEntry("SB:" + recordId, teacherId, current.year(), CreditCategory.SCHOOL_BASED, current.hours(),
                     current.topic(), "school-based:" + recordId, null, null, null, current.decidedBy(), clock.instant())));
+            teachers.find(teacherId).ifPresent(compliance::refresh);
         }
         return Outcome.done(current);
     }

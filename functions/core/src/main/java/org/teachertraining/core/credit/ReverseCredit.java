@@ -22,12 +22,14 @@ public final class ReverseCredit {
     private final Ledger ledger;
     private final Access access;
     private final Clock clock;
+    private final RefreshCompliance compliance;
 
-    public ReverseCredit(Teachers teachers, Ledger ledger, Access access, Clock clock) {
+    public ReverseCredit(Teachers teachers, Ledger ledger, Access access, Clock clock, RefreshCompliance compliance) {
         this.teachers = teachers;
         this.ledger = ledger;
         this.access = access;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     public Outcome<CreditEntry> execute(Caller caller, String teacherId, String entryId, String reason) {
@@ -47,6 +49,7 @@ public final class ReverseCredit {
         var reversal = new CreditEntry("REV:" + original.id(), teacherId, original.year(), original.category(), -original.hours(),
                 original.topic(), "correction", original.projectId(), original.id(), reason.strip(), caller.userId(), clock.instant());
         ledger.post(teacherId, List.of(reversal));
+        compliance.refresh(teacher.get());
         return Outcome.done(ledger.find(teacherId, reversal.id()).orElse(reversal));
     }
 }

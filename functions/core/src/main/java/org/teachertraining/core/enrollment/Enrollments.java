@@ -42,11 +42,4 @@ public interface Enrollments {
         /** The idempotency key was taken meanwhile by another request. */
         record KeyTaken(IdempotencyRecord record) implements Booking {}
     }
-
-    /** Thrown by adapters when a cursor was not produced by them. */
-    final class BadCursor extends RuntimeException {
-        public BadCursor() {
-            super("invalid cursor");
-        }
-    }
 }

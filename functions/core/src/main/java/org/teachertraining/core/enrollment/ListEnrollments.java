@@ -1,5 +1,6 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.BadCursor;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Page;
@@ -56,7 +57,7 @@ public final class ListEnrollments {
         try {
             return Outcome.done(enrollments.ofProject(projectId, JurisdictionTree.subtreePrefix(scope), status, cursor,
                     limit == null ? 50 : limit));
-        } catch (Enrollments.BadCursor e) {
+        } catch (BadCursor e) {
             return Outcome.refused(new Violations().add("cursor", "无效的分页游标", "is not a cursor this listing issued").refusal());
         }
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Creates or updates a teacher of the caller's subtree (school, county or city admins). */
 public final class SaveTeacher {
@@ -28,11 +29,14 @@ public final class SaveTeacher {
     private final Teachers teachers;
     private final Access access;
     private final Clock clock;
+    private final Consumer<Teacher> saved;
 
-    public SaveTeacher(Teachers teachers, Access access, Clock clock) {
+    /** @param saved told of every teacher stored (the compliance aggregates follow new and moved teachers) */
+    public SaveTeacher(Teachers teachers, Access access, Clock clock, Consumer<Teacher> saved) {
         this.teachers = teachers;
         this.access = access;
         this.clock = clock;
+        this.saved = saved;
     }
 
     public Outcome<Saved> execute(Caller caller, Command c) {
@@ -77,7 +81,9 @@ public final class SaveTeacher {
                     "教师 " + t.id() + " 已登记在您管辖范围以外的 " + before.get().jurisdiction(),
                     "Teacher " + t.id() + " is registered in " + before.get().jurisdiction() + ", outside your jurisdiction")));
         }
-        return Outcome.done(teachers.save(t));
+        boolean created = teachers.save(t);
+        saved.accept(t);
+        return Outcome.done(created);
     }
 
     static Teacher toTeacher(Command c) {

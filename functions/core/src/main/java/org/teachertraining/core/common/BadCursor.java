@@ -1,0 +1,8 @@
+package org.teachertraining.core.common;
+
+/** Thrown by adapters given a cursor they did not issue; use cases turn it into a 400 on {@code cursor}. */
+public final class BadCursor extends RuntimeException {
+    public BadCursor() {
+        super("invalid cursor", null, false, false);
+    }
+}

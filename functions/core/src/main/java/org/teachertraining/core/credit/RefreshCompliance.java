@@ -1,0 +1,58 @@
+package org.teachertraining.core.credit;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.teacher.Teacher;
+import org.teachertraining.core.teacher.TeacherRole;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the compliance aggregates current: after a teacher's ledger changes (a posting, an approval, a
+ * correction) or the teacher is saved, re-evaluates the requirements of the teacher's province for the
+ * current cycle from the teacher's own ledger and writes the rows.
+ */
+public final class RefreshCompliance {
+    private final Ledger ledger;
+    private final Requirements requirements;
+    private final ComplianceAggregates aggregates;
+    private final Clock clock;
+
+    public RefreshCompliance(Ledger ledger, Requirements requirements, ComplianceAggregates aggregates, Clock clock) {
+        this.ledger = ledger;
+        this.requirements = requirements;
+        this.aggregates = aggregates;
+        this.clock = clock;
+    }
+
+    public void refresh(Teacher teacher) {
+        var entries = ledger.ofTeacher(teacher.id());
+        aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements, ChinaTime.today(clock).getYear())),
+                entries.size());
+    }
+
+    /** The requirements that apply to the teacher, evaluated for the cycle containing {@code year}. */
+    static List<RequirementStatus> statuses(Teacher teacher, List<CreditEntry> entries, Requirements requirements, int year) {
+        int firstYear = teacher.teachingSince().getYear();
+        String province = teacher.jurisdiction().substring(0, 2) + "0000";
+        var statuses = new ArrayList<RequirementStatus>();
+        for (var r : requirements.of(province)) {
+            boolean applies = switch (r.appliesTo()) {
+                case ALL -> true;
+                case HEAD_TEACHERS -> teacher.role() == TeacherRole.HEAD_TEACHER;
+                case NEW_TEACHERS -> firstYear >= year - 1;
+            };
+            if (!applies) continue;
+            int anchor = r.anchorYear() == null ? firstYear : r.anchorYear();
+            int at = r.appliesTo() == Requirement.AppliesTo.NEW_TEACHERS ? firstYear : year;
+            statuses.add(Requirements.evaluate(r, entries, anchor, at));
+        }
+        return statuses;
+    }
+
+    private static List<ComplianceRow> rows(Teacher t, List<RequirementStatus> statuses) {
+        return statuses.stream().map(s -> new ComplianceRow(t.id(), t.name(), t.jurisdiction(), t.schoolId(), s.requirementId(),
+                s.fromYear(), s.toYear(), s.earned(), s.required(), s.shortBy(), s.met())).toList();
+    }
+}
