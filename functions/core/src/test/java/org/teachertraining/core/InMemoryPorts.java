@@ -4,6 +4,10 @@ import org.teachertraining.core.common.Page;
 import org.teachertraining.core.credit.ComplianceAggregates;
 import org.teachertraining.core.credit.ComplianceRow;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.submission.ReportedClasses;
+import org.teachertraining.core.submission.Submission;
+import org.teachertraining.core.submission.Submissions;
+import org.teachertraining.core.submission.UploadUrls;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
@@ -225,6 +229,42 @@ public final class InMemoryPorts {
             }
         }
     };
+
+    private final Map<String, Submission> submissionMap = new java.util.LinkedHashMap<>();
+    private final Map<String, String> submissionByFile = new HashMap<>();
+    private final Map<String, ReportedClasses> classesMap = new HashMap<>();
+
+    public final Submissions submissions = new Submissions() {
+        public Submission putUnlessSameFile(Submission s) {
+            synchronized (lock) {
+                String file = s.projectId() + "#" + s.fileIdentity();
+                var standing = submissionByFile.containsKey(file) ? submissionMap.get(submissionByFile.get(file)) : null;
+                if (standing != null && standing.status() != Submission.Status.REJECTED) return standing;
+                submissionByFile.put(file, s.id());
+                submissionMap.put(s.id(), s);
+                return s;
+            }
+        }
+        public void put(Submission s) { synchronized (lock) { submissionMap.put(s.id(), s); } }
+        public Optional<Submission> find(String projectId, String id) {
+            synchronized (lock) { return Optional.ofNullable(submissionMap.get(id)).filter(s -> s.projectId().equals(projectId)); }
+        }
+        public List<Submission> ofProject(String projectId) {
+            synchronized (lock) { return submissionMap.values().stream().filter(s -> s.projectId().equals(projectId)).toList(); }
+        }
+        public boolean decide(Submission decided) {
+            synchronized (lock) {
+                if (submissionMap.get(decided.id()).status() != Submission.Status.AWAITING_UPLOAD) return false;
+                submissionMap.put(decided.id(), decided);
+                return true;
+            }
+        }
+        public void reportClasses(ReportedClasses c) { synchronized (lock) { classesMap.put(c.projectId(), c); } }
+        public Optional<ReportedClasses> classes(String projectId) { synchronized (lock) { return Optional.ofNullable(classesMap.get(projectId)); } }
+    };
+
+    public final UploadUrls uploadUrls = (key, size, contentType) -> new UploadUrls.UploadUrl("https://uploads.test/" + key, "PUT",
+            Map.of("Content-Type", contentType, "Content-Length", Long.toString(size)), Instant.parse("2030-01-01T00:00:00Z"));
 
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }

@@ -10,6 +10,11 @@ public interface Quotas {
 
     Optional<Quota> find(String projectId, String jurisdiction);
 
+    /** The project's trainees: every seat enrolled from any of its pools. */
+    default int enrolled(String projectId) {
+        return ofProject(projectId).stream().mapToInt(Quota::used).sum();
+    }
+
     /** Sets {@code child}'s seats, taking the difference from (or returning it to) {@code parent}'s free seats. */
     Allocation allocate(String projectId, String parent, String child, int seats);
 

@@ -1,0 +1,49 @@
+package org.teachertraining.core.submission;
+
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.Quotas;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code GET /projects/{id}/deliverables}: for the project's institution and the admins over its owner. */
+public final class ListDeliverables {
+    public record Overview(String projectId, String institutionId, int trainees, List<TrainingClass> classes,
+                           List<Deliverables.Deliverable> deliverables) {}
+
+    private final Projects projects;
+    private final Quotas quotas;
+    private final Submissions submissions;
+    private final Access access;
+    private final Clock clock;
+
+    public ListDeliverables(Projects projects, Quotas quotas, Submissions submissions, Access access, Clock clock) {
+        this.projects = projects;
+        this.quotas = quotas;
+        this.submissions = submissions;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Outcome<Overview> execute(Caller caller, String projectId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var p = project.get();
+        if (caller.role() == Role.INSTITUTION) {
+            var denied = ProjectInstitution.require(caller, p);
+            if (denied.isPresent()) return Outcome.refused(denied.get());
+        } else {
+            var denied = access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+            if (denied.isPresent()) return Outcome.refused(denied.get());
+        }
+        var reported = submissions.classes(projectId);
+        int trainees = quotas.enrolled(projectId);
+        return Outcome.done(new Overview(projectId, p.institutionId(), trainees, Deliverables.classes(p, reported),
+                Deliverables.derive(p, reported, trainees, submissions.ofProject(projectId), clock.instant())));
+    }
+}
