@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static org.teachertraining.adapters.aws.FunctionSettings.setting;
+
 /**
  * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion;
  * a message that cannot be read or is refused is reported as a batch item failure, so it comes back and,
@@ -91,13 +93,5 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         } catch (Exception ignored) {
             System.out.println(line);
         }
-    }
-
-    /** From the Lambda environment, or from the system properties the local runtime sets. */
-    private static String setting(String env, String property, String fallback) {
-        String v = System.getenv(env);
-        if (v == null || v.isBlank()) v = System.getProperty(property, fallback);
-        if (v == null) throw new IllegalStateException(env + " is not set");
-        return v;
     }
 }

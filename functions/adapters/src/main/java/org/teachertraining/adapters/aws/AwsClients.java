@@ -9,6 +9,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -33,6 +35,19 @@ public final class AwsClients {
     public static S3Client s3(String region, String endpoint) {
         var builder = configure(S3Client.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint);
         if (endpoint != null && !endpoint.isBlank()) builder.forcePathStyle(true);
+        return builder.build();
+    }
+
+    /** Presigns requests for the same S3 the functions reach (path-style with an endpoint, as {@link #s3}). */
+    public static S3Presigner s3Presigner(String region, String endpoint) {
+        var builder = S3Presigner.builder().region(Region.of(region));
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
         return builder.build();
     }
 

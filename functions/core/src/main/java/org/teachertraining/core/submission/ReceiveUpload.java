@@ -20,18 +20,27 @@ public final class ReceiveUpload {
         this.submissions = submissions;
     }
 
-    /** Empty when the key is no submission's or the submission was decided already. */
-    public Optional<Submission> execute(Received r) {
-        var parts = r.objectKey().split("/");
+    /** The submission awaiting the object stored under {@code objectKey}; empty when none is (unknown key, decided already). */
+    public Optional<Submission> awaiting(String objectKey) {
+        var parts = objectKey.split("/");
         if (parts.length != 4 || !parts[0].equals("submissions")) return Optional.empty();
-        var found = submissions.find(parts[1], parts[3]).filter(s -> s.objectKey().equals(r.objectKey())
-                && s.status() == Submission.Status.AWAITING_UPLOAD);
-        if (found.isEmpty()) return Optional.empty();
-        var s = found.get();
+        return submissions.find(parts[1], parts[3]).filter(s -> s.objectKey().equals(objectKey) && s.status() == Submission.Status.AWAITING_UPLOAD);
+    }
+
+    /**
+     * Decides the submission on what was received; empty when it was decided meanwhile. The inspection may be
+     * null when size or checksum already disagree (the bytes are then not worth opening).
+     */
+    public Optional<Submission> execute(Submission s, Received r) {
         Text problem = problem(s, r);
         var decided = s.decided(problem == null ? Submission.Status.ACCEPTED : Submission.Status.REJECTED, problem,
                 r.inspection() == null ? null : r.inspection().type(), r.inspection() == null ? null : r.inspection().pages(), r.storedAt());
         return submissions.decide(decided) ? Optional.of(decided) : Optional.empty();
+    }
+
+    /** {@link #awaiting} then {@link #execute}. */
+    public Optional<Submission> execute(Received r) {
+        return awaiting(r.objectKey()).flatMap(s -> execute(s, r));
     }
 
     /** The reason to reject, or null: the first of what is wrong, in the order an institution would fix it. */

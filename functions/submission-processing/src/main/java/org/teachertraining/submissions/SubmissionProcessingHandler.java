@@ -1,0 +1,99 @@
+package org.teachertraining.submissions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.submission.ReceiveUpload;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+
+import static org.teachertraining.adapters.aws.FunctionSettings.setting;
+
+/**
+ * S3 ObjectCreated on the submissions bucket: for each stored object that a submission awaits, compares its
+ * size with the declared one, then streams it to a temporary file computing its SHA-256, tells its real type
+ * and opens it ({@link FileInspector}), and records the submission ACCEPTED or REJECTED with a reason
+ * ({@link ReceiveUpload}). Objects no submission awaits (unknown keys, redelivered events) are skipped; an
+ * error reading S3 or DynamoDB is thrown, so Lambda retries the event.
+ */
+public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void> {
+    private final ReceiveUpload receive;
+    private final S3Client s3;
+    private final FileInspector inspector = new FileInspector();
+
+    public SubmissionProcessingHandler() {
+        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
+        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
+                setting("TRAINING_TABLE", "training.table", null));
+        this.receive = new ReceiveUpload(new DynamoDbSubmissions(table));
+        this.s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
+    }
+
+    @Override
+    public Void handleRequest(S3Event event, Context context) {
+        for (var record : event.getRecords()) {
+            String bucket = record.getS3().getBucket().getName();
+            // keys arrive URL-encoded in S3 events, spaces as '+'
+            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+            long size = record.getS3().getObject().getSizeAsLong();
+            Instant storedAt = record.getEventTime() == null ? Instant.now() : Instant.ofEpochMilli(record.getEventTime().getMillis());
+            var log = new LinkedHashMap<String, Object>();
+            log.put("bucket", bucket);
+            log.put("key", key);
+            var awaiting = receive.awaiting(key);
+            if (awaiting.isEmpty()) {
+                log.put("level", "INFO");
+                log.put("skipped", "no submission awaits this object");
+            } else {
+                var submission = awaiting.get();
+                var decided = size != submission.size()
+                        ? receive.execute(submission, new ReceiveUpload.Received(key, size, "", null, storedAt))
+                        : receive.execute(submission, inspect(bucket, key, storedAt));
+                log.put("level", "INFO");
+                log.put("submissionId", submission.id());
+                log.put("status", decided.map(d -> d.status().name()).orElse("decided already"));
+                decided.filter(d -> d.reason() != null).ifPresent(d -> log.put("reason", d.reason().en()));
+            }
+            System.out.println(StoredJson.write(log));
+        }
+        return null;
+    }
+
+    private ReceiveUpload.Received inspect(String bucket, String key, Instant storedAt) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("submission-", ".bin");
+            var digest = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (var in = s3.getObject(b -> b.bucket(bucket).key(key));
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+                size = in.transferTo(out);
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            return new ReceiveUpload.Received(key, size, sha256, inspector.inspect(tmp), storedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (tmp != null) tmp.toFile().delete();
+        }
+    }
+}
