@@ -44,6 +44,14 @@ import org.teachertraining.core.quota.Quotas;
 import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
+import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
+import org.teachertraining.adapters.s3.PresignedUploadUrls;
+import org.teachertraining.core.submission.ListDeliverables;
+import org.teachertraining.core.submission.RecordSchedule;
+import org.teachertraining.core.submission.ReportClasses;
+import org.teachertraining.core.submission.RequestUpload;
+import org.teachertraining.core.submission.Submissions;
+import org.teachertraining.core.submission.UploadUrls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -216,5 +224,38 @@ public class PlatformFactory {
     @Singleton
     ListEnrollments listEnrollments(Projects projects, Teachers teachers, DynamoDbEnrollments enrollments, Access access) {
         return new ListEnrollments(projects, teachers, enrollments, access);
+    }
+
+    @Singleton
+    Submissions submissions(TrainingTable table) {
+        return new DynamoDbSubmissions(table);
+    }
+
+    /** Presigned PUTs to {@code submissions.bucket}, valid {@code submissions.upload-url-ttl} (default 15 minutes). */
+    @Singleton
+    UploadUrls uploadUrls(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.s3.endpoint:}") String endpoint,
+                          @Value("${submissions.bucket}") String bucket,
+                          @Value("${submissions.upload-url-ttl:15m}") java.time.Duration ttl) {
+        return new PresignedUploadUrls(AwsClients.s3Presigner(System.getenv().getOrDefault("AWS_REGION", region), endpoint), bucket, ttl);
+    }
+
+    @Singleton
+    RequestUpload requestUpload(Projects projects, Quotas quotas, Submissions submissions, UploadUrls uploadUrls, Clock clock) {
+        return new RequestUpload(projects, quotas, submissions, uploadUrls, clock);
+    }
+
+    @Singleton
+    ListDeliverables listDeliverables(Projects projects, Quotas quotas, Submissions submissions, Access access, Clock clock) {
+        return new ListDeliverables(projects, quotas, submissions, access, clock);
+    }
+
+    @Singleton
+    ReportClasses reportClasses(Projects projects, Submissions submissions, Clock clock) {
+        return new ReportClasses(projects, submissions, clock);
+    }
+
+    @Singleton
+    RecordSchedule recordSchedule(Projects projects, Submissions submissions, Clock clock) {
+        return new RecordSchedule(projects, submissions, clock);
     }
 }

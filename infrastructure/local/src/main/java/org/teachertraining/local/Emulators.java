@@ -31,6 +31,8 @@ final class Emulators implements AutoCloseable {
     private final SQSRestServer sqsServer;
     private final S3Proxy s3Proxy;
     private final BlobStoreContext blobStore;
+    /** The store S3Proxy writes through: it tells the local runtime of every object stored (S3 notifications). */
+    final NotifyingBlobStore store;
 
     /** @param dataDir where DynamoDB and S3 keep their files; null keeps everything in memory */
     Emulators(Path dataDir, Path nativeDir) throws Exception {
@@ -52,8 +54,10 @@ final class Emulators implements AutoCloseable {
         if (dataDir != null) props.setProperty("jclouds.filesystem.basedir", mkdirs(dataDir.resolve("s3")).toString());
         blobStore = ContextBuilder.newBuilder(provider).overrides(props).build(BlobStoreContext.class);
         s3 = URI.create("http://127.0.0.1:" + s3Port);
-        s3Proxy = S3Proxy.builder().blobStore(blobStore.getBlobStore()).endpoint(s3)
-                .awsAuthentication(AuthenticationType.NONE, null, null).build();
+        store = new NotifyingBlobStore(blobStore.getBlobStore());
+        // signatures are checked, as S3 checks them: presigned upload URLs expire and bind their signed headers
+        s3Proxy = S3Proxy.builder().blobStore(store).endpoint(s3)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local").build();
         s3Proxy.start();
         while (!s3Proxy.getState().equals("STARTED")) {
             Thread.onSpinWait();

@@ -1,5 +1,8 @@
 package org.teachertraining.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -46,6 +50,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final URI api;
     private SqsEventSources eventSources;
     private SqsClient eventSourceClient;
+    private S3Notifications s3Notifications;
     /** System properties set for in-process functions, with what they were before (null: unset). */
     private final Map<String, String> replacedSystemProperties = new HashMap<>();
     final List<String> banner = new ArrayList<>();
@@ -121,7 +126,8 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  S3Proxy        " + emulators.s3);
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
-            runtime.startEventSources(SqsEventSources.of(CloudFormationTemplate.read(template), provisioner), functionEnvironment);
+            var parsed = CloudFormationTemplate.read(template);
+            runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner), functionEnvironment);
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
@@ -139,25 +145,32 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts one poller per SQS event source mapping, invoking the function's handler in this JVM. The
-     * handlers build their own context, as in Lambda, from the function's environment: it is handed to
-     * them as system properties.
+     * Starts one poller per SQS event source mapping and routes the S3 notifications, invoking the functions'
+     * handlers in this JVM. The handlers build their own context, as in Lambda, from the function's
+     * environment: it is handed to them as system properties.
      */
     @SuppressWarnings("unchecked")
-    private void startEventSources(List<SqsEventSources.Mapping> mappings, Map<String, Object> props) throws Exception {
-        if (mappings.isEmpty()) return;
+    private void startEventSources(List<SqsEventSources.Mapping> sqsMappings, List<S3Notifications.Mapping> s3Mappings,
+                                   Map<String, Object> props) throws Exception {
+        if (sqsMappings.isEmpty() && s3Mappings.isEmpty()) return;
         props.forEach((k, v) -> replacedSystemProperties.put(k, System.setProperty(k, String.valueOf(v))));
         eventSourceClient = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         eventSources = new SqsEventSources(eventSourceClient);
-        for (var m : mappings) {
-            var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent, ?>)
-                    Class.forName(m.handlerClass()).getConstructor().newInstance();
+        for (var m : sqsMappings) {
+            var handler = (RequestHandler<SQSEvent, ?>) Class.forName(m.handlerClass()).getConstructor().newInstance();
             eventSources.start(m, handler);
             banner.add("  SQS mapping    " + m.queueArn().substring(m.queueArn().lastIndexOf(':') + 1) + " → " + m.functionId()
                     + " (batch " + m.batchSize() + (m.reportItemFailures() ? ", partial batch failure" : "") + ")");
         }
+        var s3Handlers = new HashMap<String, RequestHandler<S3Event, ?>>();
+        for (var m : s3Mappings) {
+            s3Handlers.put(m.functionId(), (RequestHandler<S3Event, ?>) Class.forName(m.handlerClass()).getConstructor().newInstance());
+            banner.add("  S3 events      " + m.bucket() + "/" + m.prefix() + "*" + m.suffix() + " " + m.events() + " → " + m.functionId());
+        }
+        s3Notifications = new S3Notifications(s3Mappings, s3Handlers, context.getBean(Clock.class));
+        emulators.store.listener(s3Notifications);
     }
 
     public ApplicationContext context() {
@@ -179,6 +192,8 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (eventSources != null) {
+            emulators.store.listener((bucket, key, size, eTag) -> { });
+            s3Notifications.close();
             eventSources.close();
             eventSourceClient.close();
             replacedSystemProperties.forEach((k, old) -> {

@@ -91,7 +91,8 @@ final class Provisioner {
 
     void buckets(S3Client s3) {
         for (var bucket : template.resources("AWS::S3::Bucket")) {
-            String name = ((String) bucket.properties().getOrDefault("BucketName", bucket.logicalId())).toLowerCase(Locale.ROOT);
+            // a plain BucketName is kept; one built with !Sub from the account and region means nothing here: the logical ID
+            String name = (bucket.properties().get("BucketName") instanceof String given ? given : bucket.logicalId()).toLowerCase(Locale.ROOT);
             try {
                 s3.createBucket(b -> b.bucket(name));
             } catch (BucketAlreadyOwnedByYouException exists) {

@@ -2,14 +2,18 @@ package org.teachertraining.core.submission;
 
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.quota.Quotas;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code GET /projects/{id}/deliverables}: for the project's institution and the admins over its owner. */
 public final class ListDeliverables {
@@ -34,16 +38,26 @@ public final class ListDeliverables {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var p = project.get();
-        if (caller.role() == Role.INSTITUTION) {
-            var denied = ProjectInstitution.require(caller, p);
-            if (denied.isPresent()) return Outcome.refused(denied.get());
-        } else {
-            var denied = access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
-            if (denied.isPresent()) return Outcome.refused(denied.get());
-        }
+        var denied = denied(caller, p);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
         var reported = submissions.classes(projectId);
         int trainees = quotas.enrolled(projectId);
         return Outcome.done(new Overview(projectId, p.institutionId(), trainees, Deliverables.classes(p, reported),
                 Deliverables.derive(p, reported, trainees, submissions.ofProject(projectId), clock.instant())));
+    }
+
+    /** One submission, for the same readers: an institution polls it after its upload. */
+    public Outcome<Submission> submission(Caller caller, String projectId, String submissionId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = denied(caller, project.get());
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        return submissions.find(projectId, submissionId).<Outcome<Submission>>map(Outcome::done)
+                .orElse(Outcome.refused(Refusal.notFound(Text.of("提交不存在：" + submissionId, "No submission " + submissionId))));
+    }
+
+    private Optional<Refusal> denied(Caller caller, Project p) {
+        return caller.role() == Role.INSTITUTION ? ProjectInstitution.require(caller, p)
+                : access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
     }
 }
