@@ -55,6 +55,26 @@ public final class CloudFormationTemplate {
     }
 
     @SuppressWarnings("unchecked")
+    /** One {@code Events} entry of a SAM function: its type's properties, the handler class and the timeout that apply. */
+    public record FunctionEvent(String functionId, String handlerClass, int timeoutSeconds, Map<String, Object> properties) {}
+
+    /** The functions' {@code Events} entries of one type ({@code SQS}, {@code S3}, …). */
+    @SuppressWarnings("unchecked")
+    public List<FunctionEvent> functionEvents(String type) {
+        int defaultTimeout = ((Number) globals("Function").getOrDefault("Timeout", 3)).intValue();
+        var out = new java.util.ArrayList<FunctionEvent>();
+        for (var f : resources("AWS::Serverless::Function")) {
+            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
+            for (var e : events.values()) {
+                if (!type.equals(e.get("Type"))) continue;
+                out.add(new FunctionEvent(f.logicalId(), ((String) f.properties().get("Handler")).split("::")[0],
+                        ((Number) f.properties().getOrDefault("Timeout", defaultTimeout)).intValue(),
+                        (Map<String, Object>) e.getOrDefault("Properties", Map.of())));
+            }
+        }
+        return out;
+    }
+
     public Map<String, Object> globals(String section) {
         var globals = (Map<String, Object>) root.getOrDefault("Globals", Map.of());
         return (Map<String, Object>) globals.getOrDefault(section, Map.of());

@@ -51,24 +51,18 @@ final class S3Notifications implements NotifyingBlobStore.Listener, AutoCloseabl
     @SuppressWarnings("unchecked")
     static List<Mapping> of(CloudFormationTemplate template, Provisioner provisioner) {
         var out = new ArrayList<Mapping>();
-        int defaultTimeout = ((Number) template.globals("Function").getOrDefault("Timeout", 3)).intValue();
-        for (var f : template.resources("AWS::Serverless::Function")) {
-            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
-            for (var e : events.values()) {
-                if (!"S3".equals(e.get("Type"))) continue;
-                var p = (Map<String, Object>) e.get("Properties");
-                Object kinds = p.get("Events");
-                String prefix = "", suffix = "";
-                var filter = (Map<String, Object>) p.getOrDefault("Filter", Map.of());
-                var key = (Map<String, Object>) filter.getOrDefault("S3Key", Map.of());
-                for (var rule : (List<Map<String, Object>>) key.getOrDefault("Rules", List.of())) {
-                    if ("prefix".equalsIgnoreCase((String) rule.get("Name"))) prefix = (String) rule.get("Value");
-                    if ("suffix".equalsIgnoreCase((String) rule.get("Name"))) suffix = (String) rule.get("Value");
-                }
-                out.add(new Mapping(f.logicalId(), ((String) f.properties().get("Handler")).split("::")[0], provisioner.resolve(p.get("Bucket")),
-                        kinds instanceof List<?> l ? (List<String>) l : List.of((String) kinds), prefix, suffix,
-                        ((Number) f.properties().getOrDefault("Timeout", defaultTimeout)).intValue()));
+        for (var e : template.functionEvents("S3")) {
+            var p = e.properties();
+            Object kinds = p.get("Events");
+            String prefix = "", suffix = "";
+            var filter = (Map<String, Object>) p.getOrDefault("Filter", Map.of());
+            var key = (Map<String, Object>) filter.getOrDefault("S3Key", Map.of());
+            for (var rule : (List<Map<String, Object>>) key.getOrDefault("Rules", List.of())) {
+                if ("prefix".equalsIgnoreCase((String) rule.get("Name"))) prefix = (String) rule.get("Value");
+                if ("suffix".equalsIgnoreCase((String) rule.get("Name"))) suffix = (String) rule.get("Value");
             }
+            out.add(new Mapping(e.functionId(), e.handlerClass(), provisioner.resolve(p.get("Bucket")),
+                    kinds instanceof List<?> l ? (List<String>) l : List.of((String) kinds), prefix, suffix, e.timeoutSeconds()));
         }
         return out;
     }

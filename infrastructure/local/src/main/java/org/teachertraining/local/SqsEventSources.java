@@ -38,21 +38,15 @@ final class SqsEventSources implements AutoCloseable {
     @SuppressWarnings("unchecked")
     static List<Mapping> of(CloudFormationTemplate template, Provisioner provisioner) {
         var mappings = new ArrayList<Mapping>();
-        int defaultTimeout = ((Number) template.globals("Function").getOrDefault("Timeout", 3)).intValue();
-        for (var f : template.resources("AWS::Serverless::Function")) {
-            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
-            for (var e : events.values()) {
-                if (!"SQS".equals(e.get("Type"))) continue;
-                var p = (Map<String, Object>) e.get("Properties");
-                String arn = provisioner.resolve(p.get("Queue"));
-                String url = provisioner.attributes.entrySet().stream().filter(a -> a.getValue().equals(arn)).map(Map.Entry::getKey)
-                        .map(k -> provisioner.refs.get(k.substring(0, k.indexOf('.')))).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(f.logicalId() + ": no queue in the template has ARN " + arn));
-                var responseTypes = (List<String>) p.getOrDefault("FunctionResponseTypes", List.of());
-                mappings.add(new Mapping(f.logicalId(), ((String) f.properties().get("Handler")).split("::")[0], url, arn,
-                        ((Number) p.getOrDefault("BatchSize", 10)).intValue(), responseTypes.contains("ReportBatchItemFailures"),
-                        ((Number) f.properties().getOrDefault("Timeout", defaultTimeout)).intValue()));
-            }
+        for (var e : template.functionEvents("SQS")) {
+            var p = e.properties();
+            String arn = provisioner.resolve(p.get("Queue"));
+            String url = provisioner.attributes.entrySet().stream().filter(a -> a.getValue().equals(arn)).map(Map.Entry::getKey)
+                    .map(k -> provisioner.refs.get(k.substring(0, k.indexOf('.')))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(e.functionId() + ": no queue in the template has ARN " + arn));
+            var responseTypes = (List<String>) p.getOrDefault("FunctionResponseTypes", List.of());
+            mappings.add(new Mapping(e.functionId(), e.handlerClass(), url, arn, ((Number) p.getOrDefault("BatchSize", 10)).intValue(),
+                    responseTypes.contains("ReportBatchItemFailures"), e.timeoutSeconds()));
         }
         return mappings;
     }
