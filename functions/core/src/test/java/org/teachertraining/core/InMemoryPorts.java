@@ -4,6 +4,12 @@ import org.teachertraining.core.common.Page;
 import org.teachertraining.core.credit.ComplianceAggregates;
 import org.teachertraining.core.credit.ComplianceRow;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.funding.Attendance;
+import org.teachertraining.core.funding.Budget;
+import org.teachertraining.core.funding.Expense;
+import org.teachertraining.core.funding.Funding;
+import org.teachertraining.core.funding.ProgramStandards;
+import org.teachertraining.core.funding.Settlement;
 import org.teachertraining.core.submission.ReportedClasses;
 import org.teachertraining.core.submission.Submission;
 import org.teachertraining.core.submission.Submissions;
@@ -265,6 +271,61 @@ public final class InMemoryPorts {
 
     public final UploadUrls uploadUrls = (key, size, contentType) -> new UploadUrls.UploadUrl("https://uploads.test/" + key, "PUT",
             Map.of("Content-Type", contentType, "Content-Length", Long.toString(size)), Instant.parse("2030-01-01T00:00:00Z"));
+
+    private final Map<String, ProgramStandards> standardsMap = new HashMap<>();
+    private final Map<String, Budget> budgetMap = new HashMap<>();
+    private final List<Expense> expenseList = new ArrayList<>();
+    private final Map<String, Map<String, Attendance>> attendanceMap = new HashMap<>();
+    private final Map<String, Settlement> settlementMap = new HashMap<>();
+
+    public final Funding funding = new Funding() {
+        public void saveStandards(ProgramStandards s) { synchronized (lock) { standardsMap.put(s.programId(), s); } }
+        public Optional<ProgramStandards> standards(String programId) { synchronized (lock) { return Optional.ofNullable(standardsMap.get(programId)); } }
+        public boolean submitBudget(Budget b) {
+            synchronized (lock) {
+                var old = budgetMap.get(b.projectId());
+                if (old != null && old.status() != Budget.Status.SUBMITTED) return false;
+                budgetMap.put(b.projectId(), b);
+                return true;
+            }
+        }
+        public Optional<Budget> budget(String projectId) { synchronized (lock) { return Optional.ofNullable(budgetMap.get(projectId)); } }
+        public boolean approveBudget(String projectId, Instant submittedAt, String by, Instant at) {
+            synchronized (lock) {
+                var b = budgetMap.get(projectId);
+                if (b == null || b.status() != Budget.Status.SUBMITTED || !b.submittedAt().equals(submittedAt)) return false;
+                budgetMap.put(projectId, new Budget(projectId, b.lines(), Budget.Status.APPROVED, b.submittedBy(), b.submittedAt(), by, at));
+                return true;
+            }
+        }
+        public boolean recordExpense(Expense e) {
+            synchronized (lock) {
+                var b = budgetMap.get(e.projectId());
+                if (b == null || b.status() != Budget.Status.APPROVED) return false;
+                expenseList.add(e);
+                return true;
+            }
+        }
+        public List<Expense> expenses(String projectId) {
+            synchronized (lock) { return expenseList.stream().filter(e -> e.projectId().equals(projectId)).toList(); }
+        }
+        public void saveAttendance(String projectId, List<Attendance> records) {
+            synchronized (lock) { records.forEach(a -> attendanceMap.computeIfAbsent(projectId, k -> new TreeMap<>()).put(a.teacherId(), a)); }
+        }
+        public List<Attendance> attendance(String projectId) {
+            synchronized (lock) { return List.copyOf(attendanceMap.getOrDefault(projectId, Map.of()).values()); }
+        }
+        public boolean settle(Settlement s) {
+            synchronized (lock) {
+                var b = budgetMap.get(s.projectId());
+                if (b == null || b.status() != Budget.Status.APPROVED) return false;
+                budgetMap.put(s.projectId(), new Budget(b.projectId(), b.lines(), Budget.Status.SETTLED, b.submittedBy(), b.submittedAt(), b.approvedBy(), b.approvedAt()));
+                settlementMap.put(s.projectId(), s);
+                return true;
+            }
+        }
+        public Optional<Settlement> settlement(String projectId) { synchronized (lock) { return Optional.ofNullable(settlementMap.get(projectId)); } }
+    };
 
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }

@@ -6,7 +6,7 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.Project;
-import org.teachertraining.core.submission.DeliverableKind;
+import org.teachertraining.core.submission.SubmissionKind;
 import org.teachertraining.core.submission.Deliverables;
 import org.teachertraining.core.submission.FileType;
 import org.teachertraining.core.submission.Inspection;
@@ -44,78 +44,78 @@ class SubmissionsTest {
     final ListDeliverables list = new ListDeliverables(w.ports.projects, w.ports.quotas, w.ports.submissions, w.access, w.clock);
     final Project project = w.projectWithCountySeats(50);   // HN2020-04: 2020-10-12..10-26, cutoff 9/25, run by HENU
 
-    RequestUpload.Command pdf(DeliverableKind kind, Integer classNo, String sha) {
+    RequestUpload.Command pdf(SubmissionKind kind, Integer classNo, String sha) {
         return new RequestUpload.Command(kind, classNo, "文件.pdf", 1000L, "application/pdf", sha, null);
     }
 
     /** Requests and receives a clean PDF at {@code at}. */
-    Submission accepted(DeliverableKind kind, Integer classNo, String sha, String at) {
+    Submission accepted(SubmissionKind kind, Integer classNo, String sha, String at) {
         var s = done(request.execute(HENU, project.id(), pdf(kind, classNo, sha))).submission();
         return receive.execute(new ReceiveUpload.Received(s.objectKey(), 1000, sha, Inspection.clean(FileType.PDF, 3),
                 OffsetDateTime.parse(at).toInstant())).orElseThrow();
     }
 
-    Deliverables.Deliverable deliverable(DeliverableKind kind, Integer classNo) {
+    Deliverables.Deliverable deliverable(SubmissionKind kind, Integer classNo) {
         return done(list.execute(HENU, project.id())).deliverables().stream()
                 .filter(d -> d.kind() == kind && java.util.Objects.equals(d.classNo(), classNo)).findFirst().orElseThrow();
     }
 
     @Test
     void theRegistrationNoticeIsDueFifteenDaysBeforeTheClassStarts_inChinaTime() {
-        var d = deliverable(DeliverableKind.REGISTRATION_NOTICE, 1);
+        var d = deliverable(SubmissionKind.REGISTRATION_NOTICE, 1);
         assertEquals(LocalDate.of(2020, 9, 27), d.dueDate());    // 10-12 minus 15 days
         assertEquals(Deliverables.Status.MISSING, d.status());
         // 23:59:59 on 9/27 in Zhengzhou is 15 days before: on time
-        accepted(DeliverableKind.REGISTRATION_NOTICE, 1, "1".repeat(64), "2020-09-27T23:59:59+08:00");
+        accepted(SubmissionKind.REGISTRATION_NOTICE, 1, "1".repeat(64), "2020-09-27T23:59:59+08:00");
         w.clock.set(OffsetDateTime.parse("2020-10-01T09:00:00+08:00"));
-        assertEquals(Deliverables.Status.ACCEPTED, deliverable(DeliverableKind.REGISTRATION_NOTICE, 1).status());
+        assertEquals(Deliverables.Status.ACCEPTED, deliverable(SubmissionKind.REGISTRATION_NOTICE, 1).status());
     }
 
     @Test
     void aNoticeFourteenDaysBeforeIsLate_evenWhenItIsStillThe27thInUtc() {
         // 16:00 UTC on 9/27 is midnight of 9/28 in Zhengzhou: 14 days before the start
-        accepted(DeliverableKind.REGISTRATION_NOTICE, 1, "2".repeat(64), "2020-09-27T16:00:00Z");
+        accepted(SubmissionKind.REGISTRATION_NOTICE, 1, "2".repeat(64), "2020-09-27T16:00:00Z");
         w.clock.set(OffsetDateTime.parse("2020-09-27T23:59:59+08:00"));
-        var before = deliverable(DeliverableKind.REGISTRATION_NOTICE, 1);
+        var before = deliverable(SubmissionKind.REGISTRATION_NOTICE, 1);
         assertEquals(0, before.accepted());
         assertEquals(Deliverables.Status.MISSING, before.status());   // not yet due, and nothing on time
         w.clock.set(OffsetDateTime.parse("2020-09-28T00:00:00+08:00"));
-        assertEquals(Deliverables.Status.LATE, deliverable(DeliverableKind.REGISTRATION_NOTICE, 1).status());
+        assertEquals(Deliverables.Status.LATE, deliverable(SubmissionKind.REGISTRATION_NOTICE, 1).status());
     }
 
     @Test
     void theScheduleIsDueFiveDaysBefore_andEachReportedClassOwesItsOwn() {
         done(reportClasses.execute(HENU, project.id(), List.of(new TrainingClass(1, LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 18)),
                 new TrainingClass(2, LocalDate.of(2020, 10, 20), LocalDate.of(2020, 10, 26)))));
-        assertEquals(LocalDate.of(2020, 10, 7), deliverable(DeliverableKind.COURSE_SCHEDULE, 1).dueDate());
-        assertEquals(LocalDate.of(2020, 10, 15), deliverable(DeliverableKind.COURSE_SCHEDULE, 2).dueDate());
-        assertEquals(LocalDate.of(2020, 10, 5), deliverable(DeliverableKind.REGISTRATION_NOTICE, 2).dueDate());
-        accepted(DeliverableKind.COURSE_SCHEDULE, 2, "3".repeat(64), "2020-10-15T20:00:00+08:00");
+        assertEquals(LocalDate.of(2020, 10, 7), deliverable(SubmissionKind.COURSE_SCHEDULE, 1).dueDate());
+        assertEquals(LocalDate.of(2020, 10, 15), deliverable(SubmissionKind.COURSE_SCHEDULE, 2).dueDate());
+        assertEquals(LocalDate.of(2020, 10, 5), deliverable(SubmissionKind.REGISTRATION_NOTICE, 2).dueDate());
+        accepted(SubmissionKind.COURSE_SCHEDULE, 2, "3".repeat(64), "2020-10-15T20:00:00+08:00");
         w.clock.set(OffsetDateTime.parse("2020-10-16T00:00:00+08:00"));
-        assertEquals(Deliverables.Status.ACCEPTED, deliverable(DeliverableKind.COURSE_SCHEDULE, 2).status());
-        assertEquals(Deliverables.Status.LATE, deliverable(DeliverableKind.COURSE_SCHEDULE, 1).status());
-        assertEquals(Deliverables.Status.ACCEPTED, deliverable(DeliverableKind.CLASS_DATES, null).status());   // reported 9/1, before 9/25
+        assertEquals(Deliverables.Status.ACCEPTED, deliverable(SubmissionKind.COURSE_SCHEDULE, 2).status());
+        assertEquals(Deliverables.Status.LATE, deliverable(SubmissionKind.COURSE_SCHEDULE, 1).status());
+        assertEquals(Deliverables.Status.ACCEPTED, deliverable(SubmissionKind.CLASS_DATES, null).status());   // reported 9/1, before 9/25
     }
 
     @Test
     void classDatesReportedAfterTheCutoffAreLate() {
         w.clock.set(OffsetDateTime.parse("2020-09-26T00:00:00+08:00"));
-        assertEquals(Deliverables.Status.LATE, deliverable(DeliverableKind.CLASS_DATES, null).status());
+        assertEquals(Deliverables.Status.LATE, deliverable(SubmissionKind.CLASS_DATES, null).status());
         done(reportClasses.execute(HENU, project.id(), List.of(new TrainingClass(1, LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 26)))));
-        assertEquals(Deliverables.Status.LATE, deliverable(DeliverableKind.CLASS_DATES, null).status());
+        assertEquals(Deliverables.Status.LATE, deliverable(SubmissionKind.CLASS_DATES, null).status());
     }
 
     @Test
     void threeWorkBriefsDuringTraining_aBriefBeforeTheStartDoesNotCount() {
-        accepted(DeliverableKind.WORK_BRIEF, null, "4".repeat(64), "2020-10-11T12:00:00+08:00");
-        accepted(DeliverableKind.WORK_BRIEF, null, "5".repeat(64), "2020-10-13T12:00:00+08:00");
-        accepted(DeliverableKind.WORK_BRIEF, null, "6".repeat(64), "2020-10-20T12:00:00+08:00");
-        var d = deliverable(DeliverableKind.WORK_BRIEF, null);
+        accepted(SubmissionKind.WORK_BRIEF, null, "4".repeat(64), "2020-10-11T12:00:00+08:00");
+        accepted(SubmissionKind.WORK_BRIEF, null, "5".repeat(64), "2020-10-13T12:00:00+08:00");
+        accepted(SubmissionKind.WORK_BRIEF, null, "6".repeat(64), "2020-10-20T12:00:00+08:00");
+        var d = deliverable(SubmissionKind.WORK_BRIEF, null);
         assertEquals(2, d.accepted());
         assertEquals(3, d.required());
         assertEquals(LocalDate.of(2020, 10, 26), d.dueDate());
-        accepted(DeliverableKind.WORK_BRIEF, null, "7".repeat(64), "2020-10-26T23:00:00+08:00");
-        assertEquals(Deliverables.Status.ACCEPTED, deliverable(DeliverableKind.WORK_BRIEF, null).status());
+        accepted(SubmissionKind.WORK_BRIEF, null, "7".repeat(64), "2020-10-26T23:00:00+08:00");
+        assertEquals(Deliverables.Status.ACCEPTED, deliverable(SubmissionKind.WORK_BRIEF, null).status());
     }
 
     @Test
@@ -127,31 +127,31 @@ class SubmissionsTest {
         }
         var overview = done(list.execute(World.PROVINCE, project.id()));
         assertEquals(51, overview.trainees());
-        var resources = overview.deliverables().stream().filter(d -> d.kind() == DeliverableKind.COURSE_RESOURCE).findFirst().orElseThrow();
+        var resources = overview.deliverables().stream().filter(d -> d.kind() == SubmissionKind.COURSE_RESOURCE).findFirst().orElseThrow();
         assertEquals(2, resources.required());                       // 51 trainees: two classes of 50
         assertEquals(LocalDate.of(2020, 11, 25), resources.dueDate()); // 10-26 + 30 days
-        var tooFew = refused(request.execute(HENU, project.id(), new RequestUpload.Command(DeliverableKind.CASE_COLLECTION, null,
+        var tooFew = refused(request.execute(HENU, project.id(), new RequestUpload.Command(SubmissionKind.CASE_COLLECTION, null,
                 "案例集.pdf", 1000L, "application/pdf", SHA, 5)));
         assertEquals("S4", tooFew.rule());
         assertEquals(6, tooFew.details().get("casesNeeded"));        // 1/10 of 51, rounded up
-        assertTrue(done(request.execute(HENU, project.id(), new RequestUpload.Command(DeliverableKind.CASE_COLLECTION, null,
+        assertTrue(done(request.execute(HENU, project.id(), new RequestUpload.Command(SubmissionKind.CASE_COLLECTION, null,
                 "案例集.pdf", 1000L, "application/pdf", SHA, 6))).created());
     }
 
     @Test
     void onlyTheProjectsInstitutionUploads_andTheRequestIsChecked() {
-        assertEquals(Refusal.Kind.FORBIDDEN, refused(request.execute(ZZU, project.id(), pdf(DeliverableKind.APPLICATION, null, SHA))).kind());
-        assertEquals(Refusal.Kind.FORBIDDEN, refused(request.execute(World.PROVINCE, project.id(), pdf(DeliverableKind.APPLICATION, null, SHA))).kind());
-        assertEquals(Refusal.Kind.NOT_FOUND, refused(request.execute(HENU, "nope", pdf(DeliverableKind.APPLICATION, null, SHA))).kind());
-        assertEquals("contentType", field(new RequestUpload.Command(DeliverableKind.APPLICATION, null, "a.exe", 10L, "application/x-msdownload", SHA, null)));
-        assertEquals("size", field(new RequestUpload.Command(DeliverableKind.APPLICATION, null, "a.pdf", 51L * 1024 * 1024, "application/pdf", SHA, null)));
-        assertEquals("size", field(new RequestUpload.Command(DeliverableKind.APPLICATION, null, "a.pdf", 0L, "application/pdf", SHA, null)));
-        assertEquals("sha256", field(pdf(DeliverableKind.APPLICATION, null, "XYZ")));
-        assertEquals("fileName", field(new RequestUpload.Command(DeliverableKind.APPLICATION, null, "../../etc/passwd", 10L, "application/pdf", SHA, null)));
-        assertEquals("classNo", field(pdf(DeliverableKind.REGISTRATION_NOTICE, null, SHA)));
-        assertEquals("classNo", field(pdf(DeliverableKind.REGISTRATION_NOTICE, 2, SHA)));
-        assertEquals("classNo", field(pdf(DeliverableKind.APPLICATION, 1, SHA)));
-        assertEquals("kind", field(pdf(DeliverableKind.CLASS_DATES, null, SHA)));
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(request.execute(ZZU, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA))).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(request.execute(World.PROVINCE, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA))).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(request.execute(HENU, "nope", pdf(SubmissionKind.APPLICATION, null, SHA))).kind());
+        assertEquals("contentType", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.exe", 10L, "application/x-msdownload", SHA, null)));
+        assertEquals("size", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.pdf", 51L * 1024 * 1024, "application/pdf", SHA, null)));
+        assertEquals("size", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.pdf", 0L, "application/pdf", SHA, null)));
+        assertEquals("sha256", field(pdf(SubmissionKind.APPLICATION, null, "XYZ")));
+        assertEquals("fileName", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "../../etc/passwd", 10L, "application/pdf", SHA, null)));
+        assertEquals("classNo", field(pdf(SubmissionKind.REGISTRATION_NOTICE, null, SHA)));
+        assertEquals("classNo", field(pdf(SubmissionKind.REGISTRATION_NOTICE, 2, SHA)));
+        assertEquals("classNo", field(pdf(SubmissionKind.APPLICATION, 1, SHA)));
+        assertEquals("kind", field(pdf(SubmissionKind.CLASS_DATES, null, SHA)));
         assertEquals("kind", field(pdf(null, null, SHA)));
         assertEquals(0, w.ports.submissions.ofProject(project.id()).size());
     }
@@ -162,11 +162,11 @@ class SubmissionsTest {
 
     @Test
     void theSameFileTwiceIsOneSubmission_unlessTheFirstWasRejected() {
-        var first = done(request.execute(HENU, project.id(), pdf(DeliverableKind.APPLICATION, null, SHA)));
+        var first = done(request.execute(HENU, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA)));
         assertTrue(first.created());
         assertTrue(first.submission().objectKey().startsWith("submissions/" + project.id() + "/HENU/"));
         assertNotNull(first.uploadUrl());
-        var again = done(request.execute(HENU, project.id(), pdf(DeliverableKind.APPLICATION, null, SHA)));
+        var again = done(request.execute(HENU, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA)));
         assertFalse(again.created());
         assertEquals(first.submission().id(), again.submission().id());
         assertNotNull(again.uploadUrl());   // not yet uploaded: a fresh URL for the same object
@@ -176,36 +176,36 @@ class SubmissionsTest {
                 Inspection.clean(FileType.PDF, 1), Instant.now())).orElseThrow();
         assertEquals(Submission.Status.REJECTED, rejected.status());
         assertTrue(rejected.reason().en().startsWith("Checksum mismatch"), rejected.reason().en());
-        var retry = done(request.execute(HENU, project.id(), pdf(DeliverableKind.APPLICATION, null, SHA)));
+        var retry = done(request.execute(HENU, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA)));
         assertTrue(retry.created());
         var ok = receive.execute(new ReceiveUpload.Received(retry.submission().objectKey(), 1000, SHA, Inspection.clean(FileType.PDF, 4),
                 Instant.now())).orElseThrow();
         assertEquals(Submission.Status.ACCEPTED, ok.status());
         assertEquals(4, ok.pages());
-        var afterAccepted = done(request.execute(HENU, project.id(), pdf(DeliverableKind.APPLICATION, null, SHA)));
+        var afterAccepted = done(request.execute(HENU, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA)));
         assertFalse(afterAccepted.created());
         assertNull(afterAccepted.uploadUrl());   // received already: nothing to upload
         // a redelivered storage event changes nothing
         assertTrue(receive.execute(new ReceiveUpload.Received(retry.submission().objectKey(), 1, "c".repeat(64),
                 Inspection.clean(FileType.PDF, 1), Instant.now())).isEmpty());
-        assertEquals(Deliverables.Status.ACCEPTED, deliverable(DeliverableKind.APPLICATION, null).status());
+        assertEquals(Deliverables.Status.ACCEPTED, deliverable(SubmissionKind.APPLICATION, null).status());
     }
 
     @Test
     void theReceivedBytesDecide() {
         assertEquals("Size mismatch: declared 1000 bytes, received 999", reason(999, SHA, Inspection.clean(FileType.PDF, 1)));
         assertTrue(reason(1000, SHA, Inspection.unknown(Text.of("Windows 可执行文件", "a Windows executable"))).endsWith("but a Windows executable"));
-        assertEquals("The bytes are DOCX, not the declared application/pdf", reason(DeliverableKind.WORK_BRIEF, 1000, SHA, Inspection.clean(FileType.DOCX, null)));
+        assertEquals("The bytes are DOCX, not the declared application/pdf", reason(SubmissionKind.WORK_BRIEF, 1000, SHA, Inspection.clean(FileType.DOCX, null)));
         assertEquals("APPLICATION does not accept DOCX files", reason(1000, SHA, Inspection.clean(FileType.DOCX, null)));
         assertEquals("APPLICATION does not accept MP4 files", reason(1000, SHA, Inspection.clean(FileType.MP4, null)));
         assertEquals("encrypted", reason(1000, SHA, Inspection.faulty(FileType.PDF, Text.of("加密", "encrypted"))));
     }
 
     String reason(long size, String sha, Inspection inspection) {
-        return reason(DeliverableKind.APPLICATION, size, sha, inspection);
+        return reason(SubmissionKind.APPLICATION, size, sha, inspection);
     }
 
-    String reason(DeliverableKind kind, long size, String sha, Inspection inspection) {
+    String reason(SubmissionKind kind, long size, String sha, Inspection inspection) {
         var s = done(request.execute(HENU, project.id(), pdf(kind, null, Long.toHexString(System.nanoTime()).repeat(8).substring(0, 64)))).submission();
         var decided = receive.execute(new ReceiveUpload.Received(s.objectKey(), size, sha.equals(SHA) ? s.sha256() : sha, inspection, Instant.now()))
                 .orElseThrow();
@@ -221,7 +221,7 @@ class SubmissionsTest {
         assertEquals(19, refusal.details().get("practiceHours"));
         var ok = done(schedule.execute(HENU, project.id(), 1, List.of(lectures, new RecordSchedule.Session("跟岗研修", 20, true))));
         assertEquals(50, ok.practiceShare());
-        assertEquals(Deliverables.Status.ACCEPTED, deliverable(DeliverableKind.COURSE_SCHEDULE, 1).status());
+        assertEquals(Deliverables.Status.ACCEPTED, deliverable(SubmissionKind.COURSE_SCHEDULE, 1).status());
         assertEquals("sessions[0].hours", refused(schedule.execute(HENU, project.id(), 1,
                 List.of(new RecordSchedule.Session("x", 0, true)))).errors().get(0).field());
         assertEquals("classNo", refused(schedule.execute(HENU, project.id(), 3, List.of(lectures))).errors().get(0).field());

@@ -1,5 +1,6 @@
 package org.teachertraining.core.project;
 
+import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
@@ -27,7 +28,6 @@ public final class CreateProject {
 
     /** A class (班) has at most 50 trainees (DOMAIN.md). */
     public static final int MAX_CLASS_SIZE = 50;
-    static final BigDecimal MAX_BUDGET_YUAN = new BigDecimal("1000000000");
 
     private final Programs programs;
     private final Projects projects;
@@ -96,11 +96,7 @@ public final class CreateProject {
                 v.add("endDate", "结束日期不能早于开班日期", "must not be before startDate");
             }
         }
-        if (c.budget() != null) {
-            if (c.budget().signum() < 0) v.add("budget", "不能为负数", "must not be negative");
-            else if (c.budget().stripTrailingZeros().scale() > 2) v.add("budget", "金额最多两位小数（元）", "must have at most 2 decimals (yuan)");
-            else if (c.budget().compareTo(MAX_BUDGET_YUAN) > 0) v.add("budget", "金额过大", "must be at most " + MAX_BUDGET_YUAN + " yuan");
-        }
+        if (c.budget() != null) Money.fen(v, "budget", c.budget());
         return v;
     }
 

@@ -24,7 +24,7 @@ public final class Deliverables {
      * @param deadline the instant it is late from
      * @param accepted accepted submissions that count (on time, and for briefs during training)
      */
-    public record Deliverable(DeliverableKind kind, String rule, Text title, Integer classNo, int required, int accepted,
+    public record Deliverable(SubmissionKind kind, String rule, Text title, Integer classNo, int required, int accepted,
                               LocalDate dueDate, Instant deadline, Status status, List<Submission> submissions) {}
 
     /** S2: the registration notice at least 15 days, the course schedule at least 5 days before a class starts. */
@@ -54,24 +54,24 @@ public final class Deliverables {
         LocalDate afterDue = lastDay.plusDays(AFTER_DAYS);
         var out = new ArrayList<Deliverable>();
 
-        out.add(of(DeliverableKind.APPLICATION, null, 1, null, null, submissions, now));
+        out.add(of(SubmissionKind.APPLICATION, null, 1, null, null, submissions, now));
         out.add(classDates(p, reported, now));
         for (var c : classes) {
-            out.add(of(DeliverableKind.REGISTRATION_NOTICE, c.no(), 1, c.startDate().minusDays(NOTICE_DAYS_BEFORE), null, submissions, now));
-            out.add(of(DeliverableKind.COURSE_SCHEDULE, c.no(), 1, c.startDate().minusDays(SCHEDULE_DAYS_BEFORE), null, submissions, now));
+            out.add(of(SubmissionKind.REGISTRATION_NOTICE, c.no(), 1, c.startDate().minusDays(NOTICE_DAYS_BEFORE), null, submissions, now));
+            out.add(of(SubmissionKind.COURSE_SCHEDULE, c.no(), 1, c.startDate().minusDays(SCHEDULE_DAYS_BEFORE), null, submissions, now));
         }
-        out.add(of(DeliverableKind.WORK_BRIEF, null, WORK_BRIEFS, lastDay, ChinaTime.startOf(firstDay), submissions, now));
-        out.add(of(DeliverableKind.SELF_EVALUATION, null, 1, afterDue, null, submissions, now));
-        out.add(of(DeliverableKind.COURSE_RESOURCE, null, Math.max(classes.size(), ceilDiv(trainees, TRAINEES_PER_RESOURCE)), afterDue, null,
+        out.add(of(SubmissionKind.WORK_BRIEF, null, WORK_BRIEFS, lastDay, ChinaTime.startOf(firstDay), submissions, now));
+        out.add(of(SubmissionKind.SELF_EVALUATION, null, 1, afterDue, null, submissions, now));
+        out.add(of(SubmissionKind.COURSE_RESOURCE, null, Math.max(classes.size(), ceilDiv(trainees, TRAINEES_PER_RESOURCE)), afterDue, null,
                 submissions, now));
         int casesNeeded = casesNeeded(trainees);
-        out.add(of(DeliverableKind.CASE_COLLECTION, null, 1, afterDue, null,
+        out.add(of(SubmissionKind.CASE_COLLECTION, null, 1, afterDue, null,
                 submissions.stream().filter(s -> s.cases() == null || s.cases() >= casesNeeded).toList(), now));
-        out.add(of(DeliverableKind.PUBLICITY, null, 1, afterDue, null, submissions, now));
+        out.add(of(SubmissionKind.PUBLICITY, null, 1, afterDue, null, submissions, now));
         return out;
     }
 
-    private static Deliverable of(DeliverableKind kind, Integer classNo, int required, LocalDate dueDate, Instant windowStart,
+    private static Deliverable of(SubmissionKind kind, Integer classNo, int required, LocalDate dueDate, Instant windowStart,
                                   List<Submission> all, Instant now) {
         var mine = all.stream().filter(s -> s.kind() == kind && (classNo == null || classNo.equals(s.classNo())))
                 .sorted(Comparator.comparing(Submission::requestedAt)).toList();
@@ -87,7 +87,7 @@ public final class Deliverables {
         Instant cutoff = p.selectionCutoff();
         boolean onTime = reported.isPresent() && reported.get().reportedAt().isBefore(cutoff.plusNanos(1));
         Status status = onTime ? Status.ACCEPTED : reported.isPresent() || now.isAfter(cutoff) ? Status.LATE : Status.MISSING;
-        return new Deliverable(DeliverableKind.CLASS_DATES, "S2", DeliverableKind.CLASS_DATES.title(), null, 1, onTime ? 1 : 0,
+        return new Deliverable(SubmissionKind.CLASS_DATES, "S2", SubmissionKind.CLASS_DATES.title(), null, 1, onTime ? 1 : 0,
                 LocalDate.ofInstant(cutoff, ChinaTime.ZONE), cutoff, status, List.of());
     }
 

@@ -62,7 +62,7 @@ public final class RecordSchedule {
                     Map.of("practiceHours", practice, "totalHours", total)));
         }
         var now = clock.instant();
-        var s = new Submission(UUID.randomUUID().toString(), projectId, caller.institutionId(), DeliverableKind.COURSE_SCHEDULE, classNo,
+        var s = new Submission(UUID.randomUUID().toString(), projectId, caller.institutionId(), SubmissionKind.COURSE_SCHEDULE, classNo,
                 "schedule.json", 0, "application/json", null, null, null, Submission.Status.ACCEPTED, null, null, null,
                 practice * 100 / total, caller.userId(), now, now);
         submissions.put(s);

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The same file for the same deliverable is one submission: asking again answers the standing one.
  */
 public final class RequestUpload {
-    public record Command(DeliverableKind kind, Integer classNo, String fileName, Long size, String contentType, String sha256,
+    public record Command(SubmissionKind kind, Integer classNo, String fileName, Long size, String contentType, String sha256,
                           Integer cases) {}
 
     /** @param uploadUrl null when the file was already received */
@@ -79,14 +79,14 @@ public final class RequestUpload {
         if (v.required("sha256", c.sha256()) && !SHA256.matcher(c.sha256()).matches()) {
             v.add("sha256", "必须是 64 位小写十六进制 SHA-256", "must be the file's SHA-256 as 64 lower-case hex digits");
         }
-        if (c.kind() == DeliverableKind.CASE_COLLECTION) {
+        if (c.kind() == SubmissionKind.CASE_COLLECTION) {
             if (v.required("cases", c.cases())) v.range("cases", c.cases(), 1, 100_000);
         } else if (c.cases() != null) {
             v.add("cases", "只有案例集需要填写案例数", "only a case collection has cases");
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
 
-        if (c.kind() == DeliverableKind.CASE_COLLECTION) {
+        if (c.kind() == SubmissionKind.CASE_COLLECTION) {
             int trainees = quotas.enrolled(projectId);
             int needed = Deliverables.casesNeeded(trainees);
             if (c.cases() < needed) {

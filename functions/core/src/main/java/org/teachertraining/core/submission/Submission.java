@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param objectKey    where the file is in the submissions bucket; null for structured schedules
  * @param practiceShare for a structured course schedule: practice hours / all hours, in percent (S5)
  */
-public record Submission(String id, String projectId, String institutionId, DeliverableKind kind, Integer classNo,
+public record Submission(String id, String projectId, String institutionId, SubmissionKind kind, Integer classNo,
                          String fileName, long size, String contentType, String sha256, Integer cases, String objectKey,
                          Status status, Text reason, FileType detectedType, Integer pages, Integer practiceShare,
                          String requestedBy, Instant requestedAt, Instant receivedAt) {

@@ -1,0 +1,62 @@
+package org.teachertraining.core.funding;
+
+import org.teachertraining.core.common.Money;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.project.Phase;
+import org.teachertraining.core.project.Project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a project may budget at most (F2): each funding standard in effect on its start date, multiplied
+ * out over its planned trainees ({@code seats}), classes (⌈seats / classSize⌉) and phases. Exact: rates
+ * are whole fen.
+ */
+public record Ceiling(int trainees, int classes, List<Line> lines, long totalFen) {
+
+    /** @param quantity person-days, person-hours, persons or classes */
+    public record Line(String line, String name, StandardUnit unit, long rateFen, long quantity, long amountFen,
+                       Set<BudgetCategory> categories, Text explanation) {}
+
+    public static Ceiling of(Project p, List<FundingStandard> standards) {
+        int trainees = p.seats();
+        int classes = (trainees + p.classSize() - 1) / p.classSize();
+        var lines = new ArrayList<Line>();
+        for (var s : standards) {
+            if (!s.effectiveOn(p.startDate())) continue;
+            long perTrainee = units(p.phases(), s);
+            long quantity = switch (s.unit()) {
+                case PER_PERSON_DAY, PER_PERSON_HOUR -> trainees * perTrainee;
+                case PER_PERSON -> trainees;
+                case PER_CLASS -> classes;
+            };
+            long amount = Math.multiplyExact(quantity, s.rateFen());
+            lines.add(new Line(s.line(), s.name(), s.unit(), s.rateFen(), quantity, amount, s.categories(), explain(s, trainees, classes, perTrainee, amount)));
+        }
+        return new Ceiling(trainees, classes, lines, lines.stream().mapToLong(Line::amountFen).sum());
+    }
+
+    /** Days (per-day units) or hours (per-hour units) a trainee spends in the standard's phases. */
+    static long units(List<Phase> phases, FundingStandard s) {
+        return phases.stream().filter(ph -> s.phases().contains(ph.kind()))
+                .mapToLong(ph -> s.unit() == StandardUnit.PER_PERSON_HOUR ? nz(ph.hours()) : nz(ph.days())).sum();
+    }
+
+    private static Text explain(FundingStandard s, int trainees, int classes, long perTrainee, long amount) {
+        String rate = Money.yuan(s.rateFen()), total = Money.yuan(amount);
+        return switch (s.unit()) {
+            case PER_PERSON_DAY -> Text.of(trainees + " 人 × " + perTrainee + " 天（" + s.phases() + "）× " + rate + " 元/人/天 = " + total + " 元",
+                    trainees + " trainees × " + perTrainee + " days (" + s.phases() + ") × " + rate + " yuan/person/day = " + total + " yuan");
+            case PER_PERSON_HOUR -> Text.of(trainees + " 人 × " + perTrainee + " 学时（" + s.phases() + "）× " + rate + " 元/人/学时 = " + total + " 元",
+                    trainees + " trainees × " + perTrainee + " hours (" + s.phases() + ") × " + rate + " yuan/person/hour = " + total + " yuan");
+            case PER_PERSON -> Text.of(trainees + " 人 × " + rate + " 元/人 = " + total + " 元", trainees + " trainees × " + rate + " yuan = " + total + " yuan");
+            case PER_CLASS -> Text.of(classes + " 个班 × " + rate + " 元/班 = " + total + " 元", classes + " classes × " + rate + " yuan/class = " + total + " yuan");
+        };
+    }
+
+    private static long nz(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

@@ -1,0 +1,59 @@
+package org.teachertraining.core.funding;
+
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.project.Project;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The refusals of the funding use cases, worded once. Each carries an {@code error} name, the same the
+ * funding-check function throws, so a state machine's {@code Retry}/{@code Catch} and an API client
+ * match one vocabulary.
+ */
+final class FundingRefusals {
+    private FundingRefusals() {}
+
+    static Refusal noBudget(String projectId) {
+        return Refusal.notFound(Text.of("项目尚未提交预算：" + projectId, "Project " + projectId + " has no budget submitted"))
+                .withDetails(Map.of("error", "NoBudget"));
+    }
+
+    static Refusal noStandards(Project p) {
+        return Refusal.unprocessable("F1", Text.of("项目所属计划未设定经费标准", "The project's program has no funding standards"),
+                Map.of("error", "NoFundingStandards", "programId", p.programId()));
+    }
+
+    static Refusal noSeats(Project p) {
+        return Refusal.unprocessable("F2", Text.of("项目未设定学员人数（seats），无法核定经费上限",
+                "The project has no seats: the ceiling is computed from its planned trainees"), Map.of("error", "NoSeats"));
+    }
+
+    static Refusal notApproved(Budget.Status status) {
+        return status == Budget.Status.SETTLED
+                ? Refusal.conflict("F2", Text.of("项目已结算关闭，不能再列支", "The project is settled and closed: nothing more is spent"))
+                        .withDetails(Map.of("error", "ProjectSettled"))
+                : Refusal.conflict("F2", Text.of("项目预算尚未批准，不能列支", "The project's budget is not approved: nothing is spent before it"))
+                        .withDetails(Map.of("error", "BudgetNotApproved"));
+    }
+
+    static Refusal alreadyApproved() {
+        return Refusal.conflict("F2", Text.of("预算已批准，不能再修改", "The budget is approved already and cannot be replaced"))
+                .withDetails(Map.of("error", "BudgetApproved"));
+    }
+
+    /** The project's institution writes; it and the admins over the project's owner read. */
+    static Optional<Refusal> denied(Access access, Caller caller, Project p, boolean write) {
+        if (caller.role() == Role.INSTITUTION) {
+            if (p.institutionId().equals(caller.institutionId())) return Optional.empty();
+            return Optional.of(Refusal.forbidden(Text.of("只有项目的承训单位 " + p.institutionId() + " 可以办理",
+                    "Only the project's institution (" + p.institutionId() + ") may do this")));
+        }
+        if (write) return Optional.of(Access.roleRefusal(Role.INSTITUTION));
+        return access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+    }
+}
