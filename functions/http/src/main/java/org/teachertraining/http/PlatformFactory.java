@@ -45,6 +45,13 @@ import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
+import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
+import org.teachertraining.core.funding.CheckTrainingBudget;
+import org.teachertraining.core.funding.Funding;
+import org.teachertraining.core.funding.ProjectBudget;
+import org.teachertraining.core.funding.ProjectSettlement;
+import org.teachertraining.core.funding.ProjectSpending;
+import org.teachertraining.core.funding.SetFundingStandards;
 import org.teachertraining.adapters.s3.PresignedUploadUrls;
 import org.teachertraining.core.submission.ListDeliverables;
 import org.teachertraining.core.submission.RecordSchedule;
@@ -257,5 +264,35 @@ public class PlatformFactory {
     @Singleton
     RecordSchedule recordSchedule(Projects projects, Submissions submissions, Clock clock) {
         return new RecordSchedule(projects, submissions, clock);
+    }
+
+    @Singleton
+    Funding funding(TrainingTable table) {
+        return new DynamoDbFunding(table);
+    }
+
+    @Singleton
+    SetFundingStandards setFundingStandards(Programs programs, Funding funding, Access access, Clock clock) {
+        return new SetFundingStandards(programs, funding, access, clock);
+    }
+
+    @Singleton
+    ProjectBudget projectBudget(Projects projects, Funding funding, Access access, Clock clock) {
+        return new ProjectBudget(projects, funding, access, clock);
+    }
+
+    @Singleton
+    ProjectSpending projectSpending(Projects projects, Funding funding, Submissions submissions, Access access, Clock clock) {
+        return new ProjectSpending(projects, funding, submissions, access, clock);
+    }
+
+    @Singleton
+    ProjectSettlement projectSettlement(Projects projects, DynamoDbEnrollments enrollments, Funding funding, Access access, Clock clock) {
+        return new ProjectSettlement(projects, enrollments, funding, access, clock);
+    }
+
+    @Singleton
+    CheckTrainingBudget checkTrainingBudget(Access access) {
+        return new CheckTrainingBudget(access);
     }
 }

@@ -63,6 +63,9 @@ final class DemoSeeds {
         var province = new Caller("demo-province", Role.PROVINCE_ADMIN, "410000", null, null);
         var program = done(ctx.getBean(CreateProgram.class).execute(province, new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL,
                 "2020年河南省义务教育师资薄弱环节改善暨中小学教师素质提升工程", "410000")));
+        // the notice's funding standards (F1): 400 yuan per person per day in person, 3 yuan per online hour
+        done(ctx.getBean(org.teachertraining.core.funding.SetFundingStandards.class).execute(province, program.id(),
+                org.teachertraining.core.funding.FundingSeeds.henan2020()));
 
         var projects = new ArrayList<Project>();
         var blended = List.of(new Phase(PhaseKind.DIAGNOSIS, 2, null, null), new Phase(PhaseKind.CENTRALIZED, 8, null, null),

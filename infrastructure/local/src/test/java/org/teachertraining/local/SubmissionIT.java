@@ -38,42 +38,20 @@ class SubmissionIT {
                 .json().get("token").asText();
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     static Api.Response request(String kind, String fileName, String contentType, byte[] bytes, String extra) throws Exception {
-        return api.send("POST", "/projects/" + project + "/submissions", henu, "{\"kind\":\"" + kind + "\",\"fileName\":\"" + fileName
-                + "\",\"size\":" + bytes.length + ",\"contentType\":\"" + contentType + "\",\"sha256\":\"" + sha256(bytes) + "\"" + (extra == null ? "" : "," + extra) + "}");
+        return Uploads.request(api, henu, project, kind, fileName, contentType, bytes, extra);
     }
 
-    /** PUTs to a presigned upload as a browser would: the URL and the headers it was signed with. */
     static int put(JsonNode upload, byte[] body, String contentTypeOverride) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create(upload.get("url").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        upload.get("headers").fields().forEachRemaining(h -> {
-            if (!h.getKey().equalsIgnoreCase("content-length")) b.header(h.getKey(), h.getValue().asText());   // the client sets it from the body
-        });
-        if (contentTypeOverride != null) b.setHeader("Content-Type", contentTypeOverride);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return Uploads.put(upload, body, contentTypeOverride);
     }
 
-    /** Requests, uploads and waits for the decision. */
     static JsonNode submit(String kind, String fileName, String contentType, byte[] bytes, String extra) throws Exception {
-        var requested = request(kind, fileName, contentType, bytes, extra);
-        assertEquals(201, requested.status(), requested.toString());
-        assertEquals(200, put(requested.json().get("upload"), bytes, null));
-        return decided(requested.json().get("submission").get("id").asText());
+        return Uploads.submit(api, henu, project, kind, fileName, contentType, bytes, extra);
     }
 
     static JsonNode decided(String submissionId) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            var s = api.send("GET", "/projects/" + project + "/submissions/" + submissionId, henu, null);
-            assertEquals(200, s.status(), s.toString());
-            if (!s.json().get("status").asText().equals("AWAITING_UPLOAD")) return s.json();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("submission " + submissionId + " was never decided");
+        return Uploads.decided(api, henu, project, submissionId);
     }
 
     static void rejected(JsonNode submission, String reasonContains) {
@@ -106,7 +84,7 @@ class SubmissionIT {
     void theSameFileRequestedConcurrentlyIsOneSubmission() throws Exception {
         byte[] pdf = SampleFiles.pdf(5);
         String body = "{\"kind\":\"SELF_EVALUATION\",\"fileName\":\"自评报告.pdf\",\"size\":" + pdf.length
-                + ",\"contentType\":\"application/pdf\",\"sha256\":\"" + sha256(pdf) + "\"}";
+                + ",\"contentType\":\"application/pdf\",\"sha256\":\"" + Uploads.sha256(pdf) + "\"}";
         var futures = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
         for (int i = 0; i < 20; i++) futures.add(api.sendAsync("POST", "/projects/" + project + "/submissions", henu, body));
         var ids = new java.util.HashSet<String>();
@@ -161,7 +139,7 @@ class SubmissionIT {
         String zzu = api.send("POST", "/dev/tokens", null, "{\"sub\":\"zzu\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText();
         byte[] pdf = SampleFiles.pdf(1);
         var refused = api.send("POST", "/projects/" + project + "/submissions", zzu, "{\"kind\":\"APPLICATION\",\"fileName\":\"a.pdf\",\"size\":"
-                + pdf.length + ",\"contentType\":\"application/pdf\",\"sha256\":\"" + sha256(pdf) + "\"}");
+                + pdf.length + ",\"contentType\":\"application/pdf\",\"sha256\":\"" + Uploads.sha256(pdf) + "\"}");
         BadInputIT.problem(refused, 403, null);
 
         // the same kind of URL the API hands out, signed to live one second

@@ -145,7 +145,10 @@ class TemplateIT {
     private static Class<?> eventType(Class<?> handler) {
         for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) return (Class<?>) p.getActualTypeArguments()[0];
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    var arg = p.getActualTypeArguments()[0];   // Map<String, Object> for a Step Functions task
+                    return arg instanceof ParameterizedType generic ? (Class<?>) generic.getRawType() : (Class<?>) arg;
+                }
             }
             if (c.getGenericSuperclass() instanceof ParameterizedType p) {
                 for (Type arg : p.getActualTypeArguments()) {

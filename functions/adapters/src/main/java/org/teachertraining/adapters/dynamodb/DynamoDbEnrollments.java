@@ -102,9 +102,14 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public Page<Enrollment> ofProject(String projectId, String prefix, EnrollmentStatus status, String cursor, int limit) {
-        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s("PROJECT#" + projectId), ":prefix", s(prefix)));
-        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2)
-                .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :prefix)").limit(limit);
+        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s("PROJECT#" + projectId)));
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2).limit(limit);
+        if (prefix.isEmpty()) {   // the whole project: DynamoDB refuses begins_with on an empty string
+            request.keyConditionExpression("GSI2PK = :pk");
+        } else {
+            request.keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :prefix)");
+            values.put(":prefix", s(prefix));
+        }
         if (status != null) {
             request.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
             values.put(":status", s(status.name()));

@@ -61,8 +61,8 @@ public final class ProjectSettlement {
                     v.add(f + ".teacherId", a.teacherId() + " 不是本项目的学员", a.teacherId() + " holds no seat in this project");
                 }
             }
-            v.range(f + ".daysAttended", a.daysAttended(), 0, days);
-            v.range(f + ".onlineHours", a.onlineHours(), 0, hours);
+            if (v.required(f + ".daysAttended", a.daysAttended())) v.range(f + ".daysAttended", a.daysAttended(), 0, days);
+            if (v.required(f + ".onlineHours", a.onlineHours())) v.range(f + ".onlineHours", a.onlineHours(), 0, hours);
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         if (funding.budget(projectId).map(Budget::status).orElse(null) == Budget.Status.SETTLED) {

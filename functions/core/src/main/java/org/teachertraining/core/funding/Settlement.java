@@ -47,8 +47,8 @@ public record Settlement(String projectId, int registered, int noShows, int part
         var hoursLeft = new HashMap<String, Long>();
         for (String t : trainees) {
             var a = byTeacher.getOrDefault(t, new Attendance(t, 0, 0));
-            daysLeft.put(t, (long) a.daysAttended());
-            hoursLeft.put(t, (long) a.onlineHours());
+            daysLeft.put(t, a.daysAttended().longValue());
+            hoursLeft.put(t, a.onlineHours().longValue());
         }
         int classes = (trainees.size() + p.classSize() - 1) / p.classSize();
         for (var s : effective) {

@@ -1,0 +1,114 @@
+package org.teachertraining.enrollment;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import org.teachertraining.core.funding.Attendance;
+import org.teachertraining.core.funding.CheckTrainingBudget;
+import org.teachertraining.core.funding.ProjectBudget;
+import org.teachertraining.core.funding.ProjectSettlement;
+import org.teachertraining.core.funding.ProjectSpending;
+import org.teachertraining.core.funding.SetFundingStandards;
+import org.teachertraining.http.Callers;
+import org.teachertraining.http.Json;
+import org.teachertraining.http.Responses;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Funding (F1–F3): standards per program, a project's budget and its check, spending, attendance and settlement, training budgets. */
+@Controller
+public class FundingController {
+
+    public record StandardsBody(List<SetFundingStandards.StandardInput> standards) {}
+
+    public record BudgetBody(List<ProjectBudget.LineInput> lines) {}
+
+    public record AttendanceBody(List<Attendance> records) {}
+
+    public record ClaimBody(BigDecimal claim) {}
+
+    private final Callers callers;
+    private final SetFundingStandards standards;
+    private final ProjectBudget budgets;
+    private final ProjectSpending spending;
+    private final ProjectSettlement settlement;
+    private final CheckTrainingBudget trainingBudget;
+
+    public FundingController(Callers callers, SetFundingStandards standards, ProjectBudget budgets, ProjectSpending spending,
+                             ProjectSettlement settlement, CheckTrainingBudget trainingBudget) {
+        this.callers = callers;
+        this.standards = standards;
+        this.budgets = budgets;
+        this.spending = spending;
+        this.settlement = settlement;
+        this.trainingBudget = trainingBudget;
+    }
+
+    @Put("/programs/{programId}/funding-standards")
+    public HttpResponse<String> setStandards(HttpRequest<?> request, String programId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, standards.execute(caller, programId, Json.read(body, StandardsBody.class).standards()), HttpStatus.OK);
+    }
+
+    @Get("/programs/{programId}/funding-standards")
+    public HttpResponse<String> getStandards(HttpRequest<?> request, String programId) {
+        callers.of(request);
+        return Responses.of(request, standards.read(programId), HttpStatus.OK);
+    }
+
+    @Put("/projects/{projectId}/budget")
+    public HttpResponse<String> submitBudget(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, budgets.submit(caller, projectId, Json.read(body, BudgetBody.class).lines()), HttpStatus.OK);
+    }
+
+    @Get("/projects/{projectId}/budget-check")
+    public HttpResponse<String> checkBudget(HttpRequest<?> request, String projectId) {
+        return Responses.of(request, budgets.check(callers.of(request), projectId), HttpStatus.OK);
+    }
+
+    @Post("/projects/{projectId}/budget/approval")
+    public HttpResponse<String> approveBudget(HttpRequest<?> request, String projectId) {
+        return Responses.of(request, budgets.approve(callers.of(request), projectId), HttpStatus.OK);
+    }
+
+    @Post("/projects/{projectId}/expenses")
+    public HttpResponse<String> recordExpense(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, spending.record(caller, projectId, Json.read(body, ProjectSpending.Command.class)), HttpStatus.CREATED);
+    }
+
+    @Get("/projects/{projectId}/spending")
+    public HttpResponse<String> spending(HttpRequest<?> request, String projectId) {
+        return Responses.of(request, spending.overview(callers.of(request), projectId), HttpStatus.OK);
+    }
+
+    @Put("/projects/{projectId}/attendance")
+    public HttpResponse<String> recordAttendance(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, settlement.recordAttendance(caller, projectId, Json.read(body, AttendanceBody.class).records()), HttpStatus.OK);
+    }
+
+    @Post("/projects/{projectId}/settlement")
+    public HttpResponse<String> settle(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, settlement.settle(caller, projectId, Json.read(body, ClaimBody.class).claim()), HttpStatus.CREATED);
+    }
+
+    @Get("/projects/{projectId}/settlement")
+    public HttpResponse<String> readSettlement(HttpRequest<?> request, String projectId) {
+        return Responses.of(request, settlement.read(callers.of(request), projectId), HttpStatus.OK);
+    }
+
+    @Post("/training-budget-checks")
+    public HttpResponse<String> checkTrainingBudget(HttpRequest<?> request, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, trainingBudget.execute(caller, Json.read(body, CheckTrainingBudget.Command.class)), HttpStatus.OK);
+    }
+}

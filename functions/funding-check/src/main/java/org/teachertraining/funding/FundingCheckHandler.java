@@ -1,0 +1,51 @@
+package org.teachertraining.funding;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.funding.BudgetCheck;
+import org.teachertraining.core.funding.ProjectBudget;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+
+import java.time.Clock;
+import java.util.Map;
+
+import static org.teachertraining.adapters.aws.FunctionSettings.setting;
+
+/**
+ * The funding check (F2) as a Step Functions task: input {@code {"projectId": "…"}}; output the check
+ * ({@code projectId, passed, ceilingFen, budgetFen, ceiling, findings}) — a budget over its ceiling is a
+ * result ({@code passed: false}) for a Choice state, not an error. When the check cannot be made it throws
+ * a {@link FundingCheckError} whose class names the reason (docs/funding.md).
+ */
+public class FundingCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final ProjectBudget budgets;
+
+    public FundingCheckHandler() {
+        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
+        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
+                setting("TRAINING_TABLE", "training.table", null));
+        this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.henan()),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Object projectId = input == null ? null : input.get("projectId");
+        if (!(projectId instanceof String id) || id.isBlank()) {
+            throw new FundingCheckError.InvalidInput("input must be {\"projectId\": \"…\"}, got " + input);
+        }
+        var outcome = budgets.check(id);
+        if (outcome instanceof Outcome.Refused<BudgetCheck> r) {
+            throw FundingCheckError.named((String) r.refusal().details().get("error"), r.refusal().message().en());
+        }
+        return StoredJson.MAPPER.convertValue(((Outcome.Done<BudgetCheck>) outcome).value(), new TypeReference<Map<String, Object>>() {});
+    }
+}

@@ -1,0 +1,163 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.funding.FundingCheckError;
+import org.teachertraining.funding.FundingCheckHandler;
+import org.teachertraining.submissions.SampleFiles;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Funding over HTTP and as the Step Functions task, on the emulators. */
+class FundingIT {
+    static final String STANDARDS = "{\"standards\":[{\"line\":\"CENTRALIZED\",\"name\":\"集中培训\",\"unit\":\"PER_PERSON_DAY\",\"rate\":400,"
+            + "\"phases\":[\"DIAGNOSIS\",\"CENTRALIZED\",\"SHADOWING\",\"SCHOOL_VISIT\"],\"categories\":[\"ACCOMMODATION\",\"MEALS\",\"VENUE\",\"LECTURERS\","
+            + "\"MATERIALS\",\"TRANSPORT\",\"MANAGEMENT\",\"OTHER\"],\"effectiveFrom\":\"2020-01-01\"},"
+            + "{\"line\":\"ONLINE\",\"name\":\"网络研修\",\"unit\":\"PER_PERSON_HOUR\",\"rate\":3,\"phases\":[\"ONLINE\"],\"categories\":[\"ONLINE_PLATFORM\"],"
+            + "\"effectiveFrom\":\"2020-01-01\"}]}";
+    static Api api;
+    static String province, henu, programProject;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+        province = api.token("fund-province", "PROVINCE_ADMIN", "410000");
+        henu = api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu-finance\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
+    }
+
+    /** A project of 50 seats (8 centralized days, 30 online hours) under a program with the Henan 2020 standards. */
+    static String project(String code) throws Exception {
+        String project = api.project(province, code, "\"seats\":50");
+        String programId = api.send("GET", "/projects/" + project, province, null).json().get("programId").asText();
+        var set = api.send("PUT", "/programs/" + programId + "/funding-standards", province, STANDARDS);
+        assertEquals(200, set.status(), set.toString());
+        return project;
+    }
+
+    static Api.Response budget(String project, String accommodation) throws Exception {
+        return api.send("PUT", "/projects/" + project + "/budget", henu, "{\"lines\":[{\"category\":\"ACCOMMODATION\",\"amount\":" + accommodation
+                + ",\"justification\":\"50人×8天×250元\"},{\"category\":\"MEALS\",\"amount\":60000,\"justification\":\"50人×8天×150元\"},"
+                + "{\"category\":\"ONLINE_PLATFORM\",\"amount\":4500,\"justification\":\"50人×30学时×3元\"}]}");
+    }
+
+    @Test
+    void budgetsAtOneFenOverAndUnderTheCeiling_overHttpAndAsTheTask() throws Exception {
+        String project = project("FUND-1");
+        // 50 × 8 days × 400 = 160,000.00; 50 × 30 h × 3 = 4,500.00
+        var at = budget(project, "100000");
+        assertEquals(200, at.status(), at.toString());
+        assertTrue(at.json().get("passed").asBoolean());
+        assertEquals(16_450_000, at.json().get("ceilingFen").asLong());
+        var over = budget(project, "100000.01").json();
+        assertFalse(over.get("passed").asBoolean());
+        assertEquals(1, finding(over, "OVER").get("overByFen").asLong());
+
+        var task = new FundingCheckHandler().handleRequest(Map.of("projectId", project), new LocalLambdaContext("FundingCheckFunction", 30));
+        assertEquals(false, task.get("passed"));
+        assertEquals(16_450_000, ((Number) task.get("ceilingFen")).longValue());
+        assertTrue(budget(project, "99999.99").json().get("passed").asBoolean());
+        assertEquals(true, new FundingCheckHandler().handleRequest(Map.of("projectId", project), null).get("passed"));
+
+        // the task's errors are named for Retry/Catch
+        var handler = new FundingCheckHandler();
+        assertThrows(FundingCheckError.NoSuchProject.class, () -> handler.handleRequest(Map.of("projectId", "nope"), null));
+        assertThrows(FundingCheckError.NoBudget.class, () -> handler.handleRequest(Map.of("projectId", project("FUND-2")), null));
+        assertThrows(FundingCheckError.InvalidInput.class, () -> handler.handleRequest(Map.of("project", "x"), null));
+        String noStandards = api.project(province, "FUND-3", "\"seats\":50");
+        budget(noStandards, "1");
+        assertThrows(FundingCheckError.NoFundingStandards.class, () -> handler.handleRequest(Map.of("projectId", noStandards), null));
+    }
+
+    @Test
+    void badMoneyIsRefusedWithTheFieldNamed() throws Exception {
+        String project = project("FUND-4");
+        String path = "/projects/" + project + "/budget";
+        BadInputIT.problem(api.send("PUT", path, henu, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":\"12.345\"}]}"), 400, "lines[0].amount");
+        BadInputIT.problem(api.send("PUT", path, henu, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":12.345}]}"), 400, "lines[0].amount");
+        BadInputIT.problem(api.send("PUT", path, henu, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":-1}]}"), 400, "lines[0].amount");
+        BadInputIT.problem(api.send("PUT", path, henu, "{\"lines\":[{\"category\":\"FOOD\",\"amount\":1}]}"), 400, null);
+        BadInputIT.problem(api.send("PUT", path, henu, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":\"lots\"}]}"), 400, null);
+        BadInputIT.problem(api.send("PUT", path, province, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":1}]}"), 403, null);
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/budget-check", henu, null), 404, null);
+        var f3 = api.send("POST", "/training-budget-checks", province, "{\"level\":\"JURISDICTION\",\"jurisdiction\":\"411500\",\"year\":2021,"
+                + "\"basis\":1000000.01,\"trainingBudget\":15000}");
+        assertEquals(200, f3.status(), f3.toString());
+        assertEquals("BELOW_MINIMUM", f3.json().get("status").asText());
+        assertEquals(1, f3.json().get("shortfallFen").asLong());
+    }
+
+    @Test
+    void spendingWithReceipts_settlementFromAttendance_andNoExpenseLandsAfterSettlement() throws Exception {
+        String project = project("FUND-5");
+        budget(project, "100000");
+        String receipt = Uploads.accepted(api, henu, project, "RECEIPT", "发票.pdf", "application/pdf", SampleFiles.pdf(1));
+        String expense = "{\"category\":\"MEALS\",\"amount\":60000.01,\"date\":\"" + java.time.LocalDate.now() + "\",\"description\":\"伙食\","
+                + "\"receiptSubmissionId\":\"" + receipt + "\"}";
+        var early = BadInputIT.problem(api.send("POST", "/projects/" + project + "/expenses", henu, expense), 409, null);
+        assertEquals("BudgetNotApproved", early.json().get("error").asText());
+        assertEquals(200, api.send("POST", "/projects/" + project + "/budget/approval", province, null).status());
+        assertEquals(201, api.send("POST", "/projects/" + project + "/expenses", henu, expense).status());
+        var spending = api.send("GET", "/projects/" + project + "/spending", province, null).json();
+        assertEquals("MEALS", spending.get("overBudget").get(0).asText());
+
+        // trainees: three enrolled; two attend, one in part; one no-show
+        String xinyang = api.token("fund-xinyang", "CITY_ADMIN", "411500");
+        api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":50}");
+        var csv = Api.teachersCsv("FUND5-", "411523", 3).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        for (int i = 0; i < 3; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"FUND5-" + i + "\"}").status());
+        var attendance = api.send("PUT", "/projects/" + project + "/attendance", henu,
+                "{\"records\":[{\"teacherId\":\"FUND5-0\",\"daysAttended\":8,\"onlineHours\":30},{\"teacherId\":\"FUND5-1\",\"daysAttended\":5,\"onlineHours\":10}]}");
+        assertEquals(200, attendance.status(), attendance.toString());
+
+        String end = api.send("GET", "/projects/" + project, province, null).json().get("endDate").asText();
+        try {
+            api.send("POST", "/dev/clock", null, "{\"now\":\"" + java.time.LocalDate.parse(end).plusDays(1) + "T10:00:00+08:00\"}");
+            String henuLater = api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu-finance\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
+            String laterExpense = expense.replace(java.time.LocalDate.now().toString(), end);
+            // expenses racing the settlement: each is either recorded before it or refused after it, never both sides
+            var racing = new ArrayList<CompletableFuture<Api.Response>>();
+            for (int i = 0; i < 10; i++) racing.add(api.sendAsync("POST", "/projects/" + project + "/expenses", henuLater, laterExpense));
+            var settled = api.send("POST", "/projects/" + project + "/settlement", henuLater, "{\"claim\":5000}");
+            int recorded = 1;
+            for (var f : racing) {
+                var r = f.get();
+                assertTrue(r.status() == 201 || r.status() == 409, r.toString());
+                if (r.status() == 201) recorded++;
+            }
+            assertEquals(201, settled.status(), settled.toString());
+            JsonNode s = settled.json();
+            assertEquals(3, s.get("registered").asInt());
+            assertEquals(1, s.get("noShows").asInt());
+            assertEquals(1, s.get("partial").asInt());
+            // (8 + 5) person-days × 400 + (30 + 10) person-hours × 3 = 5,200.00 + 120.00
+            assertEquals(532_000, s.get("settleableFen").asLong());
+            assertEquals(500_000, s.get("settledFen").asLong());
+            assertEquals(-32_000, s.get("differenceFen").asLong());
+            var after = BadInputIT.problem(api.send("POST", "/projects/" + project + "/expenses", henuLater, laterExpense), 409, null);
+            assertEquals("ProjectSettled", after.json().get("error").asText());
+            assertEquals(recorded, api.send("GET", "/projects/" + project + "/spending", province(), null).json().get("expenses").size());
+        } finally {
+            api.send("POST", "/dev/clock", null, "{\"now\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\"}");
+        }
+    }
+
+    static String province() throws Exception {
+        return api.token("fund-province-2", "PROVINCE_ADMIN", "410000");
+    }
+
+    static JsonNode finding(JsonNode check, String kind) {
+        for (var f : check.get("findings")) if (f.get("kind").asText().equals(kind)) return f;
+        throw new AssertionError("no " + kind + " finding in " + check);
+    }
+}
