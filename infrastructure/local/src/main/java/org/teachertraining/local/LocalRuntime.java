@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.teachertraining.local.sfn.StepFunctionsEmulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -51,6 +52,8 @@ public final class LocalRuntime implements AutoCloseable {
     private SqsEventSources eventSources;
     private SqsClient eventSourceClient;
     private S3Notifications s3Notifications;
+    private StepFunctionsEmulator stepFunctions;
+    private URI stepFunctionsEndpoint;
     /** System properties set for in-process functions, with what they were before (null: unset). */
     private final Map<String, String> replacedSystemProperties = new HashMap<>();
     final List<String> banner = new ArrayList<>();
@@ -101,12 +104,17 @@ public final class LocalRuntime implements AutoCloseable {
                 provisioner.queues(sqs);
                 provisioner.buckets(s3);
             }
+            provisioner.functions();
+            var stateMachines = provisioner.stateMachines(o.root());
             var warnings = new ArrayList<String>();
             Map<String, Object> functionEnvironment = new HashMap<>(provisioner.functionProperties(warnings));
             functionEnvironment.put("aws.region", "local");
             functionEnvironment.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
             functionEnvironment.put("aws.sqs.endpoint", emulators.sqs.toString());
             functionEnvironment.put("aws.s3.endpoint", emulators.s3.toString());
+            // the emulation's port is only known once it serves: reserve it now, so the functions' settings can name it
+            int sfnPort = Emulators.freePort();
+            functionEnvironment.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
             Map<String, Object> props = new HashMap<>(functionEnvironment);
             props.put("auth.mode", "hmac");
             props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
@@ -127,7 +135,9 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
             var parsed = CloudFormationTemplate.read(template);
-            runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner), functionEnvironment);
+            runtime.exposeFunctionEnvironment(functionEnvironment);
+            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, parsed, stateMachines);
+            runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner));
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
@@ -149,11 +159,27 @@ public final class LocalRuntime implements AutoCloseable {
      * handlers in this JVM. The handlers build their own context, as in Lambda, from the function's
      * environment: it is handed to them as system properties.
      */
-    @SuppressWarnings("unchecked")
-    private void startEventSources(List<SqsEventSources.Mapping> sqsMappings, List<S3Notifications.Mapping> s3Mappings,
-                                   Map<String, Object> props) throws Exception {
-        if (sqsMappings.isEmpty() && s3Mappings.isEmpty()) return;
+    /** The functions build their own context, as in Lambda, from their environment: handed over as system properties. */
+    private void exposeFunctionEnvironment(Map<String, Object> props) {
         props.forEach((k, v) -> replacedSystemProperties.put(k, System.setProperty(k, String.valueOf(v))));
+    }
+
+    /**
+     * The Step Functions emulation on {@code port}, on the platform's clock, calling the template's functions
+     * in this JVM; the template's state machines are created in it (or found, after a restart).
+     */
+    private void startStepFunctions(Path dir, int port, CloudFormationTemplate template, List<Provisioner.StateMachine> machines) throws Exception {
+        stepFunctions = new StepFunctionsEmulator(dir, context.getBean(Clock.class), new LocalFunctions(template), "local");
+        stepFunctionsEndpoint = stepFunctions.start(port);
+        banner.add("  Step Functions " + stepFunctionsEndpoint + "   (executions " + (dir == null ? "in memory" : "kept in " + dir) + ")");
+        for (var m : machines) {
+            banner.add("  state machine  " + m.name() + " → " + stepFunctions.createStateMachine(m.name(), m.definition()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void startEventSources(List<SqsEventSources.Mapping> sqsMappings, List<S3Notifications.Mapping> s3Mappings) throws Exception {
+        if (sqsMappings.isEmpty() && s3Mappings.isEmpty()) return;
         eventSourceClient = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
@@ -185,6 +211,10 @@ public final class LocalRuntime implements AutoCloseable {
         return emulators.sqs;
     }
 
+    URI stepFunctionsEndpoint() {
+        return stepFunctionsEndpoint;
+    }
+
     URI s3Endpoint() {
         return emulators.s3;
     }
@@ -196,11 +226,12 @@ public final class LocalRuntime implements AutoCloseable {
             s3Notifications.close();
             eventSources.close();
             eventSourceClient.close();
-            replacedSystemProperties.forEach((k, old) -> {
-                if (old == null) System.clearProperty(k);
-                else System.setProperty(k, old);
-            });
         }
+        if (stepFunctions != null) stepFunctions.close();
+        replacedSystemProperties.forEach((k, old) -> {
+            if (old == null) System.clearProperty(k);
+            else System.setProperty(k, old);
+        });
         context.close();
         emulators.close();
     }

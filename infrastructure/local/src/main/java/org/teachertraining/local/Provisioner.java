@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import org.teachertraining.local.sfn.StepFunctionsEmulator;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +104,50 @@ final class Provisioner {
             attributes.put(bucket.logicalId() + ".Arn", "arn:aws:s3:::" + name);
             created.add("S3 bucket " + name);
         }
+    }
+
+    /** Functions: {@code !Ref} is the function's name (its logical ID here), {@code !GetAtt Fn.Arn} a local Lambda ARN. */
+    void functions() {
+        for (var f : template.resources("AWS::Serverless::Function")) {
+            refs.put(f.logicalId(), f.logicalId());
+            attributes.put(f.logicalId() + ".Arn", "arn:aws:lambda:local:" + StepFunctionsEmulator.ACCOUNT + ":function:" + f.logicalId());
+        }
+    }
+
+    /** A state machine of the template, its definition read and its substitutions resolved. */
+    record StateMachine(String logicalId, String name, String definition) {}
+
+    /**
+     * {@code AWS::Serverless::StateMachine}s: the definition from {@code DefinitionUri} (a file under the
+     * repository root) or {@code Definition}, with every {@code ${Name}} of {@code DefinitionSubstitutions}
+     * replaced by its resolved value; {@code !Ref} of the state machine is its ARN in the emulation.
+     */
+    @SuppressWarnings("unchecked")
+    List<StateMachine> stateMachines(java.nio.file.Path root) throws java.io.IOException {
+        var out = new ArrayList<StateMachine>();
+        for (var sm : template.resources("AWS::Serverless::StateMachine")) {
+            var p = sm.properties();
+            String definition;
+            if (p.get("DefinitionUri") instanceof String uri) {
+                definition = java.nio.file.Files.readString(root.resolve(uri));
+            } else if (p.get("Definition") instanceof Map<?, ?> inline) {
+                definition = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(inline);
+            } else {
+                throw new IllegalArgumentException(sm.logicalId() + ": needs DefinitionUri (a file) or Definition");
+            }
+            var substitutions = (Map<String, Object>) p.getOrDefault("DefinitionSubstitutions", Map.of());
+            for (var e : substitutions.entrySet()) definition = definition.replace("${" + e.getKey() + "}", resolve(e.getValue()));
+            if (definition.matches("(?s).*\\$\\{[A-Za-z0-9_]+}.*")) {
+                throw new IllegalArgumentException(sm.logicalId() + ": a ${…} in the definition has no DefinitionSubstitutions entry");
+            }
+            String name = p.get("Name") instanceof String given ? given : sm.logicalId();
+            String arn = "arn:aws:states:local:" + StepFunctionsEmulator.ACCOUNT + ":stateMachine:" + name;
+            refs.put(sm.logicalId(), arn);
+            attributes.put(sm.logicalId() + ".Arn", arn);
+            attributes.put(sm.logicalId() + ".Name", name);
+            out.add(new StateMachine(sm.logicalId(), name, definition));
+        }
+        return out;
     }
 
     /**

@@ -22,7 +22,7 @@ final class Definition {
             "Choice", Set.of("Choices", "Default"),
             "Wait", Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"),
             "Succeed", Set.of(),
-            "Fail", Set.of("Error", "Cause"),
+            "Fail", Set.of("Error", "Cause", "ErrorPath", "CausePath"),
             "Parallel", Set.of("Branches", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch"),
             "Map", Set.of("ItemsPath", "ItemSelector", "Parameters", "Iterator", "ItemProcessor", "MaxConcurrency", "ResultSelector",
                     "ResultPath", "Retry", "Catch"));
@@ -66,7 +66,7 @@ final class Definition {
             if (end == s.has("Next")) throw new UnsupportedDefinition(at, "needs exactly one of Next and End: true");
         }
         if (s.has("Next") && !states.has(s.get("Next").asText())) throw new UnsupportedDefinition(at + ".Next", "names no state: " + s.get("Next").asText());
-        for (var p : new String[]{"InputPath", "OutputPath", "ResultPath", "ItemsPath", "SecondsPath", "TimestampPath"}) {
+        for (var p : new String[]{"InputPath", "OutputPath", "ResultPath", "ItemsPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath"}) {
             if (s.has(p) && !s.get(p).isNull()) JsonPath.parse(s.get(p).asText(), at + "." + p);
         }
         for (var p : new String[]{"Parameters", "ResultSelector", "ItemSelector"}) {

@@ -168,7 +168,13 @@ final class Interpreter {
             case "Succeed" -> {
                 return new Step(output(s, input, context), null);
             }
-            case "Fail" -> throw new AslError(s.path("Error").asText("States.Fail"), s.path("Cause").asText(""));
+            case "Fail" -> {
+                String error = s.has("ErrorPath") ? JsonPath.parse(s.get("ErrorPath").asText(), "ErrorPath").select(input, context).asText()
+                        : s.path("Error").asText("States.Fail");
+                String cause = s.has("CausePath") ? JsonPath.parse(s.get("CausePath").asText(), "CausePath").select(input, context).asText()
+                        : s.path("Cause").asText("");
+                throw new AslError(error, cause);
+            }
             case "Choice" -> {
                 int i = 0;
                 for (var rule : s.get("Choices")) {

@@ -33,7 +33,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-    static final String ACCOUNT = "000000000000";
+    public static final String ACCOUNT = "000000000000";
 
     private final ExecutionStore store;
     private final Clock clock;
@@ -54,13 +54,18 @@ public final class StepFunctionsEmulator implements AutoCloseable {
 
     /** Loads what was kept, resumes the running executions, and serves the API on a free 127.0.0.1 port. */
     public URI start() throws IOException {
+        return start(0);
+    }
+
+    /** As {@link #start()}, on {@code port} (0: a free one). */
+    public URI start(int port) throws IOException {
         for (var sm : store.stateMachines()) stateMachines.put(sm.get("stateMachineArn").asText(), sm);
         for (var r : store.executions()) {
             var e = new Execution(r, store, clock, lambda, tokens);
             executions.put(e.arn(), e);
             if (e.status().equals("RUNNING")) e.start();
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             var t = new Thread(r, "sfn-api");

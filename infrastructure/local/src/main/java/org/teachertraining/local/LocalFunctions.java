@@ -1,0 +1,72 @@
+package org.teachertraining.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.teachertraining.local.sfn.AslError;
+import org.teachertraining.local.sfn.LambdaInvoker;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The template's functions, invoked in this JVM by name as Lambda invokes them for a Step Functions task:
+ * the payload read into the handler's input type, the result written back as JSON, and an exception
+ * reported as Lambda reports it — the error named by the exception's class, the cause a JSON document
+ * with errorMessage and errorType.
+ */
+final class LocalFunctions implements LambdaInvoker {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final Map<String, CloudFormationTemplate.Resource> functions = new ConcurrentHashMap<>();
+    private final Map<String, RequestHandler<Object, Object>> handlers = new ConcurrentHashMap<>();
+
+    LocalFunctions(CloudFormationTemplate template) {
+        template.resources("AWS::Serverless::Function").forEach(f -> functions.put(f.logicalId(), f));
+    }
+
+    @Override
+    public JsonNode invoke(String functionName, JsonNode payload) {
+        var f = functions.get(functionName);
+        if (f == null) throw new AslError("Lambda.ResourceNotFoundException", "Function not found: " + functionName);
+        var handler = handlers.computeIfAbsent(functionName, n -> instantiate(f));
+        Object input = JSON.convertValue(payload, inputType(handler.getClass()));
+        try {
+            Object output = handler.handleRequest(input, new LocalLambdaContext(functionName, timeout(f)));
+            return output == null ? JsonNodeFactory.instance.nullNode() : JSON.valueToTree(output);
+        } catch (RuntimeException e) {
+            var cause = JsonNodeFactory.instance.objectNode().put("errorMessage", String.valueOf(e.getMessage())).put("errorType", e.getClass().getName());
+            cause.putArray("stackTrace");
+            throw new AslError(e.getClass().getName(), cause.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<Object, Object> instantiate(CloudFormationTemplate.Resource f) {
+        String className = ((String) f.properties().get("Handler")).split("::")[0];
+        try {
+            return (RequestHandler<Object, Object>) Class.forName(className).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AslError("Lambda.ResourceNotFoundException", f.logicalId() + ": cannot load " + className + ": " + e);
+        }
+    }
+
+    private static int timeout(CloudFormationTemplate.Resource f) {
+        return f.properties().get("Timeout") instanceof Number n ? n.intValue() : 30;
+    }
+
+    private static Class<?> inputType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    var arg = p.getActualTypeArguments()[0];
+                    return arg instanceof ParameterizedType generic ? (Class<?>) generic.getRawType() : (Class<?>) arg;
+                }
+            }
+        }
+        return Object.class;
+    }
+}
