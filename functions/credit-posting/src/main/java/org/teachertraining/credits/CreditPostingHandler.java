@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
@@ -24,7 +25,6 @@ import org.teachertraining.core.credit.PostCompletion;
 import org.teachertraining.core.credit.RefreshCompliance;
 import org.teachertraining.core.credit.Requirements;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +53,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), enrollments, new DynamoDbInstitutions(table)),
                 enrollments, ledger, new DynamoDbIntegrityRecords(table),
                 new StoredCertificates(table, s3, setting("CERTIFICATES_BUCKET", "certificates.bucket", null)), new DynamoDbTeachers(table),
-                new RefreshCompliance(ledger, Requirements.seeds(), new DynamoDbComplianceAggregates(table), Clock.systemUTC()));
+                new RefreshCompliance(ledger, Requirements.seeds(), new DynamoDbComplianceAggregates(table), FunctionSettings.clock()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
@@ -14,7 +15,6 @@ import org.teachertraining.core.funding.ProjectBudget;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
-import java.time.Clock;
 import java.util.Map;
 
 import static org.teachertraining.adapters.aws.FunctionSettings.setting;
@@ -33,7 +33,7 @@ public class FundingCheckHandler implements RequestHandler<Map<String, Object>, 
         var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
                 setting("TRAINING_TABLE", "training.table", null));
         this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.henan()),
-                Clock.systemUTC());
+                FunctionSettings.clock());
     }
 
     @Override

@@ -46,6 +46,10 @@ import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
 import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
+import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
+import org.teachertraining.adapters.sfn.SfnLifecycleEngine;
+import org.teachertraining.core.lifecycle.ProjectLifecycleRequests;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import org.teachertraining.core.funding.CheckTrainingBudget;
 import org.teachertraining.core.funding.Funding;
 import org.teachertraining.core.funding.ProjectBudget;
@@ -202,8 +206,8 @@ public class PlatformFactory {
     /** Completions are checked here and posted by the credit-posting function from {@code credit.posting.queue.url}. */
     @Singleton
     RecordCompletion recordCompletion(CheckCompletion checkCompletion, SqsClient sqs,
-                                      @Value("${credit.posting.queue.url}") String queueUrl, Clock clock) {
-        return new RecordCompletion(checkCompletion, new SqsCompletionQueue(sqs, queueUrl), clock);
+                                      @Value("${credit.posting.queue.url}") String queueUrl, Clock clock, ProjectLifecycleRequests lifecycle) {
+        return new RecordCompletion(checkCompletion, new SqsCompletionQueue(sqs, queueUrl), clock, lifecycle::completionRecorded);
     }
 
     /** The API only looks certificates up; the credit-posting function issues them. */
@@ -294,5 +298,16 @@ public class PlatformFactory {
     @Singleton
     CheckTrainingBudget checkTrainingBudget(Access access) {
         return new CheckTrainingBudget(access);
+    }
+
+    @Singleton
+    SfnClient sfn(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sfn.endpoint:}") String endpoint) {
+        return AwsClients.sfn(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
+    }
+
+    @Singleton
+    ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, SfnClient sfn,
+                                                      @Value("${lifecycle.state.machine.arn}") String stateMachineArn, Access access, Clock clock) {
+        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
     }
 }

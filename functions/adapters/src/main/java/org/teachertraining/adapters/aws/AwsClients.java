@@ -31,6 +31,10 @@ public final class AwsClients {
         return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
     }
 
+    public static software.amazon.awssdk.services.sfn.SfnClient sfn(String region, String endpoint) {
+        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+    }
+
     /** S3 with path-style addressing when an endpoint (S3Proxy) is given. */
     public static S3Client s3(String region, String endpoint) {
         var builder = configure(S3Client.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint);

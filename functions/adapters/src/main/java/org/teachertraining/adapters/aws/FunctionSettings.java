@@ -11,4 +11,33 @@ public final class FunctionSettings {
         if (v == null) throw new IllegalStateException(env + " is not set");
         return v;
     }
+
+    /**
+     * The functions' clock: the system clock in Lambda; in the local runtime, shifted by the offset its
+     * clock is set to ({@code local.clock.offset}, an ISO-8601 duration kept current by the runtime), so the
+     * functions it runs in-process see the same time as its API and its Step Functions.
+     */
+    public static java.time.Clock clock() {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return java.time.Clock.offset(java.time.Clock.system(zone), offset());
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.now().plus(offset());
+            }
+
+            private java.time.Duration offset() {
+                String o = System.getProperty("local.clock.offset");
+                return o == null ? java.time.Duration.ZERO : java.time.Duration.parse(o);
+            }
+        };
+    }
 }

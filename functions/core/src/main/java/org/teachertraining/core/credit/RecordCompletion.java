@@ -18,11 +18,14 @@ public final class RecordCompletion {
     private final CheckCompletion checkCompletion;
     private final CompletionQueue queue;
     private final Clock clock;
+    private final java.util.function.Consumer<Completion> recorded;
 
-    public RecordCompletion(CheckCompletion checkCompletion, CompletionQueue queue, Clock clock) {
+    /** @param recorded told of every completion queued (the project's lifecycle waits for it) */
+    public RecordCompletion(CheckCompletion checkCompletion, CompletionQueue queue, Clock clock, java.util.function.Consumer<Completion> recorded) {
         this.checkCompletion = checkCompletion;
         this.queue = queue;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     public Outcome<Completion> execute(Caller caller, String projectId, String completionId, List<Completion.Result> results) {
@@ -39,6 +42,7 @@ public final class RecordCompletion {
             return Outcome.refused(r);
         }
         queue.send(completion);
+        recorded.accept(completion);
         return Outcome.done(completion);
     }
 }

@@ -1,0 +1,72 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.lifecycle.Lifecycles;
+import org.teachertraining.core.lifecycle.ProjectLifecycle;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+
+/**
+ * Under PROJECT#id: LIFECYCLE (the record as JSON), RATING#raterKey (a trainee's rating, kept without the
+ * trainee: the key is one-way; put only if absent, so one per trainee), EXPERTSCORE#expert#at.
+ */
+public final class DynamoDbLifecycles implements Lifecycles {
+    private final TrainingTable table;
+
+    public DynamoDbLifecycles(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Optional<ProjectLifecycle> find(String projectId) {
+        return table.read("PROJECT#" + projectId, "LIFECYCLE", ProjectLifecycle.class);
+    }
+
+    @Override
+    public void save(ProjectLifecycle lifecycle) {
+        table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("PROJECT#" + lifecycle.projectId()), "SK", s("LIFECYCLE"),
+                "type", s("LIFECYCLE"), "phase", s(lifecycle.phase().name()), "data", s(TrainingTable.toJson(lifecycle)))));
+    }
+
+    @Override
+    public boolean rate(String projectId, String raterKey, int score, String comment) {
+        var item = new HashMap<>(Map.of("PK", s("PROJECT#" + projectId), "SK", s("RATING#" + raterKey), "type", s("RATING"),
+                "score", TrainingTable.n(score)));
+        if (comment != null) item.put("comment", s(comment));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException rated) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Integer> ratings(String projectId) {
+        return scores(projectId, "RATING#");
+    }
+
+    @Override
+    public void score(String projectId, String expert, int score, String comment) {
+        var item = new HashMap<>(Map.of("PK", s("PROJECT#" + projectId), "SK", s("EXPERTSCORE#" + expert + "#" + java.time.Instant.now()),
+                "type", s("EXPERTSCORE"), "score", TrainingTable.n(score)));
+        if (comment != null) item.put("comment", s(comment));
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    @Override
+    public List<Integer> expertScores(String projectId) {
+        return scores(projectId, "EXPERTSCORE#");
+    }
+
+    private List<Integer> scores(String projectId, String prefix) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s(prefix))))
+                .items().stream().map(i -> TrainingTable.num(i, "score")).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package org.teachertraining.adapters.sfn;
+
+import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.core.lifecycle.LifecycleEngine;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+import java.util.ArrayList;
+
+/** The lifecycle engine on Step Functions: one execution per project, named by the project's ID. */
+public final class SfnLifecycleEngine implements LifecycleEngine {
+    private final SfnClient sfn;
+    private final String stateMachineArn;
+
+    public SfnLifecycleEngine(SfnClient sfn, String stateMachineArn) {
+        this.sfn = sfn;
+        this.stateMachineArn = stateMachineArn;
+    }
+
+    @Override
+    public String start(String projectId, Object input) {
+        try {
+            return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(projectId).input(StoredJson.write(input))).executionArn();
+        } catch (ExecutionAlreadyExistsException started) {
+            // started before (and perhaps finished): the same execution, by its name
+            return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + projectId;
+        }
+    }
+
+    @Override
+    public void succeed(String token, Object output) {
+        sfn.sendTaskSuccess(b -> b.taskToken(token).output(StoredJson.write(output)));
+    }
+
+    @Override
+    public void fail(String token, String error, String cause) {
+        sfn.sendTaskFailure(b -> b.taskToken(token).error(error).cause(cause));
+    }
+
+    @Override
+    public void heartbeat(String token) {
+        sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+    }
+
+    @Override
+    public void stop(String executionId, String error, String cause) {
+        sfn.stopExecution(b -> b.executionArn(executionId).error(error).cause(cause));
+    }
+
+    @Override
+    public Execution describe(String executionId) {
+        var d = sfn.describeExecution(b -> b.executionArn(executionId));
+        var states = new ArrayList<Execution.Entered>();
+        sfn.getExecutionHistoryPaginator(b -> b.executionArn(executionId).maxResults(1000)).events().forEach(e -> {
+            if (e.stateEnteredEventDetails() != null) states.add(new Execution.Entered(e.stateEnteredEventDetails().name(), e.timestamp()));
+        });
+        return new Execution(d.statusAsString(), d.error(), d.cause(), states);
+    }
+}

@@ -1,0 +1,26 @@
+package org.teachertraining.core.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Port: the workflow engine that runs one execution per project (Step Functions). */
+public interface LifecycleEngine {
+    /** Starts the project's execution, or finds it: one per project. Answers its ID. {@code input} is written as JSON. */
+    String start(String projectId, Object input);
+
+    /** Completes the human step waiting on {@code token} with {@code output}, written as JSON. */
+    void succeed(String token, Object output);
+
+    void fail(String token, String error, String cause);
+
+    void heartbeat(String token);
+
+    void stop(String executionId, String error, String cause);
+
+    Execution describe(String executionId);
+
+    /** @param states the states entered, in order, with when */
+    record Execution(String status, String error, String cause, List<Entered> states) {
+        public record Entered(String state, Instant at) {}
+    }
+}

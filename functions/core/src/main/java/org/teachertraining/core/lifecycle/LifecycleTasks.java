@@ -1,0 +1,193 @@
+package org.teachertraining.core.lifecycle;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Money;
+import org.teachertraining.core.credit.Ledger;
+import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.Quota;
+import org.teachertraining.core.quota.Quotas;
+import org.teachertraining.core.submission.Deliverables;
+import org.teachertraining.core.submission.SubmissionKind;
+import org.teachertraining.core.submission.Submissions;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The steps the project's state machine runs, one method per Task state. Each records what it did on the
+ * project's lifecycle and answers what the next states decide on. A step that cannot proceed throws a
+ * {@link StepFailed} named for the state machine's Retry/Catch.
+ */
+public final class LifecycleTasks {
+    /** How long the province has to decide, and the institution to record completion, before the execution gives up. */
+    public static final Duration APPROVAL_WINDOW = Duration.ofDays(30), COMPLETION_WINDOW = Duration.ofDays(60);
+
+    /** A step that cannot proceed; {@code name} is the error the state machine matches. */
+    public static final class StepFailed extends RuntimeException {
+        public final String name;
+
+        public StepFailed(String name, String message) {
+            super(message);
+            this.name = name;
+        }
+    }
+
+    private final Projects projects;
+    private final Quotas quotas;
+    private final Submissions submissions;
+    private final Ledger ledger;
+    private final IntegrityRecords integrity;
+    private final Lifecycles lifecycles;
+    private final JurisdictionTree tree;
+    private final Clock clock;
+
+    public LifecycleTasks(Projects projects, Quotas quotas, Submissions submissions, Ledger ledger, IntegrityRecords integrity,
+                          Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
+        this.projects = projects;
+        this.quotas = quotas;
+        this.submissions = submissions;
+        this.ledger = ledger;
+        this.integrity = integrity;
+        this.lifecycles = lifecycles;
+        this.tree = tree;
+        this.clock = clock;
+    }
+
+    /** Application submitted: the dates the Wait states wait for. */
+    public ProjectLifecycle.Dates recordApplication(String projectId, String executionArn) {
+        var p = project(projectId);
+        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), ChinaTime.startOf(p.endDate().plusDays(1)),
+                ChinaTime.startOf(p.endDate().plusDays(1 + Deliverables.AFTER_DAYS)));
+        var lc = lifecycles.find(projectId).orElse(ProjectLifecycle.started(projectId, executionArn, clock.instant()));
+        lifecycles.save(lc.in(ProjectLifecycle.Phase.APPLIED, null, clock.instant()).with(dates, null, null, null, null));
+        return dates;
+    }
+
+    public void awaitApproval(String projectId, String token) {
+        await(projectId, ProjectLifecycle.Phase.AWAITING_APPROVAL, "APPROVAL", token, APPROVAL_WINDOW);
+    }
+
+    public void awaitCompletion(String projectId, String token) {
+        await(projectId, ProjectLifecycle.Phase.AWAITING_COMPLETION, "COMPLETION", token, COMPLETION_WINDOW);
+    }
+
+    public void openSelection(String projectId) {
+        move(projectId, ProjectLifecycle.Phase.SELECTION_OPEN);
+    }
+
+    /** Selection closed: each allocated jurisdiction's fill rate and unfilled seats. */
+    public Map<String, Object> closeSelection(String projectId) {
+        var all = quotas.ofProject(projectId);
+        var rates = new ArrayList<ProjectLifecycle.FillRate>();
+        int seats = 0, enrolled = 0;
+        for (var q : all) {
+            if (q.seats() == null) continue;
+            int used = all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(q.jurisdiction())).mapToInt(Quota::used).sum();
+            rates.add(new ProjectLifecycle.FillRate(q.jurisdiction(), q.seats(), used, Math.max(0, q.seats() - used), percent(used, q.seats())));
+        }
+        var top = rates.stream().filter(r -> all.stream().noneMatch(o -> !o.jurisdiction().equals(r.jurisdiction())
+                && o.seats() != null && tree.quotaChain(r.jurisdiction()).contains(o.jurisdiction()))).toList();
+        for (var r : top) {
+            seats += r.seats();
+            enrolled += r.enrolled();
+        }
+        var lc = lifecycle(projectId);
+        lifecycles.save(lc.in(ProjectLifecycle.Phase.SELECTION_CLOSED, null, clock.instant()).with(null, rates, null, null, null));
+        return Map.of("seats", seats, "enrolled", enrolled, "unfilled", Math.max(0, seats - enrolled));
+    }
+
+    /** S2 before the start: the class dates, registration notices and schedules that are missing or late. */
+    public List<String> preStartChecks(String projectId) {
+        var p = project(projectId);
+        var findings = new ArrayList<String>();
+        for (var d : Deliverables.derive(p, submissions.classes(projectId), quotas.enrolled(projectId), submissions.ofProject(projectId), clock.instant())) {
+            if (!Set.of(SubmissionKind.CLASS_DATES, SubmissionKind.REGISTRATION_NOTICE, SubmissionKind.COURSE_SCHEDULE).contains(d.kind())) continue;
+            if (d.status() != Deliverables.Status.ACCEPTED) findings.add(d.kind() + (d.classNo() == null ? "" : " class " + d.classNo()) + ": " + d.status());
+        }
+        var lc = lifecycle(projectId);
+        lifecycles.save(lc.in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, clock.instant()).with(null, null, findings, null, null));
+        return findings;
+    }
+
+    /** The completion the institution recorded has been posted: a credit for every passed trainee, an integrity record for the rest. */
+    public void confirmCreditsPosted(String projectId, ProjectLifecycle.CompletionSummary completion) {
+        for (var r : completion.results()) {
+            boolean posted = r.outcome().equals("PASSED")
+                    ? ledger.ofTeacher(r.teacherId()).stream().anyMatch(e -> completion.completionId().equals(e.source()))
+                    : integrity.ofTeacher(r.teacherId()).stream().anyMatch(i -> projectId.equals(i.projectId()));
+            if (!posted) throw new StepFailed("CreditsNotPosted", "the completion " + completion.completionId() + " is not posted yet for " + r.teacherId());
+        }
+        var lc = lifecycle(projectId);
+        lifecycles.save(lc.in(ProjectLifecycle.Phase.CREDITS_POSTED, null, clock.instant()).with(null, null, null, completion, null));
+    }
+
+    /** S4: are all the deliverables in (accepted), or is the 30-day window over? */
+    public Map<String, Object> checkDeliverables(String projectId) {
+        var p = project(projectId);
+        var due = Deliverables.derive(p, submissions.classes(projectId), quotas.enrolled(projectId), submissions.ofProject(projectId), clock.instant());
+        boolean allIn = due.stream().filter(d -> d.kind().rule().equals("S4")).allMatch(d -> d.status() == Deliverables.Status.ACCEPTED);
+        var lc = lifecycle(projectId);
+        boolean over = !clock.instant().isBefore(lc.dates().deliverablesDue());
+        lifecycles.save(lc.in(ProjectLifecycle.Phase.DELIVERABLES_WINDOW, null, clock.instant()));
+        return Map.of("allIn", allIn, "windowOver", over);
+    }
+
+    /** P1: fill, report and completion rates, deliverables on time, trainee ratings, expert scores. */
+    public ProjectLifecycle.Evaluation evaluate(String projectId) {
+        var p = project(projectId);
+        var lc = lifecycle(projectId);
+        int seats = p.seats() != null ? p.seats() : lc.fillRates().stream().mapToInt(ProjectLifecycle.FillRate::seats).max().orElse(0);
+        int enrolled = quotas.enrolled(projectId);
+        var c = lc.completion();
+        int reported = c == null ? 0 : c.passed() + c.failed() + c.dismissed();
+        var due = Deliverables.derive(p, submissions.classes(projectId), enrolled, submissions.ofProject(projectId), clock.instant());
+        var ratings = lifecycles.ratings(projectId);
+        var scores = lifecycles.expertScores(projectId);
+        var evaluation = new ProjectLifecycle.Evaluation(percent(enrolled, seats), percent(reported, enrolled), percent(c == null ? 0 : c.passed(), enrolled),
+                due.stream().mapToInt(Deliverables.Deliverable::required).sum(),
+                due.stream().mapToInt(d -> Math.min(d.accepted(), d.required())).sum(),
+                average(ratings), ratings.size(), average(scores), scores.size());
+        lifecycles.save(lc.in(ProjectLifecycle.Phase.EVALUATED, null, clock.instant()).with(null, null, null, null, evaluation));
+        return evaluation;
+    }
+
+    public void close(String projectId) {
+        move(projectId, ProjectLifecycle.Phase.CLOSED);
+    }
+
+    private void await(String projectId, ProjectLifecycle.Phase phase, String step, String token, Duration window) {
+        if (token == null || token.isBlank()) throw new StepFailed("InvalidInput", "a task token is required");
+        var now = clock.instant();
+        lifecycles.save(lifecycle(projectId).in(phase, new ProjectLifecycle.Waiting(step, token, now, now.plus(window)), now));
+    }
+
+    private void move(String projectId, ProjectLifecycle.Phase phase) {
+        lifecycles.save(lifecycle(projectId).in(phase, null, clock.instant()));
+    }
+
+    private Project project(String projectId) {
+        return projects.find(projectId).orElseThrow(() -> new StepFailed("NoSuchProject", "no project " + projectId));
+    }
+
+    private ProjectLifecycle lifecycle(String projectId) {
+        return lifecycles.find(projectId).orElseThrow(() -> new StepFailed("NoLifecycle", "project " + projectId + " has no lifecycle"));
+    }
+
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO.setScale(2) : Money.percent(part, whole);
+    }
+
+    private static BigDecimal average(List<Integer> values) {
+        if (values.isEmpty()) return null;
+        return BigDecimal.valueOf(values.stream().mapToInt(Integer::intValue).sum()).divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,20 @@
+package org.teachertraining.core.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: lifecycle records, trainee ratings (anonymous) and expert scores. */
+public interface Lifecycles {
+    Optional<ProjectLifecycle> find(String projectId);
+
+    void save(ProjectLifecycle lifecycle);
+
+    /** Stores a rating unless this rater (an opaque key, not the teacher) rated the project already; false then. */
+    boolean rate(String projectId, String raterKey, int score, String comment);
+
+    List<Integer> ratings(String projectId);
+
+    void score(String projectId, String expert, int score, String comment);
+
+    List<Integer> expertScores(String projectId);
+}

@@ -1,0 +1,55 @@
+package org.teachertraining.core.lifecycle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a project stands in its life (DOMAIN.md "Project lifecycle"), as the lifecycle's tasks record it:
+ * the phase, what it waits for (a human step, with the task token) and until when, its dates, the fill
+ * rates at the cutoff, the pre-start findings, the completion recorded and the evaluation.
+ */
+public record ProjectLifecycle(String projectId, String executionArn, Phase phase, Waiting waiting, Dates dates,
+                               List<FillRate> fillRates, List<String> preStartFindings, CompletionSummary completion,
+                               Evaluation evaluation, Instant updatedAt) {
+
+    public enum Phase {
+        APPLIED, AWAITING_APPROVAL, SELECTION_OPEN, SELECTION_CLOSED, PRE_START_CHECKED, AWAITING_COMPLETION, CREDITS_POSTED,
+        DELIVERABLES_WINDOW, EVALUATED, CLOSED, REJECTED, CANCELLED
+    }
+
+    /** A human step the execution waits for: APPROVAL (the province) or COMPLETION (the institution). */
+    public record Waiting(String step, String token, Instant since, Instant until) {}
+
+    /** The instants the state machine's Wait states wait for (00:00 Asia/Shanghai of the day after, for dates). */
+    public record Dates(Instant selectionCutoff, Instant trainingEnds, Instant deliverablesDue) {}
+
+    public record FillRate(String jurisdiction, int seats, int enrolled, int unfilled, BigDecimal percent) {}
+
+    public record CompletionSummary(String completionId, int passed, int failed, int dismissed, int noShows, List<Outcome> results) {
+        public record Outcome(String teacherId, String outcome) {}
+    }
+
+    /** P1: the figures the platform has. Rates in percent, 2 decimals; averages null when nothing was given. */
+    public record Evaluation(BigDecimal fillRate, BigDecimal reportRate, BigDecimal completionRate, int deliverablesRequired,
+                             int deliverablesAcceptedOnTime, BigDecimal traineeRating, int traineeRatings, BigDecimal expertScore,
+                             int expertScores) {}
+
+    public ProjectLifecycle {
+        fillRates = fillRates == null ? List.of() : List.copyOf(fillRates);
+        preStartFindings = preStartFindings == null ? List.of() : List.copyOf(preStartFindings);
+    }
+
+    public static ProjectLifecycle started(String projectId, String executionArn, Instant at) {
+        return new ProjectLifecycle(projectId, executionArn, Phase.APPLIED, null, null, null, null, null, null, at);
+    }
+
+    public ProjectLifecycle in(Phase phase, Waiting waiting, Instant at) {
+        return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, at);
+    }
+
+    public ProjectLifecycle with(Dates d, List<FillRate> f, List<String> pre, CompletionSummary c, Evaluation e) {
+        return new ProjectLifecycle(projectId, executionArn, phase, waiting, d == null ? dates : d, f == null ? fillRates : f,
+                pre == null ? preStartFindings : pre, c == null ? completion : c, e == null ? evaluation : e, updatedAt);
+    }
+}

@@ -1,0 +1,202 @@
+package org.teachertraining.core.lifecycle;
+
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.credit.Completion;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What people do to a project's lifecycle: the institution applies (starting the one execution), the
+ * province decides or says it is still reviewing, anyone over the project reads where it stands; trainees
+ * rate it anonymously and experts score it (P1). Recording a completion completes the human step the
+ * execution waits for.
+ */
+public final class ProjectLifecycleRequests {
+    /** What {@code GET /projects/{id}/lifecycle} shows. */
+    public record View(String projectId, ProjectLifecycle.Phase phase, String status, String error, String cause, String waitingFor,
+                       java.time.Instant waitingSince, java.time.Instant waitingUntil, ProjectLifecycle.Dates dates,
+                       List<ProjectLifecycle.FillRate> fillRates, List<String> preStartFindings, ProjectLifecycle.CompletionSummary completion,
+                       ProjectLifecycle.Evaluation evaluation, List<LifecycleEngine.Execution.Entered> history) {}
+
+    private final Projects projects;
+    private final Enrollments enrollments;
+    private final Lifecycles lifecycles;
+    private final LifecycleEngine engine;
+    private final Access access;
+    private final Clock clock;
+
+    public ProjectLifecycleRequests(Projects projects, Enrollments enrollments, Lifecycles lifecycles, LifecycleEngine engine, Access access, Clock clock) {
+        this.projects = projects;
+        this.enrollments = enrollments;
+        this.lifecycles = lifecycles;
+        this.engine = engine;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** The institution submits its application: the project's execution starts (once; asking again answers the same). */
+    public Outcome<View> apply(Caller caller, String projectId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        if (caller.role() != Role.INSTITUTION || !project.get().institutionId().equals(caller.institutionId())) {
+            return Outcome.refused(Refusal.forbidden(Text.of("只有项目的承训单位可以提交申报", "Only the project's institution submits its application")));
+        }
+        String arn = engine.start(projectId, Map.of("projectId", projectId));
+        if (lifecycles.find(projectId).isEmpty()) lifecycles.save(ProjectLifecycle.started(projectId, arn, clock.instant()));
+        return view(project.get());
+    }
+
+    /** The province approves or rejects the application the execution waits on. */
+    public Outcome<View> decide(Caller caller, String projectId, Boolean approved, String reason) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.required("approved", approved);
+        if (Boolean.FALSE.equals(approved)) v.text("reason", reason, 1000);
+        else v.optionalText("reason", reason, 1000);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var waiting = waitingFor(projectId, "APPROVAL");
+        if (waiting instanceof Outcome.Refused<ProjectLifecycle.Waiting> r) return Outcome.refused(r.refusal());
+        String token = ((Outcome.Done<ProjectLifecycle.Waiting>) waiting).value().token();
+        if (approved) engine.succeed(token, Map.of("approved", true, "by", caller.userId()));
+        else engine.fail(token, "ApplicationRejected", reason.strip());
+        lifecycles.find(projectId).ifPresent(lc -> lifecycles.save(lc.in(approved ? lc.phase() : ProjectLifecycle.Phase.REJECTED, null, clock.instant())));
+        return view(project.get());
+    }
+
+    /** The province is still reviewing: the approval step's heartbeat. */
+    public Outcome<View> stillReviewing(Caller caller, String projectId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var waiting = waitingFor(projectId, "APPROVAL");
+        if (waiting instanceof Outcome.Refused<ProjectLifecycle.Waiting> r) return Outcome.refused(r.refusal());
+        engine.heartbeat(((Outcome.Done<ProjectLifecycle.Waiting>) waiting).value().token());
+        return view(project.get());
+    }
+
+    /** The province cancels the project: its execution stops. */
+    public Outcome<View> cancel(Caller caller, String projectId, String reason) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.text("reason", reason, 1000);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var lc = lifecycles.find(projectId);
+        if (lc.isEmpty()) return Outcome.refused(noLifecycle(projectId));
+        engine.stop(lc.get().executionArn(), "ProjectCancelled", reason.strip());
+        lifecycles.save(lc.get().in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant()));
+        return view(project.get());
+    }
+
+    /** Called when the institution records completion results: the execution waiting for them carries on. */
+    public void completionRecorded(Completion c) {
+        var lc = lifecycles.find(c.projectId());
+        if (lc.isEmpty() || lc.get().waiting() == null || !lc.get().waiting().step().equals("COMPLETION")) return;
+        var results = c.results().stream().map(r -> new ProjectLifecycle.CompletionSummary.Outcome(r.teacherId(), r.outcome().name())).toList();
+        var summary = new ProjectLifecycle.CompletionSummary(c.completionId(), count(c, Completion.Outcome.PASSED), count(c, Completion.Outcome.FAILED),
+                count(c, Completion.Outcome.DISMISSED), count(c, Completion.Outcome.NO_SHOW), results);
+        engine.succeed(lc.get().waiting().token(), summary);
+    }
+
+    public Outcome<View> read(Caller caller, String projectId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var p = project.get();
+        boolean institution = caller.role() == Role.INSTITUTION && p.institutionId().equals(caller.institutionId());
+        if (!institution) {
+            var denied = access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+            if (denied.isPresent()) return Outcome.refused(denied.get());
+        }
+        return view(p);
+    }
+
+    /** P1: a trainee who held a seat rates the project 1–5, once; the rating is kept without the trainee. */
+    public Outcome<Map<String, Object>> rate(Caller caller, String projectId, Integer score, String comment) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        if (caller.role() != Role.TEACHER || caller.teacherId() == null) return Outcome.refused(Access.roleRefusal(Role.TEACHER));
+        if (enrollments.find(projectId, caller.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()) {
+            return Outcome.refused(Refusal.forbidden(Text.of("只有本项目的学员可以评价", "Only the project's trainees rate it")));
+        }
+        var v = new Violations();
+        if (v.required("score", score)) v.range("score", score, 1, 5);
+        v.optionalText("comment", comment, 1000);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        if (!lifecycles.rate(projectId, raterKey(projectId, caller.teacherId()), score, comment == null ? null : comment.strip())) {
+            return Outcome.refused(Refusal.conflict(null, Text.of("您已评价过本项目", "You have rated this project already")));
+        }
+        return Outcome.done(Map.of("projectId", projectId, "ratings", lifecycles.ratings(projectId).size()));
+    }
+
+    /** P1: an expert scores the project's process and deliverables, 0–100. */
+    public Outcome<Map<String, Object>> score(Caller caller, String projectId, Integer score, String comment) {
+        if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        if (caller.role() != Role.EXPERT) return Outcome.refused(Access.roleRefusal(Role.EXPERT));
+        var v = new Violations();
+        if (v.required("score", score)) v.range("score", score, 0, 100);
+        v.optionalText("comment", comment, 2000);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        lifecycles.score(projectId, caller.userId(), score, comment == null ? null : comment.strip());
+        return Outcome.done(Map.of("projectId", projectId, "scores", lifecycles.expertScores(projectId).size()));
+    }
+
+    private Outcome<ProjectLifecycle.Waiting> waitingFor(String projectId, String step) {
+        var lc = lifecycles.find(projectId);
+        if (lc.isEmpty()) return Outcome.refused(noLifecycle(projectId));
+        var w = lc.get().waiting();
+        if (w == null || !w.step().equals(step)) {
+            return Outcome.refused(Refusal.conflict(null, Text.of("项目当前不在等待" + (step.equals("APPROVAL") ? "审批" : "结业认定"),
+                    "The project is not waiting for " + step.toLowerCase() + "; it is " + lc.get().phase())));
+        }
+        return Outcome.done(w);
+    }
+
+    private Outcome<View> view(Project p) {
+        var lc = lifecycles.find(p.id());
+        if (lc.isEmpty()) return Outcome.refused(noLifecycle(p.id()));
+        var l = lc.get();
+        var execution = engine.describe(l.executionArn());
+        var w = l.waiting();
+        return Outcome.done(new View(p.id(), l.phase(), execution.status(), execution.error(), execution.cause(), w == null ? null : w.step(),
+                w == null ? null : w.since(), w == null ? null : w.until(), l.dates(), l.fillRates(), l.preStartFindings(), l.completion(),
+                l.evaluation(), execution.states()));
+    }
+
+    private static Refusal noLifecycle(String projectId) {
+        return Refusal.notFound(Text.of("项目尚未提交申报：" + projectId, "Project " + projectId + " has not applied yet"));
+    }
+
+    private static int count(Completion c, Completion.Outcome o) {
+        return (int) c.results().stream().filter(r -> r.outcome() == o).count();
+    }
+
+    /** One rating per trainee and project, without keeping who: a one-way key. */
+    static String raterKey(String projectId, String teacherId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((projectId + "/" + teacherId).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.teachertraining.lifecycle;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
+import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
+import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.lifecycle.LifecycleTasks;
+import org.teachertraining.core.lifecycle.ProjectLifecycle;
+
+import java.util.Map;
+
+import static org.teachertraining.adapters.aws.FunctionSettings.setting;
+
+/**
+ * The lifecycle state machine's tasks (infrastructure/statemachines/project-lifecycle.asl.json): input
+ * {@code {"action": "…", "projectId": "…", "token"?, "executionArn"?, "completion"?}}, one use-case call per
+ * action, its result as JSON. A step that cannot proceed throws a {@link LifecycleTaskError} whose class
+ * names it for Retry/Catch.
+ */
+public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>, Object> {
+    private final LifecycleTasks tasks;
+
+    public LifecycleTaskHandler() {
+        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
+        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
+                setting("TRAINING_TABLE", "training.table", null));
+        this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
+                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.henan(),
+                FunctionSettings.clock());
+    }
+
+    @Override
+    public Object handleRequest(Map<String, Object> input, Context context) {
+        String action = text(input, "action");
+        String projectId = text(input, "projectId");
+        try {
+            Object result = switch (action) {
+                case "recordApplication" -> tasks.recordApplication(projectId, (String) input.get("executionArn"));
+                case "awaitApproval" -> {
+                    tasks.awaitApproval(projectId, text(input, "token"));
+                    yield Map.of("waitingFor", "APPROVAL");
+                }
+                case "openSelection" -> {
+                    tasks.openSelection(projectId);
+                    yield Map.of("phase", "SELECTION_OPEN");
+                }
+                case "closeSelection" -> tasks.closeSelection(projectId);
+                case "preStartChecks" -> Map.of("findings", tasks.preStartChecks(projectId));
+                case "awaitCompletion" -> {
+                    tasks.awaitCompletion(projectId, text(input, "token"));
+                    yield Map.of("waitingFor", "COMPLETION");
+                }
+                case "confirmCreditsPosted" -> {
+                    tasks.confirmCreditsPosted(projectId, StoredJson.MAPPER.convertValue(input.get("completion"), ProjectLifecycle.CompletionSummary.class));
+                    yield Map.of("phase", "CREDITS_POSTED");
+                }
+                case "checkDeliverables" -> tasks.checkDeliverables(projectId);
+                case "evaluate" -> tasks.evaluate(projectId);
+                case "close" -> {
+                    tasks.close(projectId);
+                    yield Map.of("phase", "CLOSED");
+                }
+                default -> throw new LifecycleTaskError.InvalidInput("unknown action " + action);
+            };
+            return StoredJson.MAPPER.convertValue(result, new TypeReference<Object>() {});
+        } catch (LifecycleTasks.StepFailed e) {
+            throw LifecycleTaskError.named(e.name, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new LifecycleTaskError.InvalidInput(e.getMessage());
+        }
+    }
+
+    private static String text(Map<String, Object> input, String field) {
+        Object v = input == null ? null : input.get(field);
+        if (!(v instanceof String s) || s.isBlank()) throw new LifecycleTaskError.InvalidInput(field + " is required, got " + input);
+        return s;
+    }
+}

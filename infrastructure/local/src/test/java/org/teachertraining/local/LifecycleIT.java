@@ -1,0 +1,237 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.submissions.SampleFiles;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One project's whole life on the local runtime's Step Functions, the clock moved across the cutoff, the
+ * training and the 30-day deliverables window; and the ways it ends early: rejected, approval timed out,
+ * an incomplete application retried and then caught.
+ */
+class LifecycleIT {
+    static Api api;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+        FundingIT.setUp();   // its project and budget helpers
+    }
+
+    @AfterEach
+    void backToNow() throws Exception {
+        api.send("POST", "/dev/clock", null, "{\"now\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\"}");
+    }
+
+    static String province() throws Exception {
+        return api.token("life-province", "PROVINCE_ADMIN", "410000");
+    }
+
+    static String henu() throws Exception {
+        return api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu-office\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
+    }
+
+    static void clock(String now) throws Exception {
+        assertEquals(200, api.send("POST", "/dev/clock", null, "{\"now\":\"" + now + "\"}").status());
+    }
+
+    /** A project of 50 seats under the Henan 2020 standards, its budget at the ceiling unless {@code withBudget} is false. */
+    static String project(String code, boolean withBudget) throws Exception {
+        String p = FundingIT.project(code);
+        assertEquals(200, api.send("PUT", "/projects/" + p + "/quotas/411500", province(), "{\"seats\":50}").status());
+        if (withBudget) assertTrue(FundingIT.budget(p, "100000").json().get("passed").asBoolean());
+        return p;
+    }
+
+    static JsonNode lifecycle(String project) throws Exception {
+        var r = api.send("GET", "/projects/" + project + "/lifecycle", province(), null);
+        assertEquals(200, r.status(), r.toString());
+        return r.json();
+    }
+
+    static JsonNode await(String project, String what, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.currentTimeMillis() + 40_000;
+        JsonNode l = null;
+        while (System.currentTimeMillis() < deadline) {
+            l = lifecycle(project);
+            if (done.test(l)) return l;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the lifecycle never reached " + what + ": " + l);
+    }
+
+    static Predicate<JsonNode> waitingFor(String step) {
+        return l -> step.equals(l.path("waitingFor").asText());
+    }
+
+    static Predicate<JsonNode> phase(String phase) {
+        return l -> phase.equals(l.path("phase").asText());
+    }
+
+    static Predicate<JsonNode> ended(String status) {
+        return l -> status.equals(l.path("status").asText());
+    }
+
+    static void assertDecimal(String expected, JsonNode actual) {
+        assertEquals(0, new java.math.BigDecimal(expected).compareTo(actual.decimalValue()), expected + " vs " + actual);
+    }
+
+    static List<String> states(JsonNode l) {
+        var out = new ArrayList<String>();
+        l.get("history").forEach(h -> out.add(h.get("state").asText()));
+        return out;
+    }
+
+    @Test
+    void fromApplicationToClosed() throws Exception {
+        String project = project("LIFE-1", true);
+        var details = api.send("GET", "/projects/" + project, province(), null).json();
+        var cutoff = OffsetDateTime.parse(details.get("selectionCutoff").asText());
+        var end = LocalDate.parse(details.get("endDate").asText());
+
+        var applied = api.send("POST", "/projects/" + project + "/application", henu(), null);
+        assertEquals(202, applied.status(), applied.toString());
+        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());   // the same execution
+        var waiting = await(project, "the province's approval", waitingFor("APPROVAL"));
+        assertTrue(waiting.get("waitingUntil").asText().compareTo(waiting.get("waitingSince").asText()) > 0);
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/heartbeat", province(), null).status());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/application/decision", henu(), "{\"approved\":true}"), 403, null);
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
+        await(project, "selection", l -> states(l).contains("Wait until the selection cutoff"));
+
+        // selection: three teachers of 新县 enrolled
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        var csv = Api.teachersCsv("LIFE1-", "411523", 3).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-" + i + "\"}").status());
+        }
+
+        // past the cutoff: selection closes with its fill rates, the pre-start checks run
+        clock(cutoff.plusMinutes(1).toString());
+        var checked = await(project, "the pre-start checks", l -> states(l).contains("Wait until training ends"));
+        JsonNode fill = null;
+        for (var f : checked.get("fillRates")) if (f.get("jurisdiction").asText().equals("411500")) fill = f;
+        assertTrue(fill != null, checked.get("fillRates").toString());
+        assertEquals(3, fill.get("enrolled").asInt());
+        assertEquals(47, fill.get("unfilled").asInt());
+        assertTrue(checked.get("preStartFindings").toString().contains("CLASS_DATES"), checked.toString());
+
+        // after training: trainees rate it, an expert scores it, the institution records completion
+        clock(end.plusDays(1) + "T10:00:00+08:00");
+        await(project, "the completion assessment", waitingFor("COMPLETION"));
+        for (int i = 0; i < 2; i++) {
+            String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"t" + i + "\",\"role\":\"TEACHER\",\"teacherId\":\"LIFE1-" + i + "\"}").json().get("token").asText();
+            assertEquals(201, api.send("POST", "/projects/" + project + "/ratings", teacher, "{\"score\":" + (5 - i) + "}").status());
+            if (i == 0) BadInputIT.problem(api.send("POST", "/projects/" + project + "/ratings", teacher, "{\"score\":1}"), 409, null);
+        }
+        String expert = api.send("POST", "/dev/tokens", null, "{\"sub\":\"expert-1\",\"role\":\"EXPERT\"}").json().get("token").asText();
+        assertEquals(201, api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88,\"comment\":\"过程规范\"}").status());
+        var henuInstitution = api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
+                + "\"validFrom\":\"" + end.minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}");
+        assertEquals(200, henuInstitution.status(), henuInstitution.toString());
+        var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-C1\",\"results\":["
+                + "{\"teacherId\":\"LIFE1-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}},"
+                + "{\"teacherId\":\"LIFE1-1\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}},"
+                + "{\"teacherId\":\"LIFE1-2\",\"outcome\":\"NO_SHOW\"}]}");
+        assertEquals(202, completion.status(), completion.toString());
+        await(project, "the deliverables window", l -> states(l).contains("Wait a day for the deliverables"));
+        String selfEvaluation = Uploads.accepted(api, henu(), project, "SELF_EVALUATION", "自评报告.pdf", "application/pdf", SampleFiles.pdf(3));
+
+        // the 30 days pass: evaluation, closure
+        clock(end.plusDays(32) + "T09:00:00+08:00");
+        var closed = await(project, "closed", ended("SUCCEEDED"));
+        assertEquals("CLOSED", closed.get("phase").asText());
+        assertEquals(List.of("Record the application", "Check the budget against the funding standards", "Did the budget pass?",
+                "Wait for the province's approval", "Publish quotas and open selection", "Wait until the selection cutoff",
+                "Close selection and record fill rates", "Run the pre-start checks", "Wait until training ends",
+                "Wait for the institution's completion assessment", "Confirm the credits are posted", "Check the deliverables",
+                "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 14));
+        assertEquals("Closed", states(closed).get(states(closed).size() - 1));
+        var e = closed.get("evaluation");
+        assertDecimal("6.00", e.get("fillRate"));         // 3 of 50 seats
+        assertDecimal("66.67", e.get("reportRate"));      // 2 of 3 came
+        assertDecimal("66.67", e.get("completionRate"));  // 2 of 3 passed
+        assertDecimal("4.50", e.get("traineeRating"));
+        assertEquals(2, e.get("traineeRatings").asInt());
+        assertDecimal("88.00", e.get("expertScore"));
+        assertTrue(e.get("deliverablesAcceptedOnTime").asInt() >= 1, e.toString());
+        assertEquals(2, closed.get("completion").get("passed").asInt());
+
+        // what it produced: credits, an integrity record, deliverable statuses
+        String county = api.token("life-county", "COUNTY_ADMIN", "411523");
+        var transcript = api.send("GET", "/teachers/LIFE1-0/transcript", county, null).json();
+        assertTrue(transcript.toString().contains("LIFE1-C1"), transcript.toString());
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        assertTrue(new DynamoDbIntegrityRecords(table).ofTeacher("LIFE1-2").stream().anyMatch(r -> r.projectId().equals(project)));
+        var deliverables = api.send("GET", "/projects/" + project + "/deliverables", henu(), null).json();
+        for (var d : deliverables.get("deliverables")) {
+            if (d.get("kind").asText().equals("SELF_EVALUATION")) assertEquals("ACCEPTED", d.get("status").asText());
+            if (d.get("kind").asText().equals("PUBLICITY")) assertEquals("LATE", d.get("status").asText());
+        }
+        assertFalse(selfEvaluation.isBlank());
+    }
+
+    @Test
+    void aRejectedApplicationEndsInItsNamedState() throws Exception {
+        String project = project("LIFE-2", true);
+        api.send("POST", "/projects/" + project + "/application", henu(), null);
+        await(project, "the province's approval", waitingFor("APPROVAL"));
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":false}"), 400, "reason");
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(),
+                "{\"approved\":false,\"reason\":\"培训方案与需求不符\"}").status());
+        var l = await(project, "rejected", ended("FAILED"));
+        assertEquals("ApplicationRejected", l.get("error").asText());
+        assertEquals("培训方案与需求不符", l.get("cause").asText());
+        assertEquals("Application rejected", states(l).get(states(l).size() - 1));
+        assertEquals("REJECTED", l.get("phase").asText());
+    }
+
+    @Test
+    void anApprovalNobodyGivesTimesOut() throws Exception {
+        String project = project("LIFE-3", true);
+        api.send("POST", "/projects/" + project + "/application", henu(), null);
+        var waiting = await(project, "the province's approval", waitingFor("APPROVAL"));
+        // eight days without a word from the province: the heartbeat lapses
+        clock(OffsetDateTime.parse(waiting.get("waitingSince").asText()).plusDays(8).plusMinutes(1).toString());
+        var l = await(project, "timed out", ended("FAILED"));
+        assertEquals("ApprovalTimedOut", l.get("error").asText());
+        assertEquals("States.HeartbeatTimeout", l.get("cause").asText());
+        assertEquals("Approval timed out", states(l).get(states(l).size() - 1));
+    }
+
+    @Test
+    void anApplicationWithoutABudgetIsRetriedForTwoDaysThenCaught() throws Exception {
+        String project = project("LIFE-4", false);
+        api.send("POST", "/projects/" + project + "/application", henu(), null);
+        Thread.sleep(1500);
+        var first = lifecycle(project);
+        assertEquals("RUNNING", first.get("status").asText());   // NoBudget: the retry waits a day
+        String now = api.send("GET", "/dev/clock", null, null).json().get("now").asText();
+        clock(OffsetDateTime.parse(now).plusDays(1).plusMinutes(1).toString());
+        Thread.sleep(1500);
+        assertEquals("RUNNING", lifecycle(project).get("status").asText());   // the second retry waits another day
+        clock(OffsetDateTime.parse(now).plusDays(3).toString());
+        var l = await(project, "caught", ended("FAILED"));
+        assertEquals("ApplicationIncomplete", l.get("error").asText());
+        assertTrue(l.get("cause").asText().contains("no budget"), l.toString());
+        assertEquals("Application incomplete", states(l).get(states(l).size() - 1));
+    }
+}
