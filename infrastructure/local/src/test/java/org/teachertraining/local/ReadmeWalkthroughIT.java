@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,17 +13,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Runs the README's walkthrough block, as written, with bash and curl against the running local runtime. */
 class ReadmeWalkthroughIT {
 
-    @Test
-    void theWalkthroughWorksAsWritten() throws Exception {
-        var api = Api.shared();
+    /** Runs the README block between {@code <!-- name:start -->} and {@code <!-- name:end -->}; answers its output. */
+    static String run(Api api, String name) throws Exception {
         String readme = Files.readString(LocalRuntime.findRoot().resolve("README.md"));
-        String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"), readme.indexOf("<!-- walkthrough:end -->"));
+        String block = readme.substring(readme.indexOf("<!-- " + name + ":start -->"), readme.indexOf("<!-- " + name + ":end -->"));
         String script = block.substring(block.indexOf("```bash") + 7, block.lastIndexOf("```"))
                 .replace("http://localhost:8080", api.base.toString().replaceAll("/$", ""));
         var process = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "walkthrough did not finish");
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not finish: " + output.get(5, TimeUnit.SECONDS));
+        }
+        String out = output.get();
         assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void theLifecycleWalkthroughWorksAsWritten() throws Exception {
+        var api = Api.shared();
+        try {
+            String out = run(api, "lifecycle-walkthrough");
+            assertEquals(List.of("true", "APPLIED", "waiting for the province's approval", "selection open until 2027-09-25", "SELECTED",
+                    "selection closed", "waiting for the completion assessment", "QUEUED", "credits posted; deliverables window open", "closed"),
+                    out.lines().toList().subList(0, 10), out);
+            assertTrue(out.contains("\"evaluation\":{\"fillRate\":2.0"), out);
+        } finally {
+            api.send("POST", "/dev/clock", null, "{\"now\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) + "\"}");
+        }
+    }
+
+    @Test
+    void theWalkthroughWorksAsWritten() throws Exception {
+        var api = Api.shared();
+        String out = run(api, "walkthrough");
 
         String[] lines = out.strip().split("\n");
         assertTrue(lines[0].matches("project [0-9a-f-]{36}"), out);
