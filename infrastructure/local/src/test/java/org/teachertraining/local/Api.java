@@ -49,6 +49,17 @@ final class Api {
         return new Api(runtime.api());
     }
 
+    /** template.yaml and the files it names (the state machines' definitions) under another root. */
+    static void copyTemplate(java.nio.file.Path root) throws java.io.IOException {
+        var from = LocalRuntime.findRoot();
+        java.nio.file.Files.copy(from.resolve("template.yaml"), root.resolve("template.yaml"));
+        var machines = root.resolve("infrastructure/statemachines");
+        java.nio.file.Files.createDirectories(machines);
+        try (var files = java.nio.file.Files.list(from.resolve("infrastructure/statemachines"))) {
+            for (var f : files.toList()) java.nio.file.Files.copy(f, machines.resolve(f.getFileName().toString()));
+        }
+    }
+
     static LocalRuntime runtime() {
         return runtime;
     }

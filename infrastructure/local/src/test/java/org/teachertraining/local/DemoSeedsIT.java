@@ -17,7 +17,7 @@ class DemoSeedsIT {
 
     @Test
     void theDemoProgramIsThereAndSelectionIsOpen(@TempDir Path root) throws Exception {
-        Files.copy(LocalRuntime.findRoot().resolve("template.yaml"), root.resolve("template.yaml"));
+        Api.copyTemplate(root);
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, true, true))) {
             String demo = runtime.banner.stream().filter(l -> l.contains("demo")).findFirst().orElseThrow();
             assertTrue(demo.contains("6 projects, 300 teachers"), demo);

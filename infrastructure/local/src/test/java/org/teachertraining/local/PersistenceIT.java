@@ -17,7 +17,7 @@ class PersistenceIT {
 
     @Test
     void aProgramSurvivesARestart_andCleanRemovesIt(@TempDir Path root) throws Exception {
-        Files.copy(LocalRuntime.findRoot().resolve("template.yaml"), root.resolve("template.yaml"));
+        Api.copyTemplate(root);
         String programId, token;
         try (var first = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, false))) {
             token = token(first.api());
