@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
@@ -34,7 +35,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         String region = setting("AWS_REGION", "aws.region", "cn-north-1");
         var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
                 setting("TRAINING_TABLE", "training.table", null));
-        this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
+        this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.henan(),
                 FunctionSettings.clock());
     }

@@ -174,6 +174,10 @@ class LifecycleIT {
         assertDecimal("88.00", e.get("expertScore"));
         assertTrue(e.get("deliverablesAcceptedOnTime").asInt() >= 1, e.toString());
         assertEquals(2, closed.get("completion").get("passed").asInt());
+        JsonNode xinyangReport = null;
+        for (var r : e.get("reportRates")) if (r.get("jurisdiction").asText().equals("411500")) xinyangReport = r;
+        assertEquals(3, xinyangReport.get("enrolled").asInt());
+        assertEquals(2, xinyangReport.get("reported").asInt());
 
         // what it produced: credits, an integrity record, deliverable statuses
         String county = api.token("life-county", "COUNTY_ADMIN", "411523");

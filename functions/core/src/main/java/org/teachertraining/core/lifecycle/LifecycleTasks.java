@@ -3,6 +3,7 @@ package org.teachertraining.core.lifecycle;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.credit.Ledger;
+import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.project.Project;
@@ -42,6 +43,7 @@ public final class LifecycleTasks {
     }
 
     private final Projects projects;
+    private final Enrollments enrollments;
     private final Quotas quotas;
     private final Submissions submissions;
     private final Ledger ledger;
@@ -50,9 +52,10 @@ public final class LifecycleTasks {
     private final JurisdictionTree tree;
     private final Clock clock;
 
-    public LifecycleTasks(Projects projects, Quotas quotas, Submissions submissions, Ledger ledger, IntegrityRecords integrity,
-                          Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
+    public LifecycleTasks(Projects projects, Enrollments enrollments, Quotas quotas, Submissions submissions, Ledger ledger,
+                          IntegrityRecords integrity, Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
         this.projects = projects;
+        this.enrollments = enrollments;
         this.quotas = quotas;
         this.submissions = submissions;
         this.ledger = ledger;
@@ -155,9 +158,31 @@ public final class LifecycleTasks {
         var evaluation = new ProjectLifecycle.Evaluation(percent(enrolled, seats), percent(reported, enrolled), percent(c == null ? 0 : c.passed(), enrolled),
                 due.stream().mapToInt(Deliverables.Deliverable::required).sum(),
                 due.stream().mapToInt(d -> Math.min(d.accepted(), d.required())).sum(),
-                average(ratings), ratings.size(), average(scores), scores.size());
+                average(ratings), ratings.size(), average(scores), scores.size(), reportRates(projectId, lc));
         lifecycles.save(lc.in(ProjectLifecycle.Phase.EVALUATED, null, clock.instant()).with(null, null, null, null, evaluation));
         return evaluation;
+    }
+
+    /** Report rates per jurisdiction of the fill rates: its trainees (holding a seat) and those whose outcome is not a no-show. */
+    private List<ProjectLifecycle.ReportRate> reportRates(String projectId, ProjectLifecycle lc) {
+        var noShows = new java.util.HashSet<String>();
+        if (lc.completion() != null) {
+            lc.completion().results().stream().filter(r -> r.outcome().equals("NO_SHOW")).forEach(r -> noShows.add(r.teacherId()));
+        }
+        var trainees = new ArrayList<org.teachertraining.core.enrollment.Enrollment>();
+        String cursor = null;
+        do {
+            var page = enrollments.ofProject(projectId, "", null, cursor, 100);
+            page.items().stream().filter(e -> e.status().holdsSeat()).forEach(trainees::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        var rates = new ArrayList<ProjectLifecycle.ReportRate>();
+        for (var f : lc.fillRates()) {
+            var mine = trainees.stream().filter(e -> tree.isWithin(e.jurisdiction(), f.jurisdiction())).toList();
+            int reported = (int) mine.stream().filter(e -> !noShows.contains(e.teacherId())).count();
+            rates.add(new ProjectLifecycle.ReportRate(f.jurisdiction(), mine.size(), reported, percent(reported, mine.size())));
+        }
+        return rates;
     }
 
     public void close(String projectId) {

@@ -33,7 +33,10 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
     /** P1: the figures the platform has. Rates in percent, 2 decimals; averages null when nothing was given. */
     public record Evaluation(BigDecimal fillRate, BigDecimal reportRate, BigDecimal completionRate, int deliverablesRequired,
                              int deliverablesAcceptedOnTime, BigDecimal traineeRating, int traineeRatings, BigDecimal expertScore,
-                             int expertScores) {}
+                             int expertScores, List<ReportRate> reportRates) {}
+
+    /** Per allocated jurisdiction: its trainees, how many came (every outcome but a no-show), the rate. */
+    public record ReportRate(String jurisdiction, int enrolled, int reported, BigDecimal percent) {}
 
     public ProjectLifecycle {
         fillRates = fillRates == null ? List.of() : List.copyOf(fillRates);
