@@ -69,6 +69,9 @@ public final class InMemoryPorts {
         public List<Project> ofProgram(String programId) {
             synchronized (lock) { return projectMap.values().stream().filter(p -> p.programId().equals(programId)).toList(); }
         }
+        public List<Project> endingOnOrAfter(java.time.LocalDate day) {
+            synchronized (lock) { return projectMap.values().stream().filter(p -> !p.endDate().isBefore(day)).toList(); }
+        }
     };
 
     public final Quotas quotas = new Quotas() {

@@ -47,6 +47,10 @@ import org.teachertraining.core.teacher.Teachers;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
 import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
 import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
+import org.teachertraining.adapters.dynamodb.DynamoDbNotifications;
+import org.teachertraining.adapters.dynamodb.DynamoDbCityReports;
+import org.teachertraining.core.notification.ReadNotifications;
+import org.teachertraining.core.program.ProgramCityReports;
 import org.teachertraining.adapters.sfn.SfnLifecycleEngine;
 import org.teachertraining.core.lifecycle.ProjectLifecycleRequests;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -309,5 +313,15 @@ public class PlatformFactory {
     ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, SfnClient sfn,
                                                       @Value("${lifecycle.state.machine.arn}") String stateMachineArn, Access access, Clock clock) {
         return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
+    }
+
+    @Singleton
+    ReadNotifications readNotifications(TrainingTable table, Clock clock) {
+        return new ReadNotifications(new DynamoDbNotifications(table), clock);
+    }
+
+    @Singleton
+    ProgramCityReports programCityReports(Programs programs, TrainingTable table, Access access, Clock clock) {
+        return new ProgramCityReports(programs, new DynamoDbCityReports(table), access, clock);
     }
 }

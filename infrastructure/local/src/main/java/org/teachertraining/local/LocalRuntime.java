@@ -53,6 +53,7 @@ public final class LocalRuntime implements AutoCloseable {
     private SqsClient eventSourceClient;
     private S3Notifications s3Notifications;
     private StepFunctionsEmulator stepFunctions;
+    private Schedules schedules;
     private URI stepFunctionsEndpoint;
     /** System properties set for in-process functions, with what they were before (null: unset). */
     private final Map<String, String> replacedSystemProperties = new HashMap<>();
@@ -137,6 +138,7 @@ public final class LocalRuntime implements AutoCloseable {
             var parsed = CloudFormationTemplate.read(template);
             runtime.exposeFunctionEnvironment(functionEnvironment);
             runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, parsed, stateMachines);
+            runtime.startSchedules(parsed);
             runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner));
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
@@ -175,6 +177,15 @@ public final class LocalRuntime implements AutoCloseable {
         for (var m : machines) {
             banner.add("  state machine  " + m.name() + " → " + stepFunctions.createStateMachine(m.name(), m.definition()));
         }
+    }
+
+    /** The template's schedules, on the platform's clock, calling the functions in this JVM. */
+    private void startSchedules(CloudFormationTemplate template) {
+        var list = Schedules.of(template);
+        if (list.isEmpty()) return;
+        schedules = new Schedules(list, new LocalFunctions(template), context.getBean(Clock.class));
+        list.forEach(s -> banner.add("  schedule       " + s.expression() + " " + s.zone() + " → " + s.functionId()));
+        schedules.start();
     }
 
     @SuppressWarnings("unchecked")
@@ -228,6 +239,7 @@ public final class LocalRuntime implements AutoCloseable {
             eventSourceClient.close();
         }
         if (stepFunctions != null) stepFunctions.close();
+        if (schedules != null) schedules.close();
         replacedSystemProperties.forEach((k, old) -> {
             if (old == null) System.clearProperty(k);
             else System.setProperty(k, old);

@@ -16,7 +16,7 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.n;
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
- * Projects: PK=PROJECT#id, SK=PROJECT (GSI1: PROGRAM#programId / PROJECT#code); a guard item
+ * Projects: PK=PROJECT#id, SK=PROJECT (GSI1: PROGRAM#programId / PROJECT#code; GSI2: PROJECT-CALENDAR / endDate#id); a guard item
  * PROGRAM#programId / PROJECTCODE#code keeps codes unique per program; the root quota item is written
  * in the same transaction.
  */
@@ -31,6 +31,7 @@ public final class DynamoDbProjects implements Projects {
     public boolean add(Project p) {
         var project = Map.of("PK", s("PROJECT#" + p.id()), "SK", s("PROJECT"), "type", s("PROJECT"),
                 "GSI1PK", s("PROGRAM#" + p.programId()), "GSI1SK", s("PROJECT#" + p.code()),
+                "GSI2PK", s(CALENDAR), "GSI2SK", s(p.endDate() + "#" + p.id()),
                 "data", s(TrainingTable.toJson(p)));
         var codeGuard = Map.of("PK", s("PROGRAM#" + p.programId()), "SK", s("PROJECTCODE#" + p.code()),
                 "type", s("PROJECTCODE"), "projectId", s(p.id()));
@@ -62,6 +63,17 @@ public final class DynamoDbProjects implements Projects {
         return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
                         .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("PROGRAM#" + programId), ":sk", s("PROJECT#"))).build())
+                .items().stream().map(DynamoDbProjects::read).toList();
+    }
+
+    /** GSI2 partition of every project by its end date: the scheduled reminders' calendar. */
+    static final String CALENDAR = "PROJECT-CALENDAR";
+
+    @Override
+    public List<Project> endingOnOrAfter(java.time.LocalDate day) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2)
+                        .keyConditionExpression("GSI2PK = :pk AND GSI2SK >= :day")
+                        .expressionAttributeValues(Map.of(":pk", s(CALENDAR), ":day", s(day.toString()))).build())
                 .items().stream().map(DynamoDbProjects::read).toList();
     }
 

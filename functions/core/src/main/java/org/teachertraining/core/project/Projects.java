@@ -14,4 +14,7 @@ public interface Projects {
     Optional<Project> find(String id);
 
     List<Project> ofProgram(String programId);
+
+    /** Projects whose training ends on or after {@code day} (the scheduled reminders look at these). */
+    List<Project> endingOnOrAfter(java.time.LocalDate day);
 }

@@ -1,0 +1,150 @@
+package org.teachertraining.core.notification;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.credit.ComplianceAggregates;
+import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.program.CityReports;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.Quota;
+import org.teachertraining.core.quota.Quotas;
+import org.teachertraining.core.submission.Deliverables;
+import org.teachertraining.core.submission.Submissions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What falls due on a day and who must act (DOMAIN.md E2, S2–S4, C3, S6):
+ * <ul>
+ * <li>the selection cutoff, 7, 3 and 1 day before: each jurisdiction whose quota is not filled, with its numbers;</li>
+ * <li>each deliverable, {@value #DAYS_BEFORE_DUE} days before its due date unless accepted, and the day after it once late: the institution;</li>
+ * <li>on 1 January of a cycle's last year: each teacher still short of the requirement, and the teacher's jurisdiction (the school's admins);</li>
+ * <li>cities' program summaries (S6), 7 and 1 day before their due date and the day after: each city that has not submitted.</li>
+ * </ul>
+ * The occasion names the day's reason, so the same reminder produced twice is one notification.
+ */
+public final class FindReminders {
+    static final Set<Integer> CUTOFF_DAYS_BEFORE = Set.of(7, 3, 1);
+    static final int DAYS_BEFORE_DUE = 3;
+
+    private final Projects projects;
+    private final Quotas quotas;
+    private final Submissions submissions;
+    private final ComplianceAggregates compliance;
+    private final Requirements requirements;
+    private final CityReports cityReports;
+    private final JurisdictionTree tree;
+
+    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, Requirements requirements,
+                         CityReports cityReports, JurisdictionTree tree) {
+        this.projects = projects;
+        this.quotas = quotas;
+        this.submissions = submissions;
+        this.compliance = compliance;
+        this.requirements = requirements;
+        this.cityReports = cityReports;
+        this.tree = tree;
+    }
+
+    public List<Notification> on(LocalDate day, Instant at) {
+        var out = new ArrayList<Notification>();
+        for (var p : projects.endingOnOrAfter(day.minusDays(Deliverables.AFTER_DAYS + 2))) {
+            cutoff(p, day, at, out);
+            deliverables(p, day, at, out);
+        }
+        cycleShortfalls(day, at, out);
+        cityReports(day, at, out);
+        return out;
+    }
+
+    private void cutoff(Project p, LocalDate day, Instant at, List<Notification> out) {
+        var cutoff = LocalDate.ofInstant(p.selectionCutoff(), ChinaTime.ZONE);
+        long before = java.time.temporal.ChronoUnit.DAYS.between(day, cutoff);
+        if (!CUTOFF_DAYS_BEFORE.contains((int) before)) return;
+        var all = quotas.ofProject(p.id());
+        for (var q : all) {
+            if (q.seats() == null) continue;
+            int enrolled = all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(q.jurisdiction())).mapToInt(Quota::used).sum();
+            if (enrolled >= q.seats()) continue;
+            int short_ = q.seats() - enrolled;
+            out.add(Notification.of(Notification.jurisdiction(q.jurisdiction()), "E2|" + p.id() + "|" + before, "SELECTION_CUTOFF", p.id(),
+                    Text.of("遴选截止还有 " + before + " 天：" + p.name(), "Selection closes in " + before + " day(s): " + p.code()),
+                    Text.of(p.name() + "（" + p.code() + "）将于 " + cutoff + " 截止遴选。" + name(q.jurisdiction()) + " 名额 " + q.seats()
+                                    + "，已报名 " + enrolled + "，尚缺 " + short_ + "。",
+                            p.code() + " closes selection on " + cutoff + ". " + q.jurisdiction() + ": " + q.seats() + " seats, " + enrolled
+                                    + " enrolled, " + short_ + " unfilled."), at));
+        }
+    }
+
+    private void deliverables(Project p, LocalDate day, Instant at, List<Notification> out) {
+        var due = Deliverables.derive(p, submissions.classes(p.id()), quotas.enrolled(p.id()), submissions.ofProject(p.id()),
+                ChinaTime.startOf(day).plusSeconds(8 * 3600));
+        for (var d : due) {
+            if (d.dueDate() == null) continue;
+            String what = d.title().zh() + (d.classNo() == null ? "" : "（第 " + d.classNo() + " 期）");
+            String whatEn = d.kind() + (d.classNo() == null ? "" : " (class " + d.classNo() + ")");
+            if (day.equals(d.dueDate().minusDays(DAYS_BEFORE_DUE)) && d.status() != Deliverables.Status.ACCEPTED) {
+                out.add(Notification.of(Notification.institution(p.institutionId()), "S|" + p.id() + "|" + d.kind() + "|" + d.classNo() + "|before",
+                        "DELIVERABLE_DUE", p.id(), Text.of(what + " 将于 " + d.dueDate() + " 到期", whatEn + " is due on " + d.dueDate()),
+                        Text.of(p.name() + "：" + what + " 须于 " + d.dueDate() + " 前提交（" + d.rule() + "），目前 " + d.accepted() + "/" + d.required() + "。",
+                                p.code() + ": " + whatEn + " is due by " + d.dueDate() + " (" + d.rule() + "); " + d.accepted() + " of " + d.required() + " in."), at));
+            }
+            if (day.equals(d.dueDate().plusDays(1)) && d.status() == Deliverables.Status.LATE) {
+                out.add(Notification.of(Notification.institution(p.institutionId()), "S|" + p.id() + "|" + d.kind() + "|" + d.classNo() + "|overdue",
+                        "DELIVERABLE_OVERDUE", p.id(), Text.of(what + " 已逾期", whatEn + " is overdue"),
+                        Text.of(p.name() + "：" + what + " 应于 " + d.dueDate() + " 前提交（" + d.rule() + "），已逾期。",
+                                p.code() + ": " + whatEn + " was due by " + d.dueDate() + " (" + d.rule() + ") and is late."), at));
+            }
+        }
+    }
+
+    private void cycleShortfalls(LocalDate day, Instant at, List<Notification> out) {
+        if (day.getMonthValue() != 1 || day.getDayOfMonth() != 1) return;
+        for (var r : requirements.all()) {
+            if (r.anchorYear() == null) continue;
+            int[] cycle = Requirements.cycle(r, r.anchorYear(), day.getYear());
+            if (cycle[1] != day.getYear()) continue;
+            String cursor = null;
+            do {
+                var page = compliance.shortIn(r.jurisdiction(), r.id(), cycle[0], null, cursor, 100);
+                for (var row : page.items()) {
+                    String occasion = "C3|" + r.id() + "|" + cycle[0] + "|" + row.teacherId();
+                    var title = Text.of("本周期还差 " + row.shortBy() + " 学时：" + r.name(), row.shortBy() + " hours short this cycle: " + r.id());
+                    var body = Text.of(row.name() + "：" + r.name() + "（" + cycle[0] + "–" + cycle[1] + "）已修 " + row.earned() + "/" + row.required()
+                                    + " 学时，今年是本周期最后一年。",
+                            row.teacherId() + ": " + r.id() + " (" + cycle[0] + "-" + cycle[1] + ") " + row.earned() + " of " + row.required()
+                                    + " hours; this is the cycle's last year.");
+                    out.add(Notification.of(Notification.teacher(row.teacherId()), occasion, "CYCLE_SHORT", null, title, body, at));
+                    out.add(Notification.of(Notification.jurisdiction(row.jurisdiction()), occasion, "CYCLE_SHORT", null, title, body, at));
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+    }
+
+    private void cityReports(LocalDate day, Instant at, List<Notification> out) {
+        for (var d : cityReports.dueBetween(day.minusDays(1), day.plusDays(7))) {
+            long before = java.time.temporal.ChronoUnit.DAYS.between(day, d.due());
+            if (before != 7 && before != 1 && before != -1) continue;
+            var submitted = cityReports.submitted(d.programId());
+            for (var city : tree.children(d.jurisdiction())) {
+                if (submitted.contains(city.code())) continue;
+                boolean overdue = before < 0;
+                out.add(Notification.of(Notification.jurisdiction(city.code()), "S6|" + d.programId() + "|" + before, overdue ? "PROGRAM_REPORT_OVERDUE" : "PROGRAM_REPORT_DUE",
+                        null, Text.of(overdue ? "计划汇总报告已逾期" : "计划汇总报告将于 " + d.due() + " 到期", overdue ? "Program summary overdue" : "Program summary due on " + d.due()),
+                        Text.of(d.programName() + "：市级汇总报告" + (overdue ? "应于 " + d.due() + " 前提交，已逾期。" : "须于 " + d.due() + " 前提交。"),
+                                d.programName() + ": the city's summary " + (overdue ? "was due by " + d.due() + " and is late." : "is due by " + d.due() + ".")), at));
+            }
+        }
+    }
+
+    private String name(String code) {
+        return tree.find(code).map(j -> j.name()).orElse(code);
+    }
+}

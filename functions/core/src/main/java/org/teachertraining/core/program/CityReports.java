@@ -1,0 +1,20 @@
+package org.teachertraining.core.program;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Port: S6 — program-level summaries that cities submit by a date the program's owner sets. */
+public interface CityReports {
+    record Deadline(String programId, String programName, String jurisdiction, LocalDate due) {}
+
+    void setDeadline(Deadline deadline);
+
+    List<Deadline> dueBetween(LocalDate from, LocalDate to);
+
+    /** One report per city and program; false if the city had submitted already. */
+    boolean submit(String programId, String city, String summary, String by, Instant at);
+
+    Set<String> submitted(String programId);
+}

@@ -1,0 +1,47 @@
+package org.teachertraining.notifications;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.adapters.dynamodb.DynamoDbNotifications;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.notification.Notification;
+import org.teachertraining.core.notification.Notifications;
+
+import java.util.ArrayList;
+
+import static org.teachertraining.adapters.aws.FunctionSettings.setting;
+
+/**
+ * Consumes the notification queue: each message is one Notification, delivered to its recipient's inbox and
+ * the outbox once (a redelivery finds it delivered). A message that cannot be read or written is reported as
+ * a batch item failure and, after the queue's maxReceiveCount, lands in its dead-letter queue.
+ */
+public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final Notifications notifications;
+
+    public NotificationHandler() {
+        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
+        this.notifications = new DynamoDbNotifications(new TrainingTable(
+                AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")), setting("TRAINING_TABLE", "training.table", null)));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (var message : event.getRecords()) {
+            try {
+                var n = StoredJson.read(message.getBody(), Notification.class);
+                if (n.id() == null || n.recipient() == null || n.occasion() == null) throw new IllegalArgumentException("not a notification");
+                notifications.deliver(n);
+            } catch (RuntimeException e) {
+                System.out.println("{\"level\":\"ERROR\",\"messageId\":\"" + message.getMessageId() + "\",\"error\":\"" + e.getClass().getSimpleName() + "\"}");
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+}

@@ -1,0 +1,44 @@
+package org.teachertraining.notifications;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.dynamodb.DynamoDbCityReports;
+import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
+import org.teachertraining.adapters.dynamodb.DynamoDbReminderRuns;
+import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.adapters.sqs.SqsNotificationQueue;
+import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.notification.FindReminders;
+import org.teachertraining.core.notification.SendReminders;
+
+import java.util.Map;
+
+import static org.teachertraining.adapters.aws.FunctionSettings.setting;
+
+/** The daily schedule (template.yaml: 08:00 Asia/Shanghai): produces the reminders of every day not yet covered. */
+public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final SendReminders reminders;
+
+    public ReminderHandler() {
+        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
+        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
+                setting("TRAINING_TABLE", "training.table", null));
+        var sqs = AwsClients.sqs(region, setting("AWS_ENDPOINT_URL_SQS", "aws.sqs.endpoint", ""));
+        var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
+                new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.henan());
+        this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, setting("NOTIFICATION_QUEUE_URL", "notification.queue.url", null)),
+                new DynamoDbReminderRuns(table), FunctionSettings.clock());
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        var run = reminders.run();
+        return Map.of("from", run.from().toString(), "to", run.to().toString(), "reminders", run.reminders());
+    }
+}
