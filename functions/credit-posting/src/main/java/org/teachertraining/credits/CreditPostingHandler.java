@@ -16,7 +16,6 @@ import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
-import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.adapters.s3.StoredCertificates;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
@@ -44,9 +43,8 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     private final PostCompletion postCompletion;
 
     public CreditPostingHandler() {
-        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
-        var client = AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", ""));
-        var table = new TrainingTable(client, setting("TRAINING_TABLE", "training.table", null));
+        String region = FunctionSettings.region();
+        var table = FunctionSettings.trainingTable();
         var s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
         var enrollments = new DynamoDbEnrollments(table);
         var ledger = new DynamoDbLedger(table);

@@ -3,12 +3,10 @@ package org.teachertraining.funding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
-import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.funding.BudgetCheck;
 import org.teachertraining.core.funding.ProjectBudget;
@@ -17,7 +15,6 @@ import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.util.Map;
 
-import static org.teachertraining.adapters.aws.FunctionSettings.setting;
 
 /**
  * The funding check (F2) as a Step Functions task: input {@code {"projectId": "…"}}; output the check
@@ -29,9 +26,7 @@ public class FundingCheckHandler implements RequestHandler<Map<String, Object>, 
     private final ProjectBudget budgets;
 
     public FundingCheckHandler() {
-        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
-        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
-                setting("TRAINING_TABLE", "training.table", null));
+        var table = FunctionSettings.trainingTable();
         this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.henan()),
                 FunctionSettings.clock());
     }

@@ -3,7 +3,6 @@ package org.teachertraining.lifecycle;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
@@ -13,14 +12,12 @@ import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
-import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.lifecycle.LifecycleTasks;
 import org.teachertraining.core.lifecycle.ProjectLifecycle;
 
 import java.util.Map;
 
-import static org.teachertraining.adapters.aws.FunctionSettings.setting;
 
 /**
  * The lifecycle state machine's tasks (infrastructure/statemachines/project-lifecycle.asl.json): input
@@ -32,9 +29,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
     private final LifecycleTasks tasks;
 
     public LifecycleTaskHandler() {
-        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
-        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
-                setting("TRAINING_TABLE", "training.table", null));
+        var table = FunctionSettings.trainingTable();
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.henan(),
                 FunctionSettings.clock());

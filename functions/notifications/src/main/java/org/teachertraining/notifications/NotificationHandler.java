@@ -4,16 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbNotifications;
-import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.notification.Notifications;
 
 import java.util.ArrayList;
 
-import static org.teachertraining.adapters.aws.FunctionSettings.setting;
 
 /**
  * Consumes the notification queue: each message is one Notification, delivered to its recipient's inbox and
@@ -24,9 +22,7 @@ public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final Notifications notifications;
 
     public NotificationHandler() {
-        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
-        this.notifications = new DynamoDbNotifications(new TrainingTable(
-                AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")), setting("TRAINING_TABLE", "training.table", null)));
+        this.notifications = new DynamoDbNotifications(FunctionSettings.trainingTable());
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
 import org.teachertraining.adapters.dynamodb.DynamoDbReminderRuns;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
-import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.adapters.sqs.SqsNotificationQueue;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
@@ -26,9 +25,8 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
     private final SendReminders reminders;
 
     public ReminderHandler() {
-        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
-        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
-                setting("TRAINING_TABLE", "training.table", null));
+        String region = FunctionSettings.region();
+        var table = FunctionSettings.trainingTable();
         var sqs = AwsClients.sqs(region, setting("AWS_ENDPOINT_URL_SQS", "aws.sqs.endpoint", ""));
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.henan());

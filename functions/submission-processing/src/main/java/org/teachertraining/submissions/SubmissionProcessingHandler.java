@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
-import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.submission.ReceiveUpload;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -39,9 +39,8 @@ public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void
     private final FileInspector inspector = new FileInspector();
 
     public SubmissionProcessingHandler() {
-        String region = setting("AWS_REGION", "aws.region", "cn-north-1");
-        var table = new TrainingTable(AwsClients.dynamoDb(region, setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")),
-                setting("TRAINING_TABLE", "training.table", null));
+        String region = FunctionSettings.region();
+        var table = FunctionSettings.trainingTable();
         this.receive = new ReceiveUpload(new DynamoDbSubmissions(table));
         this.s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
     }

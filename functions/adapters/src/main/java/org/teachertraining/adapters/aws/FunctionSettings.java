@@ -12,6 +12,17 @@ public final class FunctionSettings {
         return v;
     }
 
+    /** The function's region: Lambda's, or the local runtime's. */
+    public static String region() {
+        return setting("AWS_REGION", "aws.region", "cn-north-1");
+    }
+
+    /** The platform's table, reached as the function's environment says (the emulator locally). */
+    public static org.teachertraining.adapters.dynamodb.TrainingTable trainingTable() {
+        return new org.teachertraining.adapters.dynamodb.TrainingTable(
+                AwsClients.dynamoDb(region(), setting("AWS_ENDPOINT_URL_DYNAMODB", "aws.dynamodb.endpoint", "")), setting("TRAINING_TABLE", "training.table", null));
+    }
+
     /**
      * The functions' clock: the system clock in Lambda; in the local runtime, shifted by the offset its
      * clock is set to ({@code local.clock.offset}, an ISO-8601 duration kept current by the runtime), so the

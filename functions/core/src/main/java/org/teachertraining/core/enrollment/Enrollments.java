@@ -30,6 +30,18 @@ public interface Enrollments {
 
     List<Enrollment> ofTeacher(String teacherId);
 
+    /** Every enrollment of the project that holds a seat, all pages read. */
+    default List<Enrollment> holdingSeats(String projectId) {
+        var out = new java.util.ArrayList<Enrollment>();
+        String cursor = null;
+        do {
+            var page = ofProject(projectId, "", null, cursor, 100);
+            page.items().stream().filter(e -> e.status().holdsSeat()).forEach(out::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
     sealed interface Booking {
         record Booked(Enrollment enrollment) implements Booking {}
 

@@ -15,7 +15,6 @@ import org.teachertraining.core.project.Projects;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,13 +112,6 @@ public final class ProjectSettlement {
 
     /** Everyone holding a seat when training ended: the registered trainees. */
     private List<String> trainees(String projectId) {
-        var out = new ArrayList<String>();
-        String cursor = null;
-        do {
-            var page = enrollments.ofProject(projectId, "", null, cursor, 100);
-            page.items().stream().filter(e -> e.status().holdsSeat()).forEach(e -> out.add(e.teacherId()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return enrollments.holdingSeats(projectId).stream().map(e -> e.teacherId()).toList();
     }
 }

@@ -169,13 +169,7 @@ public final class LifecycleTasks {
         if (lc.completion() != null) {
             lc.completion().results().stream().filter(r -> r.outcome().equals("NO_SHOW")).forEach(r -> noShows.add(r.teacherId()));
         }
-        var trainees = new ArrayList<org.teachertraining.core.enrollment.Enrollment>();
-        String cursor = null;
-        do {
-            var page = enrollments.ofProject(projectId, "", null, cursor, 100);
-            page.items().stream().filter(e -> e.status().holdsSeat()).forEach(trainees::add);
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        var trainees = enrollments.holdingSeats(projectId);
         var rates = new ArrayList<ProjectLifecycle.ReportRate>();
         for (var f : lc.fillRates()) {
             var mine = trainees.stream().filter(e -> tree.isWithin(e.jurisdiction(), f.jurisdiction())).toList();

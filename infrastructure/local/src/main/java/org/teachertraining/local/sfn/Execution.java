@@ -75,7 +75,7 @@ final class Execution implements Interpreter.Effects {
     }
 
     private void run() {
-        event("execution:started", "ExecutionStarted", details("executionStartedEventDetails", "input", record.get("input").asText(),
+        event("execution:started", "ExecutionStarted", Interpreter.details("executionStartedEventDetails", "input", record.get("input").asText(),
                 "roleArn", "arn:aws:iam::000000000000:role/local"));
         var context = F.objectNode();
         var exec = context.putObject("Execution");
@@ -87,20 +87,20 @@ final class Execution implements Interpreter.Effects {
             context.putObject("StateMachine").put("Id", sm).put("Name", sm.substring(sm.lastIndexOf(':') + 1));
             var output = new Interpreter(this, context).run(JSON.readTree(record.get("definition").asText()), exec.get("Input"));
             finish("SUCCEEDED", output.toString(), null, null);
-            event("execution:end", "ExecutionSucceeded", details("executionSucceededEventDetails", "output", output.toString()));
+            event("execution:end", "ExecutionSucceeded", Interpreter.details("executionSucceededEventDetails", "output", output.toString()));
         } catch (AslError e) {
             if (stopped) return;
             finish("FAILED", null, e.error(), e.cause());
-            event("execution:end", "ExecutionFailed", details("executionFailedEventDetails", "error", e.error(), "cause", e.cause()));
+            event("execution:end", "ExecutionFailed", Interpreter.details("executionFailedEventDetails", "error", e.error(), "cause", e.cause()));
         } catch (Interpreter.Stopped e) {
             // StopExecution recorded the outcome
         } catch (UnsupportedDefinition e) {
             finish("FAILED", null, "States.Runtime", e.getMessage());
-            event("execution:end", "ExecutionFailed", details("executionFailedEventDetails", "error", "States.Runtime", "cause", e.getMessage()));
+            event("execution:end", "ExecutionFailed", Interpreter.details("executionFailedEventDetails", "error", "States.Runtime", "cause", e.getMessage()));
         } catch (Exception e) {
             if (stopped) return;
             finish("FAILED", null, "States.Runtime", e.toString());
-            event("execution:end", "ExecutionFailed", details("executionFailedEventDetails", "error", "States.Runtime", "cause", e.toString()));
+            event("execution:end", "ExecutionFailed", Interpreter.details("executionFailedEventDetails", "error", "States.Runtime", "cause", e.toString()));
         }
     }
 
@@ -117,7 +117,7 @@ final class Execution implements Interpreter.Effects {
             stopped = true;
             finish("ABORTED", null, error, cause);
         }
-        event("execution:end", "ExecutionAborted", details("executionAbortedEventDetails", "error", error == null ? "" : error, "cause", cause == null ? "" : cause));
+        event("execution:end", "ExecutionAborted", Interpreter.details("executionAbortedEventDetails", "error", error == null ? "" : error, "cause", cause == null ? "" : cause));
         var t = runner;
         if (t != null) t.interrupt();
     }
@@ -342,12 +342,5 @@ final class Execution implements Interpreter.Effects {
 
     private void save() {
         store.saveExecution(arn(), record);
-    }
-
-    private static ObjectNode details(String name, String... pairs) {
-        var d = F.objectNode();
-        var inner = d.putObject(name);
-        for (int i = 0; i < pairs.length; i += 2) inner.put(pairs[i], pairs[i + 1]);
-        return d;
     }
 }

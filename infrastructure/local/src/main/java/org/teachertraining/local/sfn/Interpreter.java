@@ -349,7 +349,8 @@ final class Interpreter {
         }
     }
 
-    private static ObjectNode details(String name, String... pairs) {
+    /** A history event's details: {@code {name: {k: v, …}}}. */
+    static ObjectNode details(String name, String... pairs) {
         var d = F.objectNode();
         var inner = d.putObject(name);
         for (int i = 0; i < pairs.length; i += 2) inner.put(pairs[i], pairs[i + 1]);
