@@ -1,0 +1,207 @@
+package org.teachertraining.local.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.local.LocalRuntime;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cold starts as Lambda's Java runtime makes them: each function's deployment zip (what template.yaml's
+ * CodeUri names) unpacked, a fresh JVM started with the official Runtime Interface Client
+ * ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}) against a local implementation of
+ * the Lambda Runtime API that hands it one event from {@code events/}; the time from process start to the
+ * function's first response (its first DynamoDB calls to the emulator included). Beside each, in the same
+ * run, a bare handler returning a constant; reported as ratios, with and without the template's
+ * {@code JAVA_TOOL_OPTIONS} (-XX:TieredStopAtLevel=1).
+ */
+class ColdStartBenchmark {
+    static final String TIERED = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    @Test
+    void coldStarts() throws Exception {
+        var root = LocalRuntime.findRoot();
+        var figures = new LinkedHashMap<String, Double>();
+        var better = new LinkedHashMap<String, Boolean>();
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+            var env = environment();
+            String ric = classpathEntry("aws-lambda-java-runtime-interface-client") + File.pathSeparator + classpathEntry("aws-lambda-java-serialization")
+                    + File.pathSeparator + classpathEntry("aws-lambda-java-core");
+            var bareClasspath = Path.of(BareHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator + ric;
+            for (String options : List.of("", TIERED)) {
+                String label = options.isEmpty() ? "default" : "tiered1";
+                double jvm = median(3, () -> bareJvm(bareClasspath, options));
+                double bare = median(3, () -> start(bareClasspath, BareHandler.class.getName() + "::handleRequest", "{}", options, env));
+                figures.put(label + ".bareJvm.seconds", jvm);
+                figures.put(label + ".bare.seconds", bare);
+                System.out.printf("cold start [%s] bare JVM printing a constant: %.3f s; bare handler under the RIC: %.3f s%n", label, jvm, bare);
+                for (var f : functions(root)) {
+                    Path dir = unpack(root.resolve(f.get("CodeUri")), root.resolve("infrastructure/local/target/coldstart/" + f.get("id")));
+                    String cp = dir + File.pathSeparator + dir.resolve("lib") + File.separator + "*" + File.pathSeparator + ric;
+                    String event = Files.readString(firstEvent(root, f.get("id")));
+                    double seconds = start(cp, f.get("Handler"), event, options, env);
+                    double size = Files.size(root.resolve(f.get("CodeUri"))) / 1024.0 / 1024.0;
+                    System.out.printf("cold start [%s] %s: %.3f s, %.1f× the bare handler, %.0f× the bare JVM, zip %.1f MB%n", label, f.get("id"),
+                            seconds, seconds / bare, seconds / jvm, size);
+                    figures.put(label + "." + f.get("id") + ".seconds", seconds);
+                    figures.put(label + "." + f.get("id") + ".ratioToBare", seconds / bare);
+                    figures.put(f.get("id") + ".zipMB", size);
+                    better.put(label + "." + f.get("id") + ".ratioToBare", false);
+                }
+            }
+        }
+        Baseline.check("coldstart", figures, better);
+    }
+
+    interface Timed {
+        double run() throws Exception;
+    }
+
+    static double median(int runs, Timed t) throws Exception {
+        var values = new ArrayList<Double>();
+        for (int i = 0; i < runs; i++) values.add(t.run());
+        values.sort(Double::compare);
+        return values.get(runs / 2);
+    }
+
+    /** Seconds from starting a JVM that prints a constant to its exit. */
+    static double bareJvm(String classpath, String options) throws Exception {
+        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, BareMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
+        long t0 = System.nanoTime();
+        pb.start().waitFor(60, TimeUnit.SECONDS);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Starts the function in a fresh JVM under the RIC, hands it {@code event}, answers seconds to its first response. */
+    static double start(String classpath, String handler, String event, String options, Map<String, String> env) throws Exception {
+        var responded = new CompletableFuture<Long>();
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var served = new java.util.concurrent.atomic.AtomicBoolean();
+        server.createContext("/2018-06-01/runtime/invocation/next", x -> {
+            if (served.getAndSet(true)) {   // one event per cold start: the second poll waits until the process is stopped
+                try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
+                return;
+            }
+            byte[] body = event.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", "cold-1");
+            x.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 300_000));
+            x.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:local:000000000000:function:cold");
+            x.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+            // the RIC's native client reads these too (without them it crashed here)
+            x.getResponseHeaders().set("Lambda-Runtime-Client-Context", "{}");
+            x.getResponseHeaders().set("Lambda-Runtime-Cognito-Identity", "{}");
+            x.getResponseHeaders().set("Content-Type", "application/json");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.createContext("/2018-06-01/runtime/", x -> {
+            long at = System.nanoTime();
+            String path = x.getRequestURI().getPath();
+            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Length", "0");
+            x.sendResponseHeaders(202, -1);
+            x.close();
+            // a function error answers the invocation too (the sample events name projects the emulator does not hold, so
+            // some functions answer with their named error after their DynamoDB reads); an init error does not
+            if (path.contains("/invocation/")) responded.complete(at);
+            else responded.completeExceptionally(new AssertionError(path + ": " + body));
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of("-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
+        var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
+        pb.environment().put("_HANDLER", handler);
+        if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
+        long t0 = System.nanoTime();
+        var process = pb.start();
+        try {
+            return (responded.get(120, TimeUnit.SECONDS) - t0) / 1e9;
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            server.stop(0);
+        }
+    }
+
+    /** The functions' settings as Lambda would pass them, pointed at the emulators of the running local runtime. */
+    static Map<String, String> environment() {
+        var env = new HashMap<String, String>();
+        System.getProperties().forEach((k, v) -> {
+            String key = k.toString();
+            if (key.startsWith("aws.") || key.contains(".table") || key.contains(".queue.") || key.contains(".bucket") || key.contains("state.machine")) {
+                env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), v.toString());
+            }
+        });
+        env.put("AWS_REGION", "local");
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", System.getProperty("aws.dynamodb.endpoint"));
+        env.put("AWS_ENDPOINT_URL_SQS", System.getProperty("aws.sqs.endpoint"));
+        env.put("AWS_ENDPOINT_URL_S3", System.getProperty("aws.s3.endpoint"));
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AUTH_MODE", "gateway");
+        return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, String>> functions(Path root) throws Exception {
+        var yaml = Files.readString(root.resolve("template.yaml"));
+        var out = new ArrayList<Map<String, String>>();
+        var m = java.util.regex.Pattern.compile("\\n  (\\w+):\\n    Type: AWS::Serverless::Function(?:.|\\n)*?CodeUri: (\\S+)\\n\\s+Handler: (\\S+)").matcher(yaml);
+        while (m.find()) out.add(Map.of("id", m.group(1), "CodeUri", m.group(2), "Handler", m.group(3)));
+        assertTrue(out.size() >= 7, "functions found: " + out);
+        return out;
+    }
+
+    static Path firstEvent(Path root, String function) throws Exception {
+        try (Stream<Path> s = Files.list(root.resolve("events").resolve(function))) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    static Path unpack(Path zip, Path into) throws Exception {
+        if (Files.exists(into.resolve(".unpacked")) && Files.getLastModifiedTime(into.resolve(".unpacked")).compareTo(Files.getLastModifiedTime(zip)) > 0) return into;
+        Files.createDirectories(into);
+        try (var z = new ZipFile(zip.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (!target.startsWith(into)) throw new IllegalStateException("zip entry escapes: " + e.getName());
+                if (e.isDirectory()) Files.createDirectories(target);
+                else {
+                    Files.createDirectories(target.getParent());
+                    try (var in = z.getInputStream(e)) {
+                        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        Files.writeString(into.resolve(".unpacked"), "");
+        return into;
+    }
+
+    static String classpathEntry(String artifact) {
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (Path.of(e).getFileName().toString().startsWith(artifact + "-")) return e;
+        }
+        throw new IllegalStateException(artifact + " is not on the test class path");
+    }
+}
