@@ -90,7 +90,8 @@ public final class LocalRuntime implements AutoCloseable {
         var emulators = new Emulators(o.inMemory() ? null : data, data.resolve("native"));
         ApplicationContext context = null;
         try {
-            var provisioner = new Provisioner(CloudFormationTemplate.read(template));
+            var parsed = CloudFormationTemplate.read(template);
+            var provisioner = new Provisioner(parsed);
             try (var dynamo = DynamoDbClient.builder().endpointOverride(emulators.dynamoDb).region(Region.of("local"))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .httpClient(UrlConnectionHttpClient.create()).build();
@@ -135,10 +136,11 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  S3Proxy        " + emulators.s3);
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
-            var parsed = CloudFormationTemplate.read(template);
             runtime.exposeFunctionEnvironment(functionEnvironment);
-            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, parsed, stateMachines);
-            runtime.startSchedules(parsed);
+            // one instance of each function's handler in this JVM, whoever invokes it: tasks and schedules alike
+            var functions = new LocalFunctions(parsed);
+            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, functions, stateMachines);
+            runtime.startSchedules(parsed, functions);
             runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner));
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
@@ -170,8 +172,8 @@ public final class LocalRuntime implements AutoCloseable {
      * The Step Functions emulation on {@code port}, on the platform's clock, calling the template's functions
      * in this JVM; the template's state machines are created in it (or found, after a restart).
      */
-    private void startStepFunctions(Path dir, int port, CloudFormationTemplate template, List<Provisioner.StateMachine> machines) throws Exception {
-        stepFunctions = new StepFunctionsEmulator(dir, context.getBean(Clock.class), new LocalFunctions(template), "local");
+    private void startStepFunctions(Path dir, int port, LocalFunctions functions, List<Provisioner.StateMachine> machines) throws Exception {
+        stepFunctions = new StepFunctionsEmulator(dir, context.getBean(Clock.class), functions, "local");
         stepFunctionsEndpoint = stepFunctions.start(port);
         banner.add("  Step Functions " + stepFunctionsEndpoint + "   (executions " + (dir == null ? "in memory" : "kept in " + dir) + ")");
         for (var m : machines) {
@@ -180,10 +182,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The template's schedules, on the platform's clock, calling the functions in this JVM. */
-    private void startSchedules(CloudFormationTemplate template) {
+    private void startSchedules(CloudFormationTemplate template, LocalFunctions functions) {
         var list = Schedules.of(template);
         if (list.isEmpty()) return;
-        schedules = new Schedules(list, new LocalFunctions(template), context.getBean(Clock.class));
+        schedules = new Schedules(list, functions, context.getBean(Clock.class));
         list.forEach(s -> banner.add("  schedule       " + s.expression() + " " + s.zone() + " → " + s.functionId()));
         schedules.start();
     }

@@ -2,13 +2,9 @@ package org.teachertraining.core.funding;
 
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
-import org.teachertraining.core.identity.Access;
-import org.teachertraining.core.identity.Caller;
-import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.Project;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The refusals of the funding use cases, worded once. Each carries an {@code error} name, the same the
@@ -44,16 +40,5 @@ final class FundingRefusals {
     static Refusal alreadyApproved() {
         return Refusal.conflict("F2", Text.of("预算已批准，不能再修改", "The budget is approved already and cannot be replaced"))
                 .withDetails(Map.of("error", "BudgetApproved"));
-    }
-
-    /** The project's institution writes; it and the admins over the project's owner read. */
-    static Optional<Refusal> denied(Access access, Caller caller, Project p, boolean write) {
-        if (caller.role() == Role.INSTITUTION) {
-            if (p.institutionId().equals(caller.institutionId())) return Optional.empty();
-            return Optional.of(Refusal.forbidden(Text.of("只有项目的承训单位 " + p.institutionId() + " 可以办理",
-                    "Only the project's institution (" + p.institutionId() + ") may do this")));
-        }
-        if (write) return Optional.of(Access.roleRefusal(Role.INSTITUTION));
-        return access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
     }
 }

@@ -1,5 +1,6 @@
 package org.teachertraining.core.funding;
 
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
@@ -8,7 +9,6 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
-import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 
@@ -41,7 +41,7 @@ public final class ProjectBudget {
     public Outcome<BudgetCheck> submit(Caller caller, String projectId, List<LineInput> input) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = FundingRefusals.denied(access, caller, project.get(), true);
+        var denied = ProjectAccess.institution(caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         var lines = new ArrayList<Budget.Line>();
@@ -67,7 +67,7 @@ public final class ProjectBudget {
     public Outcome<BudgetCheck> check(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = FundingRefusals.denied(access, caller, project.get(), false);
+        var denied = ProjectAccess.institutionOrOwnerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         return check(projectId);
     }
@@ -85,7 +85,7 @@ public final class ProjectBudget {
     public Outcome<Budget> approve(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = ProjectAccess.ownerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var budget = funding.budget(projectId);
         if (budget.isEmpty()) return Outcome.refused(FundingRefusals.noBudget(projectId));

@@ -1,5 +1,6 @@
 package org.teachertraining.core.funding;
 
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.NotFound;
@@ -43,7 +44,7 @@ public final class ProjectSettlement {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var p = project.get();
-        var denied = FundingRefusals.denied(access, caller, p, true);
+        var denied = ProjectAccess.institution(caller, p);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var standards = standards(p);
         long days = planned(p, standards, StandardUnit.PER_PERSON_DAY), hours = planned(p, standards, StandardUnit.PER_PERSON_HOUR);
@@ -75,7 +76,7 @@ public final class ProjectSettlement {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var p = project.get();
-        var denied = FundingRefusals.denied(access, caller, p, true);
+        var denied = ProjectAccess.institution(caller, p);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         Long claimFen = Money.fen(v, "claim", claim);
@@ -96,7 +97,7 @@ public final class ProjectSettlement {
     public Outcome<Settlement> read(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = FundingRefusals.denied(access, caller, project.get(), false);
+        var denied = ProjectAccess.institutionOrOwnerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         return funding.settlement(projectId).<Outcome<Settlement>>map(Outcome::done)
                 .orElse(Outcome.refused(Refusal.notFound(Text.of("项目尚未结算", "The project is not settled"))));

@@ -1,5 +1,6 @@
 package org.teachertraining.core.funding;
 
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.NotFound;
@@ -50,7 +51,7 @@ public final class ProjectSpending {
     public Outcome<Expense> record(Caller caller, String projectId, Command c) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = FundingRefusals.denied(access, caller, project.get(), true);
+        var denied = ProjectAccess.institution(caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.required("category", c.category());
@@ -79,7 +80,7 @@ public final class ProjectSpending {
     public Outcome<Overview> overview(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = FundingRefusals.denied(access, caller, project.get(), false);
+        var denied = ProjectAccess.institutionOrOwnerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var budget = funding.budget(projectId);
         var expenses = funding.expenses(projectId);

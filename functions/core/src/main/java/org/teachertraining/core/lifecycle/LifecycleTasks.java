@@ -94,7 +94,7 @@ public final class LifecycleTasks {
         int seats = 0, enrolled = 0;
         for (var q : all) {
             if (q.seats() == null) continue;
-            int used = all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(q.jurisdiction())).mapToInt(Quota::used).sum();
+            int used = Quota.enrolledWithin(q.jurisdiction(), all, tree);
             rates.add(new ProjectLifecycle.FillRate(q.jurisdiction(), q.seats(), used, Math.max(0, q.seats() - used), percent(used, q.seats())));
         }
         var top = rates.stream().filter(r -> all.stream().noneMatch(o -> !o.jurisdiction().equals(r.jurisdiction())
@@ -112,7 +112,7 @@ public final class LifecycleTasks {
     public List<String> preStartChecks(String projectId) {
         var p = project(projectId);
         var findings = new ArrayList<String>();
-        for (var d : Deliverables.derive(p, submissions.classes(projectId), quotas.enrolled(projectId), submissions.ofProject(projectId), clock.instant())) {
+        for (var d : Deliverables.current(p, submissions, quotas, clock.instant())) {
             if (!Set.of(SubmissionKind.CLASS_DATES, SubmissionKind.REGISTRATION_NOTICE, SubmissionKind.COURSE_SCHEDULE).contains(d.kind())) continue;
             if (d.status() != Deliverables.Status.ACCEPTED) findings.add(d.kind() + (d.classNo() == null ? "" : " class " + d.classNo()) + ": " + d.status());
         }
@@ -136,7 +136,7 @@ public final class LifecycleTasks {
     /** S4: are all the deliverables in (accepted), or is the 30-day window over? */
     public Map<String, Object> checkDeliverables(String projectId) {
         var p = project(projectId);
-        var due = Deliverables.derive(p, submissions.classes(projectId), quotas.enrolled(projectId), submissions.ofProject(projectId), clock.instant());
+        var due = Deliverables.current(p, submissions, quotas, clock.instant());
         boolean allIn = due.stream().filter(d -> d.kind().rule().equals("S4")).allMatch(d -> d.status() == Deliverables.Status.ACCEPTED);
         var lc = lifecycle(projectId);
         boolean over = !clock.instant().isBefore(lc.dates().deliverablesDue());

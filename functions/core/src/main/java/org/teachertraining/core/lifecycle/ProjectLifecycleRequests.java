@@ -11,6 +11,7 @@ import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
 
 import java.nio.charset.StandardCharsets;
@@ -53,9 +54,8 @@ public final class ProjectLifecycleRequests {
     public Outcome<View> apply(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        if (caller.role() != Role.INSTITUTION || !project.get().institutionId().equals(caller.institutionId())) {
-            return Outcome.refused(Refusal.forbidden(Text.of("只有项目的承训单位可以提交申报", "Only the project's institution submits its application")));
-        }
+        var denied = ProjectAccess.institution(caller, project.get());
+        if (denied.isPresent()) return Outcome.refused(denied.get());
         String arn = engine.start(projectId, Map.of("projectId", projectId));
         if (lifecycles.find(projectId).isEmpty()) lifecycles.save(ProjectLifecycle.started(projectId, arn, clock.instant()));
         return view(project.get());
@@ -65,7 +65,7 @@ public final class ProjectLifecycleRequests {
     public Outcome<View> decide(Caller caller, String projectId, Boolean approved, String reason) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = ProjectAccess.ownerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.required("approved", approved);
@@ -85,7 +85,7 @@ public final class ProjectLifecycleRequests {
     public Outcome<View> stillReviewing(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = ProjectAccess.ownerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var waiting = waitingFor(projectId, "APPROVAL");
         if (waiting instanceof Outcome.Refused<ProjectLifecycle.Waiting> r) return Outcome.refused(r.refusal());
@@ -97,7 +97,7 @@ public final class ProjectLifecycleRequests {
     public Outcome<View> cancel(Caller caller, String projectId, String reason) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = access.require(caller, project.get().ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = ProjectAccess.ownerAdmins(access, caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.text("reason", reason, 1000);
@@ -123,11 +123,8 @@ public final class ProjectLifecycleRequests {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var p = project.get();
-        boolean institution = caller.role() == Role.INSTITUTION && p.institutionId().equals(caller.institutionId());
-        if (!institution) {
-            var denied = access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
-            if (denied.isPresent()) return Outcome.refused(denied.get());
-        }
+        var denied = ProjectAccess.institutionOrOwnerAdmins(access, caller, p);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
         return view(p);
     }
 

@@ -70,7 +70,7 @@ public final class FindReminders {
         var all = quotas.ofProject(p.id());
         for (var q : all) {
             if (q.seats() == null) continue;
-            int enrolled = all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(q.jurisdiction())).mapToInt(Quota::used).sum();
+            int enrolled = Quota.enrolledWithin(q.jurisdiction(), all, tree);
             if (enrolled >= q.seats()) continue;
             int short_ = q.seats() - enrolled;
             out.add(Notification.of(Notification.jurisdiction(q.jurisdiction()), "E2|" + p.id() + "|" + before, "SELECTION_CUTOFF", p.id(),
@@ -83,8 +83,7 @@ public final class FindReminders {
     }
 
     private void deliverables(Project p, LocalDate day, Instant at, List<Notification> out) {
-        var due = Deliverables.derive(p, submissions.classes(p.id()), quotas.enrolled(p.id()), submissions.ofProject(p.id()),
-                ChinaTime.startOf(day).plusSeconds(8 * 3600));
+        var due = Deliverables.current(p, submissions, quotas, ChinaTime.startOf(day).plusSeconds(8 * 3600));
         for (var d : due) {
             if (d.dueDate() == null) continue;
             String what = d.title().zh() + (d.classNo() == null ? "" : "（第 " + d.classNo() + " 期）");

@@ -46,8 +46,7 @@ public final class ListQuotas {
                 .map(q -> new Row(q.jurisdiction(),
                         tree.find(q.jurisdiction()).map(Jurisdiction::name).orElse(q.jurisdiction()),
                         q.seats(), q.allocated(), q.allocated() + q.used(),
-                        all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(q.jurisdiction()))
-                                .mapToInt(Quota::used).sum(),
+                        Quota.enrolledWithin(q.jurisdiction(), all, tree),
                         q.unlimited() ? null : q.free()))
                 .toList());
     }

@@ -15,4 +15,9 @@ public record Quota(String projectId, String jurisdiction, Integer seats, int al
     public long free() {
         return unlimited() ? Long.MAX_VALUE : (long) seats - allocated - used;
     }
+
+    /** Seats enrolled anywhere in {@code jurisdiction}'s subtree: every pool whose quota chain passes through it. */
+    public static int enrolledWithin(String jurisdiction, java.util.List<Quota> all, org.teachertraining.core.jurisdiction.JurisdictionTree tree) {
+        return all.stream().filter(o -> tree.quotaChain(o.jurisdiction()).contains(jurisdiction)).mapToInt(Quota::used).sum();
+    }
 }

@@ -46,6 +46,11 @@ public final class Deliverables {
         return Math.max(1, ceilDiv(trainees, TRAINEES_PER_CASE));
     }
 
+    /** The project's deliverables as they stand at {@code now}: its reported classes, trainees and submissions read. */
+    public static List<Deliverable> current(Project p, Submissions submissions, org.teachertraining.core.quota.Quotas quotas, Instant now) {
+        return derive(p, submissions.classes(p.id()), quotas.enrolled(p.id()), submissions.ofProject(p.id()), now);
+    }
+
     public static List<Deliverable> derive(Project p, Optional<ReportedClasses> reported, int trainees, List<Submission> submissions,
                                            Instant now) {
         var classes = classes(p, reported);

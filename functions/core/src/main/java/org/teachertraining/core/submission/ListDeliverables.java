@@ -1,12 +1,12 @@
 package org.teachertraining.core.submission;
 
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
-import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.quota.Quotas;
@@ -57,7 +57,6 @@ public final class ListDeliverables {
     }
 
     private Optional<Refusal> denied(Caller caller, Project p) {
-        return caller.role() == Role.INSTITUTION ? ProjectInstitution.require(caller, p)
-                : access.require(caller, p.ownerJurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        return ProjectAccess.institutionOrOwnerAdmins(access, caller, p);
     }
 }

@@ -1,5 +1,6 @@
 package org.teachertraining.core.submission;
 
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -36,7 +37,7 @@ public final class RecordSchedule {
     public Outcome<Submission> execute(Caller caller, String projectId, int classNo, List<Session> sessions) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = ProjectInstitution.require(caller, project.get());
+        var denied = ProjectAccess.institution(caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         var classes = Deliverables.classes(project.get(), submissions.classes(projectId));

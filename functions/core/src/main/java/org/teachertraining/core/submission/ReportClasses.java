@@ -1,5 +1,6 @@
 package org.teachertraining.core.submission;
 
+import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Violations;
@@ -28,7 +29,7 @@ public final class ReportClasses {
     public Outcome<ReportedClasses> execute(Caller caller, String projectId, List<TrainingClass> classes) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var denied = ProjectInstitution.require(caller, project.get());
+        var denied = ProjectAccess.institution(caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var p = project.get();
         var v = new Violations();
