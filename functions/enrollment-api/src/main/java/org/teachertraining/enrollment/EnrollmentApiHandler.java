@@ -1,10 +1,54 @@
 package org.teachertraining.enrollment;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.teachertraining.adapters.aws.Priming;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 /**
  * The Lambda entry point of the enrollment API (API Gateway HTTP API, payload format 2.0). It runs the
  * same controllers that the local runtime serves on localhost:8080.
+ *
+ * <p>Start-up (BENCHMARKS.md): beans are created when a request first needs them, not all at start —
+ * Micronaut's Lambda builder makes every singleton eager, so a cold request paid for the SDK clients and
+ * use cases of all 48 routes. With SnapStart, {@link Priming} sends two read-only requests through the
+ * whole stack before the snapshot: one answered from the jurisdiction tree, one that reads DynamoDB and
+ * ends in a 404 problem.
  */
 public class EnrollmentApiHandler extends APIGatewayV2HTTPEventFunction {
+
+    public EnrollmentApiHandler() {
+        Priming.beforeSnapshot("EnrollmentApiFunction", () -> {
+            handleRequest(primingRequest("/jurisdictions/410000"), new MockLambdaContext());
+            handleRequest(primingRequest("/projects/PRIMING"), new MockLambdaContext());
+        });
+    }
+
+    /** The Lambda builder's environments and eager configuration, without eager singletons. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return ApplicationContext.builder().environments("function", "lambda").eagerInitConfiguration(true);
+    }
+
+    /** A GET as API Gateway passes it, from a province administrator whose token the gateway has verified. */
+    static APIGatewayV2HTTPEvent primingRequest(String path) {
+        var b64 = Base64.getUrlEncoder().withoutPadding();
+        String token = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString("{\"sub\":\"priming\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\",\"exp\":4102444800}".getBytes(StandardCharsets.UTF_8))
+                + ".priming";
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).withProtocol("HTTP/1.1")
+                .withSourceIp("127.0.0.1").withUserAgent("priming").build();
+        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                .withClaims(Map.of("sub", "priming", "role", "PROVINCE_ADMIN", "jurisdiction", "410000")).build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("priming").withRouteKey("GET " + path)
+                .withStage("$default").withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build()).build();
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET " + path).withRawPath(path).withRawQueryString("")
+                .withHeaders(Map.of("authorization", "Bearer " + token, "accept", "application/json", "accept-language", "zh-CN")).withRequestContext(context).build();
+    }
 }

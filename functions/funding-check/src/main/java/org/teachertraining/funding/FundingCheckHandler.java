@@ -1,5 +1,6 @@
 package org.teachertraining.funding;
 
+import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -29,6 +30,14 @@ public class FundingCheckHandler implements RequestHandler<Map<String, Object>, 
         var table = FunctionSettings.trainingTable();
         this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.henan()),
                 FunctionSettings.clock());
+        // SnapStart: the whole check for a project that does not exist (reads only; ends in NoSuchProject)
+        Priming.beforeSnapshot("FundingCheckFunction", () -> {
+            try {
+                handleRequest(Map.of("projectId", "PRIMING"), null);
+            } catch (FundingCheckError expected) {
+                // the answer for a project that does not exist
+            }
+        });
     }
 
     @Override

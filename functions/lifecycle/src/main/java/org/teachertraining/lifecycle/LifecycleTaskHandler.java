@@ -1,5 +1,6 @@
 package org.teachertraining.lifecycle;
 
+import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -33,6 +34,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.henan(),
                 FunctionSettings.clock());
+        Priming.beforeSnapshot("LifecycleFunction", table::prime);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.teachertraining.notifications;
 
+import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -22,7 +23,9 @@ public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final Notifications notifications;
 
     public NotificationHandler() {
-        this.notifications = new DynamoDbNotifications(FunctionSettings.trainingTable());
+        var table = FunctionSettings.trainingTable();
+        this.notifications = new DynamoDbNotifications(table);
+        Priming.beforeSnapshot("NotificationFunction", table::prime);
     }
 
     @Override

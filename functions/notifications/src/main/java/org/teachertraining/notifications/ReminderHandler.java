@@ -1,5 +1,6 @@
 package org.teachertraining.notifications;
 
+import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.teachertraining.adapters.aws.AwsClients;
@@ -32,6 +33,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
                 new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.henan());
         this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, setting("NOTIFICATION_QUEUE_URL", "notification.queue.url", null)),
                 new DynamoDbReminderRuns(table), FunctionSettings.clock());
+        Priming.beforeSnapshot("ReminderFunction", table::prime);   // not a run: that would send the day's reminders
     }
 
     @Override

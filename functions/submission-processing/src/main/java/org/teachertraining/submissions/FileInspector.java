@@ -30,6 +30,17 @@ public final class FileInspector {
     /** Below this much unpacked data the ratio is not held against an archive (tiny text compresses well). */
     static final long RATIO_FLOOR_BYTES = 16L * 1024 * 1024;
 
+    /** A one-page PDF in a temporary file, for priming (SubmissionProcessingHandler). */
+    static Path primingPdf() throws IOException {
+        Path file = Files.createTempFile("priming", ".pdf");
+        file.toFile().deleteOnExit();
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     public Inspection inspect(Path file) throws IOException {
         byte[] head = new byte[16];
         int n;

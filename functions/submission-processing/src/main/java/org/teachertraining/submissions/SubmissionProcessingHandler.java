@@ -1,5 +1,6 @@
 package org.teachertraining.submissions;
 
+import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -43,6 +44,14 @@ public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void
         var table = FunctionSettings.trainingTable();
         this.receive = new ReceiveUpload(new DynamoDbSubmissions(table));
         this.s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
+        Priming.beforeSnapshot("SubmissionProcessingFunction", () -> {
+            table.prime();
+            try {
+                inspector.inspect(FileInspector.primingPdf());   // PDFBox loaded and run once
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

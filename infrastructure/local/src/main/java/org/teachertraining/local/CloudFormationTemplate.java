@@ -80,6 +80,12 @@ public final class CloudFormationTemplate {
         return (Map<String, Object>) globals.getOrDefault(section, Map.of());
     }
 
+    /** A function's {@code AutoPublishAlias}, its own or the Globals'; {@code !Ref Fn.Alias} needs one. */
+    public String functionAlias(Resource function) {
+        Object alias = function.properties().getOrDefault("AutoPublishAlias", globals("Function").get("AutoPublishAlias"));
+        return alias instanceof String s ? s : "";
+    }
+
     /** Environment variables of a function: Globals first, the function's own on top. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> environment(Resource function) {

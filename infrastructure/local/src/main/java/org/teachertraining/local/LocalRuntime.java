@@ -158,11 +158,6 @@ public final class LocalRuntime implements AutoCloseable {
         return api;
     }
 
-    /**
-     * Starts one poller per SQS event source mapping and routes the S3 notifications, invoking the functions'
-     * handlers in this JVM. The handlers build their own context, as in Lambda, from the function's
-     * environment: it is handed to them as system properties.
-     */
     /** The functions build their own context, as in Lambda, from their environment: handed over as system properties. */
     private void exposeFunctionEnvironment(Map<String, Object> props) {
         props.forEach((k, v) -> replacedSystemProperties.put(k, System.setProperty(k, String.valueOf(v))));

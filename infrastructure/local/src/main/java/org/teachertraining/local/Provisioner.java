@@ -106,11 +106,16 @@ final class Provisioner {
         }
     }
 
-    /** Functions: {@code !Ref} is the function's name (its logical ID here), {@code !GetAtt Fn.Arn} a local Lambda ARN. */
+    /**
+     * Functions: {@code !Ref} is the function's name (its logical ID here), {@code !GetAtt Fn.Arn} a local
+     * Lambda ARN, {@code !Ref Fn.Alias} (SAM's AutoPublishAlias) that ARN qualified with the alias name.
+     */
     void functions() {
         for (var f : template.resources("AWS::Serverless::Function")) {
+            String arn = "arn:aws:lambda:local:" + StepFunctionsEmulator.ACCOUNT + ":function:" + f.logicalId();
             refs.put(f.logicalId(), f.logicalId());
-            attributes.put(f.logicalId() + ".Arn", "arn:aws:lambda:local:" + StepFunctionsEmulator.ACCOUNT + ":function:" + f.logicalId());
+            refs.put(f.logicalId() + ".Alias", arn + ":" + template.functionAlias(f));
+            attributes.put(f.logicalId() + ".Arn", arn);
         }
     }
 

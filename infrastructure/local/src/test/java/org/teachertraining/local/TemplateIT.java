@@ -130,6 +130,28 @@ class TemplateIT {
         }
     }
 
+    /** SnapStart applies to published versions only: every caller must reach the alias, never $LATEST. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void snapStartIsOnForEveryFunctionAndEveryCallerCallsTheAlias() throws Exception {
+        var globals = TEMPLATE.globals("Function");
+        assertEquals(Map.of("Ref", "SnapStart"), ((Map<String, Object>) globals.get("SnapStart")).get("ApplyOn"));
+        assertEquals("live", globals.get("AutoPublishAlias"));
+        for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
+            assertFalse(f.properties().containsKey("SnapStart") || f.properties().containsKey("AutoPublishAlias"), f.logicalId() + " overrides the Globals");
+        }
+        String yaml = Files.readString(ROOT.resolve("template.yaml"));
+        for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
+            assertFalse(yaml.contains("!GetAtt " + f.logicalId() + ".Arn"), f.logicalId() + " is called without its alias");
+        }
+        for (var sm : TEMPLATE.resources("AWS::Serverless::StateMachine")) {
+            var substitutions = (Map<String, Object>) sm.properties().get("DefinitionSubstitutions");
+            substitutions.forEach((name, value) -> {
+                if (name.endsWith("FunctionArn")) assertTrue(String.valueOf(value).endsWith(".Alias}"), sm.logicalId() + " " + name + ": " + value);
+            });
+        }
+    }
+
     @Test
     void noArnHardCodesThePartition() throws Exception {
         String yaml = Files.readString(ROOT.resolve("template.yaml"));

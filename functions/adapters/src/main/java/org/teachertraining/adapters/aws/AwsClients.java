@@ -2,6 +2,7 @@ package org.teachertraining.adapters.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -17,8 +18,9 @@ import java.net.URI;
 
 /**
  * The SDK clients every function uses: the lightweight URL-connection HTTP client, the region of the
- * Lambda environment, credentials from its environment variables; with an endpoint (the local runtime)
- * the emulator with dummy credentials.
+ * Lambda environment, and its credentials named explicitly rather than searched for along the default
+ * chain ({@link #lambdaCredentials}); with an endpoint (the local runtime) the emulator with dummy
+ * credentials.
  */
 public final class AwsClients {
     private AwsClients() {}
@@ -50,18 +52,24 @@ public final class AwsClients {
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         } else {
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            builder.credentialsProvider(lambdaCredentials());
         }
         return builder.build();
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, String endpoint) {
         builder.region(Region.of(region));
-        AwsCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        return builder.credentialsProvider(credentials);
+        if (endpoint == null || endpoint.isBlank()) return builder.credentialsProvider(lambdaCredentials());
+        return builder.endpointOverride(URI.create(endpoint)).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    }
+
+    /**
+     * Where Lambda puts the function's credentials: a function restored from a SnapStart snapshot has no
+     * key variables but the container credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI});
+     * any other has {@code AWS_ACCESS_KEY_ID} and friends.
+     */
+    static AwsCredentialsProvider lambdaCredentials() {
+        String full = System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+        return full != null && !full.isBlank() ? ContainerCredentialsProvider.create() : EnvironmentVariableCredentialsProvider.create();
     }
 }

@@ -111,6 +111,11 @@ public final class TrainingTable {
         }
     }
 
+    /** A consistent read of a key no item has: the client, its signer and its connection made ready ({@link org.teachertraining.adapters.aws.Priming}). */
+    public void prime() {
+        get("PRIMING", "PRIMING");
+    }
+
     /** The JSON record in {@code data} under a key. */
     public <T> Optional<T> read(String pk, String sk, Class<T> type) {
         return get(pk, sk).map(i -> fromJson(str(i, "data"), type));

@@ -179,6 +179,15 @@ final class Execution implements Interpreter.Effects {
         }
     }
 
+    /** The function's name in a Lambda ARN, with or without a version or alias qualifier ({@code …:function:Name:live}), or a bare name. */
+    static String functionName(String arnOrName) {
+        int at = arnOrName.indexOf(":function:");
+        if (at < 0) return arnOrName;
+        String rest = arnOrName.substring(at + ":function:".length());
+        int qualifier = rest.indexOf(':');
+        return qualifier < 0 ? rest : rest.substring(0, qualifier);
+    }
+
     @Override
     public JsonNode task(String key, Interpreter.TaskCall call) {
         var recorded = recorded(key);
@@ -187,7 +196,7 @@ final class Execution implements Interpreter.Effects {
         String function = integration ? call.payload().path("FunctionName").asText() : call.resource();
         JsonNode payload = integration ? call.payload().path("Payload") : call.payload();
         if (integration && payload.isMissingNode()) payload = F.objectNode();
-        function = function.substring(function.lastIndexOf(':') + 1);
+        function = functionName(function);
         if (!call.waitForToken()) {
             record(key, invoke(function, payload, call.timeoutSeconds(), integration));
             return outcome(recorded(key));

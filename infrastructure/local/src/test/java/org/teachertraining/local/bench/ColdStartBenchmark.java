@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Lambda Runtime API that hands it one event from {@code events/}; the time from process start to the
  * function's first response (its first DynamoDB calls to the emulator included). Beside each, in the same
  * run, a bare handler returning a constant; reported as ratios, with and without the template's
- * {@code JAVA_TOOL_OPTIONS} (-XX:TieredStopAtLevel=1).
+ * {@code JAVA_TOOL_OPTIONS} (-XX:TieredStopAtLevel=1); then on the RIC's SnapStart path, with the
+ * functions' priming hooks, what follows the restore.
  */
 class ColdStartBenchmark {
     static final String TIERED = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
@@ -40,32 +41,73 @@ class ColdStartBenchmark {
         var better = new LinkedHashMap<String, Boolean>();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = environment();
-            String ric = classpathEntry("aws-lambda-java-runtime-interface-client") + File.pathSeparator + classpathEntry("aws-lambda-java-serialization")
-                    + File.pathSeparator + classpathEntry("aws-lambda-java-core");
-            var bareClasspath = Path.of(BareHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator + ric;
+            var bareClasspath = Path.of(BareHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator + ric();
             for (String options : List.of("", TIERED)) {
                 String label = options.isEmpty() ? "default" : "tiered1";
                 double jvm = median(3, () -> bareJvm(bareClasspath, options));
-                double bare = median(3, () -> start(bareClasspath, BareHandler.class.getName() + "::handleRequest", "{}", options, env));
+                double bare = median(3, () -> start(bareClasspath, BareHandler.class.getName() + "::handleRequest", "{}", options, env, false).total());
                 figures.put(label + ".bareJvm.seconds", jvm);
                 figures.put(label + ".bare.seconds", bare);
                 System.out.printf("cold start [%s] bare JVM printing a constant: %.3f s; bare handler under the RIC: %.3f s%n", label, jvm, bare);
                 for (var f : functions(root)) {
-                    Path dir = unpack(root.resolve(f.get("CodeUri")), root.resolve("infrastructure/local/target/coldstart/" + f.get("id")));
-                    String cp = dir + File.pathSeparator + dir.resolve("lib") + File.separator + "*" + File.pathSeparator + ric;
+                    String cp = classpath(root, f);
                     String event = Files.readString(firstEvent(root, f.get("id")));
-                    double seconds = start(cp, f.get("Handler"), event, options, env);
+                    var run = medianStart(() -> start(cp, f.get("Handler"), event, options, env, false), Start::total);
                     double size = Files.size(root.resolve(f.get("CodeUri"))) / 1024.0 / 1024.0;
-                    System.out.printf("cold start [%s] %s: %.3f s, %.1f× the bare handler, %.0f× the bare JVM, zip %.1f MB%n", label, f.get("id"),
-                            seconds, seconds / bare, seconds / jvm, size);
-                    figures.put(label + "." + f.get("id") + ".seconds", seconds);
-                    figures.put(label + "." + f.get("id") + ".ratioToBare", seconds / bare);
+                    System.out.printf("cold start [%s] %s: %.3f s (init %.3f s), %.1f× the bare handler, %.0f× the bare JVM, zip %.1f MB%n", label, f.get("id"),
+                            run.total(), run.init(), run.total() / bare, run.total() / jvm, size);
+                    figures.put(label + "." + f.get("id") + ".seconds", run.total());
+                    figures.put(label + "." + f.get("id") + ".initSeconds", run.init());
+                    figures.put(label + "." + f.get("id") + ".ratioToBare", run.total() / bare);
                     figures.put(f.get("id") + ".zipMB", size);
                     better.put(label + "." + f.get("id") + ".ratioToBare", false);
                 }
             }
+            // SnapStart, as far as it runs here: the RIC's own SnapStart path (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
+            // runs the functions' beforeCheckpoint hooks (Priming), asks the Runtime API for restore/next, runs
+            // afterRestore and takes the first event. No snapshot is taken (no CRaC JVM here), so the restore itself is
+            // not measured: the figure is what follows it, from restore/next to the first response.
+            double jvm = figures.get("tiered1.bareJvm.seconds");
+            double bare = median(3, () -> start(bareClasspath, BareHandler.class.getName() + "::handleRequest", "{}", TIERED, env, true).afterRestore());
+            figures.put("snapstart.bare.afterRestoreSeconds", bare);
+            System.out.printf("cold start [snapstart] bare handler, restore/next to first response: %.3f s%n", bare);
+            for (var f : functions(root)) {
+                String cp = classpath(root, f);
+                String event = Files.readString(firstEvent(root, f.get("id")));
+                var run = medianStart(() -> start(cp, f.get("Handler"), event, TIERED, env, true), Start::afterRestore);
+                System.out.printf("cold start [snapstart] %s: init and priming %.3f s; restore/next to first response %.3f s, %.1f× the bare handler's, %.1f× the bare JVM%n",
+                        f.get("id"), run.restoreAt(), run.afterRestore(), run.afterRestore() / bare, run.afterRestore() / jvm);
+                figures.put("snapstart." + f.get("id") + ".initAndPrimingSeconds", run.restoreAt());
+                figures.put("snapstart." + f.get("id") + ".afterRestoreSeconds", run.afterRestore());
+                figures.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", run.afterRestore() / jvm);
+                better.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", false);
+            }
         }
         Baseline.check("coldstart", figures, better);
+    }
+
+    /** The Runtime Interface Client and what it needs, as Lambda's java17 runtime puts them beside a function. */
+    static String ric() {
+        return classpathEntry("aws-lambda-java-runtime-interface-client") + File.pathSeparator + classpathEntry("aws-lambda-java-serialization")
+                + File.pathSeparator + classpathEntry("aws-lambda-java-core");
+    }
+
+    /** A function's deployment zip unpacked as Lambda unpacks it (classes at the root, jars in lib/), with the RIC. */
+    static String classpath(Path root, Map<String, String> function) throws Exception {
+        Path dir = unpack(root.resolve(function.get("CodeUri")), root.resolve("infrastructure/local/target/coldstart/" + function.get("id")));
+        return dir + File.pathSeparator + dir.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
+    }
+
+    interface Started {
+        Start run() throws Exception;
+    }
+
+    /** Of three cold starts, the median by {@code by}. */
+    static Start medianStart(Started s, java.util.function.ToDoubleFunction<Start> by) throws Exception {
+        var runs = new ArrayList<Start>();
+        for (int i = 0; i < 3; i++) runs.add(s.run());
+        runs.sort(java.util.Comparator.comparingDouble(by));
+        return runs.get(1);
     }
 
     interface Timed {
@@ -89,12 +131,30 @@ class ColdStartBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** Starts the function in a fresh JVM under the RIC, hands it {@code event}, answers seconds to its first response. */
-    static double start(String classpath, String handler, String event, String options, Map<String, String> env) throws Exception {
+    /**
+     * Seconds from process start: to the function's first poll for an event ({@code init}), to its call of
+     * restore/next ({@code restoreAt}, SnapStart only, else 0), to its first response ({@code total}).
+     */
+    record Start(double init, double restoreAt, double total) {
+        double afterRestore() {
+            return total - restoreAt;
+        }
+    }
+
+    /** Starts the function in a fresh JVM under the RIC (with {@code snapStart}, on the RIC's SnapStart path) and hands it {@code event}. */
+    static Start start(String classpath, String handler, String event, String options, Map<String, String> env, boolean snapStart) throws Exception {
+        return start(classpath, handler, event, options, env, snapStart, null);
+    }
+
+    /** As above, the function's output written to {@code output}. */
+    static Start start(String classpath, String handler, String event, String options, Map<String, String> env, boolean snapStart, Path output) throws Exception {
         var responded = new CompletableFuture<Long>();
+        var polled = new java.util.concurrent.atomic.AtomicLong();
+        var restoring = new java.util.concurrent.atomic.AtomicLong();
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         var served = new java.util.concurrent.atomic.AtomicBoolean();
         server.createContext("/2018-06-01/runtime/invocation/next", x -> {
+            polled.compareAndSet(0, System.nanoTime());
             if (served.getAndSet(true)) {   // one event per cold start: the second poll waits until the process is stopped
                 try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
                 return;
@@ -112,6 +172,11 @@ class ColdStartBenchmark {
             x.getResponseBody().write(body);
             x.close();
         });
+        server.createContext("/2018-06-01/runtime/restore/next", x -> {
+            restoring.compareAndSet(0, System.nanoTime());
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
         server.createContext("/2018-06-01/runtime/", x -> {
             long at = System.nanoTime();
             String path = x.getRequestURI().getPath();
@@ -127,16 +192,22 @@ class ColdStartBenchmark {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // as Lambda's launcher does: the org.crac facade reaches the RIC's CRaC context through this
+        command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
         command.addAll(List.of("-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
-        var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        var pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
         pb.environment().putAll(env);
         pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
         pb.environment().put("_HANDLER", handler);
         if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
+        if (snapStart) pb.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         long t0 = System.nanoTime();
         var process = pb.start();
         try {
-            return (responded.get(120, TimeUnit.SECONDS) - t0) / 1e9;
+            long answered = responded.get(120, TimeUnit.SECONDS);
+            if (snapStart && restoring.get() == 0) throw new AssertionError(handler + " never asked for restore/next");
+            return new Start((polled.get() - t0) / 1e9, snapStart ? (restoring.get() - t0) / 1e9 : 0, (answered - t0) / 1e9);
         } finally {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             server.stop(0);

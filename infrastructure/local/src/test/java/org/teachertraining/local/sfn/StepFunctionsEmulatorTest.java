@@ -55,6 +55,14 @@ class StepFunctionsEmulatorTest {
     }
 
     @Test
+    void aTaskReachesItsFunctionByNameArnOrAliasArn() {
+        assertEquals("LifecycleFunction", Execution.functionName("LifecycleFunction"));
+        assertEquals("LifecycleFunction", Execution.functionName("arn:aws:lambda:local:000000000000:function:LifecycleFunction"));
+        assertEquals("LifecycleFunction", Execution.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:LifecycleFunction:live"));
+        assertEquals("LifecycleFunction", Execution.functionName("arn:aws:lambda:local:000000000000:function:LifecycleFunction:7"));
+    }
+
+    @Test
     void aTaskTokenExecutionWaitsSurvivesARestartAndCompletesAfterSendTaskSuccess() throws Exception {
         String executionArn;
         String token;
