@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SQS event source mappings of template.yaml, run as Lambda runs them: one poller per mapping receives
+ * SQS event source mappings of template.yaml, run as Lambda runs them: each of the mapping's pollers
+ * (ScalingConfig.MaximumConcurrency of them, else one) receives
  * up to {@code BatchSize} messages, invokes the function in-process with an {@link SQSEvent}, and deletes
  * what succeeded. With {@code FunctionResponseTypes: [ReportBatchItemFailures]} the messages the function
  * names stay on the queue (partial batch failure); a thrown exception keeps the whole batch. Messages left
@@ -23,8 +24,9 @@ import java.util.Map;
  * dead-letter queue after {@code maxReceiveCount} receives — ElasticMQ applies it, as SQS does.
  */
 final class SqsEventSources implements AutoCloseable {
+    /** {@code concurrency}: the mapping's ScalingConfig.MaximumConcurrency, the number of batches in flight at once (1 without it). */
     record Mapping(String functionId, String handlerClass, String queueUrl, String queueArn, int batchSize,
-                   boolean reportItemFailures, int timeoutSeconds) {}
+                   boolean reportItemFailures, int timeoutSeconds, int concurrency) {}
 
     private final SqsClient sqs;
     private final List<Thread> pollers = new ArrayList<>();
@@ -45,17 +47,22 @@ final class SqsEventSources implements AutoCloseable {
                     .map(k -> provisioner.refs.get(k.substring(0, k.indexOf('.')))).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(e.functionId() + ": no queue in the template has ARN " + arn));
             var responseTypes = (List<String>) p.getOrDefault("FunctionResponseTypes", List.of());
+            var scaling = (Map<String, Object>) p.getOrDefault("ScalingConfig", Map.of());
             mappings.add(new Mapping(e.functionId(), e.handlerClass(), url, arn, ((Number) p.getOrDefault("BatchSize", 10)).intValue(),
-                    responseTypes.contains("ReportBatchItemFailures"), e.timeoutSeconds()));
+                    responseTypes.contains("ReportBatchItemFailures"), e.timeoutSeconds(),
+                    ((Number) scaling.getOrDefault("MaximumConcurrency", 1)).intValue()));
         }
         return mappings;
     }
 
+    /** One poller per concurrent batch; they share the function's handler instance, which is thread-safe. */
     void start(Mapping mapping, RequestHandler<SQSEvent, ?> handler) {
-        var thread = new Thread(() -> poll(mapping, handler), "sqs-" + mapping.functionId());
-        thread.setDaemon(true);
-        pollers.add(thread);
-        thread.start();
+        for (int i = 0; i < mapping.concurrency(); i++) {
+            var thread = new Thread(() -> poll(mapping, handler), "sqs-" + mapping.functionId() + "-" + i);
+            thread.setDaemon(true);
+            pollers.add(thread);
+            thread.start();
+        }
     }
 
     private void poll(Mapping m, RequestHandler<SQSEvent, ?> handler) {

@@ -165,6 +165,9 @@ class LifecycleIT {
                 "Wait for the institution's completion assessment", "Confirm the credits are posted", "Check the deliverables",
                 "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 14));
         assertEquals("Closed", states(closed).get(states(closed).size() - 1));
+        // Step Functions bills each state entered (BENCHMARKS.md, cost per project)
+        System.out.printf("lifecycle: %d states entered from application to closure, %d of them the deliverables window's daily check%n",
+                states(closed).size(), states(closed).stream().filter(st -> st.equals("Wait a day for the deliverables")).count());
         var e = closed.get("evaluation");
         assertDecimal("6.00", e.get("fillRate"));         // 3 of 50 seats
         assertDecimal("66.67", e.get("reportRate"));      // 2 of 3 came
