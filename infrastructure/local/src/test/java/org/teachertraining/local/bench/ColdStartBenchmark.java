@@ -82,8 +82,33 @@ class ColdStartBenchmark {
                 figures.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", run.afterRestore() / jvm);
                 better.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", false);
             }
+            String before = System.getProperty("bench.before");
+            if (before != null) compare(root, Path.of(before), env);
         }
         Baseline.check("coldstart", figures, better);
+    }
+
+    /**
+     * Before and after a change, side by side: {@code -Dbench.before=<another checkout, built>} starts each
+     * function's zip from there and from here in turn, five times each (tiered 1), and prints the medians.
+     */
+    static void compare(Path root, Path before, Map<String, String> env) throws Exception {
+        for (var f : functions(root)) {
+            var old = new java.util.HashMap<>(f);
+            old.put("id", f.get("id") + ".before");
+            String cpBefore = classpath(before, old), cpAfter = classpath(root, f);
+            String event = Files.readString(firstEvent(root, f.get("id")));
+            var b = new ArrayList<Double>();
+            var a = new ArrayList<Double>();
+            for (int i = 0; i < 5; i++) {
+                b.add(start(cpBefore, f.get("Handler"), event, TIERED, env, false).total());
+                a.add(start(cpAfter, f.get("Handler"), event, TIERED, env, false).total());
+            }
+            b.sort(Double::compare);
+            a.sort(Double::compare);
+            System.out.printf("cold start [before/after] %s: %.3f s before, %.3f s after (medians of 5, interleaved), %.2f×%n",
+                    f.get("id"), b.get(2), a.get(2), a.get(2) / b.get(2));
+        }
     }
 
     /** The Runtime Interface Client and what it needs, as Lambda's java17 runtime puts them beside a function. */
