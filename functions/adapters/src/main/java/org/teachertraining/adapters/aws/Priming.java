@@ -6,8 +6,6 @@ import org.crac.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SnapStart priming: work a function does before Lambda snapshots its initialised environment, so that
@@ -23,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Priming {
     /** CRaC holds its resources weakly; these keep them. */
     private static final List<Resource> HOOKS = new ArrayList<>();
-    /** Each function's last priming: "primed" or why it failed. */
-    private static final Map<String, String> OUTCOMES = new ConcurrentHashMap<>();
 
     private Priming() {}
 
@@ -40,7 +36,6 @@ public final class Priming {
                 } catch (RuntimeException e) {
                     outcome = "priming failed: " + e.getClass().getName() + ": " + e.getMessage();
                 }
-                OUTCOMES.put(function, outcome);
                 System.out.printf("{\"level\":\"%s\",\"function\":\"%s\",\"snapStart\":\"%s\",\"ms\":%d}%n",
                         outcome.equals("primed") ? "INFO" : "WARN", function, outcome.replace("\"", "'"), (System.nanoTime() - t0) / 1_000_000);
             }
@@ -51,10 +46,5 @@ public final class Priming {
         };
         HOOKS.add(hook);
         Core.getGlobalContext().register(hook);
-    }
-
-    /** Each function's last priming in this JVM: "primed", or why it failed. */
-    public static Map<String, String> outcomes() {
-        return Map.copyOf(OUTCOMES);
     }
 }
