@@ -26,7 +26,8 @@ class ComplianceTest {
         w.accreditHenu();
         w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
         var p = w.project(org.teachertraining.core.program.ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(
-                "HN2021-04", "乡村骨干", null, null, w.ruralBackbone("x").phases(), 150, 50, "HENU",
+                "HN2021-04", "乡村骨干", null, null, List.of(new org.teachertraining.core.project.Phase(
+                        org.teachertraining.core.project.PhaseKind.CENTRALIZED, 45, null, null)), 360, 50, "HENU",
                 OffsetDateTime.parse("2021-09-25T23:59:59+08:00"), java.time.LocalDate.of(2021, 10, 12), java.time.LocalDate.of(2021, 10, 26), null, null));
         done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
         w.addTeacher("T1", "411523");

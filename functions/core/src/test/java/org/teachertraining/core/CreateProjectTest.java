@@ -47,11 +47,11 @@ class CreateProjectTest {
 
     @Test
     void programsMatchTheirLevelAndJurisdiction() {
-        var r = refused(w.createProgram.execute(World.PROVINCE, new CreateProgram.Command(2020, ProgramLevel.CITY, "x", "410000")));
+        var r = refused(w.createProgram.execute(World.PROVINCE, new CreateProgram.Command(2020, ProgramLevel.CITY, "x", "410000", null)));
         assertEquals("level", r.errors().get(0).field());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(w.createProgram.execute(World.XINYANG,
-                new CreateProgram.Command(2020, ProgramLevel.CITY, "郑州市培", "410100"))).kind());
+                new CreateProgram.Command(2020, ProgramLevel.CITY, "郑州市培", "410100", null))).kind());
         assertEquals("jurisdiction", refused(w.createProgram.execute(World.PROVINCE,
-                new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL, "x", "123456"))).errors().get(0).field());
+                new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL, "x", "123456", null))).errors().get(0).field());
     }
 }

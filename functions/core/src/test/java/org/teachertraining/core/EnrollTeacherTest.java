@@ -129,7 +129,7 @@ class EnrollTeacherTest {
         assertEquals("2022-10-20", r.details().get("bannedUntil"));
 
         var countyProgram = done(w.createProgram.execute(World.XIN_COUNTY,
-                new org.teachertraining.core.program.CreateProgram.Command(2020, ProgramLevel.COUNTY, "新县县培", "411523")));
+                new org.teachertraining.core.program.CreateProgram.Command(2020, ProgramLevel.COUNTY, "新县县培", "411523", null)));
         var countyProject = done(w.createProject.execute(World.XIN_COUNTY, countyProgram.id(), w.ruralBackbone("XX2020-01")));
         assertTrue(countyProject.seats() == null);
         // a county's own project: the county enrolls from its own (uncapped) pool

@@ -105,19 +105,19 @@ public final class InMemoryPorts {
         public Optional<Enrollment> find(String projectId, String teacherId) {
             synchronized (lock) { return Optional.ofNullable(enrollmentMap.get(projectId + "/" + teacherId)); }
         }
-        public Optional<IdempotencyRecord> findKey(String projectId, String key) {
-            synchronized (lock) { return Optional.ofNullable(keyMap.get(projectId + "/" + key)); }
+        public Optional<IdempotencyRecord> findKey(String projectId, String userId, String key) {
+            synchronized (lock) { return Optional.ofNullable(keyMap.get(projectId + "/" + userId + "/" + key)); }
         }
         public Booking book(Enrollment e, IdempotencyRecord key) {
             synchronized (lock) {
-                if (key != null && keyMap.containsKey(e.projectId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.key()));
+                if (key != null && keyMap.containsKey(e.projectId() + "/" + key.userId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.userId() + "/" + key.key()));
                 var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
                 if (existing != null && existing.status().holdsSeat()) return new Booking.AlreadyEnrolled(existing);
                 var pool = quotaMap.get(e.projectId() + "/" + e.quotaJurisdiction());
                 if (pool == null || pool.free() <= 0) return new Booking.PoolFull();
                 quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() + 1));
                 enrollmentMap.put(e.projectId() + "/" + e.teacherId(), e);
-                if (key != null) keyMap.put(e.projectId() + "/" + key.key(), key);
+                if (key != null) keyMap.put(e.projectId() + "/" + key.userId() + "/" + key.key(), key);
                 return new Booking.Booked(e);
             }
         }
@@ -172,6 +172,59 @@ public final class InMemoryPorts {
         }
         public Optional<org.teachertraining.core.credit.CreditEntry> find(String teacherId, String entryId) {
             synchronized (lock) { return Optional.ofNullable(ledgerMap.get(entryId)).filter(e -> e.teacherId().equals(teacherId)); }
+        }
+    };
+
+    private final Map<String, org.teachertraining.core.credit.ProjectResult> resultMap = new HashMap<>();
+
+    /** The same conditions as DynamoDbProjectResults, under the one lock instead of a transaction. */
+    public final org.teachertraining.core.credit.ProjectResults results = new org.teachertraining.core.credit.ProjectResults() {
+        private boolean owned(org.teachertraining.core.credit.ProjectResult r) {
+            var held = resultMap.get(r.projectId() + "/" + r.teacherId());
+            return held == null || (held.completionId().equals(r.completionId()) && held.fingerprint().equals(r.fingerprint()));
+        }
+        public Optional<org.teachertraining.core.credit.ProjectResult> find(String projectId, String teacherId) {
+            synchronized (lock) { return Optional.ofNullable(resultMap.get(projectId + "/" + teacherId)); }
+        }
+        public Claim claim(List<org.teachertraining.core.credit.ProjectResult> results) {
+            synchronized (lock) {
+                for (var r : results) if (!owned(r)) return new Claim.Taken(resultMap.get(r.projectId() + "/" + r.teacherId()));
+                for (var r : results) resultMap.putIfAbsent(r.projectId() + "/" + r.teacherId(), r);
+                return new Claim.Claimed();
+            }
+        }
+        public Posting post(org.teachertraining.core.credit.ProjectResult r, List<org.teachertraining.core.credit.CreditEntry> entries,
+                            IntegrityRecord record, String code) {
+            synchronized (lock) {
+                var key = r.projectId() + "/" + r.teacherId();
+                var held = resultMap.get(key);
+                if (!owned(r)) return new Posting.Taken(held);
+                if (held != null && held.posted()) return new Posting.AlreadyPosted(held);
+                if (entries.stream().anyMatch(e -> ledgerMap.containsKey(e.id()))) throw new IllegalStateException("entries without a result");
+                ledger.post(r.teacherId(), entries);
+                if (record != null) integrityList.add(record);
+                var posted = new org.teachertraining.core.credit.ProjectResult(r.projectId(), r.teacherId(), r.completionId(), r.outcome(), r.hours(),
+                        r.topic(), true, r.outcome() == org.teachertraining.core.credit.Completion.Outcome.PASSED ? code : null,
+                        held == null ? r.recordedAt() : held.recordedAt());
+                resultMap.put(key, posted);
+                return new Posting.Posted(posted);
+            }
+        }
+        public Optional<org.teachertraining.core.credit.ProjectResult> correct(org.teachertraining.core.credit.ProjectResult current,
+                org.teachertraining.core.credit.ProjectResult corrected, List<org.teachertraining.core.credit.CreditEntry> entries,
+                IntegrityRecord removed, IntegrityRecord added) {
+            synchronized (lock) {
+                var key = current.projectId() + "/" + current.teacherId();
+                var held = resultMap.get(key);
+                if (held == null || !held.completionId().equals(current.completionId()) || !held.posted()) return Optional.empty();
+                ledger.post(current.teacherId(), entries);
+                if (removed != null) integrityList.removeIf(x -> x.teacherId().equals(removed.teacherId()) && x.projectId().equals(removed.projectId())
+                        && x.occurredOn().equals(removed.occurredOn()));
+                if (added != null) integrityList.add(added);
+                if (current.certificateCode() != null) certificateMap.remove(current.certificateCode());
+                resultMap.put(key, corrected);
+                return Optional.of(corrected);
+            }
         }
     };
 

@@ -44,9 +44,8 @@ class PostCompletionTest {
                 new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 120, CreditCategory.ONLINE, 30), null),
                 new Completion.Result("T2", Completion.Outcome.NO_SHOW, null, null)));
         var first = done(post.execute(c));
-        assertEquals(1, first.credited());
-        assertEquals(1, first.integrityRecords());
-        for (int i = 0; i < 4; i++) assertEquals(1, done(post.execute(c)).alreadyPosted());
+        assertEquals(2, first.posted());
+        for (int i = 0; i < 4; i++) assertEquals(2, done(post.execute(c)).alreadyPosted());
         assertEquals(2, w.ports.ledger.ofTeacher("T1").size());
         assertEquals(150, w.ports.hours.creditedIn("T1", 2020));
         var ban = w.ports.integrity.ofTeacher("T2").get(0);
@@ -55,7 +54,9 @@ class PostCompletionTest {
         // one certificate for the passed trainee, however often the completion came
         assertEquals(1, w.ports.certificateMap.size());
         var certificate = w.ports.certificateMap.values().iterator().next();
-        assertEquals(org.teachertraining.core.certificate.Certificate.codeFor("C-2020-1", "T1"), certificate.code());
+        // the code is random and stored with the result, not derivable from completion and teacher
+        assertEquals(w.ports.results.find(p, "T1").orElseThrow().certificateCode(), certificate.code());
+        assertTrue(certificate.code().matches("[A-HJ-NP-Z2-9]{16}"), certificate.code());
         assertEquals(150, certificate.hours());
         assertEquals("王芳", certificate.teacherName());
         assertEquals("王*", certificate.maskedName());
@@ -70,9 +71,13 @@ class PostCompletionTest {
                 new Completion.Result("NOBODY", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 10), null),
                 new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, -5), null)))));
         assertEquals(Refusal.Kind.INVALID, r.kind());
-        assertTrue(r.errors().stream().anyMatch(e -> e.field().equals("results[1].teacherId")), r.toString());
+        assertTrue(r.errors().stream().anyMatch(e -> e.field().equals("results[2].teacherId")), r.toString());   // T1 twice
         assertTrue(r.errors().stream().anyMatch(e -> e.field().equals("results[2].hours.ONLINE")), r.toString());
         assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+        var outsider = refused(post.execute(completion(p, List.of(
+                new Completion.Result("NOBODY", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 10), null)))));
+        assertEquals("C4", outsider.rule());
+        assertEquals("NOBODY", outsider.details().get("teacherId"));
     }
 
     @Test
@@ -107,5 +112,89 @@ class PostCompletionTest {
         var online = completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, 10), null)));
         assertEquals("C1", refused(post.execute(new Completion("C-2", p, "HENU", online.results(), "henu", online.recordedAt()))).rule());
         assertEquals(1, w.ports.ledger.ofTeacher("T1").size());
+    }
+
+    @Test
+    void c5_aSecondCompletionIdForACreditedTraineeCreditsNothing() {
+        String p = projectWithTrainees("T1");
+        done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 60), null)))));
+        for (String id : List.of("C-AGAIN-1", "C-AGAIN-2")) {
+            var again = new Completion(id, p, "HENU", List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                    Map.of(CreditCategory.CENTRALIZED, 60), null)), "henu", OffsetDateTime.parse("2020-10-28T10:00:00+08:00").toInstant());
+            assertEquals(1, done(post.execute(again)).heldByAnother());
+        }
+        // nor does a later NO_SHOW from another completion add a ban behind the credited hours
+        done(post.execute(new Completion("C-NOSHOW", p, "HENU", List.of(new Completion.Result("T1", Completion.Outcome.NO_SHOW, null, null)),
+                "henu", OffsetDateTime.parse("2020-10-29T10:00:00+08:00").toInstant())));
+        assertEquals(60, w.ports.hours.creditedIn("T1", 2020));
+        assertTrue(w.ports.integrity.ofTeacher("T1").isEmpty());
+    }
+
+    @Test
+    void c4_hoursAreBoundedByTheProjectsPlanPerCategoryAndInAll() {
+        String p = projectWithTrainees("T1");
+        // 2 + 8 + 5 days in person at 8 hours: 120 centralized; 30 online; practice in months only: bounded by the total, 150
+        var over = refused(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 900), null)))));
+        assertEquals("C4", over.rule());
+        assertEquals(Map.of("teacherId", "T1", "category", "CENTRALIZED", "hours", 900, "bound", 120), over.details());
+        assertTrue(over.message().zh().contains("集中培训") && !over.message().zh().contains("CENTRALIZED"), over.message().zh());
+        assertEquals("SCHOOL_BASED", refused(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.SCHOOL_BASED, 1), null))))).details().get("category"));
+        var total = refused(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 120, CreditCategory.ONLINE, 30, CreditCategory.PRACTICE, 1), null)))));
+        assertEquals(Map.of("teacherId", "T1", "category", "TOTAL", "hours", 151, "bound", 150), total.details());
+        assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+        // exactly the plan is fine
+        done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 120, CreditCategory.ONLINE, 30), null)))));
+        assertEquals(150, w.ports.hours.creditedIn("T1", 2020));
+    }
+
+    @Test
+    void c4_aProgramMaySetItsOwnHoursPerDay() {
+        var program = done(w.createProgram.execute(World.PROVINCE, new org.teachertraining.core.program.CreateProgram.Command(2020,
+                org.teachertraining.core.program.ProgramLevel.PROVINCIAL, "六学时每天", "410000", 6)));
+        var project = done(w.createProject.execute(World.PROVINCE, program.id(), w.ruralBackbone("HN2020-06")));
+        done(w.allocate.execute(World.PROVINCE, project.id(), "411500", 10));
+        w.addTeacher("T6", "411523");
+        done(w.enroll.execute(World.XINYANG, project.id(), "T6", null));
+        var r = refused(post.execute(completion(project.id(), List.of(new Completion.Result("T6", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 91), null)))));
+        assertEquals(90, r.details().get("bound"));   // 15 days × 6
+        assertEquals(Refusal.Kind.INVALID, refused(w.createProgram.execute(World.PROVINCE, new org.teachertraining.core.program.CreateProgram.Command(2020,
+                org.teachertraining.core.program.ProgramLevel.PROVINCIAL, "x", "410000", 25))).kind());
+    }
+
+    @Test
+    void c5_passedThenNoShowIsACorrection_hoursReversedBanWrittenCertificateWithdrawn_andBackAgain() {
+        String p = projectWithTrainees("T1");
+        done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 60), null)))));
+        String firstCode = w.ports.results.find(p, "T1").orElseThrow().certificateCode();
+        var noShow = new org.teachertraining.core.credit.CorrectResult.Command(Completion.Outcome.NO_SHOW, null, null, "学员未报到，系误登记");
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.correctResult.execute(World.XIN_COUNTY, p, "T1", noShow)).kind());
+        assertEquals(Refusal.Kind.INVALID, refused(w.correctResult.execute(World.PROVINCE, p, "T1",
+                new org.teachertraining.core.credit.CorrectResult.Command(Completion.Outcome.NO_SHOW, null, null, " "))).kind());
+        var corrected = done(w.correctResult.execute(World.PROVINCE, p, "T1", noShow));
+        assertEquals(Completion.Outcome.NO_SHOW, corrected.outcome());
+        assertEquals(0, w.ports.hours.creditedIn("T1", 2020));
+        assertEquals(2, w.ports.ledger.ofTeacher("T1").size());   // append-only: the entry and its reversal
+        assertEquals(1, w.ports.integrity.ofTeacher("T1").size());
+        assertEquals(java.time.LocalDate.of(2020, 10, 27), w.ports.integrity.ofTeacher("T1").get(0).occurredOn());
+        assertTrue(w.ports.certificates.find(firstCode).isEmpty());
+        // the original completion redelivered changes nothing now
+        assertEquals(1, done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 60), null))))).heldByAnother());
+        assertEquals(0, w.ports.hours.creditedIn("T1", 2020));
+        // and back: the ban goes, the hours and a new certificate come
+        done(w.correctResult.execute(World.PROVINCE, p, "T1", new org.teachertraining.core.credit.CorrectResult.Command(
+                Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 56), null, "有请假证明，实际参训")));
+        assertEquals(56, w.ports.hours.creditedIn("T1", 2020));
+        assertTrue(w.ports.integrity.ofTeacher("T1").isEmpty());
+        var code = w.ports.results.find(p, "T1").orElseThrow().certificateCode();
+        assertEquals(56, w.ports.certificates.find(code).orElseThrow().hours());
+        // a correction is bounded by the plan like a completion
+        assertEquals("C4", refused(w.correctResult.execute(World.PROVINCE, p, "T1", new org.teachertraining.core.credit.CorrectResult.Command(
+                Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 500), null, "x"))).rule());
     }
 }

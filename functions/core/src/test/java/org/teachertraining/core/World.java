@@ -53,9 +53,11 @@ public final class World {
     public final RefreshCompliance compliance = new RefreshCompliance(
             ports.ledger, Requirements.seeds(), ports.compliance, clock);
     public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, compliance::refresh);
-    public final PostCompletion postCompletion = new PostCompletion(
-            new CheckCompletion(ports.projects, ports.enrollments, ports.institutions),
-            ports.enrollments, ports.ledger, ports.integrity, ports.certificates, ports.teachers, compliance);
+    public final CheckCompletion checkCompletion = new CheckCompletion(ports.projects, ports.programs, ports.enrollments, ports.institutions);
+    public final PostCompletion postCompletion = new PostCompletion(checkCompletion,
+            ports.enrollments, ports.results, ports.certificates, ports.teachers, compliance);
+    public final org.teachertraining.core.credit.CorrectResult correctResult = new org.teachertraining.core.credit.CorrectResult(ports.projects,
+            checkCompletion, ports.results, ports.ledger, ports.enrollments, ports.certificates, ports.teachers, compliance, access, clock);
     public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
     public final EnrollTeacher enroll = new EnrollTeacher(ports.projects, ports.teachers, ports.quotas, ports.enrollments,
             ports.integrity, ports.hours, access, clock);
@@ -75,7 +77,7 @@ public final class World {
     public static final Caller ZHENGZHOU = new Caller("zz", Role.CITY_ADMIN, "410100", null, null);
 
     public Program program(ProgramLevel level) {
-        return done(createProgram.execute(PROVINCE, new CreateProgram.Command(2020, level, "2020 河南省培", "410000")));
+        return done(createProgram.execute(PROVINCE, new CreateProgram.Command(2020, level, "2020 河南省培", "410000", null)));
     }
 
     /** The 乡村骨干教师 project of the 2020 notice: town/rural teachers with 5+ years, 15 days + 30 h online. */

@@ -12,7 +12,8 @@ import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.aws.FunctionSettings;
 import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
-import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjectResults;
+import org.teachertraining.adapters.dynamodb.DynamoDbPrograms;
 import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
@@ -49,8 +50,8 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
         var enrollments = new DynamoDbEnrollments(table);
         var ledger = new DynamoDbLedger(table);
-        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), enrollments, new DynamoDbInstitutions(table)),
-                enrollments, ledger, new DynamoDbIntegrityRecords(table),
+        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), new DynamoDbPrograms(table), enrollments,
+                new DynamoDbInstitutions(table)), enrollments, new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, setting("CERTIFICATES_BUCKET", "certificates.bucket", null)), new DynamoDbTeachers(table),
                 new RefreshCompliance(ledger, Requirements.seeds(), new DynamoDbComplianceAggregates(table), FunctionSettings.clock()));
         // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)
@@ -71,9 +72,9 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
                 var outcome = postCompletion.execute(completion);
                 if (outcome instanceof Outcome.Done<PostCompletion.Posted> done) {
                     log.put("level", "INFO");
-                    log.put("credited", done.value().credited());
+                    log.put("posted", done.value().posted());
                     log.put("alreadyPosted", done.value().alreadyPosted());
-                    log.put("integrityRecords", done.value().integrityRecords());
+                    log.put("heldByAnotherCompletion", done.value().heldByAnother());
                 } else {
                     log.put("level", "ERROR");
                     log.put("refused", ((Outcome.Refused<PostCompletion.Posted>) outcome).refusal().message().en());

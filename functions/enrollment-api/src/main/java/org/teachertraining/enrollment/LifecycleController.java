@@ -66,6 +66,12 @@ public class LifecycleController {
         return Responses.of(request, lifecycle.rate(caller, projectId, b.score(), b.comment()), HttpStatus.CREATED);
     }
 
+    @io.micronaut.http.annotation.Put("/experts/{expertId}")
+    public HttpResponse<String> assignExpert(HttpRequest<?> request, String projectId, String expertId) {
+        var caller = callers.of(request);
+        return Responses.of(request, lifecycle.assignExpert(caller, projectId, expertId), HttpStatus.OK);
+    }
+
     @Post("/expert-scores")
     public HttpResponse<String> score(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);

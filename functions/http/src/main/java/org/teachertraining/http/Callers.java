@@ -6,32 +6,44 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import io.micronaut.core.annotation.Nullable;
+import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The caller of a request, from {@code Authorization: Bearer <JWT>}.
  * <ul>
- *   <li>{@code auth.mode=gateway} (AWS): API Gateway's JWT authorizer has verified the Cognito token before
- *   the function runs; the claims are read from it. Cognito custom attributes ({@code custom:role}) work too.</li>
+ *   <li>{@code auth.mode=gateway} (AWS): API Gateway's JWT authorizer has verified the token before the
+ *   function runs; the claims are read from the request context it fills ({@link AuthorizerClaims}), never
+ *   from the {@code Authorization} header, which is not verified again here. A request without such a
+ *   context is refused. Cognito custom attributes ({@code custom:role}) work too.</li>
  *   <li>{@code auth.mode=hmac} (local runtime, the default): the token must carry a valid HS256 signature
  *   with {@code auth.hmac-secret}; without a secret every request is unauthenticated.</li>
  * </ul>
+ * Either way the claims must then identify someone who may act ({@link Access#claimProblem}): a
+ * jurisdiction code of the tree at the role's level, an institution's or a teacher's ID.
  */
 @Singleton
 public final class Callers {
     private final boolean gateway;
     private final HmacJwt hmac;
     private final Clock clock;
+    private final Access access;
+    private final AuthorizerClaims authorizer;
 
-    public Callers(@Value("${auth.mode:hmac}") String mode, @Value("${auth.hmac-secret:}") String secret, Clock clock) {
+    public Callers(@Value("${auth.mode:hmac}") String mode, @Value("${auth.hmac-secret:}") String secret, Clock clock,
+                   Access access, @Nullable AuthorizerClaims authorizer) {
         this.gateway = "gateway".equals(mode);
         this.hmac = secret.length() >= 32 ? new HmacJwt(secret.getBytes(StandardCharsets.UTF_8)) : null;
         this.clock = clock;
+        this.access = access;
+        this.authorizer = authorizer;
     }
 
     public Caller of(HttpRequest<?> request) {
@@ -40,7 +52,8 @@ public final class Callers {
             throw unauthenticated("缺少 Authorization: Bearer 令牌", "Missing Authorization: Bearer token");
         }
         String token = header.substring(7).strip();
-        Optional<JsonNode> claims = gateway ? HmacJwt.decodePayload(token)
+        Optional<JsonNode> claims = gateway
+                ? (authorizer == null ? Optional.<Map<String, String>>empty() : authorizer.of(request)).map(m -> Json.MAPPER.valueToTree(m))
                 : hmac == null ? Optional.empty() : hmac.verify(token, clock.instant().getEpochSecond());
         var c = claims.orElseThrow(() -> unauthenticated("令牌无效或已过期", "Invalid or expired token"));
         String roleName = claim(c, "role");
@@ -48,12 +61,17 @@ public final class Callers {
         try {
             role = Role.valueOf(roleName == null ? "" : roleName);
         } catch (IllegalArgumentException e) {
-            throw unauthenticated("令牌中的角色无效：" + roleName, "The token's role claim is not a known role: " + roleName);
+            throw unauthenticated("令牌中的角色无效", "The token's role claim is not a known role");
         }
         String sub = claim(c, "sub");
         if (sub == null) throw unauthenticated("令牌缺少 sub", "The token has no sub claim");
+        var caller = new Caller(sub, role, claim(c, "jurisdiction"), claim(c, "institutionId"), claim(c, "teacherId"));
+        var problem = access.claimProblem(caller);
+        if (problem.isPresent()) {
+            throw new ProblemException(401, new Refusal(Refusal.Kind.UNAUTHENTICATED, null, problem.get(), null, null));
+        }
         request.setAttribute(RequestLog.CALLER, sub);
-        return new Caller(sub, role, claim(c, "jurisdiction"), claim(c, "institutionId"), claim(c, "teacherId"));
+        return caller;
     }
 
     private static String claim(JsonNode claims, String name) {

@@ -30,8 +30,17 @@ public final class Json {
     /** Request bodies larger than this are refused with 413 before parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** How much of a caller's value an error message quotes. */
+    static final int QUOTED_PREFIX = org.teachertraining.core.common.PlainText.QUOTED;
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .errorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
+                            .maxErrorTokenLength(QUOTED_PREFIX).maxRawContentLength(0).build())
+                    .build())
             .addModule(new JavaTimeModule())
+            .addModule(StrictValues.module())
+            // null inside an array or as a map value is refused where it is, not found later as a 500
+            .defaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -68,24 +77,28 @@ public final class Json {
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
                 String allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-                throw invalid(path(e), "未知的取值 " + e.getValue() + "，可选：" + allowed, "unknown value '" + e.getValue() + "'; allowed: " + allowed);
+                throw invalid(path(e), "未知的取值 " + prefix(e.getValue()) + "，可选：" + allowed, "unknown value '" + prefix(e.getValue()) + "'; allowed: " + allowed);
             }
-            throw invalid(path(e), "格式不正确：" + e.getValue(), "invalid value '" + e.getValue() + "' for " + typeName(e.getTargetType()));
+            if (e.getTargetType() == String.class) {
+                throw invalid(path(e), "含有不可见或控制字符（控制字符、双向控制符或不成对的代理项）",
+                    "invalid text: it contains a control character, a bidirectional control or a lone surrogate");
+            }
+            throw invalid(path(e), "格式不正确：" + prefix(e.getValue()), "invalid value '" + prefix(e.getValue()) + "'; expected " + typeName(e.getTargetType()));
         } catch (InputCoercionException e) {
-            throw invalid("body", "数值超出范围", "number out of range: " + e.getOriginalMessage());
+            throw invalid("body", "数值超出范围", "number out of range");
         } catch (MismatchedInputException e) {
             throw invalid(path(e), "类型不正确，应为 " + typeName(e.getTargetType()), "wrong type; expected " + typeName(e.getTargetType()));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof InputCoercionException) {
                 throw invalid(path(e), "数值超出范围", "number out of range");
             }
-            throw invalid(path(e), "内容不正确：" + e.getOriginalMessage(), "invalid value: " + e.getOriginalMessage());
+            throw invalid(path(e), "内容不正确", "invalid value: " + prefix(e.getOriginalMessage()));
         } catch (JsonParseException e) {
             var at = e.getLocation();
             throw invalid("body", "JSON 格式错误（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
-                    "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + e.getOriginalMessage());
+                    "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + prefix(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw invalid("body", "JSON 格式错误", "malformed JSON: " + e.getOriginalMessage());
+            throw invalid("body", "JSON 格式错误", "malformed JSON: " + prefix(e.getOriginalMessage()));
         }
     }
 
@@ -95,6 +108,12 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** At most {@link #QUOTED_PREFIX} characters of a caller's value, for messages: never an echo of unbounded input. */
+    public static String prefix(Object value) {
+        String s = String.valueOf(value);
+        return s.length() <= QUOTED_PREFIX ? s : s.substring(0, QUOTED_PREFIX) + "…(" + s.length() + " characters)";
     }
 
     private static ProblemException invalid(String field, String zh, String en) {
@@ -117,11 +136,13 @@ public final class Json {
     private static String typeName(Class<?> type) {
         if (type == null) return "a value";
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "an integer";
-        if (type == java.math.BigDecimal.class) return "a number";
+        if (type == java.math.BigDecimal.class) return "a number of at most " + StrictValues.MAX_DIGITS + " digits and " + StrictValues.MAX_SCALE + " decimals";
         if (type == String.class) return "a string";
         if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
-        if (type == java.time.LocalDate.class) return "a date (2020-10-08)";
-        if (type == java.time.OffsetDateTime.class) return "a time with offset (2020-09-25T23:59:59+08:00)";
+        if (type == java.time.LocalDate.class) return "a date (2020-10-08) between " + StrictValues.MIN_YEAR + " and " + StrictValues.MAX_YEAR;
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "a time with offset (2020-09-25T23:59:59+08:00) between " + StrictValues.MIN_YEAR + " and " + StrictValues.MAX_YEAR;
+        }
         if (type.isRecord()) return "an object";
         return type.getSimpleName();
     }

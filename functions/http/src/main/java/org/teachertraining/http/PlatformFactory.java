@@ -9,12 +9,15 @@ import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.core.institution.AccreditInstitution;
 import org.teachertraining.core.institution.Institutions;
-import org.teachertraining.adapters.dynamodb.DynamoDbCertificateRegistry;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.core.credit.ListCompliance;
 import org.teachertraining.core.credit.RefreshCompliance;
-import org.teachertraining.core.certificate.CertificateRegistry;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjectResults;
+import org.teachertraining.adapters.s3.StoredCertificates;
+import org.teachertraining.core.certificate.Certificates;
+import org.teachertraining.core.credit.CorrectResult;
+import org.teachertraining.core.credit.ProjectResults;
 import org.teachertraining.adapters.dynamodb.DynamoDbSchoolBasedRecords;
 import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.adapters.sqs.SqsCompletionQueue;
@@ -193,8 +196,27 @@ public class PlatformFactory {
     }
 
     @Singleton
-    CheckCompletion checkCompletion(Projects projects, DynamoDbEnrollments enrollments, Institutions institutions) {
-        return new CheckCompletion(projects, enrollments, institutions);
+    CheckCompletion checkCompletion(Projects projects, Programs programs, DynamoDbEnrollments enrollments, Institutions institutions) {
+        return new CheckCompletion(projects, programs, enrollments, institutions);
+    }
+
+    @Singleton
+    ProjectResults projectResults(TrainingTable table) {
+        return new DynamoDbProjectResults(table);
+    }
+
+    /** Certificates a correction issues (the credit-posting function issues the others): PDFs in {@code certificates.bucket}. */
+    @Singleton
+    Certificates certificates(TrainingTable table, @Value("${aws.region:`cn-north-1`}") String region,
+                              @Value("${aws.s3.endpoint:}") String endpoint, @Value("${certificates.bucket}") String bucket) {
+        return new StoredCertificates(table, AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint), bucket);
+    }
+
+    @Singleton
+    CorrectResult correctResult(Projects projects, CheckCompletion check, ProjectResults results, TrainingTable table,
+                                DynamoDbEnrollments enrollments, Certificates certificates, Teachers teachers,
+                                RefreshCompliance compliance, Access access, Clock clock) {
+        return new CorrectResult(projects, check, results, new DynamoDbLedger(table), enrollments, certificates, teachers, compliance, access, clock);
     }
 
     @Singleton
@@ -209,16 +231,13 @@ public class PlatformFactory {
 
     /** Completions are checked here and posted by the credit-posting function from {@code credit.posting.queue.url}. */
     @Singleton
-    RecordCompletion recordCompletion(CheckCompletion checkCompletion, SqsClient sqs,
-                                      @Value("${credit.posting.queue.url}") String queueUrl, Clock clock, ProjectLifecycleRequests lifecycle) {
-        return new RecordCompletion(checkCompletion, new SqsCompletionQueue(sqs, queueUrl), clock, lifecycle::completionRecorded);
+    RecordCompletion recordCompletion(CheckCompletion checkCompletion, Projects projects, TrainingTable table, ProjectResults results,
+                                      SqsClient sqs, @Value("${credit.posting.queue.url}") String queueUrl, Clock clock,
+                                      ProjectLifecycleRequests lifecycle) {
+        return new RecordCompletion(checkCompletion, projects, new DynamoDbLifecycles(table), results,
+                new SqsCompletionQueue(sqs, queueUrl), clock, lifecycle::completionRecorded);
     }
 
-    /** The API only looks certificates up; the credit-posting function issues them. */
-    @Singleton
-    CertificateRegistry certificateRegistry(TrainingTable table) {
-        return new DynamoDbCertificateRegistry(table);
-    }
 
     @Singleton
     ReadTranscript readTranscript(Teachers teachers, TrainingTable table, Access access, Clock clock) {

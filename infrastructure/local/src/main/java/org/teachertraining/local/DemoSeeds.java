@@ -62,7 +62,7 @@ final class DemoSeeds {
                 LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), "demo-province"));
         var province = new Caller("demo-province", Role.PROVINCE_ADMIN, "410000", null, null);
         var program = done(ctx.getBean(CreateProgram.class).execute(province, new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL,
-                "2020年河南省义务教育师资薄弱环节改善暨中小学教师素质提升工程", "410000")));
+                "2020年河南省义务教育师资薄弱环节改善暨中小学教师素质提升工程", "410000", null)));
         // the notice's funding standards (F1): 400 yuan per person per day in person, 3 yuan per online hour
         done(ctx.getBean(org.teachertraining.core.funding.SetFundingStandards.class).execute(province, program.id(),
                 org.teachertraining.core.funding.FundingSeeds.henan2020()));

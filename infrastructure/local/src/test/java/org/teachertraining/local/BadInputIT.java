@@ -38,6 +38,13 @@ class BadInputIT {
         return r;
     }
 
+    /** Asserts a problem+json refusal by {@code rule} with the status; the problem's members. */
+    static com.fasterxml.jackson.databind.JsonNode refusedBy(Api.Response r, int status, String rule) {
+        problem(r, status, null);
+        assertEquals(rule, r.json().path("rule").asText(), r.body());
+        return r.json();
+    }
+
     String projects() throws Exception {
         return api.send("GET", "/programs/" + programId + "/projects", province, null).body();
     }
@@ -137,7 +144,15 @@ class BadInputIT {
         problem(api.send("GET", "/projects/x", "not.a.token", null), 401, null);
         String forged = xinyang.substring(0, xinyang.lastIndexOf('.') + 1) + "AAAA";
         problem(api.send("GET", "/projects/x", forged, null), 401, null);
-        var teacher = api.token("t1", "TEACHER", "411523");
+        // claims are checked against the tree and the role: a teacher's token without its teacherId identifies nobody
+        problem(api.send("POST", "/programs", api.token("t1", "TEACHER", "411523"), "{}"), 401, null);
+        for (String code : new String[]{"", "41", "4115", "410000", "999999"}) {
+            problem(api.send("GET", "/projects/x/enrollments", api.token("bad-county", "COUNTY_ADMIN", code), null), 401, null);
+        }
+        problem(api.send("PUT", "/projects/x/quotas/411500", api.token("bad-county", "COUNTY_ADMIN", "410000"), "{\"seats\":1}"), 401, null);
+        problem(api.send("GET", "/projects/x", api.token("bad-city", "CITY_ADMIN", "411523"), null), 401, null);
+        var teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"t1\",\"role\":\"TEACHER\",\"teacherId\":\"XX-0001\",\"jurisdiction\":\"411523\"}")
+                .json().get("token").asText();
         problem(api.send("POST", "/programs", teacher, "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"x\",\"jurisdiction\":\"410000\"}"), 403, null);
         problem(api.send("POST", "/programs", xinyang, "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"x\",\"jurisdiction\":\"410000\"}"), 403, null);
         problem(api.send("GET", "/projects/nope", xinyang, null), 404, null);

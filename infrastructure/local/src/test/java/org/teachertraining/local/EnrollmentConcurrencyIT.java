@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** E1 and E6 under concurrent requests, against DynamoDB Local through the HTTP API. */
 class EnrollmentConcurrencyIT {
@@ -93,7 +94,7 @@ class EnrollmentConcurrencyIT {
     void theSameRequestRepeatedConcurrentlyWithOneIdempotencyKeyBooksOneSeat() throws Exception {
         String project = api.project(province, "IDEMPOTENT", null);
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}");
-        var csv = Api.teachersCsv("K-", "411523", 1).getBytes(StandardCharsets.UTF_8);
+        var csv = Api.teachersCsv("K-", "411523", 3).getBytes(StandardCharsets.UTF_8);
         assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
 
         var futures = new ArrayList<CompletableFuture<Api.Response>>();
@@ -115,6 +116,17 @@ class EnrollmentConcurrencyIT {
         assertEquals(1, quotas.get(0).get("enrolled").asInt());
         var otherBody = api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"K-1\"}", "Idempotency-Key", "enroll-K-0");
         assertEquals(422, otherBody.status(), otherBody.toString());
+
+        // keys are the caller's own: a county of another city sending Xinyang's key learns nothing of its enrollment ...
+        String gushi = api.token("other-city-county", "COUNTY_ADMIN", "410102");
+        var outsider = api.send("POST", "/projects/" + project + "/enrollments", gushi, "{\"teacherId\":\"K-0\"}", "Idempotency-Key", "enroll-K-0");
+        BadInputIT.problem(outsider, 403, null);
+        assertTrue(!outsider.body().contains("教师0") && !outsider.body().contains(ids.iterator().next()), outsider.body());
+        // ... and another user of Xin County using the same key string is not blocked by it
+        String xinxian = api.token("other-xx-user", "COUNTY_ADMIN", "411523");
+        var own = api.send("POST", "/projects/" + project + "/enrollments", xinxian, "{\"teacherId\":\"K-2\"}", "Idempotency-Key", "enroll-K-0");
+        assertEquals(201, own.status(), own.toString());
+        assertEquals("K-2", own.json().get("teacherId").asText());
     }
 
     @Test

@@ -133,6 +133,10 @@ class LifecycleIT {
         assertEquals(3, fill.get("enrolled").asInt());
         assertEquals(47, fill.get("unfilled").asInt());
         assertTrue(checked.get("preStartFindings").toString().contains("CLASS_DATES"), checked.toString());
+        // C4: no completion before the training has ended
+        var early = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-EARLY\",\"results\":["
+                + "{\"teacherId\":\"LIFE1-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64}}]}"), 409, "C4");
+        assertEquals(end.toString(), early.get("endDate").asText());
 
         // after training: trainees rate it, an expert scores it, the institution records completion
         clock(end.plusDays(1) + "T10:00:00+08:00");
@@ -143,7 +147,13 @@ class LifecycleIT {
             if (i == 0) BadInputIT.problem(api.send("POST", "/projects/" + project + "/ratings", teacher, "{\"score\":1}"), 409, null);
         }
         String expert = api.send("POST", "/dev/tokens", null, "{\"sub\":\"expert-1\",\"role\":\"EXPERT\"}").json().get("token").asText();
-        assertEquals(201, api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88,\"comment\":\"过程规范\"}").status());
+        // P1: only an expert the province assigned scores, once (a repeat replaces the score)
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88}"), 403, null);
+        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/experts/expert-1", henu(), null), 403, null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/experts/expert-1", province(), null).status());
+        assertEquals(201, api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":20}").status());
+        var scored = api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88,\"comment\":\"过程规范\"}");
+        assertEquals(1, scored.json().get("scores").asInt(), scored.toString());
         var henuInstitution = api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
                 + "\"validFrom\":\"" + end.minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}");
         assertEquals(200, henuInstitution.status(), henuInstitution.toString());
@@ -152,6 +162,16 @@ class LifecycleIT {
                 + "{\"teacherId\":\"LIFE1-1\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}},"
                 + "{\"teacherId\":\"LIFE1-2\",\"outcome\":\"NO_SHOW\"}]}");
         assertEquals(202, completion.status(), completion.toString());
+        // C5: another completion ID for a trainee who has a result is refused at once, naming the first
+        var again = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-C2\",\"results\":["
+                + "{\"teacherId\":\"LIFE1-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}"), 409, "C5");
+        assertEquals("LIFE1-C1", again.get("completionId").asText());
+        // C4: over the plan (8 days × 8 h = 64 centralized) is refused naming category, hours and bound
+        var over = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-C3\",\"results\":["
+                + "{\"teacherId\":\"LIFE1-2\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":900}}]}"), 422, "C4");
+        assertEquals(64, over.get("bound").asInt());
+        assertEquals(900, over.get("hours").asInt());
+        assertEquals("CENTRALIZED", over.get("category").asText());
         await(project, "the deliverables window", l -> states(l).contains("Wait a day for the deliverables"));
         String selfEvaluation = Uploads.accepted(api, henu(), project, "SELF_EVALUATION", "自评报告.pdf", "application/pdf", SampleFiles.pdf(3));
 

@@ -30,7 +30,7 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
  * Enrollments: PK=PROJECT#id, SK=ENROLLMENT#teacherId (so E6 is one condition on one key);
  * GSI1 TEACHER#id / ENROLLMENT#createdAt#projectId for a teacher's list; GSI2 PROJECT#id /
  * jurisdiction#teacherId for a project's list by jurisdiction subtree (code prefix).
- * Idempotency keys: PK=IDEMPOTENCY#projectId#key, SK=IDEMPOTENCY.
+ * Idempotency keys, scoped to the user who sent them: PK=IDEMPOTENCY#projectId#userId#key, SK=IDEMPOTENCY.
  */
 public final class DynamoDbEnrollments implements Enrollments {
     private final TrainingTable table;
@@ -45,9 +45,9 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
-    public Optional<IdempotencyRecord> findKey(String projectId, String key) {
-        return table.get(idempotencyPk(projectId, key), "IDEMPOTENCY").map(i ->
-                new IdempotencyRecord(projectId, key, str(i, "requestHash"), str(i, "teacherId")));
+    public Optional<IdempotencyRecord> findKey(String projectId, String userId, String key) {
+        return table.get(idempotencyPk(projectId, userId, key), "IDEMPOTENCY").map(i ->
+                new IdempotencyRecord(projectId, userId, key, str(i, "requestHash"), str(i, "teacherId")));
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class DynamoDbEnrollments implements Enrollments {
                 .build()).build());
         if (key != null) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
-                    .item(Map.of("PK", s(idempotencyPk(key.projectId(), key.key())), "SK", s("IDEMPOTENCY"), "type", s("IDEMPOTENCY"),
+                    .item(Map.of("PK", s(idempotencyPk(key.projectId(), key.userId(), key.key())), "SK", s("IDEMPOTENCY"), "type", s("IDEMPOTENCY"),
                             "requestHash", s(key.requestHash()), "teacherId", s(key.teacherId()), "enrollmentId", s(e.id())))
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
@@ -73,7 +73,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();
         if (key != null && failed(codes, 2)) {
-            return new Booking.KeyTaken(findKey(key.projectId(), key.key()).orElseThrow());
+            return new Booking.KeyTaken(findKey(key.projectId(), key.userId(), key.key()).orElseThrow());
         }
         if (failed(codes, 0)) {
             return new Booking.AlreadyEnrolled(find(e.projectId(), e.teacherId()).orElseThrow());
@@ -115,7 +115,7 @@ public final class DynamoDbEnrollments implements Enrollments {
             values.put(":status", s(status.name()));
         }
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", "PROJECT#" + projectId, "GSI2SK", prefix));
-        var result = table.client().query(request.expressionAttributeValues(values).build());
+        var result = table.queryPage(request.expressionAttributeValues(values).build());
         var last = result.lastEvaluatedKey();
         return new Page<>(result.items().stream().map(DynamoDbEnrollments::read).toList(),
                 last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
@@ -129,8 +129,8 @@ public final class DynamoDbEnrollments implements Enrollments {
                 .items().stream().map(DynamoDbEnrollments::read).toList();
     }
 
-    private static String idempotencyPk(String projectId, String key) {
-        return "IDEMPOTENCY#" + projectId + "#" + key;
+    private static String idempotencyPk(String projectId, String userId, String key) {
+        return "IDEMPOTENCY#" + projectId + "#" + userId + "#" + key;
     }
 
     private static Map<String, AttributeValue> write(Enrollment e) {

@@ -20,10 +20,15 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
 
     @Override
     public void add(IntegrityRecord r) {
-        table.client().putItem(PutItemRequest.builder().tableName(table.name())
-                .item(Map.of("PK", s("TEACHER#" + r.teacherId()), "SK", s("INTEGRITY#" + r.occurredOn() + "#" + r.projectId()),
-                        "type", s("INTEGRITY"), "data", s(TrainingTable.toJson(r))))
-                .build());
+        var item = new java.util.HashMap<>(key(r));
+        item.put("type", s("INTEGRITY"));
+        item.put("data", s(TrainingTable.toJson(r)));
+        table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
+    }
+
+    /** PK=TEACHER#teacherId, SK=INTEGRITY#occurredOn#projectId. */
+    static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(IntegrityRecord r) {
+        return Map.of("PK", s("TEACHER#" + r.teacherId()), "SK", s("INTEGRITY#" + r.occurredOn() + "#" + r.projectId()));
     }
 
     @Override

@@ -31,6 +31,11 @@ public final class DynamoDbLedger implements Ledger {
     @Override
     public boolean post(String teacherId, List<CreditEntry> entries) {
         if (entries.isEmpty()) return false;
+        return table.transact(items(table, teacherId, entries)).isEmpty();
+    }
+
+    /** The transaction items that append {@code entries} (each only if absent) and change the yearly aggregates by their hours. */
+    static List<TransactWriteItem> items(TrainingTable table, String teacherId, List<CreditEntry> entries) {
         var items = new ArrayList<TransactWriteItem>();
         var byYear = new TreeMap<Integer, Map<String, Integer>>();
         for (var e : entries) {
@@ -56,7 +61,7 @@ public final class DynamoDbLedger implements Ledger {
                     .key(key("TEACHER#" + teacherId, "HOURS#" + year))
                     .updateExpression(expression.toString()).expressionAttributeValues(values).build()).build());
         });
-        return table.transact(items).isEmpty();
+        return items;
     }
 
     @Override

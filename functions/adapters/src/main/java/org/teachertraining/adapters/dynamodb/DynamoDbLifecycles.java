@@ -52,10 +52,22 @@ public final class DynamoDbLifecycles implements Lifecycles {
 
     @Override
     public void score(String projectId, String expert, int score, String comment) {
-        var item = new HashMap<>(Map.of("PK", s("PROJECT#" + projectId), "SK", s("EXPERTSCORE#" + expert + "#" + java.time.Instant.now()),
+        // one item per expert: a repeat replaces the score, so no expert can stuff the P1 average
+        var item = new HashMap<>(Map.of("PK", s("PROJECT#" + projectId), "SK", s("EXPERTSCORE#" + expert),
                 "type", s("EXPERTSCORE"), "score", TrainingTable.n(score)));
         if (comment != null) item.put("comment", s(comment));
         table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    @Override
+    public void assignExpert(String projectId, String expert, String assignedBy, java.time.Instant at) {
+        table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("PROJECT#" + projectId), "SK", s("EXPERT#" + expert),
+                "type", s("EXPERT"), "assignedBy", s(assignedBy), "assignedAt", s(at.toString()))));
+    }
+
+    @Override
+    public boolean isAssigned(String projectId, String expert) {
+        return table.get("PROJECT#" + projectId, "EXPERT#" + expert).isPresent();
     }
 
     @Override

@@ -83,11 +83,13 @@ public final class TrainingTable {
      */
     static Map<String, AttributeValue> decodeCursor(String cursor, String indexPkName, String indexPk, String indexSkName, String indexSkPrefix) {
         var key = new java.util.HashMap<String, AttributeValue>();
+        if (cursor.length() > 2048) throw new org.teachertraining.core.common.BadCursor();
         try {
             String raw = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
             for (String part : raw.split(CURSOR_SEPARATOR, -1)) {
                 int eq = part.indexOf('=');
-                if (eq <= 0) throw new org.teachertraining.core.common.BadCursor();
+                // every value a non-empty key of at most 1024 bytes, as DynamoDB's sort keys are
+                if (eq <= 0 || eq == part.length() - 1 || part.length() - eq > 1024) throw new org.teachertraining.core.common.BadCursor();
                 key.put(part.substring(0, eq), s(part.substring(eq + 1)));
             }
         } catch (IllegalArgumentException e) {
@@ -98,6 +100,19 @@ public final class TrainingTable {
             throw new org.teachertraining.core.common.BadCursor();
         }
         return key;
+    }
+
+    /**
+     * Runs a query that may start from a caller's cursor: a start key DynamoDB refuses (a cursor made up to
+     * pass {@link #decodeCursor}'s checks) is the caller's bad cursor, a 400, not the platform's error.
+     */
+    software.amazon.awssdk.services.dynamodb.model.QueryResponse queryPage(software.amazon.awssdk.services.dynamodb.model.QueryRequest request) {
+        try {
+            return client.query(request);
+        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+            if (request.hasExclusiveStartKey() && e.statusCode() == 400) throw new org.teachertraining.core.common.BadCursor();
+            throw e;
+        }
     }
 
     /** Puts a record as JSON in {@code data} unless the key exists; true if it was put now. */

@@ -22,20 +22,31 @@ public final class Violations {
     }
 
     public void text(String field, String value, int maxLength) {
-        if (required(field, value) && value.strip().length() > maxLength) {
+        if (required(field, value)) optionalText(field, value, maxLength);
+    }
+
+    /** Free text: at most {@code maxLength} characters, plain ({@link PlainText}). */
+    public void optionalText(String field, String value, int maxLength) {
+        if (value == null) return;
+        if (value.strip().length() > maxLength) {
             add(field, "不能超过 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
+        } else if (PlainText.problem(value) != null) {
+            add(field, "含有控制字符、双向控制符或不成对的代理项", "contains " + PlainText.problem(value));
         }
     }
 
-    public void optionalText(String field, String value, int maxLength) {
-        if (value != null && value.strip().length() > maxLength) {
-            add(field, "不能超过 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
+    /** A name (of a person, a unit, a program, a subject): required plain text that does not start like a formula. */
+    public void name(String field, String value, int maxLength) {
+        int before = errors.size();
+        text(field, value, maxLength);
+        if (errors.size() == before && PlainText.formulaLeading(value.strip())) {
+            add(field, "不能以 = + - @ 开头（电子表格会当作公式）", "must not start with = + - @ (a spreadsheet would run it as a formula)");
         }
     }
 
     /** Identifiers: letters, digits, '-', '_' and '.', 1..64 characters. */
     public void identifier(String field, String value) {
-        if (required(field, value) && !value.matches("[A-Za-z0-9._-]{1,64}")) {
+        if (required(field, value) && !Identifiers.valid(value)) {
             add(field, "只能包含字母、数字、- _ .，长度 1–64", "must be 1-64 letters, digits, '-', '_' or '.'");
         }
     }

@@ -7,24 +7,32 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.institution.Institutions;
+import org.teachertraining.core.program.Programs;
+import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What makes a completion unpostable (C1, C4), found before anything is written or queued: the project
- * and its institution, every teacher a trainee of it, valid hours, and the institution accredited for them.
+ * What makes a completion unpostable (C1, C4, C5), found before anything is written or queued: the project
+ * and its institution, every trainee holding a seat and named once, outcomes with hours only where passed,
+ * hours within the project's plan ({@link TrainingPlan}), and the institution accredited for them.
  */
 public final class CheckCompletion {
-    static final int MAX_HOURS_PER_CATEGORY = 2000;
+    /** One completion is one class (at most 50 trainees); its results are claimed in one DynamoDB transaction (≤ 100 items). */
+    static final int MAX_RESULTS = 100;
 
     private final Projects projects;
+    private final Programs programs;
     private final Enrollments enrollments;
     private final Institutions institutions;
 
-    public CheckCompletion(Projects projects, Enrollments enrollments, Institutions institutions) {
+    public CheckCompletion(Projects projects, Programs programs, Enrollments enrollments, Institutions institutions) {
         this.projects = projects;
+        this.programs = programs;
         this.enrollments = enrollments;
         this.institutions = institutions;
     }
@@ -34,32 +42,87 @@ public final class CheckCompletion {
         var v = new Violations();
         v.identifier("completionId", c.completionId());
         if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Optional.of(v.refusal());
-        var project = projects.find(c.projectId());
-        if (project.isEmpty()) return Optional.of(NotFound.project(c.projectId()));
-        if (!project.get().institutionId().equals(c.institutionId())) {
+        if (c.results().size() > MAX_RESULTS) {
+            return Optional.of(v.add("results", "一次最多登记 " + MAX_RESULTS + " 名学员", "at most " + MAX_RESULTS + " results per completion").refusal());
+        }
+        if (!v.isEmpty()) return Optional.of(v.refusal());
+        var found = projects.find(c.projectId());
+        if (found.isEmpty()) return Optional.of(NotFound.project(c.projectId()));
+        Project project = found.get();
+        if (!project.institutionId().equals(c.institutionId())) {
             return Optional.of(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
                     "Institution " + c.institutionId() + " does not run project " + c.projectId())));
         }
+        var seen = new HashSet<String>();
         for (int i = 0; i < c.results().size(); i++) {
             var r = c.results().get(i);
             String path = "results[" + i + "]";
-            if (r == null || !v.required(path + ".teacherId", r.teacherId()) || !v.required(path + ".outcome", r.outcome())) continue;
-            if (enrollments.find(c.projectId(), r.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()) {
-                v.add(path + ".teacherId", "该教师未入选本项目：" + r.teacherId(), "not a trainee of this project: " + r.teacherId());
+            if (r == null) {
+                v.add(path, "必填", "is required");
+                continue;
             }
+            if (!v.required(path + ".outcome", r.outcome())) continue;
+            int before = v.errors().size();
+            v.identifier(path + ".teacherId", r.teacherId());
+            if (r.topic() != null) v.identifier(path + ".topic", r.topic());
+            if (v.errors().size() > before) continue;
+            if (!seen.add(r.teacherId())) v.add(path + ".teacherId", "同一学员在一次结业登记中出现多次", "the same trainee appears twice in one completion");
             var hours = r.hours() == null ? Map.<CreditCategory, Integer>of() : r.hours();
             if (r.outcome() == Completion.Outcome.PASSED && hours.values().stream().mapToInt(h -> h == null ? 0 : h).sum() <= 0) {
                 v.add(path + ".hours", "结业合格须给出学时", "a passed trainee needs hours");
             }
+            if (r.outcome() != Completion.Outcome.PASSED && !hours.isEmpty()) {
+                v.add(path + ".hours", "只有结业合格的学员登记学时", "only a passed trainee is credited hours");
+            }
             hours.forEach((category, h) -> {
                 if (category == null) v.add(path + ".hours", "未知的学时类别", "unknown category");
-                else if (h == null || h < 0 || h > MAX_HOURS_PER_CATEGORY) {
-                    v.add(path + ".hours." + category, "学时须在 0 到 " + MAX_HOURS_PER_CATEGORY + " 之间", "must be between 0 and " + MAX_HOURS_PER_CATEGORY);
-                }
+                else if (h == null || h < 0) v.add(path + ".hours." + category, "学时不能为负", "must not be negative");
             });
         }
         if (!v.isEmpty()) return Optional.of(v.refusal());
+        var outsider = c.results().stream()
+                .filter(r -> enrollments.find(c.projectId(), r.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()).findFirst();
+        if (outsider.isPresent()) {
+            return Optional.of(Refusal.unprocessable("C4", Text.of(
+                    "该教师未在本项目占有名额（未入选或已退出）：" + outsider.get().teacherId(),
+                    "Not a trainee holding a seat of this project (never selected, or withdrawn): " + outsider.get().teacherId()),
+                    Map.of("teacherId", outsider.get().teacherId())));
+        }
+        var overPlan = checkPlan(project, c);
+        if (overPlan.isPresent()) return overPlan;
         return checkAccreditation(c);
+    }
+
+    /** C4: per category never more than the project's phases give, in all never more than its total hours. */
+    private Optional<Refusal> checkPlan(Project project, Completion c) {
+        var plan = TrainingPlan.of(project, programs.find(project.programId()).orElse(null));
+        for (var r : c.results()) {
+            if (r.outcome() != Completion.Outcome.PASSED) continue;
+            for (var e : new java.util.TreeMap<>(r.hours()).entrySet()) {
+                int bound = plan.bound(e.getKey());
+                if (e.getValue() > bound) {
+                    return Optional.of(overPlan(r.teacherId(), e.getKey().name(), e.getValue(), bound, Text.of(
+                            "学员 " + r.teacherId() + " 的" + CreditCategories.zh(e.getKey()) + "学时 " + e.getValue() + " 超过项目计划的 " + bound + " 学时",
+                            "Trainee " + r.teacherId() + ": " + e.getValue() + " " + e.getKey() + " hours exceed the project's plan of " + bound)));
+                }
+            }
+            int total = r.hours().values().stream().mapToInt(Integer::intValue).sum();
+            if (total > plan.total()) {
+                return Optional.of(overPlan(r.teacherId(), "TOTAL", total, plan.total(), Text.of(
+                        "学员 " + r.teacherId() + " 的总学时 " + total + " 超过项目总学时 " + plan.total(),
+                        "Trainee " + r.teacherId() + ": " + total + " hours in all exceed the project's total of " + plan.total())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Refusal overPlan(String teacherId, String category, int asked, int bound, Text message) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("teacherId", teacherId);
+        details.put("category", category);
+        details.put("hours", asked);
+        details.put("bound", bound);
+        return Refusal.unprocessable("C4", message, details);
     }
 
     /** C1: only training by an institution accredited for the categories, on the completion day, is credited. */
@@ -75,7 +138,7 @@ public final class CheckCompletion {
         }
         if (unaccredited.isEmpty()) return Optional.empty();
         return Optional.of(Refusal.unprocessable("C1", Text.of(
-                "承训单位 " + c.institutionId() + " 在 " + day + " 未获得以下类别的资质认定：" + unaccredited,
+                "承训单位 " + c.institutionId() + " 在 " + day + " 未获得以下类别的资质认定：" + CreditCategories.zh(unaccredited),
                 "Institution " + c.institutionId() + " is not accredited on " + day + " for " + unaccredited),
                 Map.of("institutionId", c.institutionId(), "categories", unaccredited.stream().map(Enum::name).toList())));
     }

@@ -6,34 +6,34 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.integrity.IntegrityRecord;
-import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Posts a completion (C1, C4, C5, E4): hours for every trainee who passed, if the institution is accredited for them, one ledger entry per category,
- * exactly once however often the message comes; an integrity record for every failure, dismissal and
- * no-show, and a completion certificate per passed trainee (C6). The whole completion is checked before anything is written, so a bad one writes nothing.
+ * Posts a completion (C1, C4, C5, E4): hours for every trainee who passed, one ledger entry per category;
+ * an integrity record for every failure, dismissal and no-show; a completion certificate per passed
+ * trainee (C6) with a random code. Each trainee's result is posted in one atomic step with its guard
+ * ({@link ProjectResults}): exactly once however often the message comes, and never for a trainee whose
+ * result another completion holds. The whole completion is checked before anything is written.
  */
 public final class PostCompletion {
-    /** What a posting did: teachers credited now, teachers already credited before, integrity records written. */
-    public record Posted(int credited, int alreadyPosted, int integrityRecords) {}
+    /** What a posting did: results posted now, results this completion had posted before, trainees another completion holds. */
+    public record Posted(int posted, int alreadyPosted, int heldByAnother) {}
 
     private final CheckCompletion checkCompletion;
     private final Enrollments enrollments;
-    private final Ledger ledger;
-    private final IntegrityRecords integrity;
+    private final ProjectResults results;
     private final Certificates certificates;
     private final Teachers teachers;
     private final RefreshCompliance compliance;
 
-    public PostCompletion(CheckCompletion checkCompletion, Enrollments enrollments, Ledger ledger, IntegrityRecords integrity,
+    public PostCompletion(CheckCompletion checkCompletion, Enrollments enrollments, ProjectResults results,
                           Certificates certificates, Teachers teachers, RefreshCompliance compliance) {
         this.checkCompletion = checkCompletion;
         this.enrollments = enrollments;
-        this.ledger = ledger;
-        this.integrity = integrity;
+        this.results = results;
         this.certificates = certificates;
         this.teachers = teachers;
         this.compliance = compliance;
@@ -45,30 +45,51 @@ public final class PostCompletion {
         return Outcome.done(post(c));
     }
 
+    /** The ledger entries a result gives: one per category with hours, IDs derived from the source so a repeat changes nothing. */
+    static List<CreditEntry> entries(ProjectResult r, String source, String recordedBy, java.time.Instant at) {
+        var entries = new ArrayList<CreditEntry>();
+        if (r.outcome() != Completion.Outcome.PASSED) return entries;
+        int year = at.atZone(ChinaTime.ZONE).getYear();
+        new java.util.TreeMap<>(r.hours()).forEach((category, h) -> {
+            if (h > 0) {
+                entries.add(new CreditEntry(source + ":" + r.teacherId() + ":" + category, r.teacherId(), year,
+                        category, h, r.topic(), source, r.projectId(), null, null, recordedBy, at));
+            }
+        });
+        return entries;
+    }
+
+    static IntegrityRecord integrityRecord(ProjectResult r, java.time.Instant at) {
+        return r.outcome() == Completion.Outcome.PASSED ? null
+                : IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), r.projectId(), at.atZone(ChinaTime.ZONE).toLocalDate());
+    }
+
     private Posted post(Completion c) {
-        var day = c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate();
-        int credited = 0, already = 0, records = 0;
-        for (var r : c.results()) {
-            if (r.outcome() != Completion.Outcome.PASSED) {
-                integrity.add(IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), c.projectId(), day));
-                records++;
+        int posted = 0, already = 0, another = 0;
+        for (var trainee : c.results()) {
+            var result = ProjectResult.of(c, trainee);
+            var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
+            var posting = results.post(result, entries, integrityRecord(result, c.recordedAt()), Certificate.newCode());
+            ProjectResult stored;
+            if (posting instanceof ProjectResults.Posting.Posted p) {
+                posted++;
+                stored = p.result();
+            } else if (posting instanceof ProjectResults.Posting.AlreadyPosted p) {
+                already++;
+                stored = p.result();
+            } else {
+                another++;   // C5: another completion holds this trainee's result; nothing of this one is posted for them
                 continue;
             }
-            var entries = new ArrayList<CreditEntry>();
-            r.hours().forEach((category, h) -> {
-                if (h > 0) {
-                    entries.add(new CreditEntry(c.completionId() + ":" + r.teacherId() + ":" + category, r.teacherId(), day.getYear(),
-                            category, h, r.topic(), c.completionId(), c.projectId(), null, null, c.recordedBy(), c.recordedAt()));
-                }
-            });
-            if (ledger.post(r.teacherId(), entries)) credited++;
-            else already++;
-            teachers.find(r.teacherId()).ifPresent(compliance::refresh);
-            // issued after the credits, and idempotently: a redelivery that finds the credits posted still completes it
-            var enrollment = enrollments.find(c.projectId(), r.teacherId()).orElseThrow();
-            certificates.issue(new Certificate(Certificate.codeFor(c.completionId(), r.teacherId()), r.teacherId(), enrollment.teacherName(),
-                    c.projectId(), enrollment.projectName(), c.institutionId(), entries.stream().mapToInt(CreditEntry::hours).sum(), day));
+            teachers.find(trainee.teacherId()).ifPresent(compliance::refresh);
+            if (stored.outcome() == Completion.Outcome.PASSED && stored.completionId().equals(c.completionId())) {
+                // issued after the credits, and idempotently: a redelivery that finds the credits posted still completes it
+                var enrollment = enrollments.find(c.projectId(), trainee.teacherId()).orElseThrow();
+                certificates.issue(new Certificate(stored.certificateCode(), trainee.teacherId(), enrollment.teacherName(),
+                        c.projectId(), enrollment.projectName(), c.institutionId(), entries.stream().mapToInt(CreditEntry::hours).sum(),
+                        c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate()));
+            }
         }
-        return new Posted(credited, already, records);
+        return new Posted(posted, already, another);
     }
 }

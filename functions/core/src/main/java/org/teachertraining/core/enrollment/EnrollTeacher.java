@@ -71,16 +71,18 @@ public final class EnrollTeacher {
         if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         Project project = found.get();
 
-        String requestHash = fingerprint(teacherId);
-        if (idempotencyKey != null) {
-            var replay = replay(projectId, idempotencyKey, requestHash);
-            if (replay.isPresent()) return replay.get();
-        }
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         Teacher t = teacher.get();
         var denied = access.require(caller, t.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
+        // only now, with the caller authorized for this teacher, may a stored key answer; keys are the
+        // caller's own (scoped by user), so another caller's key neither blocks nor reveals anything
+        String requestHash = fingerprint(teacherId);
+        if (idempotencyKey != null) {
+            var replay = replay(caller, projectId, idempotencyKey, requestHash);
+            if (replay.isPresent()) return replay.get();
+        }
 
         var existing = enrollments.find(projectId, teacherId).filter(e -> e.status().holdsSeat());
         if (existing.isPresent()) return repeated(existing.get(), idempotencyKey);
@@ -97,11 +99,11 @@ public final class EnrollTeacher {
         var enrollment = new Enrollment(UUID.randomUUID().toString(), projectId, teacherId, t.name(), t.jurisdiction(),
                 pool.get(), EnrollmentStatus.SELECTED, idempotencyKey, project.name(), project.level(),
                 project.startDate(), caller.userId(), clock.instant(), null);
-        var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, idempotencyKey, requestHash, teacherId);
+        var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, caller.userId(), idempotencyKey, requestHash, teacherId);
         var booking = enrollments.book(enrollment, key);
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
-        if (booking instanceof Enrollments.Booking.KeyTaken) return replay(projectId, idempotencyKey, requestHash).orElseThrow();
+        if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();
         return Outcome.refused(Refusal.conflict("E1", Text.of(
                 "名额已满：" + pool.get() + " 的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
                 .withDetails(Map.of("quotaJurisdiction", pool.get())));
@@ -186,12 +188,12 @@ public final class EnrollTeacher {
         return Outcome.done(new Enrolled(existing, false));
     }
 
-    private Optional<Outcome<Enrolled>> replay(String projectId, String key, String requestHash) {
-        return enrollments.findKey(projectId, key).map(rec -> {
+    private Optional<Outcome<Enrolled>> replay(Caller caller, String projectId, String key, String requestHash) {
+        return enrollments.findKey(projectId, caller.userId(), key).map(rec -> {
             if (!rec.requestHash().equals(requestHash)) {
                 return Outcome.refused(Refusal.unprocessable(null, Text.of(
                         "幂等键已用于另一请求", "The Idempotency-Key was already used for a different request"),
-                        Map.of("idempotencyKey", key)));
+                        Map.of()));
             }
             return Outcome.done(new Enrolled(enrollments.find(projectId, rec.teacherId()).orElseThrow(), false));
         });

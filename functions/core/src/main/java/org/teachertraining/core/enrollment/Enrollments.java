@@ -14,7 +14,8 @@ public interface Enrollments {
 
     Optional<Enrollment> find(String projectId, String teacherId);
 
-    Optional<IdempotencyRecord> findKey(String projectId, String key);
+    /** The key {@code userId} sent for this project, if that user sent it before. */
+    Optional<IdempotencyRecord> findKey(String projectId, String userId, String key);
 
     /** @param key the idempotency record to store with the enrollment, or null */
     Booking book(Enrollment enrollment, IdempotencyRecord key);

@@ -2,6 +2,8 @@ package org.teachertraining.core.identity;
 
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Identifiers;
+import org.teachertraining.core.jurisdiction.Jurisdiction;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.util.Optional;
@@ -16,6 +18,41 @@ public final class Access {
 
     public JurisdictionTree tree() {
         return tree;
+    }
+
+    /**
+     * Why a verified token still does not identify someone who may act, or empty. The claims must name a
+     * real unit of the tree at the role's level: a province admin a province, a city admin a city-level
+     * unit, a county admin (and, until schools are nodes of the tree, a school admin) a county-level unit;
+     * an institution its institution ID, a teacher its teacher ID. A prefix such as "4115" or an empty
+     * code never passes, so no subtree query is ever built from an unchecked claim.
+     */
+    public Optional<Text> claimProblem(Caller caller) {
+        var level = switch (caller.role()) {
+            case PROVINCE_ADMIN -> Jurisdiction.Level.PROVINCE;
+            case CITY_ADMIN -> Jurisdiction.Level.CITY;
+            case COUNTY_ADMIN, SCHOOL_ADMIN -> Jurisdiction.Level.COUNTY;
+            default -> null;
+        };
+        if (level != null) {
+            var unit = tree.find(caller.jurisdiction());
+            if (unit.isEmpty()) {
+                return Optional.of(Text.of("令牌中的行政区划代码不存在", "The token's jurisdiction is not a known division code"));
+            }
+            if (unit.get().level() != level) {
+                return Optional.of(Text.of("令牌中的行政区划级别与角色不符", "The token's jurisdiction is not at the level of its role"));
+            }
+        }
+        if (caller.role() == Role.INSTITUTION && !Identifiers.valid(caller.institutionId())) {
+            return Optional.of(Text.of("承训单位令牌缺少有效的 institutionId", "An institution's token needs a valid institutionId"));
+        }
+        if (caller.role() == Role.TEACHER && !Identifiers.valid(caller.teacherId())) {
+            return Optional.of(Text.of("教师令牌缺少有效的 teacherId", "A teacher's token needs a valid teacherId"));
+        }
+        if (!Identifiers.valid(caller.userId(), 128)) {
+            return Optional.of(Text.of("令牌中的 sub 无效", "The token's sub claim is not a valid user ID"));
+        }
+        return Optional.empty();
     }
 
     public boolean covers(Caller caller, String jurisdiction) {

@@ -24,7 +24,7 @@ public final class AccreditInstitution {
         if (caller.role() != Role.PROVINCE_ADMIN) return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN));
         var v = new Violations();
         v.identifier("id", id);
-        v.text("name", c.name(), 200);
+        v.name("name", c.name(), 200);
         v.required("categories", c.categories());
         if (v.required("validFrom", c.validFrom()) & v.required("validUntil", c.validUntil()) && c.validUntil().isBefore(c.validFrom())) {
             v.add("validUntil", "不能早于 validFrom", "must not be before validFrom");

@@ -14,7 +14,12 @@ public interface Lifecycles {
 
     List<Integer> ratings(String projectId);
 
+    /** One score per expert and project: a repeat replaces the expert's earlier score. */
     void score(String projectId, String expert, int score, String comment);
+
+    void assignExpert(String projectId, String expert, String assignedBy, java.time.Instant at);
+
+    boolean isAssigned(String projectId, String expert);
 
     List<Integer> expertScores(String projectId);
 }

@@ -146,10 +146,26 @@ public final class ProjectLifecycleRequests {
         return Outcome.done(Map.of("projectId", projectId, "ratings", lifecycles.ratings(projectId).size()));
     }
 
-    /** P1: an expert scores the project's process and deliverables, 0–100. */
+    /** P1: the admins over the project's owner (the province, for a provincial project) assign an expert to score it. */
+    public Outcome<Map<String, Object>> assignExpert(Caller caller, String projectId, String expertId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = ProjectAccess.ownerAdmins(access, caller, project.get());
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.identifier("expertId", expertId);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        lifecycles.assignExpert(projectId, expertId, caller.userId(), clock.instant());
+        return Outcome.done(Map.of("projectId", projectId, "expertId", expertId));
+    }
+
+    /** P1: an expert assigned to the project scores its process and deliverables, 0–100; one score per expert, a repeat replaces it. */
     public Outcome<Map<String, Object>> score(Caller caller, String projectId, Integer score, String comment) {
-        if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
         if (caller.role() != Role.EXPERT) return Outcome.refused(Access.roleRefusal(Role.EXPERT));
+        if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        if (!lifecycles.isAssigned(projectId, caller.userId())) {
+            return Outcome.refused(Refusal.forbidden(Text.of("您未被指派评审该项目", "You are not assigned to score this project")));
+        }
         var v = new Violations();
         if (v.required("score", score)) v.range("score", score, 0, 100);
         v.optionalText("comment", comment, 2000);

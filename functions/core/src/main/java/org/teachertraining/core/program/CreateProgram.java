@@ -13,7 +13,8 @@ import java.util.UUID;
 /** Creates a program for the caller's own jurisdiction or one below it. */
 public final class CreateProgram {
 
-    public record Command(Integer year, ProgramLevel level, String name, String jurisdiction) {}
+    /** {@code hoursPerDay} optional: the program's credited hours per training day (C4), 1–12; default 8. */
+    public record Command(Integer year, ProgramLevel level, String name, String jurisdiction, Integer hoursPerDay) {}
 
     private final Programs programs;
     private final Access access;
@@ -32,11 +33,12 @@ public final class CreateProgram {
         var v = new Violations();
         if (v.required("year", c.year())) v.range("year", c.year(), 2000, 2100);
         v.required("level", c.level());
-        v.text("name", c.name(), 200);
+        v.name("name", c.name(), 200);
+        v.range("hoursPerDay", c.hoursPerDay(), 1, 12);
         if (v.required("jurisdiction", c.jurisdiction())) {
             var j = access.tree().find(c.jurisdiction());
             if (j.isEmpty()) {
-                v.add("jurisdiction", "未知的行政区划代码：" + c.jurisdiction(), "unknown jurisdiction code: " + c.jurisdiction());
+                v.add("jurisdiction", "未知的行政区划代码：" + org.teachertraining.core.common.PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + org.teachertraining.core.common.PlainText.quote(c.jurisdiction()));
             } else if (c.level() != null && !levelFits(c.level(), j.get().level())) {
                 v.add("level", c.level() + " 级计划不能属于" + j.get().name(),
                         "a " + c.level() + " program cannot belong to " + j.get().level() + " " + c.jurisdiction());
@@ -47,7 +49,7 @@ public final class CreateProgram {
                 Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var program = new Program(UUID.randomUUID().toString(), c.year(), c.level(), c.name().strip(),
-                c.jurisdiction(), caller.userId(), clock.instant());
+                c.jurisdiction(), caller.userId(), clock.instant(), c.hoursPerDay());
         programs.add(program);
         return Outcome.done(program);
     }

@@ -70,7 +70,7 @@ public final class CreateProject {
     private Violations validate(Command c) {
         var v = new Violations();
         v.identifier("code", c.code());
-        v.text("name", c.name(), 200);
+        v.name("name", c.name(), 200);
         v.optionalText("category", c.category(), 100);
         v.identifier("institutionId", c.institutionId());
         if (v.required("totalHours", c.totalHours())) v.range("totalHours", c.totalHours(), 1, 2000);

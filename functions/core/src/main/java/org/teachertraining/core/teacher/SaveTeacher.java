@@ -4,6 +4,7 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -50,9 +51,9 @@ public final class SaveTeacher {
     Violations validate(Command c) {
         var v = new Violations();
         v.identifier("id", c.id());
-        v.text("name", c.name(), 50);
+        v.name("name", c.name(), 50);
         if (v.required("jurisdiction", c.jurisdiction()) && !access.tree().exists(c.jurisdiction())) {
-            v.add("jurisdiction", "未知的行政区划代码：" + c.jurisdiction(), "unknown jurisdiction code: " + c.jurisdiction());
+            v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + PlainText.quote(c.jurisdiction()));
         }
         if (c.schoolId() != null) v.identifier("schoolId", c.schoolId());
         v.required("stage", c.stage());
@@ -62,6 +63,8 @@ public final class SaveTeacher {
             if (c.subjects().size() > 20) v.add("subjects", "最多 20 个学科", "at most 20 subjects");
             if (c.subjects().stream().anyMatch(s -> s == null || s.isBlank() || s.strip().length() > 30)) {
                 v.add("subjects", "学科名称须为 1–30 个字符", "subject names must be 1-30 characters");
+            } else {
+                for (int i = 0; i < c.subjects().size(); i++) v.name("subjects[" + i + "]", c.subjects().get(i), 30);
             }
         }
         if (v.required("teachingSince", c.teachingSince())) {

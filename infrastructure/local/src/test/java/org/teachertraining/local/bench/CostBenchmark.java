@@ -102,7 +102,8 @@ class CostBenchmark {
                 public void issue(Certificate c) { registry.add(c); }
                 public java.util.Optional<Certificate> find(String code) { return registry.find(code); }
             };
-            var post = new PostCompletion(new CheckCompletion(projects, enrollments, new DynamoDbInstitutions(table)), enrollments, ledger, integrity,
+            var post = new PostCompletion(new CheckCompletion(projects, new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), enrollments,
+                    new DynamoDbInstitutions(table)), enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
                     registryOnly, teachers, new RefreshCompliance(ledger, Requirements.seeds(), aggregates, clock));
             var transcript = new ReadTranscript(teachers, ledger, Requirements.seeds(), access, clock);
             var compliance = new ListCompliance(aggregates, Requirements.seeds(), access, clock);

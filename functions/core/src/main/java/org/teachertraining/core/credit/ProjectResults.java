@@ -1,0 +1,46 @@
+package org.teachertraining.core.credit;
+
+import org.teachertraining.core.integrity.IntegrityRecord;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: each trainee's one result per project (C5), kept where DynamoDB can guard it. Every write is one
+ * atomic step with its conditions: a result item per project and trainee that only the completion that
+ * first claimed it may post, written together with that completion's ledger entries, yearly aggregates
+ * and integrity record, so however completions race or messages repeat, a trainee is credited once.
+ */
+public interface ProjectResults {
+
+    Optional<ProjectResult> find(String projectId, String teacherId);
+
+    /** Claims the results of one completion, all or none: each trainee unclaimed, or claimed by this completion with the same result. */
+    Claim claim(List<ProjectResult> results);
+
+    sealed interface Claim {
+        record Claimed() implements Claim {}
+        /** {@code earlier} holds the trainee's result already (another completion, or this one with another result). */
+        record Taken(ProjectResult earlier) implements Claim {}
+    }
+
+    /**
+     * Posts one trainee's result of a completion: the result item (claimed now if it was not), the ledger
+     * entries with their aggregates, the integrity record if any, and a certificate code if none yet.
+     */
+    Posting post(ProjectResult result, List<CreditEntry> entries, IntegrityRecord record, String certificateCode);
+
+    sealed interface Posting {
+        record Posted(ProjectResult result) implements Posting {}
+        record AlreadyPosted(ProjectResult result) implements Posting {}
+        record Taken(ProjectResult earlier) implements Posting {}
+    }
+
+    /**
+     * Replaces a posted result (a correction): reversing entries for what it credited, entries for the new
+     * hours, the integrity record of the old outcome removed and one of the new outcome written, all in
+     * one step and only if the result is still {@code current}. Empty if it changed meanwhile.
+     */
+    Optional<ProjectResult> correct(ProjectResult current, ProjectResult corrected, List<CreditEntry> entries,
+                                    IntegrityRecord removed, IntegrityRecord added);
+}
