@@ -65,6 +65,9 @@ public final class LocalRuntime implements AutoCloseable {
         this.api = api;
     }
 
+    /** How long a polite stop (SIGTERM, Ctrl-C) may take before the JVM is halted. */
+    static final long STOP_WITHIN_MILLIS = 5_000;
+
     public static void main(String[] args) throws Exception {
         LocalRuntime runtime;
         try {
@@ -76,9 +79,27 @@ public final class LocalRuntime implements AutoCloseable {
         }
         runtime.banner.forEach(System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // stop the HTTP server cleanly; the emulators' own threads end with the JVM
-            runtime.context.close();
-        }));
+            // Ctrl-C / SIGTERM: stop taking work (pollers, schedules, the HTTP server), then the emulators.
+            // Micronaut's server stop can wait on the context it is stopping from another hook; a watchdog
+            // ends the JVM after a few seconds whatever waits, so a polite stop never leaves port 8080 held.
+            var watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(STOP_WITHIN_MILLIS);
+                } catch (InterruptedException done) {
+                    return;
+                }
+                System.err.println("local runtime: stop took over " + STOP_WITHIN_MILLIS + " ms; halting");
+                Runtime.getRuntime().halt(0);
+            }, "stop-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            try {
+                runtime.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            watchdog.interrupt();
+        }, "local-runtime-stop"));
         Thread.currentThread().join();
     }
 

@@ -37,7 +37,7 @@ final class Api {
         }
     }
 
-    private Api(URI base) {
+    Api(URI base) {
         this.base = base;
     }
 

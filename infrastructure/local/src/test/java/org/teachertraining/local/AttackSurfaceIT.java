@@ -1,0 +1,223 @@
+package org.teachertraining.local;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every route of the OpenAPI document the API serves, walked as an outsider and as a fuzzer would. The routes
+ * come from {@code GET /openapi.yaml}, so a new route is swept the day it is documented (and TemplateIT
+ * keeps the document, the template and the controllers in step). Path parameters are filled with real IDs
+ * of a project of 信阳市, so a refusal is about who asks, not about a missing record.
+ */
+class AttackSurfaceIT {
+    /** Routes anyone may call without a token: the contract itself, and public certificate verification (C6). */
+    static final Set<String> PUBLIC = Set.of("GET /openapi.yaml", "GET /certificates/{code}");
+
+    static Api api;
+    static String province, xinyang, project, program;
+    static List<String[]> routes = new ArrayList<>();
+    static Map<String, Object> document;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void setUp() throws Exception {
+        api = Api.shared();
+        province = api.token("as-province", "PROVINCE_ADMIN", "410000");
+        xinyang = api.token("as-xinyang", "CITY_ADMIN", "411500");
+        project = api.project(province, "ATTACK-1", null);
+        program = api.send("GET", "/projects/" + project, province, null).json().get("programId").asText();
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}").status());
+        var csv = Api.teachersCsv("AS-", "411523", 1).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"AS-0\"}").status());
+        document = new Yaml().load(api.send("GET", "/openapi.yaml", null, null).body());
+        var paths = (Map<String, Map<String, Object>>) document.get("paths");
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "delete").contains(m))
+                .forEach(m -> routes.add(new String[]{m.toUpperCase(), path})));
+        assertTrue(routes.size() >= 50, "the document lists " + routes.size() + " routes");
+    }
+
+    static String fill(String path) {
+        return path.replace("{projectId}", project).replace("{programId}", program).replace("{teacherId}", "AS-0")
+                .replace("{jurisdiction}", "411523").replace("{code}", "411523").replace("{institutionId}", "HENU")
+                .replace("{recordId}", "SB-AS").replace("{entryId}", "E-AS").replace("{submissionId}", "S-AS")
+                .replace("{classNo}", "1").replace("{expertId}", "expert-as").replace("{notificationId}", "N-AS");
+    }
+
+    /** The CSV import takes text/csv; everything else JSON. */
+    static Api.Response send(String method, String route, String target, String token, String body) throws Exception {
+        if (route.endsWith(":import")) {
+            return api.sendBytesAsync(method, target, token, Api.teachersCsv("AS-X", "411523", 1).getBytes(StandardCharsets.UTF_8), "text/csv").get();
+        }
+        return api.send(method, target, token, body);
+    }
+
+    static String body(String method) {
+        return method.equals("GET") || method.equals("DELETE") ? null : "{}";
+    }
+
+    @Test
+    void everyRouteRefusesCallersWithoutValidClaims() throws Exception {
+        String forged = xinyang.substring(0, xinyang.lastIndexOf('.') + 1) + "AAAA";
+        var callers = Map.of(
+                "no token", "",
+                "a forged signature", forged,
+                "a county admin claiming a prefix (4115)", api.token("as-prefix", "COUNTY_ADMIN", "4115"),
+                "a county admin claiming the province", api.token("as-high", "COUNTY_ADMIN", "410000"),
+                "an unknown code", api.token("as-unknown", "CITY_ADMIN", "999900"));
+        var failures = new ArrayList<String>();
+        for (var route : routes) {
+            if (PUBLIC.contains(route[0] + " " + route[1])) continue;
+            for (var c : callers.entrySet()) {
+                var r = send(route[0], route[1], fill(route[1]), c.getValue().isEmpty() ? null : c.getValue(), body(route[0]));
+                if (r.status() != 401 || !r.contentType().startsWith("application/problem+json")) {
+                    failures.add(route[0] + " " + route[1] + " with " + c.getKey() + ": " + r.status());
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void everyWriteRouteRefusesOutsiders() throws Exception {
+        var outsiders = Map.of(
+                "a county of another city (中原区)", api.token("as-zy", "COUNTY_ADMIN", "410102"),
+                "a teacher", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t\",\"role\":\"TEACHER\",\"teacherId\":\"AS-9\",\"jurisdiction\":\"410102\"}").json().get("token").asText(),
+                "an institution of other projects", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-zzu\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText(),
+                "an expert not assigned", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-e\",\"role\":\"EXPERT\"}").json().get("token").asText());
+        var failures = new ArrayList<String>();
+        for (var route : routes) {
+            if (route[0].equals("GET")) continue;
+            for (var o : outsiders.entrySet()) {
+                var r = send(route[0], route[1], fill(route[1]), o.getValue(), body(route[0]));
+                // refused, by who asks (401/403) or by what is asked (404 and 400 with an empty body); never done, never a 5xx.
+                // The CSV import answers each row: for an outsider, every row is refused (403 per row) and none imported.
+                boolean importRefusedPerRow = route[1].endsWith(":import") && r.status() == 200 && r.json().get("imported").asInt() == 0
+                        && r.body().contains("不在您的管辖范围");
+                if (!importRefusedPerRow && (r.status() < 400 || r.status() >= 500 || !r.contentType().startsWith("application/problem+json"))) {
+                    failures.add(route[0] + " " + route[1] + " as " + o.getKey() + ": " + r.status() + " " + r.body());
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** Values no field of any route accepts: each generated body is made of them only, so every one must be refused. */
+    static final List<String> HOSTILE = List.of(
+            "\"nul\\u0000byte\"", "\"bidi\\u202eoverride\"", "\"lone\\ud800surrogate\"", "\"esc\\u001b[31m\"",
+            "[null]", "{\"x\":null}", "1e-999999999", "1e999999999", "-1e400", "99999999999999999999999999999999999999",
+            "\"" + "A".repeat(3000) + "\u0000\"", "\"=cmd|' /C calc'!A0\\u0000\"", deep(300));
+
+    static String deep(int n) {
+        return "[".repeat(n) + "]".repeat(n);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void generatedBadRequestsOnEveryRouteGetASmallProblem_neverA5xx_andWriteNothing() throws Exception {
+        var random = new Random(20261201L);
+        var failures = new ArrayList<String>();
+        int sent = 0;
+        var badIds = List.of("A".repeat(300), "..%2F..%2Fetc", "%00", "%E2%80%AE", "x%20y", "%F0%9F%98%80", "a;b", "%25%00");
+        for (var route : routes) {
+            String method = route[0], path = route[1];
+            if (PUBLIC.contains(method + " " + path) && method.equals("GET") && !path.contains("{")) continue;
+            boolean takesBody = hasBody(method, path);
+            var fields = new TreeSet<>(fieldsOf(method, path));
+            fields.addAll(List.of("id", "name", "teacherId", "seats", "year"));
+            for (int i = 0; i < 6; i++) {
+                var json = new StringBuilder("{");
+                for (var f : fields) {
+                    if (json.length() > 1) json.append(',');
+                    json.append('"').append(f).append("\":").append(HOSTILE.get(random.nextInt(HOSTILE.size())));
+                }
+                json.append('}');
+                String target = fill(path);
+                if (!takesBody && !method.equals("GET") && !path.contains("{")) continue;   // nothing of it can be bad
+                if (path.contains("{") && (i % 2 == 1 || (!takesBody && !method.equals("GET")))) {   // a hostile identifier in the path instead
+                    target = path.replaceAll("\\{[^}]+}", badIds.get(random.nextInt(badIds.size())));
+                }
+                if (method.equals("GET") && i % 3 == 2) target += "?cursor=" + forgedCursor(random) + "&limit=" + List.of("-1", "abc", "99999999999").get(random.nextInt(3));
+                var r = api.send(method, target, province, method.equals("GET") || method.equals("DELETE") ? null : json.toString());
+                sent++;
+                if (r.status() >= 500 || (r.status() >= 200 && r.status() < 300 && !method.equals("GET"))
+                        || (r.status() >= 400 && (!r.contentType().startsWith("application/problem+json") || r.body().length() > 4096))) {
+                    failures.add(method + " " + target.substring(0, Math.min(120, target.length())) + " → " + r.status() + " ("
+                            + r.body().length() + " bytes) " + r.body().substring(0, Math.min(300, r.body().length())));
+                }
+            }
+        }
+        System.out.printf("fuzz: %d generated requests over %d routes%n", sent, routes.size());
+        assertEquals(List.of(), failures);
+        assertEquals(List.of(), storedHostileValues(), "a refused request wrote to the table");
+    }
+
+    static String forgedCursor(Random random) {
+        var forged = List.of("GSI2PK=PROJECT#" + project + "\u001fGSI2SK=\u001fPK=\u001fSK=", "PK=x", "A".repeat(5000), "%%%");
+        return java.net.URLEncoder.encode(java.util.Base64.getUrlEncoder().encodeToString(forged.get(random.nextInt(forged.size()))
+                .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    static boolean hasBody(String method, String path) {
+        var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+        return operation.get("requestBody") != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Set<String> fieldsOf(String method, String path) {
+        var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+        var fields = new TreeSet<String>();
+        var body = (Map<String, Object>) operation.get("requestBody");
+        if (body == null) return fields;
+        var content = (Map<String, Object>) body.get("content");
+        if (content == null || !content.containsKey("application/json")) return fields;
+        var schema = (Map<String, Object>) ((Map<String, Object>) content.get("application/json")).get("schema");
+        if (schema != null && schema.containsKey("$ref")) {
+            String name = ((String) schema.get("$ref")).substring("#/components/schemas/".length());
+            schema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas")).get(name);
+        }
+        if (schema != null && schema.get("properties") instanceof Map<?, ?> properties) {
+            properties.keySet().forEach(k -> fields.add((String) k));
+        }
+        return fields;
+    }
+
+    /**
+     * Items of the table holding any of the hostile values (checked by content, not by counting items, since
+     * the shared runtime's pollers and schedules may write their own records meanwhile).
+     */
+    static List<String> storedHostileValues() {
+        var markers = List.of("\u0000", "\u202e", "\u001b", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "cmd|", "%00", "..%2F", "\ud800", "?surrogate");
+        var found = new ArrayList<String>();
+        try (var dynamo = DynamoDbClient.builder().endpointOverride(Api.runtime().dynamoDbEndpoint()).region(Region.of("local"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            for (var page : dynamo.scanPaginator(b -> b.tableName("TrainingTable"))) {
+                for (var item : page.items()) {
+                    String text = item.toString();
+                    if (markers.stream().anyMatch(text::contains)) found.add(text.substring(0, Math.min(200, text.length())));
+                }
+            }
+        }
+        return found;
+    }
+}
