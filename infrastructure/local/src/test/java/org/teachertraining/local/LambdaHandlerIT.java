@@ -63,4 +63,17 @@ class LambdaHandlerIT {
         assertTrue(response.getBody().contains("项目不存在"), response.getBody());
         assertTrue(response.getHeaders().get("Content-Type").startsWith("application/problem+json"), response.getHeaders().toString());
     }
+
+    @Test
+    void aRequestWithoutTheAuthorizersVerifiedClaimsIsRefused_whateverItsHeaderSays() throws Exception {
+        // the header's token is not verified again in gateway mode, so without the authorizer's context it counts for nothing
+        var event = event("get-jurisdiction.json");
+        event.getRequestContext().setAuthorizer(null);
+        var response = handler.handleRequest(event, new MockLambdaContext());
+        assertEquals(401, response.getStatusCode(), response.getBody());
+        // and claims the authorizer verified are still checked against the tree: a county admin claiming "4115" is nobody
+        var prefix = event("get-jurisdiction.json");
+        prefix.getRequestContext().getAuthorizer().getJwt().setClaims(java.util.Map.of("sub", "x", "role", "COUNTY_ADMIN", "jurisdiction", "4115"));
+        assertEquals(401, handler.handleRequest(prefix, new MockLambdaContext()).getStatusCode());
+    }
 }
