@@ -92,7 +92,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
                 .expressionAttributeValues(withCode(values, corrected.certificateCode())).build()).build());
         if (!entries.isEmpty()) items.addAll(DynamoDbLedger.items(table, corrected.teacherId(), entries));
         if (removed != null) {
-            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(integrityKey(removed)).build()).build());
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(DynamoDbIntegrityRecords.key(removed)).build()).build());
         }
         if (added != null) items.add(integrityPut(added));
         if (current.certificateCode() != null) {
@@ -132,15 +132,11 @@ public final class DynamoDbProjectResults implements ProjectResults {
     }
 
     private TransactWriteItem integrityPut(IntegrityRecord r) {
-        var item = new HashMap<>(integrityKey(r));
+        var item = new HashMap<>(DynamoDbIntegrityRecords.key(r));
         item.put("type", s("INTEGRITY"));
         item.put("data", s(TrainingTable.toJson(r)));
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                 .conditionExpression("attribute_not_exists(PK)").build()).build();
-    }
-
-    static Map<String, AttributeValue> integrityKey(IntegrityRecord r) {
-        return DynamoDbIntegrityRecords.key(r);
     }
 
     private static String sk(String teacherId) {
