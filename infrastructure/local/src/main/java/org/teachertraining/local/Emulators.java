@@ -2,8 +2,10 @@ package org.teachertraining.local;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import com.typesafe.config.ConfigFactory;
+import org.elasticmq.server.ElasticMQServer;
+import org.elasticmq.server.config.ElasticMQServerConfig;
+import scalikejdbc.ConnectionPool$;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -17,18 +19,26 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Properties;
 
 /**
  * The real emulators, in this JVM: DynamoDB Local, ElasticMQ (SQS) and S3Proxy (S3, jclouds filesystem
  * store). Each listens on 127.0.0.1; the application reaches them through the normal SDK clients.
+ *
+ * <p>With a data directory, everything acknowledged is on disk before the answer: DynamoDB Local's SQLite
+ * files, S3Proxy's files, and ElasticMQ's queues and messages in an H2 database that commits every change
+ * as it happens ({@code WRITE_DELAY=0}: a message SendMessage acknowledged survives kill -9).
  */
 final class Emulators implements AutoCloseable {
     final URI dynamoDb;
     final URI sqs;
     final URI s3;
     private final DynamoDBProxyServer dynamoServer;
-    private final SQSRestServer sqsServer;
+    /** Stops ElasticMQ (its HTTP server, then its actor system). */
+    private final scala.Function0<?> sqsStop;
+    private final boolean sqsPersistent;
     private final S3Proxy s3Proxy;
     private final BlobStoreContext blobStore;
     /** The store S3Proxy writes through: it tells the local runtime of every object stored (S3 notifications). */
@@ -45,8 +55,8 @@ final class Emulators implements AutoCloseable {
         dynamoServer.start();
         dynamoDb = URI.create("http://127.0.0.1:" + dynamoPort);
 
-        sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(sqsPort).start();
-        sqsServer.waitUntilStarted();
+        sqsPersistent = dataDir != null;
+        sqsStop = startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null);
         sqs = URI.create("http://127.0.0.1:" + sqsPort);
 
         var props = new Properties();
@@ -68,8 +78,50 @@ final class Emulators implements AutoCloseable {
     public void close() throws Exception {
         s3Proxy.stop();
         blobStore.close();
-        sqsServer.stopAndWait();
+        sqsStop.apply();
+        if (sqsPersistent) ConnectionPool$.MODULE$.closeAll();
         dynamoServer.stop();
+    }
+
+    /**
+     * ElasticMQ on {@code port}; with {@code store}, its queues and messages are kept in that H2 database and
+     * restored at start. ElasticMQ reaches the database through scalikejdbc's default connection pool, which
+     * is one per JVM and set up only once: it is pointed here at this store, so that runtimes started one
+     * after another in one JVM (the tests) each use their own.
+     */
+    private static scala.Function0<?> startElasticMq(int port, Path store) throws SQLException {
+        String settings = "rest-sqs { bind-hostname = \"127.0.0.1\", bind-port = " + port + " }\n"
+                + "node-address { host = \"127.0.0.1\", port = " + port + " }\n";
+        if (store != null) {
+            String url = "jdbc:h2:file:" + store.toAbsolutePath() + ";WRITE_DELAY=0";
+            returnMessagesInFlight(url);
+            var pool = ConnectionPool$.MODULE$;
+            pool.singleton(url, "", "", pool.singleton$default$4(), pool.singleton$default$5(url, "", "", pool.singleton$default$4()));
+            settings += "messages-storage { enabled = true, uri = \"" + url + "\" }\n";
+        }
+        var config = new ElasticMQServerConfig(ConfigFactory.parseString(settings).withFallback(ConfigFactory.load()));
+        return new ElasticMQServer(config).start();
+    }
+
+    /**
+     * Messages received but not deleted when the last run ended (a kill, a crash) were being handled by that
+     * run's pollers, which died with it. In AWS they would come back after the visibility timeout (180 s for
+     * credit postings); here nobody else can hold them, so they are made visible at once. A message never
+     * received keeps its delay.
+     */
+    private static void returnMessagesInFlight(String url) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (var db = DriverManager.getConnection(url, "", "");
+             var tables = db.getMetaData().getTables(null, null, "MESSAGE_%", new String[]{"TABLE"})) {
+            while (tables.next()) {
+                try (var update = db.prepareStatement("UPDATE \"" + tables.getString("TABLE_NAME").replace("\"", "")
+                        + "\" SET next_delivery = ? WHERE receive_count > 0 AND next_delivery > ?")) {
+                    update.setLong(1, now);
+                    update.setLong(2, now);
+                    update.executeUpdate();
+                }
+            }
+        }
     }
 
     /**

@@ -161,7 +161,7 @@ public final class LocalRuntime implements AutoCloseable {
             // one instance of each function's handler in this JVM, whoever invokes it: tasks and schedules alike
             var functions = new LocalFunctions(parsed);
             runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, functions, stateMachines);
-            runtime.startSchedules(parsed, functions);
+            runtime.startSchedules(parsed, functions, o.inMemory() ? null : data.resolve("schedules-completed.properties"));
             runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner));
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
@@ -197,11 +197,11 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** The template's schedules, on the platform's clock, calling the functions in this JVM. */
-    private void startSchedules(CloudFormationTemplate template, LocalFunctions functions) {
+    /** The template's schedules, on the platform's clock, calling the functions in this JVM; {@code completed}: see {@link Schedules}. */
+    private void startSchedules(CloudFormationTemplate template, LocalFunctions functions, Path completed) {
         var list = Schedules.of(template);
         if (list.isEmpty()) return;
-        schedules = new Schedules(list, functions, context.getBean(Clock.class));
+        schedules = new Schedules(list, functions, context.getBean(Clock.class), completed);
         list.forEach(s -> banner.add("  schedule       " + s.expression() + " " + s.zone() + " → " + s.functionId()));
         schedules.start();
     }

@@ -1,14 +1,22 @@
 package org.teachertraining.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.teachertraining.local.sfn.LambdaInvoker;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +25,11 @@ import java.util.regex.Pattern;
  * {@code rate(N minutes|hours|days)}. The function gets the schedule's {@code Input}. When the clock jumps,
  * the schedule fires once, for the latest occurrence passed (functions catch up what they missed, as they
  * must after an outage in AWS); other cron forms are refused at start.
+ *
+ * <p>With a data directory, the last occurrence each schedule completed is kept in a file. An occurrence
+ * whose invocation did not complete — the runtime was down at the time, killed during the run, or the
+ * function failed — is fired again as soon as the runtime is back, as EventBridge Scheduler retries; the
+ * functions are idempotent (a repeated reminder run sends nothing twice).
  */
 final class Schedules implements AutoCloseable {
     private static final Pattern DAILY_CRON = Pattern.compile("cron\\((\\d{1,2}) (\\d{1,2}) \\* \\* \\? \\*\\)");
@@ -34,6 +47,19 @@ final class Schedules implements AutoCloseable {
             return t.plus(period());
         }
 
+        /** The latest occurrence at or before {@code t}; empty for a rate, which has no fixed times. */
+        Optional<Instant> latestAtOrBefore(Instant t) {
+            var cron = DAILY_CRON.matcher(expression);
+            if (!cron.matches()) return Optional.empty();
+            var at = ZonedDateTime.ofInstant(t, zone).withHour(Integer.parseInt(cron.group(2))).withMinute(Integer.parseInt(cron.group(1)))
+                    .withSecond(0).withNano(0);
+            return Optional.of(at.toInstant().isAfter(t) ? at.minusDays(1).toInstant() : at.toInstant());
+        }
+
+        String key() {
+            return functionId + " " + expression;
+        }
+
         Duration period() {
             var rate = RATE.matcher(expression);
             if (!rate.matches()) return Duration.ofDays(1);
@@ -43,15 +69,26 @@ final class Schedules implements AutoCloseable {
     }
 
     private final List<Schedule> schedules;
-    private final LocalFunctions functions;
+    private final LambdaInvoker functions;
     private final Clock clock;
+    /** The last occurrence each schedule completed ({@link Schedule#key()} → instant); null keeps nothing. */
+    private final Path completedFile;
+    private final Properties completed = new Properties();
     private final Thread thread;
     private volatile boolean running = true;
 
-    Schedules(List<Schedule> schedules, LocalFunctions functions, Clock clock) {
+    Schedules(List<Schedule> schedules, LambdaInvoker functions, Clock clock, Path completedFile) {
         this.schedules = schedules;
         this.functions = functions;
         this.clock = clock;
+        this.completedFile = completedFile;
+        if (completedFile != null && Files.exists(completedFile)) {
+            try (var in = Files.newBufferedReader(completedFile)) {
+                completed.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         this.thread = new Thread(this::run, "schedules");
         thread.setDaemon(true);
     }
@@ -79,7 +116,7 @@ final class Schedules implements AutoCloseable {
 
     private void run() {
         var next = new Instant[schedules.size()];
-        for (int i = 0; i < next.length; i++) next[i] = schedules.get(i).nextAfter(clock.instant());
+        for (int i = 0; i < next.length; i++) next[i] = firstDue(schedules.get(i), clock.instant());
         while (running) {
             Instant now = clock.instant();
             for (int i = 0; i < next.length; i++) {
@@ -88,6 +125,7 @@ final class Schedules implements AutoCloseable {
                 if (now.isBefore(next[i])) continue;
                 try {
                     functions.invoke(s.functionId(), new ObjectMapper().readTree(s.input()));
+                    s.latestAtOrBefore(now).ifPresent(occurrence -> complete(s, occurrence));
                 } catch (Exception e) {
                     System.err.println("schedule " + s.functionId() + " " + s.expression() + ": " + e);
                 }
@@ -98,6 +136,37 @@ final class Schedules implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /**
+     * When a schedule is first due after a start: now, if an occurrence passed that it never completed;
+     * otherwise its next occurrence. A schedule seen for the first time starts from its next occurrence.
+     */
+    private Instant firstDue(Schedule s, Instant now) {
+        var latest = s.latestAtOrBefore(now);
+        if (completedFile != null && latest.isPresent()) {
+            String done = completed.getProperty(s.key());
+            if (done == null) complete(s, latest.get());
+            else if (Instant.parse(done).isBefore(latest.get())) return now;
+        }
+        return s.nextAfter(now);
+    }
+
+    /** Records that {@code occurrence} of the schedule ran to its end; written whole and then moved into place. */
+    private void complete(Schedule s, Instant occurrence) {
+        if (completedFile == null) return;
+        String done = completed.getProperty(s.key());
+        if (done != null && !Instant.parse(done).isBefore(occurrence)) return;
+        completed.setProperty(s.key(), occurrence.toString());
+        try {
+            Path tmp = completedFile.resolveSibling(completedFile.getFileName() + ".tmp");
+            try (var out = Files.newBufferedWriter(tmp)) {
+                completed.store(out, "the last occurrence each schedule completed");
+            }
+            Files.move(tmp, completedFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

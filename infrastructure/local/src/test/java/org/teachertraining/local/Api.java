@@ -99,7 +99,12 @@ final class Api {
     }
 
     static String projectBody(String code, String extraFields) {
-        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+        return projectBody(code, extraFields, 0);
+    }
+
+    /** A project's body with its cutoff, start and end {@code laterByDays} days later than {@link #projectBody(String, String)}'s. */
+    static String projectBody(String code, String extraFields, int laterByDays) {
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(laterByDays);
         return "{\"code\":\"" + code + "\",\"name\":\"乡村骨干教师素质提升培训项目\",\"category\":\"乡村教师\","
                 + "\"eligibility\":{\"schoolLocations\":[\"RURAL\",\"TOWN\"],\"minTeachingYears\":5},"
                 + "\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":8},{\"kind\":\"ONLINE\",\"hours\":30}],"

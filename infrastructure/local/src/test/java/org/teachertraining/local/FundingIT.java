@@ -45,9 +45,14 @@ class FundingIT {
     }
 
     static Api.Response budget(String project, String accommodation) throws Exception {
-        return api.send("PUT", "/projects/" + project + "/budget", henu, "{\"lines\":[{\"category\":\"ACCOMMODATION\",\"amount\":" + accommodation
+        return api.send("PUT", "/projects/" + project + "/budget", henu, budgetBody(accommodation));
+    }
+
+    /** A budget for 50 trainees, 8 days and 30 online hours. */
+    static String budgetBody(String accommodation) {
+        return "{\"lines\":[{\"category\":\"ACCOMMODATION\",\"amount\":" + accommodation
                 + ",\"justification\":\"50人×8天×250元\"},{\"category\":\"MEALS\",\"amount\":60000,\"justification\":\"50人×8天×150元\"},"
-                + "{\"category\":\"ONLINE_PLATFORM\",\"amount\":4500,\"justification\":\"50人×30学时×3元\"}]}");
+                + "{\"category\":\"ONLINE_PLATFORM\",\"amount\":4500,\"justification\":\"50人×30学时×3元\"}]}";
     }
 
     @Test

@@ -113,7 +113,13 @@ class LifecycleIT {
         assertTrue(waiting.get("waitingUntil").asText().compareTo(waiting.get("waitingSince").asText()) > 0);
         assertEquals(200, api.send("POST", "/projects/" + project + "/application/heartbeat", province(), null).status());
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/application/decision", henu(), "{\"approved\":true}"), 403, null);
-        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
+        // four clerks approve at once: one decision is taken, the others are told someone was first (never a 500)
+        var decisions = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 4; i++) decisions.add(api.sendAsync("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}"));
+        var statuses = new ArrayList<Integer>();
+        for (var d : decisions) statuses.add(d.get().status());
+        assertEquals(1, statuses.stream().filter(st -> st == 200).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(st -> st == 409).count(), statuses.toString());
         await(project, "selection", l -> states(l).contains("Wait until the selection cutoff"));
 
         // selection: three teachers of 新县 enrolled
@@ -133,6 +139,9 @@ class LifecycleIT {
         assertEquals(3, fill.get("enrolled").asInt());
         assertEquals(47, fill.get("unfilled").asInt());
         assertTrue(checked.get("preStartFindings").toString().contains("CLASS_DATES"), checked.toString());
+        var henuInstitution = api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
+                + "\"validFrom\":\"" + end.minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}");
+        assertEquals(200, henuInstitution.status(), henuInstitution.toString());
         // C4: no completion before the training has ended
         var early = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-EARLY\",\"results\":["
                 + "{\"teacherId\":\"LIFE1-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64}}]}"), 409, "C4");
@@ -154,9 +163,6 @@ class LifecycleIT {
         assertEquals(201, api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":20}").status());
         var scored = api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88,\"comment\":\"过程规范\"}");
         assertEquals(1, scored.json().get("scores").asInt(), scored.toString());
-        var henuInstitution = api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
-                + "\"validFrom\":\"" + end.minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}");
-        assertEquals(200, henuInstitution.status(), henuInstitution.toString());
         var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-C1\",\"results\":["
                 + "{\"teacherId\":\"LIFE1-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}},"
                 + "{\"teacherId\":\"LIFE1-1\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}},"

@@ -4,6 +4,7 @@ import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.core.lifecycle.LifecycleEngine;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 import java.util.ArrayList;
 
@@ -27,19 +28,37 @@ public final class SfnLifecycleEngine implements LifecycleEngine {
         }
     }
 
+    // TaskTimedOut is what Step Functions answers for a token whose task is closed, by timeout or by an
+    // earlier SendTaskSuccess/Failure: two people deciding at once, two completions of one project
+
     @Override
-    public void succeed(String token, Object output) {
-        sfn.sendTaskSuccess(b -> b.taskToken(token).output(StoredJson.write(output)));
+    public boolean succeed(String token, Object output) {
+        try {
+            sfn.sendTaskSuccess(b -> b.taskToken(token).output(StoredJson.write(output)));
+            return true;
+        } catch (TaskTimedOutException closed) {
+            return false;
+        }
     }
 
     @Override
-    public void fail(String token, String error, String cause) {
-        sfn.sendTaskFailure(b -> b.taskToken(token).error(error).cause(cause));
+    public boolean fail(String token, String error, String cause) {
+        try {
+            sfn.sendTaskFailure(b -> b.taskToken(token).error(error).cause(cause));
+            return true;
+        } catch (TaskTimedOutException closed) {
+            return false;
+        }
     }
 
     @Override
-    public void heartbeat(String token) {
-        sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+    public boolean heartbeat(String token) {
+        try {
+            sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+            return true;
+        } catch (TaskTimedOutException closed) {
+            return false;
+        }
     }
 
     @Override

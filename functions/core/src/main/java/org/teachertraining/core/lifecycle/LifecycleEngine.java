@@ -8,12 +8,17 @@ public interface LifecycleEngine {
     /** Starts the project's execution, or finds it: one per project. Answers its ID. {@code input} is written as JSON. */
     String start(String projectId, Object input);
 
-    /** Completes the human step waiting on {@code token} with {@code output}, written as JSON. */
-    void succeed(String token, Object output);
+    /**
+     * Completes the human step waiting on {@code token} with {@code output}, written as JSON. False when the
+     * step no longer waits: someone else completed it first, or it timed out (Step Functions' TaskTimedOut).
+     */
+    boolean succeed(String token, Object output);
 
-    void fail(String token, String error, String cause);
+    /** Fails the human step waiting on {@code token}; false when it no longer waits (see {@link #succeed}). */
+    boolean fail(String token, String error, String cause);
 
-    void heartbeat(String token);
+    /** The human step waiting on {@code token} is still being worked on; false when it no longer waits. */
+    boolean heartbeat(String token);
 
     void stop(String executionId, String error, String cause);
 

@@ -75,8 +75,9 @@ public final class ProjectLifecycleRequests {
         var waiting = waitingFor(projectId, "APPROVAL");
         if (waiting instanceof Outcome.Refused<ProjectLifecycle.Waiting> r) return Outcome.refused(r.refusal());
         String token = ((Outcome.Done<ProjectLifecycle.Waiting>) waiting).value().token();
-        if (approved) engine.succeed(token, Map.of("approved", true, "by", caller.userId()));
-        else engine.fail(token, "ApplicationRejected", reason.strip());
+        boolean taken = approved ? engine.succeed(token, Map.of("approved", true, "by", caller.userId()))
+                : engine.fail(token, "ApplicationRejected", reason.strip());
+        if (!taken) return Outcome.refused(noLongerWaiting("审批", "approval"));
         lifecycles.find(projectId).ifPresent(lc -> lifecycles.save(lc.in(approved ? lc.phase() : ProjectLifecycle.Phase.REJECTED, null, clock.instant())));
         return view(project.get());
     }
@@ -89,7 +90,9 @@ public final class ProjectLifecycleRequests {
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var waiting = waitingFor(projectId, "APPROVAL");
         if (waiting instanceof Outcome.Refused<ProjectLifecycle.Waiting> r) return Outcome.refused(r.refusal());
-        engine.heartbeat(((Outcome.Done<ProjectLifecycle.Waiting>) waiting).value().token());
+        if (!engine.heartbeat(((Outcome.Done<ProjectLifecycle.Waiting>) waiting).value().token())) {
+            return Outcome.refused(noLongerWaiting("审批", "approval"));
+        }
         return view(project.get());
     }
 
@@ -116,6 +119,7 @@ public final class ProjectLifecycleRequests {
         var results = c.results().stream().map(r -> new ProjectLifecycle.CompletionSummary.Outcome(r.teacherId(), r.outcome().name())).toList();
         var summary = new ProjectLifecycle.CompletionSummary(c.completionId(), count(c, Completion.Outcome.PASSED), count(c, Completion.Outcome.FAILED),
                 count(c, Completion.Outcome.DISMISSED), count(c, Completion.Outcome.NO_SHOW), results);
+        // false: an earlier completion of this project (another class, say) already moved the lifecycle on
         engine.succeed(lc.get().waiting().token(), summary);
     }
 
@@ -194,6 +198,12 @@ public final class ProjectLifecycleRequests {
         return Outcome.done(new View(p.id(), l.phase(), execution.status(), execution.error(), execution.cause(), w == null ? null : w.step(),
                 w == null ? null : w.since(), w == null ? null : w.until(), l.dates(), l.fillRates(), l.preStartFindings(), l.completion(),
                 l.evaluation(), execution.states()));
+    }
+
+    /** The step was decided (or timed out) between our read and our answer: someone else was first. */
+    private static Refusal noLongerWaiting(String stepZh, String stepEn) {
+        return Refusal.conflict(null, Text.of("项目已不在等待" + stepZh + "：已由他人处理或已超时", "The project no longer waits for " + stepEn
+                + ": someone else decided first, or the step timed out"));
     }
 
     private static Refusal noLifecycle(String projectId) {
