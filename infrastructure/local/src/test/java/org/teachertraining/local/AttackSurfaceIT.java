@@ -38,6 +38,7 @@ class AttackSurfaceIT {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void setUp() throws Exception {
+        if (api != null) return;   // set up once per JVM: RouteFuzzIT walks the same routes and records
         api = Api.shared();
         province = api.token("as-province", "PROVINCE_ADMIN", "410000");
         xinyang = api.token("as-xinyang", "CITY_ADMIN", "411500");
@@ -208,16 +209,22 @@ class AttackSurfaceIT {
     static List<String> storedHostileValues() {
         var markers = List.of("\u0000", "\u202e", "\u001b", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "cmd|", "%00", "..%2F", "\ud800", "?surrogate");
         var found = new ArrayList<String>();
+        for (String text : tableItems()) {
+            if (markers.stream().anyMatch(text::contains)) found.add(text.substring(0, Math.min(200, text.length())));
+        }
+        return found;
+    }
+
+    /** Every item of the shared runtime's table, as text. */
+    static List<String> tableItems() {
+        var items = new ArrayList<String>();
         try (var dynamo = DynamoDbClient.builder().endpointOverride(Api.runtime().dynamoDbEndpoint()).region(Region.of("local"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             for (var page : dynamo.scanPaginator(b -> b.tableName("TrainingTable"))) {
-                for (var item : page.items()) {
-                    String text = item.toString();
-                    if (markers.stream().anyMatch(text::contains)) found.add(text.substring(0, Math.min(200, text.length())));
-                }
+                page.items().forEach(item -> items.add(item.toString()));
             }
         }
-        return found;
+        return items;
     }
 }
