@@ -35,8 +35,12 @@ final class LocalFunctions implements LambdaInvoker {
         var handler = handlers.computeIfAbsent(functionName, n -> instantiate(f));
         Object input = JSON.convertValue(payload, inputType(handler.getClass()));
         try {
-            Object output = handler.handleRequest(input, new LocalLambdaContext(functionName, timeout(f)));
+            int timeout = timeout(f);
+            Object output = FunctionTimeout.call(functionName, timeout, () -> handler.handleRequest(input, new LocalLambdaContext(functionName, timeout)));
             return output == null ? JsonNodeFactory.instance.nullNode() : JSON.valueToTree(output);
+        } catch (FunctionTimeout.TimedOut e) {
+            var cause = JsonNodeFactory.instance.objectNode().put("errorMessage", e.getMessage()).put("errorType", "Sandbox.Timedout");
+            throw new AslError("Sandbox.Timedout", cause.toString());
         } catch (RuntimeException e) {
             var cause = JsonNodeFactory.instance.objectNode().put("errorMessage", String.valueOf(e.getMessage())).put("errorType", e.getClass().getName());
             cause.putArray("stackTrace");

@@ -224,7 +224,7 @@ public final class LocalRuntime implements AutoCloseable {
             s3Handlers.put(m.functionId(), (RequestHandler<S3Event, ?>) Class.forName(m.handlerClass()).getConstructor().newInstance());
             banner.add("  S3 events      " + m.bucket() + "/" + m.prefix() + "*" + m.suffix() + " " + m.events() + " → " + m.functionId());
         }
-        s3Notifications = new S3Notifications(s3Mappings, s3Handlers, context.getBean(Clock.class));
+        s3Notifications = new S3Notifications(s3Mappings, s3Handlers, context.getBean(Clock.class), eventSourceClient);
         emulators.store.listener(s3Notifications);
     }
 

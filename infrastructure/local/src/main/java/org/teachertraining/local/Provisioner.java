@@ -38,6 +38,11 @@ final class Provisioner {
 
     Provisioner(CloudFormationTemplate template) {
         this.template = template;
+        // the pseudo parameters, as the local "partition" answers them (ARNs built by the Lambda/SQS emulations agree)
+        refs.put("AWS::Partition", "aws");
+        refs.put("AWS::Region", "local");
+        refs.put("AWS::AccountId", "000000000000");
+        refs.put("AWS::URLSuffix", "amazonaws.com");
     }
 
     void tables(DynamoDbClient dynamo) {
@@ -172,6 +177,22 @@ final class Provisioner {
             });
         }
         return props;
+    }
+
+    /** The URL of the queue of the template whose ARN is {@code arn}. */
+    String queueUrl(String arn) {
+        return attributes.entrySet().stream().filter(a -> a.getValue().equals(arn)).map(Map.Entry::getKey)
+                .map(k -> refs.get(k.substring(0, k.indexOf('.')))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no queue in the template has ARN " + arn));
+    }
+
+    /** The URL of a function's {@code DeadLetterQueue} (an SQS one), or null without one. */
+    @SuppressWarnings("unchecked")
+    String deadLetterQueueUrl(String functionId) {
+        var f = template.resources("AWS::Serverless::Function").stream().filter(r -> r.logicalId().equals(functionId)).findFirst().orElseThrow();
+        var dlq = (Map<String, Object>) f.properties().get("DeadLetterQueue");
+        if (dlq == null || !"SQS".equals(dlq.get("Type"))) return null;
+        return queueUrl(resolve(dlq.get("TargetArn")));
     }
 
     String resolve(Object value) {

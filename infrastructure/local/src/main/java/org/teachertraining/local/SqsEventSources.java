@@ -43,9 +43,7 @@ final class SqsEventSources implements AutoCloseable {
         for (var e : template.functionEvents("SQS")) {
             var p = e.properties();
             String arn = provisioner.resolve(p.get("Queue"));
-            String url = provisioner.attributes.entrySet().stream().filter(a -> a.getValue().equals(arn)).map(Map.Entry::getKey)
-                    .map(k -> provisioner.refs.get(k.substring(0, k.indexOf('.')))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(e.functionId() + ": no queue in the template has ARN " + arn));
+            String url = provisioner.queueUrl(arn);
             var responseTypes = (List<String>) p.getOrDefault("FunctionResponseTypes", List.of());
             var scaling = (Map<String, Object>) p.getOrDefault("ScalingConfig", Map.of());
             mappings.add(new Mapping(e.functionId(), e.handlerClass(), url, arn, ((Number) p.getOrDefault("BatchSize", 10)).intValue(),
@@ -78,7 +76,9 @@ final class SqsEventSources implements AutoCloseable {
             if (messages.isEmpty()) continue;
             var failed = new HashSet<String>();
             try {
-                Object result = handler.handleRequest(event(m, messages), new LocalLambdaContext(m.functionId(), m.timeoutSeconds()));
+                var event = event(m, messages);
+                Object result = FunctionTimeout.call(m.functionId(), m.timeoutSeconds(),
+                        () -> handler.handleRequest(event, new LocalLambdaContext(m.functionId(), m.timeoutSeconds())));
                 if (m.reportItemFailures() && result instanceof SQSBatchResponse response && response.getBatchItemFailures() != null) {
                     response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
                 }

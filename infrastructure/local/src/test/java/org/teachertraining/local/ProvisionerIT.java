@@ -138,4 +138,51 @@ class ProvisionerIT {
             }
         }
     }
+
+    static final String SLOW_TEMPLATE = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Uploads:
+                Type: AWS::S3::Bucket
+              Failures:
+                Type: AWS::SQS::Queue
+              Slow:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: org.teachertraining.local.SleepingS3Handler::handleRequest
+                  Timeout: 1
+                  DeadLetterQueue: { Type: SQS, TargetArn: !GetAtt Failures.Arn }
+                  Events:
+                    Stored: { Type: S3, Properties: { Bucket: !Ref Uploads, Events: 's3:ObjectCreated:*' } }
+            """;
+
+    /**
+     * A function is held to its template's Timeout as Lambda holds it (an S3 event past it fails), the failed
+     * asynchronous invocation is tried three times in all, then lands in the function's DeadLetterQueue.
+     */
+    @Test
+    void aFunctionPastItsTimeoutFails_andTheEventEndsInItsDeadLetterQueue(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("template.yaml"), SLOW_TEMPLATE);
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            try (var s3 = S3Client.builder().endpointOverride(runtime.s3Endpoint()).region(Region.of("us-east-1")).forcePathStyle(true)
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                 var sqs = SqsClient.builder().endpointOverride(runtime.sqsEndpoint()).region(Region.of("local")).credentialsProvider(credentials)
+                         .httpClient(UrlConnectionHttpClient.create()).build()) {
+                s3.putObject(b -> b.bucket("uploads").key("a/brief.pdf"), software.amazon.awssdk.core.sync.RequestBody.fromString("%PDF-1.4"));
+                String failures = sqs.getQueueUrl(b -> b.queueName("Failures")).queueUrl();
+                java.util.List<software.amazon.awssdk.services.sqs.model.Message> dead = java.util.List.of();
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
+                    dead = sqs.receiveMessage(b -> b.queueUrl(failures).waitTimeSeconds(1).messageAttributeNames("All")).messages();
+                }
+                assertEquals(1, dead.size(), "the event never reached the dead-letter queue");
+                assertEquals(S3Notifications.ATTEMPTS, SleepingS3Handler.INVOCATIONS.get());
+                assertEquals("Sandbox.Timedout", dead.get(0).messageAttributes().get("ErrorCode").stringValue());
+                assertTrue(dead.get(0).messageAttributes().get("ErrorMessage").stringValue().contains("Task timed out after 1.00 seconds"));
+                assertTrue(dead.get(0).body().contains("\"key\":\"a%2Fbrief.pdf\""), dead.get(0).body());
+            }
+        }
+    }
 }

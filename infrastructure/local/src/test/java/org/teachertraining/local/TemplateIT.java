@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * template.yaml against the code: every Handler names a real class with the right signature inside the
- * artifact its CodeUri names; every sample event parses into the type its function takes; the HTTP
- * API's routes are exactly the controllers' routes; no ARN hard-codes the partition.
+ * artifact its CodeUri names; every sample event parses into the type its function takes; the API's
+ * routes (the OpenAPI document's) are exactly the controllers' routes; no ARN hard-codes the partition.
  */
 class TemplateIT {
     static final Path ROOT = LocalRuntime.findRoot();
@@ -89,45 +89,49 @@ class TemplateIT {
         }
     }
 
+    /**
+     * The routes are the OpenAPI document's, exactly the controllers' routes; the template sends all of them
+     * to the API function through one {@code $default} route (one Lambda permission), and lists explicitly
+     * only the public routes, without the authorizer.
+     */
     @Test
-    void theHttpApiRoutesAreExactlyTheControllersRoutes() throws Exception {
-        Api.shared();
+    @SuppressWarnings("unchecked")
+    void theOpenApiRoutesAreExactlyTheControllersRoutes_andTheTemplateRoutesThemAllThroughDefault() throws Exception {
+        var api = Api.shared();
         var router = Api.runtime().context().getBean(Router.class);
         Set<String> controllers = router.uriRoutes()
                 .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString().replaceAll("\\{[^}]+}", "{}"))
                 .filter(r -> !r.contains(" /dev/") && !r.startsWith("HEAD "))   // Micronaut answers HEAD for every GET
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> template = new TreeSet<>();
-        for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
-            @SuppressWarnings("unchecked")
-            var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
-            for (var e : events.values()) {
-                if (!"HttpApi".equals(e.get("Type"))) continue;
-                var p = (Map<?, ?>) e.get("Properties");
-                template.add(p.get("Method") + " " + ((String) p.get("Path")).replaceAll("\\{[^}]+}", "{}"));
-            }
-        }
-        assertEquals(controllers, template);
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void theServedOpenApiDocumentParsesAndDocumentsEveryRoute() throws Exception {
-        var api = Api.shared();
         var response = api.send("GET", "/openapi.yaml", null, null);
         assertEquals(200, response.status());
         var doc = (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(response.body());
-        var paths = (Map<String, Map<String, Object>>) doc.get("paths");
+        Set<String> documented = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) doc.get("paths")).forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "delete", "patch").contains(m))
+                .forEach(m -> documented.add(m.toUpperCase() + " " + path.replaceAll("\\{[^}]+}", "{}"))));
+        assertEquals(controllers, documented);
+
+        int defaults = 0;
+        Set<String> explicit = new TreeSet<>();
         for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
             var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
             for (var e : events.values()) {
                 if (!"HttpApi".equals(e.get("Type"))) continue;
-                var p = (Map<?, ?>) e.get("Properties");
-                var path = paths.get((String) p.get("Path"));
-                assertNotNull(path, p.get("Path") + " is not documented in openapi.yaml");
-                assertNotNull(path.get(((String) p.get("Method")).toLowerCase()), p.get("Method") + " " + p.get("Path") + " is not documented");
+                var p = (Map<String, Object>) e.get("Properties");
+                assertEquals("EnrollmentApiFunction", f.logicalId());
+                if (p.get("Path") == null) {
+                    defaults++;
+                    assertFalse(p.containsKey("Auth"), "the $default route keeps the JWT authorizer");
+                    continue;
+                }
+                assertEquals(Map.of("Authorizer", "NONE"), p.get("Auth"), p + ": only public routes are listed");
+                explicit.add(p.get("Method") + " " + p.get("Path"));
+                assertTrue(documented.contains(p.get("Method") + " " + ((String) p.get("Path")).replaceAll("\\{[^}]+}", "{}")), p + " is not documented");
             }
         }
+        assertEquals(1, defaults, "one $default route");
+        assertEquals(AttackSurfaceIT.PUBLIC, explicit);
     }
 
     /** SnapStart applies to published versions only: every caller must reach the alias, never $LATEST. */
@@ -138,7 +142,12 @@ class TemplateIT {
         assertEquals(Map.of("Ref", "SnapStart"), ((Map<String, Object>) globals.get("SnapStart")).get("ApplyOn"));
         assertEquals("live", globals.get("AutoPublishAlias"));
         for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
-            assertFalse(f.properties().containsKey("SnapStart") || f.properties().containsKey("AutoPublishAlias"), f.logicalId() + " overrides the Globals");
+            assertFalse(f.properties().containsKey("AutoPublishAlias"), f.logicalId() + " overrides the alias");
+            // SnapStart does not support ephemeral storage above 512 MB: such a function must turn it off, and only such a one
+            var storage = (Map<String, Object>) f.properties().get("EphemeralStorage");
+            boolean large = storage != null && ((Number) storage.get("Size")).intValue() > 512;
+            if (large) assertEquals(Map.of("ApplyOn", "None"), f.properties().get("SnapStart"), f.logicalId());
+            else assertFalse(f.properties().containsKey("SnapStart"), f.logicalId() + " overrides the Globals' SnapStart");
         }
         String yaml = Files.readString(ROOT.resolve("template.yaml"));
         for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
@@ -157,6 +166,13 @@ class TemplateIT {
         String yaml = Files.readString(ROOT.resolve("template.yaml"));
         assertFalse(yaml.contains("arn:aws:"), "use ${AWS::Partition}");
         assertFalse(yaml.contains("amazonaws.com"), "use ${AWS::URLSuffix}");
+        for (var sm : TEMPLATE.resources("AWS::Serverless::StateMachine")) {
+            String definition = Files.readString(ROOT.resolve((String) sm.properties().get("DefinitionUri")));
+            assertFalse(definition.contains("arn:aws:"), sm.logicalId() + ": use ${Partition} (DefinitionSubstitutions)");
+            @SuppressWarnings("unchecked")
+            var substitutions = (Map<String, Object>) sm.properties().get("DefinitionSubstitutions");
+            assertEquals(Map.of("Ref", "AWS::Partition"), substitutions.get("Partition"), sm.logicalId());
+        }
     }
 
     private static void collectText(com.fasterxml.jackson.databind.JsonNode node, java.util.List<String> into) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Deadlines and training dates are evaluated in China Standard Time (DOMAIN.md E2). */
+/** Deadlines and training dates are evaluated in China Standard Time (docs/domain.md E2). */
 public final class ChinaTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

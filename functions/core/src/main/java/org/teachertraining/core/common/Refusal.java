@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Why a use case did not do what was asked. Business-rule breaches are results, not exceptions:
- * {@code rule} is the DOMAIN.md rule ID (E1, E2...) when a rule refused the request.
+ * {@code rule} is the docs/domain.md rule ID (E1, E2...) when a rule refused the request.
  */
 public record Refusal(Kind kind, String rule, Text message, List<FieldError> errors, Map<String, Object> details) {
 

@@ -1,6 +1,6 @@
 package org.teachertraining.core.credit;
 
-/** The categories hours are credited in (DOMAIN.md C2). 1 学时 = 1 学分. */
+/** The categories hours are credited in (docs/domain.md C2). 1 学时 = 1 学分. */
 public enum CreditCategory {
     /** 集中培训 */
     CENTRALIZED,

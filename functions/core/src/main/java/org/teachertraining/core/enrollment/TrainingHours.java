@@ -1,6 +1,6 @@
 package org.teachertraining.core.enrollment;
 
-/** Port: the hours credited to a teacher in a calendar year (maintained by credit posting, DOMAIN.md C4). */
+/** Port: the hours credited to a teacher in a calendar year (maintained by credit posting, docs/domain.md C4). */
 public interface TrainingHours {
     int creditedIn(String teacherId, int year);
 }

@@ -1,6 +1,6 @@
 package org.teachertraining.core.identity;
 
-/** The roles of DOMAIN.md, as carried in the token's {@code role} claim. */
+/** The roles of docs/domain.md, as carried in the token's {@code role} claim. */
 public enum Role {
     PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, INSTITUTION, TEACHER, EXPERT;
 

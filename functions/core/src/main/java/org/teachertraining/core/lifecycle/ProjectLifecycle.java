@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a project stands in its life (DOMAIN.md "Project lifecycle"), as the lifecycle's tasks record it:
+ * Where a project stands in its life (docs/domain.md "Project lifecycle"), as the lifecycle's tasks record it:
  * the phase, what it waits for (a human step, with the task token) and until when, its dates, the fill
  * rates at the cutoff, the pre-start findings, the completion recorded and the evaluation.
  */

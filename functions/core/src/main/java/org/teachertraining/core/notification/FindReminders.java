@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What falls due on a day and who must act (DOMAIN.md E2, S2–S4, C3, S6):
+ * What falls due on a day and who must act (docs/domain.md E2, S2–S4, C3, S6):
  * <ul>
  * <li>the selection cutoff, 7, 3 and 1 day before: each jurisdiction whose quota is not filled, with its numbers;</li>
  * <li>each deliverable, {@value #DAYS_BEFORE_DUE} days before its due date unless accepted, and the day after it once late: the institution;</li>

@@ -26,7 +26,7 @@ public final class CreateProject {
                           Integer totalHours, Integer classSize, String institutionId, OffsetDateTime selectionCutoff,
                           LocalDate startDate, LocalDate endDate, BigDecimal budget, Integer seats) {}
 
-    /** A class (班) has at most 50 trainees (DOMAIN.md). */
+    /** A class (班) has at most 50 trainees (docs/domain.md). */
     public static final int MAX_CLASS_SIZE = 50;
 
     private final Programs programs;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A project's audience (DOMAIN.md E3). Every field is optional; absent or empty means no restriction.
+ * A project's audience (docs/domain.md E3). Every field is optional; absent or empty means no restriction.
  * {@code annualHoursCap} and {@code nationalParticipationCap} carry the E5 limits.
  */
 public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRole> roles,

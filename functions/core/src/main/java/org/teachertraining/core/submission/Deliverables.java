@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a project's institution owes and by when (DOMAIN.md S1–S4), derived from the project's dates, its
+ * What a project's institution owes and by when (docs/domain.md S1–S4), derived from the project's dates, its
  * reported classes and its trainee count, with each requirement's standing against the submissions.
  * Dates are China Standard Time: "by day D" means before the first instant of D+1 in Asia/Shanghai.
  */

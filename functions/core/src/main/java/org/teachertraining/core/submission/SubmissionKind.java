@@ -8,7 +8,7 @@ import java.util.Set;
 import static org.teachertraining.core.submission.FileType.*;
 
 /**
- * What an institution submits for a project: the deliverables it owes the province (DOMAIN.md S1–S4) and
+ * What an institution submits for a project: the deliverables it owes the province (docs/domain.md S1–S4) and
  * the receipts behind its spending (F2), with the rule each comes from, whether it is owed per class, the
  * file types it may be and its size limit.
  */

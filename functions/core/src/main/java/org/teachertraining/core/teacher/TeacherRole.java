@@ -1,6 +1,6 @@
 package org.teachertraining.core.teacher;
 
-/** A teacher's post, as projects target it (DOMAIN.md E3). */
+/** A teacher's post, as projects target it (docs/domain.md E3). */
 public enum TeacherRole {
     TEACHER,
     PRINCIPAL,

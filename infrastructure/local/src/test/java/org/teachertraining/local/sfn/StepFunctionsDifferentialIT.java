@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,7 +85,7 @@ class StepFunctionsDifferentialIT {
     }
 
     @Test
-    void aslValidatorAcceptsEveryDefinition() throws Exception {
+    void aslValidatorAcceptsEveryConformanceDefinition() throws Exception {
         var files = new ArrayList<Path>();
         int i = 0;
         for (var c : StepFunctionsConformanceTest.cases()) {
@@ -94,10 +93,8 @@ class StepFunctionsDifferentialIT {
             Files.writeString(f, c.get("definition").toString());
             files.add(f);
         }
-        Path machines = ROOT.resolve("infrastructure/statemachines");
-        try (Stream<Path> s = Files.list(machines)) {
-            s.filter(p -> p.toString().endsWith(".json")).forEach(files::add);
-        }
+        // the platform's own definitions hold ${…} substitutions: infrastructure/lint/lint.sh validates them filled
+        // in, in both partitions, before the build
         var command = new ArrayList<>(List.of("node_modules/.bin/asl-validator"));
         for (var f : files) command.addAll(List.of("--json-path", f.toAbsolutePath().toString()));
         var v = run(WORK, 120, command.toArray(String[]::new));
