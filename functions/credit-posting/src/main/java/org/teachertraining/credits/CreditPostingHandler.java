@@ -8,8 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.teachertraining.adapters.aws.AwsClients;
-import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjectResults;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static org.teachertraining.adapters.aws.FunctionSettings.setting;
 
 /**
  * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion;
@@ -44,16 +42,21 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     private final PostCompletion postCompletion;
 
+    /** In Lambda: the process environment and the system clock. */
     public CreditPostingHandler() {
-        String region = FunctionSettings.region();
-        var table = FunctionSettings.trainingTable();
-        var s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
+        this(FunctionEnvironment.lambda());
+    }
+
+    /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
+    public CreditPostingHandler(FunctionEnvironment environment) {
+        var table = environment.trainingTable();
+        var s3 = environment.s3();
         var enrollments = new DynamoDbEnrollments(table);
         var ledger = new DynamoDbLedger(table);
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), new DynamoDbPrograms(table), enrollments,
                 new DynamoDbInstitutions(table)), enrollments, new DynamoDbProjectResults(table),
-                new StoredCertificates(table, s3, setting("CERTIFICATES_BUCKET", "certificates.bucket", null)), new DynamoDbTeachers(table),
-                new RefreshCompliance(ledger, Requirements.seeds(), new DynamoDbComplianceAggregates(table), FunctionSettings.clock()));
+                new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), new DynamoDbTeachers(table),
+                new RefreshCompliance(ledger, Requirements.seeds(), new DynamoDbComplianceAggregates(table), environment.clock()));
         // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)
         Priming.beforeSnapshot("CreditPostingFunction", () -> postCompletion.execute(new Completion("PRIMING", "PRIMING", "PRIMING",
                 java.util.List.of(new Completion.Result("PRIMING", Completion.Outcome.PASSED, Map.of(), null)), "PRIMING", java.time.Instant.EPOCH)));

@@ -4,7 +4,7 @@ import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbFunding;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
@@ -26,10 +26,16 @@ import java.util.Map;
 public class FundingCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final ProjectBudget budgets;
 
+    /** In Lambda: the process environment and the system clock. */
     public FundingCheckHandler() {
-        var table = FunctionSettings.trainingTable();
+        this(FunctionEnvironment.lambda());
+    }
+
+    /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
+    public FundingCheckHandler(FunctionEnvironment environment) {
+        var table = environment.trainingTable();
         this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.henan()),
-                FunctionSettings.clock());
+                environment.clock());
         // SnapStart: the whole check for a project that does not exist (reads only; ends in NoSuchProject)
         Priming.beforeSnapshot("FundingCheckFunction", () -> {
             try {

@@ -74,6 +74,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Wires the ports to DynamoDB and the use cases to the ports. Names and endpoints come from configuration
@@ -87,16 +89,20 @@ public class PlatformFactory {
         return Clock.systemUTC();
     }
 
-    /** One client per container ({@link AwsClients}); {@code aws.dynamodb.endpoint} is set by the local runtime. */
+    /**
+     * One client per container ({@link AwsClients}); {@code aws.dynamodb.endpoint} is set by the local runtime, and so
+     * are the interceptors (the check of each call against this function's IAM policy; none in Lambda).
+     */
     @Singleton
-    DynamoDbClient dynamoDb(@Value("${aws.region:`cn-north-1`}") String region,
-                            @Value("${aws.dynamodb.endpoint:}") String endpoint) {
-        return AwsClients.dynamoDb(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
+    DynamoDbClient dynamoDb(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.dynamodb.endpoint:}") String endpoint,
+                            List<ExecutionInterceptor> interceptors) {
+        return AwsClients.dynamoDb(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);
     }
 
     @Singleton
-    SqsClient sqs(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sqs.endpoint:}") String endpoint) {
-        return AwsClients.sqs(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
+    SqsClient sqs(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sqs.endpoint:}") String endpoint,
+                  List<ExecutionInterceptor> interceptors) {
+        return AwsClients.sqs(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);
     }
 
     @Singleton
@@ -208,8 +214,9 @@ public class PlatformFactory {
     /** Certificates a correction issues (the credit-posting function issues the others): PDFs in {@code certificates.bucket}. */
     @Singleton
     Certificates certificates(TrainingTable table, @Value("${aws.region:`cn-north-1`}") String region,
-                              @Value("${aws.s3.endpoint:}") String endpoint, @Value("${certificates.bucket}") String bucket) {
-        return new StoredCertificates(table, AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint), bucket);
+                              @Value("${aws.s3.endpoint:}") String endpoint, @Value("${certificates.bucket}") String bucket,
+                              List<ExecutionInterceptor> interceptors) {
+        return new StoredCertificates(table, AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors), bucket);
     }
 
     @Singleton
@@ -324,8 +331,9 @@ public class PlatformFactory {
     }
 
     @Singleton
-    SfnClient sfn(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sfn.endpoint:}") String endpoint) {
-        return AwsClients.sfn(System.getenv().getOrDefault("AWS_REGION", region), endpoint);
+    SfnClient sfn(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sfn.endpoint:}") String endpoint,
+                  List<ExecutionInterceptor> interceptors) {
+        return AwsClients.sfn(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);
     }
 
     @Singleton

@@ -4,7 +4,7 @@ import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
@@ -29,11 +29,17 @@ import java.util.Map;
 public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>, Object> {
     private final LifecycleTasks tasks;
 
+    /** In Lambda: the process environment and the system clock. */
     public LifecycleTaskHandler() {
-        var table = FunctionSettings.trainingTable();
+        this(FunctionEnvironment.lambda());
+    }
+
+    /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
+    public LifecycleTaskHandler(FunctionEnvironment environment) {
+        var table = environment.trainingTable();
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.henan(),
-                FunctionSettings.clock());
+                environment.clock());
         Priming.beforeSnapshot("LifecycleFunction", table::prime);
     }
 

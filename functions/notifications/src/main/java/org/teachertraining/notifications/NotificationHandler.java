@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbNotifications;
 import org.teachertraining.core.notification.Notification;
@@ -22,8 +22,14 @@ import java.util.ArrayList;
 public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Notifications notifications;
 
+    /** In Lambda: the process environment and the system clock. */
     public NotificationHandler() {
-        var table = FunctionSettings.trainingTable();
+        this(FunctionEnvironment.lambda());
+    }
+
+    /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
+    public NotificationHandler(FunctionEnvironment environment) {
+        var table = environment.trainingTable();
         this.notifications = new DynamoDbNotifications(table);
         Priming.beforeSnapshot("NotificationFunction", table::prime);
     }

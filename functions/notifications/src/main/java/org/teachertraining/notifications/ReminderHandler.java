@@ -3,8 +3,7 @@ package org.teachertraining.notifications;
 import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import org.teachertraining.adapters.aws.AwsClients;
-import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.dynamodb.DynamoDbCityReports;
 import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
@@ -19,20 +18,24 @@ import org.teachertraining.core.notification.SendReminders;
 
 import java.util.Map;
 
-import static org.teachertraining.adapters.aws.FunctionSettings.setting;
 
 /** The daily schedule (template.yaml: 08:00 Asia/Shanghai): produces the reminders of every day not yet covered. */
 public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final SendReminders reminders;
 
+    /** In Lambda: the process environment and the system clock. */
     public ReminderHandler() {
-        String region = FunctionSettings.region();
-        var table = FunctionSettings.trainingTable();
-        var sqs = AwsClients.sqs(region, setting("AWS_ENDPOINT_URL_SQS", "aws.sqs.endpoint", ""));
+        this(FunctionEnvironment.lambda());
+    }
+
+    /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
+    public ReminderHandler(FunctionEnvironment environment) {
+        var table = environment.trainingTable();
+        var sqs = environment.sqs();
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.henan());
-        this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, setting("NOTIFICATION_QUEUE_URL", "notification.queue.url", null)),
-                new DynamoDbReminderRuns(table), FunctionSettings.clock());
+        this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
+                new DynamoDbReminderRuns(table), environment.clock());
         Priming.beforeSnapshot("ReminderFunction", table::prime);   // not a run: that would send the day's reminders
     }
 

@@ -4,8 +4,7 @@ import org.teachertraining.adapters.aws.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import org.teachertraining.adapters.aws.AwsClients;
-import org.teachertraining.adapters.aws.FunctionSettings;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
 import org.teachertraining.core.submission.ReceiveUpload;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 
-import static org.teachertraining.adapters.aws.FunctionSettings.setting;
 
 /**
  * S3 ObjectCreated on the submissions bucket: for each stored object that a submission awaits, compares its
@@ -39,11 +37,16 @@ public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void
     private final S3Client s3;
     private final FileInspector inspector = new FileInspector();
 
+    /** In Lambda: the process environment and the system clock. */
     public SubmissionProcessingHandler() {
-        String region = FunctionSettings.region();
-        var table = FunctionSettings.trainingTable();
+        this(FunctionEnvironment.lambda());
+    }
+
+    /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
+    public SubmissionProcessingHandler(FunctionEnvironment environment) {
+        var table = environment.trainingTable();
         this.receive = new ReceiveUpload(new DynamoDbSubmissions(table));
-        this.s3 = AwsClients.s3(region, setting("AWS_ENDPOINT_URL_S3", "aws.s3.endpoint", ""));
+        this.s3 = environment.s3();
         Priming.beforeSnapshot("SubmissionProcessingFunction", () -> {
             table.prime();
             try {

@@ -33,17 +33,10 @@ public final class LocalClock extends Clock {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        publish();
-    }
-
-    /** The functions the runtime runs in-process read the offset from here (FunctionSettings.clock()). */
-    private void publish() {
-        System.setProperty("local.clock.offset", offset.toString());
     }
 
     public void set(Instant now) {
         offset = Duration.between(Instant.now(), now);
-        publish();
         try {
             if (file != null) Files.writeString(file, offset.toString());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.local.sfn.AslError;
 import org.teachertraining.local.sfn.LambdaInvoker;
 
@@ -24,15 +25,25 @@ final class LocalFunctions implements LambdaInvoker {
     private final Map<String, CloudFormationTemplate.Resource> functions = new ConcurrentHashMap<>();
     private final Map<String, RequestHandler<Object, Object>> handlers = new ConcurrentHashMap<>();
 
-    LocalFunctions(CloudFormationTemplate template) {
+    private final java.util.function.Function<String, FunctionEnvironment> environments;
+
+    /** @param environments each function's own environment and the platform's clock, by logical ID */
+    LocalFunctions(CloudFormationTemplate template, java.util.function.Function<String, FunctionEnvironment> environments) {
         template.resources("AWS::Serverless::Function").forEach(f -> functions.put(f.logicalId(), f));
+        this.environments = environments;
+    }
+
+    /** The function's one handler in this JVM, built at first use with the function's environment. */
+    RequestHandler<Object, Object> handler(String functionName) {
+        var f = functions.get(functionName);
+        if (f == null) throw new AslError("Lambda.ResourceNotFoundException", "Function not found: " + functionName);
+        return handlers.computeIfAbsent(functionName, n -> instantiate(f, environments.apply(n)));
     }
 
     @Override
     public JsonNode invoke(String functionName, JsonNode payload) {
         var f = functions.get(functionName);
-        if (f == null) throw new AslError("Lambda.ResourceNotFoundException", "Function not found: " + functionName);
-        var handler = handlers.computeIfAbsent(functionName, n -> instantiate(f));
+        var handler = handler(functionName);
         Object input = JSON.convertValue(payload, inputType(handler.getClass()));
         try {
             int timeout = timeout(f);
@@ -48,11 +59,19 @@ final class LocalFunctions implements LambdaInvoker {
         }
     }
 
+    /** Its composition root given its environment (a constructor taking a {@link FunctionEnvironment}), else its no-argument constructor. */
     @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> instantiate(CloudFormationTemplate.Resource f) {
+    private static RequestHandler<Object, Object> instantiate(CloudFormationTemplate.Resource f, FunctionEnvironment environment) {
         String className = ((String) f.properties().get("Handler")).split("::")[0];
         try {
-            return (RequestHandler<Object, Object>) Class.forName(className).getConstructor().newInstance();
+            Class<?> type = Class.forName(className);
+            try {
+                return (RequestHandler<Object, Object>) type.getConstructor(FunctionEnvironment.class).newInstance(environment);
+            } catch (NoSuchMethodException plain) {
+                return (RequestHandler<Object, Object>) type.getConstructor().newInstance();
+            }
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new AslError("Lambda.ServiceException", f.logicalId() + ": its initialisation failed: " + e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new AslError("Lambda.ResourceNotFoundException", f.logicalId() + ": cannot load " + className + ": " + e);
         }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,12 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.teachertraining.local.iam.IamEnforcement;
+import org.teachertraining.local.iam.RolePolicies;
+import org.teachertraining.local.sfn.LambdaInvoker;
 import org.teachertraining.local.sfn.StepFunctionsEmulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -55,8 +60,8 @@ public final class LocalRuntime implements AutoCloseable {
     private StepFunctionsEmulator stepFunctions;
     private Schedules schedules;
     private URI stepFunctionsEndpoint;
-    /** System properties set for in-process functions, with what they were before (null: unset). */
-    private final Map<String, String> replacedSystemProperties = new HashMap<>();
+    /** Each function's environment and the platform's clock, by logical ID. */
+    private java.util.function.Function<String, FunctionEnvironment> environments;
     final List<String> banner = new ArrayList<>();
 
     private LocalRuntime(Emulators emulators, ApplicationContext context, URI api) {
@@ -130,15 +135,40 @@ public final class LocalRuntime implements AutoCloseable {
             provisioner.functions();
             var stateMachines = provisioner.stateMachines(o.root());
             var warnings = new ArrayList<String>();
-            Map<String, Object> functionEnvironment = new HashMap<>(provisioner.functionProperties(warnings));
-            functionEnvironment.put("aws.region", "local");
-            functionEnvironment.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
-            functionEnvironment.put("aws.sqs.endpoint", emulators.sqs.toString());
-            functionEnvironment.put("aws.s3.endpoint", emulators.s3.toString());
+            // every role of the template (functions, state machines) enforced on the calls made for it, as IAM would
+            var emulation = new java.util.concurrent.atomic.AtomicReference<StepFunctionsEmulator>();
+            var iam = new HashMap<String, IamEnforcement>();
+            for (var r : java.util.stream.Stream.concat(parsed.resources("AWS::Serverless::Function").stream(), parsed.resources("AWS::Serverless::StateMachine").stream()).toList()) {
+                iam.put(r.logicalId(), new IamEnforcement(RolePolicies.of(r.logicalId(), r.properties().get("Policies"), provisioner::evaluate),
+                        provisioner::queueArn, token -> emulation.get() == null ? java.util.Optional.empty() : emulation.get().stateMachineOfToken(token)));
+            }
             // the emulation's port is only known once it serves: reserve it now, so the functions' settings can name it
             int sfnPort = Emulators.freePort();
-            functionEnvironment.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
-            Map<String, Object> props = new HashMap<>(functionEnvironment);
+            // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
+            // and the emulators' endpoints in the SDK's own variables
+            var environments = new LinkedHashMap<String, Map<String, String>>();
+            for (var f : parsed.resources("AWS::Serverless::Function")) {
+                var env = new LinkedHashMap<>(provisioner.environment(f.logicalId(), warnings));
+                env.put("AWS_REGION", "local");
+                env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
+                env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb.toString());
+                env.put("AWS_ENDPOINT_URL_SQS", emulators.sqs.toString());
+                env.put("AWS_ENDPOINT_URL_S3", emulators.s3.toString());
+                env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:" + sfnPort);
+                environments.put(f.logicalId(), env);
+            }
+            // the HTTP API's function runs in this runtime's Micronaut context: its variables as properties
+            Map<String, Object> props = new HashMap<>();
+            String apiFunction = parsed.functionEvents("HttpApi").stream().map(CloudFormationTemplate.FunctionEvent::functionId).findFirst().orElse(null);
+            if (apiFunction != null) {
+                props.putAll(provisioner.properties(apiFunction, new ArrayList<>()));
+                props.put("aws.lambda.function.name", apiFunction);
+            }
+            props.put("aws.region", "local");
+            props.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
+            props.put("aws.sqs.endpoint", emulators.sqs.toString());
+            props.put("aws.s3.endpoint", emulators.s3.toString());
+            props.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
             props.put("auth.mode", "hmac");
             props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
             props.put("local.runtime", "true");
@@ -146,7 +176,9 @@ public final class LocalRuntime implements AutoCloseable {
             props.put("micronaut.server.port", o.port());
             props.put("micronaut.server.host", "127.0.0.1");
 
-            context = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props).start();
+            var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props);
+            if (apiFunction != null) api.singletons(iam.get(apiFunction));   // the API's SDK clients carry its role's check
+            context = api.start();
             var server = context.getBean(EmbeddedServer.class);
             var runtime = new LocalRuntime(emulators, context, URI.create("http://localhost:" + server.getPort()));
             var b = runtime.banner;
@@ -157,12 +189,31 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  S3Proxy        " + emulators.s3);
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
-            runtime.exposeFunctionEnvironment(functionEnvironment);
-            // one instance of each function's handler in this JVM, whoever invokes it: tasks and schedules alike
-            var functions = new LocalFunctions(parsed);
-            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, functions, stateMachines);
+            Clock clock = context.getBean(Clock.class);
+            runtime.environments = id -> new FunctionEnvironment(environments.get(id), clock, List.of(iam.get(id)));
+            // one instance of each function's handler in this JVM, whoever invokes it: tasks, schedules, queues, uploads
+            var functions = new LocalFunctions(parsed, runtime.environments);
+            // a state machine's task invokes its function with the state machine's role
+            var byArn = new HashMap<String, IamEnforcement>();
+            stateMachines.forEach(m -> byArn.put(provisioner.refs.get(m.logicalId()), iam.get(m.logicalId())));
+            LambdaInvoker invoker = new LambdaInvoker() {
+                @Override
+                public com.fasterxml.jackson.databind.JsonNode invoke(String functionName, com.fasterxml.jackson.databind.JsonNode payload) {
+                    return functions.invoke(functionName, payload);
+                }
+
+                @Override
+                public com.fasterxml.jackson.databind.JsonNode invoke(String stateMachineArn, String functionName, com.fasterxml.jackson.databind.JsonNode payload) {
+                    var role = byArn.get(stateMachineArn);
+                    String arn = functionName.startsWith("arn:") ? functionName : "arn:aws:lambda:local:000000000000:function:" + functionName;
+                    if (role != null) role.require("Lambda", new IamEnforcement.Check("lambda:InvokeFunction", arn));
+                    return functions.invoke(functionName, payload);
+                }
+            };
+            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, invoker, stateMachines);
+            emulation.set(runtime.stepFunctions);
             runtime.startSchedules(parsed, functions, o.inMemory() ? null : data.resolve("schedules-completed.properties"));
-            runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner));
+            runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner), functions);
             warnings.forEach(w -> b.add("  WARNING        " + w));
             if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
@@ -179,16 +230,16 @@ public final class LocalRuntime implements AutoCloseable {
         return api;
     }
 
-    /** The functions build their own context, as in Lambda, from their environment: handed over as system properties. */
-    private void exposeFunctionEnvironment(Map<String, Object> props) {
-        props.forEach((k, v) -> replacedSystemProperties.put(k, System.setProperty(k, String.valueOf(v))));
+    /** A function's environment, as the runtime gives it to that function (tests build handlers with it). */
+    public FunctionEnvironment functionEnvironment(String functionId) {
+        return environments.apply(functionId);
     }
 
     /**
      * The Step Functions emulation on {@code port}, on the platform's clock, calling the template's functions
      * in this JVM; the template's state machines are created in it (or found, after a restart).
      */
-    private void startStepFunctions(Path dir, int port, LocalFunctions functions, List<Provisioner.StateMachine> machines) throws Exception {
+    private void startStepFunctions(Path dir, int port, LambdaInvoker functions, List<Provisioner.StateMachine> machines) throws Exception {
         stepFunctions = new StepFunctionsEmulator(dir, context.getBean(Clock.class), functions, "local");
         stepFunctionsEndpoint = stepFunctions.start(port);
         banner.add("  Step Functions " + stepFunctionsEndpoint + "   (executions " + (dir == null ? "in memory" : "kept in " + dir) + ")");
@@ -207,21 +258,21 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private void startEventSources(List<SqsEventSources.Mapping> sqsMappings, List<S3Notifications.Mapping> s3Mappings) throws Exception {
+    private void startEventSources(List<SqsEventSources.Mapping> sqsMappings, List<S3Notifications.Mapping> s3Mappings, LocalFunctions functions) {
         if (sqsMappings.isEmpty() && s3Mappings.isEmpty()) return;
         eventSourceClient = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         eventSources = new SqsEventSources(eventSourceClient);
         for (var m : sqsMappings) {
-            var handler = (RequestHandler<SQSEvent, ?>) Class.forName(m.handlerClass()).getConstructor().newInstance();
+            var handler = (RequestHandler<SQSEvent, ?>) (RequestHandler<?, ?>) functions.handler(m.functionId());
             eventSources.start(m, handler);
             banner.add("  SQS mapping    " + m.queueArn().substring(m.queueArn().lastIndexOf(':') + 1) + " → " + m.functionId()
                     + " (batch " + m.batchSize() + (m.reportItemFailures() ? ", partial batch failure" : "") + ")");
         }
         var s3Handlers = new HashMap<String, RequestHandler<S3Event, ?>>();
         for (var m : s3Mappings) {
-            s3Handlers.put(m.functionId(), (RequestHandler<S3Event, ?>) Class.forName(m.handlerClass()).getConstructor().newInstance());
+            s3Handlers.put(m.functionId(), (RequestHandler<S3Event, ?>) (RequestHandler<?, ?>) functions.handler(m.functionId()));
             banner.add("  S3 events      " + m.bucket() + "/" + m.prefix() + "*" + m.suffix() + " " + m.events() + " → " + m.functionId());
         }
         s3Notifications = new S3Notifications(s3Mappings, s3Handlers, context.getBean(Clock.class), eventSourceClient);
@@ -232,11 +283,11 @@ public final class LocalRuntime implements AutoCloseable {
         return context;
     }
 
-    URI dynamoDbEndpoint() {
+    public URI dynamoDbEndpoint() {
         return emulators.dynamoDb;
     }
 
-    URI sqsEndpoint() {
+    public URI sqsEndpoint() {
         return emulators.sqs;
     }
 
@@ -244,7 +295,7 @@ public final class LocalRuntime implements AutoCloseable {
         return stepFunctionsEndpoint;
     }
 
-    URI s3Endpoint() {
+    public URI s3Endpoint() {
         return emulators.s3;
     }
 
@@ -258,10 +309,6 @@ public final class LocalRuntime implements AutoCloseable {
         }
         if (stepFunctions != null) stepFunctions.close();
         if (schedules != null) schedules.close();
-        replacedSystemProperties.forEach((k, old) -> {
-            if (old == null) System.clearProperty(k);
-            else System.setProperty(k, old);
-        });
         context.close();
         emulators.close();
     }

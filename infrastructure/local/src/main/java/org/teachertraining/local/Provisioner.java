@@ -43,6 +43,8 @@ final class Provisioner {
         refs.put("AWS::Region", "local");
         refs.put("AWS::AccountId", "000000000000");
         refs.put("AWS::URLSuffix", "amazonaws.com");
+        refs.put("AWS::StackName", "local");
+        refs.put("AWS::StackId", "arn:aws:cloudformation:local:000000000000:stack/local/00000000-0000-0000-0000-000000000000");
     }
 
     void tables(DynamoDbClient dynamo) {
@@ -98,8 +100,9 @@ final class Provisioner {
 
     void buckets(S3Client s3) {
         for (var bucket : template.resources("AWS::S3::Bucket")) {
-            // a plain BucketName is kept; one built with !Sub from the account and region means nothing here: the logical ID
-            String name = (bucket.properties().get("BucketName") instanceof String given ? given : bucket.logicalId()).toLowerCase(Locale.ROOT);
+            // BucketName resolved as CloudFormation would (the stack's ID is the local one); without one, the logical ID
+            Object given = bucket.properties().get("BucketName");
+            String name = (given == null ? bucket.logicalId() : resolve(given)).toLowerCase(Locale.ROOT);
             try {
                 s3.createBucket(b -> b.bucket(name));
             } catch (BucketAlreadyOwnedByYouException exists) {
@@ -161,22 +164,34 @@ final class Provisioner {
     }
 
     /**
-     * Environment variables of every function, resolved, as Micronaut properties: {@code TRAINING_TABLE}
-     * becomes {@code training.table}. Values the local runtime cannot resolve are reported and left out.
+     * A function's environment variables, resolved (Globals first, its own on top). Values the local runtime
+     * cannot resolve are reported and left out.
      */
-    Map<String, Object> functionProperties(List<String> warnings) {
+    Map<String, String> environment(String functionId, List<String> warnings) {
+        var env = new LinkedHashMap<String, String>();
+        var function = template.resources("AWS::Serverless::Function").stream().filter(f -> f.logicalId().equals(functionId)).findFirst().orElseThrow();
+        template.environment(function).forEach((name, value) -> {
+            if (name.equals("JAVA_TOOL_OPTIONS")) return;
+            try {
+                env.put(name, resolve(value));
+            } catch (IllegalArgumentException e) {
+                warnings.add(functionId + " " + name + ": " + e.getMessage());
+            }
+        });
+        return env;
+    }
+
+    /** The same variables as Micronaut properties, for a function whose code reads them so: {@code TRAINING_TABLE} becomes {@code training.table}. */
+    Map<String, Object> properties(String functionId, List<String> warnings) {
         var props = new LinkedHashMap<String, Object>();
-        for (var function : template.resources("AWS::Serverless::Function")) {
-            template.environment(function).forEach((name, value) -> {
-                if (name.equals("JAVA_TOOL_OPTIONS")) return;
-                try {
-                    props.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), resolve(value));
-                } catch (IllegalArgumentException e) {
-                    warnings.add(function.logicalId() + " " + name + ": " + e.getMessage());
-                }
-            });
-        }
+        environment(functionId, warnings).forEach((name, value) -> props.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));
         return props;
+    }
+
+    /** The ARN of the queue of the template at {@code url} ("*" for a queue the template does not have). */
+    String queueArn(String url) {
+        return refs.entrySet().stream().filter(r -> r.getValue().equals(url)).map(r -> attributes.get(r.getKey() + ".Arn"))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("*");
     }
 
     /** The URL of the queue of the template whose ARN is {@code arn}. */
@@ -196,14 +211,72 @@ final class Provisioner {
     }
 
     String resolve(Object value) {
-        if (value instanceof String s) return s;
-        if (value instanceof Number n) return n.toString();
-        if (value instanceof Map<?, ?> m && m.get("Ref") instanceof String ref && refs.containsKey(ref)) return refs.get(ref);
-        if (value instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> att && att.size() == 2) {
-            String key = att.get(0) + "." + att.get(1);
-            if (attributes.containsKey(key)) return attributes.get(key);
+        Object v = evaluate(value);
+        if (v instanceof String s) return s;
+        throw new IllegalArgumentException("cannot resolve " + value + " locally: not a string");
+    }
+
+    /**
+     * A value of the template with its intrinsic functions applied as CloudFormation applies them, to the
+     * local resources: {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub} (both forms), {@code Fn::Select},
+     * {@code Fn::Split}, {@code Fn::Join}. Anything else cannot be resolved here and says so.
+     */
+    @SuppressWarnings("unchecked")
+    Object evaluate(Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) return value instanceof Number n ? n.toString() : value;
+        if (value instanceof List<?> list) return list.stream().map(this::evaluate).toList();
+        if (value instanceof Map<?, ?> m && m.size() == 1) {
+            var entry = m.entrySet().iterator().next();
+            String fn = String.valueOf(entry.getKey());
+            Object arg = entry.getValue();
+            switch (fn) {
+                case "Ref" -> {
+                    if (refs.containsKey(String.valueOf(arg))) return refs.get(String.valueOf(arg));
+                }
+                case "Fn::GetAtt" -> {
+                    String key = arg instanceof List<?> att && att.size() == 2 ? att.get(0) + "." + att.get(1) : String.valueOf(arg);
+                    if (attributes.containsKey(key)) return attributes.get(key);
+                }
+                case "Fn::Sub" -> {
+                    if (arg instanceof String text) return substitute(text, Map.of());
+                    if (arg instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String text && l.get(1) instanceof Map<?, ?> vars) {
+                        var values = new java.util.HashMap<String, String>();
+                        vars.forEach((k, v) -> values.put(String.valueOf(k), resolve(v)));
+                        return substitute(text, values);
+                    }
+                }
+                case "Fn::Select" -> {
+                    if (arg instanceof List<?> l && l.size() == 2 && evaluate(l.get(1)) instanceof List<?> items) {
+                        return items.get(Integer.parseInt(String.valueOf(evaluate(l.get(0)))));
+                    }
+                }
+                case "Fn::Split" -> {
+                    if (arg instanceof List<?> l && l.size() == 2) {
+                        return List.of(resolve(l.get(1)).split(java.util.regex.Pattern.quote(String.valueOf(l.get(0))), -1));
+                    }
+                }
+                case "Fn::Join" -> {
+                    if (arg instanceof List<?> l && l.size() == 2 && evaluate(l.get(1)) instanceof List<?> items) {
+                        return String.join(String.valueOf(l.get(0)), items.stream().map(String::valueOf).toList());
+                    }
+                }
+                default -> { }
+            }
         }
         throw new IllegalArgumentException("cannot resolve " + value + " locally");
+    }
+
+    private String substitute(String text, Map<String, String> values) {
+        var out = new StringBuilder();
+        var m = java.util.regex.Pattern.compile("\\$\\{([^}!]+)}").matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            String v = values.containsKey(name) ? values.get(name) : name.contains(".") && !name.startsWith("AWS::") ? attributes.get(name) : refs.get(name);
+            if (v == null) throw new IllegalArgumentException("cannot resolve ${" + name + "} locally");
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     @SuppressWarnings("unchecked")

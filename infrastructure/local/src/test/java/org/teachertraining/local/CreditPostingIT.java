@@ -130,8 +130,8 @@ class CreditPostingIT {
     @Test
     void twoConsumersRacingOnOneMessagePostOnce() throws Exception {
         var event = event(completion("C-RACE", passed("CP-2", "\"ONLINE\":10")));
-        var first = new CreditPostingHandler();
-        var second = new CreditPostingHandler();
+        var first = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"));
+        var second = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"));
         int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         int before = new DynamoDbTrainingHours(table).creditedIn("CP-2", year);
         var a = CompletableFuture.supplyAsync(() -> first.handleRequest(event, new LocalLambdaContext("a", 30)));
@@ -149,7 +149,7 @@ class CreditPostingIT {
         var negative = completion("C-NEG", passed("CP-2", "\"ONLINE\":-8"));
         var unknownCategory = completion("C-CAT", passed("CP-2", "\"KARAOKE\":8"));
         var event = event(good, "{not json", unknownTeacher, negative, unknownCategory);
-        var response = new CreditPostingHandler().handleRequest(event, new LocalLambdaContext("batch", 30));
+        var response = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction")).handleRequest(event, new LocalLambdaContext("batch", 30));
         assertEquals(List.of("m1", "m2", "m3", "m4"), response.getBatchItemFailures().stream().map(f -> f.getItemIdentifier()).toList());
         assertEquals(1, new DynamoDbLedger(table).ofTeacher("CP-3").stream().filter(e -> e.source().equals("C-BATCH")).count());
         var ledger = new DynamoDbLedger(table).ofTeacher("CP-2");
@@ -181,7 +181,7 @@ class CreditPostingIT {
     @Test
     void c5_eightCompletionsWithDifferentIdsRacingForOneTraineeCreditOnce() throws Exception {
         int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
-        var handler = new CreditPostingHandler();
+        var handler = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             var start = new java.util.concurrent.CountDownLatch(1);
@@ -204,7 +204,7 @@ class CreditPostingIT {
         var result = new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table).find(project, "CP-5").orElseThrow();
         assertEquals(entries.get(0).source(), result.completionId());
         // and a later no-show from yet another completion adds no ban behind the credited hours
-        new CreditPostingHandler().handleRequest(event(completion("C-R8-NOSHOW", "{\"teacherId\":\"CP-5\",\"outcome\":\"NO_SHOW\"}")),
+        new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction")).handleRequest(event(completion("C-R8-NOSHOW", "{\"teacherId\":\"CP-5\",\"outcome\":\"NO_SHOW\"}")),
                 new LocalLambdaContext("r8", 30));
         assertTrue(new DynamoDbIntegrityRecords(table).ofTeacher("CP-5").isEmpty());
     }

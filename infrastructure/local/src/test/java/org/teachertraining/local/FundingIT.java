@@ -67,14 +67,14 @@ class FundingIT {
         assertFalse(over.get("passed").asBoolean());
         assertEquals(1, finding(over, "OVER").get("overByFen").asLong());
 
-        var task = new FundingCheckHandler().handleRequest(Map.of("projectId", project), new LocalLambdaContext("FundingCheckFunction", 30));
+        var task = new FundingCheckHandler(Api.runtime().functionEnvironment("FundingCheckFunction")).handleRequest(Map.of("projectId", project), new LocalLambdaContext("FundingCheckFunction", 30));
         assertEquals(false, task.get("passed"));
         assertEquals(16_450_000, ((Number) task.get("ceilingFen")).longValue());
         assertTrue(budget(project, "99999.99").json().get("passed").asBoolean());
-        assertEquals(true, new FundingCheckHandler().handleRequest(Map.of("projectId", project), null).get("passed"));
+        assertEquals(true, new FundingCheckHandler(Api.runtime().functionEnvironment("FundingCheckFunction")).handleRequest(Map.of("projectId", project), null).get("passed"));
 
         // the task's errors are named for Retry/Catch
-        var handler = new FundingCheckHandler();
+        var handler = new FundingCheckHandler(Api.runtime().functionEnvironment("FundingCheckFunction"));
         assertThrows(FundingCheckError.NoSuchProject.class, () -> handler.handleRequest(Map.of("projectId", "nope"), null));
         assertThrows(FundingCheckError.NoBudget.class, () -> handler.handleRequest(Map.of("projectId", project("FUND-2")), null));
         assertThrows(FundingCheckError.InvalidInput.class, () -> handler.handleRequest(Map.of("project", "x"), null));

@@ -24,6 +24,12 @@ class LambdaHandlerIT {
     @BeforeAll
     static void start() throws Exception {
         Api.shared();
+        // the Lambda handler builds its own Micronaut context, which reads system properties: the API function's
+        // environment, as the runtime gives it, set as such for this test only
+        Api.runtime().functionEnvironment("EnrollmentApiFunction").variables().forEach((name, value) -> {
+            if (!name.startsWith("AWS_")) set(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+        });
+        set("aws.lambda.function.name", "EnrollmentApiFunction");
         set("training.table", "TrainingTable");
         set("auth.mode", "gateway");
         set("aws.dynamodb.endpoint", Api.runtime().dynamoDbEndpoint().toString());

@@ -50,6 +50,8 @@ class LocalStepFunctionsIT {
                   DefinitionUri: statemachines/lifecycle.asl.json
                   DefinitionSubstitutions:
                     EchoFunctionArn: !GetAtt EchoFunction.Arn
+                  Policies:
+                    - LambdaInvokePolicy: { FunctionName: !Ref EchoFunction }
             """;
     static final String DEFINITION = """
             {"StartAt": "Check", "States": {

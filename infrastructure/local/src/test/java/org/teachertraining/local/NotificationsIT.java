@@ -108,7 +108,7 @@ class NotificationsIT {
         assertEquals(0, inbox(api.send("POST", "/dev/tokens", null, "{\"sub\":\"zzu\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText(), project).size());
 
         // the same day run again (a double firing): nothing new
-        new ReminderHandler().handleRequest(java.util.Map.of(), null);
+        new ReminderHandler(Api.runtime().functionEnvironment("ReminderFunction")).handleRequest(java.util.Map.of(), null);
         Thread.sleep(2000);
         assertEquals(3, inbox(xinxian, project).size());
         assertEquals(2, inbox(henu, project).size());

@@ -84,12 +84,14 @@ class ProvisionerIT {
     void queuesWithRedriveBucketsAndEnvironmentComeFromTheTemplate(@TempDir Path root) throws Exception {
         Files.writeString(root.resolve("template.yaml"), TEMPLATE);
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
-            var ctx = runtime.context();
-            String queueUrl = ctx.getProperty("work.queue.url", String.class).orElseThrow();
-            String dlqArn = ctx.getProperty("dead.letters.arn", String.class).orElseThrow();
-            assertEquals("materials", ctx.getProperty("materials.bucket", String.class).orElseThrow());
-            assertEquals("Table", ctx.getProperty("training.table", String.class).orElseThrow());
-            assertTrue(runtime.banner.stream().anyMatch(l -> l.contains("WARNING") && l.contains("SOMETHING_ELSE")), runtime.banner.toString());
+            var env = runtime.functionEnvironment("Worker");
+            String queueUrl = env.require("WORK_QUEUE_URL");
+            String dlqArn = env.require("DEAD_LETTERS_ARN");
+            assertEquals("materials", env.require("MATERIALS_BUCKET"));
+            assertEquals("Table", env.require("TRAINING_TABLE"));
+            assertEquals("Worker", env.functionName());
+            assertEquals(null, runtime.functionEnvironment("Recorder").get("WORK_QUEUE_URL", null), "a function gets its own variables only");
+            assertEquals("local-x", env.require("SOMETHING_ELSE"), "!Sub with the local stack's name");
 
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
             URI sqsEndpoint = URI.create(runtime.banner.stream().filter(l -> l.contains("ElasticMQ")).findFirst().orElseThrow().replaceAll(".*(http\\S+).*", "$1"));

@@ -123,7 +123,7 @@ class SubmissionIT {
         assertEquals(403, put(requested2.get("upload"), SampleFiles.pdf(4), null));
         assertEquals(403, put(requested2.get("upload"), declared2, "application/octet-stream"));   // the type is bound too
         try (var s3 = AwsClients.s3("us-east-1", Api.runtime().s3Endpoint().toString())) {
-            s3.putObject(b -> b.bucket("submissionsbucket").key(requested2.get("submission").get("objectKey").asText()),
+            s3.putObject(b -> b.bucket(Api.runtime().functionEnvironment("EnrollmentApiFunction").require("SUBMISSIONS_BUCKET")).key(requested2.get("submission").get("objectKey").asText()),
                     software.amazon.awssdk.core.sync.RequestBody.fromBytes(SampleFiles.pdf(4)));
         }
         rejected(decided(requested2.get("submission").get("id").asText()), "Size mismatch");
@@ -144,7 +144,7 @@ class SubmissionIT {
 
         // the same kind of URL the API hands out, signed to live one second
         try (var presigner = AwsClients.s3Presigner("local", Api.runtime().s3Endpoint().toString())) {
-            var url = new PresignedUploadUrls(presigner, "submissionsbucket", Duration.ofSeconds(1))
+            var url = new PresignedUploadUrls(presigner, Api.runtime().functionEnvironment("EnrollmentApiFunction").require("SUBMISSIONS_BUCKET"), Duration.ofSeconds(1))
                     .forUpload("submissions/" + project + "/HENU/expired-test", pdf.length, "application/pdf");
             Thread.sleep(2_100);
             var b = HttpRequest.newBuilder(URI.create(url.url())).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).header("Content-Type", "application/pdf");

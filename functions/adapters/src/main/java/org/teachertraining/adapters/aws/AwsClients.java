@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,31 +16,45 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The SDK clients every function uses: the lightweight URL-connection HTTP client, the region of the
  * Lambda environment, and its credentials named explicitly rather than searched for along the default
  * chain ({@link #lambdaCredentials}); with an endpoint (the local runtime) the emulator with dummy
- * credentials.
+ * credentials. {@code interceptors} are what the function's environment adds to its clients: none in Lambda;
+ * in the local runtime, the check of every call against the function's IAM policy in template.yaml.
  */
 public final class AwsClients {
     private AwsClients() {}
 
     public static DynamoDbClient dynamoDb(String region, String endpoint) {
-        return configure(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+        return dynamoDb(region, endpoint, List.of());
+    }
+
+    public static DynamoDbClient dynamoDb(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
+        return configure(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint, interceptors).build();
     }
 
     public static SqsClient sqs(String region, String endpoint) {
-        return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+        return sqs(region, endpoint, List.of());
     }
 
-    public static software.amazon.awssdk.services.sfn.SfnClient sfn(String region, String endpoint) {
-        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint).build();
+    public static SqsClient sqs(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
+        return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint, interceptors).build();
+    }
+
+    public static software.amazon.awssdk.services.sfn.SfnClient sfn(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
+        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint, interceptors).build();
     }
 
     /** S3 with path-style addressing when an endpoint (S3Proxy) is given. */
     public static S3Client s3(String region, String endpoint) {
-        var builder = configure(S3Client.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint);
+        return s3(region, endpoint, List.of());
+    }
+
+    public static S3Client s3(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
+        var builder = configure(S3Client.builder().httpClient(UrlConnectionHttpClient.create()), region, endpoint, interceptors);
         if (endpoint != null && !endpoint.isBlank()) builder.forcePathStyle(true);
         return builder.build();
     }
@@ -57,8 +72,9 @@ public final class AwsClients {
         return builder.build();
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, String endpoint) {
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, String endpoint, List<ExecutionInterceptor> interceptors) {
         builder.region(Region.of(region));
+        if (!interceptors.isEmpty()) builder.overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
         if (endpoint == null || endpoint.isBlank()) return builder.credentialsProvider(lambdaCredentials());
         return builder.endpointOverride(URI.create(endpoint)).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }

@@ -266,7 +266,7 @@ final class Execution implements Interpreter.Effects {
             return t;
         });
         try {
-            var future = one.submit(() -> lambda.invoke(function, payload));
+            var future = one.submit(() -> lambda.invoke(record.get("stateMachineArn").asText(), function, payload));
             JsonNode out = timeoutSeconds == null ? future.get() : future.get(timeoutSeconds, TimeUnit.SECONDS);
             if (integration) {
                 var wrapped = F.objectNode();

@@ -6,4 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 public interface LambdaInvoker {
     JsonNode invoke(String functionName, JsonNode payload);
+
+    /** The same, on behalf of a state machine (its role is what AWS checks the call against). */
+    default JsonNode invoke(String stateMachineArn, String functionName, JsonNode payload) {
+        return invoke(functionName, payload);
+    }
 }

@@ -304,6 +304,14 @@ public final class StepFunctionsEmulator implements AutoCloseable {
         return F.objectNode();
     }
 
+    /** The state machine of the execution a task token belongs to (what SendTask* calls are authorized against). */
+    public java.util.Optional<String> stateMachineOfToken(String token) {
+        String execution = tokens.get(token);
+        if (execution == null) return java.util.Optional.empty();
+        String sm = execution.replace(":execution:", ":stateMachine:");
+        return java.util.Optional.of(sm.substring(0, sm.lastIndexOf(':')));
+    }
+
     private Execution byToken(String token) {
         String arn = tokens.get(token);
         if (arn == null) {

@@ -40,7 +40,7 @@ class ColdStartBenchmark {
         var figures = new LinkedHashMap<String, Double>();
         var better = new LinkedHashMap<String, Boolean>();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
-            var env = environment();
+            var env = environment(runtime);
             var bareClasspath = Path.of(BareHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator + ric();
             for (String options : List.of("", TIERED)) {
                 String label = options.isEmpty() ? "default" : "tiered1";
@@ -239,19 +239,15 @@ class ColdStartBenchmark {
         }
     }
 
-    /** The functions' settings as Lambda would pass them, pointed at the emulators of the running local runtime. */
-    static Map<String, String> environment() {
+    /**
+     * The functions' settings as Lambda would pass them, pointed at the emulators of the running local runtime:
+     * every function's variables together (each child process runs one function; their names do not clash).
+     */
+    static Map<String, String> environment(LocalRuntime runtime) throws Exception {
         var env = new HashMap<String, String>();
-        System.getProperties().forEach((k, v) -> {
-            String key = k.toString();
-            if (key.startsWith("aws.") || key.contains(".table") || key.contains(".queue.") || key.contains(".bucket") || key.contains("state.machine")) {
-                env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), v.toString());
-            }
-        });
+        for (var f : functions(LocalRuntime.findRoot())) env.putAll(runtime.functionEnvironment(f.get("id")).variables());
+        env.remove("AWS_LAMBDA_FUNCTION_NAME");
         env.put("AWS_REGION", "local");
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", System.getProperty("aws.dynamodb.endpoint"));
-        env.put("AWS_ENDPOINT_URL_SQS", System.getProperty("aws.sqs.endpoint"));
-        env.put("AWS_ENDPOINT_URL_S3", System.getProperty("aws.s3.endpoint"));
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AUTH_MODE", "gateway");

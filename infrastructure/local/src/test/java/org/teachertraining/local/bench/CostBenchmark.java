@@ -60,7 +60,7 @@ class CostBenchmark {
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(LocalRuntime.findRoot(), 0, false, false, true))) {
             var meter = new CapacityMeter();
             var billed = new BilledCapacity();
-            var endpoint = java.net.URI.create(System.getProperty("aws.dynamodb.endpoint"));
+            var endpoint = runtime.dynamoDbEndpoint();
             var client = DynamoDbClient.builder().endpointOverride(endpoint)
                     .region(Region.of("local")).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .httpClient(UrlConnectionHttpClient.create())

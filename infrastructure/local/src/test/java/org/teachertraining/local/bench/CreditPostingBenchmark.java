@@ -73,7 +73,7 @@ class CreditPostingBenchmark {
             }
             String program = api.id(expect(201, api.send("POST", "/programs", province,
                     "{\"year\":2027,\"level\":\"PROVINCIAL\",\"name\":\"credit bench\",\"jurisdiction\":\"410000\"}")));
-            var table = new TrainingTable(AwsClients.dynamoDb("local", System.getProperty("aws.dynamodb.endpoint")), System.getProperty("training.table"));
+            var table = new TrainingTable(AwsClients.dynamoDb("local", runtime.dynamoDbEndpoint().toString()), "TrainingTable");
             var enrollments = new DynamoDbEnrollments(table);
             var projects = new String[projectCount];
             var pool = Executors.newFixedThreadPool(8);
@@ -99,7 +99,7 @@ class CreditPostingBenchmark {
             for (var f : setUp) f.get();
             System.out.printf("credit posting: set up %d projects, %d teachers, %d seats%n", projectCount, teacherCount, COMPLETIONS);
 
-            var sqs = AwsClients.sqs("local", System.getProperty("aws.sqs.endpoint"));
+            var sqs = AwsClients.sqs("local", runtime.sqsEndpoint().toString());
             String queueUrl = sqs.getQueueUrl(b -> b.queueName("CreditPostingQueue")).queueUrl();
             String deadLetters = sqs.getQueueUrl(b -> b.queueName("CreditPostingDeadLetters")).queueUrl();
             var queue = new SqsCompletionQueue(sqs, queueUrl);

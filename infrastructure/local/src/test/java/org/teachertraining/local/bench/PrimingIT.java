@@ -28,7 +28,7 @@ class PrimingIT {
     void everyFunctionPrimesOnTheSnapStartPathAndWritesNothing() throws Exception {
         var root = LocalRuntime.findRoot();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
-            var env = ColdStartBenchmark.environment();
+            var env = ColdStartBenchmark.environment(runtime);
             for (var f : ColdStartBenchmark.functions(root)) {
                 var log = root.resolve("infrastructure/local/target/coldstart/" + f.get("id") + ".snapstart.log");
                 String event = Files.readString(ColdStartBenchmark.firstEvent(root, f.get("id")));
@@ -38,9 +38,9 @@ class PrimingIT {
                 assertTrue(output.contains("\"function\":\"" + f.get("id") + "\",\"snapStart\":\"primed\""), f.get("id") + " did not prime:\n" + output);
                 assertTrue(start.restoreAt() > 0 && start.total() > start.restoreAt(), f.get("id") + ": " + start);
             }
-            try (var dynamo = DynamoDbClient.builder().endpointOverride(URI.create(System.getProperty("aws.dynamodb.endpoint")))
+            try (var dynamo = DynamoDbClient.builder().endpointOverride(runtime.dynamoDbEndpoint())
                     .region(Region.of("cn-north-1")).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-                int written = dynamo.scanPaginator(b -> b.tableName(System.getProperty("training.table"))
+                int written = dynamo.scanPaginator(b -> b.tableName("TrainingTable")
                         .filterExpression("contains(PK, :p) OR contains(SK, :p)")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PRIMING")))).stream().mapToInt(r -> r.count()).sum();
                 assertEquals(0, written, "items written by priming");
