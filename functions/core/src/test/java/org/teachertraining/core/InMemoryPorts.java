@@ -54,6 +54,17 @@ public final class InMemoryPorts {
     public final Programs programs = new Programs() {
         public void add(Program p) { synchronized (lock) { programMap.put(p.id(), p); } }
         public Optional<Program> find(String id) { synchronized (lock) { return Optional.ofNullable(programMap.get(id)); } }
+        public org.teachertraining.core.common.Page<Program> ofYear(int year, org.teachertraining.core.program.ProgramLevel level,
+                                                                     java.util.Set<String> owners, String cursor, int limit) {
+            synchronized (lock) {
+                var sorted = programMap.values().stream().filter(p -> p.year() == year && (level == null || p.level() == level))
+                        .sorted(java.util.Comparator.comparing(p -> p.level() + "#" + p.jurisdiction() + "#" + p.id())).toList();
+                int from = cursor == null ? 0 : Integer.parseInt(cursor);
+                var page = sorted.subList(Math.min(from, sorted.size()), Math.min(from + limit, sorted.size()));
+                String next = from + limit < sorted.size() ? Integer.toString(from + limit) : null;
+                return new org.teachertraining.core.common.Page<>(page.stream().filter(p -> owners == null || owners.contains(p.jurisdiction())).toList(), next);
+            }
+        }
     };
 
     public final Projects projects = new Projects() {

@@ -18,6 +18,7 @@ import org.teachertraining.core.enrollment.WithdrawEnrollment;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.ProblemException;
+import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 import java.util.Arrays;
@@ -63,30 +64,17 @@ public class EnrollmentController {
                                      @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
                                      @Nullable @QueryValue String limit) {
         var caller = callers.of(request);
-        return Responses.of(request, list.ofProject(caller, projectId, blankToNull(jurisdiction), status(status),
-                blankToNull(cursor), limit(limit)), HttpStatus.OK);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return Responses.of(request, list.ofProject(caller, projectId, QueryValues.text(jurisdiction), status(status),
+                QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 
     private static EnrollmentStatus status(String s) {
-        if (blankToNull(s) == null) return null;
+        if (QueryValues.text(s) == null) return null;
         try {
             return EnrollmentStatus.valueOf(s);
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.toString(EnrollmentStatus.values());
             throw new ProblemException(400, new Violations().add("status", "未知的状态 " + s + "，可选：" + allowed, "unknown status '" + s + "'; allowed: " + allowed).refusal());
-        }
-    }
-
-    private static Integer limit(String s) {
-        if (blankToNull(s) == null) return null;
-        try {
-            return Integer.valueOf(s);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, new Violations().add("limit", "须为整数", "must be an integer").refusal());
         }
     }
 }

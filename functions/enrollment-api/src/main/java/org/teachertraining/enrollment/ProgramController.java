@@ -9,10 +9,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.common.Outcome;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.program.CreateProgram;
+import org.teachertraining.core.program.ListPrograms;
+import org.teachertraining.core.program.ProgramLevel;
+import org.teachertraining.core.project.ListProjects;
+import org.teachertraining.http.ProblemException;
+import org.teachertraining.http.QueryValues;
+import java.util.Arrays;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.CreateProject;
-import org.teachertraining.core.project.Projects;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
@@ -24,15 +32,37 @@ public class ProgramController {
     private final CreateProgram createProgram;
     private final CreateProject createProject;
     private final Programs programs;
-    private final Projects projects;
+    private final ListPrograms listPrograms;
+    private final ListProjects listProjects;
 
     public ProgramController(Callers callers, CreateProgram createProgram, CreateProject createProject,
-                             Programs programs, Projects projects) {
+                             Programs programs, ListPrograms listPrograms, ListProjects listProjects) {
         this.callers = callers;
         this.createProgram = createProgram;
         this.createProject = createProject;
         this.programs = programs;
-        this.projects = projects;
+        this.listPrograms = listPrograms;
+        this.listProjects = listProjects;
+    }
+
+    /** A year's programs (this year by default), of a level, that apply to a unit: {@link ListPrograms}. */
+    @Get
+    public HttpResponse<String> list(HttpRequest<?> request, @Nullable @QueryValue String year, @Nullable @QueryValue String level,
+                                     @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String cursor,
+                                     @Nullable @QueryValue String limit) {
+        callers.of(request);
+        return Responses.of(request, listPrograms.execute(new ListPrograms.Query(QueryValues.integer("year", year), level(level),
+                QueryValues.text(jurisdiction), QueryValues.text(cursor), QueryValues.integer("limit", limit))), HttpStatus.OK);
+    }
+
+    private static ProgramLevel level(String s) {
+        if (QueryValues.text(s) == null) return null;
+        try {
+            return ProgramLevel.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.toString(ProgramLevel.values()).replaceAll("[\\[\\]]", "");
+            throw new ProblemException(400, new Violations().add("level", "未知的级别，可选：" + allowed, "unknown level; allowed: " + allowed).refusal());
+        }
     }
 
     @Post
@@ -54,12 +84,19 @@ public class ProgramController {
         return Responses.of(request, createProject.execute(caller, programId, Json.read(body, CreateProject.Command.class)), HttpStatus.CREATED);
     }
 
+    /** A program's projects, optionally of one category, institution or lifecycle phase: {@link ListProjects}. */
     @Get("/{programId}/projects")
-    public HttpResponse<String> listProjects(HttpRequest<?> request, String programId) {
+    public HttpResponse<String> listProjects(HttpRequest<?> request, String programId, @Nullable @QueryValue String category,
+                                             @Nullable @QueryValue String institutionId, @Nullable @QueryValue String phase) {
         callers.of(request);
-        if (programs.find(programId).isEmpty()) {
-            return Responses.of(request, Outcome.refused(NotFound.program(programId)), HttpStatus.OK);
-        }
-        return Responses.json(HttpStatus.OK, java.util.Map.of("items", projects.ofProgram(programId)));
+        var listed = listProjects.execute(programId, new ListProjects.Query(QueryValues.text(category), QueryValues.text(institutionId),
+                QueryValues.text(phase)));
+        if (listed instanceof Outcome.Refused<java.util.List<ListProjects.Listed>> r) return Responses.of(request, Outcome.refused(r.refusal()), HttpStatus.OK);
+        var items = ((Outcome.Done<java.util.List<ListProjects.Listed>>) listed).value().stream().map(l -> {
+            com.fasterxml.jackson.databind.node.ObjectNode item = Json.MAPPER.valueToTree(l.project());
+            item.put("phase", l.phase());
+            return item;
+        }).toList();
+        return Responses.json(HttpStatus.OK, java.util.Map.of("items", items));
     }
 }

@@ -73,6 +73,8 @@ import org.teachertraining.core.submission.UploadUrls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import org.teachertraining.core.program.ListPrograms;
+import org.teachertraining.core.project.ListProjects;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -118,6 +120,16 @@ public class PlatformFactory {
     @Singleton
     Access access(JurisdictionTree tree) {
         return new Access(tree);
+    }
+
+    @Singleton
+    ListPrograms listPrograms(Programs programs, JurisdictionTree tree, Clock clock) {
+        return new ListPrograms(programs, tree, clock);
+    }
+
+    @Singleton
+    ListProjects listProjects(Programs programs, Projects projects, TrainingTable table) {
+        return new ListProjects(programs, projects, new DynamoDbLifecycles(table));
     }
 
     @Singleton

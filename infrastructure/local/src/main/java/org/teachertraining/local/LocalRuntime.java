@@ -175,6 +175,10 @@ public final class LocalRuntime implements AutoCloseable {
             if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
             props.put("micronaut.server.port", o.port());
             props.put("micronaut.server.host", "127.0.0.1");
+            // API Gateway (HTTP API) takes a request line and header values of up to 10,240 bytes: longer ones are
+            // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
+            props.put("micronaut.server.netty.max-initial-line-length", 10_240);
+            props.put("micronaut.server.netty.max-header-size", 10_240);
 
             var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props);
             if (apiFunction != null) api.singletons(iam.get(apiFunction));   // the API's SDK clients carry its role's check

@@ -50,7 +50,7 @@ public final class ListCompliance {
         try {
             return Outcome.done(aggregates.shortIn(jurisdiction, r.id(), from, schoolId, cursor, limit == null ? 50 : limit));
         } catch (BadCursor e) {
-            return Outcome.refused(new Violations().add("cursor", "无效的分页游标", "is not a cursor this listing issued").refusal());
+            return Outcome.refused(BadCursor.refusal());
         }
     }
 }

@@ -58,7 +58,7 @@ public final class ListEnrollments {
             return Outcome.done(enrollments.ofProject(projectId, JurisdictionTree.subtreePrefix(scope), status, cursor,
                     limit == null ? 50 : limit));
         } catch (BadCursor e) {
-            return Outcome.refused(new Violations().add("cursor", "无效的分页游标", "is not a cursor this listing issued").refusal());
+            return Outcome.refused(BadCursor.refusal());
         }
     }
 

@@ -68,6 +68,13 @@ public final class JurisdictionTree {
         return false;
     }
 
+    /** {@code code} and every unit above it, {@code code} first: whose programs apply to it. */
+    public List<String> selfAndAncestors(String code) {
+        var chain = new ArrayList<String>();
+        for (String c = code; c != null; c = parentOf(c)) chain.add(c);
+        return chain;
+    }
+
     /** The chain of quota allocators from {@code code} up to the root, {@code code} first. */
     public List<String> quotaChain(String code) {
         var chain = new ArrayList<String>();

@@ -27,7 +27,7 @@ public final class ReadNotifications {
         try {
             return Outcome.done(notifications.inbox(Notification.inboxOf(caller), cursor, limit == null ? 20 : limit));
         } catch (BadCursor e) {
-            return Outcome.refused(new Violations().add("cursor", "无效的分页游标", "is not a cursor this listing issued").refusal());
+            return Outcome.refused(BadCursor.refusal());
         }
     }
 

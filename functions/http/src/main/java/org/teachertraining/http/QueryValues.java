@@ -1,0 +1,20 @@
+package org.teachertraining.http;
+
+import org.teachertraining.core.common.Violations;
+
+/** Query parameters as the use cases take them: blank is absent, numbers strict (no "1e3", no " 7"), a bad one a 400 naming it. */
+public final class QueryValues {
+    private QueryValues() {}
+
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public static Integer integer(String name, String value) {
+        if (text(value) == null) return null;
+        if (!value.matches("-?[0-9]{1,9}")) {
+            throw new ProblemException(400, new Violations().add(name, "须为整数", "must be an integer").refusal());
+        }
+        return Integer.valueOf(value);
+    }
+}
