@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.ListEnrollments;
+import org.teachertraining.core.enrollment.OpenProjects;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.teacher.ImportTeachers;
@@ -36,16 +37,49 @@ public class TeacherController {
     private final ImportTeachers importTeachers;
     private final Teachers teachers;
     private final ListEnrollments listEnrollments;
+    private final OpenProjects openProjects;
     private final Access access;
 
     public TeacherController(Callers callers, SaveTeacher saveTeacher, ImportTeachers importTeachers, Teachers teachers,
-                             ListEnrollments listEnrollments, Access access) {
+                             ListEnrollments listEnrollments, OpenProjects openProjects, Access access) {
         this.callers = callers;
         this.saveTeacher = saveTeacher;
         this.importTeachers = importTeachers;
         this.teachers = teachers;
         this.listEnrollments = listEnrollments;
+        this.openProjects = openProjects;
         this.access = access;
+    }
+
+    /**
+     * The projects in selection now that apply to the teacher, each {@code open} or with the rule that keeps
+     * the teacher out ({@code rule}, {@code reason} in the request's language, {@code details}).
+     */
+    @Get("/teachers/{teacherId}/open-projects")
+    public HttpResponse<String> openProjects(HttpRequest<?> request, String teacherId) {
+        var caller = callers.of(request);
+        boolean english = org.teachertraining.http.Problems.english(request);
+        return Responses.of(request, openProjects.forTeacher(caller, teacherId), v -> HttpStatus.OK, offers -> Map.of("items", offers.stream().map(o -> {
+            var p = o.project();
+            var item = new java.util.LinkedHashMap<String, Object>();
+            item.put("projectId", p.id());
+            item.put("programId", p.programId());
+            item.put("code", p.code());
+            item.put("name", p.name());
+            item.put("category", p.category());
+            item.put("level", p.level());
+            item.put("institutionId", p.institutionId());
+            item.put("selectionCutoff", p.selectionCutoff().atZone(org.teachertraining.core.common.ChinaTime.ZONE).toOffsetDateTime().toString());
+            item.put("startDate", p.startDate().toString());
+            item.put("endDate", p.endDate().toString());
+            item.put("open", o.refusal().isEmpty());
+            o.refusal().ifPresent(r -> {
+                item.put("rule", r.rule());
+                item.put("reason", r.message().in(english));
+                if (r.details() != null && !r.details().isEmpty()) item.put("details", r.details());
+            });
+            return item;
+        }).toList()));
     }
 
     @Post("/teachers")

@@ -73,6 +73,7 @@ import org.teachertraining.core.submission.UploadUrls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import org.teachertraining.core.enrollment.OpenProjects;
 import org.teachertraining.core.program.ListPrograms;
 import org.teachertraining.core.project.ListProjects;
 import java.time.Clock;
@@ -120,6 +121,11 @@ public class PlatformFactory {
     @Singleton
     Access access(JurisdictionTree tree) {
         return new Access(tree);
+    }
+
+    @Singleton
+    OpenProjects openProjects(Programs programs, Projects projects, Teachers teachers, EnrollTeacher enroll, Access access, Clock clock) {
+        return new OpenProjects(programs, projects, teachers, enroll, access, clock);
     }
 
     @Singleton

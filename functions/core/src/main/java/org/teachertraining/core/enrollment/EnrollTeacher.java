@@ -109,6 +109,28 @@ public final class EnrollTeacher {
                 .withDetails(Map.of("quotaJurisdiction", pool.get())));
     }
 
+    /**
+     * Why {@code t} could not take a seat in {@code project} now: the checks of an enrollment, in its order —
+     * a seat held already (E6), E2–E5, no seat for the teacher's unit or none left (E1). Empty: a seat is
+     * there to take (it can still be taken by someone else first: only {@link #execute} books it).
+     */
+    public Optional<Refusal> whyNot(Project project, Teacher t) {
+        if (enrollments.find(project.id(), t.id()).filter(e -> e.status().holdsSeat()).isPresent()) {
+            return Optional.of(Refusal.conflict("E6", Text.of("已入选本项目", "Already enrolled in this project")));
+        }
+        var rules = checkRules(project, t);
+        if (rules.isPresent()) return rules;
+        var pool = poolFor(project, t.jurisdiction());
+        if (pool.isEmpty()) {
+            return Optional.of(Refusal.conflict("E1", Text.of("所在地区未分配到该项目名额", "No seats of this project are allocated to the teacher's unit")));
+        }
+        if (quotas.find(project.id(), pool.get()).map(q -> q.free() <= 0).orElse(true)) {
+            return Optional.of(Refusal.conflict("E1", Text.of("名额已满：" + pool.get() + " 的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
+                    .withDetails(Map.of("quotaJurisdiction", pool.get())));
+        }
+        return Optional.empty();
+    }
+
     /** E2–E5, in the order a bureau would want them explained. */
     private Optional<Refusal> checkRules(Project project, Teacher t) {
         if (!clock.instant().isBefore(project.selectionCutoff())) {
