@@ -82,6 +82,9 @@ class EnrollTeacherTest {
         assertEquals("E3", r.rule());
         assertEquals(Refusal.Kind.UNPROCESSABLE, r.kind());
         assertEquals("schoolLocation", r.details().get("criterion"));
+        // in Chinese the criterion's values are named in Chinese, never by their codes
+        assertEquals("学校所在地不符：项目面向 乡村、乡镇，该教师学校在城区", r.message().zh());
+        assertTrue(r.message().en().contains("URBAN"), r.message().en());
     }
 
     @Test
@@ -127,6 +130,7 @@ class EnrollTeacherTest {
         var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
         assertEquals("E4", r.rule());
         assertEquals("2022-10-20", r.details().get("bannedUntil"));
+        assertTrue(r.message().zh().contains("无故未参训") && !r.message().zh().contains("NO_SHOW"), r.message().zh());
 
         var countyProgram = done(w.createProgram.execute(World.XIN_COUNTY,
                 new org.teachertraining.core.program.CreateProgram.Command(2020, ProgramLevel.COUNTY, "新县县培", "411523", null)));

@@ -150,7 +150,7 @@ public final class EnrollTeacher {
                     .max(Comparator.comparing(IntegrityRecord::bannedUntil));
             if (ban.isPresent()) {
                 return Optional.of(Refusal.unprocessable("E4", Text.of(
-                        "该教师因诚信记录（" + ban.get().kind() + "，" + ban.get().occurredOn() + "）在 " + ban.get().bannedUntil() + " 前不得参加省级及以上项目",
+                        "该教师因诚信记录（" + ban.get().kind().zh() + "，" + ban.get().occurredOn() + "）在 " + ban.get().bannedUntil() + " 前不得参加省级及以上项目",
                         "The teacher is banned from provincial and national projects until " + ban.get().bannedUntil()
                                 + " (" + ban.get().kind() + " on " + ban.get().occurredOn() + ")"),
                         Map.of("bannedUntil", ban.get().bannedUntil().toString(), "reason", ban.get().kind().name())));

@@ -8,7 +8,20 @@ import java.time.LocalDate;
  */
 public record IntegrityRecord(String teacherId, Kind kind, String projectId, LocalDate occurredOn, LocalDate bannedUntil) {
 
-    public enum Kind { NO_SHOW, DISMISSED, FAILED }
+    public enum Kind {
+        NO_SHOW("无故未参训"), DISMISSED("被劝退"), FAILED("结业考核不合格");
+
+        private final String zh;
+
+        Kind(String zh) {
+            this.zh = zh;
+        }
+
+        /** The name in Chinese, for messages (never the code). */
+        public String zh() {
+            return zh;
+        }
+    }
 
     /** The ban the Henan and Shanxi 2020 notices set: three years. */
     public static final int BAN_YEARS = 3;

@@ -39,7 +39,7 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
     /** The first criterion the teacher fails on {@code date}, if any. */
     public Optional<Failure> check(Teacher t, LocalDate date) {
         if (!stages.isEmpty() && !stages.contains(t.stage())) {
-            return fail("stage", "学段不符：项目面向 " + stages + "，该教师为 " + t.stage(),
+            return fail("stage", "学段不符：项目面向 " + zh(stages, Stage::zh) + "，该教师为 " + t.stage().zh(),
                     "stage: the project is for " + stages + ", the teacher teaches " + t.stage());
         }
         if (!subjects.isEmpty() && t.subjects().stream().noneMatch(subjects::contains)) {
@@ -47,11 +47,11 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
                     "subjects: the project is for " + subjects + ", the teacher teaches " + t.subjects());
         }
         if (!roles.isEmpty() && !roles.contains(t.role())) {
-            return fail("role", "岗位不符：项目面向 " + roles + "，该教师为 " + t.role(),
+            return fail("role", "岗位不符：项目面向 " + zh(roles, TeacherRole::zh) + "，该教师为 " + t.role().zh(),
                     "role: the project is for " + roles + ", the teacher is " + t.role());
         }
         if (!schoolLocations.isEmpty() && !schoolLocations.contains(t.schoolLocation())) {
-            return fail("schoolLocation", "学校所在地不符：项目面向 " + schoolLocations + "，该教师学校为 " + t.schoolLocation(),
+            return fail("schoolLocation", "学校所在地不符：项目面向 " + zh(schoolLocations, SchoolLocation::zh) + "，该教师学校在" + t.schoolLocation().zh(),
                     "schoolLocation: the project is for " + schoolLocations + ", the teacher's school is " + t.schoolLocation());
         }
         if (minTeachingYears != null && t.teachingYearsOn(date) < minTeachingYears) {
@@ -59,10 +59,15 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
                     "minTeachingYears: " + minTeachingYears + " years required, the teacher has " + t.teachingYearsOn(date));
         }
         if (!backboneLevels.isEmpty() && (t.backboneLevel() == null || !backboneLevels.contains(t.backboneLevel()))) {
-            return fail("backboneLevel", "骨干级别不符：项目面向 " + backboneLevels + "，该教师为 " + (t.backboneLevel() == null ? "非骨干" : t.backboneLevel()),
+            return fail("backboneLevel", "骨干级别不符：项目面向 " + zh(backboneLevels, BackboneLevel::zh) + "，该教师为 " + (t.backboneLevel() == null ? "非骨干教师" : t.backboneLevel().zh()),
                     "backboneLevel: the project is for " + backboneLevels + ", the teacher is " + (t.backboneLevel() == null ? "not a backbone teacher" : t.backboneLevel()));
         }
         return Optional.empty();
+    }
+
+    /** Chinese names joined with 、 in the enum's order (the codes stay out of Chinese sentences). */
+    private static <E extends Enum<E>> String zh(java.util.Collection<E> values, java.util.function.Function<E, String> name) {
+        return values.stream().sorted().map(name).collect(java.util.stream.Collectors.joining("、"));
     }
 
     private static Optional<Failure> fail(String criterion, String zh, String en) {
