@@ -74,6 +74,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import org.teachertraining.core.enrollment.OpenProjects;
+import org.teachertraining.core.application.SelfSelection;
+import org.teachertraining.adapters.dynamodb.DynamoDbTeacherApplications;
 import org.teachertraining.core.program.ListPrograms;
 import org.teachertraining.core.project.ListProjects;
 import java.time.Clock;
@@ -121,6 +123,11 @@ public class PlatformFactory {
     @Singleton
     Access access(JurisdictionTree tree) {
         return new Access(tree);
+    }
+
+    @Singleton
+    SelfSelection selfSelection(Projects projects, Teachers teachers, TrainingTable table, EnrollTeacher enroll, Access access, Clock clock) {
+        return new SelfSelection(projects, teachers, new DynamoDbTeacherApplications(table), enroll, access, clock);
     }
 
     @Singleton

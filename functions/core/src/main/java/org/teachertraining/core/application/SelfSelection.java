@@ -1,0 +1,196 @@
+package org.teachertraining.core.application;
+
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.project.ProjectAccess;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Teachers;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Teachers' own choice (自主选学, E9). The project's owner opens a project to applications; a teacher applies
+ * (refused at once, with the rule, if an enrollment would be: E6, E2–E5, E1); the teacher's county or city
+ * approves or declines. An approval takes the seat through {@link EnrollTeacher} — the same checks, the same
+ * transaction for the seat — after claiming the application (PENDING → APPROVING, conditionally), so two
+ * clerks approving at once book one seat, and a decline cannot overtake an approval or the reverse.
+ */
+public final class SelfSelection {
+    public static final int MAX_BULK = 100;
+    static final int MAX_TEXT = 500;
+
+    /** {@code created} false: the teacher had applied before (the same application, 200). */
+    public record Applied(TeacherApplication application, boolean created) {}
+
+    private final Projects projects;
+    private final Teachers teachers;
+    private final TeacherApplications applications;
+    private final EnrollTeacher enroll;
+    private final Access access;
+    private final Clock clock;
+
+    public SelfSelection(Projects projects, Teachers teachers, TeacherApplications applications, EnrollTeacher enroll, Access access, Clock clock) {
+        this.projects = projects;
+        this.teachers = teachers;
+        this.applications = applications;
+        this.enroll = enroll;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** The owner's admins open a project to teachers' applications, or close it. */
+    public Outcome<Map<String, Object>> setOpen(Caller caller, String projectId, Boolean open) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = ProjectAccess.ownerAdmins(access, caller, project.get());
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.required("open", open);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        applications.setOpen(projectId, open);
+        return Outcome.done(Map.of("projectId", projectId, "open", open));
+    }
+
+    public Outcome<Applied> apply(Caller caller, String projectId, String statement) {
+        if (caller.role() != Role.TEACHER || caller.teacherId() == null) return Outcome.refused(Access.roleRefusal(Role.TEACHER));
+        var v = new Violations();
+        v.optionalText("statement", statement, MAX_TEXT);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var teacher = teachers.find(caller.teacherId());
+        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(caller.teacherId()));
+        if (!applications.isOpen(projectId)) {
+            return Outcome.refused(Refusal.conflict("E9", Text.of("本项目不接受教师自主报名（由县区教育局遴选）",
+                    "This project does not take teachers' applications (the county selects)")));
+        }
+        var earlier = applications.find(projectId, caller.teacherId());
+        if (earlier.isPresent()) return Outcome.done(new Applied(earlier.get(), false));
+        var refusal = enroll.whyNot(project.get(), teacher.get());
+        if (refusal.isPresent()) return Outcome.refused(refusal.get());
+        var t = teacher.get();
+        var application = new TeacherApplication(projectId, t.id(), t.name(), t.jurisdiction(), statement == null ? null : statement.strip(),
+                TeacherApplication.Status.PENDING, null, null, null, null, clock.instant());
+        if (!applications.add(application)) return Outcome.done(new Applied(applications.find(projectId, t.id()).orElseThrow(), false));
+        return Outcome.done(new Applied(application, true));
+    }
+
+    /** The teacher's county or city decides; an approval takes the seat as an enrollment does. */
+    public Outcome<TeacherApplication> decide(Caller caller, String projectId, String teacherId, Boolean approved, String reason) {
+        if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        var v = new Violations();
+        v.identifier("teacherId", teacherId);
+        v.required("approved", approved);
+        if (Boolean.FALSE.equals(approved)) v.text("reason", reason, MAX_TEXT);
+        else v.optionalText("reason", reason, MAX_TEXT);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var found = applications.find(projectId, teacherId);
+        if (found.isEmpty()) return Outcome.refused(noApplication(projectId, teacherId));
+        var app = found.get();
+        var denied = access.require(caller, app.teacherJurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var now = clock.instant();
+        if (!approved) {
+            if (applications.move(app.with(TeacherApplication.Status.DECLINED, caller.userId(), now, reason.strip(), null), EnumSet.of(TeacherApplication.Status.PENDING))) {
+                return Outcome.done(applications.find(projectId, teacherId).orElseThrow());
+            }
+            return Outcome.refused(decided(applications.find(projectId, teacherId).orElseThrow()));
+        }
+        if (app.status() == TeacherApplication.Status.APPROVED) return Outcome.done(app);
+        // claim it: a decline cannot overtake an approval in progress (an interrupted one may be retried)
+        var claim = app.with(TeacherApplication.Status.APPROVING, caller.userId(), now, null, null);
+        if (!applications.move(claim, EnumSet.of(TeacherApplication.Status.PENDING, TeacherApplication.Status.APPROVING))) {
+            var current = applications.find(projectId, teacherId).orElseThrow();
+            return current.status() == TeacherApplication.Status.APPROVED ? Outcome.done(current) : Outcome.refused(decided(current));
+        }
+        var enrolled = enroll.execute(caller, projectId, teacherId, null);
+        if (enrolled instanceof Outcome.Refused<EnrollTeacher.Enrolled> r) {
+            applications.move(app.with(TeacherApplication.Status.PENDING, null, null, null, null), EnumSet.of(TeacherApplication.Status.APPROVING));
+            return Outcome.refused(r.refusal());
+        }
+        var enrollment = ((Outcome.Done<EnrollTeacher.Enrolled>) enrolled).value().enrollment();
+        var done = app.with(TeacherApplication.Status.APPROVED, caller.userId(), now, reason == null ? null : reason.strip(), enrollment.id());
+        applications.move(done, EnumSet.of(TeacherApplication.Status.APPROVING));
+        return Outcome.done(applications.find(projectId, teacherId).orElseThrow());
+    }
+
+    /** A county's pending list approved at once: each teacher's outcome, as {@link #decide} gives it. */
+    public Outcome<List<Map<String, Object>>> approveAll(Caller caller, String projectId, List<String> teacherIds) {
+        var v = new Violations();
+        if (v.required("teacherIds", teacherIds) && (teacherIds.isEmpty() || teacherIds.size() > MAX_BULK)) {
+            v.add("teacherIds", "须为 1–" + MAX_BULK + " 名教师", "must name 1-" + MAX_BULK + " teachers");
+        }
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var results = new ArrayList<Map<String, Object>>();
+        for (String teacherId : new java.util.LinkedHashSet<>(teacherIds)) {
+            var outcome = decide(caller, projectId, teacherId, true, null);
+            var row = new LinkedHashMap<String, Object>();
+            row.put("teacherId", teacherId);
+            if (outcome instanceof Outcome.Done<TeacherApplication> d) {
+                row.put("status", d.value().status().name());
+                row.put("enrollmentId", d.value().enrollmentId());
+            } else {
+                var refusal = ((Outcome.Refused<TeacherApplication>) outcome).refusal();
+                row.put("status", "REFUSED");
+                row.put("rule", refusal.rule());
+                row.put("message", refusal.message());
+            }
+            results.add(row);
+        }
+        return Outcome.done(results);
+    }
+
+    /** Admins read the applications of their subtree (the project's owner, all of them). */
+    public Outcome<List<TeacherApplication>> ofProject(Caller caller, String projectId, TeacherApplication.Status status) {
+        if (!caller.hasRole(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN)) {
+            return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        }
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        boolean owner = ProjectAccess.ownerAdmins(access, caller, project.get()).isEmpty();
+        return Outcome.done(applications.ofProject(projectId).stream()
+                .filter(a -> owner || access.tree().isWithin(a.teacherJurisdiction(), caller.jurisdiction()))
+                .filter(a -> status == null || a.status() == status).toList());
+    }
+
+    /** A teacher's own applications and their decisions; admins whose subtree holds the teacher read them too. */
+    public Outcome<List<TeacherApplication>> ofTeacher(Caller caller, String teacherId) {
+        boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
+        if (!self) {
+            var teacher = teachers.find(teacherId);
+            if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+            var denied = access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+            if (denied.isPresent()) return Outcome.refused(denied.get());
+        }
+        return Outcome.done(applications.ofTeacher(teacherId));
+    }
+
+    private static Refusal noApplication(String projectId, String teacherId) {
+        return Refusal.notFound(Text.of("该教师未报名本项目：" + teacherId, "Teacher " + teacherId + " has not applied to project " + projectId));
+    }
+
+    private static Refusal decided(TeacherApplication current) {
+        String zh = switch (current.status()) {
+            case APPROVED -> "已通过";
+            case DECLINED -> "已不予通过";
+            case APPROVING -> "正在审批";
+            case PENDING -> "待审批";
+        };
+        return Refusal.conflict("E9", Text.of("该报名" + zh + "，不能再作此决定", "The application is " + current.status() + ": this decision cannot be made"))
+                .withDetails(Map.of("status", current.status().name()));
+    }
+
+}

@@ -1,0 +1,92 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Teachers' own choice (自主选学, E9) over HTTP: apply, decide, approve a list; the seat taken once, however the clerks race. */
+class TeacherApplicationsIT {
+    static Api api;
+
+    static String teacher(String id) throws Exception {
+        return api.send("POST", "/dev/tokens", null, "{\"sub\":\"ta-" + id + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + id + "\"}").json().get("token").asText();
+    }
+
+    static int enrolled(String project, String token) throws Exception {
+        return api.send("GET", "/projects/" + project + "/quotas", token, null).json().get(0).get("enrolled").asInt();
+    }
+
+    @Test
+    void teachersApplyTheirCountyDecides_andRacingClerksNeverBookTwoSeats() throws Exception {
+        api = Api.shared();
+        String province = api.token("ta-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("ta-xinyang", "CITY_ADMIN", "411500");
+        String county = api.token("ta-xx", "COUNTY_ADMIN", "411523");
+        String guangshan = api.token("ta-gs", "COUNTY_ADMIN", "411522");
+        var csv = Api.teachersCsv("TA-", "411523", 6).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        String project = api.project(province, "TA-1", null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":3}").status());
+
+        // closed to applications until the owner opens it; only the owner may
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-0"), null), 409, "E9");
+        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/teacher-applications", xinyang, "{\"open\":true}"), 403, null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/teacher-applications", province, "{\"open\":true}").status());
+
+        var applied = api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-0"), "{\"statement\":\"希望参加乡村骨干教师培训\"}");
+        assertEquals(201, applied.status(), applied.toString());
+        assertEquals("PENDING", applied.json().get("status").asText());
+        assertEquals(200, api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-0"), null).status());   // the same one
+        for (int i = 1; i < 6; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-" + i), null).status());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/teacher-applications", county, null), 403, null);   // teachers apply, not admins
+
+        // the county sees its pending list, a neighbouring county none of it
+        assertEquals(6, api.send("GET", "/projects/" + project + "/teacher-applications?status=PENDING", county, null).json().get("items").size());
+        assertEquals(0, api.send("GET", "/projects/" + project + "/teacher-applications", guangshan, null).json().get("items").size());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/teacher-applications/TA-0/decision", guangshan, "{\"approved\":true}"), 403, null);
+
+        // four clerks approve TA-0 at once: one seat
+        var approvals = new ArrayList<CompletableFuture<Api.Response>>();
+        for (String clerk : List.of(county, xinyang, county, xinyang)) {
+            approvals.add(api.sendAsync("POST", "/projects/" + project + "/teacher-applications/TA-0/decision", clerk, "{\"approved\":true}"));
+        }
+        for (var a : approvals) {
+            var r = a.get();
+            assertTrue(r.status() == 200 || r.status() == 409, r.toString());
+        }
+        assertEquals("APPROVED", api.send("GET", "/teachers/TA-0/teacher-applications", teacher("TA-0"), null).json().get("items").get(0).get("status").asText());
+        assertEquals(1, enrolled(project, xinyang));
+
+        // an approval and a decline of TA-1 at once: one of them wins, and the seat agrees with it
+        var approve = api.sendAsync("POST", "/projects/" + project + "/teacher-applications/TA-1/decision", county, "{\"approved\":true}");
+        var decline = api.sendAsync("POST", "/projects/" + project + "/teacher-applications/TA-1/decision", xinyang, "{\"approved\":false,\"reason\":\"名额另有安排\"}");
+        approve.get();
+        decline.get();
+        String ta1 = api.send("GET", "/teachers/TA-1/teacher-applications", county, null).json().get("items").get(0).get("status").asText();
+        assertEquals(ta1.equals("APPROVED") ? 2 : 1, enrolled(project, xinyang), "TA-1 is " + ta1);
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/teacher-applications/TA-2/decision", county, "{\"approved\":false}"), 400, "reason");
+
+        // the county approves the rest of its list at once: never more than the 3 seats
+        var bulk = api.send("POST", "/projects/" + project + "/teacher-applications:approve", county, "{\"teacherIds\":[\"TA-2\",\"TA-3\",\"TA-4\",\"TA-5\"]}");
+        assertEquals(200, bulk.status(), bulk.toString());
+        int approved = 0, refusedE1 = 0;
+        for (JsonNode row : bulk.json().get("items")) {
+            if (row.get("status").asText().equals("APPROVED")) approved++;
+            else if (row.path("rule").asText().equals("E1")) refusedE1++;
+        }
+        assertEquals(3, enrolled(project, xinyang));
+        assertEquals(4, approved + refusedE1, bulk.body());
+        assertEquals(3 - (ta1.equals("APPROVED") ? 2 : 1), approved, bulk.body());
+        // a refused approval leaves the application pending, for when a seat frees
+        assertTrue(api.send("GET", "/projects/" + project + "/teacher-applications?status=PENDING", county, null).json().get("items").size() >= 1);
+        BadInputIT.problem(api.send("GET", "/teachers/TA-0/teacher-applications", teacher("TA-1"), null), 403, null);
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/teacher-applications?status=MAYBE", county, null), 400, "status");
+    }
+}
