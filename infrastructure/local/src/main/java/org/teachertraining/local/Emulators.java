@@ -47,7 +47,8 @@ final class Emulators implements AutoCloseable {
     /** @param dataDir where DynamoDB and S3 keep their files; null keeps everything in memory */
     Emulators(Path dataDir, Path nativeDir) throws Exception {
         int dynamoPort = freePort(), sqsPort = freePort(), s3Port = freePort();
-        System.setProperty("sqlite4java.library.path", extractSqliteNative(nativeDir).toString());
+        // DynamoDB Local's SQLite binding loads its native library from this directory
+        com.almworks.sqlite4java.SQLite.setLibraryPath(extractSqliteNative(nativeDir).toString());
         String[] dynamoArgs = dataDir == null
                 ? new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(dynamoPort)}
                 : new String[]{"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-sharedDb", "-port", Integer.toString(dynamoPort)};

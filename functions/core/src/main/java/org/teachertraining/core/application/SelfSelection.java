@@ -11,6 +11,7 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.TeacherAccess;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
@@ -168,13 +169,8 @@ public final class SelfSelection {
 
     /** A teacher's own applications and their decisions; admins whose subtree holds the teacher read them too. */
     public Outcome<List<TeacherApplication>> ofTeacher(Caller caller, String teacherId) {
-        boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
-        if (!self) {
-            var teacher = teachers.find(teacherId);
-            if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
-            var denied = access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
-            if (denied.isPresent()) return Outcome.refused(denied.get());
-        }
+        var denied = TeacherAccess.selfOrAdminsAbove(access, teachers, caller, teacherId);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
         return Outcome.done(applications.ofTeacher(teacherId));
     }
 

@@ -64,14 +64,8 @@ public final class ListEnrollments {
 
     /** The teacher's own enrollments; admins whose subtree holds the teacher may read them too. */
     public Outcome<List<Enrollment>> ofTeacher(Caller caller, String teacherId) {
-        boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
-        if (!self) {
-            var teacher = teachers.find(teacherId);
-            if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
-            var denied = access.require(caller, teacher.get().jurisdiction(),
-                    Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
-            if (denied.isPresent()) return Outcome.refused(denied.get());
-        }
+        var denied = org.teachertraining.core.teacher.TeacherAccess.selfOrAdminsAbove(access, teachers, caller, teacherId);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
         return Outcome.done(enrollments.ofTeacher(teacherId));
     }
 }

@@ -7,11 +7,11 @@ import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
-import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.program.Program;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.TeacherAccess;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
@@ -48,13 +48,10 @@ public final class OpenProjects {
     }
 
     public Outcome<List<Offer>> forTeacher(Caller caller, String teacherId) {
+        var denied = TeacherAccess.selfOrAdminsAbove(access, teachers, caller, teacherId);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
         var teacher = teachers.find(teacherId);
-        boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
-        if (!self) {
-            var denied = access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
-            if (denied.isPresent()) return Outcome.refused(denied.get());
-        }
         var t = teacher.get();
         var owners = new LinkedHashSet<>(access.tree().selfAndAncestors(t.jurisdiction()));
         var offers = new ArrayList<Offer>();

@@ -1,0 +1,21 @@
+package org.teachertraining.core.teacher;
+
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+
+import java.util.Optional;
+
+/** Who may read a teacher's own records (enrollments, applications, what is open to them): the teacher, and admins whose subtree holds the teacher. */
+public final class TeacherAccess {
+    private TeacherAccess() {}
+
+    public static Optional<Refusal> selfOrAdminsAbove(Access access, Teachers teachers, Caller caller, String teacherId) {
+        if (caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId())) return Optional.empty();
+        var teacher = teachers.find(teacherId);
+        if (teacher.isEmpty()) return Optional.of(NotFound.teacher(teacherId));
+        return access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+    }
+}
