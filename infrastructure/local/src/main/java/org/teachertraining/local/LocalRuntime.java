@@ -60,6 +60,8 @@ public final class LocalRuntime implements AutoCloseable {
     private StepFunctionsEmulator stepFunctions;
     private Schedules schedules;
     private URI stepFunctionsEndpoint;
+    /** The runtime's own client behind DynamoDbCommitBarrier (null in memory). */
+    private DynamoDbClient barrierClient;
     /** Each function's environment and the platform's clock, by logical ID. */
     private java.util.function.Function<String, FunctionEnvironment> environments;
     final List<String> banner = new ArrayList<>();
@@ -180,8 +182,15 @@ public final class LocalRuntime implements AutoCloseable {
             props.put("micronaut.server.netty.max-initial-line-length", 10_240);
             props.put("micronaut.server.netty.max-header-size", 10_240);
 
+            // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
+            DynamoDbClient barrierClient = o.inMemory() ? null : DynamoDbClient.builder().endpointOverride(emulators.dynamoDb).region(Region.of("local"))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+            List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
+                    barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
             var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props);
             if (apiFunction != null) api.singletons(iam.get(apiFunction));   // the API's SDK clients carry its role's check
+            plumbing.forEach(api::singletons);
             context = api.start();
             var server = context.getBean(EmbeddedServer.class);
             var runtime = new LocalRuntime(emulators, context, URI.create("http://localhost:" + server.getPort()));
@@ -194,7 +203,12 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
             provisioner.created.forEach(c -> b.add("  created        " + c));
             Clock clock = context.getBean(Clock.class);
-            runtime.environments = id -> new FunctionEnvironment(environments.get(id), clock, List.of(iam.get(id)));
+            runtime.barrierClient = barrierClient;
+            runtime.environments = id -> {
+                var interceptors = new ArrayList<software.amazon.awssdk.core.interceptor.ExecutionInterceptor>(plumbing);
+                interceptors.add(0, iam.get(id));
+                return new FunctionEnvironment(environments.get(id), clock, interceptors);
+            };
             // one instance of each function's handler in this JVM, whoever invokes it: tasks, schedules, queues, uploads
             var functions = new LocalFunctions(parsed, runtime.environments);
             // a state machine's task invokes its function with the state machine's role
@@ -314,6 +328,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (stepFunctions != null) stepFunctions.close();
         if (schedules != null) schedules.close();
         context.close();
+        if (barrierClient != null) barrierClient.close();
         emulators.close();
     }
 
