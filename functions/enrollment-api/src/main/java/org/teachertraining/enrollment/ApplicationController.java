@@ -12,14 +12,11 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.application.SelfSelection;
 import org.teachertraining.core.application.TeacherApplication;
-import org.teachertraining.core.common.Violations;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
-import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +56,7 @@ public class ApplicationController {
     @Get("/projects/{projectId}/teacher-applications")
     public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String status) {
         var caller = callers.of(request);
-        return Responses.of(request, selection.ofProject(caller, projectId, status(status)), v -> HttpStatus.OK, items -> Map.of("items", items));
+        return Responses.of(request, selection.ofProject(caller, projectId, QueryValues.constant("status", status, TeacherApplication.Status.class)), v -> HttpStatus.OK, items -> Map.of("items", items));
     }
 
     @Post("/projects/{projectId}/teacher-applications/{teacherId}/decision")
@@ -80,15 +77,5 @@ public class ApplicationController {
     public HttpResponse<String> ofTeacher(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);
         return Responses.of(request, selection.ofTeacher(caller, teacherId), v -> HttpStatus.OK, items -> Map.of("items", items));
-    }
-
-    private static TeacherApplication.Status status(String s) {
-        if (QueryValues.text(s) == null) return null;
-        try {
-            return TeacherApplication.Status.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.toString(TeacherApplication.Status.values()).replaceAll("[\\[\\]]", "");
-            throw new ProblemException(400, new Violations().add("status", "未知的状态，可选：" + allowed, "unknown status; allowed: " + allowed).refusal());
-        }
     }
 }

@@ -21,7 +21,6 @@ import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
-import java.util.Arrays;
 
 /** Selection (遴选) of teachers into a project, withdrawal (E7) and the project's enrollment list. */
 @Controller("/projects/{projectId}/enrollments")
@@ -64,17 +63,7 @@ public class EnrollmentController {
                                      @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
                                      @Nullable @QueryValue String limit) {
         var caller = callers.of(request);
-        return Responses.of(request, list.ofProject(caller, projectId, QueryValues.text(jurisdiction), status(status),
+        return Responses.of(request, list.ofProject(caller, projectId, QueryValues.text(jurisdiction), QueryValues.constant("status", status, EnrollmentStatus.class),
                 QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
-    }
-
-    private static EnrollmentStatus status(String s) {
-        if (QueryValues.text(s) == null) return null;
-        try {
-            return EnrollmentStatus.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.toString(EnrollmentStatus.values());
-            throw new ProblemException(400, new Violations().add("status", "未知的状态 " + s + "，可选：" + allowed, "unknown status '" + s + "'; allowed: " + allowed).refusal());
-        }
     }
 }

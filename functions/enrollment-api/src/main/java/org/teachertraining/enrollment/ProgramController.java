@@ -11,14 +11,11 @@ import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.common.Outcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
-import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.program.CreateProgram;
 import org.teachertraining.core.program.ListPrograms;
 import org.teachertraining.core.program.ProgramLevel;
 import org.teachertraining.core.project.ListProjects;
-import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.QueryValues;
-import java.util.Arrays;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.CreateProject;
 import org.teachertraining.http.Callers;
@@ -51,19 +48,10 @@ public class ProgramController {
                                      @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String cursor,
                                      @Nullable @QueryValue String limit) {
         callers.of(request);
-        return Responses.of(request, listPrograms.execute(new ListPrograms.Query(QueryValues.integer("year", year), level(level),
+        return Responses.of(request, listPrograms.execute(new ListPrograms.Query(QueryValues.integer("year", year), QueryValues.constant("level", level, ProgramLevel.class),
                 QueryValues.text(jurisdiction), QueryValues.text(cursor), QueryValues.integer("limit", limit))), HttpStatus.OK);
     }
 
-    private static ProgramLevel level(String s) {
-        if (QueryValues.text(s) == null) return null;
-        try {
-            return ProgramLevel.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.toString(ProgramLevel.values()).replaceAll("[\\[\\]]", "");
-            throw new ProblemException(400, new Violations().add("level", "未知的级别，可选：" + allowed, "unknown level; allowed: " + allowed).refusal());
-        }
-    }
 
     @Post
     public HttpResponse<String> create(HttpRequest<?> request, @Body String body) {

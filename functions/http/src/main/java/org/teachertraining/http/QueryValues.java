@@ -10,6 +10,16 @@ public final class QueryValues {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** One of {@code type}'s constants by its exact name; anything else a 400 that lists the allowed names (and does not echo the value). */
+    public static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
+        if (text(value) == null) return null;
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) return e;
+        }
+        String allowed = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        throw new ProblemException(400, new Violations().add(name, "未知的取值，可选：" + allowed, "unknown value; allowed: " + allowed).refusal());
+    }
+
     public static Integer integer(String name, String value) {
         if (text(value) == null) return null;
         if (!value.matches("-?[0-9]{1,9}")) {
