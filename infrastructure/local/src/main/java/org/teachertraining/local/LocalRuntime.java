@@ -4,15 +4,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
+import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.aws.FunctionEnvironment;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+
+
+
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
+
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -120,16 +121,10 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             var parsed = CloudFormationTemplate.read(template);
             var provisioner = new Provisioner(parsed);
-            try (var dynamo = DynamoDbClient.builder().endpointOverride(emulators.dynamoDb).region(Region.of("local"))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create()).build();
-                 var sqs = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
-                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                         .httpClient(UrlConnectionHttpClient.create()).build();
+            try (var dynamo = AwsClients.dynamoDb("local", emulators.dynamoDb.toString());
+                 var sqs = AwsClients.sqs("local", emulators.sqs.toString());
                  // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
-                 var s3 = S3Client.builder().endpointOverride(emulators.s3).region(Region.US_EAST_1).forcePathStyle(true)
-                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                         .httpClient(UrlConnectionHttpClient.create()).build()) {
+                 var s3 = AwsClients.s3("us-east-1", emulators.s3.toString())) {
                 provisioner.tables(dynamo);
                 provisioner.queues(sqs);
                 provisioner.buckets(s3);
@@ -183,9 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
             props.put("micronaut.server.netty.max-header-size", 10_240);
 
             // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
-            DynamoDbClient barrierClient = o.inMemory() ? null : DynamoDbClient.builder().endpointOverride(emulators.dynamoDb).region(Region.of("local"))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create()).build();
+            DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", emulators.dynamoDb.toString());
             List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
                     barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
             var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props);
@@ -278,9 +271,7 @@ public final class LocalRuntime implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void startEventSources(List<SqsEventSources.Mapping> sqsMappings, List<S3Notifications.Mapping> s3Mappings, LocalFunctions functions) {
         if (sqsMappings.isEmpty() && s3Mappings.isEmpty()) return;
-        eventSourceClient = SqsClient.builder().endpointOverride(emulators.sqs).region(Region.of("local"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        eventSourceClient = AwsClients.sqs("local", emulators.sqs.toString());
         eventSources = new SqsEventSources(eventSourceClient);
         for (var m : sqsMappings) {
             var handler = (RequestHandler<SQSEvent, ?>) (RequestHandler<?, ?>) functions.handler(m.functionId());
