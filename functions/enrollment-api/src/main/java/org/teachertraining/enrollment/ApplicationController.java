@@ -39,13 +39,13 @@ public class ApplicationController {
         this.selection = selection;
     }
 
-    @Put("/projects/{projectId}/teacher-applications")
+    @Put("/projects/{projectId}/applications")
     public HttpResponse<String> open(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
         return Responses.of(request, selection.setOpen(caller, projectId, Json.read(body, Window.class).open()), HttpStatus.OK);
     }
 
-    @Post("/projects/{projectId}/teacher-applications")
+    @Post("/projects/{projectId}/applications")
     public HttpResponse<String> apply(HttpRequest<?> request, String projectId, @Nullable @Body String body) {
         var caller = callers.of(request);
         String statement = body == null || body.isBlank() ? null : Json.read(body, Application.class).statement();
@@ -53,27 +53,63 @@ public class ApplicationController {
                 a -> a.created() ? HttpStatus.CREATED : HttpStatus.OK, SelfSelection.Applied::application);
     }
 
-    @Get("/projects/{projectId}/teacher-applications")
+    @Get("/projects/{projectId}/applications")
     public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String status) {
         var caller = callers.of(request);
         return Responses.of(request, selection.ofProject(caller, projectId, QueryValues.constant("status", status, TeacherApplication.Status.class)), v -> HttpStatus.OK, items -> Map.of("items", items));
     }
 
-    @Post("/projects/{projectId}/teacher-applications/{teacherId}/decision")
+    @Post("/projects/{projectId}/applications/{teacherId}/decision")
     public HttpResponse<String> decide(HttpRequest<?> request, String projectId, String teacherId, @Body String body) {
         var caller = callers.of(request);
         var d = Json.read(body, Decision.class);
-        return Responses.of(request, selection.decide(caller, projectId, teacherId, d.approved(), d.reason()), HttpStatus.OK);
+        return Responses.of(request, selection.decide(caller, projectId, teacherId, d.approved(), d.reason()), v -> HttpStatus.OK, decided -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = Json.MAPPER.convertValue(decided.application(), Map.class);
+            if (decided.enrollment() != null) answer.put("enrollment", decided.enrollment());
+            return answer;
+        });
     }
 
-    @Post("/projects/{projectId}/teacher-applications:approve")
+    @Post("/projects/{projectId}/applications:approve")
     public HttpResponse<String> approveAll(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
         return Responses.of(request, selection.approveAll(caller, projectId, Json.read(body, Bulk.class).teacherIds()), v -> HttpStatus.OK,
                 items -> Map.of("items", items));
     }
 
-    @Get("/teachers/{teacherId}/teacher-applications")
+    /**
+     * The signed-in teacher's choice (自主选学): the projects in selection now, each {@code canApply} or with the
+     * {@code refusal} ({@code rule}, {@code detail} in the request's language, {@code details}). {@code open=true}
+     * is the only listing there is (the projects open now); any other value is a 400.
+     */
+    @Get("/me/projects")
+    public HttpResponse<String> myProjects(HttpRequest<?> request, @Nullable @QueryValue String open) {
+        var caller = callers.of(request);
+        if (QueryValues.text(open) != null && !open.equals("true")) {
+            throw new org.teachertraining.http.ProblemException(400, new org.teachertraining.core.common.Violations()
+                    .add("open", "只能为 true（列出当前可报名的项目）", "may only be true (the projects in selection now)").refusal());
+        }
+        boolean english = org.teachertraining.http.Problems.english(request);
+        return Responses.of(request, selection.choicesOf(caller), v -> HttpStatus.OK, choices -> {
+            var items = choices.stream().map(c -> {
+                var item = new java.util.LinkedHashMap<String, Object>();
+                item.put("project", TeacherController.summary(c.project()));
+                item.put("canApply", c.canApply());
+                c.refusal().ifPresent(r -> {
+                    var refusal = new java.util.LinkedHashMap<String, Object>();
+                    refusal.put("rule", r.rule());
+                    refusal.put("detail", r.message().in(english));
+                    if (r.details() != null && !r.details().isEmpty()) refusal.put("details", r.details());
+                    item.put("refusal", refusal);
+                });
+                return item;
+            }).toList();
+            return Map.of("items", items);   // one page: no nextCursor
+        });
+    }
+
+    @Get("/teachers/{teacherId}/applications")
     public HttpResponse<String> ofTeacher(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);
         return Responses.of(request, selection.ofTeacher(caller, teacherId), v -> HttpStatus.OK, items -> Map.of("items", items));

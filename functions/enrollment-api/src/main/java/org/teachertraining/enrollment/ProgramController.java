@@ -31,10 +31,13 @@ public class ProgramController {
     private final Programs programs;
     private final ListPrograms listPrograms;
     private final ListProjects listProjects;
+    private final org.teachertraining.core.application.SelfSelection selection;
 
     public ProgramController(Callers callers, CreateProgram createProgram, CreateProject createProject,
-                             Programs programs, ListPrograms listPrograms, ListProjects listProjects) {
+                             Programs programs, ListPrograms listPrograms, ListProjects listProjects,
+                             org.teachertraining.core.application.SelfSelection selection) {
         this.callers = callers;
+        this.selection = selection;
         this.createProgram = createProgram;
         this.createProject = createProject;
         this.programs = programs;
@@ -69,7 +72,14 @@ public class ProgramController {
     @Post("/{programId}/projects")
     public HttpResponse<String> createProject(HttpRequest<?> request, String programId, @Body String body) {
         var caller = callers.of(request);
-        return Responses.of(request, createProject.execute(caller, programId, Json.read(body, CreateProject.Command.class)), HttpStatus.CREATED);
+        var command = Json.read(body, CreateProject.Command.class);
+        var created = createProject.execute(caller, programId, command);
+        // "openToApplications": the new project's owner opens it to teachers' applications (E9) at once
+        if (created instanceof Outcome.Done<org.teachertraining.core.project.Project> d && Boolean.TRUE.equals(command.openToApplications())) {
+            var opened = selection.setOpen(caller, d.value().id(), true);
+            if (opened instanceof Outcome.Refused<?> r) return Responses.of(request, Outcome.refused(r.refusal()), HttpStatus.CREATED);
+        }
+        return Responses.of(request, created, HttpStatus.CREATED);
     }
 
     /** A program's projects, optionally of one category, institution or lifecycle phase: {@link ListProjects}. */

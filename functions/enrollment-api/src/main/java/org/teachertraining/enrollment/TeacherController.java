@@ -60,18 +60,7 @@ public class TeacherController {
         var caller = callers.of(request);
         boolean english = org.teachertraining.http.Problems.english(request);
         return Responses.of(request, openProjects.forTeacher(caller, teacherId), v -> HttpStatus.OK, offers -> Map.of("items", offers.stream().map(o -> {
-            var p = o.project();
-            var item = new java.util.LinkedHashMap<String, Object>();
-            item.put("projectId", p.id());
-            item.put("programId", p.programId());
-            item.put("code", p.code());
-            item.put("name", p.name());
-            item.put("category", p.category());
-            item.put("level", p.level());
-            item.put("institutionId", p.institutionId());
-            item.put("selectionCutoff", p.selectionCutoff().atZone(org.teachertraining.core.common.ChinaTime.ZONE).toOffsetDateTime().toString());
-            item.put("startDate", p.startDate().toString());
-            item.put("endDate", p.endDate().toString());
+            var item = summary(o.project());
             item.put("open", o.refusal().isEmpty());
             o.refusal().ifPresent(r -> {
                 item.put("rule", r.rule());
@@ -80,6 +69,22 @@ public class TeacherController {
             });
             return item;
         }).toList()));
+    }
+
+    /** What a list shows of a project in selection. */
+    static java.util.LinkedHashMap<String, Object> summary(org.teachertraining.core.project.Project p) {
+        var item = new java.util.LinkedHashMap<String, Object>();
+        item.put("projectId", p.id());
+        item.put("programId", p.programId());
+        item.put("code", p.code());
+        item.put("name", p.name());
+        item.put("category", p.category());
+        item.put("level", p.level());
+        item.put("institutionId", p.institutionId());
+        item.put("selectionCutoff", p.selectionCutoff().atZone(org.teachertraining.core.common.ChinaTime.ZONE).toOffsetDateTime().toString());
+        item.put("startDate", p.startDate().toString());
+        item.put("endDate", p.endDate().toString());
+        return item;
     }
 
     @Post("/teachers")

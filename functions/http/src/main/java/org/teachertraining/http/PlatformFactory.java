@@ -126,8 +126,9 @@ public class PlatformFactory {
     }
 
     @Singleton
-    SelfSelection selfSelection(Projects projects, Teachers teachers, TrainingTable table, EnrollTeacher enroll, Access access, Clock clock) {
-        return new SelfSelection(projects, teachers, new DynamoDbTeacherApplications(table), enroll, access, clock);
+    SelfSelection selfSelection(Projects projects, Teachers teachers, TrainingTable table, EnrollTeacher enroll, DynamoDbEnrollments enrollments,
+                                OpenProjects openProjects, Access access, Clock clock) {
+        return new SelfSelection(projects, teachers, new DynamoDbTeacherApplications(table), enroll, enrollments, openProjects, access, clock);
     }
 
     @Singleton
@@ -301,8 +302,9 @@ public class PlatformFactory {
     @Singleton
     UploadUrls uploadUrls(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.s3.endpoint:}") String endpoint,
                           @Value("${submissions.bucket}") String bucket,
-                          @Value("${submissions.upload-url-ttl:15m}") java.time.Duration ttl) {
-        return new PresignedUploadUrls(AwsClients.s3Presigner(System.getenv().getOrDefault("AWS_REGION", region), endpoint), bucket, ttl);
+                          @Value("${submissions.upload-url-ttl:15m}") java.time.Duration ttl,
+                          @Value("${aws.local.access-key-id:local}") String localKey) {
+        return new PresignedUploadUrls(AwsClients.s3Presigner(System.getenv().getOrDefault("AWS_REGION", region), endpoint, localKey), bucket, ttl);
     }
 
     @Singleton

@@ -61,18 +61,23 @@ public final class CloudFormationTemplate {
     /** The functions' {@code Events} entries of one type ({@code SQS}, {@code S3}, …). */
     @SuppressWarnings("unchecked")
     public List<FunctionEvent> functionEvents(String type) {
-        int defaultTimeout = ((Number) globals("Function").getOrDefault("Timeout", 3)).intValue();
         var out = new java.util.ArrayList<FunctionEvent>();
         for (var f : resources("AWS::Serverless::Function")) {
             var events = (Map<String, Map<String, Object>>) f.properties().getOrDefault("Events", Map.of());
             for (var e : events.values()) {
                 if (!type.equals(e.get("Type"))) continue;
                 out.add(new FunctionEvent(f.logicalId(), ((String) f.properties().get("Handler")).split("::")[0],
-                        ((Number) f.properties().getOrDefault("Timeout", defaultTimeout)).intValue(),
+                        timeoutSeconds(f),
                         (Map<String, Object>) e.getOrDefault("Properties", Map.of())));
             }
         }
         return out;
+    }
+
+    /** A function's {@code Timeout}: its own, else the Globals', else Lambda's default of 3 seconds. */
+    public int timeoutSeconds(Resource function) {
+        Object own = function.properties().getOrDefault("Timeout", globals("Function").getOrDefault("Timeout", 3));
+        return ((Number) own).intValue();
     }
 
     public Map<String, Object> globals(String section) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -39,6 +40,8 @@ final class Emulators implements AutoCloseable {
     /** Stops ElasticMQ (its HTTP server, then its actor system). */
     private final scala.Function0<?> sqsStop;
     private final boolean sqsPersistent;
+    /** The emulators' credentials (every SDK client here signs with them; S3 checks the signature). */
+    static final String LOCAL_KEY = "local", LOCAL_SECRET = "local";
     private final S3Proxy s3Proxy;
     private final BlobStoreContext blobStore;
     /** The store S3Proxy writes through: it tells the local runtime of every object stored (S3 notifications). */
@@ -68,11 +71,24 @@ final class Emulators implements AutoCloseable {
         store = new NotifyingBlobStore(blobStore.getBlobStore());
         // signatures are checked, as S3 checks them: presigned upload URLs expire and bind their signed headers
         s3Proxy = S3Proxy.builder().blobStore(store).endpoint(s3)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local").build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LOCAL_KEY, LOCAL_SECRET).build();
         s3Proxy.start();
         while (!s3Proxy.getState().equals("STARTED")) {
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * Who signs S3 requests: the runtime's own key {@code local} may do anything (it provisions); a function's key
+     * (its logical ID, as {@code AWS_ACCESS_KEY_ID} is its role's in Lambda) is held to its role's policy, so a
+     * URL it presigned is authorized as S3 authorizes it, when it is used. Any other key is S3's InvalidAccessKeyId.
+     */
+    void s3Signers(java.util.function.Function<String, org.teachertraining.local.iam.IamEnforcement> roleOfKey) {
+        s3Proxy.setBlobStoreLocator((identity, bucket, key) -> {
+            if (LOCAL_KEY.equals(identity)) return Map.entry(LOCAL_SECRET, store);
+            var role = identity == null ? null : roleOfKey.apply(identity);
+            return role == null ? null : Map.entry(LOCAL_SECRET, new RoleCheckedBlobStore(store, role));
+        });
     }
 
     @Override

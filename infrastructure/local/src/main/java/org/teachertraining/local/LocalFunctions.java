@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LocalFunctions implements LambdaInvoker {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final CloudFormationTemplate template;
     private final Map<String, CloudFormationTemplate.Resource> functions = new ConcurrentHashMap<>();
     private final Map<String, RequestHandler<Object, Object>> handlers = new ConcurrentHashMap<>();
 
@@ -29,6 +30,7 @@ final class LocalFunctions implements LambdaInvoker {
 
     /** @param environments each function's own environment and the platform's clock, by logical ID */
     LocalFunctions(CloudFormationTemplate template, java.util.function.Function<String, FunctionEnvironment> environments) {
+        this.template = template;
         template.resources("AWS::Serverless::Function").forEach(f -> functions.put(f.logicalId(), f));
         this.environments = environments;
     }
@@ -46,7 +48,7 @@ final class LocalFunctions implements LambdaInvoker {
         var handler = handler(functionName);
         Object input = JSON.convertValue(payload, inputType(handler.getClass()));
         try {
-            int timeout = timeout(f);
+            int timeout = template.timeoutSeconds(f);
             Object output = FunctionTimeout.call(functionName, timeout, () -> handler.handleRequest(input, new LocalLambdaContext(functionName, timeout)));
             return output == null ? JsonNodeFactory.instance.nullNode() : JSON.valueToTree(output);
         } catch (FunctionTimeout.TimedOut e) {
@@ -75,10 +77,6 @@ final class LocalFunctions implements LambdaInvoker {
         } catch (ReflectiveOperationException e) {
             throw new AslError("Lambda.ResourceNotFoundException", f.logicalId() + ": cannot load " + className + ": " + e);
         }
-    }
-
-    private static int timeout(CloudFormationTemplate.Resource f) {
-        return f.properties().get("Timeout") instanceof Number n ? n.intValue() : 30;
     }
 
     private static Class<?> inputType(Class<?> handler) {

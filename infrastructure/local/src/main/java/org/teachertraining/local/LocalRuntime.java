@@ -139,6 +139,7 @@ public final class LocalRuntime implements AutoCloseable {
                 iam.put(r.logicalId(), new IamEnforcement(RolePolicies.of(r.logicalId(), r.properties().get("Policies"), provisioner::evaluate),
                         provisioner::queueArn, token -> emulation.get() == null ? java.util.Optional.empty() : emulation.get().stateMachineOfToken(token)));
             }
+            emulators.s3Signers(iam::get);
             // the emulation's port is only known once it serves: reserve it now, so the functions' settings can name it
             int sfnPort = Emulators.freePort();
             // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
@@ -156,10 +157,13 @@ public final class LocalRuntime implements AutoCloseable {
             }
             // the HTTP API's function runs in this runtime's Micronaut context: its variables as properties
             Map<String, Object> props = new HashMap<>();
-            String apiFunction = parsed.functionEvents("HttpApi").stream().map(CloudFormationTemplate.FunctionEvent::functionId).findFirst().orElse(null);
+            var apiEvent = parsed.functionEvents("HttpApi").stream().findFirst();
+            String apiFunction = apiEvent.map(CloudFormationTemplate.FunctionEvent::functionId).orElse(null);
             if (apiFunction != null) {
                 props.putAll(provisioner.properties(apiFunction, new ArrayList<>()));
                 props.put("aws.lambda.function.name", apiFunction);
+                props.put("aws.local.access-key-id", apiFunction);   // the key its presigned URLs are signed with (Emulators.s3Signers)
+                props.put("local.api.function-timeout-seconds", apiEvent.get().timeoutSeconds());   // HttpApiTimeout
             }
             props.put("aws.region", "local");
             props.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
@@ -176,6 +180,9 @@ public final class LocalRuntime implements AutoCloseable {
             // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
             props.put("micronaut.server.netty.max-initial-line-length", 10_240);
             props.put("micronaut.server.netty.max-header-size", 10_240);
+            // in AWS each request has a Lambda instance to itself; here the controllers' blocking calls run each on its
+            // own (virtual) thread, never on Netty's few event-loop threads — which also lets HttpApiTimeout answer on time
+            props.put("micronaut.server.thread-selection", "AUTO");
 
             // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
             DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", emulators.dynamoDb.toString());

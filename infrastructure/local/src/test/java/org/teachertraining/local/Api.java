@@ -91,7 +91,7 @@ final class Api {
     /** A PROVINCIAL program and a project open for selection (cutoff a month ahead of the runtime's clock). */
     String project(String provinceToken, String code, String extraFields) throws Exception {
         var program = send("POST", "/programs", provinceToken,
-                "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"IT program " + code + "\",\"jurisdiction\":\"410000\"}");
+                "{\"year\":" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program " + code + "\",\"jurisdiction\":\"410000\"}");
         if (program.status() != 201) throw new AssertionError(program.toString());
         var project = send("POST", "/programs/" + program.json().get("id").asText() + "/projects", provinceToken, projectBody(code, extraFields));
         if (project.status() != 201) throw new AssertionError(project.toString());

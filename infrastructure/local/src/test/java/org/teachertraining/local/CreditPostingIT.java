@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -292,6 +293,24 @@ class CreditPostingIT {
             next = response.json().path("nextCursor").isTextual() ? response.json().get("nextCursor").asText() : null;
         } while (next != null);
         return all;
+    }
+
+    /**
+     * A posting re-evaluates the teacher's requirements and removes the rows of those that no longer apply (here a
+     * cycle that has ended): the credit-posting function deletes them, with the DeleteItem its role must have.
+     */
+    @Test
+    void aPostingRemovesTheComplianceRowOfACycleThatNoLongerApplies() {
+        var stale = java.util.Map.of("PK", AttributeValue.fromS("TEACHER#CP-4"), "SK", AttributeValue.fromS("COMPLIANCE#HN-CYCLE#1990"),
+                "type", AttributeValue.fromS("COMPLIANCE"), "ledgerEntries", AttributeValue.fromN("0"));
+        table.client().putItem(b -> b.tableName("TrainingTable").item(stale));
+        var response = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"))
+                .handleRequest(event(completion("C-STALE", passed("CP-4", "\"ONLINE\":6"))), new LocalLambdaContext("stale", 30));
+        assertEquals(List.of(), response.getBatchItemFailures(), "the posting failed (a permission missing?)");
+        var rows = table.client().query(b -> b.tableName("TrainingTable").keyConditionExpression("PK = :pk AND begins_with(SK, :c)")
+                .expressionAttributeValues(java.util.Map.of(":pk", AttributeValue.fromS("TEACHER#CP-4"), ":c", AttributeValue.fromS("COMPLIANCE#"))))
+                .items().stream().map(i -> i.get("SK").s()).toList();
+        assertTrue(!rows.isEmpty() && !rows.contains("COMPLIANCE#HN-CYCLE#1990"), rows.toString());
     }
 
     @Test

@@ -42,6 +42,11 @@ class IamEnforcementIT {
                         - Effect: Allow
                           Action: [dynamodb:GetItem, dynamodb:PutItem]
                           Resource: !GetAtt Table.Arn
+                        - Effect: Allow
+                          Action: s3:PutObject
+                          Resource: !Sub '${Uploads.Arn}/in/*'
+              Uploads:
+                Type: AWS::S3::Bucket
               Reader:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -81,6 +86,40 @@ class IamEnforcementIT {
                         "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2"))));
                 assertTrue(!item.hasItem() || item.item().isEmpty(), "the refused transaction's Put was written: " + item.item());
             }
+        }
+    }
+
+    /**
+     * A presigned URL is authorized when it is used, as its signer: the Writer may put under {@code in/}, so its URL
+     * for {@code in/a.pdf} stores the object; its URL for {@code out/a.pdf}, and the Reader's for {@code in/a.pdf},
+     * are S3's 403 AccessDenied and store nothing.
+     */
+    @Test
+    void aPresignedUrlIsAuthorizedAsItsSignersRoleWhenItIsUsed(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("template.yaml"), TEMPLATE);
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true));
+             var http = java.net.http.HttpClient.newHttpClient();
+             var s3 = org.teachertraining.adapters.aws.AwsClients.s3("us-east-1", runtime.s3Endpoint().toString())) {
+            java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> put = (signer, key) -> {
+                try (var presigner = org.teachertraining.adapters.aws.AwsClients.s3Presigner("us-east-1", runtime.s3Endpoint().toString(), signer)) {
+                    var url = new org.teachertraining.adapters.s3.PresignedUploadUrls(presigner, "uploads", java.time.Duration.ofMinutes(5))
+                            .forUpload(key, 5, "application/pdf");
+                    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.url()))
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-"));
+                    url.headers().forEach((name, value) -> { if (!name.equalsIgnoreCase("content-length")) request.header(name, value); });
+                    return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertEquals(200, put.apply("Writer", "in/a.pdf").statusCode());
+            var outside = put.apply("Writer", "out/a.pdf");
+            assertEquals(403, outside.statusCode(), outside.body());
+            assertTrue(outside.body().contains("AccessDenied"), outside.body());
+            assertEquals(403, put.apply("Reader", "in/b.pdf").statusCode());
+            assertEquals(403, put.apply("Stranger", "in/c.pdf").statusCode(), "a key the runtime does not know");
+            var stored = s3.listObjectsV2(b -> b.bucket("uploads")).contents().stream().map(o -> o.key()).toList();
+            assertEquals(java.util.List.of("in/a.pdf"), stored);
         }
     }
 

@@ -143,7 +143,7 @@ class SubmissionIT {
         BadInputIT.problem(refused, 403, null);
 
         // the same kind of URL the API hands out, signed to live one second
-        try (var presigner = AwsClients.s3Presigner("local", Api.runtime().s3Endpoint().toString())) {
+        try (var presigner = AwsClients.s3Presigner("local", Api.runtime().s3Endpoint().toString(), "EnrollmentApiFunction")) {
             var url = new PresignedUploadUrls(presigner, Api.runtime().functionEnvironment("EnrollmentApiFunction").require("SUBMISSIONS_BUCKET"), Duration.ofSeconds(1))
                     .forUpload("submissions/" + project + "/HENU/expired-test", pdf.length, "application/pdf");
             Thread.sleep(2_100);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Teachers' own choice (自主选学, E9) over HTTP: apply, decide, approve a list; the seat taken once, however the clerks race. */
@@ -17,6 +18,17 @@ class TeacherApplicationsIT {
 
     static String teacher(String id) throws Exception {
         return api.send("POST", "/dev/tokens", null, "{\"sub\":\"ta-" + id + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + id + "\"}").json().get("token").asText();
+    }
+
+    /** The project as {@code GET /me/projects?open=true} shows it to the teacher. */
+    static JsonNode choice(String project, String teacherId) throws Exception {
+        var r = api.send("GET", "/me/projects?open=true", teacher(teacherId), null);
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.json().path("nextCursor").isMissingNode(), "one page: " + r.body());
+        for (JsonNode item : r.json().get("items")) {
+            if (item.get("project").get("projectId").asText().equals(project)) return item;
+        }
+        throw new AssertionError(project + " is not in " + r.body());
     }
 
     static int enrolled(String project, String token) throws Exception {
@@ -36,45 +48,57 @@ class TeacherApplicationsIT {
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":3}").status());
 
         // closed to applications until the owner opens it; only the owner may
-        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-0"), null), 409, "E9");
-        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/teacher-applications", xinyang, "{\"open\":true}"), 403, null);
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/teacher-applications", province, "{\"open\":true}").status());
+        assertEquals("E9", choice(project, "TA-0").get("refusal").get("rule").asText());
+        assertFalse(choice(project, "TA-0").get("canApply").asBoolean());
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/applications", teacher("TA-0"), null), 409, "E9");
+        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/applications", xinyang, "{\"open\":true}"), 403, null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/applications", province, "{\"open\":true}").status());
+        assertTrue(choice(project, "TA-0").get("canApply").asBoolean());
+        assertTrue(choice(project, "TA-0").path("refusal").isMissingNode());
+        BadInputIT.problem(api.send("GET", "/me/projects?open=maybe", teacher("TA-0"), null), 400, "open");
+        BadInputIT.problem(api.send("GET", "/me/projects?open=true", county, null), 403, null);   // a teacher's own list
 
-        var applied = api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-0"), "{\"statement\":\"希望参加乡村骨干教师培训\"}");
+        var applied = api.send("POST", "/projects/" + project + "/applications", teacher("TA-0"), "{\"statement\":\"希望参加乡村骨干教师培训\"}");
         assertEquals(201, applied.status(), applied.toString());
         assertEquals("PENDING", applied.json().get("status").asText());
-        assertEquals(200, api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-0"), null).status());   // the same one
-        for (int i = 1; i < 6; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/teacher-applications", teacher("TA-" + i), null).status());
-        BadInputIT.problem(api.send("POST", "/projects/" + project + "/teacher-applications", county, null), 403, null);   // teachers apply, not admins
+        assertEquals(200, api.send("POST", "/projects/" + project + "/applications", teacher("TA-0"), null).status());   // the same one
+        for (int i = 1; i < 6; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/applications", teacher("TA-" + i), null).status());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications", county, null), 403, null);   // teachers apply, not admins
 
         // the county sees its pending list, a neighbouring county none of it
-        assertEquals(6, api.send("GET", "/projects/" + project + "/teacher-applications?status=PENDING", county, null).json().get("items").size());
-        assertEquals(0, api.send("GET", "/projects/" + project + "/teacher-applications", guangshan, null).json().get("items").size());
-        BadInputIT.problem(api.send("POST", "/projects/" + project + "/teacher-applications/TA-0/decision", guangshan, "{\"approved\":true}"), 403, null);
+        assertEquals(6, api.send("GET", "/projects/" + project + "/applications?status=PENDING", county, null).json().get("items").size());
+        assertEquals(0, api.send("GET", "/projects/" + project + "/applications", guangshan, null).json().get("items").size());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications/TA-0/decision", guangshan, "{\"approved\":true}"), 403, null);
 
         // four clerks approve TA-0 at once: one seat
         var approvals = new ArrayList<CompletableFuture<Api.Response>>();
         for (String clerk : List.of(county, xinyang, county, xinyang)) {
-            approvals.add(api.sendAsync("POST", "/projects/" + project + "/teacher-applications/TA-0/decision", clerk, "{\"approved\":true}"));
+            approvals.add(api.sendAsync("POST", "/projects/" + project + "/applications/TA-0/decision", clerk, "{\"approved\":true}"));
         }
         for (var a : approvals) {
             var r = a.get();
             assertTrue(r.status() == 200 || r.status() == 409, r.toString());
+            if (r.status() == 200) {   // the decision carries the enrollment it made
+                assertEquals("APPROVED", r.json().get("status").asText());
+                assertEquals("SELECTED", r.json().get("enrollment").get("status").asText(), r.body());
+                assertEquals("TA-0", r.json().get("enrollment").get("teacherId").asText());
+            }
         }
-        assertEquals("APPROVED", api.send("GET", "/teachers/TA-0/teacher-applications", teacher("TA-0"), null).json().get("items").get(0).get("status").asText());
+        assertEquals("E6", choice(project, "TA-0").get("refusal").get("rule").asText());
+        assertEquals("APPROVED", api.send("GET", "/teachers/TA-0/applications", teacher("TA-0"), null).json().get("items").get(0).get("status").asText());
         assertEquals(1, enrolled(project, xinyang));
 
         // an approval and a decline of TA-1 at once: one of them wins, and the seat agrees with it
-        var approve = api.sendAsync("POST", "/projects/" + project + "/teacher-applications/TA-1/decision", county, "{\"approved\":true}");
-        var decline = api.sendAsync("POST", "/projects/" + project + "/teacher-applications/TA-1/decision", xinyang, "{\"approved\":false,\"reason\":\"名额另有安排\"}");
+        var approve = api.sendAsync("POST", "/projects/" + project + "/applications/TA-1/decision", county, "{\"approved\":true}");
+        var decline = api.sendAsync("POST", "/projects/" + project + "/applications/TA-1/decision", xinyang, "{\"approved\":false,\"reason\":\"名额另有安排\"}");
         approve.get();
         decline.get();
-        String ta1 = api.send("GET", "/teachers/TA-1/teacher-applications", county, null).json().get("items").get(0).get("status").asText();
+        String ta1 = api.send("GET", "/teachers/TA-1/applications", county, null).json().get("items").get(0).get("status").asText();
         assertEquals(ta1.equals("APPROVED") ? 2 : 1, enrolled(project, xinyang), "TA-1 is " + ta1);
-        BadInputIT.problem(api.send("POST", "/projects/" + project + "/teacher-applications/TA-2/decision", county, "{\"approved\":false}"), 400, "reason");
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications/TA-2/decision", county, "{\"approved\":false}"), 400, "reason");
 
         // the county approves the rest of its list at once: never more than the 3 seats
-        var bulk = api.send("POST", "/projects/" + project + "/teacher-applications:approve", county, "{\"teacherIds\":[\"TA-2\",\"TA-3\",\"TA-4\",\"TA-5\"]}");
+        var bulk = api.send("POST", "/projects/" + project + "/applications:approve", county, "{\"teacherIds\":[\"TA-2\",\"TA-3\",\"TA-4\",\"TA-5\"]}");
         assertEquals(200, bulk.status(), bulk.toString());
         int approved = 0, refusedE1 = 0;
         for (JsonNode row : bulk.json().get("items")) {
@@ -85,8 +109,15 @@ class TeacherApplicationsIT {
         assertEquals(4, approved + refusedE1, bulk.body());
         assertEquals(3 - (ta1.equals("APPROVED") ? 2 : 1), approved, bulk.body());
         // a refused approval leaves the application pending, for when a seat frees
-        assertTrue(api.send("GET", "/projects/" + project + "/teacher-applications?status=PENDING", county, null).json().get("items").size() >= 1);
-        BadInputIT.problem(api.send("GET", "/teachers/TA-0/teacher-applications", teacher("TA-1"), null), 403, null);
-        BadInputIT.problem(api.send("GET", "/projects/" + project + "/teacher-applications?status=MAYBE", county, null), 400, "status");
+        assertTrue(api.send("GET", "/projects/" + project + "/applications?status=PENDING", county, null).json().get("items").size() >= 1);
+        BadInputIT.problem(api.send("GET", "/teachers/TA-0/applications", teacher("TA-1"), null), 403, null);
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/applications?status=MAYBE", county, null), 400, "status");
+
+        // a project created "openToApplications" takes applications at once
+        String open = api.project(province, "TA-OPEN", "\"openToApplications\":true");
+        assertEquals(200, api.send("PUT", "/projects/" + open + "/quotas/411500", province, "{\"seats\":1}").status());
+        assertTrue(choice(open, "TA-5").get("canApply").asBoolean());
+        assertEquals(201, api.send("POST", "/projects/" + open + "/applications", teacher("TA-5"), null).status());
+        BadInputIT.problem(api.send("POST", "/programs/NOPE/projects", province, Api.projectBody("TA-BAD", "\"openToApplications\":\"yes\"")), 400, null);
     }
 }

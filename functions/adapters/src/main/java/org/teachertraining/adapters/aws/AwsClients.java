@@ -59,13 +59,17 @@ public final class AwsClients {
         return builder.build();
     }
 
-    /** Presigns requests for the same S3 the functions reach (path-style with an endpoint, as {@link #s3}). */
-    public static S3Presigner s3Presigner(String region, String endpoint) {
+    /**
+     * Presigns requests for the same S3 the functions reach (path-style with an endpoint, as {@link #s3}). A
+     * presigned URL is authorized as its signer when it is used; with an endpoint (the local runtime) the signer
+     * is {@code localKey}, the key by which the local S3 knows the function's role.
+     */
+    public static S3Presigner s3Presigner(String region, String endpoint, String localKey) {
         var builder = S3Presigner.builder().region(Region.of(region));
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint))
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(localKey, "local")));
         } else {
             builder.credentialsProvider(lambdaCredentials());
         }

@@ -6,6 +6,10 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.OpenProjects;
+import org.teachertraining.core.project.Project;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
@@ -20,6 +24,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Teachers' own choice (自主选学, E9). The project's owner opens a project to applications; a teacher applies
@@ -35,14 +40,29 @@ public final class SelfSelection {
     /** {@code created} false: the teacher had applied before (the same application, 200). */
     public record Applied(TeacherApplication application, boolean created) {}
 
+    /** A project in selection now, for one teacher: whether they can apply, and if not the rule that keeps them out. */
+    public record Choice(Project project, Optional<Refusal> refusal) {
+        public boolean canApply() {
+            return refusal.isEmpty();
+        }
+    }
+
+    /** The application as decided, and when approved the enrollment it holds. */
+    public record Decided(TeacherApplication application, Enrollment enrollment) {}
+
     private final Projects projects;
     private final Teachers teachers;
     private final TeacherApplications applications;
     private final EnrollTeacher enroll;
+    private final Enrollments enrollments;
+    private final OpenProjects openProjects;
     private final Access access;
     private final Clock clock;
 
-    public SelfSelection(Projects projects, Teachers teachers, TeacherApplications applications, EnrollTeacher enroll, Access access, Clock clock) {
+    public SelfSelection(Projects projects, Teachers teachers, TeacherApplications applications, EnrollTeacher enroll, Enrollments enrollments,
+                         OpenProjects openProjects, Access access, Clock clock) {
+        this.enrollments = enrollments;
+        this.openProjects = openProjects;
         this.projects = projects;
         this.teachers = teachers;
         this.applications = applications;
@@ -64,6 +84,22 @@ public final class SelfSelection {
         return Outcome.done(Map.of("projectId", projectId, "open", open));
     }
 
+    /**
+     * For the signed-in teacher, the projects in selection now ({@link OpenProjects}): each one they can apply to,
+     * or the rule that keeps them out — an enrollment's (E6, E2–E5, E1), else E9 when the project takes no
+     * applications (the county selects).
+     */
+    public Outcome<List<Choice>> choicesOf(Caller caller) {
+        if (caller.role() != Role.TEACHER || caller.teacherId() == null) return Outcome.refused(Access.roleRefusal(Role.TEACHER));
+        return openProjects.forTeacher(caller, caller.teacherId()).map(offers -> offers.stream()
+                .map(o -> new Choice(o.project(), o.refusal().or(() -> applications.isOpen(o.project().id()) ? Optional.empty() : Optional.of(closed()))))
+                .toList());
+    }
+
+    private static Refusal closed() {
+        return Refusal.conflict("E9", Text.of("本项目不接受教师自主报名（由县区教育局遴选）", "This project does not take teachers' applications (the county selects)"));
+    }
+
     public Outcome<Applied> apply(Caller caller, String projectId, String statement) {
         if (caller.role() != Role.TEACHER || caller.teacherId() == null) return Outcome.refused(Access.roleRefusal(Role.TEACHER));
         var v = new Violations();
@@ -73,10 +109,7 @@ public final class SelfSelection {
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var teacher = teachers.find(caller.teacherId());
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(caller.teacherId()));
-        if (!applications.isOpen(projectId)) {
-            return Outcome.refused(Refusal.conflict("E9", Text.of("本项目不接受教师自主报名（由县区教育局遴选）",
-                    "This project does not take teachers' applications (the county selects)")));
-        }
+        if (!applications.isOpen(projectId)) return Outcome.refused(closed());
         var earlier = applications.find(projectId, caller.teacherId());
         if (earlier.isPresent()) return Outcome.done(new Applied(earlier.get(), false));
         var refusal = enroll.whyNot(project.get(), teacher.get());
@@ -89,7 +122,12 @@ public final class SelfSelection {
     }
 
     /** The teacher's county or city decides; an approval takes the seat as an enrollment does. */
-    public Outcome<TeacherApplication> decide(Caller caller, String projectId, String teacherId, Boolean approved, String reason) {
+    public Outcome<Decided> decide(Caller caller, String projectId, String teacherId, Boolean approved, String reason) {
+        return decideApplication(caller, projectId, teacherId, approved, reason).map(a -> new Decided(a,
+                a.status() == TeacherApplication.Status.APPROVED ? enrollments.find(projectId, teacherId).orElse(null) : null));
+    }
+
+    private Outcome<TeacherApplication> decideApplication(Caller caller, String projectId, String teacherId, Boolean approved, String reason) {
         if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
         var v = new Violations();
         v.identifier("teacherId", teacherId);
@@ -137,7 +175,7 @@ public final class SelfSelection {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var results = new ArrayList<Map<String, Object>>();
         for (String teacherId : new java.util.LinkedHashSet<>(teacherIds)) {
-            var outcome = decide(caller, projectId, teacherId, true, null);
+            var outcome = decideApplication(caller, projectId, teacherId, true, null);
             var row = new LinkedHashMap<String, Object>();
             row.put("teacherId", teacherId);
             if (outcome instanceof Outcome.Done<TeacherApplication> d) {

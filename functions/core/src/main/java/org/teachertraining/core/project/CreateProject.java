@@ -24,7 +24,15 @@ public final class CreateProject {
 
     public record Command(String code, String name, String category, Eligibility eligibility, List<Phase> phases,
                           Integer totalHours, Integer classSize, String institutionId, OffsetDateTime selectionCutoff,
-                          LocalDate startDate, LocalDate endDate, BigDecimal budget, Integer seats) {}
+                          LocalDate startDate, LocalDate endDate, BigDecimal budget, Integer seats,
+                          /** open to teachers' own applications from the start (E9); the caller opens it once the project exists */
+                          Boolean openToApplications) {
+        public Command(String code, String name, String category, Eligibility eligibility, List<Phase> phases, Integer totalHours,
+                       Integer classSize, String institutionId, OffsetDateTime selectionCutoff, LocalDate startDate, LocalDate endDate,
+                       BigDecimal budget, Integer seats) {
+            this(code, name, category, eligibility, phases, totalHours, classSize, institutionId, selectionCutoff, startDate, endDate, budget, seats, null);
+        }
+    }
 
     /** A class (班) has at most 50 trainees (docs/domain.md). */
     public static final int MAX_CLASS_SIZE = 50;
