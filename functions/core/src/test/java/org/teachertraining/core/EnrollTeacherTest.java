@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.teachertraining.core.enrollment.Waitlist;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teachertraining.core.World.done;
@@ -208,12 +210,44 @@ class EnrollTeacherTest {
         w.addTeacher("T1", "411523");
         w.addTeacher("T2", "411523");
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
-        assertEquals(EnrollmentStatus.WITHDRAWN, done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1")).status());
+        assertEquals(EnrollmentStatus.WITHDRAWN, done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1")).enrollment().status());
         assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
         w.clock.set(OffsetDateTime.parse("2020-10-12T00:00:00+08:00"));
         var r = refused(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T2"));
         assertEquals("E7", r.rule());
+    }
+
+    @Test
+    void e7_aWithdrawalPromotesTheFirstStillEligibleWaitlistedTeacher_evenAfterTheCutoff() {
+        var p = w.projectWithCountySeats(1);
+        for (String id : List.of("T1", "W1", "W2", "W3")) w.addTeacher(id, "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals(1, done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W1")).place().position());
+        assertEquals(2, done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W2")).place().position());
+        assertEquals(3, done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W3")).place().position());
+        assertFalse(done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W2")).created(), "listed once");
+        assertEquals("E6", refused(w.waitlist.add(World.XIN_COUNTY, p.id(), "T1")).rule());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.add(World.GUANGSHAN, p.id(), "W3")).kind());
+        // W1 was banned since being listed: passed over; W2 is promoted, after the cutoff, into T1's seat
+        w.ports.integrity.add(IntegrityRecord.of("W1", IntegrityRecord.Kind.NO_SHOW, "HN2019-01", LocalDate.of(2020, 9, 2)));
+        w.clock.set(OffsetDateTime.parse("2020-09-30T09:00:00+08:00"));
+        w.addTeacher("W4", "411523");
+        assertEquals("E2", refused(w.waitlist.add(World.XIN_COUNTY, p.id(), "W4")).rule());
+        var withdrawal = done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1"));
+        assertEquals("W2", withdrawal.promoted().teacherId());
+        assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "W2").orElseThrow().status());
+        assertEquals(1, w.ports.quotas.find(p.id(), "411523").orElseThrow().used(), "the seat changed hands, the count did not");
+        var notice = w.ports.notices.get(0);
+        assertEquals("TEACHER#W2", notice.recipient());
+        assertTrue(notice.body().zh().contains(p.startDate().toString()) && notice.body().zh().contains("报到"), notice.body().zh());
+        var left = done(w.waitlist.list(World.XIN_COUNTY, p.id(), null));
+        assertEquals(List.of("W1", "W3"), left.stream().map(x -> x.entry().teacherId()).toList());
+        assertEquals(List.of(1, 2), left.stream().map(Waitlist.Place::position).toList());
+        // with no one eligible left but the banned W1... W3 next; then the seat goes back to the pool
+        assertEquals("W3", done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "W2")).promoted().teacherId());
+        assertNull(done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "W3")).promoted());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
     }
 
     @Test

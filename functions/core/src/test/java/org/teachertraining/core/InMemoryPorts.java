@@ -158,6 +158,48 @@ public final class InMemoryPorts {
         }
     };
 
+    private final List<org.teachertraining.core.enrollment.WaitlistEntry> waitlist = new ArrayList<>();
+    public final List<org.teachertraining.core.notification.Notification> notices = new ArrayList<>();
+
+    public final org.teachertraining.core.enrollment.Waitlists waitlists = new org.teachertraining.core.enrollment.Waitlists() {
+        public boolean add(org.teachertraining.core.enrollment.WaitlistEntry e) {
+            synchronized (lock) {
+                if (find(e.projectId(), e.teacherId()).isPresent()) return false;
+                return waitlist.add(e);
+            }
+        }
+        public Optional<org.teachertraining.core.enrollment.WaitlistEntry> find(String projectId, String teacherId) {
+            synchronized (lock) { return waitlist.stream().filter(w -> w.projectId().equals(projectId) && w.teacherId().equals(teacherId)).findFirst(); }
+        }
+        public List<org.teachertraining.core.enrollment.WaitlistEntry> ofPool(String projectId, String pool) {
+            synchronized (lock) { return waitlist.stream().filter(w -> w.projectId().equals(projectId) && w.quotaJurisdiction().equals(pool)).toList(); }
+        }
+        public List<org.teachertraining.core.enrollment.WaitlistEntry> ofProject(String projectId, String prefix) {
+            synchronized (lock) {
+                return waitlist.stream().filter(w -> w.projectId().equals(projectId) && w.quotaJurisdiction().startsWith(prefix))
+                        .sorted(Comparator.comparing(org.teachertraining.core.enrollment.WaitlistEntry::quotaJurisdiction)).toList();
+            }
+        }
+        public boolean remove(org.teachertraining.core.enrollment.WaitlistEntry e) {
+            synchronized (lock) { return waitlist.removeIf(w -> w.projectId().equals(e.projectId()) && w.teacherId().equals(e.teacherId())); }
+        }
+        public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, org.teachertraining.core.enrollment.WaitlistEntry entry,
+                                 org.teachertraining.core.notification.Notification notice) {
+            synchronized (lock) {
+                var current = enrollmentMap.get(freed.projectId() + "/" + freed.teacherId());
+                if (current == null || current.status() != EnrollmentStatus.SELECTED) return Promotion.SEAT_NOT_HELD;
+                if (find(entry.projectId(), entry.teacherId()).isEmpty()) return Promotion.ENTRY_GONE;
+                var other = enrollmentMap.get(promoted.projectId() + "/" + promoted.teacherId());
+                if (other != null && other.status().holdsSeat()) return Promotion.ALREADY_ENROLLED;
+                enrollmentMap.put(freed.projectId() + "/" + freed.teacherId(), current.withdrawn(at));
+                enrollmentMap.put(promoted.projectId() + "/" + promoted.teacherId(), promoted);
+                remove(entry);
+                notices.add(notice);
+                return Promotion.PROMOTED;
+            }
+        }
+    };
+
     public final IntegrityRecords integrity = new IntegrityRecords() {
         public void add(IntegrityRecord r) { synchronized (lock) { integrityList.add(r); } }
         public List<IntegrityRecord> ofTeacher(String teacherId) {

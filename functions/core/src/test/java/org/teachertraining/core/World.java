@@ -61,7 +61,9 @@ public final class World {
     public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
     public final EnrollTeacher enroll = new EnrollTeacher(ports.projects, ports.teachers, ports.quotas, ports.enrollments,
             ports.integrity, ports.hours, access, clock);
-    public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, access, clock);
+    public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, ports.teachers, ports.waitlists, enroll, access, clock);
+    public final org.teachertraining.core.enrollment.Waitlist waitlist = new org.teachertraining.core.enrollment.Waitlist(ports.projects, ports.teachers,
+            ports.enrollments, ports.waitlists, enroll, access, clock);
     public final ListEnrollments list = new ListEnrollments(ports.projects, ports.teachers, ports.enrollments, access);
 
     /** HENU (河南大学), accredited for every category through 2025. */

@@ -55,7 +55,17 @@ public class EnrollmentController {
     @Delete("/{teacherId}")
     public HttpResponse<String> withdraw(HttpRequest<?> request, String projectId, String teacherId) {
         var caller = callers.of(request);
-        return Responses.of(request, withdraw.execute(caller, projectId, teacherId), HttpStatus.OK);
+        return Responses.of(request, withdraw.execute(caller, projectId, teacherId), w -> HttpStatus.OK, w -> {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> body = Json.MAPPER.convertValue(w.enrollment(), java.util.Map.class);
+            if (w.promoted() != null) {   // the waitlisted teacher who took the seat (E7)
+                var promoted = new java.util.LinkedHashMap<String, Object>();
+                promoted.put("teacherId", w.promoted().teacherId());
+                promoted.put("enrollmentId", w.promoted().id());
+                body.put("promoted", promoted);
+            }
+            return body;
+        });
     }
 
     @Get

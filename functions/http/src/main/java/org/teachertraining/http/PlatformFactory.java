@@ -34,6 +34,8 @@ import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.enrollment.EnrollTeacher;
 import org.teachertraining.core.enrollment.ListEnrollments;
+import org.teachertraining.core.enrollment.Waitlist;
+import org.teachertraining.core.enrollment.Waitlists;
 import org.teachertraining.core.enrollment.WithdrawEnrollment;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
@@ -223,8 +225,20 @@ public class PlatformFactory {
     }
 
     @Singleton
-    WithdrawEnrollment withdrawEnrollment(Projects projects, DynamoDbEnrollments enrollments, Access access, Clock clock) {
-        return new WithdrawEnrollment(projects, enrollments, access, clock);
+    WithdrawEnrollment withdrawEnrollment(Projects projects, DynamoDbEnrollments enrollments, Teachers teachers, Waitlists waitlists,
+                                          EnrollTeacher rules, Access access, Clock clock) {
+        return new WithdrawEnrollment(projects, enrollments, teachers, waitlists, rules, access, clock);
+    }
+
+    @Singleton
+    Waitlists waitlists(TrainingTable table) {
+        return new org.teachertraining.adapters.dynamodb.DynamoDbWaitlists(table, new org.teachertraining.adapters.dynamodb.DynamoDbNotifications(table));
+    }
+
+    @Singleton
+    Waitlist waitlist(Projects projects, Teachers teachers, DynamoDbEnrollments enrollments, Waitlists waitlists, EnrollTeacher rules,
+                      Access access, Clock clock) {
+        return new Waitlist(projects, teachers, enrollments, waitlists, rules, access, clock);
     }
 
     @Singleton

@@ -51,6 +51,19 @@ class ReadmeWalkthroughIT {
     }
 
     @Test
+    void theSelectionWalkthroughWorksAsWritten() throws Exception {
+        String out = run(Api.shared(), "selection-walkthrough");
+        var lines = out.lines().toList();
+        assertEquals(6, lines.size(), out);
+        assertTrue(lines.get(0).startsWith("\"code\":\"HN2027-ZX1\"") && lines.get(0).endsWith("\"canApply\":true"), out);
+        assertEquals("PENDING", lines.get(1), out);
+        assertEquals("enrollment status:\"SELECTED\"", lines.get(2), out);
+        assertEquals("1", lines.get(3), out);
+        assertTrue(lines.get(4).startsWith("\"promoted\":{\"teacherId\":\"XS-0002\",\"enrollmentId\":"), out);
+        assertTrue(lines.get(5).startsWith("\"title\":{\"zh\":\"递补入选："), out);
+    }
+
+    @Test
     void theWalkthroughWorksAsWritten() throws Exception {
         var api = Api.shared();
         String out = run(api, "walkthrough");

@@ -133,7 +133,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         return "IDEMPOTENCY#" + projectId + "#" + userId + "#" + key;
     }
 
-    private static Map<String, AttributeValue> write(Enrollment e) {
+    static Map<String, AttributeValue> write(Enrollment e) {
         var item = new HashMap<String, AttributeValue>();
         item.put("PK", s("PROJECT#" + e.projectId()));
         item.put("SK", s("ENROLLMENT#" + e.teacherId()));

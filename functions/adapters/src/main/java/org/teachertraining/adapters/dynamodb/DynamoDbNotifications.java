@@ -34,14 +34,18 @@ public final class DynamoDbNotifications implements Notifications {
 
     @Override
     public boolean deliver(Notification n) {
+        return table.transact(delivery(n)).isEmpty();
+    }
+
+    /** The writes of a delivery (pointer, entry, outbox record), the pointer first and only if absent: for a transaction of its own or another's. */
+    List<TransactWriteItem> delivery(Notification n) {
         String pk = "INBOX#" + n.recipient();
         String sk = sortKey(n);
-        var failed = table.transact(List.of(
+        return List.of(
                 put(Map.of("PK", s(pk), "SK", s("NOTEID#" + n.id()), "type", s("NOTEID"), "sk", s(sk))),
                 put(Map.of("PK", s(pk), "SK", s(sk), "type", s("NOTE"), "data", s(TrainingTable.toJson(n)))),
                 put(Map.of("PK", s("OUTBOX#" + n.id()), "SK", s("OUTBOX"), "type", s("OUTBOX"), "GSI1PK", s("OUTBOX#PENDING"),
-                        "GSI1SK", s(n.createdAt() + "#" + n.id()), "data", s(TrainingTable.toJson(n))))));
-        return failed.isEmpty();
+                        "GSI1SK", s(n.createdAt() + "#" + n.id()), "data", s(TrainingTable.toJson(n)))));
     }
 
     @Override

@@ -133,12 +133,20 @@ public final class EnrollTeacher {
 
     /** E2–E5, in the order a bureau would want them explained. */
     private Optional<Refusal> checkRules(Project project, Teacher t) {
-        if (!clock.instant().isBefore(project.selectionCutoff())) {
-            return Optional.of(Refusal.conflict("E2", Text.of(
-                    "遴选已截止（截止时间 " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime() + "）",
-                    "Selection closed at " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime()))
-                    .withDetails(Map.of("selectionCutoff", project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime().toString())));
-        }
+        return selectionClosed(project).or(() -> barsTeacher(project, t));
+    }
+
+    /** E2: the project's selection has closed (its cutoff, China Standard Time). */
+    public Optional<Refusal> selectionClosed(Project project) {
+        if (clock.instant().isBefore(project.selectionCutoff())) return Optional.empty();
+        return Optional.of(Refusal.conflict("E2", Text.of(
+                "遴选已截止（截止时间 " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime() + "）",
+                "Selection closed at " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime()))
+                .withDetails(Map.of("selectionCutoff", project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime().toString())));
+    }
+
+    /** E3–E5: what keeps this teacher out of this project whenever they would be selected (a waitlist's promotion too). */
+    public Optional<Refusal> barsTeacher(Project project, Teacher t) {
         LocalDate today = ChinaTime.today(clock);
         var ineligible = project.eligibility().check(t, today);
         if (ineligible.isPresent()) {
@@ -192,7 +200,7 @@ public final class EnrollTeacher {
      * The pool a seat comes from: the deepest jurisdiction on the teacher's quota chain, below the project's
      * owner, that holds an allocation. A project run by a county enrolls from its own pool.
      */
-    private Optional<String> poolFor(Project project, String teacherJurisdiction) {
+    public Optional<String> poolFor(Project project, String teacherJurisdiction) {
         var chain = access.tree().quotaChain(teacherJurisdiction);
         int ownerAt = chain.indexOf(project.ownerJurisdiction());
         if (ownerAt < 0) return Optional.empty();

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * For one teacher, the projects whose selection is open now (before their cutoff) in this year's programs
- * that apply to the teacher's unit, each with whether a seat is there for them and, if not, why — the rule
+ * For one teacher, the projects whose selection is open now (before their cutoff) in this year's and next
+ * year's programs that apply to the teacher's unit, each with whether a seat is there for them and, if not, why — the rule
  * and its explanation, exactly as an enrollment would refuse ({@link EnrollTeacher#whyNot}). The teacher
  * reads their own; admins whose subtree holds the teacher read it too.
  */
@@ -55,7 +55,10 @@ public final class OpenProjects {
         var t = teacher.get();
         var owners = new LinkedHashSet<>(access.tree().selfAndAncestors(t.jurisdiction()));
         var offers = new ArrayList<Offer>();
-        for (Program program : programsOf(ChinaTime.today(clock).getYear(), owners)) {
+        int year = ChinaTime.today(clock).getYear();
+        var programs = programsOf(year, owners);
+        programs.addAll(programsOf(year + 1, owners));   // next year's plan, published now, may already be selecting
+        for (Program program : programs) {
             for (Project project : projects.ofProgram(program.id())) {
                 if (!clock.instant().isBefore(project.selectionCutoff())) continue;
                 offers.add(new Offer(project, enroll.whyNot(project, t)));

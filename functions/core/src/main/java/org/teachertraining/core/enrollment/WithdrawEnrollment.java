@@ -1,57 +1,120 @@
 package org.teachertraining.core.enrollment;
 
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.notification.Notification;
+import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
-/** E7: withdrawal before the training starts frees the seat, back into the pool it came from. */
+/**
+ * E7: withdrawal before the training starts frees the seat. The seat goes to the first teacher on the
+ * waitlist of its pool who is still eligible (E3–E5, the same pool), in the same transaction as the
+ * withdrawal ({@link Waitlists#promote}), and that teacher is told; with no one to promote it goes back to
+ * the pool. Promotion does not wait for the cutoff: between the cutoff and the start, freed seats are filled
+ * from the waitlist only (E2 refuses new enrollments).
+ */
 public final class WithdrawEnrollment {
+    /** How often a withdrawal looks again when the teacher it would promote was taken meanwhile. */
+    static final int PROMOTION_ATTEMPTS = 20;
+
+    /** The withdrawn enrollment, and the enrollment of the waitlisted teacher who took its seat, if any. */
+    public record Withdrawal(Enrollment enrollment, Enrollment promoted) {}
+
     private final Projects projects;
     private final Enrollments enrollments;
+    private final Teachers teachers;
+    private final Waitlists waitlists;
+    private final EnrollTeacher rules;
     private final Access access;
     private final Clock clock;
 
-    public WithdrawEnrollment(Projects projects, Enrollments enrollments, Access access, Clock clock) {
+    public WithdrawEnrollment(Projects projects, Enrollments enrollments, Teachers teachers, Waitlists waitlists, EnrollTeacher rules,
+                              Access access, Clock clock) {
         this.projects = projects;
         this.enrollments = enrollments;
+        this.teachers = teachers;
+        this.waitlists = waitlists;
+        this.rules = rules;
         this.access = access;
         this.clock = clock;
     }
 
-    public Outcome<Enrollment> execute(Caller caller, String projectId, String teacherId) {
+    public Outcome<Withdrawal> execute(Caller caller, String projectId, String teacherId) {
         if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) {
             return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
         }
-        var project = projects.find(projectId);
-        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        var found = enrollments.find(projectId, teacherId);
-        if (found.isEmpty()) {
+        var found = projects.find(projectId);
+        if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        Project project = found.get();
+        var current = enrollments.find(projectId, teacherId);
+        if (current.isEmpty()) {
             return Outcome.refused(Refusal.notFound(Text.of("该教师未入选本项目", "The teacher is not enrolled in this project")));
         }
-        var enrollment = found.get();
+        var enrollment = current.get();
         var denied = access.require(caller, enrollment.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
-        if (enrollment.status() == EnrollmentStatus.WITHDRAWN) return Outcome.done(enrollment);
-        if (!clock.instant().isBefore(ChinaTime.startOf(project.get().startDate()))) {
+        if (enrollment.status() == EnrollmentStatus.WITHDRAWN) return Outcome.done(new Withdrawal(enrollment, null));
+        if (!clock.instant().isBefore(ChinaTime.startOf(project.startDate()))) {
             return Outcome.refused(Refusal.conflict("E7", Text.of(
-                    "培训已于 " + project.get().startDate() + " 开始，不能再退出",
-                    "Training started on " + project.get().startDate() + "; withdrawal is no longer possible"))
-                    .withDetails(Map.of("startDate", project.get().startDate().toString())));
+                    "培训已于 " + project.startDate() + " 开始，不能再退出",
+                    "Training started on " + project.startDate() + "; withdrawal is no longer possible"))
+                    .withDetails(Map.of("startDate", project.startDate().toString())));
         }
         if (enrollment.status() != EnrollmentStatus.SELECTED) {
             return Outcome.refused(Refusal.conflict("E7", Text.of(
-                    "状态为 " + enrollment.status() + " 的报名不能退出", "An enrollment in status " + enrollment.status() + " cannot be withdrawn")));
+                    "该报名状态为「" + enrollment.status().zh() + "」，不能退出", "An enrollment in status " + enrollment.status() + " cannot be withdrawn")));
         }
-        return Outcome.done(enrollments.withdraw(enrollment, clock.instant())
-                .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()));
+        Instant at = clock.instant();
+        for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
+            var candidate = firstEligible(project, enrollment.quotaJurisdiction());
+            if (candidate.isEmpty()) break;
+            var entry = candidate.get();
+            var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
+                    enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
+                    "waitlist:" + caller.userId(), at, null);
+            switch (waitlists.promote(enrollment, at, promoted, entry, notice(project, promoted, at))) {
+                case PROMOTED -> { return Outcome.done(new Withdrawal(enrollment.withdrawn(at), promoted)); }
+                case SEAT_NOT_HELD -> { return Outcome.done(new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null)); }
+                case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
+                case ENTRY_GONE -> { }                               // promoted by another withdrawal, or removed: the next one
+            }
+        }
+        return Outcome.done(new Withdrawal(enrollments.withdraw(enrollment, at)
+                .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null));
+    }
+
+    /** The first waitlisted teacher of the pool who could take the seat now: still there, E3–E5 passed, the same pool. */
+    private Optional<WaitlistEntry> firstEligible(Project project, String pool) {
+        for (var entry : waitlists.ofPool(project.id(), pool)) {
+            var teacher = teachers.find(entry.teacherId());
+            if (teacher.isEmpty()) continue;
+            if (rules.barsTeacher(project, teacher.get()).isPresent()) continue;
+            if (!rules.poolFor(project, teacher.get().jurisdiction()).map(pool::equals).orElse(false)) continue;
+            return Optional.of(entry);
+        }
+        return Optional.empty();
+    }
+
+    /** 通知到人: the promoted teacher's inbox names the project, its dates and where to report. */
+    static Notification notice(Project p, Enrollment promoted, Instant at) {
+        return Notification.of(Notification.teacher(promoted.teacherId()), "WAITLIST|" + promoted.id(), "WAITLIST_PROMOTED", p.id(),
+                Text.of("递补入选：" + p.name(), "Selected from the waitlist: " + p.name()),
+                Text.of("您已从储备名单递补入选「" + p.name() + "」（" + p.code() + "），培训时间 " + p.startDate() + " 至 " + p.endDate()
+                                + "，请于 " + p.startDate() + " 到承训机构（" + p.institutionId() + "）报到。",
+                        "You were selected from the waitlist for " + p.name() + " (" + p.code() + "), " + p.startDate() + " to " + p.endDate()
+                                + "; report to the training institution (" + p.institutionId() + ") on " + p.startDate() + "."), at);
     }
 }

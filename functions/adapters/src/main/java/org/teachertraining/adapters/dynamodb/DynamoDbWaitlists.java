@@ -1,0 +1,123 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.WaitlistEntry;
+import org.teachertraining.core.enrollment.Waitlists;
+import org.teachertraining.core.notification.Notification;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.failed;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.key;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
+
+/**
+ * Waitlists under the project: the entry PROJECT#id / WAITLIST#pool#addedAt(epoch ms, 13 digits)#teacherId, so
+ * one query reads a pool (or every pool of a subtree, by code prefix) in order; and WAITLISTED#teacherId,
+ * the one-entry-per-teacher guard, which names the entry. A promotion is one transaction of the freed
+ * enrollment, the new one, both waitlist items and the notice.
+ */
+public final class DynamoDbWaitlists implements Waitlists {
+    private final TrainingTable table;
+    private final DynamoDbNotifications notifications;
+
+    public DynamoDbWaitlists(TrainingTable table, DynamoDbNotifications notifications) {
+        this.table = table;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public boolean add(WaitlistEntry e) {
+        String data = TrainingTable.toJson(e);
+        var failedCodes = table.transact(List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+                        .item(Map.of("PK", s(pk(e.projectId())), "SK", s(guard(e.teacherId())), "type", s("WAITLISTED"), "entry", s(entrySk(e)), "data", s(data)))
+                        .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+                        .item(Map.of("PK", s(pk(e.projectId())), "SK", s(entrySk(e)), "type", s("WAITLIST"), "data", s(data))).build()).build()));
+        return failedCodes.isEmpty();
+    }
+
+    @Override
+    public Optional<WaitlistEntry> find(String projectId, String teacherId) {
+        return table.read(pk(projectId), guard(teacherId), WaitlistEntry.class);
+    }
+
+    @Override
+    public List<WaitlistEntry> ofPool(String projectId, String quotaJurisdiction) {
+        return query(projectId, "WAITLIST#" + quotaJurisdiction + "#");
+    }
+
+    @Override
+    public List<WaitlistEntry> ofProject(String projectId, String jurisdictionPrefix) {
+        return query(projectId, "WAITLIST#" + jurisdictionPrefix);
+    }
+
+    @Override
+    public boolean remove(WaitlistEntry e) {
+        return table.transact(List.of(delete(pk(e.projectId()), guard(e.teacherId())), delete(pk(e.projectId()), entrySk(e)))).isEmpty();
+    }
+
+    @Override
+    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice) {
+        var items = new ArrayList<TransactWriteItem>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key(pk(freed.projectId()), "ENROLLMENT#" + freed.teacherId()))
+                .updateExpression("SET #status = :withdrawn, withdrawnAt = :at, promotedTeacherId = :promoted")
+                .conditionExpression("#status = :selected AND #id = :id")
+                .expressionAttributeNames(Map.of("#status", "status", "#id", "id"))
+                .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()), ":selected", s(EnrollmentStatus.SELECTED.name()),
+                        ":at", s(at.toString()), ":id", s(freed.id()), ":promoted", s(promoted.teacherId())))
+                .build()).build());
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(DynamoDbEnrollments.write(promoted))
+                .conditionExpression("attribute_not_exists(PK) OR #status = :withdrawn")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()))).build()).build());
+        items.add(delete(pk(entry.projectId()), guard(entry.teacherId())));
+        items.add(delete(pk(entry.projectId()), entrySk(entry)));
+        items.addAll(notifications.delivery(notice));
+        var failedCodes = table.transact(items);
+        if (failedCodes.isEmpty()) return Promotion.PROMOTED;
+        var codes = failedCodes.get();
+        if (failed(codes, 0)) return Promotion.SEAT_NOT_HELD;
+        if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
+        if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;
+        throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notice's ID is unique per new enrollment
+    }
+
+    private List<WaitlistEntry> query(String projectId, String skPrefix) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(projectId)), ":sk", s(skPrefix))).build())
+                .items().stream().map(i -> TrainingTable.fromJson(str(i, "data"), WaitlistEntry.class)).toList();
+    }
+
+    private TransactWriteItem delete(String pk, String sk) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk, sk))
+                .conditionExpression("attribute_exists(PK)").build()).build();
+    }
+
+    private static String pk(String projectId) {
+        return "PROJECT#" + projectId;
+    }
+
+    private static String guard(String teacherId) {
+        return "WAITLISTED#" + teacherId;
+    }
+
+    private static String entrySk(WaitlistEntry e) {
+        return "WAITLIST#" + e.quotaJurisdiction() + "#" + String.format("%013d", e.addedAt().toEpochMilli()) + "#" + e.teacherId();
+    }
+
+}

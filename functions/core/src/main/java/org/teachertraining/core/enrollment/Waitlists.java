@@ -1,0 +1,41 @@
+package org.teachertraining.core.enrollment;
+
+import org.teachertraining.core.notification.Notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: waitlists (E7). {@link #promote} is one atomic step: the freed seat's enrollment withdrawn, the first
+ * waitlisted teacher's enrollment created in the same pool (the pool's count unchanged), the entry removed
+ * and the teacher notified — all or nothing, so two withdrawals racing for one waitlisted teacher promote
+ * them once, and never two teachers into one seat.
+ */
+public interface Waitlists {
+    /** False if the teacher is on the project's waitlist already. */
+    boolean add(WaitlistEntry entry);
+
+    Optional<WaitlistEntry> find(String projectId, String teacherId);
+
+    /** One pool's entries, first added first. */
+    List<WaitlistEntry> ofPool(String projectId, String quotaJurisdiction);
+
+    /** The entries of the pools whose code starts with {@code jurisdictionPrefix}, by pool, each pool in order. */
+    List<WaitlistEntry> ofProject(String projectId, String jurisdictionPrefix);
+
+    /** False if it was not there (removed meanwhile). */
+    boolean remove(WaitlistEntry entry);
+
+    enum Promotion {
+        PROMOTED,
+        /** The freed enrollment no longer holds its seat (withdrawn meanwhile): nothing happened. */
+        SEAT_NOT_HELD,
+        /** The entry is gone (promoted or removed meanwhile): nothing happened. */
+        ENTRY_GONE,
+        /** The waitlisted teacher holds a seat in the project already: nothing happened. */
+        ALREADY_ENROLLED
+    }
+
+    Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice);
+}

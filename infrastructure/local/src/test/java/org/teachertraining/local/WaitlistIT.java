@@ -1,0 +1,114 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The waitlist (储备库, E7) over HTTP: listed in order per pool; withdrawals racing each other promote the first
+ * waitlisted teachers, each once, never two into one seat; the promoted are SELECTED at once and told.
+ */
+class WaitlistIT {
+    static Api api;
+
+    static List<String> waitlisted(String project, String token) throws Exception {
+        var r = api.send("GET", "/projects/" + project + "/waitlist", token, null);
+        assertEquals(200, r.status(), r.toString());
+        var ids = new ArrayList<String>();
+        for (JsonNode item : r.json().get("items")) {
+            assertEquals(ids.size() + 1, item.get("position").asInt(), r.body());
+            ids.add(item.get("teacherId").asText());
+        }
+        return ids;
+    }
+
+    @Test
+    void racingWithdrawalsPromoteTheFirstWaitlistedEachOnce_andTheyAreTold() throws Exception {
+        api = Api.shared();
+        String province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
+        String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
+        String guangshan = api.token("wl-gs", "COUNTY_ADMIN", "411522");
+        var csv = Api.teachersCsv("WL-", "411523", 12).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        String project = api.project(province, "WL-1", null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":4}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":4}").status());
+        for (int i = 0; i < 4; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"WL-" + i + "\"}").status());
+
+        // the county lists six, in order; listing again is the same place
+        for (int i = 4; i < 10; i++) {
+            var listed = api.send("POST", "/projects/" + project + "/waitlist", county, "{\"teacherId\":\"WL-" + i + "\"}");
+            assertEquals(201, listed.status(), listed.toString());
+            assertEquals(i - 3, listed.json().get("position").asInt());
+            assertEquals("411523", listed.json().get("quotaJurisdiction").asText());
+        }
+        var again = api.send("POST", "/projects/" + project + "/waitlist", xinyang, "{\"teacherId\":\"WL-5\"}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(2, again.json().get("position").asInt());
+        assertEquals(List.of("WL-4", "WL-5", "WL-6", "WL-7", "WL-8", "WL-9"), waitlisted(project, county));
+        assertEquals(List.of(), waitlisted(project, guangshan), "a neighbouring county sees none of it");
+
+        // what a careless or hostile caller sends
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/waitlist", county, "{\"teacherId\":\"WL-0\"}"), 409, "E6");
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/waitlist", county, "{}"), 400, "teacherId");
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/waitlist", county, "{\"teacherId\":\"NOBODY\"}"), 404, null);
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/waitlist", guangshan, "{\"teacherId\":\"WL-10\"}"), 403, null);
+        BadInputIT.problem(api.send("POST", "/projects/NOPE/waitlist", county, "{\"teacherId\":\"WL-10\"}"), 404, null);
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/waitlist?jurisdiction=999999", county, null), 400, "jurisdiction");
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/waitlist?jurisdiction=411522", county, null), 403, null);
+        BadInputIT.problem(api.send("DELETE", "/projects/" + project + "/waitlist/WL-10", county, null), 404, null);
+
+        // four withdrawals at once, one of them sent twice: the first four waitlisted take the four seats, once each
+        var withdrawals = new ArrayList<CompletableFuture<Api.Response>>();
+        for (String t : List.of("WL-0", "WL-1", "WL-2", "WL-3", "WL-0")) {
+            withdrawals.add(api.sendAsync("DELETE", "/projects/" + project + "/enrollments/" + t, t.equals("WL-3") ? xinyang : county, null));
+        }
+        Set<String> promoted = new HashSet<>();
+        int promotions = 0;
+        for (var w : withdrawals) {
+            var r = w.get();
+            assertEquals(200, r.status(), r.toString());
+            assertEquals("WITHDRAWN", r.json().get("status").asText());
+            if (r.json().has("promoted")) {
+                promotions++;
+                promoted.add(r.json().get("promoted").get("teacherId").asText());
+            }
+        }
+        assertEquals(4, promotions, "the repeated withdrawal freed no second seat");
+        assertEquals(Set.of("WL-4", "WL-5", "WL-6", "WL-7"), promoted);
+        var quota = api.send("GET", "/projects/" + project + "/quotas", county, null).json();
+        for (JsonNode q : quota) if (q.get("jurisdiction").asText().equals("411523")) assertEquals(4, q.get("enrolled").asInt(), quota.toString());
+        var selected = api.send("GET", "/projects/" + project + "/enrollments?status=SELECTED&limit=100", county, null).json().get("items");
+        Set<String> holding = new HashSet<>();
+        selected.forEach(e -> holding.add(e.get("teacherId").asText()));
+        assertEquals(Set.of("WL-4", "WL-5", "WL-6", "WL-7"), holding);
+        assertEquals(List.of("WL-8", "WL-9"), waitlisted(project, county));
+
+        // 通知到人: each promoted teacher finds it in their own inbox, with the dates and where to report
+        for (String t : promoted) {
+            String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"wl-" + t + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + t + "\"}").json().get("token").asText();
+            var inbox = api.send("GET", "/me/notifications", token, null).json().get("items");
+            assertEquals(1, inbox.size(), inbox.toString());
+            assertEquals("WAITLIST_PROMOTED", inbox.get(0).get("kind").asText());
+            assertTrue(inbox.get(0).get("body").toString().contains("报到"), inbox.toString());
+        }
+
+        // taken off the list: no longer promoted
+        assertEquals(200, api.send("DELETE", "/projects/" + project + "/waitlist/WL-8", county, null).status());
+        assertEquals(List.of("WL-9"), waitlisted(project, county));
+        var last = api.send("DELETE", "/projects/" + project + "/enrollments/WL-4", county, null);
+        assertEquals("WL-9", last.json().get("promoted").get("teacherId").asText(), last.body());
+        assertFalse(api.send("DELETE", "/projects/" + project + "/enrollments/WL-5", county, null).json().has("promoted"), "no one left: back to the pool");
+    }
+}
