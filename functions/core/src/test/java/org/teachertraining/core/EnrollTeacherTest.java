@@ -166,6 +166,47 @@ class EnrollTeacherTest {
     }
 
     @Test
+    void e5_fromTheTeachersOwnRequirement_theYearsShareOrTheWholeCycleMetIsRefused_withTheFigures() {
+        var base = w.ruralBackbone("HN2020-10");
+        var e = new Eligibility(null, null, null, null, null, null, null, null, true, null);
+        var p = w.project(ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(base.code(), base.name(),
+                base.category(), e, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        for (String id : List.of("T1", "T2", "T3")) w.addTeacher(id, "411523");
+        // HN-CYCLE: 360 hours in 5 years (2016-2020 holds 2020): the year's share is 72
+        w.ports.hoursByTeacherAndYear.put("T1/2020", 72);
+        w.ports.hoursByTeacherAndYear.put("T2/2020", 71);
+        for (int y = 2016; y <= 2019; y++) w.ports.hoursByTeacherAndYear.put("T3/" + y, 90);
+        var year = refused(w.enroll.execute(World.XINYANG, p.id(), "T1", null));
+        assertEquals("E5", year.rule());
+        assertEquals("yearRequirementMet", year.details().get("criterion"));
+        assertEquals(72, year.details().get("required"));
+        assertEquals(72, year.details().get("hours"));
+        assertTrue(year.message().zh().contains("HN") || year.message().zh().contains("360"), year.message().zh());
+        var cycle = refused(w.enroll.execute(World.XINYANG, p.id(), "T3", null));
+        assertEquals("cycleRequirementMet", cycle.details().get("criterion"));
+        assertEquals(360, cycle.details().get("hours"));
+        done(w.enroll.execute(World.XINYANG, p.id(), "T2", null));
+    }
+
+    @Test
+    void e5_nationalProjectsWithinTheTeachersCycleCanBeCapped() {
+        var base = w.ruralBackbone("GP2020-11");
+        var e = new Eligibility(null, null, null, null, null, null, null, null, null, 1);
+        var first = w.project(ProgramLevel.NATIONAL, base);
+        var second = w.project(ProgramLevel.NATIONAL, new org.teachertraining.core.project.CreateProject.Command("GP2020-12", base.name(),
+                base.category(), e, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        for (var p : List.of(first, second)) done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        w.addTeacher("T1", "411523");
+        done(w.enroll.execute(World.XINYANG, first.id(), "T1", null));
+        var r = refused(w.enroll.execute(World.XINYANG, second.id(), "T1", null));
+        assertEquals("nationalCapPerCycle", r.details().get("criterion"));
+        assertEquals(2016, r.details().get("cycleFrom"));
+        assertEquals(2020, r.details().get("cycleTo"));
+        assertEquals(1L, r.details().get("participations"));
+    }
+
+    @Test
     void e5_nationalParticipationsPerCycleCanBeCapped() {
         var base = w.ruralBackbone("GP2020-01");
         var e = new Eligibility(null, null, null, null, null, null, null, new Eligibility.NationalParticipationCap(1, 2019));

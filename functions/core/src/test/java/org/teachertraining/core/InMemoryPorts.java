@@ -132,6 +132,14 @@ public final class InMemoryPorts {
                 return new Booking.Booked(e);
             }
         }
+        public Optional<Enrollment> move(Enrollment e, EnrollmentStatus from, EnrollmentStatus to, String by, Instant at) {
+            synchronized (lock) {
+                var current = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
+                if (current == null || current.status() != from || !current.id().equals(e.id())) return Optional.empty();
+                enrollmentMap.put(e.projectId() + "/" + e.teacherId(), current.in(to));
+                return Optional.of(current.in(to));
+            }
+        }
         public Optional<Enrollment> withdraw(Enrollment e, Instant at) {
             synchronized (lock) {
                 var current = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
@@ -200,10 +208,27 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.integrity.Recourse> recourseMap = new HashMap<>();
+
     public final IntegrityRecords integrity = new IntegrityRecords() {
         public void add(IntegrityRecord r) { synchronized (lock) { integrityList.add(r); } }
         public List<IntegrityRecord> ofTeacher(String teacherId) {
             synchronized (lock) { return integrityList.stream().filter(r -> r.teacherId().equals(teacherId)).toList(); }
+        }
+        public java.util.Map<String, org.teachertraining.core.integrity.Recourse> recourseOf(String teacherId) {
+            synchronized (lock) {
+                var out = new java.util.HashMap<String, org.teachertraining.core.integrity.Recourse>();
+                recourseMap.values().stream().filter(r -> r.teacherId().equals(teacherId)).forEach(r -> out.put(r.recordId(), r));
+                return out;
+            }
+        }
+        public boolean saveRecourse(org.teachertraining.core.integrity.Recourse r) {
+            synchronized (lock) {
+                var current = recourseMap.get(r.teacherId() + "/" + r.recordId());
+                if ((current == null ? 0 : current.version()) != r.version() - 1) return false;
+                recourseMap.put(r.teacherId() + "/" + r.recordId(), r);
+                return true;
+            }
         }
     };
 

@@ -221,13 +221,25 @@ public class PlatformFactory {
     @Singleton
     EnrollTeacher enrollTeacher(Projects projects, Teachers teachers, Quotas quotas, DynamoDbEnrollments enrollments,
                                 DynamoDbIntegrityRecords integrity, TrainingTable table, Access access, Clock clock) {
-        return new EnrollTeacher(projects, teachers, quotas, enrollments, integrity, new DynamoDbTrainingHours(table), access, clock);
+        return new EnrollTeacher(projects, teachers, quotas, enrollments, integrity, new DynamoDbTrainingHours(table),
+                new org.teachertraining.core.credit.RequirementCycles(Requirements.seeds()), access, clock);
     }
 
     @Singleton
     WithdrawEnrollment withdrawEnrollment(Projects projects, DynamoDbEnrollments enrollments, Teachers teachers, Waitlists waitlists,
                                           EnrollTeacher rules, Access access, Clock clock) {
         return new WithdrawEnrollment(projects, enrollments, teachers, waitlists, rules, access, clock);
+    }
+
+    @Singleton
+    org.teachertraining.core.enrollment.Registration registration(Projects projects, DynamoDbEnrollments enrollments, Clock clock) {
+        return new org.teachertraining.core.enrollment.Registration(projects, enrollments, clock);
+    }
+
+    @Singleton
+    org.teachertraining.core.enrollment.ReportRates reportRates(Programs programs, Projects projects, Quotas quotas, DynamoDbEnrollments enrollments,
+                                                                Access access) {
+        return new org.teachertraining.core.enrollment.ReportRates(programs, projects, quotas, enrollments, access);
     }
 
     @Singleton
@@ -257,6 +269,17 @@ public class PlatformFactory {
                               @Value("${aws.s3.endpoint:}") String endpoint, @Value("${certificates.bucket}") String bucket,
                               List<ExecutionInterceptor> interceptors) {
         return new StoredCertificates(table, AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors), bucket);
+    }
+
+    /** Recourse on integrity records (E4a); evidence files under {@code evidence/} of {@code submissions.bucket}. */
+    @Singleton
+    org.teachertraining.core.integrity.IntegrityRecourse integrityRecourse(Teachers teachers, DynamoDbIntegrityRecords records, UploadUrls uploadUrls,
+                                                                          @Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.s3.endpoint:}") String endpoint,
+                                                                          @Value("${submissions.bucket}") String bucket, List<ExecutionInterceptor> interceptors,
+                                                                          Access access, Clock clock) {
+        var s3 = AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);
+        return new org.teachertraining.core.integrity.IntegrityRecourse(teachers, records,
+                new org.teachertraining.adapters.s3.S3EvidenceFiles(s3, bucket, uploadUrls), access, clock);
     }
 
     @Singleton

@@ -15,6 +15,9 @@ import java.util.Map;
  * details as extension members. Language from {@code Accept-Language}: English when it prefers en, else zh-CN.
  */
 public final class Problems {
+    /** RFC 9457's members and ours, which a refusal's details may not override. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance", "rule", "errors");
+
     public static final String CONTENT_TYPE = "application/problem+json";
 
     private static final Map<Integer, Text> TITLES = Map.ofEntries(
@@ -72,7 +75,10 @@ public final class Problems {
             var errors = node.putArray("errors");
             refusal.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message().in(english)));
         }
-        refusal.details().forEach((k, v) -> node.set(k, Json.MAPPER.valueToTree(v)));
+        // extension members never replace the problem's own (a detail named "status" must not turn 409 into text)
+        refusal.details().forEach((k, v) -> {
+            if (!node.has(k) && !RESERVED.contains(k)) node.set(k, Json.MAPPER.valueToTree(v));
+        });
         return node.toString();
     }
 

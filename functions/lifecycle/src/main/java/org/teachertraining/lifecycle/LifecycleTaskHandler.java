@@ -60,6 +60,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
                 }
                 case "closeSelection" -> tasks.closeSelection(projectId);
                 case "preStartChecks" -> Map.of("findings", tasks.preStartChecks(projectId));
+                case "markNoShows" -> tasks.markNoShows(projectId);
                 case "awaitCompletion" -> {
                     tasks.awaitCompletion(projectId, text(input, "token"));
                     yield Map.of("waitingFor", "COMPLETION");

@@ -132,7 +132,7 @@ class LifecycleIT {
 
         // past the cutoff: selection closes with its fill rates, the pre-start checks run
         clock(cutoff.plusMinutes(1).toString());
-        var checked = await(project, "the pre-start checks", l -> states(l).contains("Wait until training ends"));
+        var checked = await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
         JsonNode fill = null;
         for (var f : checked.get("fillRates")) if (f.get("jurisdiction").asText().equals("411500")) fill = f;
         assertTrue(fill != null, checked.get("fillRates").toString());
@@ -146,6 +146,43 @@ class LifecycleIT {
         var early = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-EARLY\",\"results\":["
                 + "{\"teacherId\":\"LIFE1-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64}}]}"), 409, "C4");
         assertEquals(end.toString(), early.get("endDate").asText());
+
+        // 报到 (E8): the institution registers two of the three on the first day; not before the window, not another caller
+        var start = LocalDate.parse(details.get("startDate").asText());
+        var tooEarly = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE1-0\"}"), 409, "E8");
+        assertEquals(start.minusDays(1) + "T00:00+08:00", tooEarly.get("opens").asText());
+        clock(start + "T08:30:00+08:00");
+        xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");   // minted on the moved clock
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/registrations", xinyang, "{\"teacherId\":\"LIFE1-0\"}"), 403, null);
+        var registered = api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE1-0\"}");
+        assertEquals(200, registered.status(), registered.toString());
+        assertEquals("REGISTERED", registered.json().get("status").asText());
+        assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE1-0\"}").status());   // again: the same
+        var roster = api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(),
+                "教师编号,姓名\nLIFE1-1,教师1\nNOBODY,某人\n".getBytes(StandardCharsets.UTF_8), "text/csv").get();
+        assertEquals(200, roster.status(), roster.toString());
+        assertEquals("REGISTERED", roster.json().get("items").get(0).get("status").asText(), roster.body());
+        assertEquals("E8", roster.json().get("items").get(1).get("rule").asText(), roster.body());
+        // the first day over: LIFE1-2, never registered, is a no-show with an integrity record (E4)
+        clock(start.plusDays(1) + "T00:10:00+08:00");
+        xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        await(project, "the no-shows", l -> states(l).contains("Wait until training ends"));
+        var noShow = api.send("GET", "/projects/" + project + "/enrollments?status=NO_SHOW", xinyang, null).json().get("items");
+        assertEquals(1, noShow.size(), noShow.toString());
+        assertEquals("LIFE1-2", noShow.get(0).get("teacherId").asText());
+        var rates = api.send("GET", "/projects/" + project + "/report-rates", xinyang, null);
+        assertEquals(200, rates.status(), rates.toString());
+        assertEquals("411523", rates.json().get(0).get("jurisdiction").asText(), rates.body());
+        assertEquals(3, rates.json().get(0).get("enrolled").asInt(), rates.body());
+        assertEquals(2, rates.json().get(0).get("registered").asInt(), rates.body());
+        assertEquals(1, rates.json().get(0).get("noShows").asInt(), rates.body());
+        assertEquals("66.7", rates.json().get(0).get("percent").asText(), rates.body());
+        int programYear = api.send("GET", "/programs/" + details.get("programId").asText(), xinyang, null).json().get("year").asInt();
+        var year = api.send("GET", "/jurisdictions/411500/report-rates?year=" + programYear, xinyang, null);
+        assertEquals(200, year.status(), year.toString());
+        assertTrue(year.body().contains("\"projectId\":\"" + project + "\",\"code\":\"LIFE-1\""), year.body());
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411500/report-rates", xinyang, null), 400, "year");
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/report-rates", henu(), null), 403, null);
 
         // after training: trainees rate it, an expert scores it, the institution records completion
         clock(end.plusDays(1) + "T10:00:00+08:00");
@@ -178,6 +215,10 @@ class LifecycleIT {
         assertEquals(64, over.get("bound").asInt());
         assertEquals(900, over.get("hours").asInt());
         assertEquals("CENTRALIZED", over.get("category").asText());
+        // E8: the trainee who never registered can only be reported a no-show
+        var unregistered = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE1-C4\",\"results\":["
+                + "{\"teacherId\":\"LIFE1-2\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":8}}]}"), 409, "E8");
+        assertEquals("LIFE1-2", unregistered.get("teacherId").asText());
         await(project, "the deliverables window", l -> states(l).contains("Wait a day for the deliverables"));
         String selfEvaluation = Uploads.accepted(api, henu(), project, "SELF_EVALUATION", "自评报告.pdf", "application/pdf", SampleFiles.pdf(3));
 
@@ -187,9 +228,9 @@ class LifecycleIT {
         assertEquals("CLOSED", closed.get("phase").asText());
         assertEquals(List.of("Record the application", "Check the budget against the funding standards", "Did the budget pass?",
                 "Wait for the province's approval", "Publish quotas and open selection", "Wait until the selection cutoff",
-                "Close selection and record fill rates", "Run the pre-start checks", "Wait until training ends",
+                "Close selection and record fill rates", "Run the pre-start checks", "Wait until registration closes", "Mark the no-shows", "Wait until training ends",
                 "Wait for the institution's completion assessment", "Confirm the credits are posted", "Check the deliverables",
-                "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 14));
+                "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 16));
         assertEquals("Closed", states(closed).get(states(closed).size() - 1));
         // Step Functions bills each state entered (BENCHMARKS.md, cost per project)
         System.out.printf("lifecycle: %d states entered from application to closure, %d of them the deliverables window's daily check%n",

@@ -42,8 +42,8 @@ class ReadmeWalkthroughIT {
         try {
             String out = run(api, "lifecycle-walkthrough");
             assertEquals(List.of("true", "APPLIED", "waiting for the province's approval", "selection open until 2027-09-25", "SELECTED",
-                    "selection closed", "waiting for the completion assessment", "QUEUED", "credits posted; deliverables window open", "closed"),
-                    out.lines().toList().subList(0, 10), out);
+                    "selection closed", "REGISTERED", "waiting for the completion assessment", "QUEUED", "credits posted; deliverables window open", "closed"),
+                    out.lines().toList().subList(0, 11), out);
             assertTrue(out.contains("\"evaluation\":{\"fillRate\":2.0"), out);
         } finally {
             api.send("POST", "/dev/clock", null, "{\"now\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) + "\"}");

@@ -138,6 +138,15 @@ class StopAndRestartIT {
         awaitLifecycle(api, province, trained, "APPROVAL");
         assertEquals(200, api.send("POST", "/projects/" + trained + "/application/decision", province, "{\"approved\":true}").status());
         var end = LocalDate.parse(api.send("GET", "/projects/" + trained, province, null).json().get("endDate").asText());
+        // the first day: every trainee registers (报到, E8), by roster
+        var start = LocalDate.parse(api.send("GET", "/projects/" + trained, province, null).json().get("startDate").asText());
+        assertEquals(200, api.send("POST", "/dev/clock", null, "{\"now\":\"" + start + "T08:30:00+08:00\"}").status());
+        var roster = new StringBuilder("教师编号\n");
+        for (int i = 0; i < TRAINEES; i++) roster.append("SK-").append(i).append('\n');
+        var registered = api.sendBytesAsync("POST", "/projects/" + trained + "/registrations:import", henu(api),
+                roster.toString().getBytes(StandardCharsets.UTF_8), "text/csv").get();
+        assertEquals(200, registered.status(), registered.toString());
+        assertTrue(!registered.body().contains("REFUSED"), registered.body());
         assertEquals(200, api.send("POST", "/dev/clock", null, "{\"now\":\"" + end.plusDays(1) + "T10:00:00+08:00\"}").status());
         // tokens expire on the platform's clock: new ones for the new date
         String provinceLater = api.token("sk-province", "PROVINCE_ADMIN", "410000"), xinyangLater = api.token("sk-xinyang", "CITY_ADMIN", "411500"),
@@ -146,7 +155,7 @@ class StopAndRestartIT {
         assertEquals(200, api.send("PUT", "/institutions/HENU", province, "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
                 + "\"validFrom\":\"" + end.minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}").status());
         // A: in selection still (its cutoff 90 days after B's)
-        var program = api.send("POST", "/programs", province, "{\"year\":2026,\"level\":\"PROVINCIAL\",\"name\":\"SK program A\",\"jurisdiction\":\"410000\"}");
+        var program = api.send("POST", "/programs", province, "{\"year\":" + start.getYear() + ",\"level\":\"PROVINCIAL\",\"name\":\"SK program A\",\"jurisdiction\":\"410000\"}");
         var created = api.send("POST", "/programs/" + program.json().get("id").asText() + "/projects", province, Api.projectBody("SK-A", null, 90));
         assertEquals(201, created.status(), created.toString());
         String selecting = created.json().get("id").asText();

@@ -82,6 +82,23 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
+    public Optional<Enrollment> move(Enrollment e, EnrollmentStatus from, EnrollmentStatus to, String by, Instant at) {
+        // registeredAt/registeredBy, noShowAt/noShowBy
+        String lower = to.name().toLowerCase(java.util.Locale.ROOT);
+        String field = java.util.regex.Pattern.compile("_([a-z])").matcher(lower).replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
+                    .updateExpression("SET #status = :to, #at = :at, #by = :by")
+                    .conditionExpression("#status = :from AND #id = :id")
+                    .expressionAttributeNames(Map.of("#status", "status", "#id", "id", "#at", field + "At", "#by", field + "By"))
+                    .expressionAttributeValues(Map.of(":to", s(to.name()), ":from", s(from.name()), ":at", s(at.toString()), ":by", s(by), ":id", s(e.id()))));
+            return Optional.of(e.in(to));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException moved) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<Enrollment> withdraw(Enrollment e, Instant at) {
         var failedCodes = table.transact(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(table.name())

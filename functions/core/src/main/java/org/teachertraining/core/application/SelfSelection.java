@@ -224,7 +224,7 @@ public final class SelfSelection {
             case PENDING -> "待审批";
         };
         return Refusal.conflict("E9", Text.of("该报名" + zh + "，不能再作此决定", "The application is " + current.status() + ": this decision cannot be made"))
-                .withDetails(Map.of("status", current.status().name()));
+                .withDetails(Map.of("applicationStatus", current.status().name()));
     }
 
 }

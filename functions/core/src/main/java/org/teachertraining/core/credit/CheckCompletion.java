@@ -93,6 +93,22 @@ public final class CheckCompletion {
         return checkAccreditation(c);
     }
 
+    /**
+     * E8: a trainee who never registered (报到) — marked NO_SHOW at the end of the first day — can only be reported a
+     * no-show by the institution; anything else about them goes through recourse (E4a) or a correction.
+     */
+    public Optional<Refusal> unregistered(Completion c) {
+        for (var r : c.results()) {
+            if (r.outcome() == Completion.Outcome.NO_SHOW) continue;
+            var e = enrollments.find(c.projectId(), r.teacherId());
+            if (e.isPresent() && e.get().status() == org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW) {
+                return Optional.of(Refusal.conflict("E8", Text.of("学员 " + r.teacherId() + " 未在开班首日报到，只能登记为未报到",
+                        "Trainee " + r.teacherId() + " did not register on the first day: only a no-show can be recorded")).withDetails(Map.of("teacherId", r.teacherId())));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** C4: per category never more than the project's phases give, in all never more than its total hours. */
     private Optional<Refusal> checkPlan(Project project, Completion c) {
         var plan = TrainingPlan.of(project, programs.find(project.programId()).orElse(null));

@@ -86,8 +86,9 @@ public final class CorrectResult {
         var corrected = new ProjectResult(projectId, teacherId, correctionId, c.outcome(), c.hours(), c.topic(), true, code, old.recordedAt());
         entries.addAll(PostCompletion.entries(corrected, correctionId, caller.userId(), now));
         // the outcome happened when the completion was first recorded: a corrected no-show is banned from then
-        var stored = results.correct(old, corrected, entries, PostCompletion.integrityRecord(old, old.recordedAt()),
-                PostCompletion.integrityRecord(corrected, old.recordedAt()));
+        var startDate = project.get().startDate();
+        var stored = results.correct(old, corrected, entries, PostCompletion.integrityRecord(old, old.recordedAt(), startDate),
+                PostCompletion.integrityRecord(corrected, old.recordedAt(), startDate));
         if (stored.isEmpty()) {
             return Outcome.refused(Refusal.conflict("C5", Text.of("该结果刚被他人更改，请刷新后重试", "The result changed meanwhile; reload and try again")));
         }

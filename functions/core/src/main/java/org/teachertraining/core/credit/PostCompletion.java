@@ -59,9 +59,15 @@ public final class PostCompletion {
         return entries;
     }
 
-    static IntegrityRecord integrityRecord(ProjectResult r, java.time.Instant at) {
-        return r.outcome() == Completion.Outcome.PASSED ? null
-                : IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), r.projectId(), at.atZone(ChinaTime.ZONE).toLocalDate());
+    /**
+     * The integrity record (E4) a result gives: none when passed; a no-show dated the project's start date (when it
+     * happened, and the same record the lifecycle writes for a trainee who never registered, E8); a dismissal or a
+     * failure dated the day it was recorded.
+     */
+    static IntegrityRecord integrityRecord(ProjectResult r, java.time.Instant at, java.time.LocalDate startDate) {
+        if (r.outcome() == Completion.Outcome.PASSED) return null;
+        var on = r.outcome() == Completion.Outcome.NO_SHOW ? startDate : at.atZone(ChinaTime.ZONE).toLocalDate();
+        return IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), r.projectId(), on);
     }
 
     private Posted post(Completion c) {
@@ -69,7 +75,8 @@ public final class PostCompletion {
         for (var trainee : c.results()) {
             var result = ProjectResult.of(c, trainee);
             var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
-            var posting = results.post(result, entries, integrityRecord(result, c.recordedAt()), Certificate.newCode());
+            var startDate = enrollments.find(c.projectId(), trainee.teacherId()).orElseThrow().projectStartDate();
+            var posting = results.post(result, entries, integrityRecord(result, c.recordedAt(), startDate), Certificate.newCode());
             ProjectResult stored;
             if (posting instanceof ProjectResults.Posting.Posted p) {
                 posted++;

@@ -77,6 +77,8 @@ public final class RecordCompletion {
                     "Training has not ended (it ends on " + project.endDate() + "): no completion can be recorded yet"))
                     .withDetails(Map.of("endDate", project.endDate().toString())));
         }
+        var unregistered = checkCompletion.unregistered(completion);
+        if (unregistered.isPresent()) return Outcome.refused(unregistered.get());
         var claim = results.claim(completion.results().stream().map(r -> ProjectResult.of(completion, r)).toList());
         if (claim instanceof ProjectResults.Claim.Taken taken) return Outcome.refused(alreadyResulted(taken.earlier(), completionId));
         queue.send(completion);

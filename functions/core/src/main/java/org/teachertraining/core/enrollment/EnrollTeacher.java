@@ -45,11 +45,13 @@ public final class EnrollTeacher {
     private final Enrollments enrollments;
     private final IntegrityRecords integrity;
     private final TrainingHours hours;
+    private final CycleRequirements cycles;
     private final Access access;
     private final Clock clock;
 
     public EnrollTeacher(Projects projects, Teachers teachers, Quotas quotas, Enrollments enrollments,
-                         IntegrityRecords integrity, TrainingHours hours, Access access, Clock clock) {
+                         IntegrityRecords integrity, TrainingHours hours, CycleRequirements cycles, Access access, Clock clock) {
+        this.cycles = cycles;
         this.projects = projects;
         this.teachers = teachers;
         this.quotas = quotas;
@@ -154,7 +156,7 @@ public final class EnrollTeacher {
                     Map.of("criterion", ineligible.get().criterion())));
         }
         if (project.level().isProvincialOrAbove()) {
-            var ban = integrity.ofTeacher(t.id()).stream().filter(r -> r.bans(today))
+            var ban = integrity.banning(t.id(), today).stream()
                     .max(Comparator.comparing(IntegrityRecord::bannedUntil));
             if (ban.isPresent()) {
                 return Optional.of(Refusal.unprocessable("E4", Text.of(
@@ -178,6 +180,44 @@ public final class EnrollTeacher {
                         "该教师 " + year + " 年已获 " + credited + " 学时，已达年度要求 " + e.annualHoursCap() + " 学时",
                         "The teacher already has " + credited + " hours in " + year + ", meeting the year's requirement of " + e.annualHoursCap()),
                         Map.of("criterion", "annualHoursCap", "hours", credited)));
+            }
+        }
+        if (Boolean.TRUE.equals(e.refuseWhenYearMet())) {
+            int year = project.startDate().getYear();
+            var cycle = cycles.cycleOf(t, year);
+            if (cycle.isPresent()) {
+                var c = cycle.get();
+                int credited = hours.creditedIn(t.id(), year);
+                if (credited >= c.annualShare()) {
+                    return Optional.of(Refusal.unprocessable("E5", Text.of(
+                            "该教师 " + year + " 年已获 " + credited + " 学时，已达本年度应修学时 " + c.annualShare() + "（" + c.name() + "：" + c.fromYear() + "–" + c.toYear() + " 年共 " + c.minHours() + " 学时）",
+                            "The teacher already has " + credited + " hours in " + year + ", the year's share of " + c.annualShare() + " (" + c.requirementId()
+                                    + ": " + c.minHours() + " hours in " + c.fromYear() + "-" + c.toYear() + ")"),
+                            Map.of("criterion", "yearRequirementMet", "hours", credited, "required", c.annualShare(), "requirementId", c.requirementId())));
+                }
+                int inCycle = 0;
+                for (int y = c.fromYear(); y <= c.toYear(); y++) inCycle += hours.creditedIn(t.id(), y);
+                if (inCycle >= c.minHours()) {
+                    return Optional.of(Refusal.unprocessable("E5", Text.of(
+                            "该教师本周期（" + c.fromYear() + "–" + c.toYear() + " 年）已获 " + inCycle + " 学时，已达周期要求 " + c.minHours() + " 学时",
+                            "The teacher already has " + inCycle + " hours in the cycle " + c.fromYear() + "-" + c.toYear() + ", meeting its " + c.minHours()),
+                            Map.of("criterion", "cycleRequirementMet", "hours", inCycle, "required", c.minHours(), "requirementId", c.requirementId())));
+                }
+            }
+        }
+        if (e.nationalCapPerCycle() != null && project.level() == ProgramLevel.NATIONAL) {
+            var cycle = cycles.cycleOf(t, project.startDate().getYear());
+            if (cycle.isPresent()) {
+                var c = cycle.get();
+                long joined = enrollments.ofTeacher(t.id()).stream().filter(x -> x.status().holdsSeat() && x.projectLevel() == ProgramLevel.NATIONAL
+                        && x.projectStartDate().getYear() >= c.fromYear() && x.projectStartDate().getYear() <= c.toYear()).count();
+                if (joined >= e.nationalCapPerCycle()) {
+                    return Optional.of(Refusal.unprocessable("E5", Text.of(
+                            "该教师本周期（" + c.fromYear() + "–" + c.toYear() + " 年）已参加 " + joined + " 个国培项目，已达上限 " + e.nationalCapPerCycle(),
+                            "The teacher has joined " + joined + " national projects in the cycle " + c.fromYear() + "-" + c.toYear() + ", the cap is " + e.nationalCapPerCycle()),
+                            Map.of("criterion", "nationalCapPerCycle", "participations", joined, "cap", e.nationalCapPerCycle(),
+                                    "cycleFrom", c.fromYear(), "cycleTo", c.toYear())));
+                }
             }
         }
         var cap = e.nationalParticipationCap();

@@ -15,6 +15,11 @@ public record Enrollment(String id, String projectId, String teacherId, String t
                          String projectName, ProgramLevel projectLevel, LocalDate projectStartDate,
                          String createdBy, Instant createdAt, Instant withdrawnAt) {
 
+    public Enrollment in(EnrollmentStatus status) {
+        return new Enrollment(id, projectId, teacherId, teacherName, jurisdiction, quotaJurisdiction, status, idempotencyKey, projectName,
+                projectLevel, projectStartDate, createdBy, createdAt, withdrawnAt);
+    }
+
     public Enrollment withdrawn(Instant at) {
         return new Enrollment(id, projectId, teacherId, teacherName, jurisdiction, quotaJurisdiction,
                 EnrollmentStatus.WITHDRAWN, idempotencyKey, projectName, projectLevel, projectStartDate,

@@ -20,6 +20,12 @@ public interface Enrollments {
     /** @param key the idempotency record to store with the enrollment, or null */
     Booking book(Enrollment enrollment, IdempotencyRecord key);
 
+    /**
+     * Moves the enrollment from {@code from} to {@code to} (报到: SELECTED → REGISTERED; the first day over:
+     * SELECTED → NO_SHOW), recording who and when; empty if it was no longer in {@code from}. The seat stays held.
+     */
+    Optional<Enrollment> move(Enrollment enrollment, EnrollmentStatus from, EnrollmentStatus to, String by, Instant at);
+
     /** Marks the enrollment WITHDRAWN and returns its seat to its pool; empty if it no longer holds one. */
     Optional<Enrollment> withdraw(Enrollment enrollment, Instant at);
 

@@ -30,6 +30,11 @@ public record IntegrityRecord(String teacherId, Kind kind, String projectId, Loc
         return new IntegrityRecord(teacherId, kind, projectId, occurredOn, occurredOn.plusYears(BAN_YEARS));
     }
 
+    /** How the record is named in URLs: its date and its project, as its key. */
+    public String id() {
+        return occurredOn + "_" + projectId;
+    }
+
     public boolean bans(LocalDate on) {
         return on.isBefore(bannedUntil);
     }

@@ -68,7 +68,7 @@ public final class LifecycleTasks {
     /** Application submitted: the dates the Wait states wait for. */
     public ProjectLifecycle.Dates recordApplication(String projectId, String executionArn) {
         var p = project(projectId);
-        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), ChinaTime.startOf(p.endDate().plusDays(1)),
+        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), org.teachertraining.core.enrollment.Registration.closes(p), ChinaTime.startOf(p.endDate().plusDays(1)),
                 ChinaTime.startOf(p.endDate().plusDays(1 + Deliverables.AFTER_DAYS)));
         var lc = lifecycles.find(projectId).orElse(ProjectLifecycle.started(projectId, executionArn, clock.instant()));
         lifecycles.save(lc.in(ProjectLifecycle.Phase.APPLIED, null, clock.instant()).with(dates, null, null, null, null));
@@ -119,6 +119,30 @@ public final class LifecycleTasks {
         var lc = lifecycle(projectId);
         lifecycles.save(lc.in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, clock.instant()).with(null, null, findings, null, null));
         return findings;
+    }
+
+    /**
+     * E8, the first day over: every trainee still only SELECTED (not registered) is a no-show — the enrollment
+     * moves to NO_SHOW and the integrity record (E4, dated the start date, as a completion's NO_SHOW result
+     * dates it) is written; an excuse or an appeal (E4a) can lift it. Idempotent: a retry finds them moved.
+     */
+    public Map<String, Object> markNoShows(String projectId) {
+        var p = project(projectId);
+        int registered = 0, noShows = 0;
+        for (var e : enrollments.holdingSeats(projectId)) {
+            if (e.status() == org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED) {
+                integrity.add(org.teachertraining.core.integrity.IntegrityRecord.of(e.teacherId(),
+                        org.teachertraining.core.integrity.IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
+                enrollments.move(e, org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED, org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW,
+                        "lifecycle", clock.instant());
+                noShows++;
+            } else if (e.status() == org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW) {
+                noShows++;
+            } else {
+                registered++;
+            }
+        }
+        return Map.of("registered", registered, "noShows", noShows);
     }
 
     /** The completion the institution recorded has been posted: a credit for every passed trainee, an integrity record for the rest. */

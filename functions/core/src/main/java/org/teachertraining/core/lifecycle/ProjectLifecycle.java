@@ -22,7 +22,8 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
     public record Waiting(String step, String token, Instant since, Instant until) {}
 
     /** The instants the state machine's Wait states wait for (00:00 Asia/Shanghai of the day after, for dates). */
-    public record Dates(Instant selectionCutoff, Instant trainingEnds, Instant deliverablesDue) {}
+    /** {@code registrationCloses}: the end of the first day (E8), after which who has not registered is a no-show. */
+    public record Dates(Instant selectionCutoff, Instant registrationCloses, Instant trainingEnds, Instant deliverablesDue) {}
 
     public record FillRate(String jurisdiction, int seats, int enrolled, int unfilled, BigDecimal percent) {}
 

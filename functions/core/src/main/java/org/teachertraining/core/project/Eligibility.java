@@ -13,12 +13,23 @@ import java.util.Set;
 
 /**
  * A project's audience (docs/domain.md E3). Every field is optional; absent or empty means no restriction.
- * {@code annualHoursCap} and {@code nationalParticipationCap} carry the E5 limits.
+ * {@code annualHoursCap} and {@code nationalParticipationCap} carry the E5 limits as numbers the project sets;
+ * {@code refuseWhenYearMet} and {@code nationalCapPerCycle} derive them from the teacher's own cycle requirement
+ * (C3): refused once the teacher's credited hours reach the year's share of it (or the whole cycle's), and past
+ * the cap of national projects within the teacher's current cycle.
  */
 public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRole> roles,
                           Set<SchoolLocation> schoolLocations, Integer minTeachingYears,
                           Set<BackboneLevel> backboneLevels, Integer annualHoursCap,
-                          NationalParticipationCap nationalParticipationCap) {
+                          NationalParticipationCap nationalParticipationCap,
+                          Boolean refuseWhenYearMet, Integer nationalCapPerCycle) {
+
+    /** The audience without the limits derived from the teacher's requirement (E5: {@code refuseWhenYearMet}, {@code nationalCapPerCycle}). */
+    public Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRole> roles, Set<SchoolLocation> schoolLocations,
+                       Integer minTeachingYears, Set<BackboneLevel> backboneLevels, Integer annualHoursCap,
+                       NationalParticipationCap nationalParticipationCap) {
+        this(stages, subjects, roles, schoolLocations, minTeachingYears, backboneLevels, annualHoursCap, nationalParticipationCap, null, null);
+    }
 
     /** E5: at most {@code max} national projects since {@code sinceYear} (the start of the cycle). */
     public record NationalParticipationCap(Integer max, Integer sinceYear) {}

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV reading, with the encodings spreadsheets in China write: UTF-8 (with or without BOM) or GB18030. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /** A record with the 1-based line it starts on. */
-    record Row(int line, List<String> fields) {}
+    public record Row(int line, List<String> fields) {}
 
-    static final class Malformed extends Exception {
-        final int line;
+    public static final class Malformed extends Exception {
+        public final int line;
 
         Malformed(int line, String message) {
             super(message);
@@ -25,7 +25,7 @@ final class Csv {
     }
 
     /** UTF-8 when the bytes carry its BOM or decode as UTF-8 strictly; otherwise GB18030 (Excel's "CSV" in zh-CN). */
-    static String decode(byte[] bytes) throws CharacterCodingException {
+    public static String decode(byte[] bytes) throws CharacterCodingException {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             return strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes, 3, bytes.length - 3));
         }
@@ -41,7 +41,7 @@ final class Csv {
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
     }
 
-    static List<Row> parse(String text) throws Malformed {
+    public static List<Row> parse(String text) throws Malformed {
         var rows = new ArrayList<Row>();
         var fields = new ArrayList<String>();
         var field = new StringBuilder();

@@ -96,7 +96,8 @@ class CostBenchmark {
             var integrity = new DynamoDbIntegrityRecords(table);
             var aggregates = new DynamoDbComplianceAggregates(table);
             var county = new Caller("cost-xx", Role.COUNTY_ADMIN, "411523", null, null);
-            var enroll = new EnrollTeacher(projects, teachers, new DynamoDbQuotas(table), enrollments, integrity, new DynamoDbTrainingHours(table), access, clock);
+            var enroll = new EnrollTeacher(projects, teachers, new DynamoDbQuotas(table), enrollments, integrity, new DynamoDbTrainingHours(table),
+                    new org.teachertraining.core.credit.RequirementCycles(org.teachertraining.core.credit.Requirements.seeds()), access, clock);
             var registry = new DynamoDbCertificateRegistry(table);
             Certificates registryOnly = new Certificates() {
                 public void issue(Certificate c) { registry.add(c); }

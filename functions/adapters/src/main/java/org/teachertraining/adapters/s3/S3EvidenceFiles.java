@@ -1,0 +1,38 @@
+package org.teachertraining.adapters.s3;
+
+import org.teachertraining.core.integrity.EvidenceFiles;
+import org.teachertraining.core.submission.UploadUrls;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Evidence files (E4a) in the uploads bucket under {@code evidence/}: presigned PUTs to upload, HeadObject to see them there. */
+public final class S3EvidenceFiles implements EvidenceFiles {
+    private final S3Client s3;
+    private final String bucket;
+    private final UploadUrls uploads;
+
+    public S3EvidenceFiles(S3Client s3, String bucket, UploadUrls uploads) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.uploads = uploads;
+    }
+
+    @Override
+    public UploadUrls.UploadUrl forUpload(String key, long size, String contentType) {
+        return uploads.forUpload(key, size, contentType);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException absent) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return false;
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.teachertraining.core.enrollment;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.ProjectAccess;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Csv;
+
+import java.nio.charset.CharacterCodingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * 报到 (E8): the project's institution records each trainee's registration at the class start — one by one,
+ * or a roster (CSV with a 教师编号/teacherId column). The window opens the day before the start date and
+ * closes at the end of the start date (China Standard Time); a trainee not registered by then is marked
+ * NO_SHOW by the project's lifecycle ({@code LifecycleTasks#markNoShows}), which writes the integrity
+ * record (E4) that recourse (E4a) can lift.
+ */
+public final class Registration {
+    public static final int MAX_ROSTER = 2_000;
+    private static final Set<String> TEACHER_ID_COLUMN = Set.of("教师编号", "teacherid", "teacher_id", "id", "编号");
+
+    private final Projects projects;
+    private final Enrollments enrollments;
+    private final Clock clock;
+
+    public Registration(Projects projects, Enrollments enrollments, Clock clock) {
+        this.projects = projects;
+        this.enrollments = enrollments;
+        this.clock = clock;
+    }
+
+    /** The registration window opens at the start of the day before the start date. */
+    public static Instant opens(Project p) {
+        return ChinaTime.startOf(p.startDate().minusDays(1));
+    }
+
+    /** ... and closes at the end of the start date: the first day. */
+    public static Instant closes(Project p) {
+        return ChinaTime.startOf(p.startDate().plusDays(1));
+    }
+
+    public Outcome<Enrollment> register(Caller caller, String projectId, String teacherId) {
+        var found = projects.find(projectId);
+        if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var project = found.get();
+        var denied = ProjectAccess.institution(caller, project);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.identifier("teacherId", teacherId);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var window = outsideWindow(project);
+        if (window != null) return Outcome.refused(window);
+        return registerOne(caller, project, teacherId);
+    }
+
+    /** A roster at once: each row registered or refused with its rule, as {@link #register} would. */
+    public Outcome<List<Map<String, Object>>> roster(Caller caller, String projectId, byte[] csv) {
+        var found = projects.find(projectId);
+        if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var project = found.get();
+        var denied = ProjectAccess.institution(caller, project);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.parse(Csv.decode(csv));
+        } catch (CharacterCodingException e) {
+            return file("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
+        } catch (Csv.Malformed e) {
+            return file("CSV 格式错误（第 " + e.line + " 行）", "Malformed CSV at line " + e.line);
+        }
+        if (rows.size() < 2) return file("名单为空：需要标题行和至少一名学员", "The roster is empty: a header row and at least one trainee are needed");
+        if (rows.size() - 1 > MAX_ROSTER) return file("一次最多 " + MAX_ROSTER + " 名学员", "At most " + MAX_ROSTER + " trainees per roster");
+        int column = -1;
+        var header = rows.get(0).fields();
+        for (int i = 0; i < header.size(); i++) {
+            if (TEACHER_ID_COLUMN.contains(header.get(i).strip().replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT))) column = i;
+        }
+        if (column < 0) return file("标题行缺少“教师编号”列", "The header row lacks the teacherId (教师编号) column");
+        var window = outsideWindow(project);
+        if (window != null) return Outcome.refused(window);
+        var ids = new LinkedHashSet<String>();
+        for (var row : rows.subList(1, rows.size())) {
+            if (column < row.fields().size() && !row.fields().get(column).isBlank()) ids.add(row.fields().get(column).strip());
+        }
+        var out = new ArrayList<Map<String, Object>>();
+        for (String id : ids) {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("teacherId", id.length() > 64 ? id.substring(0, 64) : id);
+            var v = new Violations();
+            v.identifier("teacherId", id);
+            var outcome = v.isEmpty() ? registerOne(caller, project, id) : Outcome.<Enrollment>refused(v.refusal());
+            if (outcome instanceof Outcome.Done<Enrollment> d) {
+                line.put("status", d.value().status().name());
+            } else {
+                var r = ((Outcome.Refused<Enrollment>) outcome).refusal();
+                line.put("status", "REFUSED");
+                line.put("rule", r.rule());
+                line.put("message", r.message());
+            }
+            out.add(line);
+        }
+        return Outcome.done(out);
+    }
+
+    private Outcome<Enrollment> registerOne(Caller caller, Project project, String teacherId) {
+        var enrollment = enrollments.find(project.id(), teacherId).filter(e -> e.status().holdsSeat());
+        if (enrollment.isEmpty()) {
+            return Outcome.refused(Refusal.conflict("E8", Text.of("该教师未在本项目占有名额（未入选或已退出）", "The teacher holds no seat in this project (never selected, or withdrawn)")));
+        }
+        var e = enrollment.get();
+        if (e.status() == EnrollmentStatus.REGISTERED) return Outcome.done(e);
+        if (e.status() != EnrollmentStatus.SELECTED) {
+            return Outcome.refused(Refusal.conflict("E8", Text.of("该学员状态为「" + e.status().zh() + "」，不能报到", "A trainee in status " + e.status() + " cannot register")));
+        }
+        return Outcome.done(enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.REGISTERED, caller.userId(), clock.instant())
+                .orElseGet(() -> enrollments.find(project.id(), teacherId).orElseThrow()));
+    }
+
+    private Refusal outsideWindow(Project p) {
+        var now = clock.instant();
+        if (!now.isBefore(opens(p)) && now.isBefore(closes(p))) return null;
+        String from = opens(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString(), until = closes(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
+        return Refusal.conflict("E8", Text.of("报到时间为 " + from + " 至 " + until + "（开班前一日至开班当日）",
+                        "Registration is open from " + from + " until " + until + " (the day before the start and the first day)"))
+                .withDetails(Map.of("opens", from, "closes", until));
+    }
+
+    private static <T> Outcome<T> file(String zh, String en) {
+        return Outcome.refused(new Violations().add("file", zh, en).refusal());
+    }
+}

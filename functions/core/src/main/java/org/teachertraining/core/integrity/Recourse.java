@@ -1,0 +1,51 @@
+package org.teachertraining.core.integrity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recourse on an integrity record (E4a), every step kept: the county excuses a no-show with cause (特殊情况)
+ * and evidence, which lifts the ban; the teacher appeals, which does not; the province decides an appeal or
+ * reviews an excuse, lifting the record or keeping it, and that is final. {@code version} counts the steps:
+ * a step is saved only on the version it was decided on, so two decisions at once cannot both stand.
+ */
+public record Recourse(String teacherId, String recordId, Status status, List<Step> steps, int version) {
+    public enum Status {
+        EXCUSED("已由县区认定有正当理由"), APPEALED("申诉待省级决定"), LIFTED("已撤销"), KEPT("维持");
+
+        private final String zh;
+
+        Status(String zh) {
+            this.zh = zh;
+        }
+
+        public String zh() {
+            return zh;
+        }
+    }
+
+    public enum Action { EXCUSE, APPEAL, DECISION }
+
+    /** {@code lift} only on a decision; {@code evidenceKey} the uploaded file, where one was given. */
+    public record Step(Action action, String by, String role, Instant at, String reason, String evidenceKey, Boolean lift) {}
+
+    public Recourse {
+        steps = List.copyOf(steps);
+    }
+
+    public static Recourse none(String teacherId, String recordId) {
+        return new Recourse(teacherId, recordId, null, List.of(), 0);
+    }
+
+    /** Whether the record still bars the teacher (E4) given this recourse. */
+    public boolean liftsBan() {
+        return status == Status.EXCUSED || status == Status.LIFTED;
+    }
+
+    public Recourse then(Status next, Step step) {
+        var all = new ArrayList<>(steps);
+        all.add(step);
+        return new Recourse(teacherId, recordId, next, all, version + 1);
+    }
+}

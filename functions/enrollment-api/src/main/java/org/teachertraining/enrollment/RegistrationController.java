@@ -1,0 +1,73 @@
+package org.teachertraining.enrollment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.Registration;
+import org.teachertraining.core.enrollment.ReportRates;
+import org.teachertraining.http.Callers;
+import org.teachertraining.http.Json;
+import org.teachertraining.http.ProblemException;
+import org.teachertraining.http.QueryValues;
+import org.teachertraining.http.Responses;
+
+import java.util.Map;
+
+/** 报到 and the report rate (E8): {@link Registration}, {@link ReportRates}. */
+@Controller
+public class RegistrationController {
+    /** A class roster: at most 2,000 rows of an ID and a name or two fit well below this. */
+    static final int MAX_ROSTER_BYTES = 512 * 1024;
+
+    public record Register(String teacherId) {}
+
+    private final Callers callers;
+    private final Registration registration;
+    private final ReportRates rates;
+
+    public RegistrationController(Callers callers, Registration registration, ReportRates rates) {
+        this.callers = callers;
+        this.registration = registration;
+        this.rates = rates;
+    }
+
+    @Post("/projects/{projectId}/registrations")
+    public HttpResponse<String> register(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        return Responses.of(request, registration.register(caller, projectId, Json.read(body, Register.class).teacherId()), HttpStatus.OK);
+    }
+
+    @Post("/projects/{projectId}/registrations:import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public HttpResponse<String> roster(HttpRequest<?> request, String projectId, @Body byte[] body) {
+        var caller = callers.of(request);
+        if (body == null || body.length == 0) {
+            throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 名单", "the body is empty; send the roster as CSV").refusal());
+        }
+        if (body.length > MAX_ROSTER_BYTES) {
+            throw new ProblemException(413, new Violations().add("file", "名单文件超过 512 KB", "the roster exceeds 512 KB").refusal());
+        }
+        return Responses.of(request, registration.roster(caller, projectId, body), v -> HttpStatus.OK, items -> Map.of("items", items));
+    }
+
+    @Get("/projects/{projectId}/report-rates")
+    public HttpResponse<String> ofProject(HttpRequest<?> request, String projectId) {
+        var caller = callers.of(request);
+        return Responses.of(request, rates.ofProject(caller, projectId), HttpStatus.OK);
+    }
+
+    @Get("/jurisdictions/{code}/report-rates")
+    public HttpResponse<String> ofYear(HttpRequest<?> request, String code, @Nullable @QueryValue String year) {
+        var caller = callers.of(request);
+        return Responses.of(request, rates.ofYear(caller, code, QueryValues.integer("year", year)), v -> HttpStatus.OK, items -> Map.of("items", items));
+    }
+}
