@@ -279,7 +279,7 @@ class EnrollTeacherTest {
         assertEquals("W2", withdrawal.promoted().teacherId());
         assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "W2").orElseThrow().status());
         assertEquals(1, w.ports.quotas.find(p.id(), "411523").orElseThrow().used(), "the seat changed hands, the count did not");
-        var notice = w.ports.notices.get(0);
+        var notice = w.ports.notices.stream().filter(n -> n.kind().equals("WAITLIST_PROMOTED")).findFirst().orElseThrow();
         assertEquals("TEACHER#W2", notice.recipient());
         assertTrue(notice.body().zh().contains(p.startDate().toString()) && notice.body().zh().contains("报到"), notice.body().zh());
         var left = done(w.waitlist.list(World.XIN_COUNTY, p.id(), null));
@@ -289,6 +289,29 @@ class EnrollTeacherTest {
         assertEquals("W3", done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "W2")).promoted().teacherId());
         assertNull(done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "W3")).promoted());
         assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    @Test
+    void e1_seatsDownToSchools_aSchoolAdminNominatesItsOwnTeachersWithinItsSeats_andEachSelectedTeacherIsTold() {
+        var p = w.projectWithCountySeats(3);
+        w.addTeacherAt("T1", "4115230001");
+        w.addTeacherAt("T2", "4115230002");
+        w.addTeacherAt("T3", "4115230001");
+        var school1 = new Caller("s1", Role.SCHOOL_ADMIN, "4115230001", null, null);
+        var school2 = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);
+        // the county gives its school 0001 one of its three seats; a school cannot allocate, nor get more than the county has
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.allocate.execute(school1, p.id(), "4115230001", 1)).kind());
+        assertEquals("E1", refused(w.allocate.execute(World.XIN_COUNTY, p.id(), "4115230001", 4)).rule());
+        done(w.allocate.execute(World.XIN_COUNTY, p.id(), "4115230001", 1));
+        var t1 = done(w.enroll.execute(school1, p.id(), "T1", null)).enrollment();
+        assertEquals("4115230001", t1.quotaJurisdiction());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.enroll.execute(school1, p.id(), "T2", null)).kind());   // another school's teacher
+        assertEquals("E1", refused(w.enroll.execute(school2, p.id(), "T2", null)).rule());                  // a school without seats
+        assertEquals("E1", refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T3", null)).rule());         // school 0001's one seat is taken
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));                                          // from the county's own pool
+        assertEquals(2, w.ports.notices.stream().filter(n -> n.kind().equals("SELECTED")).count());
+        var told = w.ports.notices.stream().filter(n -> n.recipient().equals("TEACHER#T1")).findFirst().orElseThrow();
+        assertTrue(told.body().zh().contains(p.startDate().toString()) && told.body().zh().contains("报到"), told.body().zh());
     }
 
     @Test

@@ -119,7 +119,7 @@ public final class InMemoryPorts {
         public Optional<IdempotencyRecord> findKey(String projectId, String userId, String key) {
             synchronized (lock) { return Optional.ofNullable(keyMap.get(projectId + "/" + userId + "/" + key)); }
         }
-        public Booking book(Enrollment e, IdempotencyRecord key) {
+        public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice) {
             synchronized (lock) {
                 if (key != null && keyMap.containsKey(e.projectId() + "/" + key.userId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.userId() + "/" + key.key()));
                 var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
@@ -129,6 +129,7 @@ public final class InMemoryPorts {
                 quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() + 1));
                 enrollmentMap.put(e.projectId() + "/" + e.teacherId(), e);
                 if (key != null) keyMap.put(e.projectId() + "/" + key.userId() + "/" + key.key(), key);
+                if (notice != null) notices.add(notice);
                 return new Booking.Booked(e);
             }
         }

@@ -16,11 +16,12 @@ import static org.teachertraining.core.World.refused;
 class SchoolBasedHoursTest {
     final World w = new World();
     final RecordSchoolBasedHours useCase = new RecordSchoolBasedHours(w.ports.teachers, w.ports.schoolBased, w.ports.ledger, w.access, w.clock, w.compliance);
-    static final Caller SCHOOL = new Caller("school", Role.SCHOOL_ADMIN, "411523", null, null);
+    /** The school admin of 新县's school 0001: its code is the county's and four digits. */
+    static final Caller SCHOOL = new Caller("school", Role.SCHOOL_ADMIN, "4115230001", null, null);
 
     @Test
     void schoolHoursCountOnlyOnceTheCountyApprovesThem_andOnlyOnce() {
-        w.addTeacher("T1", "411523");
+        w.addTeacherAt("T1", "4115230001");
         var pending = done(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-1", 2020, 12, "同课异构教研", null)));
         assertEquals(SchoolBasedHours.Status.PENDING, pending.status());
         assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
@@ -38,7 +39,7 @@ class SchoolBasedHoursTest {
 
     @Test
     void rejectedHoursNeverCount_andBadInputIsNamed() {
-        w.addTeacher("T1", "411523");
+        w.addTeacherAt("T1", "4115230001");
         done(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-2", 2020, 8, "读书分享", null)));
         done(useCase.decide(World.XIN_COUNTY, "T1", "SB-2", false, "无佐证材料"));
         assertEquals(Refusal.Kind.CONFLICT, refused(useCase.decide(World.XIN_COUNTY, "T1", "SB-2", true, null)).kind());
@@ -46,7 +47,7 @@ class SchoolBasedHoursTest {
         var bad = refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2030, -1, "", null)));
         assertEquals(3, bad.errors().size());
         assertEquals(Refusal.Kind.CONFLICT, refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-2", 2020, 8, "x", null))).kind());
-        var otherSchool = new Caller("s2", Role.SCHOOL_ADMIN, "411522", null, null);
+        var otherSchool = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);   // the same county's other school
         assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.record(otherSchool, "T1", new RecordSchoolBasedHours.Command("SB-4", 2020, 8, "x", null))).kind());
     }
 }

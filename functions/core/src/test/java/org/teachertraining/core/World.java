@@ -44,7 +44,7 @@ public final class World {
     public static final OffsetDateTime CUTOFF = OffsetDateTime.parse("2020-09-25T23:59:59+08:00");
     public final MutableClock clock = new MutableClock(OffsetDateTime.parse("2020-09-01T09:00:00+08:00").toInstant());
     public final InMemoryPorts ports = new InMemoryPorts();
-    public final JurisdictionTree tree = JurisdictionTree.henan();
+    public final JurisdictionTree tree = JurisdictionTree.china();
     public final Access access = new Access(tree);
     public final CreateProgram createProgram = new CreateProgram(ports.programs, access, clock);
     public final CreateProject createProject = new CreateProject(ports.programs, ports.projects, access, clock);
@@ -110,6 +110,13 @@ public final class World {
 
     public void addTeacher(String id, String county) {
         done(saveTeacher.execute(XINYANG, teacher(id, county)));
+    }
+
+    /** A teacher of a school (its code: the county's six digits and four more). */
+    public void addTeacherAt(String id, String school) {
+        var t = teacher(id, school.substring(0, 6));
+        done(saveTeacher.execute(XINYANG, new SaveTeacher.Command(t.id(), t.name(), t.jurisdiction(), school, t.stage(), t.subjects(), t.role(),
+                t.schoolLocation(), t.teachingSince(), t.backboneLevel())));
     }
 
     public static <T> T done(Outcome<T> outcome) {

@@ -13,6 +13,7 @@ import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 import java.util.Map;
@@ -39,17 +40,27 @@ public class JurisdictionController {
         return Responses.of(request, listCompliance.execute(caller, code, requirement, school, cursor, limit), HttpStatus.OK);
     }
 
+    /** The units directly under {@code parent}, or with {@code level} all units of that level (the provinces by default): never all 3,000 at once. */
     @Get
-    public HttpResponse<String> all(HttpRequest<?> request) {
+    public HttpResponse<String> all(HttpRequest<?> request, @Nullable @QueryValue String parent, @Nullable @QueryValue String level) {
         callers.of(request);
-        return Responses.json(HttpStatus.OK, Map.of("items", tree.all()));
+        var wanted = QueryValues.constant("level", level, org.teachertraining.core.jurisdiction.Jurisdiction.Level.class);
+        if (QueryValues.text(parent) != null) {
+            if (!tree.exists(parent)) {
+                throw new org.teachertraining.http.ProblemException(400, new org.teachertraining.core.common.Violations()
+                        .add("parent", "未知的行政区划代码", "unknown jurisdiction code").refusal());
+            }
+            return Responses.json(HttpStatus.OK, Map.of("items", tree.children(parent).stream().filter(j -> wanted == null || j.level() == wanted).toList()));
+        }
+        var of = wanted == null ? org.teachertraining.core.jurisdiction.Jurisdiction.Level.PROVINCE : wanted;
+        return Responses.json(HttpStatus.OK, Map.of("items", tree.all().stream().filter(j -> j.level() == of).toList()));
     }
 
     @Get("/{code}")
     public HttpResponse<String> one(HttpRequest<?> request, String code) {
         callers.of(request);
         Outcome<Object> outcome = tree.find(code).<Outcome<Object>>map(j -> Outcome.done(Map.of("jurisdiction", j, "children", tree.children(code))))
-                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("未知的行政区划代码：" + code, "Unknown jurisdiction code " + code))));
+                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("未知的行政区划代码", "Unknown jurisdiction code"))));
         return Responses.of(request, outcome, HttpStatus.OK);
     }
 }

@@ -47,11 +47,11 @@ public class RegistrationController {
     }
 
     @Post("/projects/{projectId}/registrations:import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public HttpResponse<String> roster(HttpRequest<?> request, String projectId, @Body byte[] body) {
         var caller = callers.of(request);
         if (body == null || body.length == 0) {
-            throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 名单", "the body is empty; send the roster as CSV").refusal());
+            throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 或 Excel 名单", "the body is empty; send the roster as CSV or XLSX").refusal());
         }
         if (body.length > MAX_ROSTER_BYTES) {
             throw new ProblemException(413, new Violations().add("file", "名单文件超过 512 KB", "the roster exceeds 512 KB").refusal());

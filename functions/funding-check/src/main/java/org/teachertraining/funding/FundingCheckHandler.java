@@ -34,7 +34,7 @@ public class FundingCheckHandler implements RequestHandler<Map<String, Object>, 
     /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
     public FundingCheckHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
-        this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.henan()),
+        this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.china()),
                 environment.clock());
         // SnapStart: the whole check for a project that does not exist (reads only; ends in NoSuchProject)
         Priming.beforeSnapshot("FundingCheckFunction", () -> {

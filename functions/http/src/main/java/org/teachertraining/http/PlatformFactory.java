@@ -119,7 +119,7 @@ public class PlatformFactory {
 
     @Singleton
     JurisdictionTree jurisdictions() {
-        return JurisdictionTree.henan();
+        return JurisdictionTree.china();
     }
 
     @Singleton

@@ -38,7 +38,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
     public LifecycleTaskHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.henan(),
+                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.china(),
                 environment.clock());
         Priming.beforeSnapshot("LifecycleFunction", table::prime);
     }

@@ -33,7 +33,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         var table = environment.trainingTable();
         var sqs = environment.sqs();
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.henan());
+                new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.china());
         this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
                 new DynamoDbReminderRuns(table), environment.clock());
         Priming.beforeSnapshot("ReminderFunction", table::prime);   // not a run: that would send the day's reminders

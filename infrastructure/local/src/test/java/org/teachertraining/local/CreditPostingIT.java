@@ -229,8 +229,15 @@ class CreditPostingIT {
 
     @Test
     void schoolBasedHoursCountOnceTheCountyApproves() throws Exception {
-        String school = api.token("cp-school", "SCHOOL_ADMIN", "411523");
+        // CP-2 teaches at 新县's school 0003; only that school's admin records its hours
         String county = api.token("cp-county", "COUNTY_ADMIN", "411523");
+        var moved = api.send("POST", "/teachers", county, "{\"id\":\"CP-2\",\"name\":\"教师2\",\"jurisdiction\":\"411523\",\"schoolId\":\"4115230003\","
+                + "\"stage\":\"PRIMARY\",\"subjects\":[\"语文\"],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}");
+        assertEquals(200, moved.status(), moved.toString());
+        String school = api.token("cp-school", "SCHOOL_ADMIN", "4115230003");
+        BadInputIT.problem(api.send("POST", "/teachers/CP-2/school-based-hours", api.token("cp-school-9", "SCHOOL_ADMIN", "4115230009"),
+                "{\"recordId\":\"SB-IT-0\",\"year\":2026,\"hours\":6,\"activity\":\"x\"}"), 403, null);
+        BadInputIT.problem(api.send("GET", "/teachers/CP-2", api.token("cp-school-c", "SCHOOL_ADMIN", "411523"), null), 401, null);   // a county code is no school
         int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         var recorded = api.send("POST", "/teachers/CP-2/school-based-hours", school,
                 "{\"recordId\":\"SB-IT-1\",\"year\":" + year + ",\"hours\":6,\"activity\":\"同课异构教研\"}");

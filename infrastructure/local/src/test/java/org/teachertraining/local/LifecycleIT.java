@@ -48,6 +48,24 @@ class LifecycleIT {
         return api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu-office\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
     }
 
+    /** An .xlsx workbook whose first sheet is a roster: 教师编号, then the IDs (inline strings). */
+    static byte[] rosterWorkbook(String... teacherIds) throws Exception {
+        var sheet = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>教师编号</t></is></c></row>");
+        for (int i = 0; i < teacherIds.length; i++) {
+            sheet.append("<row r=\"").append(i + 2).append("\"><c r=\"A").append(i + 2).append("\" t=\"inlineStr\"><is><t>")
+                    .append(teacherIds[i]).append("</t></is></c></row>");
+        }
+        sheet.append("</sheetData></worksheet>");
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(sheet.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
     static void clock(String now) throws Exception {
         assertEquals(200, api.send("POST", "/dev/clock", null, "{\"now\":\"" + now + "\"}").status());
     }
@@ -163,6 +181,13 @@ class LifecycleIT {
         assertEquals(200, roster.status(), roster.toString());
         assertEquals("REGISTERED", roster.json().get("items").get(0).get("status").asText(), roster.body());
         assertEquals("E8", roster.json().get("items").get(1).get("rule").asText(), roster.body());
+        // the same roster as Excel saves it (.xlsx): LIFE1-1 is registered already, the same
+        var xlsx = api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(), rosterWorkbook("LIFE1-1"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get();
+        assertEquals(200, xlsx.status(), xlsx.toString());
+        assertEquals("REGISTERED", xlsx.json().get("items").get(0).get("status").asText(), xlsx.body());
+        BadInputIT.problem(api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(), new byte[]{'P', 'K', 3, 4, 0, 0},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get(), 400, "file");
         // the first day over: LIFE1-2, never registered, is a no-show with an integrity record (E4)
         clock(start.plusDays(1) + "T00:10:00+08:00");
         xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");

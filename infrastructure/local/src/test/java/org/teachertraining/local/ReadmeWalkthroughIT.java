@@ -54,13 +54,15 @@ class ReadmeWalkthroughIT {
     void theSelectionWalkthroughWorksAsWritten() throws Exception {
         String out = run(Api.shared(), "selection-walkthrough");
         var lines = out.lines().toList();
-        assertEquals(6, lines.size(), out);
-        assertTrue(lines.get(0).startsWith("\"code\":\"HN2027-ZX1\"") && lines.get(0).endsWith("\"canApply\":true"), out);
-        assertEquals("PENDING", lines.get(1), out);
-        assertEquals("enrollment status:\"SELECTED\"", lines.get(2), out);
-        assertEquals("1", lines.get(3), out);
-        assertTrue(lines.get(4).startsWith("\"promoted\":{\"teacherId\":\"XS-0002\",\"enrollmentId\":"), out);
-        assertTrue(lines.get(5).startsWith("\"title\":{\"zh\":\"递补入选："), out);
+        assertEquals(8, lines.size(), out);
+        assertEquals("1", lines.get(0), out);               // the school's seats
+        assertEquals("4115230001", lines.get(1), out);      // the nominee's seat came from them
+        assertTrue(lines.get(2).startsWith("\"code\":\"HN2027-ZX1\"") && lines.get(2).endsWith("\"canApply\":true"), out);
+        assertEquals("PENDING", lines.get(3), out);
+        assertEquals("enrollment status:\"SELECTED\"", lines.get(4), out);
+        assertEquals("1", lines.get(5), out);
+        assertTrue(lines.get(6).startsWith("\"promoted\":{\"teacherId\":\"XS-0002\",\"enrollmentId\":"), out);
+        assertTrue(lines.get(7).startsWith("\"title\":{\"zh\":\"递补入选："), out);
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
-    public Booking book(Enrollment e, IdempotencyRecord key) {
+    public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(write(e))
                 .conditionExpression("attribute_not_exists(PK) OR #status = :withdrawn")
@@ -69,6 +69,7 @@ public final class DynamoDbEnrollments implements Enrollments {
                             "requestHash", s(key.requestHash()), "teacherId", s(key.teacherId()), "enrollmentId", s(e.id())))
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
+        if (notice != null) items.addAll(new DynamoDbNotifications(table).delivery(notice));   // its ID is the enrollment's: new
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();

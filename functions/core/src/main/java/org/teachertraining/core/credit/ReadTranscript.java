@@ -43,7 +43,7 @@ public final class ReadTranscript {
         var teacher = found.get();
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         if (!self) {
-            var denied = access.require(caller, teacher.jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+            var denied = access.require(caller, teacher.unit(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
             if (denied.isPresent()) return Outcome.refused(denied.get());
         }
         var entries = ledger.ofTeacher(teacherId);

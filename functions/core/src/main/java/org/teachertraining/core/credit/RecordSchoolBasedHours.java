@@ -42,7 +42,7 @@ public final class RecordSchoolBasedHours {
     public Outcome<SchoolBasedHours> record(Caller caller, String teacherId, Command c) {
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
-        var denied = access.require(caller, teacher.get().jurisdiction(), Role.SCHOOL_ADMIN);
+        var denied = access.require(caller, teacher.get().unit(), Role.SCHOOL_ADMIN);   // the school's own teachers
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.identifier("recordId", c.recordId());

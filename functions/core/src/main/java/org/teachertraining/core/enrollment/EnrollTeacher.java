@@ -62,10 +62,11 @@ public final class EnrollTeacher {
         this.clock = clock;
     }
 
+    /** Who selects: a city or county admin, or a school admin nominating its own teachers within its school's seats. */
+    static final Role[] SELECTORS = {Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
+
     public Outcome<Enrolled> execute(Caller caller, String projectId, String teacherId, String idempotencyKey) {
-        if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) {
-            return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
-        }
+        if (!caller.hasRole(SELECTORS)) return Outcome.refused(Access.roleRefusal(SELECTORS));
         var v = new Violations();
         v.identifier("teacherId", teacherId);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
@@ -76,7 +77,7 @@ public final class EnrollTeacher {
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         Teacher t = teacher.get();
-        var denied = access.require(caller, t.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = access.require(caller, t.unit(), SELECTORS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         // only now, with the caller authorized for this teacher, may a stored key answer; keys are the
         // caller's own (scoped by user), so another caller's key neither blocks nor reveals anything
@@ -92,17 +93,21 @@ public final class EnrollTeacher {
         var refusal = checkRules(project, t);
         if (refusal.isPresent()) return Outcome.refused(refusal.get());
 
-        var pool = poolFor(project, t.jurisdiction());
+        var pool = poolFor(project, t.unit());
         if (pool.isEmpty()) {
             return Outcome.refused(Refusal.conflict("E1", Text.of(
-                    "名额已满：" + t.jurisdiction() + " 未分配到该项目名额",
-                    "Quota full: no seats of this project are allocated to " + t.jurisdiction())));
+                    "名额已满：" + t.unit() + " 未分配到该项目名额",
+                    "Quota full: no seats of this project are allocated to " + t.unit())));
+        }
+        if (caller.role() == Role.SCHOOL_ADMIN && !pool.get().equals(caller.jurisdiction())) {
+            return Outcome.refused(Refusal.conflict("E1", Text.of("本校未分配到该项目名额，由县区遴选", "This school holds no seats of this project: the county selects"))
+                    .withDetails(Map.of("quotaJurisdiction", pool.get())));
         }
         var enrollment = new Enrollment(UUID.randomUUID().toString(), projectId, teacherId, t.name(), t.jurisdiction(),
                 pool.get(), EnrollmentStatus.SELECTED, idempotencyKey, project.name(), project.level(),
                 project.startDate(), caller.userId(), clock.instant(), null);
         var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, caller.userId(), idempotencyKey, requestHash, teacherId);
-        var booking = enrollments.book(enrollment, key);
+        var booking = enrollments.book(enrollment, key, SelectionNotice.selected(project, enrollment, clock.instant()));
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
         if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();
@@ -122,7 +127,7 @@ public final class EnrollTeacher {
         }
         var rules = checkRules(project, t);
         if (rules.isPresent()) return rules;
-        var pool = poolFor(project, t.jurisdiction());
+        var pool = poolFor(project, t.unit());
         if (pool.isEmpty()) {
             return Optional.of(Refusal.conflict("E1", Text.of("所在地区未分配到该项目名额", "No seats of this project are allocated to the teacher's unit")));
         }
@@ -237,8 +242,9 @@ public final class EnrollTeacher {
     }
 
     /**
-     * The pool a seat comes from: the deepest jurisdiction on the teacher's quota chain, below the project's
-     * owner, that holds an allocation. A project run by a county enrolls from its own pool.
+     * The pool a seat comes from: the deepest unit on the teacher's quota chain (from their school, see
+     * {@code Teacher#unit}), below the project's owner, that holds an allocation. A project run by a county
+     * enrolls from its own pool.
      */
     public Optional<String> poolFor(Project project, String teacherJurisdiction) {
         var chain = access.tree().quotaChain(teacherJurisdiction);

@@ -17,8 +17,11 @@ public interface Enrollments {
     /** The key {@code userId} sent for this project, if that user sent it before. */
     Optional<IdempotencyRecord> findKey(String projectId, String userId, String key);
 
-    /** @param key the idempotency record to store with the enrollment, or null */
-    Booking book(Enrollment enrollment, IdempotencyRecord key);
+    /**
+     * @param key    the idempotency record to store with the enrollment, or null
+     * @param notice the teacher's notice of the selection (通知到人), delivered with the enrollment or not at all
+     */
+    Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice);
 
     /**
      * Moves the enrollment from {@code from} to {@code to} (报到: SELECTED → REGISTERED; the first day over:

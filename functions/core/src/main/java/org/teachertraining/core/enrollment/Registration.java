@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * 报到 (E8): the project's institution records each trainee's registration at the class start — one by one,
- * or a roster (CSV with a 教师编号/teacherId column). The window opens the day before the start date and
+ * or a roster (CSV, or an Excel .xlsx workbook's first sheet, with a 教师编号/teacherId column). The window opens the day before the start date and
  * closes at the end of the start date (China Standard Time); a trainee not registered by then is marked
  * NO_SHOW by the project's lifecycle ({@code LifecycleTasks#markNoShows}), which writes the integrity
  * record (E4) that recourse (E4a) can lift.
@@ -68,7 +68,7 @@ public final class Registration {
     }
 
     /** A roster at once: each row registered or refused with its rule, as {@link #register} would. */
-    public Outcome<List<Map<String, Object>>> roster(Caller caller, String projectId, byte[] csv) {
+    public Outcome<List<Map<String, Object>>> roster(Caller caller, String projectId, byte[] csv) {   // CSV or XLSX bytes
         var found = projects.find(projectId);
         if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var project = found.get();
@@ -76,7 +76,9 @@ public final class Registration {
         if (denied.isPresent()) return Outcome.refused(denied.get());
         List<Csv.Row> rows;
         try {
-            rows = Csv.parse(Csv.decode(csv));
+            rows = org.teachertraining.core.teacher.Xlsx.looksLikeWorkbook(csv) ? org.teachertraining.core.teacher.Xlsx.read(csv) : Csv.parse(Csv.decode(csv));
+        } catch (org.teachertraining.core.teacher.Xlsx.Malformed e) {
+            return file("Excel 文件无法读取（需 .xlsx 格式，名单在第一个工作表）", "The Excel file cannot be read (an .xlsx workbook, the roster on its first sheet)");
         } catch (CharacterCodingException e) {
             return file("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
         } catch (Csv.Malformed e) {

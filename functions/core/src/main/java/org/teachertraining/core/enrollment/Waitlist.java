@@ -60,7 +60,7 @@ public final class Waitlist {
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         var t = teacher.get();
-        var denied = access.require(caller, t.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = access.require(caller, t.unit(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
 
         var earlier = waitlists.find(projectId, teacherId);
@@ -70,7 +70,7 @@ public final class Waitlist {
         }
         var refusal = rules.selectionClosed(project).or(() -> rules.barsTeacher(project, t));
         if (refusal.isPresent()) return Outcome.refused(refusal.get());
-        var pool = rules.poolFor(project, t.jurisdiction());
+        var pool = rules.poolFor(project, t.unit());
         if (pool.isEmpty()) {
             return Outcome.refused(Refusal.conflict("E1", Text.of("所在地区未分配到该项目名额，无从递补", "No seats of this project are allocated to the teacher's unit: nothing to fill")));
         }

@@ -8,7 +8,6 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
-import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.teacher.Teachers;
@@ -85,7 +84,7 @@ public final class WithdrawEnrollment {
             var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
                     enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
                     "waitlist:" + caller.userId(), at, null);
-            switch (waitlists.promote(enrollment, at, promoted, entry, notice(project, promoted, at))) {
+            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at))) {
                 case PROMOTED -> { return Outcome.done(new Withdrawal(enrollment.withdrawn(at), promoted)); }
                 case SEAT_NOT_HELD -> { return Outcome.done(new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null)); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
@@ -102,19 +101,10 @@ public final class WithdrawEnrollment {
             var teacher = teachers.find(entry.teacherId());
             if (teacher.isEmpty()) continue;
             if (rules.barsTeacher(project, teacher.get()).isPresent()) continue;
-            if (!rules.poolFor(project, teacher.get().jurisdiction()).map(pool::equals).orElse(false)) continue;
+            if (!rules.poolFor(project, teacher.get().unit()).map(pool::equals).orElse(false)) continue;
             return Optional.of(entry);
         }
         return Optional.empty();
     }
 
-    /** 通知到人: the promoted teacher's inbox names the project, its dates and where to report. */
-    static Notification notice(Project p, Enrollment promoted, Instant at) {
-        return Notification.of(Notification.teacher(promoted.teacherId()), "WAITLIST|" + promoted.id(), "WAITLIST_PROMOTED", p.id(),
-                Text.of("递补入选：" + p.name(), "Selected from the waitlist: " + p.name()),
-                Text.of("您已从储备名单递补入选「" + p.name() + "」（" + p.code() + "），培训时间 " + p.startDate() + " 至 " + p.endDate()
-                                + "，请于 " + p.startDate() + " 到承训机构（" + p.institutionId() + "）报到。",
-                        "You were selected from the waitlist for " + p.name() + " (" + p.code() + "), " + p.startDate() + " to " + p.endDate()
-                                + "; report to the training institution (" + p.institutionId() + ") on " + p.startDate() + "."), at);
-    }
 }

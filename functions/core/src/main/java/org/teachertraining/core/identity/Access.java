@@ -23,7 +23,7 @@ public final class Access {
     /**
      * Why a verified token still does not identify someone who may act, or empty. The claims must name a
      * real unit of the tree at the role's level: a province admin a province, a city admin a city-level
-     * unit, a county admin (and, until schools are nodes of the tree, a school admin) a county-level unit;
+     * unit, a county admin a county-level unit, a school admin a school (its county's code and four digits);
      * an institution its institution ID, a teacher its teacher ID. A prefix such as "4115" or an empty
      * code never passes, so no subtree query is ever built from an unchecked claim.
      */
@@ -31,7 +31,8 @@ public final class Access {
         var level = switch (caller.role()) {
             case PROVINCE_ADMIN -> Jurisdiction.Level.PROVINCE;
             case CITY_ADMIN -> Jurisdiction.Level.CITY;
-            case COUNTY_ADMIN, SCHOOL_ADMIN -> Jurisdiction.Level.COUNTY;
+            case COUNTY_ADMIN -> Jurisdiction.Level.COUNTY;
+            case SCHOOL_ADMIN -> Jurisdiction.Level.SCHOOL;
             default -> null;
         };
         if (level != null) {

@@ -1,9 +1,11 @@
 package org.teachertraining.core.jurisdiction;
 
 /**
- * An administrative division (GB/T 2260 code). {@code quotaParent} is the division that allocates
- * training quotas to this one: the parent, except for counties the province administers directly.
+ * An administrative division (GB/T 2260 code), or a school under its county. {@code quotaParent} is the
+ * division that allocates training quotas to this one: the parent, except for counties the province
+ * administers directly. A school's code is its county's six digits and four of its own (0001–9999,
+ * e.g. 4115230001): the county allocates its seats (名额到校), and its school admin acts for it alone.
  */
 public record Jurisdiction(String code, String name, Level level, String parent, String quotaParent) {
-    public enum Level { PROVINCE, CITY, COUNTY }
+    public enum Level { PROVINCE, CITY, COUNTY, SCHOOL }
 }

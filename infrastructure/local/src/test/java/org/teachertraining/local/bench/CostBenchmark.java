@@ -86,7 +86,7 @@ class CostBenchmark {
             for (int i = 0; i < OPS; i++) csv.append("C-").append(i).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
             api.send("POST", "/teachers:import", xinyang, csv.toString(), "text/csv");
 
-            var tree = JurisdictionTree.henan();
+            var tree = JurisdictionTree.china();
             var access = new Access(tree);
             var clock = Clock.systemUTC();
             var projects = new DynamoDbProjects(table);

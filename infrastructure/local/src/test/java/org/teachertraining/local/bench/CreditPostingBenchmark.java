@@ -90,7 +90,7 @@ class CreditPostingBenchmark {
                         String teacherId = teacher(trainee(index, k, teacherCount));
                         var e = new Enrollment(projects[index] + "-" + k, projects[index], teacherId, "教师", "411523", "411500", EnrollmentStatus.SELECTED, null,
                                 "credit bench " + index, ProgramLevel.PROVINCIAL, LocalDate.now().plusDays(40), "credit-bench", Instant.now(), null);
-                        var booked = enrollments.book(e, null);
+                        var booked = enrollments.book(e, null, null);
                         if (!(booked instanceof Booking.Booked)) throw new AssertionError(teacherId + " in " + projects[index] + ": " + booked);
                     }
                     return null;

@@ -1,0 +1,86 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 名额到校, 通知到人 over HTTP: the county gives a school seats (PUT …/quotas/{schoolCode}); the school's admin
+ * nominates its own teachers, racing, never past those seats; every selected teacher finds the notice in
+ * their own inbox.
+ */
+class SchoolSeatsIT {
+    @Test
+    void aCountysSchoolNominatesWithinItsSeats_racingNominationsNeverPassThem_andTheSelectedAreTold() throws Exception {
+        var api = Api.shared();
+        String province = api.token("ss-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("ss-xinyang", "CITY_ADMIN", "411500");
+        String county = api.token("ss-xx", "COUNTY_ADMIN", "411523");
+        String school = api.token("ss-school", "SCHOOL_ADMIN", "4115230005");
+        for (int i = 0; i < 6; i++) {
+            var t = api.send("POST", "/teachers", county, "{\"id\":\"SS-" + i + "\",\"name\":\"教师" + i + "\",\"jurisdiction\":\"411523\",\"schoolId\":\""
+                    + (i < 5 ? "4115230005" : "4115230006") + "\",\"stage\":\"PRIMARY\",\"subjects\":[\"语文\"],\"role\":\"TEACHER\","
+                    + "\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}");
+            assertEquals(201, t.status(), t.toString());
+        }
+        String project = api.project(province, "SS-1", null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":4}").status());
+
+        // the county allocates to its school; not the city, not beyond the county's seats, not to a code that is no school
+        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/quotas/4115230005", xinyang, "{\"seats\":2}"), 403, null);
+        BadInputIT.refusedBy(api.send("PUT", "/projects/" + project + "/quotas/4115230005", county, "{\"seats\":5}"), 409, "E1");
+        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/quotas/4115220005", county, "{\"seats\":1}"), 403, null);   // 光山's school
+        BadInputIT.problem(api.send("PUT", "/projects/" + project + "/quotas/41152300", county, "{\"seats\":1}"), 400, "jurisdiction");
+        var allocated = api.send("PUT", "/projects/" + project + "/quotas/4115230005", county, "{\"seats\":2}");
+        assertEquals(200, allocated.status(), allocated.toString());
+        var unit = api.send("GET", "/jurisdictions/4115230005", county, null);
+        assertEquals(200, unit.status(), unit.toString());
+        assertEquals("SCHOOL", unit.json().get("jurisdiction").get("level").asText());
+        assertEquals("411523", unit.json().get("jurisdiction").get("parent").asText());
+
+        // five nominations at once by the school into its two seats: two are selected
+        var nominations = new ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 5; i++) nominations.add(api.sendAsync("POST", "/projects/" + project + "/enrollments", school, "{\"teacherId\":\"SS-" + i + "\"}"));
+        int selected = 0;
+        var told = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var r = nominations.get(i).get();
+            if (r.status() == 201) {
+                selected++;
+                assertEquals("4115230005", r.json().get("quotaJurisdiction").asText());
+                told.add("SS-" + i);
+            } else {
+                BadInputIT.refusedBy(r, 409, "E1");
+            }
+        }
+        assertEquals(2, selected);
+        JsonNode quotas = api.send("GET", "/projects/" + project + "/quotas", county, null).json();
+        boolean schoolRow = false;
+        for (var q : quotas) {
+            if (q.get("jurisdiction").asText().equals("4115230005")) {
+                schoolRow = true;
+                assertEquals(2, q.get("used").asInt(), quotas.toString());
+            }
+            if (q.get("jurisdiction").asText().equals("411523")) assertEquals(2, q.get("enrolled").asInt(), quotas.toString());
+        }
+        assertTrue(schoolRow, quotas.toString());
+        // the school acts for its own teachers only
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/enrollments", school, "{\"teacherId\":\"SS-5\"}"), 403, null);
+
+        for (String t : told) {
+            String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ss-" + t + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + t + "\"}").json().get("token").asText();
+            var inbox = api.send("GET", "/me/notifications", token, null).json().get("items");
+            assertEquals(1, inbox.size(), inbox.toString());
+            assertEquals("SELECTED", inbox.get(0).get("kind").asText());
+            assertTrue(inbox.get(0).get("body").toString().contains("报到"), inbox.toString());
+        }
+        // the school's admin reads its own inbox, not the county's
+        assertEquals(200, api.send("GET", "/me/notifications", school, null).status());
+    }
+}
