@@ -75,8 +75,8 @@ public final class PostCompletion {
         for (var trainee : c.results()) {
             var result = ProjectResult.of(c, trainee);
             var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
-            var startDate = enrollments.find(c.projectId(), trainee.teacherId()).orElseThrow().projectStartDate();
-            var posting = results.post(result, entries, integrityRecord(result, c.recordedAt(), startDate), Certificate.newCode());
+            var enrollment = enrollments.find(c.projectId(), trainee.teacherId()).orElseThrow();   // read once: the ban's date, the certificate's names
+            var posting = results.post(result, entries, integrityRecord(result, c.recordedAt(), enrollment.projectStartDate()), Certificate.newCode());
             ProjectResult stored;
             if (posting instanceof ProjectResults.Posting.Posted p) {
                 posted++;
@@ -91,7 +91,6 @@ public final class PostCompletion {
             teachers.find(trainee.teacherId()).ifPresent(compliance::refresh);
             if (stored.outcome() == Completion.Outcome.PASSED && stored.completionId().equals(c.completionId())) {
                 // issued after the credits, and idempotently: a redelivery that finds the credits posted still completes it
-                var enrollment = enrollments.find(c.projectId(), trainee.teacherId()).orElseThrow();
                 certificates.issue(new Certificate(stored.certificateCode(), trainee.teacherId(), enrollment.teacherName(),
                         c.projectId(), enrollment.projectName(), c.institutionId(), entries.stream().mapToInt(CreditEntry::hours).sum(),
                         c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate()));

@@ -18,8 +18,9 @@ public interface IntegrityRecords {
 
     /** The records that bar the teacher on {@code on} (E4): in force, and neither excused nor lifted. */
     default List<IntegrityRecord> banning(String teacherId, LocalDate on) {
+        var inForce = ofTeacher(teacherId).stream().filter(r -> r.bans(on)).toList();
+        if (inForce.isEmpty()) return inForce;   // most teachers: no second read for the recourse
         var recourse = recourseOf(teacherId);
-        return ofTeacher(teacherId).stream().filter(r -> r.bans(on))
-                .filter(r -> recourse.get(r.id()) == null || !recourse.get(r.id()).liftsBan()).toList();
+        return inForce.stream().filter(r -> recourse.get(r.id()) == null || !recourse.get(r.id()).liftsBan()).toList();
     }
 }
