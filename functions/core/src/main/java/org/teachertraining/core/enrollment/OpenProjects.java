@@ -3,7 +3,6 @@ package org.teachertraining.core.enrollment;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -56,9 +55,9 @@ public final class OpenProjects {
         var owners = new LinkedHashSet<>(access.tree().selfAndAncestors(t.jurisdiction()));
         var offers = new ArrayList<Offer>();
         int year = ChinaTime.today(clock).getYear();
-        var programs = programsOf(year, owners);
-        programs.addAll(programsOf(year + 1, owners));   // next year's plan, published now, may already be selecting
-        for (Program program : programs) {
+        var applying = new ArrayList<>(programs.allOfYear(year, owners));
+        applying.addAll(programs.allOfYear(year + 1, owners));   // next year's plan, published now, may already be selecting
+        for (Program program : applying) {
             for (Project project : projects.ofProgram(program.id())) {
                 if (!clock.instant().isBefore(project.selectionCutoff())) continue;
                 offers.add(new Offer(project, enroll.whyNot(project, t)));
@@ -68,15 +67,4 @@ public final class OpenProjects {
         return Outcome.done(offers);
     }
 
-    /** Every page of the year's programs that apply. */
-    private List<Program> programsOf(int year, java.util.Set<String> owners) {
-        var all = new ArrayList<Program>();
-        String cursor = null;
-        do {
-            Page<Program> page = programs.ofYear(year, null, owners, cursor, 100);
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
-    }
 }

@@ -2,8 +2,6 @@ package org.teachertraining.core.enrollment;
 
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Page;
-import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -22,7 +20,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -94,7 +91,7 @@ public final class ReportRates {
         var denied = access.require(caller, jurisdiction, ADMINS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var rows = new ArrayList<ProjectRow>();
-        for (Program program : programsOf(year, new LinkedHashSet<>(access.tree().selfAndAncestors(jurisdiction)))) {
+        for (Program program : programs.allOfYear(year, new LinkedHashSet<>(access.tree().selfAndAncestors(jurisdiction)))) {
             for (Project p : projects.ofProgram(program.id())) {
                 int[] n = new int[3];
                 for (var e : ofSubtree(p.id(), jurisdiction)) count(n, e.status());
@@ -116,16 +113,6 @@ public final class ReportRates {
         return out;
     }
 
-    private List<Program> programsOf(int year, java.util.Set<String> owners) {
-        var all = new ArrayList<Program>();
-        String cursor = null;
-        do {
-            Page<Program> page = programs.ofYear(year, null, owners, cursor, 100);
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
-    }
 
     /** Registered: reported (报到) and everything a registered trainee goes on to; no-show: did not come. */
     private static void count(int[] n, EnrollmentStatus status) {

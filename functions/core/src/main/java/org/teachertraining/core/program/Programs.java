@@ -14,4 +14,16 @@ public interface Programs {
      * {@code limit} programs and still have a next cursor.
      */
     org.teachertraining.core.common.Page<Program> ofYear(int year, ProgramLevel level, java.util.Set<String> owners, String cursor, int limit);
+
+    /** Every page of a year's programs owned by one of {@code owners}, all levels. */
+    default java.util.List<Program> allOfYear(int year, java.util.Set<String> owners) {
+        var all = new java.util.ArrayList<Program>();
+        String cursor = null;
+        do {
+            var page = ofYear(year, null, owners, cursor, 100);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
 }
