@@ -82,5 +82,20 @@ class SchoolSeatsIT {
         }
         // the school's admin reads its own inbox, not the county's
         assertEquals(200, api.send("GET", "/me/notifications", school, null).status());
+
+        // a teacher's own application is decided by their school, within the school's seats
+        String open = api.project(province, "SS-2", "\"openToApplications\":true");
+        assertEquals(200, api.send("PUT", "/projects/" + open + "/quotas/411500", province, "{\"seats\":2}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + open + "/quotas/411523", xinyang, "{\"seats\":2}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + open + "/quotas/4115230005", county, "{\"seats\":1}").status());
+        String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ss-app\",\"role\":\"TEACHER\",\"teacherId\":\"SS-4\"}").json().get("token").asText();
+        assertEquals(201, api.send("POST", "/projects/" + open + "/applications", teacher, null).status());
+        assertEquals(1, api.send("GET", "/projects/" + open + "/applications", school, null).json().get("items").size());
+        String otherSchool = api.token("ss-school-6", "SCHOOL_ADMIN", "4115230006");
+        assertEquals(0, api.send("GET", "/projects/" + open + "/applications", otherSchool, null).json().get("items").size());
+        BadInputIT.problem(api.send("POST", "/projects/" + open + "/applications/SS-4/decision", otherSchool, "{\"approved\":true}"), 403, null);
+        var approved = api.send("POST", "/projects/" + open + "/applications/SS-4/decision", school, "{\"approved\":true}");
+        assertEquals(200, approved.status(), approved.toString());
+        assertEquals("4115230005", approved.json().get("enrollment").get("quotaJurisdiction").asText(), approved.body());
     }
 }

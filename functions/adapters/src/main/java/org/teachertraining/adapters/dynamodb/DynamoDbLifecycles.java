@@ -33,6 +33,18 @@ public final class DynamoDbLifecycles implements Lifecycles {
     }
 
     @Override
+    public boolean saveIfAbsent(ProjectLifecycle lifecycle) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("PROJECT#" + lifecycle.projectId()), "SK", s("LIFECYCLE"),
+                    "type", s("LIFECYCLE"), "phase", s(lifecycle.phase().name()), "data", s(TrainingTable.toJson(lifecycle))))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean rate(String projectId, String raterKey, int score, String comment) {
         var item = new HashMap<>(Map.of("PK", s("PROJECT#" + projectId), "SK", s("RATING#" + raterKey), "type", s("RATING"),
                 "score", TrainingTable.n(score)));

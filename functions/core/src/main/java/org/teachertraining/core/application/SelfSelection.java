@@ -35,6 +35,9 @@ import java.util.Optional;
  */
 public final class SelfSelection {
     public static final int MAX_BULK = 100;
+    /** Who decides: the teacher's county (or the city above it), or their school's admin — an approval within the school's seats. */
+    static final Role[] DECIDERS = {Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
+    static final Role[] READERS = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
     static final int MAX_TEXT = 500;
 
     /** {@code created} false: the teacher had applied before (the same application, 200). */
@@ -115,7 +118,7 @@ public final class SelfSelection {
         var refusal = enroll.whyNot(project.get(), teacher.get());
         if (refusal.isPresent()) return Outcome.refused(refusal.get());
         var t = teacher.get();
-        var application = new TeacherApplication(projectId, t.id(), t.name(), t.jurisdiction(), statement == null ? null : statement.strip(),
+        var application = new TeacherApplication(projectId, t.id(), t.name(), t.unit(), statement == null ? null : statement.strip(),
                 TeacherApplication.Status.PENDING, null, null, null, null, clock.instant());
         if (!applications.add(application)) return Outcome.done(new Applied(applications.find(projectId, t.id()).orElseThrow(), false));
         return Outcome.done(new Applied(application, true));
@@ -128,7 +131,7 @@ public final class SelfSelection {
     }
 
     private Outcome<TeacherApplication> decideApplication(Caller caller, String projectId, String teacherId, Boolean approved, String reason) {
-        if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        if (!caller.hasRole(DECIDERS)) return Outcome.refused(Access.roleRefusal(DECIDERS));
         var v = new Violations();
         v.identifier("teacherId", teacherId);
         v.required("approved", approved);
@@ -139,7 +142,7 @@ public final class SelfSelection {
         var found = applications.find(projectId, teacherId);
         if (found.isEmpty()) return Outcome.refused(noApplication(projectId, teacherId));
         var app = found.get();
-        var denied = access.require(caller, app.teacherJurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = access.require(caller, app.teacherJurisdiction(), DECIDERS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var now = clock.instant();
         if (!approved) {
@@ -194,9 +197,7 @@ public final class SelfSelection {
 
     /** Admins read the applications of their subtree (the project's owner, all of them). */
     public Outcome<List<TeacherApplication>> ofProject(Caller caller, String projectId, TeacherApplication.Status status) {
-        if (!caller.hasRole(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN)) {
-            return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN));
-        }
+        if (!caller.hasRole(READERS)) return Outcome.refused(Access.roleRefusal(READERS));
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         boolean owner = ProjectAccess.ownerAdmins(access, caller, project.get()).isEmpty();

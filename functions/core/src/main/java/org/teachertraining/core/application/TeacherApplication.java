@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A teacher's own application to a project (自主选学, E9): PENDING until the teacher's county (or city)
  * decides; APPROVING while an approval takes the seat; APPROVED with the enrollment it made; DECLINED with
- * the reason. {@code teacherJurisdiction} is where the teacher works, which decides who may decide.
+ * the reason. {@code teacherJurisdiction} is the teacher's unit (their school, else their county), which decides
+ * who may decide.
  */
 public record TeacherApplication(String projectId, String teacherId, String teacherName, String teacherJurisdiction, String statement,
                                  Status status, String decidedBy, Instant decidedAt, String reason, String enrollmentId, Instant createdAt) {

@@ -9,6 +9,9 @@ public interface Lifecycles {
 
     void save(ProjectLifecycle lifecycle);
 
+    /** Stores the record only if the project has none yet (the execution's first task may have written it first); false then. */
+    boolean saveIfAbsent(ProjectLifecycle lifecycle);
+
     /** Stores a rating unless this rater (an opaque key, not the teacher) rated the project already; false then. */
     boolean rate(String projectId, String raterKey, int score, String comment);
 

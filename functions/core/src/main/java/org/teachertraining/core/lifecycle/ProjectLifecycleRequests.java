@@ -57,7 +57,10 @@ public final class ProjectLifecycleRequests {
         var denied = ProjectAccess.institution(caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
         String arn = engine.start(projectId, Map.of("projectId", projectId));
-        if (lifecycles.find(projectId).isEmpty()) lifecycles.save(ProjectLifecycle.started(projectId, arn, clock.instant()));
+        // conditionally: the execution's first task (recordApplication) may already have written the record with its
+        // dates, and a plain save here would erase them (found by the README's lifecycle walkthrough: a NullPointerException
+        // in "Check the deliverables", about one run in four)
+        lifecycles.saveIfAbsent(ProjectLifecycle.started(projectId, arn, clock.instant()));
         return view(project.get());
     }
 

@@ -1,0 +1,76 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.lifecycle.LifecycleEngine;
+import org.teachertraining.core.lifecycle.Lifecycles;
+import org.teachertraining.core.lifecycle.ProjectLifecycle;
+import org.teachertraining.core.lifecycle.ProjectLifecycleRequests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.teachertraining.core.World.done;
+
+/**
+ * The application starts the execution; its first task writes the lifecycle record with its dates, and may do so
+ * between the request's read and its write. The request must not erase them (a check-then-act on the record did,
+ * about one run in four of the README's lifecycle walkthrough).
+ */
+class LifecycleRequestsTest {
+    final World w = new World();
+    final Map<String, ProjectLifecycle> stored = new ConcurrentHashMap<>();
+
+    /** Set when the execution starts: its first task (recordApplication, writing the dates) lands just before the request's own write. */
+    volatile String taskPending;
+
+    void landTheTask() {
+        if (taskPending == null) return;
+        var dates = new ProjectLifecycle.Dates(Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
+        stored.put(taskPending, ProjectLifecycle.started(taskPending, "arn:exec", Instant.EPOCH).with(dates, null, null, null, null));
+        taskPending = null;
+    }
+
+    final Lifecycles lifecycles = new Lifecycles() {
+        public Optional<ProjectLifecycle> find(String projectId) { return Optional.ofNullable(stored.get(projectId)); }
+        public void save(ProjectLifecycle lc) {
+            landTheTask();
+            stored.put(lc.projectId(), lc);
+        }
+        public boolean saveIfAbsent(ProjectLifecycle lc) {
+            landTheTask();
+            return stored.putIfAbsent(lc.projectId(), lc) == null;
+        }
+        public boolean rate(String projectId, String raterKey, int score, String comment) { return false; }
+        public List<Integer> ratings(String projectId) { return List.of(); }
+        public void score(String projectId, String expert, int score, String comment) { }
+        public void assignExpert(String projectId, String expert, String assignedBy, Instant at) { }
+        public boolean isAssigned(String projectId, String expert) { return false; }
+        public List<Integer> expertScores(String projectId) { return List.of(); }
+    };
+
+    final LifecycleEngine engine = new LifecycleEngine() {
+        public String start(String projectId, Object input) {
+            taskPending = projectId;
+            return "arn:exec";
+        }
+        public boolean succeed(String token, Object output) { return false; }
+        public boolean fail(String token, String error, String cause) { return false; }
+        public boolean heartbeat(String token) { return false; }
+        public void stop(String executionId, String error, String cause) { }
+        public Execution describe(String executionId) { return new Execution("RUNNING", null, null, List.of()); }
+    };
+
+    @Test
+    void theApplicationDoesNotEraseWhatTheFirstTaskWrote() {
+        var project = w.projectWithCountySeats(1);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, engine, w.access, w.clock);
+        done(requests.apply(new Caller("henu", Role.INSTITUTION, null, "HENU", null), project.id()));
+        assertNotNull(stored.get(project.id()).dates(), "the dates the first task recorded are gone");
+    }
+}
