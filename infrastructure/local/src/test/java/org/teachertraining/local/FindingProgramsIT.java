@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Finding programs and projects over HTTP without knowing an ID (issue 16, part 1). */
 class FindingProgramsIT {

@@ -9,7 +9,6 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.identity.Caller;
-import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.identity.Access;
