@@ -63,12 +63,8 @@ public class ApplicationController {
     public HttpResponse<String> decide(HttpRequest<?> request, String projectId, String teacherId, @Body String body) {
         var caller = callers.of(request);
         var d = Json.read(body, Decision.class);
-        return Responses.of(request, selection.decide(caller, projectId, teacherId, d.approved(), d.reason()), v -> HttpStatus.OK, decided -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> answer = Json.MAPPER.convertValue(decided.application(), Map.class);
-            if (decided.enrollment() != null) answer.put("enrollment", decided.enrollment());
-            return answer;
-        });
+        return Responses.of(request, selection.decide(caller, projectId, teacherId, d.approved(), d.reason()), v -> HttpStatus.OK,
+                decided -> Json.with(decided.application(), "enrollment", decided.enrollment()));
     }
 
     @Post("/projects/{projectId}/applications:approve")

@@ -55,18 +55,13 @@ public class EnrollmentController {
     @Delete("/{teacherId}")
     public HttpResponse<String> withdraw(HttpRequest<?> request, String projectId, String teacherId) {
         var caller = callers.of(request);
-        return Responses.of(request, withdraw.execute(caller, projectId, teacherId), w -> HttpStatus.OK, w -> {
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> body = Json.MAPPER.convertValue(w.enrollment(), java.util.Map.class);
-            if (w.promoted() != null) {   // the waitlisted teacher who took the seat (E7)
-                var promoted = new java.util.LinkedHashMap<String, Object>();
-                promoted.put("teacherId", w.promoted().teacherId());
-                promoted.put("enrollmentId", w.promoted().id());
-                body.put("promoted", promoted);
-            }
-            return body;
-        });
+        // the waitlisted teacher who took the seat (E7), if any
+        return Responses.of(request, withdraw.execute(caller, projectId, teacherId), w -> HttpStatus.OK, w -> Json.with(w.enrollment(), "promoted",
+                w.promoted() == null ? null : new Promoted(w.promoted().teacherId(), w.promoted().id())));
     }
+
+    /** Who took a withdrawn seat. */
+    record Promoted(String teacherId, String enrollmentId) {}
 
     @Get
     public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,

@@ -102,6 +102,14 @@ public final class Json {
         }
     }
 
+    /** {@code value}'s JSON members and one more, for an answer that is a record plus what it led to. */
+    public static java.util.Map<String, Object> with(Object value, String name, Object extra) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> members = MAPPER.convertValue(value, java.util.LinkedHashMap.class);
+        if (extra != null) members.put(name, extra);
+        return members;
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

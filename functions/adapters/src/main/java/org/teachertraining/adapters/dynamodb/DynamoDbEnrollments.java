@@ -34,9 +34,11 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
  */
 public final class DynamoDbEnrollments implements Enrollments {
     private final TrainingTable table;
+    private final DynamoDbNotifications notifications;
 
     public DynamoDbEnrollments(TrainingTable table) {
         this.table = table;
+        this.notifications = new DynamoDbNotifications(table);
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class DynamoDbEnrollments implements Enrollments {
                             "requestHash", s(key.requestHash()), "teacherId", s(key.teacherId()), "enrollmentId", s(e.id())))
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
-        if (notice != null) items.addAll(new DynamoDbNotifications(table).delivery(notice));   // its ID is the enrollment's: new
+        if (notice != null) items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();
@@ -84,9 +86,10 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public Optional<Enrollment> move(Enrollment e, EnrollmentStatus from, EnrollmentStatus to, String by, Instant at) {
-        // registeredAt/registeredBy, noShowAt/noShowBy
-        String lower = to.name().toLowerCase(java.util.Locale.ROOT);
-        String field = java.util.regex.Pattern.compile("_([a-z])").matcher(lower).replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+        String field = switch (to) {   // registeredAt/registeredBy, noShowAt/noShowBy, …
+            case NO_SHOW -> "noShow";
+            default -> to.name().toLowerCase(java.util.Locale.ROOT);
+        };
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
                     .updateExpression("SET #status = :to, #at = :at, #by = :by")

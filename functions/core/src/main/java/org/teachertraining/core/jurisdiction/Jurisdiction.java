@@ -8,4 +8,10 @@ package org.teachertraining.core.jurisdiction;
  */
 public record Jurisdiction(String code, String name, Level level, String parent, String quotaParent) {
     public enum Level { PROVINCE, CITY, COUNTY, SCHOOL }
+
+    /** Whether {@code code} is written as a school of {@code unit}: the unit's six digits and four more, 0001–9999. */
+    public static boolean isSchoolCodeOf(String code, String unit) {
+        return code != null && unit != null && unit.length() == 6 && code.length() == 10 && code.startsWith(unit)
+                && code.chars().allMatch(c -> c >= '0' && c <= '9') && !code.endsWith("0000");
+    }
 }

@@ -64,8 +64,8 @@ public final class JurisdictionTree {
 
     /** The school of a school code: its county's code (a county-level unit with no units below it) and four digits, 0001–9999. */
     private Optional<Jurisdiction> school(String code) {
-        if (code.length() != 10 || !code.chars().allMatch(c -> c >= '0' && c <= '9') || code.endsWith("0000")) return Optional.empty();
-        String county = code.substring(0, 6);
+        String county = code.length() == 10 ? code.substring(0, 6) : null;
+        if (!Jurisdiction.isSchoolCodeOf(code, county)) return Optional.empty();
         var parent = byCode.get(county);
         if (parent == null || parent.level() == Jurisdiction.Level.PROVINCE) return Optional.empty();
         if (parent.level() == Jurisdiction.Level.CITY && parents.contains(county)) return Optional.empty();

@@ -3,7 +3,10 @@ package org.teachertraining.core.lifecycle;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.credit.Ledger;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.Registration;
+import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.project.Project;
@@ -68,7 +71,7 @@ public final class LifecycleTasks {
     /** Application submitted: the dates the Wait states wait for. */
     public ProjectLifecycle.Dates recordApplication(String projectId, String executionArn) {
         var p = project(projectId);
-        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), org.teachertraining.core.enrollment.Registration.closes(p), ChinaTime.startOf(p.endDate().plusDays(1)),
+        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), Registration.closes(p), ChinaTime.startOf(p.endDate().plusDays(1)),
                 ChinaTime.startOf(p.endDate().plusDays(1 + Deliverables.AFTER_DAYS)));
         var lc = lifecycles.find(projectId).orElse(ProjectLifecycle.started(projectId, executionArn, clock.instant()));
         lifecycles.save(lc.in(ProjectLifecycle.Phase.APPLIED, null, clock.instant()).with(dates, null, null, null, null));
@@ -130,13 +133,13 @@ public final class LifecycleTasks {
         var p = project(projectId);
         int registered = 0, noShows = 0;
         for (var e : enrollments.holdingSeats(projectId)) {
-            if (e.status() == org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED) {
-                integrity.add(org.teachertraining.core.integrity.IntegrityRecord.of(e.teacherId(),
-                        org.teachertraining.core.integrity.IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
-                enrollments.move(e, org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED, org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW,
+            if (e.status() == EnrollmentStatus.SELECTED) {
+                integrity.add(IntegrityRecord.of(e.teacherId(),
+                        IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
+                enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW,
                         "lifecycle", clock.instant());
                 noShows++;
-            } else if (e.status() == org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW) {
+            } else if (e.status() == EnrollmentStatus.NO_SHOW) {
                 noShows++;
             } else {
                 registered++;

@@ -17,9 +17,7 @@ public record Teacher(String id, String name, String jurisdiction, String school
      * teacher and the seat they take follow it (名额到校).
      */
     public String unit() {
-        boolean schoolOfCounty = schoolId != null && schoolId.length() == 10 && schoolId.startsWith(jurisdiction)
-                && schoolId.chars().allMatch(c -> c >= '0' && c <= '9') && !schoolId.endsWith("0000");
-        return schoolOfCounty ? schoolId : jurisdiction;
+        return org.teachertraining.core.jurisdiction.Jurisdiction.isSchoolCodeOf(schoolId, jurisdiction) ? schoolId : jurisdiction;
     }
 
     /** Whole years of teaching completed on {@code date}. */
