@@ -19,8 +19,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.teachertraining.core.common.Violations;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Strict JSON for request bodies: unknown fields, wrong types, strings for numbers, fractions for
@@ -76,8 +74,8 @@ public final class Json {
             throw invalid(path(e), "未知字段", "unknown field; known fields: " + e.getKnownPropertyIds());
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-                String allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-                throw invalid(path(e), "未知的取值 " + prefix(e.getValue()) + "，可选：" + allowed, "unknown value '" + prefix(e.getValue()) + "'; allowed: " + allowed);
+                var allowed = org.teachertraining.core.common.Labels.choices(e.getTargetType());
+                throw invalid(path(e), "未知的取值 " + prefix(e.getValue()) + "，可选：" + allowed.zh(), "unknown value '" + prefix(e.getValue()) + "'; allowed: " + allowed.en());
             }
             if (e.getTargetType() == String.class) {
                 throw invalid(path(e), "含有不可见或控制字符（控制字符、双向控制符或不成对的代理项）",

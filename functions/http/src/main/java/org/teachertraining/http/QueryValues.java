@@ -16,8 +16,8 @@ public final class QueryValues {
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(value)) return e;
         }
-        String allowed = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-        throw new ProblemException(400, new Violations().add(name, "未知的取值，可选：" + allowed, "unknown value; allowed: " + allowed).refusal());
+        var allowed = org.teachertraining.core.common.Labels.choices(type);
+        throw new ProblemException(400, new Violations().add(name, "未知的取值，可选：" + allowed.zh(), "unknown value; allowed: " + allowed.en()).refusal());
     }
 
     public static Integer integer(String name, String value) {

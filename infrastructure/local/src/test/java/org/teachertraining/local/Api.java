@@ -84,8 +84,29 @@ final class Api {
         if (body != null) b.header("Content-Type", contentType);
         if (token != null) b.header("Authorization", "Bearer " + token);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        boolean english = false;
+        for (int i = 0; i < headers.length; i += 2) english |= headers[i].equalsIgnoreCase("Accept-Language") && headers[i + 1].startsWith("en");
+        boolean chinese = !english;
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenApply(r -> new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse("")));
+                .thenApply(r -> new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse("")))
+                .thenApply(r -> chinese ? readsAsChinese(method + " " + path, r) : r);
+    }
+
+    /**
+     * Every refusal any integration test receives in zh-CN is checked here: its title, detail and
+     * field messages name things in Chinese, with no code of {@code Labels} inside a sentence.
+     */
+    static Response readsAsChinese(String request, Response r) {
+        if (!r.contentType().startsWith("application/problem+json")) return r;
+        var problem = r.json();
+        var texts = new java.util.ArrayList<String>();
+        for (var member : new String[]{"title", "detail"}) if (problem.hasNonNull(member)) texts.add(problem.get(member).asText());
+        if (problem.has("errors")) problem.get("errors").forEach(e -> texts.add(e.path("message").asText()));
+        for (var text : texts) {
+            var codes = org.teachertraining.core.common.Labels.codesIn(text);
+            if (!codes.isEmpty()) throw new AssertionError(request + ": codes " + codes + " inside a Chinese message: " + r.body());
+        }
+        return r;
     }
 
     /** A PROVINCIAL program and a project open for selection (cutoff a month ahead of the runtime's clock). */

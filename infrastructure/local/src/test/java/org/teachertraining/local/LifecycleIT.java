@@ -156,7 +156,7 @@ class LifecycleIT {
         assertTrue(fill != null, checked.get("fillRates").toString());
         assertEquals(3, fill.get("enrolled").asInt());
         assertEquals(47, fill.get("unfilled").asInt());
-        assertTrue(checked.get("preStartFindings").toString().contains("CLASS_DATES"), checked.toString());
+        assertTrue(checked.get("preStartFindings").toString().contains("开班时间"), checked.toString());
         var henuInstitution = api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
                 + "\"validFrom\":\"" + end.minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}");
         assertEquals(200, henuInstitution.status(), henuInstitution.toString());

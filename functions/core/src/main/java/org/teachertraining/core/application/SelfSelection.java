@@ -224,7 +224,7 @@ public final class SelfSelection {
             case APPROVING -> "正在审批";
             case PENDING -> "待审批";
         };
-        return Refusal.conflict("E9", Text.of("该报名" + zh + "，不能再作此决定", "The application is " + current.status() + ": this decision cannot be made"))
+        return Refusal.conflict("E9", Text.of("该报名" + zh + "，不能再作此决定", "The application is " + org.teachertraining.core.common.Labels.of(current.status()).en().toLowerCase(java.util.Locale.ROOT) + ": this decision cannot be made"))
                 .withDetails(Map.of("applicationStatus", current.status().name()));
     }
 

@@ -119,7 +119,7 @@ public final class CheckCompletion {
                 if (e.getValue() > bound) {
                     return Optional.of(overPlan(r.teacherId(), e.getKey().name(), e.getValue(), bound, Text.of(
                             "学员 " + r.teacherId() + " 的" + CreditCategories.zh(e.getKey()) + "学时 " + e.getValue() + " 超过项目计划的 " + bound + " 学时",
-                            "Trainee " + r.teacherId() + ": " + e.getValue() + " " + e.getKey() + " hours exceed the project's plan of " + bound)));
+                            "Trainee " + r.teacherId() + ": " + e.getValue() + " " + org.teachertraining.core.common.Labels.of(e.getKey()).en().toLowerCase(java.util.Locale.ROOT) + " hours exceed the project's plan of " + bound)));
                 }
             }
             int total = r.hours().values().stream().mapToInt(Integer::intValue).sum();

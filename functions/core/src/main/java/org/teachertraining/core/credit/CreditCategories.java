@@ -3,18 +3,12 @@ package org.teachertraining.core.credit;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** The Chinese names of the credit categories (C2), for messages: no enum codes inside Chinese sentences. */
+/** The Chinese names of the credit categories (C2), for messages, from {@link org.teachertraining.core.common.Labels}. */
 final class CreditCategories {
     private CreditCategories() {}
 
     static String zh(CreditCategory c) {
-        return switch (c) {
-            case CENTRALIZED -> "集中培训";
-            case ONLINE -> "网络研修";
-            case SCHOOL_BASED -> "校本研修";
-            case SHADOWING -> "跟岗研修";
-            case PRACTICE -> "返岗实践";
-        };
+        return org.teachertraining.core.common.Labels.zh(c);
     }
 
     static String zh(Collection<CreditCategory> categories) {

@@ -77,7 +77,7 @@ public final class RecordSchoolBasedHours {
             current = records.decide(decided) ? decided : records.find(teacherId, recordId).orElseThrow();
         }
         if (current.status() != status) {
-            return Outcome.refused(Refusal.conflict(null, Text.of("该记录已被处理：" + current.status(), "The record was already decided: " + current.status())));
+            return Outcome.refused(Refusal.conflict(null, Text.of("该记录已被处理：" + org.teachertraining.core.common.Labels.zh(current.status()), "The record was already decided: " + org.teachertraining.core.common.Labels.of(current.status()).en())));
         }
         // approved: post (again, harmlessly, on a retry — this also completes an approval interrupted before posting)
         if (status == SchoolBasedHours.Status.APPROVED) {

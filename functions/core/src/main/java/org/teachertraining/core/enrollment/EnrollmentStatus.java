@@ -2,17 +2,11 @@ package org.teachertraining.core.enrollment;
 
 /** SELECTED → REGISTERED (报到) → COMPLETED | FAILED | DISMISSED (劝退) | NO_SHOW, or WITHDRAWN before the start. */
 public enum EnrollmentStatus {
-    SELECTED("已入选"), REGISTERED("已报到"), COMPLETED("已结业"), FAILED("未通过"), DISMISSED("劝退"), NO_SHOW("未报到"), WITHDRAWN("已退出");
-
-    private final String zh;
-
-    EnrollmentStatus(String zh) {
-        this.zh = zh;
-    }
+    SELECTED, REGISTERED, COMPLETED, FAILED, DISMISSED, NO_SHOW, WITHDRAWN;
 
     /** The status as a Chinese sentence names it. */
     public String zh() {
-        return zh;
+        return org.teachertraining.core.common.Labels.zh(this);
     }
 
     /** Holds a seat: everything but a withdrawal. */

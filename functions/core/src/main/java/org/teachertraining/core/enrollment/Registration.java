@@ -126,7 +126,7 @@ public final class Registration {
         var e = enrollment.get();
         if (e.status() == EnrollmentStatus.REGISTERED) return Outcome.done(e);
         if (e.status() != EnrollmentStatus.SELECTED) {
-            return Outcome.refused(Refusal.conflict("E8", Text.of("该学员状态为「" + e.status().zh() + "」，不能报到", "A trainee in status " + e.status() + " cannot register")));
+            return Outcome.refused(Refusal.conflict("E8", Text.of("该学员状态为「" + e.status().zh() + "」，不能报到", "A trainee who is " + org.teachertraining.core.common.Labels.of(e.status()).en().toLowerCase(java.util.Locale.ROOT) + " cannot register")));
         }
         return Outcome.done(enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.REGISTERED, caller.userId(), clock.instant())
                 .orElseGet(() -> enrollments.find(project.id(), teacherId).orElseThrow()));

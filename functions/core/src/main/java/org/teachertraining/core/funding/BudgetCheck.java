@@ -1,5 +1,7 @@
 package org.teachertraining.core.funding;
 
+import org.teachertraining.core.common.Labels;
+
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.Text;
 
@@ -34,12 +36,12 @@ public record BudgetCheck(String projectId, boolean passed, long ceilingFen, lon
         for (var b : budget.lines()) {
             if (ceiling.lines().stream().noneMatch(l -> l.categories().contains(b.category()))) {
                 findings.add(new Finding(Kind.NOT_COVERED, b.category().name(), 0, b.amountFen(), b.amountFen(), Text.of(
-                        b.category() + "：没有经费标准覆盖该开支，" + Money.yuan(b.amountFen()) + " 元不能列支",
+                        Labels.zh(b.category()) + "：没有经费标准覆盖该开支，" + Money.yuan(b.amountFen()) + " 元不能列支",
                         b.category() + ": no funding standard covers it; " + Money.yuan(b.amountFen()) + " yuan cannot be budgeted")));
             }
             if (b.justification() == null || b.justification().isBlank()) {
                 findings.add(new Finding(Kind.MISSING_JUSTIFICATION, b.category().name(), 0, b.amountFen(), 0, Text.of(
-                        b.category() + "：缺少测算依据", b.category() + ": the line has no justification (how the amount was calculated)")));
+                        Labels.zh(b.category()) + "：缺少测算依据", b.category() + ": the line has no justification (how the amount was calculated)")));
             }
         }
         boolean passed = findings.stream().allMatch(f -> f.kind() == Kind.WITHIN);

@@ -74,7 +74,7 @@ public final class Access {
     }
 
     public static Refusal roleRefusal(Role... roles) {
-        var names = String.join(", ", java.util.Arrays.stream(roles).map(Enum::name).toList());
-        return Refusal.forbidden(Text.of("此操作仅限以下角色：" + names, "This action is limited to the roles: " + names));
+        var names = org.teachertraining.core.common.Labels.list(java.util.Arrays.asList(roles));
+        return Refusal.forbidden(Text.of("此操作仅限以下角色：" + names.zh(), "This action is limited to the roles: " + names.en()));
     }
 }

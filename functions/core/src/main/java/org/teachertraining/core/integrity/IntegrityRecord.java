@@ -9,17 +9,11 @@ import java.time.LocalDate;
 public record IntegrityRecord(String teacherId, Kind kind, String projectId, LocalDate occurredOn, LocalDate bannedUntil) {
 
     public enum Kind {
-        NO_SHOW("无故未参训"), DISMISSED("被劝退"), FAILED("结业考核不合格");
-
-        private final String zh;
-
-        Kind(String zh) {
-            this.zh = zh;
-        }
+        NO_SHOW, DISMISSED, FAILED;
 
         /** The name in Chinese, for messages (never the code). */
         public String zh() {
-            return zh;
+            return org.teachertraining.core.common.Labels.zh(this);
         }
     }
 

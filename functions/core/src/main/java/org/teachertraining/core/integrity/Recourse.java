@@ -12,16 +12,10 @@ import java.util.List;
  */
 public record Recourse(String teacherId, String recordId, Status status, List<Step> steps, int version) {
     public enum Status {
-        EXCUSED("已由县区认定有正当理由"), APPEALED("申诉待省级决定"), LIFTED("已撤销"), KEPT("维持");
-
-        private final String zh;
-
-        Status(String zh) {
-            this.zh = zh;
-        }
+        EXCUSED, APPEALED, LIFTED, KEPT;
 
         public String zh() {
-            return zh;
+            return org.teachertraining.core.common.Labels.zh(this);
         }
     }
 

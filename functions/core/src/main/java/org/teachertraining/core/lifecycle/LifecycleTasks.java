@@ -1,5 +1,7 @@
 package org.teachertraining.core.lifecycle;
 
+import org.teachertraining.core.common.Labels;
+import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.credit.Ledger;
@@ -112,12 +114,14 @@ public final class LifecycleTasks {
     }
 
     /** S2 before the start: the class dates, registration notices and schedules that are missing or late. */
-    public List<String> preStartChecks(String projectId) {
+    public List<Text> preStartChecks(String projectId) {
         var p = project(projectId);
-        var findings = new ArrayList<String>();
+        var findings = new ArrayList<Text>();
         for (var d : Deliverables.current(p, submissions, quotas, clock.instant())) {
             if (!Set.of(SubmissionKind.CLASS_DATES, SubmissionKind.REGISTRATION_NOTICE, SubmissionKind.COURSE_SCHEDULE).contains(d.kind())) continue;
-            if (d.status() != Deliverables.Status.ACCEPTED) findings.add(d.kind() + (d.classNo() == null ? "" : " class " + d.classNo()) + ": " + d.status());
+            if (d.status() != Deliverables.Status.ACCEPTED) findings.add(Text.of(
+                    d.title().zh() + (d.classNo() == null ? "" : "（第 " + d.classNo() + " 期）") + "：" + Labels.zh(d.status()),
+                    d.title().en() + (d.classNo() == null ? "" : " (class " + d.classNo() + ")") + ": " + Labels.of(d.status()).en().toLowerCase(java.util.Locale.ROOT)));
         }
         var lc = lifecycle(projectId);
         lifecycles.save(lc.in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, clock.instant()).with(null, null, findings, null, null));

@@ -10,7 +10,7 @@ import java.util.List;
  * rates at the cutoff, the pre-start findings, the completion recorded and the evaluation.
  */
 public record ProjectLifecycle(String projectId, String executionArn, Phase phase, Waiting waiting, Dates dates,
-                               List<FillRate> fillRates, List<String> preStartFindings, CompletionSummary completion,
+                               List<FillRate> fillRates, List<org.teachertraining.core.common.Text> preStartFindings, CompletionSummary completion,
                                Evaluation evaluation, Instant updatedAt) {
 
     public enum Phase {
@@ -52,7 +52,7 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
         return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, at);
     }
 
-    public ProjectLifecycle with(Dates d, List<FillRate> f, List<String> pre, CompletionSummary c, Evaluation e) {
+    public ProjectLifecycle with(Dates d, List<FillRate> f, List<org.teachertraining.core.common.Text> pre, CompletionSummary c, Evaluation e) {
         return new ProjectLifecycle(projectId, executionArn, phase, waiting, d == null ? dates : d, f == null ? fillRates : f,
                 pre == null ? preStartFindings : pre, c == null ? completion : c, e == null ? evaluation : e, updatedAt);
     }

@@ -31,7 +31,7 @@ public final class ProjectLifecycleRequests {
     /** What {@code GET /projects/{id}/lifecycle} shows. */
     public record View(String projectId, ProjectLifecycle.Phase phase, String status, String error, String cause, String waitingFor,
                        java.time.Instant waitingSince, java.time.Instant waitingUntil, ProjectLifecycle.Dates dates,
-                       List<ProjectLifecycle.FillRate> fillRates, List<String> preStartFindings, ProjectLifecycle.CompletionSummary completion,
+                       List<ProjectLifecycle.FillRate> fillRates, List<Text> preStartFindings, ProjectLifecycle.CompletionSummary completion,
                        ProjectLifecycle.Evaluation evaluation, List<LifecycleEngine.Execution.Entered> history) {}
 
     private final Projects projects;

@@ -87,7 +87,7 @@ public final class FindReminders {
         for (var d : due) {
             if (d.dueDate() == null) continue;
             String what = d.title().zh() + (d.classNo() == null ? "" : "（第 " + d.classNo() + " 期）");
-            String whatEn = d.kind() + (d.classNo() == null ? "" : " (class " + d.classNo() + ")");
+            String whatEn = d.title().en() + (d.classNo() == null ? "" : " (class " + d.classNo() + ")");
             if (day.equals(d.dueDate().minusDays(DAYS_BEFORE_DUE)) && d.status() != Deliverables.Status.ACCEPTED) {
                 out.add(Notification.of(Notification.institution(p.institutionId()), "S|" + p.id() + "|" + d.kind() + "|" + d.classNo() + "|before",
                         "DELIVERABLE_DUE", p.id(), Text.of(what + " 将于 " + d.dueDate() + " 到期", whatEn + " is due on " + d.dueDate()),

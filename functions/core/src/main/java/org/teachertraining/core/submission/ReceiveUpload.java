@@ -55,11 +55,11 @@ public final class ReceiveUpload {
         }
         var i = r.inspection();
         if (i.type() == null) {
-            return Text.of("文件内容不是可接受的类型（" + s.kind().fileTypes() + "）：实际为" + i.seen().zh(),
-                    "The bytes are not " + s.kind().fileTypes() + " but " + i.seen().en());
+            return Text.of("文件内容不是可接受的类型（" + org.teachertraining.core.common.Labels.list(s.kind().fileTypes()).zh() + "）：实际为" + i.seen().zh(),
+                    "The bytes are not " + org.teachertraining.core.common.Labels.list(s.kind().fileTypes()).en() + " but " + i.seen().en());
         }
         if (!s.kind().fileTypes().contains(i.type())) {
-            return Text.of(s.kind().title().zh() + "不接受 " + i.type() + " 文件", s.kind() + " does not accept " + i.type() + " files");
+            return Text.of(s.kind().title().zh() + "不接受 " + i.type() + " 文件", s.kind().title().en() + " does not accept " + i.type() + " files");
         }
         if (!i.type().contentType().equals(s.contentType())) {
             return Text.of("文件内容是 " + i.type() + "，与申报的类型 " + s.contentType() + " 不符",
