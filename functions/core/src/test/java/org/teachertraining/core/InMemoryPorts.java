@@ -110,6 +110,14 @@ public final class InMemoryPorts {
     public final Teachers teachers = new Teachers() {
         public boolean save(Teacher t) { synchronized (lock) { return teacherMap.put(t.id(), t) == null; } }
         public Optional<Teacher> find(String id) { synchronized (lock) { return Optional.ofNullable(teacherMap.get(id)); } }
+        public org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit) {
+            synchronized (lock) {
+                var all = teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).sorted(Comparator.comparing(Teacher::id))
+                        .filter(t -> cursor == null || t.id().compareTo(cursor) > 0).toList();
+                var page = all.stream().limit(limit).toList();
+                return new org.teachertraining.core.common.Page<>(page, all.size() > limit ? page.get(page.size() - 1).id() : null);
+            }
+        }
     };
 
     public final Enrollments enrollments = new Enrollments() {

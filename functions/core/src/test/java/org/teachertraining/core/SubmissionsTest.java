@@ -196,8 +196,8 @@ class SubmissionsTest {
         assertEquals("Size mismatch: declared 1000 bytes, received 999", reason(999, SHA, Inspection.clean(FileType.PDF, 1)));
         assertTrue(reason(1000, SHA, Inspection.unknown(Text.of("Windows 可执行文件", "a Windows executable"))).endsWith("but a Windows executable"));
         assertEquals("The bytes are DOCX, not the declared application/pdf", reason(SubmissionKind.WORK_BRIEF, 1000, SHA, Inspection.clean(FileType.DOCX, null)));
-        assertEquals("APPLICATION does not accept DOCX files", reason(1000, SHA, Inspection.clean(FileType.DOCX, null)));
-        assertEquals("APPLICATION does not accept MP4 files", reason(1000, SHA, Inspection.clean(FileType.MP4, null)));
+        assertEquals("Application (sealed PDF) does not accept DOCX files", reason(1000, SHA, Inspection.clean(FileType.DOCX, null)));
+        assertEquals("Application (sealed PDF) does not accept MP4 files", reason(1000, SHA, Inspection.clean(FileType.MP4, null)));
         assertEquals("encrypted", reason(1000, SHA, Inspection.faulty(FileType.PDF, Text.of("加密", "encrypted"))));
     }
 

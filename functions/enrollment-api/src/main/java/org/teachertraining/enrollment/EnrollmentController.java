@@ -16,6 +16,7 @@ import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.ListEnrollments;
 import org.teachertraining.core.enrollment.WithdrawEnrollment;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.QueryValues;
@@ -63,12 +64,19 @@ public class EnrollmentController {
     /** Who took a withdrawn seat. */
     record Promoted(String teacherId, String enrollmentId) {}
 
+    /** The list as JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
     @Get
-    public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,
-                                     @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
-                                     @Nullable @QueryValue String limit) {
+    public HttpResponse<?> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,
+                                @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
+                                @Nullable @QueryValue String limit) {
         var caller = callers.of(request);
-        return Responses.of(request, list.ofProject(caller, projectId, QueryValues.text(jurisdiction), QueryValues.constant("status", status, EnrollmentStatus.class),
-                QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
+        var unit = QueryValues.text(jurisdiction);
+        var wanted = QueryValues.constant("status", status, EnrollmentStatus.class);
+        var export = Export.asked(request);
+        if (export != null) {
+            return Export.response(request, export, "入选名单", ExportColumns.ENROLLMENTS,
+                    Export.pages(next -> list.ofProject(caller, projectId, unit, wanted, next, ListEnrollments.MAX_PAGE)));
+        }
+        return Responses.of(request, list.ofProject(caller, projectId, unit, wanted, QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 }

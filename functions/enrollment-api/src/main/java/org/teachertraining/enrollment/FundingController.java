@@ -15,6 +15,7 @@ import org.teachertraining.core.funding.ProjectSettlement;
 import org.teachertraining.core.funding.ProjectSpending;
 import org.teachertraining.core.funding.SetFundingStandards;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
 
@@ -102,8 +103,13 @@ public class FundingController {
     }
 
     @Get("/projects/{projectId}/settlement")
-    public HttpResponse<String> readSettlement(HttpRequest<?> request, String projectId) {
-        return Responses.of(request, settlement.read(callers.of(request), projectId), HttpStatus.OK);
+    public HttpResponse<?> readSettlement(HttpRequest<?> request, String projectId) {
+        var caller = callers.of(request);
+        var export = Export.asked(request);
+        if (export != null) {
+            return Export.response(request, export, "结算", ExportColumns.SETTLEMENT, Export.list(settlement.read(caller, projectId).map(s -> s.lines())));
+        }
+        return Responses.of(request, settlement.read(caller, projectId), HttpStatus.OK);
     }
 
     @Post("/training-budget-checks")

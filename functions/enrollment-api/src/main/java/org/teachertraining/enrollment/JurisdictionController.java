@@ -13,6 +13,7 @@ import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.export.Export;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
@@ -33,10 +34,15 @@ public class JurisdictionController {
 
     /** Teachers registered in the jurisdiction who are short of a requirement in its current cycle (C3). */
     @Get("/{code}/compliance")
-    public HttpResponse<String> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,
-                                           @Nullable @QueryValue String school, @Nullable @QueryValue String cursor,
-                                           @Nullable @QueryValue Integer limit) {
+    public HttpResponse<?> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,
+                                      @Nullable @QueryValue String school, @Nullable @QueryValue String cursor,
+                                      @Nullable @QueryValue Integer limit) {
         var caller = callers.of(request);
+        var export = Export.asked(request);
+        if (export != null) {
+            return Export.response(request, export, "学时未达标", ExportColumns.COMPLIANCE,
+                    Export.pages(next -> listCompliance.execute(caller, code, requirement, school, next, 100)));
+        }
         return Responses.of(request, listCompliance.execute(caller, code, requirement, school, cursor, limit), HttpStatus.OK);
     }
 

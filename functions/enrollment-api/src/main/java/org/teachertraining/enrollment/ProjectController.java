@@ -13,6 +13,7 @@ import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.quota.AllocateQuota;
 import org.teachertraining.core.quota.ListQuotas;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
 
@@ -50,8 +51,10 @@ public class ProjectController {
     }
 
     @Get("/quotas")
-    public HttpResponse<String> quotas(HttpRequest<?> request, String projectId) {
+    public HttpResponse<?> quotas(HttpRequest<?> request, String projectId) {
         var caller = callers.of(request);
+        var export = Export.asked(request);
+        if (export != null) return Export.response(request, export, "名额分配", ExportColumns.QUOTAS, Export.list(listQuotas.execute(caller, projectId)));
         return Responses.of(request, listQuotas.execute(caller, projectId), HttpStatus.OK);
     }
 }

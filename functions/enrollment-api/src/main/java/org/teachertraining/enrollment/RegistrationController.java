@@ -15,6 +15,7 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Registration;
 import org.teachertraining.core.enrollment.ReportRates;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.QueryValues;
@@ -60,14 +61,20 @@ public class RegistrationController {
     }
 
     @Get("/projects/{projectId}/report-rates")
-    public HttpResponse<String> ofProject(HttpRequest<?> request, String projectId) {
+    public HttpResponse<?> ofProject(HttpRequest<?> request, String projectId) {
         var caller = callers.of(request);
+        var export = Export.asked(request);
+        if (export != null) return Export.response(request, export, "报到率", ExportColumns.REPORT_RATES, Export.list(rates.ofProject(caller, projectId)));
         return Responses.of(request, rates.ofProject(caller, projectId), HttpStatus.OK);
     }
 
     @Get("/jurisdictions/{code}/report-rates")
-    public HttpResponse<String> ofYear(HttpRequest<?> request, String code, @Nullable @QueryValue String year) {
+    public HttpResponse<?> ofYear(HttpRequest<?> request, String code, @Nullable @QueryValue String year) {
         var caller = callers.of(request);
+        var export = Export.asked(request);
+        if (export != null) {
+            return Export.response(request, export, "年度报到率", ExportColumns.YEAR_RATES, Export.list(rates.ofYear(caller, code, QueryValues.integer("year", year))));
+        }
         return Responses.of(request, rates.ofYear(caller, code, QueryValues.integer("year", year)), v -> HttpStatus.OK, items -> Map.of("items", items));
     }
 }

@@ -14,6 +14,7 @@ import org.teachertraining.core.submission.ReportClasses;
 import org.teachertraining.core.submission.RequestUpload;
 import org.teachertraining.core.submission.TrainingClass;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
 
@@ -50,8 +51,14 @@ public class SubmissionController {
     }
 
     @Get("/deliverables")
-    public HttpResponse<String> deliverables(HttpRequest<?> request, String projectId) {
-        return Responses.of(request, listDeliverables.execute(callers.of(request), projectId), HttpStatus.OK);
+    public HttpResponse<?> deliverables(HttpRequest<?> request, String projectId) {
+        var caller = callers.of(request);
+        var export = Export.asked(request);
+        if (export != null) {
+            return Export.response(request, export, "材料提交", ExportColumns.DELIVERABLES,
+                    Export.list(listDeliverables.execute(caller, projectId).map(o -> o.deliverables())));
+        }
+        return Responses.of(request, listDeliverables.execute(caller, projectId), HttpStatus.OK);
     }
 
     /** 201 with the new submission and its upload URL; 200 with the standing one when the same file was submitted before. */

@@ -20,6 +20,11 @@ import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
 import org.teachertraining.http.Callers;
+import org.teachertraining.http.QueryValues;
+import org.teachertraining.http.export.Export;
+import org.teachertraining.core.teacher.ListTeachers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.Responses;
@@ -39,9 +44,11 @@ public class TeacherController {
     private final ListEnrollments listEnrollments;
     private final OpenProjects openProjects;
     private final Access access;
+    private final ListTeachers listTeachers;
 
     public TeacherController(Callers callers, SaveTeacher saveTeacher, ImportTeachers importTeachers, Teachers teachers,
-                             ListEnrollments listEnrollments, OpenProjects openProjects, Access access) {
+                             ListEnrollments listEnrollments, OpenProjects openProjects, Access access, ListTeachers listTeachers) {
+        this.listTeachers = listTeachers;
         this.callers = callers;
         this.saveTeacher = saveTeacher;
         this.importTeachers = importTeachers;
@@ -85,6 +92,21 @@ public class TeacherController {
         item.put("startDate", p.startDate().toString());
         item.put("endDate", p.endDate().toString());
         return item;
+    }
+
+    /** A county's or a school's teachers: JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
+    @Get("/teachers")
+    public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String q,
+                                @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        var caller = callers.of(request);
+        var unit = QueryValues.text(jurisdiction);
+        var query = QueryValues.text(q);
+        var export = Export.asked(request);
+        if (export != null) {
+            return Export.response(request, export, "教师名单", ExportColumns.TEACHERS,
+                    Export.pages(next -> listTeachers.execute(caller, unit, query, next, ListTeachers.MAX_PAGE)));
+        }
+        return Responses.of(request, listTeachers.execute(caller, unit, query, QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 
     @Post("/teachers")

@@ -326,6 +326,11 @@ public class PlatformFactory {
     }
 
     @Singleton
+    org.teachertraining.core.teacher.ListTeachers listTeachers(Teachers teachers, Access access) {
+        return new org.teachertraining.core.teacher.ListTeachers(teachers, access);
+    }
+
+    @Singleton
     ListEnrollments listEnrollments(Projects projects, Teachers teachers, DynamoDbEnrollments enrollments, Access access) {
         return new ListEnrollments(projects, teachers, enrollments, access);
     }

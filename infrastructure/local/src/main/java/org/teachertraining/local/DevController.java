@@ -18,6 +18,7 @@ import org.teachertraining.http.Responses;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import org.teachertraining.core.common.Labels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ public class DevController {
         var v = new Violations();
         v.identifier("sub", r.sub());
         if (v.required("role", r.role()) && Arrays.stream(Role.values()).noneMatch(x -> x.name().equals(r.role()))) {
-            v.add("role", "未知角色，可选：" + Arrays.toString(Role.values()), "unknown role; allowed: " + Arrays.toString(Role.values()));
+            v.add("role", "未知角色，可选：" + Labels.choices(Role.class).zh(), "unknown role; allowed: " + Labels.choices(Role.class).en());
         }
         if (!v.isEmpty()) throw new ProblemException(400, v.refusal());
         var claims = new LinkedHashMap<String, Object>();

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -70,7 +71,11 @@ final class Emulators implements AutoCloseable {
         s3 = URI.create("http://127.0.0.1:" + s3Port);
         store = new NotifyingBlobStore(blobStore.getBlobStore());
         // signatures are checked, as S3 checks them: presigned upload URLs expire and bind their signed headers
-        s3Proxy = S3Proxy.builder().blobStore(store).endpoint(s3)
+        // the console PUTs uploads from the browser straight to their presigned URLs, as the bucket's CORS rule allows in AWS
+        // (S3Proxy reads each allowed origin as a regular expression)
+        var consoleOrigins = new org.gaul.s3proxy.CrossOriginResourceSharing(List.of("http://(localhost|127\\.0\\.0\\.1):[0-9]{1,5}"),
+                List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), "false");
+        s3Proxy = S3Proxy.builder().blobStore(store).endpoint(s3).corsRules(consoleOrigins)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LOCAL_KEY, LOCAL_SECRET).build();
         s3Proxy.start();
         while (!s3Proxy.getState().equals("STARTED")) {

@@ -173,6 +173,7 @@ public final class LocalRuntime implements AutoCloseable {
             props.put("auth.mode", "hmac");
             props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
             props.put("local.runtime", "true");
+            props.put("local.console-dir", o.root().resolve("console/dist").toString());   // ConsoleController
             if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
             props.put("micronaut.server.port", o.port());
             props.put("micronaut.server.host", "127.0.0.1");

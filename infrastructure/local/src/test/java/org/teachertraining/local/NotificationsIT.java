@@ -101,7 +101,7 @@ class NotificationsIT {
         // the institution: class dates due 9/25 (reminded 9/22), the registration notice due 9/27 (reminded 9/24)
         String henu = api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu-office\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
         var institution = awaitInbox(henu, project, 2);
-        assertEquals(List.of("REGISTRATION_NOTICE (class 1) is due on 2027-09-27", "CLASS_DATES is due on 2027-09-25"),
+        assertEquals(List.of("Registration notice (class 1) is due on 2027-09-27", "Class start dates is due on 2027-09-25"),
                 institution.stream().map(n -> n.get("title").get("en").asText()).toList());
         // nobody else's
         assertEquals(0, inbox(api.token("note-gs", "COUNTY_ADMIN", "411522"), project).size());

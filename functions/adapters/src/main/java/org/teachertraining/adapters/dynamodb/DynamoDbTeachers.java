@@ -2,7 +2,9 @@ package org.teachertraining.adapters.dynamodb;
 
 import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.Teachers;
+import org.teachertraining.core.common.Page;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.util.Map;
@@ -26,6 +28,18 @@ public final class DynamoDbTeachers implements Teachers {
                         "data", s(TrainingTable.toJson(t))))
                 .returnValues(ReturnValue.ALL_OLD).build()).attributes();
         return old == null || old.isEmpty();
+    }
+
+    @Override
+    public Page<Teacher> ofCounty(String county, String cursor, int limit) {
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1).limit(limit)
+                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#")));
+        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + county, "GSI1SK", "TEACHER#"));
+        var result = table.queryPage(request.build());
+        var last = result.lastEvaluatedKey();
+        return new Page<>(result.items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class)).toList(),
+                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
     }
 
     @Override

@@ -35,8 +35,9 @@ public final class ListProjects {
 
     public Outcome<List<Listed>> execute(String programId, Query q) {
         if (q.phase() != null && !q.phase().equals(NOT_APPLIED) && java.util.Arrays.stream(ProjectLifecycle.Phase.values()).noneMatch(p -> p.name().equals(q.phase()))) {
-            String allowed = NOT_APPLIED + ", " + java.util.Arrays.toString(ProjectLifecycle.Phase.values()).replaceAll("[\\[\\]]", "");
-            return Outcome.refused(new Violations().add("phase", "未知的阶段，可选：" + allowed, "unknown phase; allowed: " + allowed).refusal());
+            var allowed = org.teachertraining.core.common.Labels.choices(ProjectLifecycle.Phase.class);
+            return Outcome.refused(new Violations().add("phase", "未知的阶段，可选：" + NOT_APPLIED + "（未申报）、" + allowed.zh(),
+                    "unknown phase; allowed: " + NOT_APPLIED + ", " + allowed.en()).refusal());
         }
         if (programs.find(programId).isEmpty()) return Outcome.refused(NotFound.program(programId));
         return Outcome.done(projects.ofProgram(programId).stream()

@@ -8,4 +8,7 @@ public interface Teachers {
     boolean save(Teacher teacher);
 
     Optional<Teacher> find(String id);
+
+    /** The teachers registered in a county, by ID, a page at a time ({@code cursor} from the page before, else null). */
+    org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit);
 }

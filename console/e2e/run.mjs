@@ -1,0 +1,218 @@
+// End-to-end tests of the console in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core),
+// against a running local runtime: node e2e/run.mjs http://127.0.0.1:8080 [screenshots-dir]
+// Each flow signs in through the sign-in page as a person would; the data it needs is made through the API first.
+import { chromium } from 'playwright-core'
+import { unzipSync, strFromU8 } from 'fflate'
+import { mkdirSync, readFileSync } from 'node:fs'
+import assert from 'node:assert/strict'
+
+const BASE = process.argv[2] || 'http://127.0.0.1:8080'
+const SHOTS = process.argv[3] || new URL('./screenshots/', import.meta.url).pathname
+mkdirSync(SHOTS, { recursive: true })
+const FIRST_LOAD_LIMIT = 500 * 1024
+
+async function api(method, path, token, body, headers = {}) {
+  const r = await fetch(BASE + path, {
+    method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await r.text()
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`)
+  return text ? JSON.parse(text) : null
+}
+const token = async (sub, role, extra) => (await api('POST', '/dev/tokens', null, { sub, role, ...extra })).token
+
+// --- data for the flows, through the API ------------------------------------------------------------------------
+const run = Date.now().toString(36).toUpperCase()
+const clock = new Date((await api('GET', '/dev/clock')).now)
+const day = n => new Date(clock.getTime() + n * 86400000)
+const date = d => new Date(d.getTime() + 8 * 3600000).toISOString().slice(0, 10)
+const province = await token('e2e-province', 'PROVINCE_ADMIN', { jurisdiction: '410000' })
+const county = await token('e2e-county', 'COUNTY_ADMIN', { jurisdiction: '411523' })
+const program = await api('POST', '/programs', province, { year: Number(date(clock).slice(0, 4)), level: 'PROVINCIAL', name: `E2E 控制台测试计划 ${run}`, jurisdiction: '410000' })
+const project = await api('POST', `/programs/${program.id}/projects`, province, {
+  code: `E2E-${run}`, name: `乡村骨干教师培训（控制台测试 ${run}）`, category: '乡村教师',
+  eligibility: { schoolLocations: ['RURAL', 'TOWN'], minTeachingYears: 5 },
+  phases: [{ kind: 'CENTRALIZED', days: 8 }, { kind: 'ONLINE', hours: 30 }], totalHours: 94, classSize: 50, institutionId: 'HENU',
+  selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
+})
+await api('PUT', `/projects/${project.id}/quotas/411500`, province, { seats: 5 })
+const eligible = `E2E${run}A`, urban = `E2E${run}B`
+for (const [id, name, location] of [[eligible, '王芳', 'RURAL'], [urban, '张伟', 'URBAN']]) {
+  await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: location, teachingSince: '2010-09-01' })
+}
+
+// --- the browser ------------------------------------------------------------------------------------------------
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+const failures = []
+const results = []
+
+async function flow(name, body) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', e => errors.push(`page error: ${e.message}`))
+  page.on('console', m => {
+    // a refused call shows in Chromium's console as "Failed to load resource ... 4xx": the flows provoke those on purpose
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`)
+  })
+  const started = Date.now()
+  try {
+    await body(page)
+    assert.deepEqual(errors, [], 'no errors in the browser console')
+    results.push(`ok   ${name} (${Date.now() - started} ms)`)
+  } catch (e) {
+    failures.push(name)
+    results.push(`FAIL ${name}: ${e.stack || e}`)
+    await page.screenshot({ path: `${SHOTS}/failed-${name}.png`, fullPage: true }).catch(() => {})
+  } finally {
+    await context.close()
+  }
+}
+
+async function signIn(page, preset, fields = {}) {
+  await page.goto(BASE + '/#/sign-in')
+  if (preset) await page.getByRole('button', { name: preset }).click()
+  for (const [name, value] of Object.entries(fields)) await field(page, name).fill(value)
+  await page.locator('[data-test=sign-in]').click()
+  await page.locator('[data-test=who]').waitFor()
+}
+
+/** An input by its data-test name (Element Plus puts the attribute on the input or on its wrapper). */
+const field = (page, name) => page.locator(`input[data-test=${name}], [data-test=${name}] input`).first()
+
+async function openTab(page, tab) {
+  await page.goto(`${BASE}/#/projects/${project.id}?tab=${tab}`)
+  await page.getByRole('heading', { name: project.name }).waitFor()
+}
+
+await flow('first-load-under-500KB', async page => {
+  let bytes = 0
+  const assets = []
+  page.on('response', async r => {
+    if (!/\.(js|css)$/.test(new URL(r.url()).pathname)) return
+    const length = Number((await r.allHeaders())['content-length'] || (await r.body()).length)
+    bytes += length
+    assets.push(`${new URL(r.url()).pathname} ${length}`)
+  })
+  await page.goto(BASE + '/', { waitUntil: 'networkidle' })
+  await page.locator('[data-test=sign-in]').waitFor()
+  results.push(`     first load: ${(bytes / 1024).toFixed(1)} KB of compressed JavaScript and CSS in ${assets.length} files`)
+  assert.ok(bytes > 50 * 1024, `measured the assets (${bytes} bytes)`)
+  assert.ok(bytes < FIRST_LOAD_LIMIT, `first load ${bytes} bytes, limit ${FIRST_LOAD_LIMIT}: ${assets.join(', ')}`)
+  await page.screenshot({ path: `${SHOTS}/sign-in.png` })
+})
+
+await flow('city-admin-allocates-seats-to-a-county', async page => {
+  await signIn(page, '信阳市教育局')
+  await openTab(page, 'quotas')
+  const seats = page.locator('[data-test=seats-411523] input')
+  await seats.fill('3')
+  await page.locator('[data-test=allocate-411523]').click()
+  await page.getByText('已保存').waitFor()
+  const quotas = await api('GET', `/projects/${project.id}/quotas`, await token('e2e-city', 'CITY_ADMIN', { jurisdiction: '411500' }))
+  assert.equal((quotas.items || quotas).find(q => q.jurisdiction === '411523').seats, 3)
+  await page.screenshot({ path: `${SHOTS}/quotas.png` })
+})
+
+await flow('county-admin-enrolls-refuses-and-exports', async page => {
+  await signIn(page, '新县教育局')
+  await openTab(page, 'selection')
+  const teacher = field(page, 'enroll-teacher')
+  await teacher.fill(eligible)
+  await page.locator('[data-test=check]').click()
+  await page.locator('[data-test=eligible]').waitFor()
+  await page.locator('[data-test=enroll]').click()
+  await page.locator('[data-test=enrollments]').getByText(eligible).waitFor()
+  await page.locator('[data-test=enrollments]').getByText('已入选').first().waitFor()
+
+  await teacher.fill(urban)
+  await page.locator('[data-test=check]').click()
+  const ineligible = await page.locator('[data-test=ineligible]').textContent()
+  assert.match(ineligible, /学校所在地/, 'the criterion is named before enrolling')
+  await page.locator('[data-test=enroll]').click()
+  const refusal = await page.locator('[data-test=refusal]').textContent()
+  assert.match(refusal, /学校所在地不符/, refusal)
+  assert.match(refusal, /E3/, refusal)
+  assert.doesNotMatch(refusal, /\b(URBAN|RURAL|TOWN)\b/, 'no codes inside the Chinese message')
+  await page.screenshot({ path: `${SHOTS}/selection.png` })
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-enrollments]').click()])
+  assert.match(download.suggestedFilename(), /\.xlsx$/)
+  const rows = sheetRows(readFileSync(await download.path()))
+  assert.equal(rows[0][0], '教师编号')
+  assert.ok(rows[0].includes('状态'), rows[0].join(','))
+  const row = rows.find(r => r[0] === eligible)
+  assert.ok(row, `the enrolled teacher is in the export: ${JSON.stringify(rows)}`)
+  assert.ok(row.includes('王芳') && row.includes('已入选'), row.join(','))
+  assert.ok(!rows.some(r => r[0] === urban), 'the refused teacher is not')
+})
+
+await flow('institution-uploads-a-pdf-and-sees-it-accepted', async page => {
+  await signIn(page, '河南大学（承训机构）')
+  await openTab(page, 'deliverables')
+  await page.locator('[data-test=upload-APPLICATION]').setInputFiles({ name: '项目申报书.pdf', mimeType: 'application/pdf', buffer: pdf() })
+  const verdict = page.locator('[data-test=verdict-APPLICATION]')
+  await verdict.getByText('已通过').waitFor({ timeout: 30000 })
+  await page.screenshot({ path: `${SHOTS}/deliverables.png` })
+})
+
+await flow('teacher-opens-the-transcript', async page => {
+  await page.goto(BASE + '/#/sign-in')
+  await page.locator('[data-test=role]').click()
+  await page.getByRole('option', { name: '教师' }).click()
+  await field(page, 'teacherId').fill(eligible)
+  await field(page, 'jurisdiction').fill('411523')
+  await field(page, 'sub').fill(`e2e-teacher-${run}`)
+  await page.locator('[data-test=sign-in]').click()
+  await page.locator('[data-test=who]').waitFor()
+  await page.locator('[data-test=menu-transcript]').click()
+  await page.locator('[data-test=transcript-name]').getByText(eligible).waitFor()
+  await page.locator('[data-test=requirements]').getByText('360').first().waitFor()
+  await page.locator('[data-test=transcript-chart] canvas').waitFor()
+  await page.waitForTimeout(600)   // the chart's 300 ms animation
+  await page.screenshot({ path: `${SHOTS}/transcript.png` })
+})
+
+await flow('dashboard-of-the-province', async page => {
+  await signIn(page, '河南省教育厅')
+  await page.locator('[data-test=rates-chart] canvas').waitFor()
+  await page.waitForTimeout(600)   // the chart's 300 ms animation
+  await page.screenshot({ path: `${SHOTS}/dashboard.png` })
+})
+
+await browser.close()
+console.log(results.join('\n'))
+if (failures.length) {
+  console.error(`${failures.length} console flow(s) failed: ${failures.join(', ')}`)
+  process.exit(1)
+}
+
+/** The rows of the first sheet of an XLSX (inline strings and numbers, as the API writes them). */
+function sheetRows(bytes) {
+  const files = unzipSync(new Uint8Array(bytes))
+  const xml = strFromU8(files['xl/worksheets/sheet1.xml'])
+  const unescape = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  return [...xml.matchAll(/<row[^>]*>(.*?)<\/row>/g)].map(([, row]) =>
+    [...row.matchAll(/<c[^>]*?(?:\/>|>(.*?)<\/c>)/g)].map(([, cell]) => {
+      if (!cell) return ''
+      const t = /<t[^>]*>(.*?)<\/t>/.exec(cell) || /<v>(.*?)<\/v>/.exec(cell)
+      return t ? unescape(t[1]) : ''
+    }))
+}
+
+/** A small, well-formed one-page PDF. */
+function pdf() {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', '<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 720 Td (E2E) Tj ET\nendstream']
+  let out = '%PDF-1.4\n'
+  const offsets = []
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n` })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map(o => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}

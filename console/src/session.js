@@ -1,0 +1,113 @@
+// Who is signed in, and every call to the API. The token lives in this tab's sessionStorage (the origin's
+// own, gone when the tab closes): never in a URL, never in localStorage.
+import { reactive } from 'vue'
+
+export const config = reactive({ mode: 'dev', apiBase: '', issuer: '', clientId: '', redirectUri: '' })
+export const session = reactive({ token: null, claims: null, lang: sessionStorage.getItem('lang') || 'zh' })
+
+export async function loadConfig() {
+  try {
+    const r = await fetch('/console-config.json', { cache: 'no-store' })
+    if (r.ok) Object.assign(config, await r.json())
+  } catch { /* the defaults: the local runtime at the same origin */ }
+  const saved = sessionStorage.getItem('token')
+  if (saved) signIn(saved)
+}
+
+export function signIn(token) {
+  const claims = decode(token)
+  // expiry is the API's to judge (its clock may be set, as the local runtime's is for the demo): a 401 signs out
+  if (!claims) return signOut()
+  session.token = token
+  session.claims = claims
+  sessionStorage.setItem('token', token)
+}
+
+export function signOut() {
+  session.token = null
+  session.claims = null
+  sessionStorage.removeItem('token')
+}
+
+export function setLanguage(lang) {
+  session.lang = lang
+  sessionStorage.setItem('lang', lang)
+}
+
+function decode(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), c => c.charCodeAt(0))))
+  } catch { return null }
+}
+
+/** A refused call: the API's problem+json, its detail in the signed-in language. */
+export class Refused extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`)
+    this.status = status
+    this.problem = problem || {}
+  }
+}
+
+export async function call(method, path, body, { headers = {}, raw = false } = {}) {
+  const h = { 'Accept-Language': session.lang === 'en' ? 'en' : 'zh-CN', ...headers }
+  if (session.token) h.Authorization = `Bearer ${session.token}`
+  let payload = body
+  if (body !== undefined && !(body instanceof Blob) && typeof body !== 'string') {
+    h['Content-Type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
+  const r = await fetch(config.apiBase + path, { method, headers: h, body: payload })
+  if (r.status === 401) signOut()
+  if (!r.ok) {
+    let problem = null
+    try { problem = await r.json() } catch { /* not JSON */ }
+    throw new Refused(r.status, problem)
+  }
+  if (raw) return r
+  const text = await r.text()
+  return text ? JSON.parse(text) : null
+}
+
+export const get = (path) => call('GET', path)
+
+/** Every page of a listing (`items`, `nextCursor`), up to `max` items. */
+export async function all(path, max = 2000) {
+  const items = []
+  let cursor = null
+  do {
+    const sep = path.includes('?') ? '&' : '?'
+    const page = await get(path + (cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''))
+    items.push(...(page.items || []))
+    cursor = page.nextCursor
+  } while (cursor && items.length < max)
+  return items
+}
+
+/** Downloads what the API exports (`?format=xlsx|csv`) as a file named by the API. */
+export async function download(path, fallbackName) {
+  const r = await call('GET', path, undefined, { raw: true })
+  const blob = await r.blob()
+  const disposition = r.headers.get('Content-Disposition') || ''
+  const m = /filename\*=UTF-8''([^;]+)/.exec(disposition)
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = m ? decodeURIComponent(m[1]) : fallbackName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000)
+}
+
+export const role = () => session.claims?.role
+export const unit = () => session.claims?.jurisdiction
+export const isAdmin = () => ['PROVINCE_ADMIN', 'CITY_ADMIN', 'COUNTY_ADMIN', 'SCHOOL_ADMIN'].includes(role())
+
+/** An instant as people in China read it: 2020-09-01 09:00 (Asia/Shanghai). */
+export function when(instant) {
+  if (!instant) return ''
+  const d = new Date(instant)
+  if (isNaN(d)) return String(instant)
+  return new Date(d.getTime() + 8 * 3600000).toISOString().slice(0, 16).replace('T', ' ')
+}

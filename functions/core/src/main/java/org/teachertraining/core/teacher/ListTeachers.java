@@ -1,0 +1,56 @@
+package org.teachertraining.core.teacher;
+
+import org.teachertraining.core.common.BadCursor;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Page;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.Jurisdiction;
+
+import java.util.Locale;
+
+/**
+ * A county's teachers (or one school's), for the admins whose subtree holds it: a page at a time, by ID,
+ * optionally those whose ID starts with or whose name contains {@code q}. A city or province names one
+ * of its counties; a page filtered by {@code q} can be short and still carry a cursor.
+ */
+public final class ListTeachers {
+    public static final int MAX_PAGE = 100;
+
+    private final Teachers teachers;
+    private final Access access;
+
+    public ListTeachers(Teachers teachers, Access access) {
+        this.teachers = teachers;
+        this.access = access;
+    }
+
+    public Outcome<Page<Teacher>> execute(Caller caller, String jurisdiction, String q, String cursor, Integer limit) {
+        String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
+        var denied = access.require(caller, unit, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.range("limit", limit, 1, MAX_PAGE);
+        if (q != null && (q.isBlank() || q.length() > 64)) v.add("q", "查询词须为 1–64 个字符", "must be 1-64 characters");
+        var found = access.tree().find(unit);
+        boolean school = found.isPresent() && found.get().level() == Jurisdiction.Level.SCHOOL;
+        if (found.isEmpty() || !(school || found.get().level() == Jurisdiction.Level.COUNTY)) {
+            v.add("jurisdiction", "请指定一个县区或学校（教师按县区登记）", "name a county or a school (teachers are registered by county)");
+        }
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        String county = school ? found.get().parent() : unit;
+        try {
+            var page = teachers.ofCounty(county, cursor, limit == null ? 50 : limit);
+            String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+            var items = page.items().stream()
+                    .filter(t -> !school || unit.equals(t.schoolId()))
+                    .filter(t -> needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(q)))
+                    .toList();
+            return Outcome.done(new Page<>(items, page.nextCursor()));
+        } catch (BadCursor e) {
+            return Outcome.refused(BadCursor.refusal());
+        }
+    }
+}
