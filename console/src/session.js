@@ -15,7 +15,7 @@ export async function loadConfig() {
 }
 
 export function signIn(token) {
-  const claims = decode(token)
+  const claims = normalise(decode(token))
   // expiry is the API's to judge (its clock may be set, as the local runtime's is for the demo): a 401 signs out
   if (!claims) return signOut()
   session.token = token
@@ -32,6 +32,13 @@ export function signOut() {
 export function setLanguage(lang) {
   session.lang = lang
   sessionStorage.setItem('lang', lang)
+}
+
+/** Cognito carries the platform's claims as custom attributes (custom:role, ...): the console reads either. */
+function normalise(claims) {
+  if (!claims) return null
+  for (const name of ['role', 'jurisdiction', 'institutionId', 'teacherId']) claims[name] ??= claims[`custom:${name}`]
+  return claims
 }
 
 function decode(token) {

@@ -66,6 +66,7 @@ public class EnrollmentController {
 
     /** The list as JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
     @Get
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
                                 @Nullable @QueryValue String limit) {

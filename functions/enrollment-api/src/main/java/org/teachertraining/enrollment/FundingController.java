@@ -103,6 +103,7 @@ public class FundingController {
     }
 
     @Get("/projects/{projectId}/settlement")
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> readSettlement(HttpRequest<?> request, String projectId) {
         var caller = callers.of(request);
         var export = Export.asked(request);

@@ -34,6 +34,7 @@ public class JurisdictionController {
 
     /** Teachers registered in the jurisdiction who are short of a requirement in its current cycle (C3). */
     @Get("/{code}/compliance")
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,
                                       @Nullable @QueryValue String school, @Nullable @QueryValue String cursor,
                                       @Nullable @QueryValue Integer limit) {

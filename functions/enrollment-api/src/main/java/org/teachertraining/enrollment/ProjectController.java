@@ -51,6 +51,7 @@ public class ProjectController {
     }
 
     @Get("/quotas")
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> quotas(HttpRequest<?> request, String projectId) {
         var caller = callers.of(request);
         var export = Export.asked(request);

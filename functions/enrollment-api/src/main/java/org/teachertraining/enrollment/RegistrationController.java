@@ -61,6 +61,7 @@ public class RegistrationController {
     }
 
     @Get("/projects/{projectId}/report-rates")
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> ofProject(HttpRequest<?> request, String projectId) {
         var caller = callers.of(request);
         var export = Export.asked(request);
@@ -69,6 +70,7 @@ public class RegistrationController {
     }
 
     @Get("/jurisdictions/{code}/report-rates")
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> ofYear(HttpRequest<?> request, String code, @Nullable @QueryValue String year) {
         var caller = callers.of(request);
         var export = Export.asked(request);

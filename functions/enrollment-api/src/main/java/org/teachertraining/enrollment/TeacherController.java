@@ -96,6 +96,7 @@ public class TeacherController {
 
     /** A county's or a school's teachers: JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
     @Get("/teachers")
+    @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String q,
                                 @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         var caller = callers.of(request);

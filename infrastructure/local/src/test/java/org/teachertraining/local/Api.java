@@ -109,6 +109,21 @@ final class Api {
         return r;
     }
 
+    /** A GET whose answer is a file (an export): status, Content-Type, Content-Disposition and the bytes. */
+    record File(int status, String contentType, String disposition, byte[] bytes) {
+        String text(java.nio.charset.Charset charset) {
+            return new String(bytes, charset);
+        }
+    }
+
+    File file(String path, String token, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120)).GET();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new File(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Content-Disposition").orElse(""), r.body());
+    }
+
     /** A PROVINCIAL program and a project open for selection (cutoff a month ahead of the runtime's clock). */
     String project(String provinceToken, String code, String extraFields) throws Exception {
         var program = send("POST", "/programs", provinceToken,

@@ -269,6 +269,10 @@ class CreditPostingIT {
                 .filter(e -> e.year() >= cycle[0] && e.year() <= cycle[1]).mapToInt(e -> e.hours()).sum();
         assertEquals(360 - earned, inCounty.get("CP-1"), inCounty.toString());
         assertTrue(inCounty.keySet().containsAll(List.of("CP-0", "CP-1", "CP-2")), inCounty.toString());
+        // the same list as a sheet, every page of it
+        var sheet = Sheets.xlsx(api.file("/jurisdictions/411523/compliance?requirement=HN-CYCLE&format=xlsx", county).bytes());
+        assertEquals(List.of("教师编号", "姓名", "行政区划代码", "学校代码", "学时要求", "周期起", "周期止", "已修学时", "应修学时", "还差学时"), sheet.get(0));
+        assertEquals(inCounty, sheet.stream().skip(1).collect(java.util.stream.Collectors.toMap(r -> r.get(0), r -> Integer.parseInt(r.get(9)))));
 
         // the city's list covers its counties; a school filter narrows it, at the county and above
         String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");

@@ -10,6 +10,7 @@ import org.teachertraining.submissions.SampleFiles;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -149,6 +150,13 @@ class FundingIT {
             assertEquals(532_000, s.get("settleableFen").asLong());
             assertEquals(500_000, s.get("settledFen").asLong());
             assertEquals(-32_000, s.get("differenceFen").asLong());
+            // the settlement's lines as a sheet: the same lines, amounts in yuan, units named
+            var sheet = Sheets.xlsx(api.file("/projects/" + project + "/settlement?format=xlsx", province()).bytes());
+            assertEquals(List.of("开支项目", "计价单位", "数量", "单价（元）", "金额（元）", "说明"), sheet.get(0));
+            assertEquals(s.get("lines").size(), sheet.size() - 1, sheet.toString());
+            var line = s.get("lines").get(0);
+            assertEquals(java.math.BigDecimal.valueOf(line.get("amountFen").asLong(), 2).toPlainString(), sheet.get(1).get(4));
+            assertEquals("元/人/天", sheet.get(1).get(1), sheet.toString());
             var after = BadInputIT.problem(api.send("POST", "/projects/" + project + "/expenses", henuLater, laterExpense), 409, null);
             assertEquals("ProjectSettled", after.json().get("error").asText());
             assertEquals(recorded, api.send("GET", "/projects/" + project + "/spending", province(), null).json().get("expenses").size());

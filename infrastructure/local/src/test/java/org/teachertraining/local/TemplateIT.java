@@ -102,6 +102,8 @@ class TemplateIT {
         Set<String> controllers = router.uriRoutes()
                 .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString().replaceAll("\\{[^}]+}", "{}"))
                 .filter(r -> !r.contains(" /dev/") && !r.startsWith("HEAD "))   // Micronaut answers HEAD for every GET
+                // the local runtime serves the console as CloudFront does in AWS: not the API's routes
+                .filter(r -> !Set.of("GET /", "GET /assets/{}", "GET /console-config.json").contains(r))
                 .collect(Collectors.toCollection(TreeSet::new));
         var response = api.send("GET", "/openapi.yaml", null, null);
         assertEquals(200, response.status());

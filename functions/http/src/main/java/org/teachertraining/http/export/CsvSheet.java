@@ -27,7 +27,9 @@ final class CsvSheet implements Sheet {
     public void row(List<?> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) out.write(',');
-            String s = Sheet.text(values.get(i));
+            var value = values.get(i);
+            String s = Sheet.text(value);
+            if (!Sheet.numeric(value) && Sheet.formulaLike(s)) s = "'" + s;
             if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
                 out.write('"');
                 out.write(s.replace("\"", "\"\""));

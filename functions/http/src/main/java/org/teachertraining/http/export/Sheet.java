@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A table written row by row to a stream, as XLSX or CSV: nothing is held but the row being written.
  * A text cell that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or a
- * carriage return) is written with a leading apostrophe, so it stays text.
+ * carriage return) stays text: in CSV it gets a leading apostrophe; in XLSX, where an inline string is never
+ * a formula, it also carries Excel's quote-prefix style, so that editing the cell does not turn it into one.
  */
 public interface Sheet extends AutoCloseable {
     void header(List<String> names) throws IOException;
@@ -26,19 +27,18 @@ public interface Sheet extends AutoCloseable {
         return new CsvSheet(out, charset);
     }
 
-    /** The text a cell shows: formulas neutralised, booleans 是/否, numbers as numbers. */
+    /** The text a cell shows: booleans 是/否, the rest as it is. */
     static String text(Object value) {
         if (value == null) return "";
         if (value instanceof Boolean b) return b ? "是" : "否";
-        String s = value.toString();
-        if (value instanceof Number) return s;
-        return neutral(s);
+        return value.toString();
     }
 
-    static String neutral(String s) {
-        if (s.isEmpty()) return s;
+    /** Whether a spreadsheet would take this text for a formula. */
+    static boolean formulaLike(String s) {
+        if (s.isEmpty()) return false;
         char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
     static boolean numeric(Object value) {

@@ -14,6 +14,8 @@ import java.util.zip.ZipOutputStream;
  * inline strings and numbers, the header row bold and frozen. Written with the JDK alone.
  */
 final class XlsxSheet implements Sheet {
+    /** The style of text that must stay text (Excel's quotePrefix): index 2 of styles.xml's cellXfs. */
+    private static final int QUOTE_PREFIX = 2;
     private final ZipOutputStream zip;
     private final Writer xml;
     private int rows;
@@ -51,7 +53,7 @@ final class XlsxSheet implements Sheet {
                 <fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts>\
                 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
                 <borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>\
-                <cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>""");
+                <cellXfs count="3"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf fontId="0" quotePrefix="1"/></cellXfs></styleSheet>""");
         zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
         xml = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
         xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
@@ -77,8 +79,10 @@ final class XlsxSheet implements Sheet {
             } else if (Sheet.numeric(v)) {
                 xml.write("<c" + (style == 0 ? "" : " s=\"" + style + "\"") + "><v>" + v + "</v></c>");
             } else {
-                xml.write("<c t=\"inlineStr\"" + (style == 0 ? "" : " s=\"" + style + "\"") + "><is><t xml:space=\"preserve\">");
-                xml.write(escape(Sheet.text(v)));
+                String text = Sheet.text(v);
+                int s = style == 0 && Sheet.formulaLike(text) ? QUOTE_PREFIX : style;
+                xml.write("<c t=\"inlineStr\"" + (s == 0 ? "" : " s=\"" + s + "\"") + "><is><t xml:space=\"preserve\">");
+                xml.write(escape(text));
                 xml.write("</t></is></c>");
             }
         }
