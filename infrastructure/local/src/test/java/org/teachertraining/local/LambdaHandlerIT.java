@@ -62,6 +62,27 @@ class LambdaHandlerIT {
         assertTrue(response.getBody().contains("\"name\":\"新县\""), response.getBody());
     }
 
+    /** A spreadsheet answers API Gateway base64-encoded, as binary bodies must, and decodes to the workbook. */
+    @Test
+    void anExportAnswersAsABase64EncodedWorkbook() throws Exception {
+        var response = handler.handleRequest(event("export-teachers.json"), new MockLambdaContext());
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.getHeaders().get("Content-Type"));
+        assertTrue(response.getIsBase64Encoded(), "binary bodies are base64 for API Gateway");
+        var rows = Sheets.xlsx(java.util.Base64.getDecoder().decode(response.getBody()));
+        assertEquals("教师编号", rows.get(0).get(0));
+
+        // GB18030 bytes survive only as bytes
+        var csv = event("export-teachers.json");
+        csv.setRawQueryString("jurisdiction=411523&format=csv&charset=gb18030");
+        csv.setQueryStringParameters(java.util.Map.of("jurisdiction", "411523", "format", "csv", "charset", "gb18030"));
+        var gb = handler.handleRequest(csv, new MockLambdaContext());
+        assertEquals(200, gb.getStatusCode(), gb.getBody());
+        assertTrue(gb.getIsBase64Encoded());
+        var text = new String(java.util.Base64.getDecoder().decode(gb.getBody()), java.nio.charset.Charset.forName("GB18030"));
+        assertTrue(text.startsWith("教师编号,姓名,"), text.substring(0, Math.min(40, text.length())));
+    }
+
     @Test
     void anEnrollmentReachesDynamoDbAndAnswersInProblemJson() throws Exception {
         var response = handler.handleRequest(event("enroll-teacher.json"), new MockLambdaContext());
