@@ -76,7 +76,7 @@ public class EnrollmentController {
         var export = Export.asked(request);
         if (export != null) {
             return Export.response(request, export, "入选名单", ExportColumns.ENROLLMENTS,
-                    Export.pages(next -> list.ofProject(caller, projectId, unit, wanted, next, ListEnrollments.MAX_PAGE)));
+                    Export.pages(next -> list.export(caller, projectId, unit, wanted, next)));
         }
         return Responses.of(request, list.ofProject(caller, projectId, unit, wanted, QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }

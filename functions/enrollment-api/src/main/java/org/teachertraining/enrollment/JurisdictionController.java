@@ -42,7 +42,7 @@ public class JurisdictionController {
         var export = Export.asked(request);
         if (export != null) {
             return Export.response(request, export, "学时未达标", ExportColumns.COMPLIANCE,
-                    Export.pages(next -> listCompliance.execute(caller, code, requirement, school, next, 100)));
+                    Export.pages(next -> listCompliance.export(caller, code, requirement, school, next)));
         }
         return Responses.of(request, listCompliance.execute(caller, code, requirement, school, cursor, limit), HttpStatus.OK);
     }

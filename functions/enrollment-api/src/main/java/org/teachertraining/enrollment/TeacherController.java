@@ -105,7 +105,7 @@ public class TeacherController {
         var export = Export.asked(request);
         if (export != null) {
             return Export.response(request, export, "教师名单", ExportColumns.TEACHERS,
-                    Export.pages(next -> listTeachers.execute(caller, unit, query, next, ListTeachers.MAX_PAGE)));
+                    Export.pages(next -> listTeachers.export(caller, unit, query, next)));
         }
         return Responses.of(request, listTeachers.execute(caller, unit, query, QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }

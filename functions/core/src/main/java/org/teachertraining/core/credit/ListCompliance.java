@@ -31,8 +31,18 @@ public final class ListCompliance {
 
     public Outcome<Page<ComplianceRow>> execute(Caller caller, String jurisdiction, String requirementId, String schoolId,
                                                 String cursor, Integer limit) {
+        return read(caller, jurisdiction, requirementId, schoolId, cursor, limit, 100);
+    }
+
+    /** The same list {@link Page#EXPORT_SIZE} at a time, for an export of all of it. */
+    public Outcome<Page<ComplianceRow>> export(Caller caller, String jurisdiction, String requirementId, String schoolId, String cursor) {
+        return read(caller, jurisdiction, requirementId, schoolId, cursor, Page.EXPORT_SIZE, Page.EXPORT_SIZE);
+    }
+
+    private Outcome<Page<ComplianceRow>> read(Caller caller, String jurisdiction, String requirementId, String schoolId,
+                                              String cursor, Integer limit, int max) {
         var v = new Violations();
-        v.range("limit", limit, 1, 100);
+        v.range("limit", limit, 1, max);
         if (!access.tree().exists(jurisdiction)) v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
         var requirement = requirements.all().stream().filter(r -> r.id().equals(requirementId)).findFirst();
         if (v.required("requirement", requirementId) && requirement.isEmpty()) {

@@ -34,10 +34,20 @@ public final class ListEnrollments {
 
     public Outcome<Page<Enrollment>> ofProject(Caller caller, String projectId, String jurisdiction,
                                                EnrollmentStatus status, String cursor, Integer limit) {
+        return ofProject(caller, projectId, jurisdiction, status, cursor, limit, MAX_PAGE);
+    }
+
+    /** The same list {@link Page#EXPORT_SIZE} at a time, for an export of all of it. */
+    public Outcome<Page<Enrollment>> export(Caller caller, String projectId, String jurisdiction, EnrollmentStatus status, String cursor) {
+        return ofProject(caller, projectId, jurisdiction, status, cursor, Page.EXPORT_SIZE, Page.EXPORT_SIZE);
+    }
+
+    private Outcome<Page<Enrollment>> ofProject(Caller caller, String projectId, String jurisdiction,
+                                                EnrollmentStatus status, String cursor, Integer limit, int max) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var v = new Violations();
-        v.range("limit", limit, 1, MAX_PAGE);
+        v.range("limit", limit, 1, max);
         if (jurisdiction != null && !access.tree().exists(jurisdiction)) {
             v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
         }

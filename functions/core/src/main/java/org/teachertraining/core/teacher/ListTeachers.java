@@ -28,11 +28,20 @@ public final class ListTeachers {
     }
 
     public Outcome<Page<Teacher>> execute(Caller caller, String jurisdiction, String q, String cursor, Integer limit) {
+        return read(caller, jurisdiction, q, cursor, limit, MAX_PAGE);
+    }
+
+    /** The same list {@link Page#EXPORT_SIZE} at a time, for an export of all of it. */
+    public Outcome<Page<Teacher>> export(Caller caller, String jurisdiction, String q, String cursor) {
+        return read(caller, jurisdiction, q, cursor, Page.EXPORT_SIZE, Page.EXPORT_SIZE);
+    }
+
+    private Outcome<Page<Teacher>> read(Caller caller, String jurisdiction, String q, String cursor, Integer limit, int max) {
         String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
         var denied = access.require(caller, unit, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
-        v.range("limit", limit, 1, MAX_PAGE);
+        v.range("limit", limit, 1, max);
         if (q != null && (q.isBlank() || q.length() > 64)) v.add("q", "查询词须为 1–64 个字符", "must be 1-64 characters");
         var found = access.tree().find(unit);
         boolean school = found.isPresent() && found.get().level() == Jurisdiction.Level.SCHOOL;
