@@ -177,6 +177,33 @@ await flow('teacher-opens-the-transcript', async page => {
   await page.screenshot({ path: `${SHOTS}/transcript.png` })
 })
 
+await flow('county-admin-adds-a-teacher-after-a-refused-form', async page => {
+  await signIn(page, '新县教育局')
+  await page.locator('[data-test=menu-teachers]').click()
+  await page.locator('[data-test=teachers]').waitFor()
+  await page.locator('[data-test=add-teacher]').click()
+  await field(page, 'new-teacher-id').fill(`E2E${run}C`)
+  await field(page, 'new-teacher-name').fill('李娜')
+  await page.locator('[data-test=save-teacher]').click()
+  assert.match(await page.locator('[data-test=teacher-error]').textContent(), /从教时间/, 'the form is checked before it is sent')
+  await field(page, 'new-teacher-since').fill('2011-09-01')
+  await page.keyboard.press('Enter')
+  await page.locator('[data-test=save-teacher]').click()
+  await page.getByText('已保存').waitFor()
+  const saved = await api('GET', `/teachers/E2E${run}C`, county)
+  assert.equal(saved.name, '李娜')
+})
+
+await flow('english-on-request', async page => {
+  await signIn(page, '新县教育局')
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.locator('[data-test=menu-projects]').getByText('Projects').waitFor()
+  await openTab(page, 'selection')
+  await field(page, 'enroll-teacher').fill(urban)
+  await page.locator('[data-test=enroll]').click()
+  assert.match(await page.locator('[data-test=refusal]').textContent(), /school location/i, 'the API answers in English too')
+})
+
 await flow('dashboard-of-the-province', async page => {
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=rates-chart] canvas').waitFor()

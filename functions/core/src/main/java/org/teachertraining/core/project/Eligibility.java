@@ -5,6 +5,7 @@ import org.teachertraining.core.teacher.SchoolLocation;
 import org.teachertraining.core.teacher.Stage;
 import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.TeacherRole;
+import org.teachertraining.core.common.Labels;
 import org.teachertraining.core.common.Text;
 
 import java.time.LocalDate;
@@ -50,35 +51,39 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
     /** The first criterion the teacher fails on {@code date}, if any. */
     public Optional<Failure> check(Teacher t, LocalDate date) {
         if (!stages.isEmpty() && !stages.contains(t.stage())) {
-            return fail("stage", "学段不符：项目面向 " + zh(stages, Stage::zh) + "，该教师为 " + t.stage().zh(),
-                    "stage: the project is for " + stages + ", the teacher teaches " + t.stage());
+            var wanted = names(stages);
+            return fail("stage", "学段不符：项目面向 " + wanted.zh() + "，该教师为 " + Labels.zh(t.stage()),
+                    "Stage: the project is for " + wanted.en() + "; the teacher teaches " + Labels.of(t.stage()).en());
         }
         if (!subjects.isEmpty() && t.subjects().stream().noneMatch(subjects::contains)) {
-            return fail("subjects", "学科不符：项目面向 " + subjects + "，该教师任教 " + t.subjects(),
-                    "subjects: the project is for " + subjects + ", the teacher teaches " + t.subjects());
+            return fail("subjects", "学科不符：项目面向 " + String.join("、", subjects) + "，该教师任教 " + String.join("、", t.subjects()),
+                    "Subjects: the project is for " + String.join(", ", subjects) + "; the teacher teaches " + String.join(", ", t.subjects()));
         }
         if (!roles.isEmpty() && !roles.contains(t.role())) {
-            return fail("role", "岗位不符：项目面向 " + zh(roles, TeacherRole::zh) + "，该教师为 " + t.role().zh(),
-                    "role: the project is for " + roles + ", the teacher is " + t.role());
+            var wanted = names(roles);
+            return fail("role", "岗位不符：项目面向 " + wanted.zh() + "，该教师为 " + Labels.zh(t.role()),
+                    "Post: the project is for " + wanted.en() + "; the teacher is " + Labels.of(t.role()).en());
         }
         if (!schoolLocations.isEmpty() && !schoolLocations.contains(t.schoolLocation())) {
-            return fail("schoolLocation", "学校所在地不符：项目面向 " + zh(schoolLocations, SchoolLocation::zh) + "，该教师学校在" + t.schoolLocation().zh(),
-                    "schoolLocation: the project is for " + schoolLocations + ", the teacher's school is " + t.schoolLocation());
+            var wanted = names(schoolLocations);
+            return fail("schoolLocation", "学校所在地不符：项目面向 " + wanted.zh() + "，该教师学校在" + Labels.zh(t.schoolLocation()),
+                    "School location: the project is for " + wanted.en() + "; the teacher's school is " + Labels.of(t.schoolLocation()).en());
         }
         if (minTeachingYears != null && t.teachingYearsOn(date) < minTeachingYears) {
             return fail("minTeachingYears", "教龄不足：要求 " + minTeachingYears + " 年以上，该教师 " + t.teachingYearsOn(date) + " 年",
-                    "minTeachingYears: " + minTeachingYears + " years required, the teacher has " + t.teachingYearsOn(date));
+                    "Teaching years: " + minTeachingYears + " required, the teacher has " + t.teachingYearsOn(date));
         }
         if (!backboneLevels.isEmpty() && (t.backboneLevel() == null || !backboneLevels.contains(t.backboneLevel()))) {
-            return fail("backboneLevel", "骨干级别不符：项目面向 " + zh(backboneLevels, BackboneLevel::zh) + "，该教师为 " + (t.backboneLevel() == null ? "非骨干教师" : t.backboneLevel().zh()),
-                    "backboneLevel: the project is for " + backboneLevels + ", the teacher is " + (t.backboneLevel() == null ? "not a backbone teacher" : t.backboneLevel()));
+            var wanted = names(backboneLevels);
+            return fail("backboneLevel", "骨干级别不符：项目面向 " + wanted.zh() + "，该教师为 " + (t.backboneLevel() == null ? "非骨干教师" : Labels.zh(t.backboneLevel())),
+                    "Backbone level: the project is for " + wanted.en() + "; the teacher is " + (t.backboneLevel() == null ? "not a backbone teacher" : Labels.of(t.backboneLevel()).en()));
         }
         return Optional.empty();
     }
 
-    /** Chinese names joined with 、 in the enum's order (the codes stay out of Chinese sentences). */
-    private static <E extends Enum<E>> String zh(java.util.Collection<E> values, java.util.function.Function<E, String> name) {
-        return values.stream().sorted().map(name).collect(java.util.stream.Collectors.joining("、"));
+    /** The names of the wanted values in the enumeration's order (codes stay out of sentences, in either language). */
+    private static <E extends Enum<E>> Text names(java.util.Collection<E> values) {
+        return Labels.list(values.stream().sorted().toList());
     }
 
     private static Optional<Failure> fail(String criterion, String zh, String en) {
