@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import org.teachertraining.core.certificate.TeacherCertificates;
 import org.teachertraining.core.credit.ReadTranscript;
 import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.core.credit.ReverseCredit;
@@ -29,7 +30,11 @@ public class CreditController {
     private final ReverseCredit reverseCredit;
     private final RecordSchoolBasedHours schoolBased;
 
-    public CreditController(Callers callers, ReadTranscript readTranscript, ReverseCredit reverseCredit, RecordSchoolBasedHours schoolBased) {
+    private final TeacherCertificates certificates;
+
+    public CreditController(Callers callers, ReadTranscript readTranscript, ReverseCredit reverseCredit, RecordSchoolBasedHours schoolBased,
+                            TeacherCertificates certificates) {
+        this.certificates = certificates;
         this.callers = callers;
         this.readTranscript = readTranscript;
         this.reverseCredit = reverseCredit;
@@ -47,6 +52,23 @@ public class CreditController {
         var caller = callers.of(request);
         var b = Json.read(body, DecisionBody.class);
         return Responses.of(request, schoolBased.decide(caller, teacherId, recordId, b.approved(), b.note()), HttpStatus.OK);
+    }
+
+    /** The teacher's certificates, newest first, each with a link to its PDF valid for a few minutes. */
+    @Get("/certificates")
+    public HttpResponse<String> certificates(HttpRequest<?> request, String teacherId) {
+        return Responses.of(request, certificates.of(callers.of(request), teacherId), v -> HttpStatus.OK, items -> java.util.Map.of("items", items.stream().map(i -> {
+            var c = i.certificate();
+            var item = new java.util.LinkedHashMap<String, Object>();
+            item.put("code", c.code());
+            item.put("projectId", c.projectId());
+            item.put("projectName", c.projectName());
+            item.put("institutionId", c.institutionId());
+            item.put("hours", c.hours());
+            item.put("issuedOn", c.issuedOn().toString());
+            item.put("download", i.download());
+            return item;
+        }).toList()));
     }
 
     @Get("/transcript")

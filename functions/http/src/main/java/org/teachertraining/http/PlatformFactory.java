@@ -15,6 +15,7 @@ import org.teachertraining.core.credit.ListCompliance;
 import org.teachertraining.core.credit.RefreshCompliance;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjectResults;
 import org.teachertraining.adapters.s3.StoredCertificates;
+import org.teachertraining.adapters.dynamodb.DynamoDbCertificateRegistry;
 import org.teachertraining.core.certificate.Certificates;
 import org.teachertraining.core.credit.CorrectResult;
 import org.teachertraining.core.credit.ProjectResults;
@@ -269,6 +270,17 @@ public class PlatformFactory {
                               @Value("${aws.s3.endpoint:}") String endpoint, @Value("${certificates.bucket}") String bucket,
                               List<ExecutionInterceptor> interceptors) {
         return new StoredCertificates(table, AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors), bucket);
+    }
+
+    /** A teacher's certificates with presigned links to their PDFs, valid {@code certificates.download-url-ttl} (default 10 minutes). */
+    @Singleton
+    org.teachertraining.core.certificate.TeacherCertificates teacherCertificates(Teachers teachers, TrainingTable table, Access access,
+            @Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.s3.endpoint:}") String endpoint,
+            @Value("${certificates.bucket}") String bucket, @Value("${certificates.download-url-ttl:10m}") java.time.Duration ttl,
+            @Value("${aws.local.access-key-id:local}") String localKey) {
+        var downloads = new org.teachertraining.adapters.s3.PresignedCertificateDownloads(
+                AwsClients.s3Presigner(System.getenv().getOrDefault("AWS_REGION", region), endpoint, localKey), bucket, ttl);
+        return new org.teachertraining.core.certificate.TeacherCertificates(teachers, new DynamoDbCertificateRegistry(table), downloads, access);
     }
 
     /** Recourse on integrity records (E4a); evidence files under {@code evidence/} of {@code submissions.bucket}. */

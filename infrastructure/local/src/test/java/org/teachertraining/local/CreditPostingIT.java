@@ -111,6 +111,26 @@ class CreditPostingIT {
         assertTrue(verified.json().path("teacherId").isMissingNode());
         BadInputIT.problem(api.send("GET", "/certificates/NOSUCHCODE", null, null), 404, null);
 
+        // the teacher's own certificates, each with a link to its PDF that S3 answers as the API function's role allows
+        var mine = api.send("POST", "/dev/tokens", null, "{\"sub\":\"cp-0\",\"role\":\"TEACHER\",\"jurisdiction\":\"411523\",\"teacherId\":\"CP-0\"}");
+        String self = mine.json().get("token").asText();
+        var certificates = api.send("GET", "/teachers/CP-0/certificates", self, null);
+        assertEquals(200, certificates.status(), certificates.toString());
+        var certificate = certificates.json().get("items").get(0);
+        assertEquals(code, certificate.get("code").asText());
+        assertEquals(94, certificate.get("hours").asInt());
+        var pdf = api.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(certificate.get("download").get("url").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode(), new String(pdf.body()));
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-1.4"));
+        String other = api.send("POST", "/dev/tokens", null, "{\"sub\":\"cp-1\",\"role\":\"TEACHER\",\"jurisdiction\":\"411523\",\"teacherId\":\"CP-1\"}")
+                .json().get("token").asText();
+        assertEquals(403, api.send("GET", "/teachers/CP-0/certificates", other, null).status(), "another teacher's certificates");
+        assertEquals(403, api.send("GET", "/teachers/CP-0/certificates", api.token("cp-gs", "COUNTY_ADMIN", "411522"), null).status(),
+                "a neighbouring county's");
+        assertEquals(200, api.send("GET", "/teachers/CP-0/certificates", api.token("cp-xy", "CITY_ADMIN", "411500"), null).status(), "the city above");
+
         // the transcript over HTTP, then a correction that reverses exactly the online entry
         String xinxian = api.token("cp-xx", "COUNTY_ADMIN", "411523");
         var transcript = api.send("GET", "/teachers/CP-0/transcript", xinxian, null).json();
