@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.teachertraining.core.World.done;
 
@@ -51,6 +52,7 @@ class LifecycleRequestsTest {
         public void score(String projectId, String expert, int score, String comment) { }
         public void assignExpert(String projectId, String expert, String assignedBy, Instant at) { }
         public boolean isAssigned(String projectId, String expert) { return false; }
+        public List<String> assignmentsOf(String expert) { return List.of(); }
         public List<Integer> expertScores(String projectId) { return List.of(); }
     };
 
@@ -63,8 +65,15 @@ class LifecycleRequestsTest {
         public boolean fail(String token, String error, String cause) { return false; }
         public boolean heartbeat(String token) { return false; }
         public void stop(String executionId, String error, String cause) { }
-        public Execution describe(String executionId) { return new Execution("RUNNING", null, null, List.of()); }
+        public Execution describe(String executionId) {
+            if (closingProject == null) return new Execution("RUNNING", null, null, List.of());
+            // the last task lands while the execution is described: it writes CLOSED, then the execution ends
+            stored.computeIfPresent(closingProject, (id, lc) -> lc.in(ProjectLifecycle.Phase.CLOSED, null, Instant.EPOCH));
+            return new Execution("SUCCEEDED", null, null, List.of());
+        }
     };
+
+    volatile String closingProject;
 
     @Test
     void theApplicationDoesNotEraseWhatTheFirstTaskWrote() {
@@ -72,5 +81,17 @@ class LifecycleRequestsTest {
         var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, engine, w.access, w.clock);
         done(requests.apply(new Caller("henu", Role.INSTITUTION, null, "HENU", null), project.id()));
         assertNotNull(stored.get(project.id()).dates(), "the dates the first task recorded are gone");
+    }
+
+    /** The view never pairs an ended execution with the phase from before its last task (LifecycleIT saw EVALUATED beside SUCCEEDED). */
+    @Test
+    void aViewReadsThePhaseAfterTheExecutionsStatus() {
+        var project = w.projectWithCountySeats(1);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, engine, w.access, w.clock);
+        stored.put(project.id(), ProjectLifecycle.started(project.id(), "arn:exec", Instant.EPOCH).in(ProjectLifecycle.Phase.EVALUATED, null, Instant.EPOCH));
+        closingProject = project.id();
+        var view = done(requests.read(new Caller("hn", Role.PROVINCE_ADMIN, "410000", null, null), project.id()));
+        assertEquals("SUCCEEDED", view.status());
+        assertEquals(ProjectLifecycle.Phase.CLOSED, view.phase());
     }
 }

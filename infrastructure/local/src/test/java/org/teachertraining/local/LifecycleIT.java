@@ -222,6 +222,15 @@ class LifecycleIT {
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88}"), 403, null);
         BadInputIT.problem(api.send("PUT", "/projects/" + project + "/experts/expert-1", henu(), null), 403, null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/experts/expert-1", province(), null).status());
+        // the expert finds the project among its assignments; another expert does not, an admin is refused
+        var assigned = api.send("GET", "/me/assignments", expert, null);
+        assertEquals(200, assigned.status(), assigned.toString());
+        assertTrue(assigned.body().contains("\"projectId\":\"" + project + "\""), assigned.body());
+        String another = api.send("POST", "/dev/tokens", null, "{\"sub\":\"expert-2\",\"role\":\"EXPERT\"}").json().get("token").asText();
+        var none = api.send("GET", "/me/assignments", another, null);
+        assertEquals(200, none.status(), none.toString());
+        assertFalse(none.body().contains(project), none.body());
+        BadInputIT.problem(api.send("GET", "/me/assignments", province(), null), 403, null);
         assertEquals(201, api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":20}").status());
         var scored = api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88,\"comment\":\"过程规范\"}");
         assertEquals(1, scored.json().get("scores").asInt(), scored.toString());

@@ -74,7 +74,16 @@ public final class DynamoDbLifecycles implements Lifecycles {
     @Override
     public void assignExpert(String projectId, String expert, String assignedBy, java.time.Instant at) {
         table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("PROJECT#" + projectId), "SK", s("EXPERT#" + expert),
-                "type", s("EXPERT"), "assignedBy", s(assignedBy), "assignedAt", s(at.toString()))));
+                "type", s("EXPERT"), "assignedBy", s(assignedBy), "assignedAt", s(at.toString()),
+                "GSI1PK", s("EXPERT#" + expert), "GSI1SK", s("PROJECT#" + projectId))));
+    }
+
+    @Override
+    public List<String> assignmentsOf(String expert) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("EXPERT#" + expert), ":sk", s("PROJECT#"))))
+                .items().stream().map(i -> TrainingTable.str(i, "PK").substring("PROJECT#".length())).toList();
     }
 
     @Override

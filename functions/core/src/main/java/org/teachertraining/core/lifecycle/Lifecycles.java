@@ -22,6 +22,9 @@ public interface Lifecycles {
 
     void assignExpert(String projectId, String expert, String assignedBy, java.time.Instant at);
 
+    /** The projects an expert was assigned to score. */
+    List<String> assignmentsOf(String expert);
+
     boolean isAssigned(String projectId, String expert);
 
     List<Integer> expertScores(String projectId);

@@ -166,6 +166,13 @@ public final class ProjectLifecycleRequests {
         return Outcome.done(Map.of("projectId", projectId, "expertId", expertId));
     }
 
+    /** The projects the signed-in expert was assigned to score (P1). */
+    public Outcome<List<org.teachertraining.core.project.Project>> assignments(Caller caller) {
+        if (caller.role() != Role.EXPERT) return Outcome.refused(Access.roleRefusal(Role.EXPERT));
+        return Outcome.done(lifecycles.assignmentsOf(caller.userId()).stream().map(projects::find)
+                .flatMap(java.util.Optional::stream).toList());
+    }
+
     /** P1: an expert assigned to the project scores its process and deliverables, 0–100; one score per expert, a repeat replaces it. */
     public Outcome<Map<String, Object>> score(Caller caller, String projectId, Integer score, String comment) {
         if (caller.role() != Role.EXPERT) return Outcome.refused(Access.roleRefusal(Role.EXPERT));
@@ -195,8 +202,10 @@ public final class ProjectLifecycleRequests {
     private Outcome<View> view(Project p) {
         var lc = lifecycles.find(p.id());
         if (lc.isEmpty()) return Outcome.refused(noLifecycle(p.id()));
-        var l = lc.get();
-        var execution = engine.describe(l.executionArn());
+        var execution = engine.describe(lc.get().executionArn());
+        // the record read again after the execution: a task that wrote it in between (the last one, before the
+        // execution ended) must not be answered with its phase from before, beside the execution's end
+        var l = lifecycles.find(p.id()).orElse(lc.get());
         var w = l.waiting();
         return Outcome.done(new View(p.id(), l.phase(), execution.status(), execution.error(), execution.cause(), w == null ? null : w.step(),
                 w == null ? null : w.since(), w == null ? null : w.until(), l.dates(), l.fillRates(), l.preStartFindings(), l.completion(),
