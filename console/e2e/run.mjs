@@ -207,8 +207,9 @@ await flow('english-on-request', async page => {
 await flow('dashboard-of-the-province', async page => {
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=rates-chart] canvas').waitFor()
-  await page.waitForTimeout(600)   // the chart's 300 ms animation
-  await page.screenshot({ path: `${SHOTS}/dashboard.png` })
+  await page.locator('[data-test=units-chart] canvas').waitFor()
+  await page.waitForTimeout(1500)   // both charts loaded and animated (300 ms each)
+  await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true })
 })
 
 await browser.close()
