@@ -207,6 +207,9 @@ await flow('english-on-request', async page => {
 await flow('dashboard-of-the-province', async page => {
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=rates-chart] canvas').waitFor()
+  // this run's project, whose seats went to 信阳市: its rates by city
+  await page.locator('[data-test=units-project]').click()
+  await page.getByRole('option', { name: project.code }).click()
   await page.locator('[data-test=units-chart] canvas').waitFor()
   await page.waitForTimeout(1500)   // both charts loaded and animated (300 ms each)
   await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true })
