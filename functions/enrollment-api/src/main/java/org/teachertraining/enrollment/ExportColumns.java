@@ -6,6 +6,7 @@ import org.teachertraining.core.common.Money;
 import org.teachertraining.core.credit.ComplianceRow;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.ReportRates;
+import org.teachertraining.core.evaluation.JurisdictionResults;
 import org.teachertraining.core.funding.Settlement;
 import org.teachertraining.core.quota.ListQuotas;
 import org.teachertraining.core.submission.Deliverables;
@@ -97,6 +98,24 @@ final class ExportColumns {
             Column.of("单价（元）", "Rate (yuan)", l -> Money.yuan(l.rateFen())),
             Column.of("金额（元）", "Amount (yuan)", l -> Money.yuan(l.amountFen())),
             Column.of("说明", "Explanation", Settlement.Line::explanation));
+
+    static final List<Column<JurisdictionResults.Figures>> RESULTS = List.of(
+            Column.of("行政区划代码", "Jurisdiction", JurisdictionResults.Figures::jurisdiction),
+            Column.of("单位", "Unit", JurisdictionResults.Figures::name),
+            Column.of("项目数", "Projects", JurisdictionResults.Figures::projects),
+            Column.of("本级名额", "Own seats", JurisdictionResults.Figures::seats),
+            Column.of("本级名额入选", "Enrolled in own seats", JurisdictionResults.Figures::enrolledInOwnSeats),
+            Column.of("名额使用率（%）", "Fill rate (%)", JurisdictionResults.Figures::fillPercent),
+            Column.of("入选", "Enrolled", JurisdictionResults.Figures::enrolled),
+            Column.of("报到", "Registered", JurisdictionResults.Figures::registered),
+            Column.of("结业", "Completed", JurisdictionResults.Figures::completed),
+            Column.of("报到率（%）", "Report rate (%)", JurisdictionResults.Figures::reportPercent),
+            Column.of("结业率（%）", "Completion rate (%)", JurisdictionResults.Figures::completionPercent),
+            Column.of("应交汇总报告", "Summaries due", JurisdictionResults.Figures::cityReportsDue),
+            Column.of("按时提交", "Submitted on time", JurisdictionResults.Figures::cityReportsOnTime),
+            Column.of("教师数", "Teachers", JurisdictionResults.Figures::teachers),
+            Column.of("学时达标", "Meeting the requirement", JurisdictionResults.Figures::meetingRequirement),
+            Column.of("达标率（%）", "Meeting (%)", JurisdictionResults.Figures::meetingPercent));
 
     private static String time(Instant at) {
         return at == null ? null : at.atZone(ChinaTime.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ');

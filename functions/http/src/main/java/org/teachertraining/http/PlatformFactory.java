@@ -238,6 +238,13 @@ public class PlatformFactory {
     }
 
     @Singleton
+    org.teachertraining.core.evaluation.JurisdictionResults jurisdictionResults(Programs programs, Projects projects, Quotas quotas,
+            DynamoDbEnrollments enrollments, Teachers teachers, TrainingTable table, Access access, Clock clock) {
+        return new org.teachertraining.core.evaluation.JurisdictionResults(programs, projects, quotas, enrollments, new DynamoDbCityReports(table),
+                teachers, new DynamoDbComplianceAggregates(table), Requirements.seeds(), access, clock);
+    }
+
+    @Singleton
     org.teachertraining.core.enrollment.ReportRates reportRates(Programs programs, Projects projects, Quotas quotas, DynamoDbEnrollments enrollments,
                                                                 Access access) {
         return new org.teachertraining.core.enrollment.ReportRates(programs, projects, quotas, enrollments, access);

@@ -49,6 +49,20 @@ public final class DynamoDbCityReports implements CityReports {
     }
 
     @Override
+    public java.util.Optional<Deadline> deadline(String programId) {
+        return table.read("PROGRAM#" + programId, "CITYREPORTDEADLINE", Deadline.class);
+    }
+
+    @Override
+    public Map<String, Instant> submittedAt(String programId) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("PROGRAM#" + programId), ":sk", s("CITYREPORT#"))))
+                .items().stream().collect(Collectors.toMap(i -> TrainingTable.str(i, "SK").substring("CITYREPORT#".length()),
+                        i -> Instant.parse(TrainingTable.str(i, "at"))));
+    }
+
+    @Override
     public Set<String> submitted(String programId) {
         return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")

@@ -101,18 +101,21 @@ public final class ReportRates {
         return Outcome.done(rows);
     }
 
-    /** Every enrollment holding a seat whose teacher is in the unit's subtree, all pages read. */
     private List<Enrollment> ofSubtree(String projectId, String unit) {
+        return seatHoldersIn(enrollments, access.tree(), projectId, unit);
+    }
+
+    /** Every enrollment of the project holding a seat whose teacher is in the unit's subtree, all pages read. */
+    public static List<Enrollment> seatHoldersIn(Enrollments enrollments, JurisdictionTree tree, String projectId, String unit) {
         var out = new ArrayList<Enrollment>();
         String cursor = null;
         do {
             var page = enrollments.ofProject(projectId, JurisdictionTree.subtreePrefix(unit), null, cursor, 100);
-            page.items().stream().filter(e -> e.status().holdsSeat() && access.tree().isWithin(e.jurisdiction(), unit)).forEach(out::add);
+            page.items().stream().filter(e -> e.status().holdsSeat() && tree.isWithin(e.jurisdiction(), unit)).forEach(out::add);
             cursor = page.nextCursor();
         } while (cursor != null);
         return out;
     }
-
 
     /** Registered: reported (报到) and everything a registered trainee goes on to; no-show: did not come. */
     private static void count(int[] n, EnrollmentStatus status) {
@@ -124,7 +127,7 @@ public final class ReportRates {
         }
     }
 
-    static BigDecimal percent(int part, int whole) {
+    public static BigDecimal percent(int part, int whole) {
         return whole == 0 ? BigDecimal.ZERO.setScale(1) : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 

@@ -17,4 +17,10 @@ public interface CityReports {
     boolean submit(String programId, String city, String summary, String by, Instant at);
 
     Set<String> submitted(String programId);
+
+    /** The program's S6 due date, if its owner set one. */
+    java.util.Optional<Deadline> deadline(String programId);
+
+    /** When each city that submitted did so. */
+    java.util.Map<String, Instant> submittedAt(String programId);
 }

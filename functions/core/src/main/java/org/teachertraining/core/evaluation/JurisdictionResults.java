@@ -1,0 +1,215 @@
+package org.teachertraining.core.evaluation;
+
+import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Page;
+import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.credit.ComplianceAggregates;
+import org.teachertraining.core.credit.Requirement;
+import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.ReportRates;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.Jurisdiction;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.program.CityReports;
+import org.teachertraining.core.program.Program;
+import org.teachertraining.core.program.Programs;
+import org.teachertraining.core.project.Project;
+import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.quota.Quotas;
+import org.teachertraining.core.teacher.Teachers;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit's yearly results (E8), for the unit and for each unit one level below it, from the platform's records
+ * alone, over every project of the year's programs that apply to the unit:
+ * <ul>
+ *   <li>fill rate: the teachers enrolled in the projects where the unit held seats of its own, over those seats;</li>
+ *   <li>report rate: who came (报到 and every result after it) over who was enrolled;</li>
+ *   <li>completion rate: who completed over who was enrolled;</li>
+ *   <li>S6 (cities): the program summaries due from the city, and how many it submitted by their date;</li>
+ *   <li>the share of its teachers meeting the cycle requirement (C3) in the current cycle (a unit with no teachers: null).</li>
+ * </ul>
+ * Readable by the unit's admins and those above. The same inputs give the same figures; each row says what it counted.
+ */
+public final class JurisdictionResults {
+    private static final Role[] ADMINS = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN};
+
+    public record Figures(String jurisdiction, String name, Jurisdiction.Level level, int projects, int seats, int enrolledInOwnSeats,
+                          BigDecimal fillPercent, int enrolled, int registered, int completed, BigDecimal reportPercent,
+                          BigDecimal completionPercent, Integer cityReportsDue, Integer cityReportsOnTime, int teachers,
+                          int meetingRequirement, BigDecimal meetingPercent) {}
+
+    public record Results(String jurisdiction, int year, String requirementId, int cycleFrom, int cycleTo, Figures unit, List<Figures> children) {}
+
+    private final Programs programs;
+    private final Projects projects;
+    private final Quotas quotas;
+    private final Enrollments enrollments;
+    private final CityReports cityReports;
+    private final Teachers teachers;
+    private final ComplianceAggregates compliance;
+    private final Requirements requirements;
+    private final Access access;
+    private final Clock clock;
+
+    public JurisdictionResults(Programs programs, Projects projects, Quotas quotas, Enrollments enrollments, CityReports cityReports,
+                               Teachers teachers, ComplianceAggregates compliance, Requirements requirements, Access access, Clock clock) {
+        this.programs = programs;
+        this.projects = projects;
+        this.quotas = quotas;
+        this.enrollments = enrollments;
+        this.cityReports = cityReports;
+        this.teachers = teachers;
+        this.compliance = compliance;
+        this.requirements = requirements;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Outcome<Results> ofYear(Caller caller, String code, Integer year) {
+        if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
+        var tree = access.tree();
+        var v = new Violations();
+        var unit = tree.find(code);
+        if (unit.isEmpty() || unit.get().level() == Jurisdiction.Level.SCHOOL) v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
+        if (v.required("year", year) && (year < 2000 || year > 2100)) v.add("year", "须为 2000–2100 年", "must be 2000-2100");
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var denied = access.require(caller, code, ADMINS);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+
+        var rows = new ArrayList<String>();
+        rows.add(code);
+        tree.children(code).stream().filter(j -> j.level() != Jurisdiction.Level.SCHOOL).map(Jurisdiction::code).forEach(rows::add);
+        var tally = new LinkedHashMap<String, int[]>();   // projects, seats, enrolled in own seats, enrolled, registered, completed
+        rows.forEach(r -> tally.put(r, new int[6]));
+
+        var programsOfYear = programs.allOfYear(year, new LinkedHashSet<>(tree.selfAndAncestors(code)));
+        for (Program program : programsOfYear) {
+            for (Project p : projects.ofProgram(program.id())) {
+                var seats = new LinkedHashMap<String, Integer>();
+                quotas.ofProject(p.id()).forEach(q -> { if (q.seats() != null) seats.put(q.jurisdiction(), q.seats()); });
+                // the owner's own seats are the project's (it allocates them, it holds no quota of its own)
+                if (p.seats() != null) seats.putIfAbsent(p.ownerJurisdiction(), p.seats());
+                var seen = new LinkedHashSet<String>();
+                for (var e : ReportRates.seatHoldersIn(enrollments, tree, p.id(), code)) {
+                    var chain = tree.selfAndAncestors(e.jurisdiction());
+                    int at = chain.indexOf(code);
+                    for (String row : at > 0 ? List.of(code, chain.get(at - 1)) : List.of(code)) {
+                        if (!tally.containsKey(row)) continue;
+                        var n = tally.get(row);
+                        seen.add(row);
+                        n[3]++;
+                        if (seats.containsKey(row)) n[2]++;
+                        if (e.status() == EnrollmentStatus.REGISTERED || e.status() == EnrollmentStatus.COMPLETED
+                                || e.status() == EnrollmentStatus.FAILED || e.status() == EnrollmentStatus.DISMISSED) n[4]++;
+                        if (e.status() == EnrollmentStatus.COMPLETED) n[5]++;
+                    }
+                }
+                for (String row : rows) {
+                    if (seats.containsKey(row)) {
+                        tally.get(row)[1] += seats.get(row);
+                        seen.add(row);
+                    }
+                    if (seen.contains(row)) tally.get(row)[0]++;
+                }
+            }
+        }
+
+        var requirement = cycleRequirement(code);
+        int thisYear = ChinaTime.today(clock).getYear();
+        int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
+        var figures = new ArrayList<Figures>();
+        for (String row : rows) {
+            var j = tree.find(row).orElseThrow();
+            var n = tally.get(row);
+            Integer due = null, onTime = null;
+            if (j.level() == Jurisdiction.Level.CITY) {
+                int[] s6 = cityReports(programsOfYear, row);
+                due = s6[0];
+                onTime = s6[1];
+            }
+            int teachersOf = teachersIn(j);
+            int shortOf = requirement == null || teachersOf == 0 ? 0 : shortIn(row, requirement, cycle[0]);
+            int meeting = teachersOf - shortOf;
+            figures.add(new Figures(row, j.name(), j.level(), n[0], n[1], n[2], n[1] == 0 ? null : ReportRates.percent(n[2], n[1]),
+                    n[3], n[4], n[5], n[3] == 0 ? null : ReportRates.percent(n[4], n[3]), n[3] == 0 ? null : ReportRates.percent(n[5], n[3]),
+                    due, onTime, teachersOf, meeting, teachersOf == 0 ? null : ReportRates.percent(meeting, teachersOf)));
+        }
+        return Outcome.done(new Results(code, year, requirement == null ? null : requirement.id(), cycle[0], cycle[1], figures.getFirst(),
+                figures.subList(1, figures.size())));
+    }
+
+    /** The cycle requirement for all teachers that the unit's province sets (C3), if it has one with a common cycle. */
+    private Requirement cycleRequirement(String code) {
+        var chain = access.tree().selfAndAncestors(code);
+        return requirements.all().stream()
+                .filter(r -> chain.contains(r.jurisdiction()) && r.appliesTo() == Requirement.AppliesTo.ALL && (r.topic() == null || r.topic().isBlank()) && r.anchorYear() != null)
+                .findFirst().orElse(null);
+    }
+
+    /** S6: the year's program summaries due from the city, and those it submitted by their date (Asia/Shanghai). */
+    private int[] cityReports(List<Program> programsOfYear, String city) {
+        int due = 0, onTime = 0;
+        for (var program : programsOfYear) {
+            var deadline = cityReports.deadline(program.id());
+            if (deadline.isEmpty()) continue;
+            due++;
+            var at = cityReports.submittedAt(program.id()).get(city);
+            if (at != null && !at.atZone(ChinaTime.ZONE).toLocalDate().isAfter(deadline.get().due())) onTime++;
+        }
+        return new int[]{due, onTime};
+    }
+
+    /** The teachers registered in the unit's counties (teachers are registered by county). */
+    private int teachersIn(Jurisdiction unit) {
+        var counties = new ArrayList<String>();
+        collectCounties(unit, counties);
+        int n = 0;
+        for (String county : counties) {
+            String cursor = null;
+            do {
+                var page = teachers.ofCounty(county, cursor, Page.EXPORT_SIZE);
+                n += page.items().size();
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        return n;
+    }
+
+    private void collectCounties(Jurisdiction unit, List<String> out) {
+        if (unit.level() == Jurisdiction.Level.COUNTY) {
+            out.add(unit.code());
+            return;
+        }
+        for (var child : access.tree().children(unit.code())) if (child.level() != Jurisdiction.Level.SCHOOL) collectCounties(child, out);
+    }
+
+    private int shortIn(String unit, Requirement r, int cycleFrom) {
+        int n = 0;
+        String cursor = null;
+        do {
+            var page = compliance.shortIn(unit, r.id(), cycleFrom, null, cursor, Page.EXPORT_SIZE);
+            n += page.items().size();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return n;
+    }
+
+    /** For the explanation of a row: what each figure counts. */
+    public static Map<String, String> explanation() {
+        return Map.of("fillPercent", "enrolledInOwnSeats / seats", "reportPercent", "registered / enrolled",
+                "completionPercent", "completed / enrolled", "meetingPercent", "meetingRequirement / teachers");
+    }
+}
