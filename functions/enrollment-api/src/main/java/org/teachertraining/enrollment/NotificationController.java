@@ -52,6 +52,11 @@ public class NotificationController {
         return Responses.of(request, cityReports.setDeadline(caller, programId, Json.read(body, DeadlineBody.class).dueDate()), HttpStatus.OK);
     }
 
+    @io.micronaut.http.annotation.Get("/programs/{programId}/city-reports")
+    public HttpResponse<String> read(HttpRequest<?> request, String programId) {
+        return Responses.of(request, cityReports.read(callers.of(request), programId), HttpStatus.OK);
+    }
+
     @Post("/programs/{programId}/city-reports")
     public HttpResponse<String> submit(HttpRequest<?> request, String programId, @Body String body) {
         var caller = callers.of(request);

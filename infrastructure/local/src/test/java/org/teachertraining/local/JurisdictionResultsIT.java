@@ -44,6 +44,21 @@ class JurisdictionResultsIT {
         var summary = api.send("POST", "/programs/" + programId + "/city-reports", xinyang, "{\"summary\":\"信阳市" + YEAR + "年度项目实施情况汇总：三个项目按期开班。\"}");
         assertTrue(summary.status() == 201 || summary.status() == 200, summary.toString());
 
+        // the province reads the summaries: Xinyang's on time, the other cities still owing one; a city reads its own only
+        var read = api.send("GET", "/programs/" + programId + "/city-reports", province, null);
+        assertEquals(200, read.status(), read.toString());
+        assertEquals(due.toString(), read.json().get("dueDate").asText());
+        assertEquals(1, read.json().get("items").size());
+        assertEquals("信阳市", read.json().get("items").get(0).get("name").asText());
+        assertTrue(read.json().get("items").get(0).get("onTime").asBoolean());
+        assertTrue(read.json().get("items").get(0).get("summary").asText().startsWith("信阳市"));
+        assertTrue(read.json().get("notSubmitted").toString().contains("410100"), "郑州市 has not submitted");
+        assertTrue(read.json().get("notSubmitted").size() >= 16, read.body());
+        var zhengzhou = api.send("GET", "/programs/" + programId + "/city-reports", api.token("jr-zz", "CITY_ADMIN", "410100"), null);
+        assertEquals(0, zhengzhou.json().get("items").size(), "another city's summary is not Zhengzhou's to read");
+        assertEquals("[\"410100\"]", zhengzhou.json().get("notSubmitted").toString());
+        assertEquals(403, api.send("GET", "/programs/" + programId + "/city-reports", shangcheng, null).status());
+
         var r = api.send("GET", "/jurisdictions/411500/results?year=" + YEAR, xinyang, null);
         assertEquals(200, r.status(), r.toString());
         JsonNode city = r.json().get("unit");

@@ -54,12 +54,17 @@ public final class DynamoDbCityReports implements CityReports {
     }
 
     @Override
-    public Map<String, Instant> submittedAt(String programId) {
+    public List<Report> reports(String programId) {
         return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("PROGRAM#" + programId), ":sk", s("CITYREPORT#"))))
-                .items().stream().collect(Collectors.toMap(i -> TrainingTable.str(i, "SK").substring("CITYREPORT#".length()),
-                        i -> Instant.parse(TrainingTable.str(i, "at"))));
+                .items().stream().map(i -> new Report(programId, TrainingTable.str(i, "SK").substring("CITYREPORT#".length()),
+                        TrainingTable.str(i, "summary"), TrainingTable.str(i, "by"), Instant.parse(TrainingTable.str(i, "at")))).toList();
+    }
+
+    @Override
+    public Map<String, Instant> submittedAt(String programId) {
+        return reports(programId).stream().collect(Collectors.toMap(Report::city, Report::at));
     }
 
     @Override

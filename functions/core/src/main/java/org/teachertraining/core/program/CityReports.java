@@ -21,6 +21,12 @@ public interface CityReports {
     /** The program's S6 due date, if its owner set one. */
     java.util.Optional<Deadline> deadline(String programId);
 
+    /** A city's summary as it submitted it. */
+    record Report(String programId, String city, String summary, String by, Instant at) {}
+
+    /** The summaries submitted for a program, by city. */
+    List<Report> reports(String programId);
+
     /** When each city that submitted did so. */
     java.util.Map<String, Instant> submittedAt(String programId);
 }
