@@ -238,9 +238,17 @@ public class PlatformFactory {
     }
 
     @Singleton
+    org.teachertraining.core.evaluation.HighEndShares highEndShares(Programs programs, Projects projects, DynamoDbEnrollments enrollments,
+                                                                    TrainingTable table, Access access, Clock clock) {
+        return new org.teachertraining.core.evaluation.HighEndShares(new org.teachertraining.adapters.dynamodb.DynamoDbTeacherCounts(table),
+                programs, projects, enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table), Requirements.seeds(), access, clock);
+    }
+
+    @Singleton
     org.teachertraining.core.evaluation.JurisdictionResults jurisdictionResults(Programs programs, Projects projects, Quotas quotas,
             DynamoDbEnrollments enrollments, Teachers teachers, TrainingTable table, Access access, Clock clock) {
-        return new org.teachertraining.core.evaluation.JurisdictionResults(programs, projects, quotas, enrollments, new DynamoDbCityReports(table),
+        return new org.teachertraining.core.evaluation.JurisdictionResults(programs, projects, quotas, enrollments,
+                new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table), new DynamoDbCityReports(table),
                 teachers, new DynamoDbComplianceAggregates(table), Requirements.seeds(), access, clock);
     }
 

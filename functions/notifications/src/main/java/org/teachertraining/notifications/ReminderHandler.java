@@ -32,8 +32,14 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
     public ReminderHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         var sqs = environment.sqs();
+        var tree = JurisdictionTree.china();
+        var highEnd = new org.teachertraining.core.evaluation.HighEndShares(new org.teachertraining.adapters.dynamodb.DynamoDbTeacherCounts(table),
+                new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), new DynamoDbProjects(table),
+                new org.teachertraining.adapters.dynamodb.DynamoDbEnrollments(table), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
+                Requirements.seeds(),
+                new org.teachertraining.core.identity.Access(tree), environment.clock());
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), JurisdictionTree.china());
+                new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
         this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
                 new DynamoDbReminderRuns(table), environment.clock());
         Priming.beforeSnapshot("ReminderFunction", table::prime);   // not a run: that would send the day's reminders

@@ -56,6 +56,14 @@ public final class Requirements {
     }
 
     /** The cycle that contains {@code year}, for a requirement anchored at {@code anchorYear}. */
+    /** The cycle requirement for all teachers that a unit on {@code chain} (the unit and those above it) falls under, with a common cycle (C3). */
+    public java.util.Optional<Requirement> commonCycle(List<String> chain) {
+        return all().stream()
+                .filter(r -> chain.contains(r.jurisdiction()) && r.appliesTo() == Requirement.AppliesTo.ALL
+                        && (r.topic() == null || r.topic().isBlank()) && r.anchorYear() != null)
+                .findFirst();
+    }
+
     public static int[] cycle(Requirement r, int anchorYear, int year) {
         int index = Math.floorDiv(year - anchorYear, r.periodYears());
         int from = anchorYear + index * r.periodYears();

@@ -37,7 +37,7 @@ import java.util.Map;
  * <ul>
  *   <li>fill rate: the teachers enrolled in the projects where the unit held seats of its own, over those seats;</li>
  *   <li>report rate: who came (报到 and every result after it) over who was enrolled;</li>
- *   <li>completion rate: who completed over who was enrolled;</li>
+ *   <li>completion rate: who passed (a posted PASSED result, C5) over who was enrolled;</li>
  *   <li>S6 (cities): the program summaries due from the city, and how many it submitted by their date;</li>
  *   <li>the share of its teachers meeting the cycle requirement (C3) in the current cycle (a unit with no teachers: null).</li>
  * </ul>
@@ -57,6 +57,7 @@ public final class JurisdictionResults {
     private final Projects projects;
     private final Quotas quotas;
     private final Enrollments enrollments;
+    private final org.teachertraining.core.credit.ProjectResults results;
     private final CityReports cityReports;
     private final Teachers teachers;
     private final ComplianceAggregates compliance;
@@ -64,8 +65,10 @@ public final class JurisdictionResults {
     private final Access access;
     private final Clock clock;
 
-    public JurisdictionResults(Programs programs, Projects projects, Quotas quotas, Enrollments enrollments, CityReports cityReports,
+    public JurisdictionResults(Programs programs, Projects projects, Quotas quotas, Enrollments enrollments,
+                               org.teachertraining.core.credit.ProjectResults results, CityReports cityReports,
                                Teachers teachers, ComplianceAggregates compliance, Requirements requirements, Access access, Clock clock) {
+        this.results = results;
         this.programs = programs;
         this.projects = projects;
         this.quotas = quotas;
@@ -104,6 +107,7 @@ public final class JurisdictionResults {
                 if (p.seats() != null) seats.putIfAbsent(p.ownerJurisdiction(), p.seats());
                 var seen = new LinkedHashSet<String>();
                 for (var e : ReportRates.seatHoldersIn(enrollments, tree, p.id(), code)) {
+                    boolean passed = HighEndShares.passed(results, p.id(), e.teacherId());
                     var chain = tree.selfAndAncestors(e.jurisdiction());
                     int at = chain.indexOf(code);
                     for (String row : at > 0 ? List.of(code, chain.get(at - 1)) : List.of(code)) {
@@ -114,7 +118,7 @@ public final class JurisdictionResults {
                         if (seats.containsKey(row)) n[2]++;
                         if (e.status() == EnrollmentStatus.REGISTERED || e.status() == EnrollmentStatus.COMPLETED
                                 || e.status() == EnrollmentStatus.FAILED || e.status() == EnrollmentStatus.DISMISSED) n[4]++;
-                        if (e.status() == EnrollmentStatus.COMPLETED) n[5]++;
+                        if (passed) n[5]++;
                     }
                 }
                 for (String row : rows) {
@@ -127,7 +131,7 @@ public final class JurisdictionResults {
             }
         }
 
-        var requirement = cycleRequirement(code);
+        var requirement = requirements.commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int thisYear = ChinaTime.today(clock).getYear();
         int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
         var figures = new ArrayList<Figures>();
@@ -149,14 +153,6 @@ public final class JurisdictionResults {
         }
         return Outcome.done(new Results(code, year, requirement == null ? null : requirement.id(), cycle[0], cycle[1], figures.getFirst(),
                 figures.subList(1, figures.size())));
-    }
-
-    /** The cycle requirement for all teachers that the unit's province sets (C3), if it has one with a common cycle. */
-    private Requirement cycleRequirement(String code) {
-        var chain = access.tree().selfAndAncestors(code);
-        return requirements.all().stream()
-                .filter(r -> chain.contains(r.jurisdiction()) && r.appliesTo() == Requirement.AppliesTo.ALL && (r.topic() == null || r.topic().isBlank()) && r.anchorYear() != null)
-                .findFirst().orElse(null);
     }
 
     /** S6: the year's program summaries due from the city, and those it submitted by their date (Asia/Shanghai). */

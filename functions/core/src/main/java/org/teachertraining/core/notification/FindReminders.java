@@ -25,7 +25,8 @@ import java.util.Set;
  * <li>the selection cutoff, 7, 3 and 1 day before: each jurisdiction whose quota is not filled, with its numbers;</li>
  * <li>each deliverable, {@value #DAYS_BEFORE_DUE} days before its due date unless accepted, and the day after it once late: the institution;</li>
  * <li>on 1 January of a cycle's last year: each teacher still short of the requirement, and the teacher's jurisdiction (the school's admins);</li>
- * <li>cities' program summaries (S6), 7 and 1 day before their due date and the day after: each city that has not submitted.</li>
+ * <li>cities' program summaries (S6), 7 and 1 day before their due date and the day after: each city that has not submitted;</li>
+ * <li>whatever the further sources find (T1: on 1 July, each unit behind pace in high-end training).</li>
  * </ul>
  * The occasion names the day's reason, so the same reminder produced twice is one notification.
  */
@@ -40,9 +41,17 @@ public final class FindReminders {
     private final Requirements requirements;
     private final CityReports cityReports;
     private final JurisdictionTree tree;
+    private final List<ReminderSource> more;
 
     public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, Requirements requirements,
                          CityReports cityReports, JurisdictionTree tree) {
+        this(projects, quotas, submissions, compliance, requirements, cityReports, tree, List.of());
+    }
+
+    /** {@code more}: further sources of the day's reminders (the high-end training shares, T1). */
+    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, Requirements requirements,
+                         CityReports cityReports, JurisdictionTree tree, List<ReminderSource> more) {
+        this.more = List.copyOf(more);
         this.projects = projects;
         this.quotas = quotas;
         this.submissions = submissions;
@@ -60,6 +69,7 @@ public final class FindReminders {
         }
         cycleShortfalls(day, at, out);
         cityReports(day, at, out);
+        for (var source : more) out.addAll(source.on(day, at));
         return out;
     }
 

@@ -40,7 +40,7 @@ public final class CreateProgram {
             if (j.isEmpty()) {
                 v.add("jurisdiction", "未知的行政区划代码：" + org.teachertraining.core.common.PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + org.teachertraining.core.common.PlainText.quote(c.jurisdiction()));
             } else if (c.level() != null && !levelFits(c.level(), j.get().level())) {
-                v.add("level", c.level() + " 级计划不能属于" + j.get().name(),
+                v.add("level", org.teachertraining.core.common.Labels.zh(c.level()) + "计划不能属于" + j.get().name(),
                         "a " + c.level() + " program cannot belong to " + j.get().level() + " " + c.jurisdiction());
             }
         }

@@ -26,11 +26,13 @@ public final class CreateProject {
                           Integer totalHours, Integer classSize, String institutionId, OffsetDateTime selectionCutoff,
                           LocalDate startDate, LocalDate endDate, BigDecimal budget, Integer seats,
                           /** open to teachers' own applications from the start (E9); the caller opens it once the project exists */
-                          Boolean openToApplications) {
+                          Boolean openToApplications,
+                          /** high-end (backbone) training, counted toward the owner's T1 share */
+                          Boolean highEnd) {
         public Command(String code, String name, String category, Eligibility eligibility, List<Phase> phases, Integer totalHours,
                        Integer classSize, String institutionId, OffsetDateTime selectionCutoff, LocalDate startDate, LocalDate endDate,
                        BigDecimal budget, Integer seats) {
-            this(code, name, category, eligibility, phases, totalHours, classSize, institutionId, selectionCutoff, startDate, endDate, budget, seats, null);
+            this(code, name, category, eligibility, phases, totalHours, classSize, institutionId, selectionCutoff, startDate, endDate, budget, seats, null, null);
         }
     }
 
@@ -67,7 +69,7 @@ public final class CreateProject {
                 c.eligibility(), c.phases(), c.totalHours(), c.classSize(), c.institutionId(),
                 c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
                 c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
-                caller.userId(), clock.instant());
+                caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()));
         if (!projects.add(project)) {
             return Outcome.refused(Refusal.conflict(null, Text.of(
                     "该计划中已有编号为 " + c.code() + " 的项目", "The program already has a project with code " + c.code())));

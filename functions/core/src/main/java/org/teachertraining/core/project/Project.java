@@ -9,13 +9,15 @@ import java.util.List;
 /**
  * One training offer of a program. {@code level} and {@code ownerJurisdiction} are copied from the
  * program: the owner is the root of the project's quota tree. {@code seats} is the project's total
- * number of trainees, or null when the owner has not capped it. {@code budgetFen} is in fen (分).
+ * number of trainees, or null when the owner has not capped it. {@code budgetFen} is in fen (分). {@code highEnd}
+ * marks high-end (backbone) training (T1).
  */
 public record Project(String id, String programId, ProgramLevel level, String ownerJurisdiction,
                       String code, String name, String category, Eligibility eligibility, List<Phase> phases,
                       int totalHours, int classSize, String institutionId, Instant selectionCutoff,
                       LocalDate startDate, LocalDate endDate, Long budgetFen, Integer seats,
-                      String createdBy, Instant createdAt) {
+                      String createdBy, Instant createdAt,
+                      /** a high-end (backbone) training project, counted toward the owner's T1 share */ boolean highEnd) {
     public Project {
         phases = List.copyOf(phases);
         eligibility = eligibility == null ? Eligibility.OPEN : eligibility;
