@@ -60,7 +60,15 @@ class AttackSurfaceIT {
         return path.replace("{projectId}", project).replace("{programId}", program).replace("{teacherId}", "AS-0")
                 .replace("{jurisdiction}", "411523").replace("{code}", "411523").replace("{institutionId}", "HENU")
                 .replace("{recordId}", "SB-AS").replace("{entryId}", "E-AS").replace("{submissionId}", "S-AS")
-                .replace("{classNo}", "1").replace("{expertId}", "expert-as").replace("{notificationId}", "N-AS");
+                .replace("{classNo}", "1").replace("{expertId}", "expert-as").replace("{notificationId}", "N-AS")
+                .replace("{year}", "2026");
+    }
+
+    /** {@link #fill}, which must know every parameter the document's paths name: a new one is named here, not skipped. */
+    static String filled(String path) {
+        String done = fill(path);
+        if (done.contains("{")) throw new AssertionError("AttackSurfaceIT.fill does not know a path parameter of " + path);
+        return done;
     }
 
     /** The CSV import takes text/csv; everything else JSON. */
@@ -88,7 +96,7 @@ class AttackSurfaceIT {
         for (var route : routes) {
             if (PUBLIC.contains(route[0] + " " + route[1])) continue;
             for (var c : callers.entrySet()) {
-                var r = send(route[0], route[1], fill(route[1]), c.getValue().isEmpty() ? null : c.getValue(), body(route[0]));
+                var r = send(route[0], route[1], filled(route[1]), c.getValue().isEmpty() ? null : c.getValue(), body(route[0]));
                 if (r.status() != 401 || !r.contentType().startsWith("application/problem+json")) {
                     failures.add(route[0] + " " + route[1] + " with " + c.getKey() + ": " + r.status());
                 }
@@ -108,7 +116,7 @@ class AttackSurfaceIT {
         for (var route : routes) {
             if (route[0].equals("GET")) continue;
             for (var o : outsiders.entrySet()) {
-                var r = send(route[0], route[1], fill(route[1]), o.getValue(), body(route[0]));
+                var r = send(route[0], route[1], filled(route[1]), o.getValue(), body(route[0]));
                 // refused, by who asks (401/403) or by what is asked (404 and 400 with an empty body); never done, never a 5xx.
                 // The CSV import answers each row: for an outsider, every row is refused (403 per row) and none imported.
                 boolean importRefusedPerRow = route[1].endsWith(":import") && r.status() == 200 && r.json().get("imported").asInt() == 0
@@ -151,7 +159,7 @@ class AttackSurfaceIT {
                     json.append('"').append(f).append("\":").append(HOSTILE.get(random.nextInt(HOSTILE.size())));
                 }
                 json.append('}');
-                String target = fill(path);
+                String target = filled(path);
                 if (!takesBody && !method.equals("GET") && !path.contains("{")) continue;   // nothing of it can be bad
                 if (path.contains("{") && (i % 2 == 1 || (!takesBody && !method.equals("GET")))) {   // a hostile identifier in the path instead
                     target = path.replaceAll("\\{[^}]+}", badIds.get(random.nextInt(badIds.size())));

@@ -80,7 +80,7 @@ class RouteFuzzIT {
                     var json = new StringBuilder("{");
                     int i = 0;
                     for (var f : fields) json.append(i == 0 ? "" : ",").append('"').append(f).append("\":").append(values.get(i++));
-                    return new Request(method, route, AttackSurfaceIT.fill(route), json.append('}').toString());
+                    return new Request(method, route, AttackSurfaceIT.filled(route), json.append('}').toString());
                 });
             }
             if (route.contains("{")) {
