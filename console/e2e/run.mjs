@@ -204,6 +204,14 @@ await flow('english-on-request', async page => {
   assert.match(await page.locator('[data-test=refusal]').textContent(), /school location/i, 'the API answers in English too')
 })
 
+await flow('province-reads-the-yearly-results', async page => {
+  await signIn(page, '河南省教育厅')
+  await page.locator('[data-test=menu-results]').click()
+  await page.locator('[data-test=results]').getByText('信阳市').first().waitFor()
+  await page.locator('[data-test=shares]').getByText('信阳市').first().waitFor()
+  await page.screenshot({ path: `${SHOTS}/results.png`, fullPage: true })
+})
+
 await flow('dashboard-of-the-province', async page => {
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=rates-chart] canvas').waitFor()

@@ -7,6 +7,7 @@ export const screens = [
   { path: '/dashboard', name: 'dashboard', roles: ADMINS.slice(0, 3), component: () => import('./views/Dashboard.vue') },
   { path: '/projects', name: 'projects', roles: [...ADMINS, 'INSTITUTION', 'EXPERT'], component: () => import('./views/Projects.vue') },
   { path: '/projects/:id', name: 'project', roles: [...ADMINS, 'INSTITUTION', 'EXPERT'], hidden: true, component: () => import('./views/ProjectDetail.vue') },
+  { path: '/results', name: 'results', roles: ADMINS.slice(0, 3), component: () => import('./views/Results.vue') },
   { path: '/teachers', name: 'teachers', roles: ['COUNTY_ADMIN', 'SCHOOL_ADMIN'], component: () => import('./views/Teachers.vue') },
   { path: '/compliance', name: 'compliance', roles: ADMINS, component: () => import('./views/Compliance.vue') },
   { path: '/city-reports', name: 'cityReports', roles: ['PROVINCE_ADMIN', 'CITY_ADMIN'], component: () => import('./views/CityReports.vue') },

@@ -119,7 +119,8 @@ public final class Json {
     /** At most {@link #QUOTED_PREFIX} characters of a caller's value, for messages: never an echo of unbounded input. */
     public static String prefix(Object value) {
         String s = String.valueOf(value);
-        return s.length() <= QUOTED_PREFIX ? s : s.substring(0, QUOTED_PREFIX) + "…(" + s.length() + " characters)";
+        return s.length() <= QUOTED_PREFIX ? org.teachertraining.core.common.PlainText.printable(s)
+                : org.teachertraining.core.common.PlainText.printable(s.substring(0, QUOTED_PREFIX)) + "…(" + s.length() + " characters)";
     }
 
     private static ProblemException invalid(String field, String zh, String en) {

@@ -49,6 +49,13 @@ class BadInputIT {
         return api.send("GET", "/programs/" + programId + "/projects", province, null).body();
     }
 
+    /** RouteFuzzIT found it: an unknown code holding a lone surrogate was quoted into the message, which then was not JSON. */
+    @Test
+    void aLoneSurrogateInAnUnknownCodeIsNotEchoed() throws Exception {
+        var r = problem(api.send("POST", "/teachers", xinyang, "{\"id\":\"LS-1\",\"backboneLevel\":\"X\\ud800\"}"), 400, "backboneLevel");
+        assertTrue(r.json().get("detail").asText().contains("X\uFFFD"), r.body());
+    }
+
     @Test
     void malformedJson() throws Exception {
         problem(api.send("POST", "/programs/" + programId + "/projects", province, "{\"code\":"), 400, "body");

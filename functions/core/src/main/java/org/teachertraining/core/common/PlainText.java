@@ -45,6 +45,25 @@ public final class PlainText {
     /** At most {@link #QUOTED} characters of a caller's value, for messages. */
     public static String quote(Object value) {
         String s = String.valueOf(value);
-        return s.length() <= QUOTED ? s : s.substring(0, QUOTED) + "…";
+        return printable(s.length() <= QUOTED ? s : s.substring(0, QUOTED)) + (s.length() <= QUOTED ? "" : "…");
+    }
+
+    /**
+     * The text with what a message must not carry replaced by U+FFFD: control characters, bidirectional overrides
+     * and isolates, and surrogates without their pair (a lone one cannot be encoded, in JSON or in UTF-8).
+     */
+    public static String printable(String s) {
+        var b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                b.append('\uFFFD');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

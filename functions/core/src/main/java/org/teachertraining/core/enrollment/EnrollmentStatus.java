@@ -13,4 +13,9 @@ public enum EnrollmentStatus {
     public boolean holdsSeat() {
         return this != WITHDRAWN;
     }
+
+    /** The trainee came (报到): registered, or any result a registered trainee goes on to (E8). */
+    public boolean came() {
+        return this == REGISTERED || this == COMPLETED || this == FAILED || this == DISMISSED;
+    }
 }

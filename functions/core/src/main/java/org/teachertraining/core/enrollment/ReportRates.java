@@ -120,11 +120,8 @@ public final class ReportRates {
     /** Registered: reported (报到) and everything a registered trainee goes on to; no-show: did not come. */
     private static void count(int[] n, EnrollmentStatus status) {
         n[0]++;
-        switch (status) {
-            case REGISTERED, COMPLETED, FAILED, DISMISSED -> n[1]++;
-            case NO_SHOW -> n[2]++;
-            default -> { }
-        }
+        if (status.came()) n[1]++;
+        if (status == EnrollmentStatus.NO_SHOW) n[2]++;
     }
 
     public static BigDecimal percent(int part, int whole) {

@@ -94,9 +94,8 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
     /** A unit's full-time teachers for a year, recorded by its admins or those above. */
     public Outcome<TeacherCount> setCount(Caller caller, String code, Integer year, Integer fullTime) {
         var v = new Violations();
-        var unit = access.tree().find(code);
-        if (unit.isEmpty() || unit.get().level() == Jurisdiction.Level.SCHOOL) v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        if (v.required("year", year) && (year < 2000 || year > 2100)) v.add("year", "须为 2000–2100 年", "must be 2000-2100");
+        JurisdictionResults.unitOf(access.tree(), code, v);
+        if (v.required("year", year)) JurisdictionResults.planYear(year, v);
         if (v.required("fullTime", fullTime)) v.range("fullTime", fullTime, 0, MAX_TEACHERS);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, code, ADMINS);
@@ -111,9 +110,8 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var tree = access.tree();
         var v = new Violations();
-        var unit = tree.find(code);
-        if (unit.isEmpty() || unit.get().level() == Jurisdiction.Level.SCHOOL) v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        if (year != null && (year < 2000 || year > 2100)) v.add("year", "须为 2000–2100 年", "must be 2000-2100");
+        var unit = JurisdictionResults.unitOf(tree, code, v);
+        if (year != null) JurisdictionResults.planYear(year, v);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, code, ADMINS);
         if (denied.isPresent()) return Outcome.refused(denied.get());

@@ -8,7 +8,6 @@ import org.teachertraining.core.credit.ComplianceAggregates;
 import org.teachertraining.core.credit.Requirement;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.enrollment.Enrollments;
-import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.ReportRates;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -30,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A unit's yearly results (E8), for the unit and for each unit one level below it, from the platform's records
@@ -85,9 +85,8 @@ public final class JurisdictionResults {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var tree = access.tree();
         var v = new Violations();
-        var unit = tree.find(code);
-        if (unit.isEmpty() || unit.get().level() == Jurisdiction.Level.SCHOOL) v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        if (v.required("year", year) && (year < 2000 || year > 2100)) v.add("year", "须为 2000–2100 年", "must be 2000-2100");
+        var unit = unitOf(tree, code, v);
+        if (v.required("year", year)) planYear(year, v);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, code, ADMINS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
@@ -116,8 +115,7 @@ public final class JurisdictionResults {
                         seen.add(row);
                         n[3]++;
                         if (seats.containsKey(row)) n[2]++;
-                        if (e.status() == EnrollmentStatus.REGISTERED || e.status() == EnrollmentStatus.COMPLETED
-                                || e.status() == EnrollmentStatus.FAILED || e.status() == EnrollmentStatus.DISMISSED) n[4]++;
+                        if (e.status().came()) n[4]++;
                         if (passed) n[5]++;
                     }
                 }
@@ -153,6 +151,17 @@ public final class JurisdictionResults {
         }
         return Outcome.done(new Results(code, year, requirement == null ? null : requirement.id(), cycle[0], cycle[1], figures.getFirst(),
                 figures.subList(1, figures.size())));
+    }
+
+    /** The province, city or county of {@code code}; a school or an unknown code is a violation of {@code code}. */
+    static Optional<Jurisdiction> unitOf(JurisdictionTree tree, String code, Violations v) {
+        var unit = tree.find(code).filter(j -> j.level() != Jurisdiction.Level.SCHOOL);
+        if (unit.isEmpty()) v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
+        return unit;
+    }
+
+    static void planYear(int year, Violations v) {
+        if (year < 2000 || year > 2100) v.add("year", "须为 2000–2100 年", "must be 2000-2100");
     }
 
     /** S6: the year's program summaries due from the city, and those it submitted by their date (Asia/Shanghai). */
