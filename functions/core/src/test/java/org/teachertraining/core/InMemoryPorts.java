@@ -110,6 +110,9 @@ public final class InMemoryPorts {
     public final Teachers teachers = new Teachers() {
         public boolean save(Teacher t) { synchronized (lock) { return teacherMap.put(t.id(), t) == null; } }
         public Optional<Teacher> find(String id) { synchronized (lock) { return Optional.ofNullable(teacherMap.get(id)); } }
+        public int countInCounty(String county) {
+            synchronized (lock) { return (int) teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).count(); }
+        }
         public org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit) {
             synchronized (lock) {
                 var all = teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).sorted(Comparator.comparing(Teacher::id))

@@ -69,9 +69,6 @@ public final class DynamoDbCityReports implements CityReports {
 
     @Override
     public Set<String> submitted(String programId) {
-        return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("PROGRAM#" + programId), ":sk", s("CITYREPORT#"))))
-                .items().stream().map(i -> TrainingTable.str(i, "SK").substring("CITYREPORT#".length())).collect(Collectors.toSet());
+        return reports(programId).stream().map(Report::city).collect(Collectors.toSet());
     }
 }

@@ -43,6 +43,15 @@ public final class DynamoDbTeachers implements Teachers {
     }
 
     @Override
+    public int countInCounty(String county) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#"))))
+                .stream().mapToInt(r -> r.count()).sum();
+    }
+
+    @Override
     public Optional<Teacher> find(String id) {
         return table.get("TEACHER#" + id, "TEACHER").map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class));
     }

@@ -132,22 +132,38 @@ public final class JurisdictionResults {
         var requirement = requirements.commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int thisYear = ChinaTime.today(clock).getYear();
         int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
+        // teachers and who is short, per row: a unit with units below it sums theirs (teachers are registered by county,
+        // so each belongs to exactly one of them) instead of reading its whole subtree again
+        var teachersOf = new LinkedHashMap<String, Integer>();
+        var shortOf = new LinkedHashMap<String, Integer>();
+        for (String row : rows.subList(1, rows.size())) {
+            teachersOf.put(row, teachersIn(tree.find(row).orElseThrow()));
+            shortOf.put(row, requirement == null || teachersOf.get(row) == 0 ? 0 : shortIn(row, requirement, cycle[0]));
+        }
+        if (rows.size() > 1) {
+            teachersOf.put(code, teachersOf.values().stream().mapToInt(Integer::intValue).sum());
+            shortOf.put(code, shortOf.values().stream().mapToInt(Integer::intValue).sum());
+        } else {
+            teachersOf.put(code, teachersIn(unit.orElseThrow()));
+            shortOf.put(code, requirement == null || teachersOf.get(code) == 0 ? 0 : shortIn(code, requirement, cycle[0]));
+        }
+        boolean cities = rows.stream().anyMatch(r -> tree.find(r).map(j -> j.level() == Jurisdiction.Level.CITY).orElse(false));
+        var summaries = cities ? summariesDue(programsOfYear) : List.<SummariesDue>of();
         var figures = new ArrayList<Figures>();
         for (String row : rows) {
             var j = tree.find(row).orElseThrow();
             var n = tally.get(row);
             Integer due = null, onTime = null;
             if (j.level() == Jurisdiction.Level.CITY) {
-                int[] s6 = cityReports(programsOfYear, row);
+                int[] s6 = onTime(summaries, row);
                 due = s6[0];
                 onTime = s6[1];
             }
-            int teachersOf = teachersIn(j);
-            int shortOf = requirement == null || teachersOf == 0 ? 0 : shortIn(row, requirement, cycle[0]);
-            int meeting = teachersOf - shortOf;
+            int teachersIn = teachersOf.get(row);
+            int meeting = teachersIn - shortOf.get(row);
             figures.add(new Figures(row, j.name(), j.level(), n[0], n[1], n[2], n[1] == 0 ? null : ReportRates.percent(n[2], n[1]),
                     n[3], n[4], n[5], n[3] == 0 ? null : ReportRates.percent(n[4], n[3]), n[3] == 0 ? null : ReportRates.percent(n[5], n[3]),
-                    due, onTime, teachersOf, meeting, teachersOf == 0 ? null : ReportRates.percent(meeting, teachersOf)));
+                    due, onTime, teachersIn, meeting, teachersIn == 0 ? null : ReportRates.percent(meeting, teachersIn)));
         }
         return Outcome.done(new Results(code, year, requirement == null ? null : requirement.id(), cycle[0], cycle[1], figures.getFirst(),
                 figures.subList(1, figures.size())));
@@ -165,32 +181,31 @@ public final class JurisdictionResults {
     }
 
     /** S6: the year's program summaries due from the city, and those it submitted by their date (Asia/Shanghai). */
-    private int[] cityReports(List<Program> programsOfYear, String city) {
-        int due = 0, onTime = 0;
-        for (var program : programsOfYear) {
-            var deadline = cityReports.deadline(program.id());
-            if (deadline.isEmpty()) continue;
-            due++;
-            var at = cityReports.submittedAt(program.id()).get(city);
-            if (at != null && !at.atZone(ChinaTime.ZONE).toLocalDate().isAfter(deadline.get().due())) onTime++;
+    private static int[] onTime(List<SummariesDue> summaries, String city) {
+        int onTime = 0;
+        for (var s : summaries) {
+            var at = s.submittedAt().get(city);
+            if (at != null && !at.atZone(ChinaTime.ZONE).toLocalDate().isAfter(s.due())) onTime++;
         }
-        return new int[]{due, onTime};
+        return new int[]{summaries.size(), onTime};
+    }
+
+    /** A program's S6 due date and when each city submitted, read once for all the rows. */
+    private record SummariesDue(java.time.LocalDate due, Map<String, java.time.Instant> submittedAt) {}
+
+    private List<SummariesDue> summariesDue(List<Program> programsOfYear) {
+        var out = new ArrayList<SummariesDue>();
+        for (var program : programsOfYear) {
+            cityReports.deadline(program.id()).ifPresent(d -> out.add(new SummariesDue(d.due(), cityReports.submittedAt(program.id()))));
+        }
+        return out;
     }
 
     /** The teachers registered in the unit's counties (teachers are registered by county). */
     private int teachersIn(Jurisdiction unit) {
         var counties = new ArrayList<String>();
         collectCounties(unit, counties);
-        int n = 0;
-        for (String county : counties) {
-            String cursor = null;
-            do {
-                var page = teachers.ofCounty(county, cursor, Page.EXPORT_SIZE);
-                n += page.items().size();
-                cursor = page.nextCursor();
-            } while (cursor != null);
-        }
-        return n;
+        return counties.stream().mapToInt(teachers::countInCounty).sum();
     }
 
     private void collectCounties(Jurisdiction unit, List<String> out) {

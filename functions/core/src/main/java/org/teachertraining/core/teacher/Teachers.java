@@ -11,4 +11,7 @@ public interface Teachers {
 
     /** The teachers registered in a county, by ID, a page at a time ({@code cursor} from the page before, else null). */
     org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit);
+
+    /** How many teachers are registered in a county (counted by the store, not read). */
+    int countInCounty(String county);
 }
