@@ -476,4 +476,61 @@ public final class InMemoryPorts {
     public final TrainingHours hours = (teacherId, year) -> {
         synchronized (lock) { return hoursByTeacherAndYear.getOrDefault(teacherId + "/" + year, 0); }
     };
+
+    private final Map<String, org.teachertraining.core.lifecycle.ProjectLifecycle> lifecycleMap = new HashMap<>();
+    private final Map<String, Integer> ratingMap = new TreeMap<>();
+
+    /** Lifecycle records and the P1 inputs: ratings keyed PROJECT/KIND/WHO, one per key (a repeat replaces, as the table does). */
+    public final org.teachertraining.core.lifecycle.Lifecycles lifecycles = new org.teachertraining.core.lifecycle.Lifecycles() {
+        public Optional<org.teachertraining.core.lifecycle.ProjectLifecycle> find(String projectId) { synchronized (lock) { return Optional.ofNullable(lifecycleMap.get(projectId)); } }
+        public void save(org.teachertraining.core.lifecycle.ProjectLifecycle lc) { synchronized (lock) { lifecycleMap.put(lc.projectId(), lc); } }
+        public boolean saveIfAbsent(org.teachertraining.core.lifecycle.ProjectLifecycle lc) { synchronized (lock) { return lifecycleMap.putIfAbsent(lc.projectId(), lc) == null; } }
+        public boolean rate(String projectId, String raterKey, int score, String comment) { synchronized (lock) { return ratingMap.putIfAbsent(projectId + "/R/" + raterKey, score) == null; } }
+        public List<Integer> ratings(String projectId) { return scores(projectId + "/R/"); }
+        public void score(String projectId, String expert, int score, String comment) { synchronized (lock) { ratingMap.put(projectId + "/E/" + expert, score); } }
+        public void assignExpert(String projectId, String expert, String assignedBy, Instant at) { synchronized (lock) { ratingMap.put(projectId + "/A/" + expert, 0); } }
+        public List<String> assignmentsOf(String expert) { synchronized (lock) { return ratingMap.keySet().stream().filter(k -> k.endsWith("/A/" + expert)).map(k -> k.substring(0, k.indexOf('/'))).toList(); } }
+        public boolean isAssigned(String projectId, String expert) { synchronized (lock) { return ratingMap.containsKey(projectId + "/A/" + expert); } }
+        public List<Integer> expertScores(String projectId) { return scores(projectId + "/E/"); }
+        public void rateAsBureau(String projectId, String jurisdiction, int score, String comment, String by, Instant at) { synchronized (lock) { ratingMap.put(projectId + "/B/" + jurisdiction, score); } }
+        public List<Integer> bureauRatings(String projectId) { return scores(projectId + "/B/"); }
+        private List<Integer> scores(String prefix) {
+            synchronized (lock) { return ratingMap.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList(); }
+        }
+    };
+
+    private final Map<String, org.teachertraining.core.evaluation.PerformancePolicy> policyMap = new HashMap<>();
+    private final Map<String, org.teachertraining.core.evaluation.InstitutionPerformance.Ranking> rankingMap = new HashMap<>();
+    private final Map<String, org.teachertraining.core.institution.Eliminations.Elimination> eliminationMap = new TreeMap<>();
+
+    public final org.teachertraining.core.evaluation.InstitutionPerformance.Records performance = new org.teachertraining.core.evaluation.InstitutionPerformance.Records() {
+        public Optional<org.teachertraining.core.evaluation.PerformancePolicy> policy(String programId) { synchronized (lock) { return Optional.ofNullable(policyMap.get(programId)); } }
+        public boolean savePolicy(org.teachertraining.core.evaluation.PerformancePolicy p) {
+            synchronized (lock) {
+                if (rankingMap.containsKey(p.programId())) return false;
+                policyMap.put(p.programId(), p);
+                return true;
+            }
+        }
+        public Optional<org.teachertraining.core.evaluation.InstitutionPerformance.Ranking> confirmed(String programId) { synchronized (lock) { return Optional.ofNullable(rankingMap.get(programId)); } }
+        public boolean confirm(org.teachertraining.core.evaluation.InstitutionPerformance.Ranking r, List<Elimination> eliminations) {
+            synchronized (lock) {
+                var policy = policyMap.get(r.programId());
+                if (rankingMap.containsKey(r.programId()) || !java.util.Objects.equals(policy == null ? null : policy.setAt(), r.policy().setAt())) return false;
+                rankingMap.put(r.programId(), r);
+                eliminations.forEach(e -> eliminationMap.put(e.owner() + "/" + e.institutionId() + "/" + e.category(), e));
+                return true;
+            }
+        }
+        public boolean publish(String programId, String by, Instant at) {
+            synchronized (lock) {
+                var r = rankingMap.get(programId);
+                if (r == null) return false;
+                if (!r.published()) rankingMap.put(programId, r.published(by, at));
+                return true;
+            }
+        }
+        public Optional<Elimination> find(String owner, String institutionId, String category) { synchronized (lock) { return Optional.ofNullable(eliminationMap.get(owner + "/" + institutionId + "/" + category)); } }
+        public List<Elimination> of(String owner) { synchronized (lock) { return eliminationMap.values().stream().filter(e -> e.owner().equals(owner)).toList(); } }
+    };
 }

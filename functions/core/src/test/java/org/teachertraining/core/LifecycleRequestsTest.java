@@ -54,6 +54,8 @@ class LifecycleRequestsTest {
         public boolean isAssigned(String projectId, String expert) { return false; }
         public List<String> assignmentsOf(String expert) { return List.of(); }
         public List<Integer> expertScores(String projectId) { return List.of(); }
+        public void rateAsBureau(String projectId, String jurisdiction, int score, String comment, String by, Instant at) { }
+        public List<Integer> bureauRatings(String projectId) { return List.of(); }
     };
 
     final LifecycleEngine engine = new LifecycleEngine() {
@@ -78,7 +80,7 @@ class LifecycleRequestsTest {
     @Test
     void theApplicationDoesNotEraseWhatTheFirstTaskWrote() {
         var project = w.projectWithCountySeats(1);
-        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, engine, w.access, w.clock);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, engine, w.access, w.clock);
         done(requests.apply(new Caller("henu", Role.INSTITUTION, null, "HENU", null), project.id()));
         assertNotNull(stored.get(project.id()).dates(), "the dates the first task recorded are gone");
     }
@@ -87,7 +89,7 @@ class LifecycleRequestsTest {
     @Test
     void aViewReadsThePhaseAfterTheExecutionsStatus() {
         var project = w.projectWithCountySeats(1);
-        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, engine, w.access, w.clock);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, engine, w.access, w.clock);
         stored.put(project.id(), ProjectLifecycle.started(project.id(), "arn:exec", Instant.EPOCH).in(ProjectLifecycle.Phase.EVALUATED, null, Instant.EPOCH));
         closingProject = project.id();
         var view = done(requests.read(new Caller("hn", Role.PROVINCE_ADMIN, "410000", null, null), project.id()));

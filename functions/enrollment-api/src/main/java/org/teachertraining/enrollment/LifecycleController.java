@@ -78,4 +78,12 @@ public class LifecycleController {
         var b = Json.read(body, ScoreBody.class);
         return Responses.of(request, lifecycle.score(caller, projectId, b.score(), b.comment()), HttpStatus.CREATED);
     }
+
+    /** P1: a sending bureau rates the project, 0–100, once training has ended (a repeat replaces its rating). */
+    @Post("/stakeholder-ratings")
+    public HttpResponse<String> rateAsBureau(HttpRequest<?> request, String projectId, @Body String body) {
+        var caller = callers.of(request);
+        var b = Json.read(body, ScoreBody.class);
+        return Responses.of(request, lifecycle.rateAsBureau(caller, projectId, b.score(), b.comment()), HttpStatus.OK);
+    }
 }

@@ -185,8 +185,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    CreateProject createProject(Programs programs, Projects projects, Access access, Clock clock) {
-        return new CreateProject(programs, projects, access, clock);
+    CreateProject createProject(Programs programs, Projects projects, TrainingTable table, Access access, Clock clock) {
+        return new CreateProject(programs, projects, new org.teachertraining.adapters.dynamodb.DynamoDbPerformance(table), access, clock);
     }
 
     @Singleton
@@ -242,6 +242,15 @@ public class PlatformFactory {
                                                                     TrainingTable table, Access access, Clock clock) {
         return new org.teachertraining.core.evaluation.HighEndShares(new org.teachertraining.adapters.dynamodb.DynamoDbTeacherCounts(table),
                 programs, projects, enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table), Requirements.seeds(), access, clock);
+    }
+
+    @Singleton
+    org.teachertraining.core.evaluation.InstitutionPerformance institutionPerformance(Programs programs, Projects projects, Quotas quotas,
+            DynamoDbEnrollments enrollments, Institutions institutions, JurisdictionTree tree, TrainingTable table, Access access, Clock clock) {
+        var lifecycles = new DynamoDbLifecycles(table);
+        var figures = new org.teachertraining.core.lifecycle.ProjectFigures(enrollments, quotas, new DynamoDbSubmissions(table), lifecycles, tree, clock);
+        return new org.teachertraining.core.evaluation.InstitutionPerformance(new org.teachertraining.adapters.dynamodb.DynamoDbPerformance(table),
+                programs, projects, lifecycles, figures, institutions, access, clock);
     }
 
     @Singleton
@@ -433,9 +442,9 @@ public class PlatformFactory {
     }
 
     @Singleton
-    ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, TrainingTable table, SfnClient sfn,
+    ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, Quotas quotas, TrainingTable table, SfnClient sfn,
                                                       @Value("${lifecycle.state.machine.arn}") String stateMachineArn, Access access, Clock clock) {
-        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
+        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), quotas, new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
     }
 
     @Singleton

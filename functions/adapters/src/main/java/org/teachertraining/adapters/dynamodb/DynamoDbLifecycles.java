@@ -12,7 +12,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * Under PROJECT#id: LIFECYCLE (the record as JSON), RATING#raterKey (a trainee's rating, kept without the
- * trainee: the key is one-way; put only if absent, so one per trainee), EXPERTSCORE#expert#at.
+ * trainee: the key is one-way; put only if absent, so one per trainee), EXPERTSCORE#expert (one per expert),
+ * BUREAURATING#jurisdiction (a sending bureau's rating, one per bureau).
  */
 public final class DynamoDbLifecycles implements Lifecycles {
     private final TrainingTable table;
@@ -94,6 +95,19 @@ public final class DynamoDbLifecycles implements Lifecycles {
     @Override
     public List<Integer> expertScores(String projectId) {
         return scores(projectId, "EXPERTSCORE#");
+    }
+
+    @Override
+    public void rateAsBureau(String projectId, String jurisdiction, int score, String comment, String by, java.time.Instant at) {
+        var item = new HashMap<>(Map.of("PK", s("PROJECT#" + projectId), "SK", s("BUREAURATING#" + jurisdiction),
+                "type", s("BUREAURATING"), "score", TrainingTable.n(score), "by", s(by), "at", s(at.toString())));
+        if (comment != null) item.put("comment", s(comment));
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    @Override
+    public List<Integer> bureauRatings(String projectId) {
+        return scores(projectId, "BUREAURATING#");
     }
 
     private List<Integer> scores(String projectId, String prefix) {

@@ -99,6 +99,11 @@ public final class Labels {
                 "PRE_START_CHECKED", "开班前检查完成", "Pre-start checked", "AWAITING_COMPLETION", "待结业考核", "Awaiting completion",
                 "CREDITS_POSTED", "学时已登记", "Credits posted", "DELIVERABLES_WINDOW", "待提交成果材料", "Deliverables window",
                 "EVALUATED", "已评估", "Evaluated", "CLOSED", "已结项", "Closed", "REJECTED", "未获批准", "Rejected", "CANCELLED", "已取消", "Cancelled");
+        put(org.teachertraining.core.evaluation.PerformanceCriterion.class, "EXPERT_SUPERVISION", "专家过程视导评价", "Expert process supervision",
+                "TRAINEE_RATINGS", "学员网络匿名评价", "Anonymous trainee ratings", "DELIVERABLES", "培训成果质量评价（按时验收）", "Deliverables accepted on time",
+                "STAKEHOLDER_RATINGS", "相关利益群体评价", "Stakeholder ratings", "QUOTA_FILL", "名额完成率", "Quota fill rate",
+                "REPORT_RATE", "报到率", "Report rate", "COMPLETION_RATE", "结业率", "Completion rate");
+        put(org.teachertraining.core.evaluation.InstitutionPerformance.Status.class, "PROVISIONAL", "暂定（未确认）", "Provisional", "CONFIRMED", "已确认", "Confirmed");
     }
 
     private Labels() {}

@@ -56,6 +56,7 @@ public final class LifecycleTasks {
     private final Lifecycles lifecycles;
     private final JurisdictionTree tree;
     private final Clock clock;
+    private final ProjectFigures figures;
 
     public LifecycleTasks(Projects projects, Enrollments enrollments, Quotas quotas, Submissions submissions, Ledger ledger,
                           IntegrityRecords integrity, Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
@@ -68,6 +69,7 @@ public final class LifecycleTasks {
         this.lifecycles = lifecycles;
         this.tree = tree;
         this.clock = clock;
+        this.figures = new ProjectFigures(enrollments, quotas, submissions, lifecycles, tree, clock);
     }
 
     /** Application submitted: the dates the Wait states wait for. */
@@ -100,7 +102,7 @@ public final class LifecycleTasks {
         for (var q : all) {
             if (q.seats() == null) continue;
             int used = Quota.enrolledWithin(q.jurisdiction(), all, tree);
-            rates.add(new ProjectLifecycle.FillRate(q.jurisdiction(), q.seats(), used, Math.max(0, q.seats() - used), percent(used, q.seats())));
+            rates.add(new ProjectLifecycle.FillRate(q.jurisdiction(), q.seats(), used, Math.max(0, q.seats() - used), ProjectFigures.percent(used, q.seats())));
         }
         var top = rates.stream().filter(r -> all.stream().noneMatch(o -> !o.jurisdiction().equals(r.jurisdiction())
                 && o.seats() != null && tree.quotaChain(r.jurisdiction()).contains(o.jurisdiction()))).toList();
@@ -177,37 +179,10 @@ public final class LifecycleTasks {
 
     /** P1: fill, report and completion rates, deliverables on time, trainee ratings, expert scores. */
     public ProjectLifecycle.Evaluation evaluate(String projectId) {
-        var p = project(projectId);
         var lc = lifecycle(projectId);
-        int seats = p.seats() != null ? p.seats() : lc.fillRates().stream().mapToInt(ProjectLifecycle.FillRate::seats).max().orElse(0);
-        int enrolled = quotas.enrolled(projectId);
-        var c = lc.completion();
-        int reported = c == null ? 0 : c.passed() + c.failed() + c.dismissed();
-        var due = Deliverables.derive(p, submissions.classes(projectId), enrolled, submissions.ofProject(projectId), clock.instant());
-        var ratings = lifecycles.ratings(projectId);
-        var scores = lifecycles.expertScores(projectId);
-        var evaluation = new ProjectLifecycle.Evaluation(percent(enrolled, seats), percent(reported, enrolled), percent(c == null ? 0 : c.passed(), enrolled),
-                due.stream().mapToInt(Deliverables.Deliverable::required).sum(),
-                due.stream().mapToInt(d -> Math.min(d.accepted(), d.required())).sum(),
-                average(ratings), ratings.size(), average(scores), scores.size(), reportRates(projectId, lc));
+        var evaluation = figures.of(project(projectId), lc);
         lifecycles.save(lc.in(ProjectLifecycle.Phase.EVALUATED, null, clock.instant()).with(null, null, null, null, evaluation));
         return evaluation;
-    }
-
-    /** Report rates per jurisdiction of the fill rates: its trainees (holding a seat) and those whose outcome is not a no-show. */
-    private List<ProjectLifecycle.ReportRate> reportRates(String projectId, ProjectLifecycle lc) {
-        var noShows = new java.util.HashSet<String>();
-        if (lc.completion() != null) {
-            lc.completion().results().stream().filter(r -> r.outcome().equals("NO_SHOW")).forEach(r -> noShows.add(r.teacherId()));
-        }
-        var trainees = enrollments.holdingSeats(projectId);
-        var rates = new ArrayList<ProjectLifecycle.ReportRate>();
-        for (var f : lc.fillRates()) {
-            var mine = trainees.stream().filter(e -> tree.isWithin(e.jurisdiction(), f.jurisdiction())).toList();
-            int reported = (int) mine.stream().filter(e -> !noShows.contains(e.teacherId())).count();
-            rates.add(new ProjectLifecycle.ReportRate(f.jurisdiction(), mine.size(), reported, percent(reported, mine.size())));
-        }
-        return rates;
     }
 
     public void close(String projectId) {
@@ -230,14 +205,5 @@ public final class LifecycleTasks {
 
     private ProjectLifecycle lifecycle(String projectId) {
         return lifecycles.find(projectId).orElseThrow(() -> new StepFailed("NoLifecycle", "project " + projectId + " has no lifecycle"));
-    }
-
-    static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? BigDecimal.ZERO.setScale(2) : Money.percent(part, whole);
-    }
-
-    private static BigDecimal average(List<Integer> values) {
-        if (values.isEmpty()) return null;
-        return BigDecimal.valueOf(values.stream().mapToInt(Integer::intValue).sum()).divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
     }
 }

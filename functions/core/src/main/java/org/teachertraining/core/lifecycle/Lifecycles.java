@@ -28,4 +28,9 @@ public interface Lifecycles {
     boolean isAssigned(String projectId, String expert);
 
     List<Integer> expertScores(String projectId);
+
+    /** P1: one rating per sending bureau (a jurisdiction) and project, 0–100: a repeat replaces the bureau's earlier one. */
+    void rateAsBureau(String projectId, String jurisdiction, int score, String comment, String by, java.time.Instant at);
+
+    List<Integer> bureauRatings(String projectId);
 }

@@ -37,11 +37,14 @@ public final class ProjectLifecycleRequests {
     private final Projects projects;
     private final Enrollments enrollments;
     private final Lifecycles lifecycles;
+    private final org.teachertraining.core.quota.Quotas quotas;
     private final LifecycleEngine engine;
     private final Access access;
     private final Clock clock;
 
-    public ProjectLifecycleRequests(Projects projects, Enrollments enrollments, Lifecycles lifecycles, LifecycleEngine engine, Access access, Clock clock) {
+    public ProjectLifecycleRequests(Projects projects, Enrollments enrollments, Lifecycles lifecycles, org.teachertraining.core.quota.Quotas quotas,
+                                    LifecycleEngine engine, Access access, Clock clock) {
+        this.quotas = quotas;
         this.projects = projects;
         this.enrollments = enrollments;
         this.lifecycles = lifecycles;
@@ -151,6 +154,33 @@ public final class ProjectLifecycleRequests {
             return Outcome.refused(Refusal.conflict(null, Text.of("您已评价过本项目", "You have rated this project already")));
         }
         return Outcome.done(Map.of("projectId", projectId, "ratings", lifecycles.ratings(projectId).size()));
+    }
+
+    /**
+     * P1, the stakeholders' rating: a bureau that sent trainees (an admin of a unit holding a quota of the project, not
+     * its owner) rates the project 0–100 once training has ended; one rating per bureau, a repeat replaces it.
+     */
+    public Outcome<Map<String, Object>> rateAsBureau(Caller caller, String projectId, Integer score, String comment) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var p = project.get();
+        Role[] bureaus = {Role.CITY_ADMIN, Role.COUNTY_ADMIN};
+        if (!caller.hasRole(bureaus)) return Outcome.refused(Access.roleRefusal(bureaus));
+        var denied = access.require(caller, caller.jurisdiction(), bureaus);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        if (caller.jurisdiction().equals(p.ownerJurisdiction()) || quotas.find(projectId, caller.jurisdiction()).isEmpty()) {
+            return Outcome.refused(Refusal.forbidden(Text.of("只有向本项目选派学员的教育行政部门可以评价",
+                    "Only the bureaus that sent trainees (holding a quota of the project) rate it")));
+        }
+        var v = new Violations();
+        if (v.required("score", score)) v.range("score", score, 0, 100);
+        v.optionalText("comment", comment, 1000);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        if (org.teachertraining.core.common.ChinaTime.today(clock).isBefore(p.endDate())) {
+            return Outcome.refused(Refusal.conflict("P1", Text.of("培训结束（" + p.endDate() + "）后才能评价", "The project can be rated once training ends (" + p.endDate() + ")")));
+        }
+        lifecycles.rateAsBureau(projectId, caller.jurisdiction(), score, comment == null ? null : comment.strip(), caller.userId(), clock.instant());
+        return Outcome.done(Map.of("projectId", projectId, "jurisdiction", caller.jurisdiction(), "ratings", lifecycles.bureauRatings(projectId).size()));
     }
 
     /** P1: the admins over the project's owner (the province, for a provincial project) assign an expert to score it. */

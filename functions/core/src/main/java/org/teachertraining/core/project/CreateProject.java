@@ -28,11 +28,13 @@ public final class CreateProject {
                           /** open to teachers' own applications from the start (E9); the caller opens it once the project exists */
                           Boolean openToApplications,
                           /** high-end (backbone) training, counted toward the owner's T1 share */
-                          Boolean highEnd) {
+                          Boolean highEnd,
+                          /** P1: why an institution eliminated from the category is assigned it again; refused without it */
+                          String eliminationOverride) {
         public Command(String code, String name, String category, Eligibility eligibility, List<Phase> phases, Integer totalHours,
                        Integer classSize, String institutionId, OffsetDateTime selectionCutoff, LocalDate startDate, LocalDate endDate,
                        BigDecimal budget, Integer seats) {
-            this(code, name, category, eligibility, phases, totalHours, classSize, institutionId, selectionCutoff, startDate, endDate, budget, seats, null, null);
+            this(code, name, category, eligibility, phases, totalHours, classSize, institutionId, selectionCutoff, startDate, endDate, budget, seats, null, null, null);
         }
     }
 
@@ -41,12 +43,14 @@ public final class CreateProject {
 
     private final Programs programs;
     private final Projects projects;
+    private final org.teachertraining.core.institution.Eliminations eliminations;
     private final Access access;
     private final Clock clock;
 
-    public CreateProject(Programs programs, Projects projects, Access access, Clock clock) {
+    public CreateProject(Programs programs, Projects projects, org.teachertraining.core.institution.Eliminations eliminations, Access access, Clock clock) {
         this.programs = programs;
         this.projects = projects;
+        this.eliminations = eliminations;
         this.access = access;
         this.clock = clock;
     }
@@ -64,12 +68,28 @@ public final class CreateProject {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
 
         var p = program.get();
+        String category = c.category() == null ? null : c.category().strip();
+        Project.AssignmentOverride override = null;
+        var eliminated = category == null ? java.util.Optional.<org.teachertraining.core.institution.Eliminations.Elimination>empty()
+                : eliminations.find(p.jurisdiction(), c.institutionId(), category);
+        if (eliminated.isPresent()) {
+            var e = eliminated.get();
+            if (c.eliminationOverride() == null || c.eliminationOverride().isBlank()) {
+                return Outcome.refused(Refusal.conflict("P1", Text.of(
+                        "承训机构 " + c.institutionId() + " 在 " + e.year() + " 年度绩效评价中被末位淘汰（" + category + "类项目，第 " + e.rank() + "/" + e.of()
+                                + " 名），不能再承担该类项目；确需指派的，请在 eliminationOverride 中说明理由",
+                        "Institution " + c.institutionId() + " was eliminated from " + category + " projects by the " + e.year()
+                                + " evaluation (ranked " + e.rank() + " of " + e.of() + "); give the reason in eliminationOverride to assign it anyway"))
+                        .withDetails(java.util.Map.of("eliminatedIn", e.programId(), "year", e.year())));
+            }
+            override = new Project.AssignmentOverride(c.eliminationOverride().strip(), e.programId(), e.year(), caller.userId(), clock.instant());
+        }
         var project = new Project(UUID.randomUUID().toString(), p.id(), p.level(), p.jurisdiction(),
-                c.code().strip(), c.name().strip(), c.category() == null ? null : c.category().strip(),
+                c.code().strip(), c.name().strip(), category,
                 c.eligibility(), c.phases(), c.totalHours(), c.classSize(), c.institutionId(),
                 c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
                 c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
-                caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()));
+                caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()), override);
         if (!projects.add(project)) {
             return Outcome.refused(Refusal.conflict(null, Text.of(
                     "该计划中已有编号为 " + c.code() + " 的项目", "The program already has a project with code " + c.code())));
@@ -83,6 +103,12 @@ public final class CreateProject {
         v.name("name", c.name(), 200);
         v.optionalText("category", c.category(), 100);
         v.identifier("institutionId", c.institutionId());
+        if (c.eliminationOverride() != null) {
+            v.optionalText("eliminationOverride", c.eliminationOverride(), 500);
+            if (c.eliminationOverride().strip().length() < 10) {
+                v.add("eliminationOverride", "理由至少 10 个字符", "needs a reason of at least 10 characters");
+            }
+        }
         if (v.required("totalHours", c.totalHours())) v.range("totalHours", c.totalHours(), 1, 2000);
         if (v.required("classSize", c.classSize())) v.range("classSize", c.classSize(), 1, MAX_CLASS_SIZE);
         v.range("seats", c.seats(), 1, 1_000_000);

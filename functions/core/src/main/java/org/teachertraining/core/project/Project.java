@@ -17,7 +17,13 @@ public record Project(String id, String programId, ProgramLevel level, String ow
                       int totalHours, int classSize, String institutionId, Instant selectionCutoff,
                       LocalDate startDate, LocalDate endDate, Long budgetFen, Integer seats,
                       String createdBy, Instant createdAt,
-                      /** a high-end (backbone) training project, counted toward the owner's T1 share */ boolean highEnd) {
+                      /** a high-end (backbone) training project, counted toward the owner's T1 share */ boolean highEnd,
+                      /** P1: the institution was eliminated from the category and assigned anyway, and why; null otherwise */
+                      AssignmentOverride assignmentOverride) {
+
+    /** An eliminated institution assigned its category again (P1): by whom, when, why, against which elimination. */
+    public record AssignmentOverride(String reason, String eliminatedIn, int eliminatedYear, String by, java.time.Instant at) {}
+
     public Project {
         phases = List.copyOf(phases);
         eligibility = eligibility == null ? Eligibility.OPEN : eligibility;
