@@ -133,7 +133,7 @@ public final class InstitutionPerformance {
     public Outcome<Ranking> ranking(Caller caller, String programId) {
         var program = owned(caller, programId);
         if (program instanceof Outcome.Refused<Program> r) return Outcome.refused(r.refusal());
-        return Outcome.done(records.confirmed(programId).orElseGet(() -> compute(((Outcome.Done<Program>) program).value(), Set.of())));
+        return Outcome.done(records.confirmed(programId).orElseGet(() -> compute(((Outcome.Done<Program>) program).value())));
     }
 
     /**
@@ -148,7 +148,7 @@ public final class InstitutionPerformance {
         if (eliminate == null) v.add("eliminate", "必填（可为空列表：不淘汰任何机构）", "is required (an empty list eliminates nobody)");
         else if (eliminate.size() > MAX_ELIMINATIONS) v.add("eliminate", "一次最多淘汰 " + MAX_ELIMINATIONS + " 项", "has at most " + MAX_ELIMINATIONS + " entries");
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        var live = compute(program, Set.of());
+        var live = compute(program);
         var pending = live.unscored().stream().filter(Unscored::pending).toList();
         if (!pending.isEmpty()) {
             return Outcome.refused(Refusal.conflict("P1", Text.of("还有 " + pending.size() + " 个项目尚未结业认定（如 " + pending.getFirst().code() + "），不能确认排名",
@@ -171,9 +171,12 @@ public final class InstitutionPerformance {
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var now = clock.instant();
-        var fixed = compute(program, chosen);
-        var ranking = new Ranking(fixed.programId(), fixed.programName(), fixed.year(), fixed.owner(), Status.CONFIRMED, fixed.policy(), fixed.overall(),
-                fixed.categories(), fixed.projects(), fixed.unscored(), caller.userId(), now, false, null);
+        // the ranking already computed, with the chosen flags marked: the records are not read a second time
+        var categories = live.categories().stream().map(c -> new InstitutionRanking.CategoryRanking(c.category(), c.institutions().stream()
+                .map(x -> new InstitutionRanking.Standing(x.institutionId(), x.name(), x.score(), x.rank(), x.of(), x.projects(), x.flagged(),
+                        chosen.contains(key(x.institutionId(), c.category())))).toList(), c.note())).toList();
+        var ranking = new Ranking(live.programId(), live.programName(), live.year(), live.owner(), Status.CONFIRMED, live.policy(), live.overall(),
+                categories, live.projects(), live.unscored(), caller.userId(), now, false, null);
         var eliminations = new ArrayList<Eliminations.Elimination>();
         for (var c : ranking.categories()) {
             for (var s : c.institutions()) {
@@ -231,7 +234,7 @@ public final class InstitutionPerformance {
         return Outcome.done(new Standing(programId, previous, results, records.of(program.jurisdiction())));
     }
 
-    private Ranking compute(Program program, Set<String> eliminated) {
+    private Ranking compute(Program program) {
         var policy = policyOf(program.id());
         var scored = new ArrayList<InstitutionRanking.ProjectScore>();
         var unscored = new ArrayList<Unscored>();
@@ -260,11 +263,7 @@ public final class InstitutionPerformance {
         var byCategory = new TreeMap<String, List<InstitutionRanking.ProjectScore>>();
         scored.stream().filter(s -> s.category() != null).forEach(s -> byCategory.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s));
         var categories = new ArrayList<InstitutionRanking.CategoryRanking>();
-        byCategory.forEach((category, list) -> {
-            var confirmed = new HashSet<String>();
-            eliminated.stream().filter(k -> k.endsWith("\n" + category)).forEach(k -> confirmed.add(k.substring(0, k.indexOf('\n'))));
-            categories.add(InstitutionRanking.rank(category, list, names::get, policy.elimination(), confirmed));
-        });
+        byCategory.forEach((category, list) -> categories.add(InstitutionRanking.rank(category, list, names::get, policy.elimination(), Set.of())));
         return new Ranking(program.id(), program.name(), program.year(), program.jurisdiction(), Status.PROVISIONAL, policy, overall,
                 List.copyOf(categories), List.copyOf(scored), List.copyOf(unscored), null, null, false, null);
     }
