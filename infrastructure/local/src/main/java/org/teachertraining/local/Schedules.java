@@ -68,6 +68,8 @@ final class Schedules implements AutoCloseable {
         }
     }
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private final List<Schedule> schedules;
     private final LambdaInvoker functions;
     private final Clock clock;
@@ -75,7 +77,9 @@ final class Schedules implements AutoCloseable {
     private final Path completedFile;
     private final Properties completed = new Properties();
     private final Thread thread;
-    private volatile boolean running = true;
+    /** Guards {@link #running}; the loop waits on it between passes, so closing wakes it without interrupting a run. */
+    private final Object pass = new Object();
+    private boolean running = true;
 
     Schedules(List<Schedule> schedules, LambdaInvoker functions, Clock clock, Path completedFile) {
         this.schedules = schedules;
@@ -117,7 +121,7 @@ final class Schedules implements AutoCloseable {
     private void run() {
         var next = new Instant[schedules.size()];
         for (int i = 0; i < next.length; i++) next[i] = firstDue(schedules.get(i), clock.instant());
-        while (running) {
+        while (isRunning()) {
             Instant now = clock.instant();
             for (int i = 0; i < next.length; i++) {
                 var s = schedules.get(i);
@@ -131,11 +135,20 @@ final class Schedules implements AutoCloseable {
                 }
                 next[i] = s.nextAfter(now);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
+            synchronized (pass) {
+                if (!running) return;
+                try {
+                    pass.wait(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
+        }
+    }
+
+    private boolean isRunning() {
+        synchronized (pass) {
+            return running;
         }
     }
 
@@ -170,10 +183,21 @@ final class Schedules implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the loop and waits for a run in progress to finish and be recorded (an interrupt would cut the
+     * file write short); a run that does not finish within the wait is left to the next start, unrecorded.
+     */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        synchronized (pass) {
+            running = false;
+            pass.notifyAll();
+        }
+        try {
+            thread.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
 }
