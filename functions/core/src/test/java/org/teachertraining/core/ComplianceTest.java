@@ -19,7 +19,7 @@ import static org.teachertraining.core.World.refused;
 
 class ComplianceTest {
     final World w = new World();
-    final ListCompliance list = new ListCompliance(w.ports.compliance, Requirements.seeds(), w.access, w.clock);
+    final ListCompliance list = new ListCompliance(w.ports.compliance, w.requirements, w.access, w.clock);
 
     @Test
     void theCountyListShowsWhoIsShortAndByHowMuch_keptCurrentByPostings() {

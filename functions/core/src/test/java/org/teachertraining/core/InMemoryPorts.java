@@ -244,6 +244,18 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.credit.Requirement> requirementMap = new TreeMap<>();
+
+    public final org.teachertraining.core.credit.RequirementBook.Versions requirementVersions = new org.teachertraining.core.credit.RequirementBook.Versions() {
+        public List<org.teachertraining.core.credit.Requirement> all() { synchronized (lock) { return List.copyOf(requirementMap.values()); } }
+        public List<org.teachertraining.core.credit.Requirement> of(String id) {
+            synchronized (lock) { return requirementMap.values().stream().filter(r -> r.id().equals(id)).toList(); }
+        }
+        public boolean add(org.teachertraining.core.credit.Requirement r) {
+            synchronized (lock) { return requirementMap.putIfAbsent(r.id() + "#" + String.format("%04d", r.version()), r) == null; }
+        }
+    };
+
     private final Map<String, org.teachertraining.core.credit.CreditEntry> ledgerMap = new TreeMap<>();
 
     public final org.teachertraining.core.credit.Ledger ledger = new org.teachertraining.core.credit.Ledger() {

@@ -27,7 +27,7 @@ class TranscriptTest {
     {
         w.accreditHenu();
     }
-    final ReadTranscript transcript = new ReadTranscript(w.ports.teachers, w.ports.ledger, Requirements.seeds(), w.access, w.clock);
+    final ReadTranscript transcript = new ReadTranscript(w.ports.teachers, w.ports.ledger, w.requirements, w.access, w.clock);
     final ReverseCredit reverse = new ReverseCredit(w.ports.teachers, w.ports.ledger, w.access, w.clock, w.compliance);
 
     String creditedTeacher() {

@@ -50,8 +50,10 @@ public final class World {
     public final CreateProject createProject = new CreateProject(ports.programs, ports.projects, ports.performance, access, clock);
     public final AllocateQuota allocate = new AllocateQuota(ports.projects, ports.quotas, access);
     public final ListQuotas listQuotas = new ListQuotas(ports.projects, ports.quotas, access);
+    public final org.teachertraining.core.credit.RequirementBook requirements = new org.teachertraining.core.credit.RequirementBook(
+            Requirements.seeds(), ports.requirementVersions);
     public final RefreshCompliance compliance = new RefreshCompliance(
-            ports.ledger, Requirements.seeds(), ports.compliance, clock);
+            ports.ledger, requirements, ports.compliance, clock);
     public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, compliance::refresh);
     public final CheckCompletion checkCompletion = new CheckCompletion(ports.projects, ports.programs, ports.enrollments, ports.institutions);
     public final PostCompletion postCompletion = new PostCompletion(checkCompletion,
@@ -60,7 +62,7 @@ public final class World {
             checkCompletion, ports.results, ports.ledger, ports.enrollments, ports.certificates, ports.teachers, compliance, access, clock);
     public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
     public final EnrollTeacher enroll = new EnrollTeacher(ports.projects, ports.teachers, ports.quotas, ports.enrollments,
-            ports.integrity, ports.hours, new org.teachertraining.core.credit.RequirementCycles(org.teachertraining.core.credit.Requirements.seeds()), access, clock);
+            ports.integrity, ports.hours, new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, ports.teachers, ports.waitlists, enroll, access, clock);
     public final org.teachertraining.core.enrollment.Waitlist waitlist = new org.teachertraining.core.enrollment.Waitlist(ports.projects, ports.teachers,
             ports.enrollments, ports.waitlists, enroll, access, clock);

@@ -200,13 +200,24 @@ public class PlatformFactory {
     }
 
     @Singleton
-    RefreshCompliance refreshCompliance(TrainingTable table, Clock clock) {
-        return new RefreshCompliance(new DynamoDbLedger(table), Requirements.seeds(), new DynamoDbComplianceAggregates(table), clock);
+    RefreshCompliance refreshCompliance(TrainingTable table, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
+        return new RefreshCompliance(new DynamoDbLedger(table), requirements, new DynamoDbComplianceAggregates(table), clock);
     }
 
     @Singleton
-    ListCompliance listCompliance(TrainingTable table, Access access, Clock clock) {
-        return new ListCompliance(new DynamoDbComplianceAggregates(table), Requirements.seeds(), access, clock);
+    ListCompliance listCompliance(TrainingTable table, Access access, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
+        return new ListCompliance(new DynamoDbComplianceAggregates(table), requirements, access, clock);
+    }
+
+    /** C3: the seeds and the versions the province and districts set (a few dozen items, read at each use). */
+    @Singleton
+    org.teachertraining.core.credit.RequirementBook requirements(TrainingTable table) {
+        return new org.teachertraining.core.credit.RequirementBook(Requirements.seeds(), new org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions(table));
+    }
+
+    @Singleton
+    org.teachertraining.core.credit.SetRequirement setRequirement(org.teachertraining.core.credit.RequirementBook requirements, Access access, Clock clock) {
+        return new org.teachertraining.core.credit.SetRequirement(requirements, access, clock);
     }
 
     @Singleton
@@ -221,9 +232,9 @@ public class PlatformFactory {
 
     @Singleton
     EnrollTeacher enrollTeacher(Projects projects, Teachers teachers, Quotas quotas, DynamoDbEnrollments enrollments,
-                                DynamoDbIntegrityRecords integrity, TrainingTable table, Access access, Clock clock) {
+                                DynamoDbIntegrityRecords integrity, TrainingTable table, Access access, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
         return new EnrollTeacher(projects, teachers, quotas, enrollments, integrity, new DynamoDbTrainingHours(table),
-                new org.teachertraining.core.credit.RequirementCycles(Requirements.seeds()), access, clock);
+                new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     }
 
     @Singleton
@@ -239,9 +250,9 @@ public class PlatformFactory {
 
     @Singleton
     org.teachertraining.core.evaluation.HighEndShares highEndShares(Programs programs, Projects projects, DynamoDbEnrollments enrollments,
-                                                                    TrainingTable table, Access access, Clock clock) {
+                                                                    TrainingTable table, Access access, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
         return new org.teachertraining.core.evaluation.HighEndShares(new org.teachertraining.adapters.dynamodb.DynamoDbTeacherCounts(table),
-                programs, projects, enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table), Requirements.seeds(), access, clock);
+                programs, projects, enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table), requirements, access, clock);
     }
 
     @Singleton
@@ -255,10 +266,10 @@ public class PlatformFactory {
 
     @Singleton
     org.teachertraining.core.evaluation.JurisdictionResults jurisdictionResults(Programs programs, Projects projects, Quotas quotas,
-            DynamoDbEnrollments enrollments, Teachers teachers, TrainingTable table, Access access, Clock clock) {
+            DynamoDbEnrollments enrollments, Teachers teachers, TrainingTable table, Access access, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
         return new org.teachertraining.core.evaluation.JurisdictionResults(programs, projects, quotas, enrollments,
                 new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table), new DynamoDbCityReports(table),
-                teachers, new DynamoDbComplianceAggregates(table), Requirements.seeds(), access, clock);
+                teachers, new DynamoDbComplianceAggregates(table), requirements, access, clock);
     }
 
     @Singleton
@@ -346,8 +357,8 @@ public class PlatformFactory {
 
 
     @Singleton
-    ReadTranscript readTranscript(Teachers teachers, TrainingTable table, Access access, Clock clock) {
-        return new ReadTranscript(teachers, new DynamoDbLedger(table), Requirements.seeds(), access, clock);
+    ReadTranscript readTranscript(Teachers teachers, TrainingTable table, Access access, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
+        return new ReadTranscript(teachers, new DynamoDbLedger(table), requirements, access, clock);
     }
 
     @Singleton

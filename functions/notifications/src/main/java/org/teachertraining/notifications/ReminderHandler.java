@@ -11,7 +11,9 @@ import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
 import org.teachertraining.adapters.dynamodb.DynamoDbReminderRuns;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
 import org.teachertraining.adapters.sqs.SqsNotificationQueue;
+import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.notification.FindReminders;
 import org.teachertraining.core.notification.SendReminders;
@@ -33,13 +35,14 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         var table = environment.trainingTable();
         var sqs = environment.sqs();
         var tree = JurisdictionTree.china();
+        var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table));
         var highEnd = new org.teachertraining.core.evaluation.HighEndShares(new org.teachertraining.adapters.dynamodb.DynamoDbTeacherCounts(table),
                 new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), new DynamoDbProjects(table),
                 new org.teachertraining.adapters.dynamodb.DynamoDbEnrollments(table), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
-                Requirements.seeds(),
+                requirements,
                 new org.teachertraining.core.identity.Access(tree), environment.clock());
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbComplianceAggregates(table), Requirements.seeds(), new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
+                new DynamoDbComplianceAggregates(table), requirements, new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
         this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
                 new DynamoDbReminderRuns(table), environment.clock());
         Priming.beforeSnapshot("ReminderFunction", table::prime);   // not a run: that would send the day's reminders

@@ -113,6 +113,6 @@ class HighEndSharesIT {
         return new org.teachertraining.core.evaluation.HighEndShares(new org.teachertraining.adapters.dynamodb.DynamoDbTeacherCounts(table),
                 new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), new org.teachertraining.adapters.dynamodb.DynamoDbProjects(table),
                 new DynamoDbEnrollments(table), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
-                org.teachertraining.core.credit.Requirements.seeds(), new org.teachertraining.core.identity.Access(tree), java.time.Clock.systemUTC());
+                new org.teachertraining.core.credit.RequirementBook(org.teachertraining.core.credit.Requirements.seeds(), new org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions(table)), new org.teachertraining.core.identity.Access(tree), java.time.Clock.systemUTC());
     }
 }

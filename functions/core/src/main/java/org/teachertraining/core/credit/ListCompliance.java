@@ -18,13 +18,13 @@ import java.time.Clock;
  */
 public final class ListCompliance {
     private final ComplianceAggregates aggregates;
-    private final Requirements requirements;
+    private final RequirementBook book;
     private final Access access;
     private final Clock clock;
 
-    public ListCompliance(ComplianceAggregates aggregates, Requirements requirements, Access access, Clock clock) {
+    public ListCompliance(ComplianceAggregates aggregates, RequirementBook book, Access access, Clock clock) {
         this.aggregates = aggregates;
-        this.requirements = requirements;
+        this.book = book;
         this.access = access;
         this.clock = clock;
     }
@@ -42,6 +42,7 @@ public final class ListCompliance {
     private Outcome<Page<ComplianceRow>> read(Caller caller, String jurisdiction, String requirementId, String schoolId,
                                               String cursor, Integer limit, int max) {
         var v = new Violations();
+        var requirements = book.inForce(ChinaTime.today(clock).getYear());
         v.range("limit", limit, 1, max);
         if (!access.tree().exists(jurisdiction)) v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
         var requirement = requirements.all().stream().filter(r -> r.id().equals(requirementId)).findFirst();

@@ -25,11 +25,11 @@ public final class ReadTranscript {
 
     private final Teachers teachers;
     private final Ledger ledger;
-    private final Requirements requirements;
+    private final RequirementBook requirements;
     private final Access access;
     private final Clock clock;
 
-    public ReadTranscript(Teachers teachers, Ledger ledger, Requirements requirements, Access access, Clock clock) {
+    public ReadTranscript(Teachers teachers, Ledger ledger, RequirementBook requirements, Access access, Clock clock) {
         this.teachers = teachers;
         this.ledger = ledger;
         this.requirements = requirements;
@@ -51,7 +51,8 @@ public final class ReadTranscript {
         for (var e : entries) {
             byYear.computeIfAbsent(e.year(), y -> new EnumMap<>(CreditCategory.class)).merge(e.category(), e.hours(), Integer::sum);
         }
-        var statuses = RefreshCompliance.statuses(teacher, entries, requirements, ChinaTime.today(clock).getYear());
+        int year = ChinaTime.today(clock).getYear();
+        var statuses = RefreshCompliance.statuses(teacher, entries, requirements.inForce(year), year);
         return Outcome.done(new Transcript(teacherId, teacher.name(), byYear, statuses, entries));
     }
 }

@@ -15,11 +15,11 @@ import java.util.List;
  */
 public final class RefreshCompliance {
     private final Ledger ledger;
-    private final Requirements requirements;
+    private final RequirementBook requirements;
     private final ComplianceAggregates aggregates;
     private final Clock clock;
 
-    public RefreshCompliance(Ledger ledger, Requirements requirements, ComplianceAggregates aggregates, Clock clock) {
+    public RefreshCompliance(Ledger ledger, RequirementBook requirements, ComplianceAggregates aggregates, Clock clock) {
         this.ledger = ledger;
         this.requirements = requirements;
         this.aggregates = aggregates;
@@ -28,16 +28,16 @@ public final class RefreshCompliance {
 
     public void refresh(Teacher teacher) {
         var entries = ledger.ofTeacher(teacher.id());
-        aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements, ChinaTime.today(clock).getYear())),
+        int year = ChinaTime.today(clock).getYear();
+        aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements.inForce(year), year)),
                 entries.size());
     }
 
-    /** The requirements that apply to the teacher, evaluated for the cycle containing {@code year}. */
+    /** The requirements (those in force in {@code year}) that apply to the teacher, evaluated for the cycle containing {@code year}. */
     static List<RequirementStatus> statuses(Teacher teacher, List<CreditEntry> entries, Requirements requirements, int year) {
         int firstYear = teacher.teachingSince().getYear();
-        String province = teacher.jurisdiction().substring(0, 2) + "0000";
         var statuses = new ArrayList<RequirementStatus>();
-        for (var r : requirements.of(province)) {
+        for (var r : requirements.applicableTo(teacher.jurisdiction())) {
             boolean applies = switch (r.appliesTo()) {
                 case ALL -> true;
                 case HEAD_TEACHERS -> teacher.role() == TeacherRole.HEAD_TEACHER;

@@ -38,7 +38,7 @@ public final class Requirements {
                     String[] kv = part.split("=");
                     byCategory.put(CreditCategory.valueOf(kv[0]), Integer.parseInt(kv[1]));
                 }
-                list.add(new Requirement(f[0], f[1], f[2], Requirement.AppliesTo.valueOf(f[3]), f[4].isEmpty() ? null : f[4],
+                list.add(Requirement.seed(f[0], f[1], f[2], Requirement.AppliesTo.valueOf(f[3]), f[4].isEmpty() ? null : f[4],
                         Integer.parseInt(f[5]), Integer.parseInt(f[6]), byCategory, f[8].equals("-") ? null : Integer.valueOf(f[8])));
             }
         } catch (IOException e) {
@@ -55,14 +55,55 @@ public final class Requirements {
         return all.stream().filter(r -> r.jurisdiction().equals(jurisdiction)).toList();
     }
 
-    /** The cycle that contains {@code year}, for a requirement anchored at {@code anchorYear}. */
-    /** The cycle requirement for all teachers that a unit on {@code chain} (the unit and those above it) falls under, with a common cycle (C3). */
-    public java.util.Optional<Requirement> commonCycle(List<String> chain) {
-        return all().stream()
-                .filter(r -> chain.contains(r.jurisdiction()) && r.appliesTo() == Requirement.AppliesTo.ALL
-                        && (r.topic() == null || r.topic().isBlank()) && r.anchorYear() != null)
-                .findFirst();
+    /**
+     * The versions in force in {@code year}: of each requirement, the version with the latest {@code effectiveFrom} not after
+     * the year (the seeds' from always), the higher version number where two start in the same year.
+     */
+    public Requirements inForce(int year) {
+        var byId = new LinkedHashMap<String, Requirement>();
+        for (var r : all) {
+            if (!r.inForceIn(year)) continue;
+            byId.merge(r.id(), r, (a, b) -> later(a, b) ? a : b);
+        }
+        return new Requirements(List.copyOf(byId.values()));
     }
+
+    private static boolean later(Requirement a, Requirement b) {
+        int fa = a.effectiveFrom() == null ? Integer.MIN_VALUE : a.effectiveFrom(), fb = b.effectiveFrom() == null ? Integer.MIN_VALUE : b.effectiveFrom();
+        return fa != fb ? fa > fb : a.version() > b.version();
+    }
+
+    /**
+     * The requirements a teacher or unit registered at {@code code} falls under (C3): those of its province, except where a
+     * unit nearer to it (its city, its county: a district whose plan differs) has one for the same teachers and topic.
+     */
+    public List<Requirement> applicableTo(String code) {
+        var nearest = new LinkedHashMap<String, Requirement>();
+        for (String unit : chain(code)) {
+            for (var r : of(unit)) nearest.putIfAbsent(r.slot(), r);
+        }
+        return List.copyOf(nearest.values());
+    }
+
+    /** The unit, its city and its province by GB/T 2260 code (a school's code: its county's first six digits). */
+    static List<String> chain(String code) {
+        String six = code.length() > 6 ? code.substring(0, 6) : code;
+        var chain = new ArrayList<String>();
+        for (String c : List.of(six, six.substring(0, 4) + "00", six.substring(0, 2) + "0000")) if (!chain.contains(c)) chain.add(c);
+        return chain;
+    }
+
+    /** The cycle requirement for all teachers that a unit on {@code chain} (the unit and those above it, nearest first) falls under, with a common cycle (C3). */
+    public java.util.Optional<Requirement> commonCycle(List<String> chain) {
+        for (String unit : chain) {
+            var found = of(unit).stream().filter(r -> r.appliesTo() == Requirement.AppliesTo.ALL
+                    && (r.topic() == null || r.topic().isBlank()) && r.anchorYear() != null).findFirst();
+            if (found.isPresent()) return found;
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The cycle that contains {@code year}, for a requirement anchored at {@code anchorYear}. */
 
     public static int[] cycle(Requirement r, int anchorYear, int year) {
         int index = Math.floorDiv(year - anchorYear, r.periodYears());

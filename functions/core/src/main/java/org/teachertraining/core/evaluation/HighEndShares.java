@@ -6,6 +6,7 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.ProjectResults;
+import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.identity.Access;
@@ -60,12 +61,12 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
     private final Projects projects;
     private final Enrollments enrollments;
     private final ProjectResults results;
-    private final Requirements requirements;
+    private final RequirementBook requirements;
     private final Access access;
     private final Clock clock;
 
     public HighEndShares(TeacherCounts counts, Programs programs, Projects projects, Enrollments enrollments, ProjectResults results,
-                         Requirements requirements, Access access, Clock clock) {
+                         RequirementBook requirements, Access access, Clock clock) {
         this.results = results;
         this.counts = counts;
         this.programs = programs;
@@ -122,7 +123,7 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
 
     /** The cycle of the unit's requirement for all teachers (C3) that holds {@code year}; without one, five years from {@code year}. */
     int[] cycle(String code, int year) {
-        return requirements.commonCycle(access.tree().selfAndAncestors(code))
+        return requirements.inForce(year).commonCycle(access.tree().selfAndAncestors(code))
                 .map(r -> Requirements.cycle(r, r.anchorYear(), year)).orElse(new int[]{year, year + 4});
     }
 

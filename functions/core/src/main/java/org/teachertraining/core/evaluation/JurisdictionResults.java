@@ -6,6 +6,7 @@ import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.ComplianceAggregates;
 import org.teachertraining.core.credit.Requirement;
+import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.ReportRates;
@@ -61,13 +62,13 @@ public final class JurisdictionResults {
     private final CityReports cityReports;
     private final Teachers teachers;
     private final ComplianceAggregates compliance;
-    private final Requirements requirements;
+    private final RequirementBook requirements;
     private final Access access;
     private final Clock clock;
 
     public JurisdictionResults(Programs programs, Projects projects, Quotas quotas, Enrollments enrollments,
                                org.teachertraining.core.credit.ProjectResults results, CityReports cityReports,
-                               Teachers teachers, ComplianceAggregates compliance, Requirements requirements, Access access, Clock clock) {
+                               Teachers teachers, ComplianceAggregates compliance, RequirementBook requirements, Access access, Clock clock) {
         this.results = results;
         this.programs = programs;
         this.projects = projects;
@@ -129,8 +130,8 @@ public final class JurisdictionResults {
             }
         }
 
-        var requirement = requirements.commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int thisYear = ChinaTime.today(clock).getYear();
+        var requirement = requirements.inForce(thisYear).commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
         // teachers and who is short, per row: a unit with units below it sums theirs (teachers are registered by county,
         // so each belongs to exactly one of them) instead of reading its whole subtree again

@@ -3,6 +3,7 @@ package org.teachertraining.core.notification;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.credit.ComplianceAggregates;
+import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.program.CityReports;
@@ -38,18 +39,18 @@ public final class FindReminders {
     private final Quotas quotas;
     private final Submissions submissions;
     private final ComplianceAggregates compliance;
-    private final Requirements requirements;
+    private final RequirementBook requirements;
     private final CityReports cityReports;
     private final JurisdictionTree tree;
     private final List<ReminderSource> more;
 
-    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, Requirements requirements,
+    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, RequirementBook requirements,
                          CityReports cityReports, JurisdictionTree tree) {
         this(projects, quotas, submissions, compliance, requirements, cityReports, tree, List.of());
     }
 
     /** {@code more}: further sources of the day's reminders (the high-end training shares, T1). */
-    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, Requirements requirements,
+    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, RequirementBook requirements,
                          CityReports cityReports, JurisdictionTree tree, List<ReminderSource> more) {
         this.more = List.copyOf(more);
         this.projects = projects;
@@ -115,7 +116,7 @@ public final class FindReminders {
 
     private void cycleShortfalls(LocalDate day, Instant at, List<Notification> out) {
         if (day.getMonthValue() != 1 || day.getDayOfMonth() != 1) return;
-        for (var r : requirements.all()) {
+        for (var r : requirements.inForce(day.getYear()).all()) {
             if (r.anchorYear() == null) continue;
             int[] cycle = Requirements.cycle(r, r.anchorYear(), day.getYear());
             if (cycle[1] != day.getYear()) continue;

@@ -97,7 +97,7 @@ class CostBenchmark {
             var aggregates = new DynamoDbComplianceAggregates(table);
             var county = new Caller("cost-xx", Role.COUNTY_ADMIN, "411523", null, null);
             var enroll = new EnrollTeacher(projects, teachers, new DynamoDbQuotas(table), enrollments, integrity, new DynamoDbTrainingHours(table),
-                    new org.teachertraining.core.credit.RequirementCycles(org.teachertraining.core.credit.Requirements.seeds()), access, clock);
+                    new org.teachertraining.core.credit.RequirementCycles(org.teachertraining.core.credit.RequirementBook.seedsOnly()), access, clock);
             var registry = new DynamoDbCertificateRegistry(table);
             Certificates registryOnly = new Certificates() {
                 public void issue(Certificate c) { registry.add(c); }
@@ -105,9 +105,9 @@ class CostBenchmark {
             };
             var post = new PostCompletion(new CheckCompletion(projects, new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), enrollments,
                     new DynamoDbInstitutions(table)), enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
-                    registryOnly, teachers, new RefreshCompliance(ledger, Requirements.seeds(), aggregates, clock));
-            var transcript = new ReadTranscript(teachers, ledger, Requirements.seeds(), access, clock);
-            var compliance = new ListCompliance(aggregates, Requirements.seeds(), access, clock);
+                    registryOnly, teachers, new RefreshCompliance(ledger, org.teachertraining.core.credit.RequirementBook.seedsOnly(), aggregates, clock));
+            var transcript = new ReadTranscript(teachers, ledger, org.teachertraining.core.credit.RequirementBook.seedsOnly(), access, clock);
+            var compliance = new ListCompliance(aggregates, org.teachertraining.core.credit.RequirementBook.seedsOnly(), access, clock);
 
             measure("enrollment", meter, billed, figures, i -> enroll.execute(county, project, "C-" + i, null));
             measure("creditPosting", meter, billed, figures, i -> post.execute(new Completion("COST-" + i, project, "HENU", List.of(new Completion.Result("C-" + i,

@@ -1,0 +1,51 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.credit.Requirement;
+import org.teachertraining.core.credit.RequirementBook;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
+
+/**
+ * C3's versions: REQUIREMENT#id / VERSION#nnnn, put only if absent (two concurrent changes cannot both become the same
+ * version); GSI1 REQUIREMENTS / id#nnnn lists every version of every requirement in one small query.
+ */
+public final class DynamoDbRequirementVersions implements RequirementBook.Versions {
+    private static final String ALL = "REQUIREMENTS";
+    private final TrainingTable table;
+
+    public DynamoDbRequirementVersions(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public List<Requirement> all() {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(ALL))))
+                .items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Requirement.class)).toList();
+    }
+
+    @Override
+    public List<Requirement> of(String id) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("REQUIREMENT#" + id), ":sk", s("VERSION#"))))
+                .items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Requirement.class)).toList();
+    }
+
+    @Override
+    public boolean add(Requirement r) {
+        String version = String.format("%04d", r.version());
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("REQUIREMENT#" + r.id()), "SK", s("VERSION#" + version),
+                    "type", s("REQUIREMENT"), "GSI1PK", s(ALL), "GSI1SK", s(r.id() + "#" + version), "data", s(TrainingTable.toJson(r))))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+}
