@@ -244,6 +244,18 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.funding.TrainingBudgets.Recorded> trainingBudgetMap = new TreeMap<>();
+
+    public final org.teachertraining.core.funding.TrainingBudgets.Records trainingBudgets = new org.teachertraining.core.funding.TrainingBudgets.Records() {
+        public void put(org.teachertraining.core.funding.TrainingBudgets.Recorded r) { synchronized (lock) { trainingBudgetMap.put(r.jurisdiction() + "#" + r.year(), r); } }
+        public Optional<org.teachertraining.core.funding.TrainingBudgets.Recorded> find(String code, int year) {
+            synchronized (lock) { return Optional.ofNullable(trainingBudgetMap.get(code + "#" + year)); }
+        }
+        public List<org.teachertraining.core.funding.TrainingBudgets.Recorded> below(String parent, int year) {
+            synchronized (lock) { return trainingBudgetMap.values().stream().filter(r -> parent.equals(r.parent()) && r.year() == year).toList(); }
+        }
+    };
+
     private final Map<String, org.teachertraining.core.credit.Requirement> requirementMap = new TreeMap<>();
 
     public final org.teachertraining.core.credit.RequirementBook.Versions requirementVersions = new org.teachertraining.core.credit.RequirementBook.Versions() {

@@ -14,6 +14,7 @@ import org.teachertraining.core.funding.ProjectBudget;
 import org.teachertraining.core.funding.ProjectSettlement;
 import org.teachertraining.core.funding.ProjectSpending;
 import org.teachertraining.core.funding.SetFundingStandards;
+import org.teachertraining.core.funding.TrainingBudgets;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
@@ -40,9 +41,14 @@ public class FundingController {
     private final ProjectSpending spending;
     private final ProjectSettlement settlement;
     private final CheckTrainingBudget trainingBudget;
+    private final TrainingBudgets trainingBudgets;
+
+    /** Body of {@code PUT /jurisdictions/{code}/training-budgets/{year}}: yuan. */
+    public record TrainingBudgetBody(BigDecimal basis, BigDecimal trainingBudget) {}
 
     public FundingController(Callers callers, SetFundingStandards standards, ProjectBudget budgets, ProjectSpending spending,
-                             ProjectSettlement settlement, CheckTrainingBudget trainingBudget) {
+                             ProjectSettlement settlement, CheckTrainingBudget trainingBudget, TrainingBudgets trainingBudgets) {
+        this.trainingBudgets = trainingBudgets;
         this.callers = callers;
         this.standards = standards;
         this.budgets = budgets;
@@ -111,6 +117,20 @@ public class FundingController {
             return Export.response(request, export, "结算", ExportColumns.SETTLEMENT, Export.list(settlement.read(caller, projectId).map(s -> s.lines())));
         }
         return Responses.of(request, settlement.read(caller, projectId), HttpStatus.OK);
+    }
+
+    @Put("/jurisdictions/{code}/training-budgets/{year}")
+    public HttpResponse<String> recordTrainingBudget(HttpRequest<?> request, String code, String year, @Body String body) {
+        var caller = callers.of(request);
+        var b = Json.read(body, TrainingBudgetBody.class);
+        return Responses.of(request, trainingBudgets.record(caller, code, org.teachertraining.http.QueryValues.integer("year", year), b.basis(), b.trainingBudget()),
+                HttpStatus.OK);
+    }
+
+    @Get("/jurisdictions/{code}/training-budgets")
+    public HttpResponse<String> trainingBudgets(HttpRequest<?> request, String code, @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String year) {
+        var caller = callers.of(request);
+        return Responses.of(request, trainingBudgets.overview(caller, code, org.teachertraining.http.QueryValues.integer("year", year)), HttpStatus.OK);
     }
 
     @Post("/training-budget-checks")

@@ -447,6 +447,11 @@ public class PlatformFactory {
     }
 
     @Singleton
+    org.teachertraining.core.funding.TrainingBudgets trainingBudgets(CheckTrainingBudget check, TrainingTable table, Access access, Clock clock) {
+        return new org.teachertraining.core.funding.TrainingBudgets(new org.teachertraining.adapters.dynamodb.DynamoDbTrainingBudgets(table), check, access, clock);
+    }
+
+    @Singleton
     SfnClient sfn(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sfn.endpoint:}") String endpoint,
                   List<ExecutionInterceptor> interceptors) {
         return AwsClients.sfn(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);
