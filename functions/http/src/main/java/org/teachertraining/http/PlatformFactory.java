@@ -452,6 +452,28 @@ public class PlatformFactory {
     }
 
     @Singleton
+    org.teachertraining.core.mentoring.Mentoring.Store mentoring(TrainingTable table) {
+        return new org.teachertraining.adapters.dynamodb.DynamoDbMentoring(table);
+    }
+
+    @Singleton
+    org.teachertraining.core.mentoring.MentoringCommunities mentoringCommunities(org.teachertraining.core.mentoring.Mentoring.Store store,
+                                                                                Teachers teachers, Access access, Clock clock) {
+        return new org.teachertraining.core.mentoring.MentoringCommunities(store, teachers, access, clock);
+    }
+
+    @Singleton
+    org.teachertraining.core.mentoring.MentoringActivities mentoringActivities(org.teachertraining.core.mentoring.Mentoring.Store store,
+                                                                              Teachers teachers, RefreshCompliance compliance, Access access, Clock clock) {
+        return new org.teachertraining.core.mentoring.MentoringActivities(store, teachers, compliance, access, clock);
+    }
+
+    @Singleton
+    org.teachertraining.core.mentoring.MentoringCoverage mentoringCoverage(org.teachertraining.core.mentoring.Mentoring.Store store, Access access, Clock clock) {
+        return new org.teachertraining.core.mentoring.MentoringCoverage(store, access, clock);
+    }
+
+    @Singleton
     SfnClient sfn(@Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.sfn.endpoint:}") String endpoint,
                   List<ExecutionInterceptor> interceptors) {
         return AwsClients.sfn(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);

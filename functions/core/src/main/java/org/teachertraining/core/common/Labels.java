@@ -66,6 +66,9 @@ public final class Labels {
         put(CreditCategory.class, "CENTRALIZED", "集中培训", "Centralized training", "ONLINE", "网络研修", "Online learning",
                 "SCHOOL_BASED", "校本研修", "School-based", "SHADOWING", "跟岗研修", "Shadowing", "PRACTICE", "返岗实践", "Practice");
         put(Requirement.AppliesTo.class, "ALL", "全体教师", "All teachers", "NEW_TEACHERS", "新任教师", "New teachers", "HEAD_TEACHERS", "班主任", "Head teachers");
+        put(org.teachertraining.core.mentoring.Mentoring.MemberRole.class, "MASTER", "名师", "Master teacher", "BACKBONE", "骨干教师", "Backbone trainee",
+                "NEW_TEACHER", "新入职教师", "New teacher");
+        put(org.teachertraining.core.mentoring.Mentoring.Status.class, "PENDING", "待审核", "Pending", "APPROVED", "已认定", "Approved", "REJECTED", "未认定", "Rejected");
         put(Completion.Outcome.class, "PASSED", "合格", "Passed", "FAILED", "不合格", "Failed", "DISMISSED", "劝退", "Dismissed", "NO_SHOW", "未参训", "No-show");
         put(SchoolBasedHours.Status.class, "PENDING", "待审核", "Pending", "APPROVED", "已认定", "Approved", "REJECTED", "未认定", "Rejected");
         put(TeacherApplication.Status.class, "PENDING", "待审核", "Pending", "APPROVING", "审核中", "Being approved", "APPROVED", "已同意", "Approved",
