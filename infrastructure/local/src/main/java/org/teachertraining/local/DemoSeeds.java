@@ -54,12 +54,13 @@ final class DemoSeeds {
     static String load(ApplicationContext ctx, Path data, boolean inMemory) throws IOException {
         Path marker = data.resolve("demo-loaded");
         if (!inMemory && Files.exists(marker)) return "already loaded (" + Files.readString(marker).strip() + ")";
+        String previousYear = DemoYear.load(ctx, ctx.getBean(LocalClock.class));
         ctx.getBean(LocalClock.class).set(DEMO_NOW.toInstant());
 
         var tree = ctx.getBean(JurisdictionTree.class);
         ctx.getBean(org.teachertraining.core.institution.Institutions.class).save(new org.teachertraining.core.institution.Institution(
                 "HENU", "河南大学", java.util.EnumSet.allOf(org.teachertraining.core.credit.CreditCategory.class),
-                LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), "demo-province"));
+                LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), "demo-province"));
         var province = new Caller("demo-province", Role.PROVINCE_ADMIN, "410000", null, null);
         var program = done(ctx.getBean(CreateProgram.class).execute(province, new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL,
                 "2020年河南省义务教育师资薄弱环节改善暨中小学教师素质提升工程", "410000", null)));
@@ -137,8 +138,9 @@ final class DemoSeeds {
                 if (enroll.execute(admin, p.id(), t[0], null) instanceof Outcome.Done<?>) enrolled++;
             }
         }
-        String summary = "program " + program.id() + ": " + projects.size() + " projects, " + teacherIds.size()
-                + " teachers, " + enrolled + " enrollments; clock set to " + DEMO_NOW + "; banned teacher " + teacherIds.get(0)[0];
+        String runningYear = DemoYear.loadRunningYear(ctx, ctx.getBean(LocalClock.class));
+        String summary = previousYear + "; program " + program.id() + ": " + projects.size() + " projects, " + teacherIds.size()
+                + " teachers, " + enrolled + " enrollments; clock set to " + DEMO_NOW + "; banned teacher " + teacherIds.get(0)[0] + "; " + runningYear;
         if (!inMemory) Files.writeString(marker, summary);
         return summary;
     }

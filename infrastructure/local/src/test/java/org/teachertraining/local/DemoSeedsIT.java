@@ -1,5 +1,6 @@
 package org.teachertraining.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,8 +13,21 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** --demo loads a living 2020 Henan program: projects, quotas, teachers, enrollments, a banned teacher. */
+/** --demo loads a living 2020 Henan program (projects, quotas, teachers, enrollments, a banned teacher) and the year before it run to its end. */
 class DemoSeedsIT {
+
+    static JsonNode get(HttpClient http, LocalRuntime runtime, String path, String token) throws Exception {
+        var b = HttpRequest.newBuilder(runtime.api().resolve(path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return Api.JSON.readTree(r.body());
+    }
+
+    static String token(HttpClient http, LocalRuntime runtime, String claims) throws Exception {
+        return Api.JSON.readTree(http.send(HttpRequest.newBuilder(runtime.api().resolve("/dev/tokens")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(claims)).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+    }
 
     @Test
     void theDemoProgramIsThereAndSelectionIsOpen(@TempDir Path root) throws Exception {
@@ -41,6 +55,44 @@ class DemoSeedsIT {
             }
             int enrolled = Integer.parseInt(demo.replaceAll(".* (\\d+) enrollments.*", "$1"));
             assertTrue(enrolled > 100, demo);
+
+            // the year before, run to its end: the ranking published, the bottom flagged, one eliminated
+            String previous = demo.replaceAll(".*2019: program ([0-9a-f-]{36}).*", "$1");
+            var published = get(http, runtime, "/programs/" + previous + "/published-ranking", null);
+            assertEquals(2, published.get("categories").size(), published.toString());
+            for (var c : published.get("categories")) {
+                var last = c.get("institutions").get(3);
+                assertTrue(last.get("flagged").asBoolean(), c.toString());
+                assertEquals(c.get("category").asText().equals("乡村教师") ? "ZKNU" : "XYNU", last.get("institutionId").asText(), c.toString());
+                assertEquals(c.get("category").asText().equals("乡村教师"), last.get("eliminated").asBoolean(), c.toString());
+            }
+            String province = token(http, runtime, "{\"sub\":\"d\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
+            var standing = get(http, runtime, "/programs/" + programId + "/institution-standing", province);
+            assertEquals(previous, standing.get("previous").get("programId").asText(), standing.toString());
+            assertEquals("ZKNU", standing.get("eliminations").get(0).get("institutionId").asText(), standing.toString());
+
+            // Xinyang's 2019 results (the credits are posted from the queue: wait for them), the province's T1 share
+            JsonNode results;
+            long deadline = System.currentTimeMillis() + 60_000;
+            do {
+                results = get(http, runtime, "/jurisdictions/411500/results?year=2019", token).get("unit");
+                if (results.get("completed").asInt() == 56) break;
+                Thread.sleep(250);
+            } while (System.currentTimeMillis() < deadline);
+            assertEquals(64, results.get("enrolled").asInt(), results.toString());
+            assertEquals(100.0, results.get("fillPercent").asDouble(), results.toString());
+            assertEquals(56, results.get("completed").asInt(), results.toString());
+            assertEquals(87.5, results.get("completionPercent").asDouble(), results.toString());
+            var share = get(http, runtime, "/jurisdictions/410000/high-end-shares?year=2020", province).get("unit");
+            assertEquals(40_800, share.get("target").asInt(), share.toString());
+            assertEquals(29, share.get("trained").asInt(), share.toString());
+
+            // the running year: F3 records (新县 short), a 1+10+100 community
+            var budgets = get(http, runtime, "/jurisdictions/411500/training-budgets?year=2020", token);
+            assertEquals("411523", budgets.get("belowMinimum").get(0).get("jurisdiction").asText(), budgets.toString());
+            var coverage = get(http, runtime, "/jurisdictions/411523/mentoring-coverage?year=2020", token);
+            assertEquals(3, coverage.get("backbones").asInt(), coverage.toString());
+            assertEquals(6, coverage.get("newTeachers").asInt(), coverage.toString());
         }
     }
 }
