@@ -212,6 +212,43 @@ await flow('province-reads-the-yearly-results', async page => {
   await page.screenshot({ path: `${SHOTS}/results.png`, fullPage: true })
 })
 
+// T2: a community of this run in 新县, a backbone's activity waiting for the county (data through the API)
+const year = Number(date(clock).slice(0, 4))
+const [master, backbone, newcomer] = [`E2E${run}M`, `E2E${run}G`, `E2E${run}N`]
+for (const [id, name, location, since] of [[master, '周名师', 'TOWN', '2000-09-01'], [backbone, '吴骨干', 'TOWN', '2010-09-01'], [newcomer, '郑新', 'RURAL', `${year - 1}-09-01`]]) {
+  await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: location, teachingSince: since })
+}
+const community = await api('POST', '/mentoring-communities', county, { name: `新县名师工作室 ${run}`, jurisdiction: '411523', year, masterTeacherId: master })
+await api('POST', `/mentoring-communities/${community.id}/backbones`, county, { teacherId: backbone })
+await api('POST', `/mentoring-communities/${community.id}/backbones/${backbone}/new-teachers`, county, { teacherId: newcomer })
+const backboneToken = await token(`e2e-${backbone}`, 'TEACHER', { teacherId: backbone, jurisdiction: '411523' })
+await api('POST', `/mentoring-communities/${community.id}/activities`, backboneToken, {
+  activityId: `A-${run}`, backboneId: backbone, title: '课例研磨', date: date(clock), category: 'ONLINE', attendees: [{ teacherId: newcomer, hours: 6 }],
+})
+
+await flow('county-approves-mentoring-hours', async page => {
+  await signIn(page, '新县教育局')
+  await page.locator('[data-test=menu-mentoring]').click()
+  await field(page, 'mentoring-year').fill(String(year))
+  await field(page, 'mentoring-year').press('Tab')
+  await page.locator('[data-test=mentoring-search]').click()
+  await page.locator('[data-test=communities]').getByText(community.name).waitFor()
+  await page.screenshot({ path: `${SHOTS}/mentoring.png`, fullPage: true })
+  await page.locator(`[data-test=approve-${newcomer}]`).click()
+  await page.locator(`[data-test=approve-${newcomer}]`).waitFor({ state: 'detached' })
+  const transcript = await api('GET', `/teachers/${newcomer}/transcript`, county)
+  assert.equal(transcript.hoursByYear[String(year)].ONLINE, 6, 'the approved hours are on the ledger')
+})
+
+await flow('province-reads-an-institution-ranking', async page => {
+  await signIn(page, '河南省教育厅')
+  await page.locator('[data-test=menu-ranking]').waitFor()
+  await page.goto(`${BASE}/#/ranking?program=${program.id}`)
+  // this run's project has no completion yet: the ranking is provisional and says so
+  await page.getByText(`${project.code}（HENU）：尚未结业认定`).waitFor()
+  await page.screenshot({ path: `${SHOTS}/ranking.png`, fullPage: true })
+})
+
 await flow('dashboard-of-the-province', async page => {
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=rates-chart] canvas').waitFor()

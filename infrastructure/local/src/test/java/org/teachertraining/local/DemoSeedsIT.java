@@ -24,6 +24,11 @@ class DemoSeedsIT {
         return Api.JSON.readTree(r.body());
     }
 
+    static HttpResponse<String> send(HttpClient http, LocalRuntime runtime, String method, String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(runtime.api().resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static String token(HttpClient http, LocalRuntime runtime, String claims) throws Exception {
         return Api.JSON.readTree(http.send(HttpRequest.newBuilder(runtime.api().resolve("/dev/tokens")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(claims)).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
@@ -70,6 +75,24 @@ class DemoSeedsIT {
             var standing = get(http, runtime, "/programs/" + programId + "/institution-standing", province);
             assertEquals(previous, standing.get("previous").get("programId").asText(), standing.toString());
             assertEquals("ZKNU", standing.get("eliminations").get(0).get("institutionId").asText(), standing.toString());
+
+            // P1 over HTTP on the running program: weights must sum to 100, no confirmation before every completion, and an
+            // eliminated institution is not given its category again without a reason
+            var badPolicy = send(http, runtime, "PUT", "/programs/" + programId + "/performance-policy", province,
+                    "{\"weights\":{\"EXPERT_SUPERVISION\":50,\"TRAINEE_RATINGS\":20,\"DELIVERABLES\":20,\"STAKEHOLDER_RATINGS\":15,"
+                            + "\"QUOTA_FILL\":5,\"REPORT_RATE\":5,\"COMPLETION_RATE\":5},\"elimination\":{\"bottom\":1}}");
+            assertEquals(400, badPolicy.statusCode(), badPolicy.body());
+            var early = send(http, runtime, "POST", "/programs/" + programId + "/institution-ranking/confirmation", province, "{\"eliminate\":[]}");
+            assertEquals(409, early.statusCode(), early.body());
+            assertEquals("P1", Api.JSON.readTree(early.body()).get("rule").asText());
+            String zknu = "{\"code\":\"HN2020-ZK\",\"name\":\"乡村教师培训\",\"category\":\"乡村教师\",\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":5}],"
+                    + "\"totalHours\":40,\"classSize\":50,\"institutionId\":\"ZKNU\",\"selectionCutoff\":\"2020-09-25T23:59:59+08:00\","
+                    + "\"startDate\":\"2020-10-12\",\"endDate\":\"2020-10-16\"";
+            var refusedAssignment = send(http, runtime, "POST", "/programs/" + programId + "/projects", province, zknu + "}");
+            assertEquals(409, refusedAssignment.statusCode(), refusedAssignment.body());
+            assertEquals("P1", Api.JSON.readTree(refusedAssignment.body()).get("rule").asText());
+            var overridden = send(http, runtime, "POST", "/programs/" + programId + "/projects", province, zknu + ",\"eliminationOverride\":\"整改后经省教育厅复核验收合格，准予承担本类项目\"}");
+            assertEquals(201, overridden.statusCode(), overridden.body());
 
             // Xinyang's 2019 results (the credits are posted from the queue: wait for them), the province's T1 share
             JsonNode results;

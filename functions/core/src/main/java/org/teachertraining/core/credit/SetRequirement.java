@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * C3 as the bureaus' data: the province sets its cycle requirements, and a district (a city or county whose plan differs,
@@ -50,11 +49,7 @@ public final class SetRequirement {
         if (!caller.hasRole(SETTERS)) return Outcome.refused(Access.roleRefusal(SETTERS));
         var v = new Violations();
         v.identifier("id", id);
-        Optional<Jurisdiction> unit = Optional.empty();
-        if (v.required("jurisdiction", c.jurisdiction())) {
-            unit = access.tree().find(c.jurisdiction()).filter(j -> j.level() != Jurisdiction.Level.SCHOOL);
-            if (unit.isEmpty()) v.add("jurisdiction", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        }
+        if (v.required("jurisdiction", c.jurisdiction())) access.tree().administrativeUnit(c.jurisdiction(), "jurisdiction", v);
         v.name("name", c.name(), 100);
         v.required("appliesTo", c.appliesTo());
         if (c.topic() != null) v.identifier("topic", c.topic());

@@ -172,9 +172,7 @@ public final class JurisdictionResults {
 
     /** The province, city or county of {@code code}; a school or an unknown code is a violation of {@code code}. */
     static Optional<Jurisdiction> unitOf(JurisdictionTree tree, String code, Violations v) {
-        var unit = tree.find(code).filter(j -> j.level() != Jurisdiction.Level.SCHOOL);
-        if (unit.isEmpty()) v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        return unit;
+        return tree.administrativeUnit(code, "code", v);
     }
 
     static void planYear(int year, Violations v) {

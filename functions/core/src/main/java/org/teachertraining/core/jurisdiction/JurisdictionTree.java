@@ -62,6 +62,16 @@ public final class JurisdictionTree {
         return find(code).isPresent();
     }
 
+    /**
+     * The province, city or county of {@code code}, the units that own programs, counts, requirements and communities
+     * (a school is none of them); else a field error on {@code field}.
+     */
+    public Optional<Jurisdiction> administrativeUnit(String code, String field, org.teachertraining.core.common.Violations v) {
+        var unit = find(code).filter(j -> j.level() != Jurisdiction.Level.SCHOOL);
+        if (unit.isEmpty()) v.add(field, "须为省、市或县区的行政区划代码", "must be a province, city or county code");
+        return unit;
+    }
+
     /** The school of a school code: its county's code (a county-level unit with no units below it) and four digits, 0001–9999. */
     private Optional<Jurisdiction> school(String code) {
         String county = code.length() == 10 ? code.substring(0, 6) : null;

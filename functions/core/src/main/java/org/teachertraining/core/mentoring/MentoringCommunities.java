@@ -54,9 +54,7 @@ public final class MentoringCommunities {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var v = new Violations();
         v.name("name", c.name(), 100);
-        if (v.required("jurisdiction", c.jurisdiction()) && access.tree().find(c.jurisdiction()).filter(j -> j.level() != Jurisdiction.Level.SCHOOL).isEmpty()) {
-            v.add("jurisdiction", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        }
+        if (v.required("jurisdiction", c.jurisdiction())) access.tree().administrativeUnit(c.jurisdiction(), "jurisdiction", v);
         if (v.required("year", c.year())) v.range("year", c.year(), 2000, 2100);
         v.identifier("masterTeacherId", c.masterTeacherId());
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
@@ -142,9 +140,7 @@ public final class MentoringCommunities {
     public Outcome<List<Community>> list(Caller caller, String jurisdiction, Integer year) {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var v = new Violations();
-        if (v.required("jurisdiction", jurisdiction) && access.tree().find(jurisdiction).filter(j -> j.level() != Jurisdiction.Level.SCHOOL).isEmpty()) {
-            v.add("jurisdiction", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        }
+        if (v.required("jurisdiction", jurisdiction)) access.tree().administrativeUnit(jurisdiction, "jurisdiction", v);
         if (v.required("year", year)) v.range("year", year, 2000, 2100);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, jurisdiction, ADMINS);

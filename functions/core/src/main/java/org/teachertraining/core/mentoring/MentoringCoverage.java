@@ -5,7 +5,6 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
-import org.teachertraining.core.jurisdiction.Jurisdiction;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.mentoring.Mentoring.Store;
 import org.teachertraining.core.mentoring.Mentoring.Target;
@@ -44,7 +43,7 @@ public final class MentoringCoverage {
     public Outcome<Target> setTarget(Caller caller, String code, Integer year, Integer masters, Integer backbones, Integer newTeachers) {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var v = new Violations();
-        unit(code, v);
+        access.tree().administrativeUnit(code, "code", v);
         if (v.required("year", year)) v.range("year", year, 2000, 2100);
         if (v.required("masters", masters)) v.range("masters", masters, 0, MAX_TARGET);
         if (v.required("backbones", backbones)) v.range("backbones", backbones, 0, MAX_TARGET);
@@ -60,7 +59,7 @@ public final class MentoringCoverage {
     public Outcome<Coverage> of(Caller caller, String code, Integer year) {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var v = new Violations();
-        unit(code, v);
+        access.tree().administrativeUnit(code, "code", v);
         if (v.required("year", year)) v.range("year", year, 2000, 2100);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, code, ADMINS);
@@ -82,12 +81,6 @@ public final class MentoringCoverage {
         return Outcome.done(new Coverage(code, year, communities, communities, backbones, newTeachers, trained, target, source,
                 target == null ? null : percent(communities, target.masters()), target == null ? null : percent(backbones, target.backbones()),
                 target == null ? null : percent(newTeachers, target.newTeachers()), target == null ? null : percent(trained, target.newTeachers())));
-    }
-
-    private void unit(String code, Violations v) {
-        if (access.tree().find(code).filter(j -> j.level() != Jurisdiction.Level.SCHOOL).isEmpty()) {
-            v.add("code", "须为省、市或县区的行政区划代码", "must be a province, city or county code");
-        }
     }
 
     /** Of a target of 0 nothing is owed: no percentage. */
