@@ -216,7 +216,11 @@ final class DemoYear {
                 LocalDate.of(2020, 8, 28), CreditCategory.ONLINE, List.of(new MentoringActivities.AttendeeHours("XR-0001", 6),
                 new MentoringActivities.AttendeeHours("XR-0002", 6)))));
         done(activities.decide(xinxian, community.id(), "MS-2020-01", new MentoringActivities.Decide(true, null, "已核实")));
-        return "2020: F3 records of 3 counties, mentoring community " + community.id() + " (1 master, 3 backbones, 6 new teachers)";
+        // a second activity waits for the county's approval (名师工作室 shows it to 新县教育局)
+        done(activities.record(new Caller("demo-GG-0002", Role.TEACHER, "411523", null, "GG-0002"), community.id(), new MentoringActivities.Record(
+                "MS-2020-02", "GG-0002", "课堂观察与评议", LocalDate.of(2020, 8, 30), CreditCategory.SCHOOL_BASED,
+                List.of(new MentoringActivities.AttendeeHours("XR-0003", 4), new MentoringActivities.AttendeeHours("XR-0004", 4)))));
+        return "2020: F3 records of 3 counties, mentoring community " + community.id() + " (1 master, 3 backbones, 6 new teachers, 2 activities: one approved, one pending)";
     }
 
     private static int count(List<Completion.Result> results, Completion.Outcome outcome) {
