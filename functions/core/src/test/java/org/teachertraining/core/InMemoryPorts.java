@@ -244,6 +244,100 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.mentoring.Mentoring.Community> communityMap = new java.util.LinkedHashMap<>();
+    private final Map<String, org.teachertraining.core.mentoring.Mentoring.Member> memberMap = new java.util.LinkedHashMap<>();
+    private final Map<String, String> mentoringGuards = new HashMap<>();
+    private final Map<String, org.teachertraining.core.mentoring.Mentoring.Attendance> mentoringAttendanceMap = new java.util.LinkedHashMap<>();
+    private final Map<String, org.teachertraining.core.mentoring.Mentoring.Target> targetMap = new HashMap<>();
+
+    /** T2's store with the same limits as the DynamoDB one, under the ports' lock. */
+    public final org.teachertraining.core.mentoring.Mentoring.Store mentoring = new org.teachertraining.core.mentoring.Mentoring.Store() {
+        private org.teachertraining.core.mentoring.Mentoring.Community counted(org.teachertraining.core.mentoring.Mentoring.Community c, int b, int n, int t) {
+            return new org.teachertraining.core.mentoring.Mentoring.Community(c.id(), c.name(), c.jurisdiction(), c.year(), c.masterTeacherId(), c.masterName(),
+                    c.backbones() + b, c.newTeachers() + n, c.trainedNewTeachers() + t, c.createdBy(), c.createdAt());
+        }
+        private org.teachertraining.core.mentoring.Mentoring.Member with(org.teachertraining.core.mentoring.Mentoring.Member m, int n, int h) {
+            return new org.teachertraining.core.mentoring.Mentoring.Member(m.communityId(), m.teacherId(), m.name(), m.county(), m.role(), m.backboneId(),
+                    m.newTeachers() + n, m.approvedHours() + h, m.addedBy(), m.addedAt());
+        }
+        public Joined create(org.teachertraining.core.mentoring.Mentoring.Community c, org.teachertraining.core.mentoring.Mentoring.Member master) {
+            synchronized (lock) {
+                if (mentoringGuards.putIfAbsent(c.year() + "#" + master.teacherId(), c.id()) != null) return Joined.ALREADY_MEMBER;
+                communityMap.put(c.id(), c);
+                memberMap.put(c.id() + "#" + master.teacherId(), master);
+                return Joined.JOINED;
+            }
+        }
+        public Joined addBackbone(org.teachertraining.core.mentoring.Mentoring.Community c, org.teachertraining.core.mentoring.Mentoring.Member b, int max) {
+            synchronized (lock) {
+                var now = communityMap.get(c.id());
+                if (now.backbones() >= max) return Joined.FULL;
+                if (mentoringGuards.putIfAbsent(c.year() + "#" + b.teacherId(), c.id()) != null) return Joined.ALREADY_MEMBER;
+                communityMap.put(c.id(), counted(now, 1, 0, 0));
+                memberMap.put(c.id() + "#" + b.teacherId(), b);
+                return Joined.JOINED;
+            }
+        }
+        public Joined addNewTeacher(org.teachertraining.core.mentoring.Mentoring.Community c, org.teachertraining.core.mentoring.Mentoring.Member m, int max) {
+            synchronized (lock) {
+                var backbone = memberMap.get(c.id() + "#" + m.backboneId());
+                if (backbone.newTeachers() >= max) return Joined.FULL;
+                if (mentoringGuards.putIfAbsent(c.year() + "#" + m.teacherId(), c.id()) != null) return Joined.ALREADY_MEMBER;
+                memberMap.put(c.id() + "#" + m.backboneId(), with(backbone, 1, 0));
+                communityMap.put(c.id(), counted(communityMap.get(c.id()), 0, 1, 0));
+                memberMap.put(c.id() + "#" + m.teacherId(), m);
+                return Joined.JOINED;
+            }
+        }
+        public Optional<org.teachertraining.core.mentoring.Mentoring.Community> find(String id) { synchronized (lock) { return Optional.ofNullable(communityMap.get(id)); } }
+        public List<org.teachertraining.core.mentoring.Mentoring.Member> members(String id) {
+            synchronized (lock) { return memberMap.values().stream().filter(m -> m.communityId().equals(id)).toList(); }
+        }
+        public Optional<org.teachertraining.core.mentoring.Mentoring.Member> member(String id, String teacherId) {
+            synchronized (lock) { return Optional.ofNullable(memberMap.get(id + "#" + teacherId)); }
+        }
+        public List<org.teachertraining.core.mentoring.Mentoring.Community> ofYear(int year, String prefix) {
+            synchronized (lock) { return communityMap.values().stream().filter(c -> c.year() == year && c.jurisdiction().startsWith(prefix)).toList(); }
+        }
+        public boolean record(List<org.teachertraining.core.mentoring.Mentoring.Attendance> list) {
+            synchronized (lock) {
+                if (list.stream().anyMatch(a -> mentoringAttendanceMap.containsKey(a.communityId() + "#" + a.activityId() + "#" + a.teacherId()))) return false;
+                list.forEach(a -> mentoringAttendanceMap.put(a.communityId() + "#" + a.activityId() + "#" + a.teacherId(), a));
+                return true;
+            }
+        }
+        public List<org.teachertraining.core.mentoring.Mentoring.Attendance> activity(String id, String activityId) {
+            synchronized (lock) { return mentoringAttendanceMap.values().stream().filter(a -> a.communityId().equals(id) && a.activityId().equals(activityId)).toList(); }
+        }
+        public org.teachertraining.core.mentoring.Mentoring.Attendance decide(org.teachertraining.core.mentoring.Mentoring.Attendance d,
+                                                                             org.teachertraining.core.credit.CreditEntry credit, int trainedAt) {
+            synchronized (lock) {
+                String key = d.communityId() + "#" + d.activityId() + "#" + d.teacherId();
+                var stored = mentoringAttendanceMap.get(key);
+                if (stored.status() != org.teachertraining.core.mentoring.Mentoring.Status.PENDING) return stored;
+                mentoringAttendanceMap.put(key, d);
+                if (credit != null) {
+                    var m = memberMap.get(d.communityId() + "#" + d.teacherId());
+                    memberMap.put(d.communityId() + "#" + d.teacherId(), with(m, 0, d.hours()));
+                    if (m.approvedHours() < trainedAt && m.approvedHours() + d.hours() >= trainedAt) {
+                        communityMap.put(d.communityId(), counted(communityMap.get(d.communityId()), 0, 0, 1));
+                    }
+                    ledger.post(d.teacherId(), List.of(credit));
+                }
+                return d;
+            }
+        }
+        public List<org.teachertraining.core.mentoring.Mentoring.Attendance> pendingIn(String county) {
+            synchronized (lock) {
+                return mentoringAttendanceMap.values().stream().filter(a -> a.county().equals(county) && a.status() == org.teachertraining.core.mentoring.Mentoring.Status.PENDING).toList();
+            }
+        }
+        public void setTarget(org.teachertraining.core.mentoring.Mentoring.Target t) { synchronized (lock) { targetMap.put(t.jurisdiction() + "#" + t.year(), t); } }
+        public Optional<org.teachertraining.core.mentoring.Mentoring.Target> target(String code, int year) {
+            synchronized (lock) { return Optional.ofNullable(targetMap.get(code + "#" + year)); }
+        }
+    };
+
     private final Map<String, org.teachertraining.core.funding.TrainingBudgets.Recorded> trainingBudgetMap = new TreeMap<>();
 
     public final org.teachertraining.core.funding.TrainingBudgets.Records trainingBudgets = new org.teachertraining.core.funding.TrainingBudgets.Records() {
