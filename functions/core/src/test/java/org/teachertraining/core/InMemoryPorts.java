@@ -327,9 +327,10 @@ public final class InMemoryPorts {
                 return d;
             }
         }
-        public List<org.teachertraining.core.mentoring.Mentoring.Attendance> pendingIn(String county) {
-            synchronized (lock) {
-                return mentoringAttendanceMap.values().stream().filter(a -> a.county().equals(county) && a.status() == org.teachertraining.core.mentoring.Mentoring.Status.PENDING).toList();
+        public org.teachertraining.core.common.Page<org.teachertraining.core.mentoring.Mentoring.Attendance> pendingIn(String county, String cursor, int limit) {
+            synchronized (lock) {   // one page: the tests hold few
+                return new org.teachertraining.core.common.Page<>(mentoringAttendanceMap.values().stream()
+                        .filter(a -> a.county().equals(county) && a.status() == org.teachertraining.core.mentoring.Mentoring.Status.PENDING).limit(limit).toList(), null);
             }
         }
         public void setTarget(org.teachertraining.core.mentoring.Mentoring.Target t) { synchronized (lock) { targetMap.put(t.jurisdiction() + "#" + t.year(), t); } }

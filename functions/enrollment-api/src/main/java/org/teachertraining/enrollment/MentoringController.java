@@ -87,9 +87,9 @@ public class MentoringController {
     }
 
     @Get("/jurisdictions/{code}/mentoring-approvals")
-    public HttpResponse<String> pending(HttpRequest<?> request, String code) {
+    public HttpResponse<String> pending(HttpRequest<?> request, String code, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         var caller = callers.of(request);
-        return Responses.of(request, activities.pending(caller, code).map(items -> Map.of("items", items)), HttpStatus.OK);
+        return Responses.of(request, activities.pending(caller, code, QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 
     @Get("/jurisdictions/{code}/mentoring-coverage")

@@ -131,6 +131,12 @@ class MentoringIT {
         // the county sees them pending; another county may not decide
         var pending = api.send("GET", "/jurisdictions/" + COUNTY + "/mentoring-approvals", county, null).json().get("items");
         assertEquals(7, pending.size(), pending.toString());
+        var page = api.send("GET", "/jurisdictions/" + COUNTY + "/mentoring-approvals?limit=5", county, null).json();
+        assertEquals(5, page.get("items").size());
+        var rest = api.send("GET", "/jurisdictions/" + COUNTY + "/mentoring-approvals?limit=5&cursor=" + page.get("nextCursor").asText(), county, null).json();
+        assertEquals(2, rest.get("items").size(), rest.toString());
+        BadInputIT.problem(api.send("GET", "/jurisdictions/" + COUNTY + "/mentoring-approvals?cursor=bm90LWEtY3Vyc29y", county, null), 400, null);
+        BadInputIT.problem(api.send("GET", "/jurisdictions/" + COUNTY + "/mentoring-approvals?limit=101", county, null), 400, "limit");
         assertEquals(403, api.send("POST", "/mentoring-communities/" + id + "/activities/A1/decision", api.token("mt-gs2", "COUNTY_ADMIN", "411522"),
                 "{\"approved\":true}").status());
         var approved = api.send("POST", "/mentoring-communities/" + id + "/activities/A1/decision", county, "{\"approved\":true}");

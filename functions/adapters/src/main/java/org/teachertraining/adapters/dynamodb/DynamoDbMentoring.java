@@ -150,10 +150,15 @@ public final class DynamoDbMentoring implements Mentoring.Store {
     }
 
     @Override
-    public List<Attendance> pendingIn(String county) {
-        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s("MENTORINGPENDING#" + county))))
-                .items().stream().map(i -> TrainingTable.fromJson(str(i, "data"), Attendance.class)).toList();
+    public org.teachertraining.core.common.Page<Attendance> pendingIn(String county, String cursor, int limit) {
+        String pk = "MENTORINGPENDING#" + county;
+        var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
+                .limit(limit).keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk)));
+        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", pk, "GSI1SK", ""));
+        var result = table.queryPage(request.build());
+        var last = result.lastEvaluatedKey();
+        return new org.teachertraining.core.common.Page<>(result.items().stream().map(i -> TrainingTable.fromJson(str(i, "data"), Attendance.class)).toList(),
+                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
     }
 
     @Override

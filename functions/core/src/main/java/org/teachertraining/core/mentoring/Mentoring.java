@@ -89,8 +89,8 @@ public final class Mentoring {
          */
         Attendance decide(Attendance decided, CreditEntry credit, int trainedAt);
 
-        /** Attendances awaiting the decision of the county {@code county}, oldest activity first. */
-        List<Attendance> pendingIn(String county);
+        /** Attendances awaiting the decision of the county {@code county}, oldest activity first, a page at a time. */
+        org.teachertraining.core.common.Page<Attendance> pendingIn(String county, String cursor, int limit);
 
         void setTarget(Target target);
 

@@ -183,13 +183,20 @@ public final class MentoringActivities {
         return Outcome.done(out);
     }
 
-    /** The county's pending approvals. */
-    public Outcome<List<Attendance>> pending(Caller caller, String county) {
+    /** The county's pending approvals, oldest activity first, paged ({@code limit} 1–100, 50 by default). */
+    public Outcome<org.teachertraining.core.common.Page<Attendance>> pending(Caller caller, String county, String cursor, Integer limit) {
         if (!caller.hasRole(Role.COUNTY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.COUNTY_ADMIN));
         var unit = access.tree().find(county).filter(j -> j.level() == org.teachertraining.core.jurisdiction.Jurisdiction.Level.COUNTY);
         if (unit.isEmpty()) return Outcome.refused(new Violations().add("code", "须为县区的行政区划代码", "must be a county code").refusal());
+        var v = new Violations();
+        v.range("limit", limit, 1, 100);
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, county, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
-        return Outcome.done(store.pendingIn(county));
+        try {
+            return Outcome.done(store.pendingIn(county, cursor, limit == null ? 50 : limit));
+        } catch (org.teachertraining.core.common.BadCursor e) {
+            return Outcome.refused(org.teachertraining.core.common.BadCursor.refusal());
+        }
     }
 }
