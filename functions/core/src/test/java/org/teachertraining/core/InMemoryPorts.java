@@ -355,6 +355,9 @@ public final class InMemoryPorts {
 
     public final org.teachertraining.core.credit.RequirementBook.Versions requirementVersions = new org.teachertraining.core.credit.RequirementBook.Versions() {
         public List<org.teachertraining.core.credit.Requirement> all() { synchronized (lock) { return List.copyOf(requirementMap.values()); } }
+        public List<org.teachertraining.core.credit.Requirement> ofUnits(List<String> units) {
+            synchronized (lock) { return requirementMap.values().stream().filter(r -> units.contains(r.jurisdiction())).toList(); }
+        }
         public List<org.teachertraining.core.credit.Requirement> of(String id) {
             synchronized (lock) { return requirementMap.values().stream().filter(r -> r.id().equals(id)).toList(); }
         }

@@ -111,6 +111,18 @@ class RequirementVersionsTest {
     }
 
     @Test
+    void c3_whatEveryPostingReadsIsBounded_20RequirementsAUnit_50VersionsEach() {
+        for (int i = 1; i <= 20; i++) done(set.execute(World.XIN_COUNTY, "XX-" + i, district("411523")));
+        var more = refused(set.execute(World.XIN_COUNTY, "XX-21", district("411523")));
+        assertEquals(Refusal.Kind.CONFLICT, more.kind());
+        assertEquals("C3", more.rule());
+        done(set.execute(World.XIN_COUNTY, "XX-1", district("411523")));   // a new version of one it has is not a new requirement
+        for (int i = 2; i <= 51; i++) done(set.execute(World.PROVINCE, "HN-CYCLE", henan(360 + i, 2022, Map.of())));
+        assertEquals(51, done(set.history("HN-CYCLE")).versions().size());   // the seed and 50
+        assertEquals(Refusal.Kind.CONFLICT, refused(set.execute(World.PROVINCE, "HN-CYCLE", henan(500, 2022, Map.of()))).kind());
+    }
+
+    @Test
     void c3_inconsistentRequirementsAreRefusedWithTheFieldNamed() {
         var tooMuch = refused(set.execute(World.PROVINCE, "HN-X", henan(100, 2022, Map.of(CreditCategory.SCHOOL_BASED, 80, CreditCategory.ONLINE, 30))));
         assertEquals("minByCategory", tooMuch.errors().getFirst().field());

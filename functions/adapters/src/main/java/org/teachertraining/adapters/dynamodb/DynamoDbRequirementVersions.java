@@ -4,6 +4,7 @@ import org.teachertraining.core.credit.Requirement;
 import org.teachertraining.core.credit.RequirementBook;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * C3's versions: REQUIREMENT#id / VERSION#nnnn, put only if absent (two concurrent changes cannot both become the same
- * version); GSI1 REQUIREMENTS / id#nnnn lists every version of every requirement in one small query.
+ * version). GSI1 REQUIREMENTS#unit / id#nnnn holds what one unit set (a teacher's reads query the partitions of its
+ * county, city and province); GSI2 REQUIREMENTS / unit#id#nnnn holds them all, for the yearly reminders only.
  */
 public final class DynamoDbRequirementVersions implements RequirementBook.Versions {
     private static final String ALL = "REQUIREMENTS";
@@ -22,9 +24,20 @@ public final class DynamoDbRequirementVersions implements RequirementBook.Versio
     }
 
     @Override
+    public List<Requirement> ofUnits(List<String> units) {
+        var out = new ArrayList<Requirement>();
+        for (String unit : units) {
+            table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
+                            .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(ALL + "#" + unit))))
+                    .items().forEach(i -> out.add(TrainingTable.fromJson(TrainingTable.str(i, "data"), Requirement.class)));
+        }
+        return out;
+    }
+
+    @Override
     public List<Requirement> all() {
-        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(ALL))))
+        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI2)
+                        .keyConditionExpression("GSI2PK = :pk").expressionAttributeValues(Map.of(":pk", s(ALL))))
                 .items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Requirement.class)).toList();
     }
 
@@ -41,7 +54,8 @@ public final class DynamoDbRequirementVersions implements RequirementBook.Versio
         String version = String.format("%04d", r.version());
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("REQUIREMENT#" + r.id()), "SK", s("VERSION#" + version),
-                    "type", s("REQUIREMENT"), "GSI1PK", s(ALL), "GSI1SK", s(r.id() + "#" + version), "data", s(TrainingTable.toJson(r))))
+                    "type", s("REQUIREMENT"), "GSI1PK", s(ALL + "#" + r.jurisdiction()), "GSI1SK", s(r.id() + "#" + version),
+                    "GSI2PK", s(ALL), "GSI2SK", s(r.jurisdiction() + "#" + r.id() + "#" + version), "data", s(TrainingTable.toJson(r))))
                     .conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {

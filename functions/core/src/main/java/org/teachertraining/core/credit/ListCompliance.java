@@ -2,14 +2,17 @@ package org.teachertraining.core.credit;
 
 import org.teachertraining.core.common.BadCursor;
 import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.Identifiers;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Page;
+import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * A jurisdiction's compliance list (C3): the teachers registered in it who are still short of a
@@ -42,13 +45,17 @@ public final class ListCompliance {
     private Outcome<Page<ComplianceRow>> read(Caller caller, String jurisdiction, String requirementId, String schoolId,
                                               String cursor, Integer limit, int max) {
         var v = new Violations();
-        var requirements = book.inForce(ChinaTime.today(clock).getYear());
+        int year = ChinaTime.today(clock).getYear();
         v.range("limit", limit, 1, max);
-        if (!access.tree().exists(jurisdiction)) v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
-        var requirement = requirements.all().stream().filter(r -> r.id().equals(requirementId)).findFirst();
-        if (v.required("requirement", requirementId) && requirement.isEmpty()) {
-            v.add("requirement", "未知的学时要求：" + requirementId, "unknown requirement " + requirementId + "; known: "
-                    + requirements.all().stream().map(Requirement::id).toList());
+        boolean known = access.tree().exists(jurisdiction);
+        if (!known) v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
+        Optional<Requirement> requirement = Optional.empty();
+        if (v.required("requirement", requirementId)) {
+            if (Identifiers.valid(requirementId)) requirement = book.inForce(requirementId, year);
+            if (requirement.isEmpty()) {
+                v.add("requirement", "未知的学时要求：" + PlainText.quote(requirementId), "unknown requirement " + PlainText.quote(requirementId)
+                        + (known ? "; known here: " + book.inForceFor(jurisdiction, year).all().stream().map(Requirement::id).toList() : ""));
+            }
         }
         if (requirement.isPresent() && requirement.get().anchorYear() == null) {
             v.add("requirement", "该要求按教师入职年份计算，无统一周期", "this requirement runs from each teacher's first year; it has no common cycle to list");

@@ -52,7 +52,7 @@ public final class ReadTranscript {
             byYear.computeIfAbsent(e.year(), y -> new EnumMap<>(CreditCategory.class)).merge(e.category(), e.hours(), Integer::sum);
         }
         int year = ChinaTime.today(clock).getYear();
-        var statuses = RefreshCompliance.statuses(teacher, entries, requirements.inForce(year), year);
+        var statuses = RefreshCompliance.statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year);
         return Outcome.done(new Transcript(teacherId, teacher.name(), byYear, statuses, entries));
     }
 }

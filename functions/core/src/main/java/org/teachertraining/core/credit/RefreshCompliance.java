@@ -29,7 +29,7 @@ public final class RefreshCompliance {
     public void refresh(Teacher teacher) {
         var entries = ledger.ofTeacher(teacher.id());
         int year = ChinaTime.today(clock).getYear();
-        aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements.inForce(year), year)),
+        aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year)),
                 entries.size());
     }
 

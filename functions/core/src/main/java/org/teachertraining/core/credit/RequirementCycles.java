@@ -15,7 +15,7 @@ public final class RequirementCycles implements CycleRequirements {
 
     @Override
     public Optional<Cycle> cycleOf(Teacher teacher, int year) {
-        return requirements.inForce(year).applicableTo(teacher.jurisdiction()).stream().filter(r -> r.appliesTo() == Requirement.AppliesTo.ALL && r.topic() == null).findFirst().map(r -> {
+        return requirements.inForceFor(teacher.jurisdiction(), year).applicableTo(teacher.jurisdiction()).stream().filter(r -> r.appliesTo() == Requirement.AppliesTo.ALL && r.topic() == null).findFirst().map(r -> {
             int anchor = r.anchorYear() == null ? teacher.teachingSince().getYear() : r.anchorYear();
             int[] cycle = Requirements.cycle(r, anchor, year);
             return new Cycle(r.id(), r.name(), cycle[0], cycle[1], r.minHours(), (r.minHours() + r.periodYears() - 1) / r.periodYears());

@@ -34,6 +34,8 @@ public final class SetRequirement {
 
     static final Role[] SETTERS = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN};
     static final int MAX_PERIOD_YEARS = 10, MAX_HOURS = 2_000, MAX_YEARS_AHEAD = 10;
+    /** Bounds on what every posting reads: a unit sets at most 20 requirements, each with at most 50 versions after its seed. */
+    static final int MAX_PER_UNIT = 20, MAX_VERSIONS = 50;
 
     private final RequirementBook book;
     private final Access access;
@@ -92,6 +94,14 @@ public final class SetRequirement {
                         "Requirement " + id + " belongs to " + last.jurisdiction() + "; it cannot move to another unit")));
             }
         }
+        if (history.size() > MAX_VERSIONS) {
+            return Outcome.refused(Refusal.conflict("C3", Text.of("学时要求 " + id + " 已有 " + MAX_VERSIONS + " 个版本，不能再增加",
+                    "Requirement " + id + " has " + MAX_VERSIONS + " versions; no more can be added")));
+        }
+        if (history.isEmpty() && book.setBy(c.jurisdiction()) >= MAX_PER_UNIT) {
+            return Outcome.refused(Refusal.conflict("C3", Text.of(name(c.jurisdiction()) + "已设定 " + MAX_PER_UNIT + " 项学时要求，不能再新增",
+                    c.jurisdiction() + " has set " + MAX_PER_UNIT + " requirements; no more can be added")));
+        }
         int version = history.isEmpty() ? 1 : history.getLast().version() + 1;
         var requirement = new Requirement(id, c.jurisdiction(), c.name().strip(), c.appliesTo(), c.topic(), c.periodYears(), c.minHours(),
                 byCategory, c.anchorYear(), version, c.effectiveFrom(), caller.userId(), clock.instant());
@@ -109,8 +119,7 @@ public final class SetRequirement {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var versions = book.history(id);
         if (versions.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("没有学时要求 " + PlainText.quote(id), "No requirement " + PlainText.quote(id))));
-        var inForce = book.inForce(ChinaTime.today(clock).getYear()).all().stream().filter(r -> r.id().equals(id)).findFirst()
-                .map(Requirement::version).orElse(null);
+        var inForce = book.inForce(id, ChinaTime.today(clock).getYear()).map(Requirement::version).orElse(null);
         return Outcome.done(new History(id, inForce, versions));
     }
 
@@ -123,7 +132,7 @@ public final class SetRequirement {
         if (year != null) v.range("year", year, 2000, 2100);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         int y = year == null ? ChinaTime.today(clock).getYear() : year;
-        return Outcome.done(new Applicable(jurisdiction, y, book.inForce(y).applicableTo(jurisdiction)));
+        return Outcome.done(new Applicable(jurisdiction, y, book.inForceFor(jurisdiction, y).applicableTo(jurisdiction)));
     }
 
     private String name(String code) {

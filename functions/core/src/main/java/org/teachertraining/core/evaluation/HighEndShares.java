@@ -123,7 +123,7 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
 
     /** The cycle of the unit's requirement for all teachers (C3) that holds {@code year}; without one, five years from {@code year}. */
     int[] cycle(String code, int year) {
-        return requirements.inForce(year).commonCycle(access.tree().selfAndAncestors(code))
+        return requirements.inForceFor(code, year).commonCycle(access.tree().selfAndAncestors(code))
                 .map(r -> Requirements.cycle(r, r.anchorYear(), year)).orElse(new int[]{year, year + 4});
     }
 

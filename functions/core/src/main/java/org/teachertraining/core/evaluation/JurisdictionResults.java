@@ -131,7 +131,7 @@ public final class JurisdictionResults {
         }
 
         int thisYear = ChinaTime.today(clock).getYear();
-        var requirement = requirements.inForce(thisYear).commonCycle(tree.selfAndAncestors(code)).orElse(null);
+        var requirement = requirements.inForceFor(code, thisYear).commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
         // teachers and who is short, per row: a unit with units below it sums theirs (teachers are registered by county,
         // so each belongs to exactly one of them) instead of reading its whole subtree again
