@@ -111,6 +111,7 @@ final class DemoSeeds {
         var save = ctx.getBean(SaveTeacher.class);
         var random = new Random(2020);
         var teacherIds = new ArrayList<String[]>();
+        var saves = new ArrayList<Runnable>();   // generated in order (the same teachers every time), saved at once
         int n = 0;
         for (String city : CHIEF_TEACHER_CITIES) {
             var counties = tree.children(city);
@@ -121,23 +122,27 @@ final class DemoSeeds {
                 var role = TeacherRole.values()[random.nextInt(TeacherRole.values().length)];
                 var stage = List.of(Stage.PRIMARY, Stage.JUNIOR, Stage.PRIMARY, Stage.KINDERGARTEN, Stage.SENIOR).get(random.nextInt(5));
                 var subject = List.of("语文", "数学", "英语", "道德与法治", "物理", "音乐").get(random.nextInt(6));
-                done(save.execute(admin, new SaveTeacher.Command(id, name(random), county, "S" + county + (1 + random.nextInt(9)),
+                var command = new SaveTeacher.Command(id, name(random), county, "S" + county + (1 + random.nextInt(9)),
                         stage, List.of(subject), role, SchoolLocation.values()[random.nextInt(3)],
-                        LocalDate.of(1990 + random.nextInt(28), 9, 1), random.nextInt(3) == 0 ? BackboneLevel.COUNTY : null)));
+                        LocalDate.of(1990 + random.nextInt(28), 9, 1), random.nextInt(3) == 0 ? BackboneLevel.COUNTY : null);
+                saves.add(() -> done(save.execute(admin, command)));
                 teacherIds.add(new String[]{id, city});
             }
         }
+        inParallel(saves);
         // one no-show of 2019 on record: this teacher is banned from provincial projects until 2022 (E4)
         ctx.getBean(IntegrityRecords.class).add(IntegrityRecord.of(teacherIds.get(0)[0], IntegrityRecord.Kind.NO_SHOW, "HN2019-demo", LocalDate.of(2019, 10, 20)));
 
+        // the cities enroll at once, as they do before a cutoff (each teacher's projects in order); E1 holds under it
         var enroll = ctx.getBean(EnrollTeacher.class);
-        int enrolled = 0;
-        for (var t : teacherIds) {
+        var enrolledCount = new java.util.concurrent.atomic.AtomicInteger();
+        inParallel(teacherIds.stream().<Runnable>map(t -> () -> {
             var admin = new Caller("demo-" + t[1], Role.CITY_ADMIN, t[1], null, null);
             for (var p : projects) {
-                if (enroll.execute(admin, p.id(), t[0], null) instanceof Outcome.Done<?>) enrolled++;
+                if (enroll.execute(admin, p.id(), t[0], null) instanceof Outcome.Done<?>) enrolledCount.incrementAndGet();
             }
-        }
+        }).toList());
+        int enrolled = enrolledCount.get();
         String runningYear = DemoYear.loadRunningYear(ctx, ctx.getBean(LocalClock.class));
         String summary = previousYear + "; program " + program.id() + ": " + projects.size() + " projects, " + teacherIds.size()
                 + " teachers, " + enrolled + " enrollments; clock set to " + DEMO_NOW + "; banned teacher " + teacherIds.get(0)[0] + "; " + runningYear;
@@ -160,6 +165,19 @@ final class DemoSeeds {
     private static String name(Random random) {
         return "" + SURNAMES.charAt(random.nextInt(SURNAMES.length())) + GIVEN.charAt(random.nextInt(GIVEN.length()))
                 + (random.nextBoolean() ? "" : String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))));
+    }
+
+    /** Runs the steps on 8 threads, as many bureaus work at once; the first failure stops the demo. */
+    static void inParallel(List<Runnable> steps) {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var running = steps.stream().map(pool::submit).toList();
+            for (var step : running) step.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("demo seed failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo seed interrupted", e);
+        }
     }
 
     private static <T> T done(Outcome<T> outcome) {

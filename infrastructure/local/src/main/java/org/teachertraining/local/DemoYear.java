@@ -112,6 +112,7 @@ final class DemoYear {
         var save = ctx.getBean(SaveTeacher.class);
         var enroll = ctx.getBean(EnrollTeacher.class);
         var trainees = new ArrayList<List<String>>();
+        var selections = new ArrayList<Runnable>();
         int t = 0;
         for (var p : projects) {
             var mine = new ArrayList<String>();
@@ -119,14 +120,18 @@ final class DemoYear {
                 var admin = new Caller("demo-" + county.getKey(), Role.COUNTY_ADMIN, county.getKey(), null, null);
                 for (int i = 0; i < county.getValue(); i++) {
                     String id = "Y19-" + county.getKey() + "-" + String.format("%02d", ++t);
-                    done(save.execute(admin, new SaveTeacher.Command(id, "教师" + t, county.getKey(), null, Stage.PRIMARY, List.of("语文"), TeacherRole.TEACHER,
-                            SchoolLocation.RURAL, LocalDate.of(2008 + t % 10, 9, 1), BackboneLevel.COUNTY)));
-                    done(enroll.execute(admin, p.id(), id, null));
+                    var command = new SaveTeacher.Command(id, "教师" + t, county.getKey(), null, Stage.PRIMARY, List.of("语文"), TeacherRole.TEACHER,
+                            SchoolLocation.RURAL, LocalDate.of(2008 + t % 10, 9, 1), BackboneLevel.COUNTY);
+                    selections.add(() -> {
+                        done(save.execute(admin, command));
+                        done(enroll.execute(admin, p.id(), id, null));
+                    });
                     mine.add(id);
                 }
             }
             trainees.add(mine);
         }
+        DemoSeeds.inParallel(selections);
 
         // the lifecycle as it stood once the province approved (not replayed: see the class comment)
         var lifecycles = new DynamoDbLifecycles(ctx.getBean(TrainingTable.class));

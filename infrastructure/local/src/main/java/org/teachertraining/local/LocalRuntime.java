@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * <pre>
  * --port N      HTTP port (default 8080; 0 picks a free one)
  * --clean       delete .local/ first and start from nothing
- * --demo        load the 2020 Henan provincial program (projects, quotas, a few hundred teachers)
+ * --demo        load the 2020 Henan provincial program (projects, quotas, a few hundred teachers) and 2019 run to its end
  * --in-memory   keep nothing on disk (tests)
  * --root DIR    the repository root (where template.yaml is); default: found upwards from the working directory
  * </pre>
@@ -234,7 +234,11 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.startSchedules(parsed, functions, o.inMemory() ? null : data.resolve("schedules-completed.properties"));
             runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner), functions);
             warnings.forEach(w -> b.add("  WARNING        " + w));
-            if (o.demo()) b.add("  demo           " + DemoSeeds.load(context, data, o.inMemory()));
+            if (o.demo()) {
+                long started = System.nanoTime();
+                String demo = DemoSeeds.load(context, data, o.inMemory());
+                b.add("  demo           " + demo + String.format(" (%.1f s)", (System.nanoTime() - started) / 1e9));
+            }
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
                     + "-d '{\"sub\":\"admin\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}'");
             return runtime;
