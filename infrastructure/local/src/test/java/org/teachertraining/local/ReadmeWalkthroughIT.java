@@ -41,13 +41,28 @@ class ReadmeWalkthroughIT {
         var api = Api.shared();
         try {
             String out = run(api, "lifecycle-walkthrough");
-            assertEquals(List.of("true", "APPLIED", "waiting for the province's approval", "selection open until 2027-09-25", "SELECTED",
+            // the application's answer names the execution RUNNING; its phase then may already be past APPLIED
+            assertEquals(List.of("true", "\"status\":\"RUNNING\"", "waiting for the province's approval", "selection open until 2027-09-25", "SELECTED",
                     "selection closed", "REGISTERED", "waiting for the completion assessment", "QUEUED", "credits posted; deliverables window open", "closed"),
                     out.lines().toList().subList(0, 11), out);
             assertTrue(out.contains("\"evaluation\":{\"fillRate\":2.0"), out);
         } finally {
             api.send("POST", "/dev/clock", null, "{\"now\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) + "\"}");
         }
+    }
+
+    @Test
+    void theAccountabilityWalkthroughWorksAsWritten() throws Exception {
+        var api = Api.shared();
+        String out = run(api, "accountability-walkthrough");
+        var lines = out.lines().toList();
+        assertEquals(9, lines.size(), out);
+        int year = Integer.parseInt(api.send("GET", "/dev/clock", null, null).json().get("now").asText().substring(0, 4));
+        assertEquals(String.valueOf(year + 1), lines.get(0), out);
+        assertEquals("\"id\":\"LK-CYCLE\"", lines.get(1), out);   // the district's plan, and not the province's
+        assertEquals("\"status\":\"BELOW_MINIMUM\"", lines.get(2), out);
+        assertEquals(List.of("BACKBONE", "NEW_TEACHER", "\"status\":\"PENDING\"", "\"status\":\"APPROVED\"", "\"ONLINE\":6"), lines.subList(3, 8), out);
+        assertTrue(lines.get(8).matches("\"newTeachers\":[1-9][0-9]*"), out);
     }
 
     @Test
