@@ -6,7 +6,6 @@ import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.ComplianceRow;
 import org.teachertraining.core.credit.CreditCategory;
 import org.teachertraining.core.credit.ListCompliance;
-import org.teachertraining.core.credit.Requirements;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -5,7 +5,6 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.credit.CreditCategory;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
-import org.teachertraining.core.mentoring.Mentoring;
 import org.teachertraining.core.mentoring.MentoringActivities;
 import org.teachertraining.core.mentoring.MentoringCommunities;
 import org.teachertraining.core.mentoring.MentoringCoverage;

@@ -6,7 +6,6 @@ import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.CreditCategory;
 import org.teachertraining.core.credit.PostCompletion;
 import org.teachertraining.core.credit.ReadTranscript;
-import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.credit.ReverseCredit;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;

@@ -22,7 +22,6 @@ import org.teachertraining.core.credit.ListCompliance;
 import org.teachertraining.core.credit.PostCompletion;
 import org.teachertraining.core.credit.ReadTranscript;
 import org.teachertraining.core.credit.RefreshCompliance;
-import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.enrollment.EnrollTeacher;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
