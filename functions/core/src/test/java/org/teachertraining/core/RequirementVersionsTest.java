@@ -123,6 +123,20 @@ class RequirementVersionsTest {
     }
 
     @Test
+    void c3_aFunctionReusesWhatItReadForAMinute_butReadsItsOwnChangeAtOnce() {
+        var kept = new org.teachertraining.core.credit.RequirementBook(org.teachertraining.core.credit.Requirements.seeds(), w.ports.requirementVersions,
+                java.time.Duration.ofHours(1));
+        var setHere = new SetRequirement(kept, w.access, w.clock);
+        assertEquals(List.of("HN-CYCLE", "HN-NEW-TEACHER", "HN-HEAD-TEACHER", "HN-IT-2.0"),
+                kept.inForceFor("411523", 2021).all().stream().map(Requirement::id).toList());
+        done(set.execute(World.XIN_COUNTY, "XX-DISTRICT-CYCLE", district("411523")));   // through another instance's book
+        assertTrue(kept.inForceFor("411523", 2021).all().stream().noneMatch(r -> r.id().equals("XX-DISTRICT-CYCLE")), "kept for the hour");
+        done(setHere.execute(World.XIN_COUNTY, "XX-OTHER", district("411523")));   // its own change
+        var now = kept.inForceFor("411523", 2021).all().stream().map(Requirement::id).toList();
+        assertTrue(now.contains("XX-DISTRICT-CYCLE") && now.contains("XX-OTHER"), now.toString());
+    }
+
+    @Test
     void c3_inconsistentRequirementsAreRefusedWithTheFieldNamed() {
         var tooMuch = refused(set.execute(World.PROVINCE, "HN-X", henan(100, 2022, Map.of(CreditCategory.SCHOOL_BASED, 80, CreditCategory.ONLINE, 30))));
         assertEquals("minByCategory", tooMuch.errors().getFirst().field());

@@ -58,7 +58,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), new DynamoDbPrograms(table), enrollments,
                 new DynamoDbInstitutions(table)), enrollments, new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), new DynamoDbTeachers(table),
-                new RefreshCompliance(ledger, new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table)), new DynamoDbComplianceAggregates(table), environment.clock()));
+                new RefreshCompliance(ledger, new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
         // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)
         Priming.beforeSnapshot("CreditPostingFunction", () -> postCompletion.execute(new Completion("PRIMING", "PRIMING", "PRIMING",
                 java.util.List.of(new Completion.Result("PRIMING", Completion.Outcome.PASSED, Map.of(), null)), "PRIMING", java.time.Instant.EPOCH)));

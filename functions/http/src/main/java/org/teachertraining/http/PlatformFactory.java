@@ -209,10 +209,11 @@ public class PlatformFactory {
         return new ListCompliance(new DynamoDbComplianceAggregates(table), requirements, access, clock);
     }
 
-    /** C3: the seeds and the versions the province and districts set (a few dozen items, read at each use). */
+    /** C3: the seeds and the versions the province and districts set, each chain's read again after a minute. */
     @Singleton
     org.teachertraining.core.credit.RequirementBook requirements(TrainingTable table) {
-        return new org.teachertraining.core.credit.RequirementBook(Requirements.seeds(), new org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions(table));
+        return new org.teachertraining.core.credit.RequirementBook(Requirements.seeds(), new org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions(table),
+                org.teachertraining.core.credit.RequirementBook.KEEP);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package org.teachertraining.core.credit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,12 +28,29 @@ public final class RequirementBook {
         boolean add(Requirement version);
     }
 
+    /** How long the functions reuse what they read: a minute. */
+    public static final java.time.Duration KEEP = java.time.Duration.ofMinutes(1);
+
     private final Requirements seeds;
     private final Versions versions;
+    private final long keepNanos;
+    /** Each chain's (or requirement's) stored versions as last read, with when (System.nanoTime: elapsed time, not the business clock). */
+    private final java.util.Map<Object, Map.Entry<Long, List<Requirement>>> read = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Reads the store at every use. */
     public RequirementBook(Requirements seeds, Versions versions) {
+        this(seeds, versions, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Reuses a chain's versions for {@code keep} (a function's postings and transcripts read the same few units again and
+     * again). Safe for decisions: a version takes effect in a later year only ({@link SetRequirement}), so one set within
+     * {@code keep} can change nothing this year; a read of next year's may lag it by {@code keep} on another instance.
+     */
+    public RequirementBook(Requirements seeds, Versions versions, java.time.Duration keep) {
         this.seeds = seeds;
         this.versions = versions;
+        this.keepNanos = keep.toNanos();
     }
 
     /** The seeds alone, for tests and tools with no store. */
@@ -49,8 +67,22 @@ public final class RequirementBook {
     public Requirements inForceFor(String code, int year) {
         var chain = Requirements.chain(code);
         var all = new ArrayList<>(seeds.all().stream().filter(r -> chain.contains(r.jurisdiction())).toList());
-        all.addAll(versions.ofUnits(chain));
+        all.addAll(stored(chain));
         return new Requirements(all).inForce(year);
+    }
+
+    private List<Requirement> stored(List<String> chain) {
+        return kept(chain, () -> versions.ofUnits(chain));
+    }
+
+    private List<Requirement> kept(Object key, java.util.function.Supplier<List<Requirement>> reading) {
+        if (keepNanos == 0) return reading.get();
+        long now = System.nanoTime();
+        var last = read.get(key);
+        if (last != null && now - last.getKey() < keepNanos) return last.getValue();
+        var fresh = reading.get();
+        read.put(key, Map.entry(now, fresh));
+        return fresh;
     }
 
     /** Every unit's requirements in force in {@code year} (reads every stored version: for the yearly reminders). */
@@ -62,10 +94,12 @@ public final class RequirementBook {
 
     /** One requirement's version in force in {@code year}, if it has one. */
     public Optional<Requirement> inForce(String id, int year) {
-        return new Requirements(history(id)).inForce(year).all().stream().findFirst();
+        var all = new ArrayList<>(seeds.all().stream().filter(r -> r.id().equals(id)).toList());
+        all.addAll(kept("id:" + id, () -> versions.of(id)));
+        return new Requirements(all).inForce(year).all().stream().findFirst();
     }
 
-    /** One requirement's versions, the seed's first. */
+    /** One requirement's versions, the seed's first, as stored now (never from what this instance read before). */
     public List<Requirement> history(String id) {
         var all = new ArrayList<>(seeds.all().stream().filter(r -> r.id().equals(id)).toList());
         all.addAll(versions.of(id));
@@ -79,6 +113,8 @@ public final class RequirementBook {
     }
 
     boolean add(Requirement version) {
-        return versions.add(version);
+        boolean added = versions.add(version);
+        read.clear();   // this instance reads its own change at once
+        return added;
     }
 }

@@ -69,6 +69,9 @@ class CostBenchmark {
             billed.raw = () -> raw;
             billed.table = "TrainingTable";
             var table = new TrainingTable(client, "TrainingTable");
+            // the requirements as the functions read them: the seeds and the versions in the table (C3)
+            var requirements = new org.teachertraining.core.credit.RequirementBook(org.teachertraining.core.credit.Requirements.seeds(),
+                    new org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions(table), org.teachertraining.core.credit.RequirementBook.KEEP);
             var api = new RushBenchmark.Client(runtime.api());
             String province = api.token("{\"sub\":\"cost\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
             String xinyang = api.token("{\"sub\":\"cost-xy\",\"role\":\"CITY_ADMIN\",\"jurisdiction\":\"411500\"}");
@@ -96,7 +99,7 @@ class CostBenchmark {
             var aggregates = new DynamoDbComplianceAggregates(table);
             var county = new Caller("cost-xx", Role.COUNTY_ADMIN, "411523", null, null);
             var enroll = new EnrollTeacher(projects, teachers, new DynamoDbQuotas(table), enrollments, integrity, new DynamoDbTrainingHours(table),
-                    new org.teachertraining.core.credit.RequirementCycles(org.teachertraining.core.credit.RequirementBook.seedsOnly()), access, clock);
+                    new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
             var registry = new DynamoDbCertificateRegistry(table);
             Certificates registryOnly = new Certificates() {
                 public void issue(Certificate c) { registry.add(c); }
@@ -104,9 +107,9 @@ class CostBenchmark {
             };
             var post = new PostCompletion(new CheckCompletion(projects, new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), enrollments,
                     new DynamoDbInstitutions(table)), enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
-                    registryOnly, teachers, new RefreshCompliance(ledger, org.teachertraining.core.credit.RequirementBook.seedsOnly(), aggregates, clock));
-            var transcript = new ReadTranscript(teachers, ledger, org.teachertraining.core.credit.RequirementBook.seedsOnly(), access, clock);
-            var compliance = new ListCompliance(aggregates, org.teachertraining.core.credit.RequirementBook.seedsOnly(), access, clock);
+                    registryOnly, teachers, new RefreshCompliance(ledger, requirements, aggregates, clock));
+            var transcript = new ReadTranscript(teachers, ledger, requirements, access, clock);
+            var compliance = new ListCompliance(aggregates, requirements, access, clock);
 
             measure("enrollment", meter, billed, figures, i -> enroll.execute(county, project, "C-" + i, null));
             measure("creditPosting", meter, billed, figures, i -> post.execute(new Completion("COST-" + i, project, "HENU", List.of(new Completion.Result("C-" + i,
