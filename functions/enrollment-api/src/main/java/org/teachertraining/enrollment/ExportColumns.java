@@ -117,7 +117,10 @@ final class ExportColumns {
             Column.of("学时达标", "Meeting the requirement", JurisdictionResults.Figures::meetingRequirement),
             Column.of("达标率（%）", "Meeting (%)", JurisdictionResults.Figures::meetingPercent));
 
+    /** Beijing time to the second, always with its seconds (LocalDateTime's own text drops ":00", as a sheet row did once a minute). */
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private static String time(Instant at) {
-        return at == null ? null : at.atZone(ChinaTime.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        return at == null ? null : TIME.format(at.atZone(ChinaTime.ZONE));
     }
 }
