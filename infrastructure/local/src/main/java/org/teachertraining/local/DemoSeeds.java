@@ -180,7 +180,7 @@ final class DemoSeeds {
         }
     }
 
-    private static <T> T done(Outcome<T> outcome) {
+    static <T> T done(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Done<T> d) return d.value();
         throw new IllegalStateException("demo seed refused: " + ((Outcome.Refused<T>) outcome).refusal());
     }

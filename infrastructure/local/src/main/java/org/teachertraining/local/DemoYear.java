@@ -3,7 +3,6 @@ package org.teachertraining.local;
 import io.micronaut.context.ApplicationContext;
 import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
-import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.CreditCategory;
 import org.teachertraining.core.credit.RecordCompletion;
@@ -42,6 +41,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+
+import static org.teachertraining.local.DemoSeeds.done;
 
 /**
  * The demo's previous year, 2019, run to its end so that a newcomer sees the accountability layer with figures in it:
@@ -230,10 +231,5 @@ final class DemoYear {
 
     private static int count(List<Completion.Result> results, Completion.Outcome outcome) {
         return (int) results.stream().filter(r -> r.outcome() == outcome).count();
-    }
-
-    private static <T> T done(Outcome<T> outcome) {
-        if (outcome instanceof Outcome.Done<T> d) return d.value();
-        throw new IllegalStateException("demo seed refused: " + ((Outcome.Refused<T>) outcome).refusal());
     }
 }

@@ -75,10 +75,7 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
         }
         request.expressionAttributeValues(values);
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", pk, "GSI2SK", prefix));
-        var result = table.queryPage(request.build());
-        var last = result.lastEvaluatedKey();
-        return new Page<>(result.items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), ComplianceRow.class)).toList(),
-                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
+        return table.page(request.build(), i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), ComplianceRow.class));
     }
 
     private static void conditionally(Runnable write) {

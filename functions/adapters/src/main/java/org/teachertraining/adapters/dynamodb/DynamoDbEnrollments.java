@@ -136,10 +136,7 @@ public final class DynamoDbEnrollments implements Enrollments {
             values.put(":status", s(status.name()));
         }
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", "PROJECT#" + projectId, "GSI2SK", prefix));
-        var result = table.queryPage(request.expressionAttributeValues(values).build());
-        var last = result.lastEvaluatedKey();
-        return new Page<>(result.items().stream().map(DynamoDbEnrollments::read).toList(),
-                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
+        return table.page(request.expressionAttributeValues(values).build(), DynamoDbEnrollments::read);
     }
 
     @Override

@@ -155,10 +155,7 @@ public final class DynamoDbMentoring implements Mentoring.Store {
         var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
                 .limit(limit).keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk)));
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", pk, "GSI1SK", ""));
-        var result = table.queryPage(request.build());
-        var last = result.lastEvaluatedKey();
-        return new org.teachertraining.core.common.Page<>(result.items().stream().map(i -> TrainingTable.fromJson(str(i, "data"), Attendance.class)).toList(),
-                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
+        return table.page(request.build(), i -> TrainingTable.fromJson(str(i, "data"), Attendance.class));
     }
 
     @Override

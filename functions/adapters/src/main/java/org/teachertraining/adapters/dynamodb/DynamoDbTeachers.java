@@ -36,10 +36,7 @@ public final class DynamoDbTeachers implements Teachers {
                 .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
                 .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#")));
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + county, "GSI1SK", "TEACHER#"));
-        var result = table.queryPage(request.build());
-        var last = result.lastEvaluatedKey();
-        return new Page<>(result.items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class)).toList(),
-                last == null || last.isEmpty() ? null : TrainingTable.encodeCursor(last));
+        return table.page(request.build(), i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class));
     }
 
     @Override

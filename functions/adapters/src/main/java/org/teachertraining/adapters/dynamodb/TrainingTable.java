@@ -115,6 +115,15 @@ public final class TrainingTable {
         }
     }
 
+    /** One page of a caller's list: {@link #queryPage}'s items, each read by {@code read}, and the cursor to the next page (none after the last). */
+    <T> org.teachertraining.core.common.Page<T> page(software.amazon.awssdk.services.dynamodb.model.QueryRequest request,
+                                                     java.util.function.Function<Map<String, AttributeValue>, T> read) {
+        var result = queryPage(request);
+        var last = result.lastEvaluatedKey();
+        return new org.teachertraining.core.common.Page<>(result.items().stream().map(read).toList(),
+                last == null || last.isEmpty() ? null : encodeCursor(last));
+    }
+
     /** Puts a record as JSON in {@code data} unless the key exists; true if it was put now. */
     public boolean putIfAbsent(String pk, String sk, Object record) {
         try {

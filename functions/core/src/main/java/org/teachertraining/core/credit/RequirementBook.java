@@ -94,15 +94,18 @@ public final class RequirementBook {
 
     /** One requirement's version in force in {@code year}, if it has one. */
     public Optional<Requirement> inForce(String id, int year) {
-        var all = new ArrayList<>(seeds.all().stream().filter(r -> r.id().equals(id)).toList());
-        all.addAll(kept("id:" + id, () -> versions.of(id)));
-        return new Requirements(all).inForce(year).all().stream().findFirst();
+        return new Requirements(withSeed(id, kept("id:" + id, () -> versions.of(id)))).inForce(year).all().stream().findFirst();
     }
 
     /** One requirement's versions, the seed's first, as stored now (never from what this instance read before). */
     public List<Requirement> history(String id) {
+        return withSeed(id, versions.of(id));
+    }
+
+    /** The requirement's seed (if it has one) and {@code stored}, by version. */
+    private List<Requirement> withSeed(String id, List<Requirement> stored) {
         var all = new ArrayList<>(seeds.all().stream().filter(r -> r.id().equals(id)).toList());
-        all.addAll(versions.of(id));
+        all.addAll(stored);
         all.sort(Comparator.comparingInt(Requirement::version));
         return List.copyOf(all);
     }

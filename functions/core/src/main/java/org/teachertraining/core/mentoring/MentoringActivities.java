@@ -94,11 +94,10 @@ public final class MentoringActivities {
                     "at most " + Mentoring.NEW_TEACHERS_PER_BACKBONE + " (the new teachers of one backbone)");
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        var backbone = store.member(communityId, r.backboneId()).filter(m -> m.role() == MemberRole.BACKBONE);
-        if (backbone.isEmpty()) {
+        var members = store.members(communityId);   // one read serves the backbone and its new teachers
+        if (members.stream().noneMatch(m -> m.role() == MemberRole.BACKBONE && m.teacherId().equals(r.backboneId()))) {
             return Outcome.refused(Refusal.notFound(Text.of("该工作室没有骨干教师 " + PlainText.quote(r.backboneId()), "The community has no backbone " + PlainText.quote(r.backboneId()))));
         }
-        var members = store.members(communityId);
         var seen = new HashSet<String>();
         var attendances = new ArrayList<Attendance>();
         var now = clock.instant();
