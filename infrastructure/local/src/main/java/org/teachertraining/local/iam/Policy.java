@@ -1,7 +1,9 @@
 package org.teachertraining.local.iam;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +11,19 @@ import java.util.regex.Pattern;
  * Deny wins, else an Allow whose action and resource patterns both match, else the implicit deny. Actions
  * match case-insensitively, resources case-sensitively; {@code *} and {@code ?} are IAM's wildcards.
  */
-public record Policy(String role, List<Statement> statements) {
+public record Policy(String role, List<Statement> statements, Map<String, Decision> decided) {
+
+    /** How many decisions a policy keeps: S3 objects each have a resource of their own, decided afresh once the room is taken. */
+    static final int KEPT = 1_000;
+
+    /**
+     * A role's policy, which never changes once read: each (action, resource) is decided once and the answer
+     * kept, since a function names the same few tables, queues and indexes on every call.
+     */
+    public Policy(String role, List<Statement> statements) {
+        this(role, statements, new ConcurrentHashMap<>());
+    }
+
     public record Statement(boolean allow, List<String> actions, List<String> resources) {
         boolean matches(String action, String resource) {
             return actions.stream().anyMatch(a -> wildcard(a, true).matcher(action).matches())
@@ -20,6 +34,15 @@ public record Policy(String role, List<Statement> statements) {
     public enum Decision { ALLOWED, DENIED_EXPLICITLY, NOT_ALLOWED }
 
     public Decision decide(String action, String resource) {
+        String key = action + "\n" + resource;
+        var known = decided.get(key);
+        if (known != null) return known;
+        var decision = evaluate(action, resource);
+        if (decided.size() < KEPT) decided.put(key, decision);
+        return decision;
+    }
+
+    private Decision evaluate(String action, String resource) {
         if (statements.stream().anyMatch(s -> !s.allow() && s.matches(action, resource))) return Decision.DENIED_EXPLICITLY;
         return statements.stream().anyMatch(s -> s.allow() && s.matches(action, resource)) ? Decision.ALLOWED : Decision.NOT_ALLOWED;
     }

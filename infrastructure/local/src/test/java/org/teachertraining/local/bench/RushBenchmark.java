@@ -1,18 +1,40 @@
 package org.teachertraining.local.bench;
 
 import org.junit.jupiter.api.Test;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
+import org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions;
+import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
+import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.credit.RequirementBook;
+import org.teachertraining.core.credit.RequirementCycles;
+import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.local.LocalRuntime;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,82 +43,208 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The enrollment rush: N concurrent clients (1, 8, 64) enrolling distinct teachers into one project whose
- * county holds 200 seats, 400 requests in all, over HTTP against the local runtime (DynamoDB Local in the
- * same JVM). Reports throughput and p50/p99 latency, and verifies afterwards that exactly 200 seats were
- * taken and every other answer was 409 E1. Ratios to N = 1 are what the baseline holds.
+ * The enrollment rush: N concurrent clients (1, 8, 64) enrolling 400 distinct teachers into one project whose
+ * county holds 200 seats, each way three times, the rounds interleaved (A, B, C, then B, C, A, …) on one local
+ * runtime after a warm-up of {@value #WARM_UP} rounds of every way at N = 8 and 64 that are not counted:
+ * <ul>
+ * <li>A, the platform: {@code POST /projects/{id}/enrollments} over HTTP, through the API's controller;</li>
+ * <li>B, the limit: the DynamoDB requests of exactly one enrollment, recorded from the use case on the
+ * platform's adapters and sent again for each teacher straight to the same DynamoDB Local ({@link Replay});</li>
+ * <li>C, in process: the {@code EnrollTeacher} use case on the platform's adapters, called directly.</li>
+ * </ul>
+ * Every round must book exactly 200 and refuse 200 (409 E1), and the stored quota must say 200 used. Reported:
+ * means of the rounds; gated: the platform's throughput and p99 as ratios to the limit's.
  */
 class RushBenchmark {
-    static final int SEATS = 200, REQUESTS = 400;
+    static final int SEATS = 200, REQUESTS = 400, WARM_UP = 2;
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int[] CLIENTS = {1, 8, 64};
+
+    enum Way {
+        PLATFORM("A, the platform over HTTP"), LIMIT("B, its DynamoDB requests alone"), IN_PROCESS("C, the use case in process");
+
+        final String label;
+
+        Way(String label) {
+            this.label = label;
+        }
+
+        String key() {
+            return switch (this) {
+                case PLATFORM -> "platform";
+                case LIMIT -> "limit";
+                case IN_PROCESS -> "inProcess";
+            };
+        }
+    }
 
     @Test
     void rush() throws Exception {
         var figures = new LinkedHashMap<String, Double>();
         var better = new LinkedHashMap<String, Boolean>();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(LocalRuntime.findRoot(), 0, false, false, true))) {
-            var api = new Client(runtime.api());
-            double single = 0;
-            for (int n : new int[]{1, 8, 64}) {
-                var r = run(api, n);
-                if (n == 1) single = r.throughput;
-                System.out.printf("rush N=%d: %.1f requests/s, p50 %.1f ms, p99 %.1f ms, %d enrolled, %d refused E1%n",
-                        n, r.throughput, r.p50, r.p99, r.enrolled, r.refused);
-                figures.put("N" + n + ".throughput", r.throughput);
-                figures.put("N" + n + ".p50ms", r.p50);
-                figures.put("N" + n + ".p99ms", r.p99);
-                figures.put("N" + n + ".throughputRatioToN1", r.throughput / single);
-                better.put("N" + n + ".throughputRatioToN1", true);
+            var bench = new Bench(runtime);
+            System.out.println("rush: one enrollment's DynamoDB requests, as the limit sends them: " + Replay.mix(bench.template));
+            for (int w = 0; w < WARM_UP; w++) {
+                for (int n : new int[]{8, 64}) for (var way : Way.values()) bench.run(way, n);
+            }
+            var results = new LinkedHashMap<String, List<Result>>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int n : CLIENTS) {
+                    for (int k = 0; k < Way.values().length; k++) {
+                        var way = Way.values()[(round + k) % Way.values().length];
+                        var r = bench.run(way, n);
+                        System.out.printf("rush round %d, N=%d, %s: %.1f requests/s, p50 %.1f ms, p99 %.1f ms%n", round + 1, n, way.label, r.throughput, r.p50, r.p99);
+                        results.computeIfAbsent(n + way.key(), x -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            System.out.println("| N | A, platform (p99) | B, limit (p99) | A/B | p99 A/B | C, in process (p99) |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int n : CLIENTS) {
+                for (var way : Way.values()) {
+                    var rs = results.get(n + way.key());
+                    figures.put("N" + n + "." + way.key() + ".throughput", mean(rs, Result::throughput));
+                    figures.put("N" + n + "." + way.key() + ".p50ms", mean(rs, Result::p50));
+                    figures.put("N" + n + "." + way.key() + ".p99ms", mean(rs, Result::p99));
+                }
+                double ratio = figures.get("N" + n + ".platform.throughput") / figures.get("N" + n + ".limit.throughput");
+                double p99Ratio = figures.get("N" + n + ".platform.p99ms") / figures.get("N" + n + ".limit.p99ms");
+                figures.put("N" + n + ".throughputRatioToLimit", ratio);
+                figures.put("N" + n + ".p99RatioToLimit", p99Ratio);
+                better.put("N" + n + ".throughputRatioToLimit", true);
+                better.put("N" + n + ".p99RatioToLimit", false);
+                System.out.printf("| %d | %.0f/s (%.0f ms) | %.0f/s (%.0f ms) | %.2f | %.2f | %.0f/s (%.0f ms) |%n", n,
+                        figures.get("N" + n + ".platform.throughput"), figures.get("N" + n + ".platform.p99ms"),
+                        figures.get("N" + n + ".limit.throughput"), figures.get("N" + n + ".limit.p99ms"), ratio, p99Ratio,
+                        figures.get("N" + n + ".inProcess.throughput"), figures.get("N" + n + ".inProcess.p99ms"));
             }
         }
         Baseline.check("rush", figures, better);
     }
 
-    record Result(double throughput, double p50, double p99, int enrolled, int refused) {}
+    static double mean(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
+        return rs.stream().mapToDouble(f).average().orElseThrow();
+    }
 
-    static Result run(Client api, int clients) throws Exception {
-        String province = api.token("{\"sub\":\"bench\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
-        String xinyang = api.token("{\"sub\":\"bench-xy\",\"role\":\"CITY_ADMIN\",\"jurisdiction\":\"411500\"}");
-        String program = api.id(api.send("POST", "/programs", province, "{\"year\":2027,\"level\":\"PROVINCIAL\",\"name\":\"rush " + clients + "\",\"jurisdiction\":\"410000\"}"));
-        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
-        String project = api.id(api.send("POST", "/programs/" + program + "/projects", province, "{\"code\":\"RUSH-" + clients + "\",\"name\":\"rush\","
-                + "\"category\":\"c\",\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":5}],\"totalHours\":40,\"classSize\":50,\"institutionId\":\"HENU\","
-                + "\"selectionCutoff\":\"" + now.plusDays(30).withNano(0) + "\",\"startDate\":\"" + now.plusDays(40).toLocalDate() + "\",\"endDate\":\""
-                + now.plusDays(45).toLocalDate() + "\"}"));
-        api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":" + SEATS + "}");
-        api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":" + SEATS + "}");
-        var csv = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");
-        for (int i = 0; i < REQUESTS; i++) csv.append("R").append(clients).append('-').append(i).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
-        api.send("POST", "/teachers:import", xinyang, csv.toString(), "text/csv");
+    record Result(double throughput, double p50, double p99) {}
 
-        var latencies = new ConcurrentLinkedQueue<Double>();
-        var next = new AtomicInteger();
-        var enrolled = new AtomicInteger();
-        var refused = new AtomicInteger();
-        var pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < REQUESTS; ) {
-                    long t = System.nanoTime();
-                    int status = api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"R" + clients + "-" + i + "\"}").statusCode();
-                    latencies.add((System.nanoTime() - t) / 1e6);
-                    if (status == 201) enrolled.incrementAndGet();
-                    else if (status == 409) refused.incrementAndGet();
-                }
-                return null;
-            });
+    /** One project of 200 seats for 新县 and 400 teachers of 新县 to rush it, set up over HTTP (not timed). */
+    record Round(String project, List<String> teachers) {}
+
+    /** The runtime, the three ways to enroll, and the recorded requests of one enrollment. */
+    static final class Bench {
+        final Client api;
+        final String province, xinyang;
+        final Caller xinyangAdmin = new Caller("bench-xy", Role.CITY_ADMIN, "411500", null, null);
+        final DynamoDbClient dynamo;
+        final EnrollTeacher enroll;
+        final List<SdkRequest> template;
+        final String templateProject, templateTeacher, templateEnrollment, templateNotice;
+        final AtomicInteger rounds = new AtomicInteger();
+
+        Bench(LocalRuntime runtime) {
+            api = new Client(runtime.api());
+            province = api.token("{\"sub\":\"bench\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
+            xinyang = api.token("{\"sub\":\"bench-xy\",\"role\":\"CITY_ADMIN\",\"jurisdiction\":\"411500\"}");
+            String endpoint = runtime.dynamoDbEndpoint().toString();
+            // the limit's client is built as the functions build theirs (AwsClients), without the local IAM check
+            dynamo = AwsClients.dynamoDb("local", endpoint);
+            var recorder = new Replay.Recorder();
+            var table = new TrainingTable(AwsClients.dynamoDb("local", endpoint, List.of(recorder)), "TrainingTable");
+            var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
+            enroll = new EnrollTeacher(new DynamoDbProjects(table), new DynamoDbTeachers(table), new DynamoDbQuotas(table), new DynamoDbEnrollments(table),
+                    new DynamoDbIntegrityRecords(table), new DynamoDbTrainingHours(table), new RequirementCycles(requirements),
+                    new Access(JurisdictionTree.china()), Clock.systemUTC());
+            var first = setUp();
+            // the requirement versions are kept for a minute: read them once so the recording holds only an enrollment's own requests
+            enroll.execute(xinyangAdmin, first.project(), first.teachers().get(1), null);
+            var outcome = new java.util.concurrent.atomic.AtomicReference<Outcome<EnrollTeacher.Enrolled>>();
+            template = recorder.during(() -> outcome.set(enroll.execute(xinyangAdmin, first.project(), first.teachers().get(0), null)));
+            var enrolled = ((Outcome.Done<EnrollTeacher.Enrolled>) outcome.get()).value();
+            templateProject = first.project();
+            templateTeacher = first.teachers().get(0);
+            templateEnrollment = enrolled.enrollment().id();
+            // the teacher's notice has an ID of its own (derived from the enrollment's), the key of its outbox record
+            var notices = Replay.ids(template, "OUTBOX#");
+            notices.remove("PENDING");
+            assertEquals(1, notices.size(), "one notice in " + Replay.mix(template));
+            templateNotice = notices.iterator().next();
         }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        // zero oversubscription: the answers and the stored quota agree with the seats
-        assertEquals(SEATS, enrolled.get());
-        assertEquals(REQUESTS - SEATS, refused.get());
-        String quotas = api.send("GET", "/projects/" + project + "/quotas", xinyang, null).body();
-        assertEquals(true, quotas.contains("\"jurisdiction\":\"411523\",\"name\":\"新县\",\"seats\":" + SEATS + ",\"allocated\":0,\"used\":" + SEATS), quotas);
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(REQUESTS / seconds, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), enrolled.get(), refused.get());
+
+        Round setUp() {
+            int n = rounds.incrementAndGet();
+            String program = api.id(api.send("POST", "/programs", province, "{\"year\":2027,\"level\":\"PROVINCIAL\",\"name\":\"rush " + n + "\",\"jurisdiction\":\"410000\"}"));
+            var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+            String project = api.id(api.send("POST", "/programs/" + program + "/projects", province, "{\"code\":\"RUSH-" + n + "\",\"name\":\"rush\","
+                    + "\"category\":\"c\",\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":5}],\"totalHours\":40,\"classSize\":50,\"institutionId\":\"HENU\","
+                    + "\"selectionCutoff\":\"" + now.plusDays(30).withNano(0) + "\",\"startDate\":\"" + now.plusDays(40).toLocalDate() + "\",\"endDate\":\""
+                    + now.plusDays(45).toLocalDate() + "\"}"));
+            api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":" + SEATS + "}");
+            api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":" + SEATS + "}");
+            var csv = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");
+            var teachers = new ArrayList<String>();
+            for (int i = 0; i < REQUESTS; i++) {
+                teachers.add("RUSH" + n + "-T" + i);
+                csv.append(teachers.get(i)).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
+            }
+            int status = api.send("POST", "/teachers:import", xinyang, csv.toString(), "text/csv").statusCode();
+            if (status != 200) throw new AssertionError("teacher import: " + status);
+            return new Round(project, List.copyOf(teachers));
+        }
+
+        /** One round: a fresh project and teachers, {@code clients} threads enrolling them {@code way}, verified. */
+        Result run(Way way, int clients) throws Exception {
+            var round = setUp();
+            // the limit's requests are made before the clock starts: a rewritten copy of the recording for each teacher
+            var replays = way != Way.LIMIT ? null : round.teachers().stream().map(t -> {
+                String id = UUID.randomUUID().toString(), notice = UUID.randomUUID().toString().replace("-", "");
+                return Replay.rewrite(template, s -> s.replace(templateProject, round.project()).replace(templateTeacher, t)
+                        .replace(templateEnrollment, id).replace(templateNotice, notice));
+            }).toList();
+            var latencies = new ConcurrentLinkedQueue<Double>();
+            var next = new AtomicInteger();
+            var enrolled = new AtomicInteger();
+            var refused = new AtomicInteger();
+            var pool = Executors.newFixedThreadPool(clients);
+            var done = new ArrayList<java.util.concurrent.Future<?>>();
+            long start = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < REQUESTS; ) {
+                        String teacher = round.teachers().get(i);
+                        long t = System.nanoTime();
+                        boolean booked = switch (way) {
+                            case PLATFORM -> {
+                                int status = api.send("POST", "/projects/" + round.project() + "/enrollments", xinyang, "{\"teacherId\":\"" + teacher + "\"}").statusCode();
+                                if (status != 201 && status != 409) throw new AssertionError(teacher + ": " + status);
+                                yield status == 201;
+                            }
+                            case LIMIT -> Replay.send(dynamo, replays.get(i));
+                            case IN_PROCESS -> {
+                                var outcome = enroll.execute(xinyangAdmin, round.project(), teacher, null);
+                                if (outcome instanceof Outcome.Refused<?> r && !"E1".equals(r.refusal().rule())) throw new AssertionError(teacher + ": " + r.refusal());
+                                yield outcome instanceof Outcome.Done<?>;
+                            }
+                        };
+                        latencies.add((System.nanoTime() - t) / 1e6);
+                        (booked ? enrolled : refused).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) f.get(10, TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            // zero oversubscription: the answers and the stored quota agree with the seats
+            assertEquals(SEATS, enrolled.get(), way.label);
+            assertEquals(REQUESTS - SEATS, refused.get(), way.label);
+            String quotas = api.send("GET", "/projects/" + round.project() + "/quotas", xinyang, null).body();
+            assertEquals(true, quotas.contains("\"jurisdiction\":\"411523\",\"name\":\"新县\",\"seats\":" + SEATS + ",\"allocated\":0,\"used\":" + SEATS), quotas);
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return new Result(REQUESTS / seconds, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
+        }
     }
 
     /** A plain HTTP client for the benchmark. */
