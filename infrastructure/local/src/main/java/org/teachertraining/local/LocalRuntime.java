@@ -183,7 +183,7 @@ public final class LocalRuntime implements AutoCloseable {
             props.put("micronaut.server.netty.max-header-size", 10_240);
             // in AWS each request has a Lambda instance to itself; here the controllers' blocking calls run each on its
             // own (virtual) thread, never on Netty's few event-loop threads — which also lets HttpApiTimeout answer on time
-            props.put("micronaut.server.thread-selection", "BLOCKING");
+            props.put("micronaut.server.thread-selection", "IO");
 
             // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
             DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", emulators.dynamoDb.toString());

@@ -17,6 +17,21 @@ import org.teachertraining.core.program.ProgramLevel;
 import org.teachertraining.core.enrollment.Enrollments.Booking;
 import org.teachertraining.local.LocalRuntime;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import org.teachertraining.adapters.aws.FunctionEnvironment;
+import org.teachertraining.adapters.aws.StoredJson;
+import org.teachertraining.credits.CreditPostingHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import java.nio.file.Files;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,93 +49,224 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Credit posting at volume: {@code bench.completions} (100,000) completions, one trainee each, sent to
- * CreditPostingQueue as the API sends them (SqsCompletionQueue) while the local runtime's event source
- * mapping (template.yaml's BatchSize and ScalingConfig) feeds them to CreditPostingFunction, which checks,
- * posts (ledger entries and the yearly aggregate in one transaction), refreshes the compliance row and
- * issues a certificate PDF to S3 for each. Measured: postings per second from the first send until the
- * queue is drained. Afterwards every teacher's ledger and compliance row are read back and must be complete
- * and exact, and nothing may be in the dead-letter queue.
+ * Credit posting at volume, against its limit. {@code bench.completions} (100,000) completions, one trainee each,
+ * posted by the platform in two rounds, and as many by the limit in two rounds, interleaved (platform, limit,
+ * limit, platform) on one local runtime, after a warm-up round of 1,000 each way that is not counted:
+ * <ul>
+ * <li>the platform: the completions sent to CreditPostingQueue as the API sends them (SqsCompletionQueue, 8
+ * senders) while the local runtime's event source mapping (template.yaml's BatchSize and ScalingConfig) feeds
+ * them to CreditPostingFunction, which checks, posts (ledger entries and the yearly aggregate in one
+ * transaction), refreshes the compliance rows and issues a certificate PDF to S3 for each;</li>
+ * <li>the limit: the same messages sent the same way to a queue of their own, received and deleted by as many
+ * pollers as the mapping runs, with the same receive requests; for each message, the DynamoDB and S3 requests
+ * of one posting, recorded from the function's own handler ({@link Replay}), sent again for that message's
+ * project, teacher and completion — no handler, no use case.</li>
+ * </ul>
+ * Measured: postings per second from the first send until every message is done. Afterwards every teacher's
+ * ledger is read back and must be complete and exact (the platform's compliance rows too), and nothing may be
+ * in the dead-letter queue.
  *
- * <p>Set-up (not timed): projects of 100 seats (two classes of 50) created over HTTP, teachers imported over
- * HTTP, seats booked through the enrollment adapter (the transaction the enrollment use case ends in);
- * each teacher is a trainee of 10 projects, so each ledger collects 10 postings.
+ * <p>Set-up of each round (not timed): projects of 100 seats created over HTTP, teachers imported over HTTP,
+ * seats booked through the enrollment adapter (the transaction the enrollment use case ends in); each teacher
+ * is a trainee of 10 projects of the round, so each ledger collects 10 postings.
  */
 class CreditPostingBenchmark {
     static final int COMPLETIONS = Integer.getInteger("bench.completions", 100_000);
+    static final int ROUNDS_PER_WAY = 2, WARM_UP = 1_000;
     static final int CLASS_SIZE = 100;
     static final int PROJECTS_PER_TEACHER = 10;
     /** 30 hours a completion, 300 a teacher: short of Henan's 360, so every teacher is on the county's compliance list. */
     static final int CENTRALIZED = 20, ONLINE = 10;
 
+    /** One round's projects and teachers ({@code CB<round>-<n>}). */
+    record Round(int index, String[] projects, int teacherCount) {
+        String teacher(int t) {
+            return "CB" + index + "-" + t;
+        }
+
+        int completions() {
+            return projects.length * CLASS_SIZE;
+        }
+
+        String completionId(int project, int k) {
+            return "C" + index + "-" + project + "-" + k;
+        }
+    }
+
     @Test
     void completionsThroughTheQueue() throws Exception {
-        int projectCount = COMPLETIONS / CLASS_SIZE;
-        int teacherCount = COMPLETIONS / PROJECTS_PER_TEACHER;
-        assertTrue(projectCount % PROJECTS_PER_TEACHER == 0 && projectCount > 0, "bench.completions must be a multiple of " + CLASS_SIZE * PROJECTS_PER_TEACHER);
+        int perRound = COMPLETIONS / ROUNDS_PER_WAY;
+        assertTrue(perRound % (CLASS_SIZE * PROJECTS_PER_TEACHER) == 0 && perRound > 0,
+                "bench.completions must be a multiple of " + ROUNDS_PER_WAY * CLASS_SIZE * PROJECTS_PER_TEACHER);
         var figures = new LinkedHashMap<String, Double>();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(LocalRuntime.findRoot(), 0, false, false, true))) {
-            var api = new RushBenchmark.Client(runtime.api());
-            String province = api.token("{\"sub\":\"credit-bench\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
-            String xinyang = api.token("{\"sub\":\"credit-bench-xy\",\"role\":\"CITY_ADMIN\",\"jurisdiction\":\"411500\"}");
-            var now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+            var bench = new Bench(runtime);
+            System.out.println("credit posting: one posting's requests, as the limit sends them: " + Replay.mix(bench.template)
+                    + " and a certificate of " + bench.pdf.length + " bytes");
+            var results = new LinkedHashMap<Boolean, List<double[]>>();
+            int round = 0;
+            for (boolean platform : new boolean[]{true, false}) {   // the warm-up
+                var r = bench.setUp(++round, WARM_UP);
+                double[] timing = platform ? bench.platform(r) : bench.limit(r);
+                System.out.printf("credit posting warm-up, %s: %.1f postings/s (not counted)%n", platform ? "the platform" : "the limit", r.completions() / timing[1]);
+                verify(bench.table, r, platform);
+            }
+            for (boolean platform : new boolean[]{true, false, false, true}) {
+                var r = bench.setUp(++round, perRound);
+                double[] timing = platform ? bench.platform(r) : bench.limit(r);
+                System.out.printf("credit posting round %d, %s: %d completions sent in %.1f s; all posted after %.1f s: %.1f postings/s%n", r.index(),
+                        platform ? "the platform" : "the limit", r.completions(), timing[0], timing[1], r.completions() / timing[1]);
+                verify(bench.table, r, platform);
+                results.computeIfAbsent(platform, x -> new ArrayList<>()).add(timing);
+            }
+            int dead = Integer.parseInt(bench.sqs.getQueueAttributes(b -> b.queueUrl(bench.deadLetters).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            assertEquals(0, dead, "messages in the dead-letter queue");
+            double platformSeconds = results.get(true).stream().mapToDouble(t -> t[1]).sum();
+            double limitSeconds = results.get(false).stream().mapToDouble(t -> t[1]).sum();
+            figures.put("completions", (double) COMPLETIONS);
+            figures.put("postingsPerSecond", COMPLETIONS / platformSeconds);
+            figures.put("limit.postingsPerSecond", COMPLETIONS / limitSeconds);
+            figures.put("ratioToLimit", limitSeconds / platformSeconds);
+            figures.put("seconds", platformSeconds);
+            System.out.printf("credit posting: the platform %.1f postings/s (%d in %.1f s), the limit %.1f postings/s (%d in %.1f s): %.2f of the limit%n",
+                    COMPLETIONS / platformSeconds, COMPLETIONS, platformSeconds, COMPLETIONS / limitSeconds, COMPLETIONS, limitSeconds, limitSeconds / platformSeconds);
+        }
+        var better = new LinkedHashMap<String, Boolean>();
+        better.put("ratioToLimit", true);
+        Baseline.check("credit" + COMPLETIONS, figures, better);
+    }
+
+    /** The runtime's queues, the tables, and one posting's recorded requests. */
+    static final class Bench {
+        final RushBenchmark.Client api;
+        final String province, xinyang, program;
+        final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+        final TrainingTable table;
+        final DynamoDbClient dynamo;
+        final S3Client s3;
+        final SqsClient sqs;
+        final String queueUrl, deadLetters, limitQueueUrl;
+        final int pollers;
+        final List<SdkRequest> template;
+        final byte[] pdf;
+        final String templateProject, templateTeacher, templateCompletion, templateCertificate;
+
+        Bench(LocalRuntime runtime) throws Exception {
+            api = new RushBenchmark.Client(runtime.api());
+            province = api.token("{\"sub\":\"credit-bench\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
+            xinyang = api.token("{\"sub\":\"credit-bench-xy\",\"role\":\"CITY_ADMIN\",\"jurisdiction\":\"411500\"}");
             expect(200, api.send("PUT", "/institutions/HENU", province, "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],\"validFrom\":\""
                     + now.minusYears(1).toLocalDate() + "\",\"validUntil\":\"" + now.plusYears(1).toLocalDate() + "\"}"));
+            program = api.id(expect(201, api.send("POST", "/programs", province,
+                    "{\"year\":2027,\"level\":\"PROVINCIAL\",\"name\":\"credit bench\",\"jurisdiction\":\"410000\"}")));
+            // the limit's clients are built as the functions build theirs (AwsClients), without the local IAM check
+            dynamo = AwsClients.dynamoDb("local", runtime.dynamoDbEndpoint().toString());
+            s3 = AwsClients.s3("local", runtime.s3Endpoint().toString());
+            sqs = AwsClients.sqs("local", runtime.sqsEndpoint().toString());
+            table = new TrainingTable(dynamo, "TrainingTable");
+            queueUrl = sqs.getQueueUrl(b -> b.queueName("CreditPostingQueue")).queueUrl();
+            deadLetters = sqs.getQueueUrl(b -> b.queueName("CreditPostingDeadLetters")).queueUrl();
+            var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
+            limitQueueUrl = sqs.createQueue(b -> b.queueName("CreditPostingLimit").attributes(attributes)).queueUrl();
+            var concurrency = java.util.regex.Pattern.compile("MaximumConcurrency: (\\d+)").matcher(Files.readString(LocalRuntime.findRoot().resolve("template.yaml")));
+            pollers = concurrency.find() ? Integer.parseInt(concurrency.group(1)) : 1;
+
+            // one posting recorded from the function's own handler, its clients carrying the recorder
+            var recorder = new Replay.Recorder();
+            var environment = runtime.functionEnvironment("CreditPostingFunction");
+            var handler = new CreditPostingHandler(new FunctionEnvironment(environment.variables(), environment.clock(), List.of(recorder)));
+            var first = setUp(0, CLASS_SIZE * PROJECTS_PER_TEACHER);
+            handler.handleRequest(event(first, 1, 0), null);   // the requirement versions, kept for a minute, read before the recording
+            template = recorder.during(() -> {
+                var response = handler.handleRequest(event(first, 0, 0), null);
+                assertTrue(response.getBatchItemFailures().isEmpty(), "the recorded posting failed");
+            });
+            templateProject = first.projects()[0];
+            templateTeacher = first.teacher(CreditPostingBenchmark.trainee(0, 0, first.teacherCount()));
+            templateCompletion = first.completionId(0, 0);
+            var put = template.stream().filter(r -> r instanceof PutObjectRequest).map(r -> (PutObjectRequest) r).findFirst().orElseThrow();
+            var certificates = Replay.ids(template, "CERTIFICATE#");
+            certificates.removeIf(code -> code.contains("#"));   // the teacher's index entry: its date, then the code
+            assertEquals(1, certificates.size(), "one certificate in " + Replay.mix(template) + ": " + certificates);
+            templateCertificate = certificates.iterator().next();
+            assertTrue(put.key().contains(templateCertificate), put.key());
+            pdf = s3.getObjectAsBytes(b -> b.bucket(put.bucket()).key(put.key())).asByteArray();
+        }
+
+        /** A round's teachers, projects and seats, set up over HTTP and the enrollment adapter (not timed). */
+        Round setUp(int index, int completions) throws Exception {
+            int projectCount = completions / CLASS_SIZE, teacherCount = completions / PROJECTS_PER_TEACHER;
+            var round = new Round(index, new String[projectCount], teacherCount);
             for (int from = 0; from < teacherCount; from += 2_000) {
                 var csv = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");
-                for (int t = from; t < Math.min(teacherCount, from + 2_000); t++) csv.append(teacher(t)).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
+                for (int t = from; t < Math.min(teacherCount, from + 2_000); t++) csv.append(round.teacher(t)).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
                 expect(200, api.send("POST", "/teachers:import", xinyang, csv.toString(), "text/csv"));
             }
-            String program = api.id(expect(201, api.send("POST", "/programs", province,
-                    "{\"year\":2027,\"level\":\"PROVINCIAL\",\"name\":\"credit bench\",\"jurisdiction\":\"410000\"}")));
-            var table = new TrainingTable(AwsClients.dynamoDb("local", runtime.dynamoDbEndpoint().toString()), "TrainingTable");
             var enrollments = new DynamoDbEnrollments(table);
-            var projects = new String[projectCount];
             var pool = Executors.newFixedThreadPool(8);
             var setUp = new ArrayList<Future<?>>();
             for (int p = 0; p < projectCount; p++) {
-                int index = p;
+                int project = p;
                 setUp.add(pool.submit(() -> {
-                    projects[index] = api.id(expect(201, api.send("POST", "/programs/" + program + "/projects", province, "{\"code\":\"CREDIT-" + index
-                            + "\",\"name\":\"credit bench " + index + "\",\"category\":\"c\",\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":5},{\"kind\":\"ONLINE\",\"hours\":10}],"
+                    String id = api.id(expect(201, api.send("POST", "/programs/" + program + "/projects", province, "{\"code\":\"CREDIT-" + index + "-" + project
+                            + "\",\"name\":\"credit bench " + project + "\",\"category\":\"c\",\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":5},{\"kind\":\"ONLINE\",\"hours\":10}],"
                             + "\"totalHours\":50,\"classSize\":50,\"institutionId\":\"HENU\",\"selectionCutoff\":\"" + now.plusDays(30).withNano(0)
                             + "\",\"startDate\":\"" + now.plusDays(40).toLocalDate() + "\",\"endDate\":\"" + now.plusDays(45).toLocalDate() + "\"}")));
-                    expect(200, api.send("PUT", "/projects/" + projects[index] + "/quotas/411500", province, "{\"seats\":" + CLASS_SIZE + "}"));
+                    round.projects()[project] = id;
+                    expect(200, api.send("PUT", "/projects/" + id + "/quotas/411500", province, "{\"seats\":" + CLASS_SIZE + "}"));
                     for (int k = 0; k < CLASS_SIZE; k++) {
-                        String teacherId = teacher(trainee(index, k, teacherCount));
-                        var e = new Enrollment(projects[index] + "-" + k, projects[index], teacherId, "教师", "411523", "411500", EnrollmentStatus.SELECTED, null,
-                                "credit bench " + index, ProgramLevel.PROVINCIAL, LocalDate.now().plusDays(40), "credit-bench", Instant.now(), null);
+                        String teacherId = round.teacher(trainee(project, k, teacherCount));
+                        var e = new Enrollment(id + "-" + k, id, teacherId, "教师", "411523", "411500", EnrollmentStatus.SELECTED, null,
+                                "credit bench " + project, ProgramLevel.PROVINCIAL, LocalDate.now().plusDays(40), "credit-bench", Instant.now(), null);
                         var booked = enrollments.book(e, null, null);
-                        if (!(booked instanceof Booking.Booked)) throw new AssertionError(teacherId + " in " + projects[index] + ": " + booked);
+                        if (!(booked instanceof Booking.Booked)) throw new AssertionError(teacherId + " in " + id + ": " + booked);
                     }
                     return null;
                 }));
             }
             for (var f : setUp) f.get();
-            System.out.printf("credit posting: set up %d projects, %d teachers, %d seats%n", projectCount, teacherCount, COMPLETIONS);
+            pool.shutdown();
+            return round;
+        }
 
-            var sqs = AwsClients.sqs("local", runtime.sqsEndpoint().toString());
-            String queueUrl = sqs.getQueueUrl(b -> b.queueName("CreditPostingQueue")).queueUrl();
-            String deadLetters = sqs.getQueueUrl(b -> b.queueName("CreditPostingDeadLetters")).queueUrl();
-            var queue = new SqsCompletionQueue(sqs, queueUrl);
-            var sent = new AtomicInteger();
-            long t0 = System.nanoTime();
+        Completion completion(Round r, int project, int k) {
+            return new Completion(r.completionId(project, k), r.projects()[project], "HENU", List.of(new Completion.Result(r.teacher(trainee(project, k, r.teacherCount())),
+                    Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, CENTRALIZED, CreditCategory.ONLINE, ONLINE), null)), "henu", Instant.now());
+        }
+
+        /** The event the mapping would hand the function for one completion (as SqsCompletionQueue sends it). */
+        SQSEvent event(Round r, int project, int k) {
+            var message = new SQSEvent.SQSMessage();
+            message.setMessageId(UUID.randomUUID().toString());
+            message.setBody(StoredJson.write(completion(r, project, k)));
+            var event = new SQSEvent();
+            event.setRecords(List.of(message));
+            return event;
+        }
+
+        /** Sends a round's completions with 8 senders; returns the seconds it took. */
+        double send(Round r, String url) throws Exception {
+            var queue = new SqsCompletionQueue(sqs, url);
+            var pool = Executors.newFixedThreadPool(8);
             var sending = new ArrayList<Future<?>>();
-            for (int p = 0; p < projectCount; p++) {
-                int index = p;
+            for (int p = 0; p < r.projects().length; p++) {
+                int project = p;
                 sending.add(pool.submit(() -> {
-                    for (int k = 0; k < CLASS_SIZE; k++) {
-                        String teacherId = teacher(trainee(index, k, teacherCount));
-                        queue.send(new Completion("C-" + index + "-" + k, projects[index], "HENU", List.of(new Completion.Result(teacherId,
-                                Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, CENTRALIZED, CreditCategory.ONLINE, ONLINE), null)),
-                                "henu", Instant.now()));
-                        sent.incrementAndGet();
-                    }
+                    for (int k = 0; k < CLASS_SIZE; k++) queue.send(completion(r, project, k));
                     return null;
                 }));
             }
+            long t0 = System.nanoTime();
             for (var f : sending) f.get();
-            double sendSeconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        /** The platform's round: sent, then posted by the runtime's mapping until the queue is empty. Seconds: {sending, all posted}. */
+        double[] platform(Round r) throws Exception {
+            long t0 = System.nanoTime();
+            double sent = send(r, queueUrl);
             long lastProgress = System.nanoTime();
             int lastLeft = Integer.MAX_VALUE;
             while (true) {
@@ -135,64 +281,110 @@ class CreditPostingBenchmark {
                 assertTrue(System.nanoTime() - lastProgress < 300e9, "the queue stopped draining with " + left + " messages left");
                 Thread.sleep(200);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            pool.shutdown();
-            System.out.printf("credit posting: %d completions sent in %.1f s; all posted after %.1f s: %.1f postings/s%n", sent.get(), sendSeconds, seconds, COMPLETIONS / seconds);
-
-            int dead = Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(deadLetters).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-            assertEquals(0, dead, "messages in the dead-letter queue");
-            verify(table, teacherCount);
-            figures.put("completions", (double) COMPLETIONS);
-            figures.put("postingsPerSecond", COMPLETIONS / seconds);
-            figures.put("sendSeconds", sendSeconds);
-            figures.put("seconds", seconds);
+            return new double[]{sent, (System.nanoTime() - t0) / 1e9};
         }
-        var better = new LinkedHashMap<String, Boolean>();
-        better.put("postingsPerSecond", true);
-        Baseline.check("credit" + COMPLETIONS, figures, better);
+
+        /** The limit's round: the same messages, received, replayed and deleted by as many pollers as the mapping runs. */
+        double[] limit(Round r) throws Exception {
+            // each completion's requests, made before the clock starts
+            var replays = new java.util.concurrent.ConcurrentHashMap<String, List<SdkRequest>>();
+            for (int p = 0; p < r.projects().length; p++) {
+                for (int k = 0; k < CLASS_SIZE; k++) {
+                    String project = r.projects()[p], teacher = r.teacher(trainee(p, k, r.teacherCount())), completion = r.completionId(p, k);
+                    String certificate = certificateLike(templateCertificate);
+                    replays.put(completion, Replay.rewrite(template, s -> s.replace(templateProject, project).replace(templateTeacher, teacher)
+                            .replace(templateCompletion, completion).replace(templateCertificate, certificate)));
+                }
+            }
+            var done = new AtomicInteger();
+            var workers = Executors.newFixedThreadPool(pollers);
+            var polling = new ArrayList<Future<?>>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < pollers; i++) {
+                polling.add(workers.submit(() -> {
+                    while (done.get() < r.completions()) {
+                        var messages = sqs.receiveMessage(b -> b.queueUrl(limitQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+                        if (messages.isEmpty()) continue;
+                        for (var m : messages) {
+                            var matcher = COMPLETION_ID.matcher(m.body());
+                            if (!matcher.find()) throw new AssertionError("no completion ID in " + m.body());
+                            for (var request : replays.get(matcher.group(1))) {
+                                if (request instanceof PutObjectRequest put) s3.putObject(put, RequestBody.fromBytes(pdf));
+                                else Replay.send(dynamo, List.of(request));
+                            }
+                        }
+                        sqs.deleteMessageBatch(b -> b.queueUrl(limitQueueUrl).entries(messages.stream().map(m -> DeleteMessageBatchRequestEntry.builder()
+                                .id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
+                        done.addAndGet(messages.size());
+                    }
+                    return null;
+                }));
+            }
+            double sent = send(r, limitQueueUrl);
+            for (var f : polling) f.get(30, TimeUnit.MINUTES);
+            workers.shutdown();
+            return new double[]{sent, (System.nanoTime() - t0) / 1e9};
+        }
     }
 
-    /** Every teacher: 10 entries per category, one per project, and a compliance row that adds up to them. */
-    static void verify(TrainingTable table, int teacherCount) {
+    static final java.util.regex.Pattern COMPLETION_ID = java.util.regex.Pattern.compile("\"completionId\":\"([^\"]+)\"");
+
+    /** A new certificate code of the recorded one's length, from its alphabet's kind (letters and digits). */
+    static String certificateLike(String recorded) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var code = new StringBuilder();
+        for (char c : recorded.toCharArray()) {
+            code.append(Character.isDigit(c) ? (char) ('0' + random.nextInt(10)) : Character.isUpperCase(c) ? (char) ('A' + random.nextInt(26))
+                    : Character.isLowerCase(c) ? (char) ('a' + random.nextInt(26)) : c);
+        }
+        return code.toString();
+    }
+
+    /**
+     * Every teacher of the round: 10 entries per category, one per project. The platform's compliance rows must add up
+     * to them too; the limit's are copies of the recorded posting's and are not checked.
+     */
+    static void verify(TrainingTable table, Round round, boolean platform) {
         var ledger = new DynamoDbLedger(table);
         var aggregates = new DynamoDbComplianceAggregates(table);
         int entries = 0;
-        for (int t = 0; t < teacherCount; t++) {
-            var mine = ledger.ofTeacher(teacher(t));
+        for (int t = 0; t < round.teacherCount(); t++) {
+            var mine = ledger.ofTeacher(round.teacher(t));
             entries += mine.size();
-            assertEquals(2 * PROJECTS_PER_TEACHER, mine.size(), teacher(t) + " ledger: " + mine);
-            assertEquals(PROJECTS_PER_TEACHER * (CENTRALIZED + ONLINE), mine.stream().mapToInt(e -> e.hours()).sum(), teacher(t));
-            assertEquals(PROJECTS_PER_TEACHER, mine.stream().map(e -> e.projectId()).distinct().count(), teacher(t));
+            assertEquals(2 * PROJECTS_PER_TEACHER, mine.size(), round.teacher(t) + " ledger: " + mine);
+            assertEquals(PROJECTS_PER_TEACHER * (CENTRALIZED + ONLINE), mine.stream().mapToInt(e -> e.hours()).sum(), round.teacher(t));
+            assertEquals(PROJECTS_PER_TEACHER, mine.stream().map(e -> e.projectId()).distinct().count(), round.teacher(t));
         }
-        assertEquals(2 * PROJECTS_PER_TEACHER * teacherCount, entries);
+        assertEquals(2 * PROJECTS_PER_TEACHER * round.teacherCount(), entries);
+        if (!platform) {
+            System.out.printf("credit posting: verified %d ledger entries of %d teachers%n", entries, round.teacherCount());
+            return;
+        }
         // the compliance rows of the county (Henan's 360-hour cycle): every teacher's earned hours are the ledger's
         var requirement = Requirements.seeds().all().stream().filter(r -> r.id().equals("HN-CYCLE")).findFirst().orElseThrow();
         int cycleFrom = Requirements.cycle(requirement, requirement.anchorYear(), LocalDate.now(ChinaTime.ZONE).getYear())[0];
         int rows = 0;
         String cursor = null;
+        String prefix = round.teacher(0).substring(0, round.teacher(0).indexOf('-') + 1);
         do {
             var page = aggregates.shortIn("411523", "HN-CYCLE", cycleFrom, null, cursor, 500);
             for (var row : page.items()) {
-                if (!row.teacherId().startsWith("CB-")) continue;
+                if (!row.teacherId().startsWith(prefix)) continue;
                 rows++;
                 assertEquals(PROJECTS_PER_TEACHER * (CENTRALIZED + ONLINE), row.earned(), row.toString());
                 assertEquals(requirement.minHours() - row.earned(), row.shortBy(), row.toString());
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        assertEquals(teacherCount, rows, "compliance rows of the benchmark's teachers");
-        System.out.printf("credit posting: verified %d ledger entries of %d teachers and their %d compliance rows%n", entries, teacherCount, rows);
+        assertEquals(round.teacherCount(), rows, "compliance rows of the round's teachers");
+        System.out.printf("credit posting: verified %d ledger entries of %d teachers and their %d compliance rows%n", entries, round.teacherCount(), rows);
     }
 
     /** The k-th trainee of project p: the teachers come in groups of a class, each group in every tenth project. */
     static int trainee(int project, int k, int teacherCount) {
         int groups = teacherCount / CLASS_SIZE;
         return (project % groups) * CLASS_SIZE + k;
-    }
-
-    static String teacher(int t) {
-        return "CB-" + t;
     }
 
     static java.net.http.HttpResponse<String> expect(int status, java.net.http.HttpResponse<String> response) {

@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -101,6 +103,9 @@ final class Replay {
         if (request instanceof UpdateItemRequest r) {
             return r.toBuilder().key(values(r.key(), change)).expressionAttributeValues(values(r.expressionAttributeValues(), change)).build();
         }
+        if (request instanceof DeleteItemRequest r) {
+            return r.toBuilder().key(values(r.key(), change)).expressionAttributeValues(values(r.expressionAttributeValues(), change)).build();
+        }
         if (request instanceof TransactWriteItemsRequest r) {
             return r.toBuilder().transactItems(r.transactItems().stream().map(i -> rewrite(i, change)).toList()).build();
         }
@@ -140,7 +145,8 @@ final class Replay {
 
     /**
      * Sends recorded DynamoDB requests as the platform's adapters do: a transaction cancelled by a conflict is
-     * sent again after the same backoff (TrainingTable), one cancelled by a failed condition is an answer.
+     * sent again after the same backoff (TrainingTable), one cancelled by a failed condition is an answer, and so is
+     * a single write refused by its condition (the adapters' guards against older or repeated writes).
      *
      * @return false when a transaction was refused by its conditions
      */
@@ -150,12 +156,22 @@ final class Replay {
             if (r instanceof GetItemRequest g) dynamo.getItem(g);
             else if (r instanceof QueryRequest q) dynamo.query(q);
             else if (r instanceof BatchGetItemRequest b) dynamo.batchGetItem(b);
-            else if (r instanceof PutItemRequest p) dynamo.putItem(p);
-            else if (r instanceof UpdateItemRequest u) dynamo.updateItem(u);
+            else if (r instanceof PutItemRequest p) accepted &= conditionally(() -> dynamo.putItem(p));
+            else if (r instanceof UpdateItemRequest u) accepted &= conditionally(() -> dynamo.updateItem(u));
+            else if (r instanceof DeleteItemRequest d) accepted &= conditionally(() -> dynamo.deleteItem(d));
             else if (r instanceof TransactWriteItemsRequest t) accepted &= transact(dynamo, t);
             else throw new IllegalArgumentException("not a DynamoDB request the replay sends: " + r.getClass().getSimpleName());
         }
         return accepted;
+    }
+
+    private static boolean conditionally(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException refused) {
+            return false;
+        }
     }
 
     private static boolean transact(DynamoDbClient dynamo, TransactWriteItemsRequest t) {
