@@ -181,8 +181,10 @@ public final class LocalRuntime implements AutoCloseable {
             // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
             props.put("micronaut.server.netty.max-initial-line-length", 10_240);
             props.put("micronaut.server.netty.max-header-size", 10_240);
-            // in AWS each request has a Lambda instance to itself; here the controllers' blocking calls run each on its
-            // own (virtual) thread, never on Netty's few event-loop threads — which also lets HttpApiTimeout answer on time
+            // in AWS each request has a Lambda instance (and its one reused thread) to itself; here the controllers' blocking
+            // calls run on the I/O pool's reused threads — never on Netty's few event-loop threads, which also lets
+            // HttpApiTimeout answer on time, and not a new virtual thread per request, which would make the SDK's
+            // per-thread signing state anew every time (BENCHMARKS.md, the rush)
             props.put("micronaut.server.thread-selection", "IO");
 
             // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
