@@ -1,0 +1,98 @@
+package org.teachertraining.local.bench;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.local.LocalRuntime;
+
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The AOT start-up mode (StartupMode=AotCache): a function trained on its sample events starts with its cache; the
+ * same package moved elsewhere still does (the cache relocates); and a package whose jar changed after the
+ * training is noticed by the bootstrap, which starts the function without the cache — the same answer, only slower —
+ * instead of letting JDK 25 run the old classes the cache holds.
+ */
+class AotStartupIT {
+    static final String FUNCTION = "FundingCheckFunction";
+
+    @Test
+    void aCacheIsUsedOnlyWithTheJarsItWasMadeFrom() throws Exception {
+        var root = LocalRuntime.findRoot();
+        var work = root.resolve("infrastructure/local/target/aot-it");
+        var function = ColdStartBenchmark.functions(root).stream().filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow();
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+            var env = ColdStartBenchmark.environment(runtime);
+            var opt = AotRuntime.layer(root, work.resolve("opt"));
+            deleteTree(work.resolve("var"));
+            var task = AotRuntime.task(root, function, work.resolve("var/task"));
+            var events = AotRuntime.events(root, FUNCTION);
+            AotRuntime.train(opt, task, function.get("Handler"), events, env);
+
+            var trained = start(opt, task, function.get("Handler"), events.get(0), env);
+            assertTrue(trained.log().contains("AOT cache in use"), trained.log());
+
+            // the same package elsewhere: the cache's class path relocates with it
+            var moved = work.resolve("moved/task");
+            deleteTree(work.resolve("moved"));
+            copyTree(task, moved);
+            var relocated = start(opt, moved, function.get("Handler"), events.get(0), env);
+            assertTrue(relocated.log().contains("AOT cache in use"), relocated.log());
+            assertEquals(trained.response(), relocated.response());
+
+            // one jar changed after the training: noticed, and the function starts without the cache
+            Path jar;
+            try (var jars = Files.list(moved.resolve("lib"))) {
+                jar = jars.filter(p -> p.getFileName().toString().startsWith("funding-check-")).findFirst().orElseThrow();
+            }
+            try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+                Files.writeString(zip.getPath("changed-after-training.txt"), "a later build");
+            }
+            var changed = start(opt, moved, function.get("Handler"), events.get(0), env);
+            assertTrue(changed.log().contains("no AOT cache made from these jars"), changed.log());
+            assertEquals(trained.response(), changed.response(), "the same answer without the cache");
+        }
+    }
+
+    record Started(String response, String log) {}
+
+    static Started start(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
+        var log = Files.createTempFile("aot-start", ".log");
+        try (var api = new AotRuntime.RuntimeApi(List.of(event))) {
+            var process = AotRuntime.bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                api.answered.get(120, TimeUnit.SECONDS);
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            return new Started(api.responses.get(0), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (var p : s.toList()) {
+                var target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (var s = Files.walk(dir)) {
+            for (var p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
