@@ -11,6 +11,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,9 +45,22 @@ class TemplateIT {
                     && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class), handler[0] + "::" + handler[1]);
             Path zip = ROOT.resolve((String) f.properties().get("CodeUri"));
             assertTrue(Files.exists(zip), zip + " is not built");
+            // every class in a jar under lib/ (Lambda's java25 runtime reads lib/*.jar; the AOT mode caches only jars):
+            // the handler's class in one of them, the core among them, no class loose at the root
             try (var z = new ZipFile(zip.toFile())) {
-                assertNotNull(z.getEntry(handler[0].replace('.', '/') + ".class"), handler[0] + " missing from " + zip);
                 assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("lib/core-")), "dependencies missing from " + zip);
+                assertTrue(z.stream().noneMatch(e -> e.getName().endsWith(".class")), "classes outside jars in " + zip);
+                boolean found = false;
+                for (var e : java.util.Collections.list(z.entries())) {
+                    if (!e.getName().startsWith("lib/") || !e.getName().endsWith(".jar")) continue;
+                    try (var jar = new java.util.zip.ZipInputStream(z.getInputStream(e))) {
+                        for (var inner = jar.getNextEntry(); inner != null && !found; inner = jar.getNextEntry()) {
+                            found = inner.getName().equals(handler[0].replace('.', '/') + ".class");
+                        }
+                    }
+                    if (found) break;
+                }
+                assertTrue(found, handler[0] + " missing from " + zip);
             }
         }
     }
@@ -141,7 +155,10 @@ class TemplateIT {
     @SuppressWarnings("unchecked")
     void snapStartIsOnForEveryFunctionAndEveryCallerCallsTheAlias() throws Exception {
         var globals = TEMPLATE.globals("Function");
-        assertEquals(Map.of("Ref", "SnapStart"), ((Map<String, Object>) globals.get("SnapStart")).get("ApplyOn"));
+        // SnapStart as its parameter says, unless the AOT start-up mode is chosen (no SnapStart on a custom runtime)
+        assertEquals(Map.of("Fn::If", List.of("UseAotCache", "None", Map.of("Ref", "SnapStart"))),
+                ((Map<String, Object>) globals.get("SnapStart")).get("ApplyOn"));
+        assertEquals(Map.of("Fn::If", List.of("UseAotCache", "provided.al2023", "java25")), globals.get("Runtime"));
         assertEquals("live", globals.get("AutoPublishAlias"));
         for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
             assertFalse(f.properties().containsKey("AutoPublishAlias"), f.logicalId() + " overrides the alias");

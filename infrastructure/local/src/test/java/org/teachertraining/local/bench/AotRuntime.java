@@ -150,7 +150,12 @@ final class AotRuntime {
                 responses.add(body);
                 if (done.incrementAndGet() == events.size()) answered.complete(at);
             });
-            server.setExecutor(Executors.newCachedThreadPool());
+            // daemon threads: a poll left waiting for an event that never comes must not keep the JVM alive
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
+                var t = new Thread(r, "runtime-api");
+                t.setDaemon(true);
+                return t;
+            }));
             server.start();
         }
 

@@ -82,10 +82,56 @@ class ColdStartBenchmark {
                 figures.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", run.afterRestore() / jvm);
                 better.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", false);
             }
+            aotCache(root, env, bareClasspath, figures, better);
             String before = System.getProperty("bench.before");
             if (before != null) compare(root, Path.of(before), env);
         }
         Baseline.check("coldstart", figures, better);
+    }
+
+    /**
+     * StartupMode AotCache, as Lambda runs it: the layer at "/opt" (the jlinked JDK 25, the RIC, the bootstrap) and the
+     * function's zip unpacked at "/var/task", started by the bootstrap with {@code _HANDLER} and the first sample event;
+     * the cache is the one {@code mvn -Paot package} trained into the zip, or, for a zip built without it, one trained
+     * here on the function's sample events the same way. Beside them, a bare JVM of the same jlinked JDK.
+     */
+    static void aotCache(Path root, Map<String, String> env, String bareClasspath, Map<String, Double> figures, Map<String, Boolean> better) throws Exception {
+        var work = root.resolve("infrastructure/local/target/coldstart-aot");
+        var opt = AotRuntime.layer(root, work.resolve("opt"));
+        double jvm = median(3, () -> bareJvm(opt.resolve("jdk"), bareClasspath, "-XX:+UseSerialGC " + TIERED));
+        figures.put("aot.bareJvm.seconds", jvm);
+        System.out.printf("cold start [aot] bare JVM (the layer's JDK) printing a constant: %.3f s%n", jvm);
+        for (var f : functions(root)) {
+            var task = AotRuntime.task(root, f, work.resolve(f.get("id")).resolve("task"));
+            boolean built = Files.exists(task.resolve("app.aot"));
+            if (!built) AotRuntime.train(opt, task, f.get("Handler"), AotRuntime.events(root, f.get("id")), env);
+            String event = Files.readString(firstEvent(root, f.get("id")));
+            double run = median(3, () -> aotStart(opt, task, f.get("Handler"), event, env));
+            System.out.printf("cold start [aot] %s: %.3f s, %.1f× the bare JVM (cache %s)%n", f.get("id"), run, run / jvm, built ? "from the build" : "trained here");
+            figures.put("aot." + f.get("id") + ".seconds", run);
+            figures.put("aot." + f.get("id") + ".ratioToBareJvm", run / jvm);
+            better.put("aot." + f.get("id") + ".ratioToBareJvm", false);
+        }
+    }
+
+    /** Seconds from starting the layer's bootstrap to the function's first answer; the start must have used the cache. */
+    static double aotStart(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
+        var log = Files.createTempFile("aot-start", ".log");
+        try (var api = new AotRuntime.RuntimeApi(List.of(event))) {
+            long t0 = System.nanoTime();
+            var process = AotRuntime.bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                long answered = api.answered.get(120, TimeUnit.SECONDS);
+                return (answered - t0) / 1e9;
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                String out = Files.readString(log);
+                if (!out.contains("AOT cache in use")) throw new AssertionError(handler + " started without its cache: " + out);
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     /**
@@ -148,7 +194,12 @@ class ColdStartBenchmark {
 
     /** Seconds from starting a JVM that prints a constant to its exit. */
     static double bareJvm(String classpath, String options) throws Exception {
-        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, BareMain.class.getName())
+        return bareJvm(Path.of(System.getProperty("java.home")), classpath, options);
+    }
+
+    /** As above, on the JDK at {@code javaHome}. */
+    static double bareJvm(Path javaHome, String classpath, String options) throws Exception {
+        var pb = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-cp", classpath, BareMain.class.getName())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
         long t0 = System.nanoTime();
