@@ -1,8 +1,5 @@
 package org.teachertraining.local.bench;
 
-import com.sun.net.httpserver.HttpServer;
-
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The AOT start-up mode as Lambda runs it (template parameter {@code StartupMode=AotCache}, docs/deploy.md): the
@@ -55,7 +49,7 @@ final class AotRuntime {
      */
     static void train(Path opt, Path task, String handler, List<String> events, Map<String, String> env) throws Exception {
         Files.deleteIfExists(task.resolve("app.aot"));
-        try (var api = new RuntimeApi(events)) {
+        try (var api = new LambdaRuntimeApi(events)) {
             var pb = bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(task.resolveSibling(task.getFileName() + "-training.log").toFile());
             pb.environment().put("AOT_TRAINING_OUTPUT", task.resolve("app.aot").toString());
             var process = pb.start();
@@ -73,7 +67,7 @@ final class AotRuntime {
     }
 
     /** The function started as Lambda starts a custom runtime: {@code /opt/bootstrap}, its handler in {@code _HANDLER}. */
-    static ProcessBuilder bootstrap(Path opt, Path task, String handler, Map<String, String> env, RuntimeApi api) {
+    static ProcessBuilder bootstrap(Path opt, Path task, String handler, Map<String, String> env, LambdaRuntimeApi api) {
         var pb = new ProcessBuilder(opt.resolve("bootstrap").toString()).directory(task.toFile());
         pb.environment().putAll(env);
         pb.environment().put("AOT_LAYER_ROOT", opt.toString());
@@ -101,71 +95,5 @@ final class AotRuntime {
         var process = pb.redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) throw new IllegalStateException(String.join(" ", pb.command()) + ": " + out);
-    }
-
-    /**
-     * Lambda's Runtime API for one function instance: hands out {@code events} in turn (a later poll waits), takes the
-     * answers, and completes {@link #answered} when every event has one (a function error is an answer too; an init
-     * error fails it).
-     */
-    static final class RuntimeApi implements AutoCloseable {
-        final CompletableFuture<Long> answered = new CompletableFuture<>();
-        final List<String> responses = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final HttpServer server;
-
-        RuntimeApi(List<String> events) throws Exception {
-            var next = new AtomicInteger();
-            var done = new AtomicInteger();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/2018-06-01/runtime/invocation/next", x -> {
-                int i = next.getAndIncrement();
-                if (i >= events.size()) {   // no more events: the poll waits until the process is stopped
-                    try { Thread.sleep(600_000); } catch (InterruptedException ignored) { }
-                    return;
-                }
-                byte[] body = events.get(i).getBytes(StandardCharsets.UTF_8);
-                x.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", "request-" + i);
-                x.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 300_000));
-                x.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:local:000000000000:function:aot");
-                x.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
-                // the RIC's native client reads these too
-                x.getResponseHeaders().set("Lambda-Runtime-Client-Context", "{}");
-                x.getResponseHeaders().set("Lambda-Runtime-Cognito-Identity", "{}");
-                x.getResponseHeaders().set("Content-Type", "application/json");
-                x.sendResponseHeaders(200, body.length);
-                x.getResponseBody().write(body);
-                x.close();
-            });
-            server.createContext("/2018-06-01/runtime/", x -> {
-                long at = System.nanoTime();
-                String path = x.getRequestURI().getPath();
-                String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                x.getResponseHeaders().set("Content-Length", "0");
-                x.sendResponseHeaders(202, -1);
-                x.close();
-                if (!path.contains("/invocation/")) {
-                    answered.completeExceptionally(new AssertionError(path + ": " + body));
-                    return;
-                }
-                responses.add(body);
-                if (done.incrementAndGet() == events.size()) answered.complete(at);
-            });
-            // daemon threads: a poll left waiting for an event that never comes must not keep the JVM alive
-            server.setExecutor(Executors.newCachedThreadPool(r -> {
-                var t = new Thread(r, "runtime-api");
-                t.setDaemon(true);
-                return t;
-            }));
-            server.start();
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -65,7 +65,7 @@ class AotStartupIT {
 
     static Started start(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
         var log = Files.createTempFile("aot-start", ".log");
-        try (var api = new AotRuntime.RuntimeApi(List.of(event))) {
+        try (var api = new LambdaRuntimeApi(List.of(event))) {
             var process = AotRuntime.bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 api.answered.get(120, TimeUnit.SECONDS);

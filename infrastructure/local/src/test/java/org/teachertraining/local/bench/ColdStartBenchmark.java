@@ -1,12 +1,9 @@
 package org.teachertraining.local.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.teachertraining.local.LocalRuntime;
 
 import java.io.File;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -117,7 +113,7 @@ class ColdStartBenchmark {
     /** Seconds from starting the layer's bootstrap to the function's first answer; the start must have used the cache. */
     static double aotStart(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
         var log = Files.createTempFile("aot-start", ".log");
-        try (var api = new AotRuntime.RuntimeApi(List.of(event))) {
+        try (var api = new LambdaRuntimeApi(List.of(event))) {
             long t0 = System.nanoTime();
             var process = AotRuntime.bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
@@ -224,49 +220,6 @@ class ColdStartBenchmark {
 
     /** As above, the function's output written to {@code output}. */
     static Start start(String classpath, String handler, String event, String options, Map<String, String> env, boolean snapStart, Path output) throws Exception {
-        var responded = new CompletableFuture<Long>();
-        var polled = new java.util.concurrent.atomic.AtomicLong();
-        var restoring = new java.util.concurrent.atomic.AtomicLong();
-        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        var served = new java.util.concurrent.atomic.AtomicBoolean();
-        server.createContext("/2018-06-01/runtime/invocation/next", x -> {
-            polled.compareAndSet(0, System.nanoTime());
-            if (served.getAndSet(true)) {   // one event per cold start: the second poll waits until the process is stopped
-                try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
-                return;
-            }
-            byte[] body = event.getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", "cold-1");
-            x.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 300_000));
-            x.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:local:000000000000:function:cold");
-            x.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
-            // the RIC's native client reads these too (without them it crashed here)
-            x.getResponseHeaders().set("Lambda-Runtime-Client-Context", "{}");
-            x.getResponseHeaders().set("Lambda-Runtime-Cognito-Identity", "{}");
-            x.getResponseHeaders().set("Content-Type", "application/json");
-            x.sendResponseHeaders(200, body.length);
-            x.getResponseBody().write(body);
-            x.close();
-        });
-        server.createContext("/2018-06-01/runtime/restore/next", x -> {
-            restoring.compareAndSet(0, System.nanoTime());
-            x.sendResponseHeaders(200, -1);
-            x.close();
-        });
-        server.createContext("/2018-06-01/runtime/", x -> {
-            long at = System.nanoTime();
-            String path = x.getRequestURI().getPath();
-            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Content-Length", "0");
-            x.sendResponseHeaders(202, -1);
-            x.close();
-            // a function error answers the invocation too (the sample events name projects the emulator does not hold, so
-            // some functions answer with their named error after their DynamoDB reads); an init error does not
-            if (path.contains("/invocation/")) responded.complete(at);
-            else responded.completeExceptionally(new AssertionError(path + ": " + body));
-        });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // as Lambda's launcher does: the org.crac facade reaches the RIC's CRaC context through this
         command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
@@ -274,19 +227,20 @@ class ColdStartBenchmark {
         var pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
         pb.environment().putAll(env);
-        pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
         pb.environment().put("_HANDLER", handler);
         if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
         if (snapStart) pb.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-        long t0 = System.nanoTime();
-        var process = pb.start();
-        try {
-            long answered = responded.get(120, TimeUnit.SECONDS);
-            if (snapStart && restoring.get() == 0) throw new AssertionError(handler + " never asked for restore/next");
-            return new Start((polled.get() - t0) / 1e9, snapStart ? (restoring.get() - t0) / 1e9 : 0, (answered - t0) / 1e9);
-        } finally {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            server.stop(0);
+        try (var api = new LambdaRuntimeApi(List.of(event))) {
+            pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.port());
+            long t0 = System.nanoTime();
+            var process = pb.start();
+            try {
+                long answered = api.answered.get(120, TimeUnit.SECONDS);
+                if (snapStart && api.restoring.get() == 0) throw new AssertionError(handler + " never asked for restore/next");
+                return new Start((api.polled.get() - t0) / 1e9, snapStart ? (api.restoring.get() - t0) / 1e9 : 0, (answered - t0) / 1e9);
+            } finally {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 
