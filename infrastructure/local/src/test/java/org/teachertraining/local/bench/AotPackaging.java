@@ -46,6 +46,8 @@ public final class AotPackaging {
                         Files.size(task.resolve("app.aot")) / 1024.0 / 1024.0, (System.nanoTime() - t0) / 1e9);
             }
         }
+        // done: a thread some library left running must not hold the build (one run waited six minutes at the end)
+        System.exit(0);
     }
 
     /** The layer's zip, every file with its POSIX mode (the bootstrap and the JDK's executables must stay executable). */
@@ -58,6 +60,7 @@ public final class AotPackaging {
                 int mode = 0;
                 for (var permission : Files.getPosixFilePermissions(p)) mode |= 1 << (8 - permission.ordinal());
                 entry.setUnixMode((Files.isDirectory(p) ? 040000 : 0100000) | mode);
+                entry.setLastModifiedTime(Files.getLastModifiedTime(p));   // the time the training saw (AotRuntime.LAYER_TIME)
                 out.putArchiveEntry(entry);
                 if (!Files.isDirectory(p)) Files.copy(p, out);
                 out.closeArchiveEntry();

@@ -21,6 +21,8 @@ final class AotRuntime {
     /** The modules the functions need of the JDK (the Java SE platform, Unsafe for Netty and the SDK, zip file systems). */
     static final String MODULES = "java.se,jdk.unsupported,jdk.zipfs,jdk.crypto.cryptoki,jdk.management";
     static final String BOOTSTRAP_SOURCE = "infrastructure/local/src/aot/bootstrap";
+    /** The time every file of the layer carries (an even second: zip entries keep times to two seconds). */
+    static final java.nio.file.attribute.FileTime LAYER_TIME = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z"));
 
     private AotRuntime() {}
 
@@ -32,6 +34,12 @@ final class AotRuntime {
             run(new ProcessBuilder(jlink, "--add-modules", MODULES, "--strip-debug", "--no-man-pages", "--no-header-files",
                     "--output", opt.resolve("jdk").toString()), 300);
         }
+        // the RIC's jars afresh each time: a jar of another version left from an earlier build would join the class path
+        if (Files.exists(opt.resolve("ric"))) {
+            try (var old = Files.list(opt.resolve("ric"))) {
+                for (var p : old.toList()) Files.delete(p);
+            }
+        }
         Files.createDirectories(opt.resolve("ric"));
         for (String artifact : List.of("aws-lambda-java-runtime-interface-client", "aws-lambda-java-serialization", "aws-lambda-java-core")) {
             Path jar = Path.of(ColdStartBenchmark.classpathEntry(artifact));
@@ -39,6 +47,11 @@ final class AotRuntime {
         }
         Files.copy(root.resolve(BOOTSTRAP_SOURCE), opt.resolve("bootstrap"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(opt.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        // one fixed time for every file of the layer, kept by its zip: the cache checks the jars' times, so the files the
+        // training sees and the files Lambda unpacks at /opt must carry the same ones
+        try (var files = Files.walk(opt)) {
+            for (var p : files.toList()) Files.setLastModifiedTime(p, LAYER_TIME);
+        }
         return opt;
     }
 
@@ -65,6 +78,9 @@ final class AotRuntime {
             throw new IllegalStateException("no AOT cache from the training of " + handler + "; see " + task.resolveSibling(task.getFileName() + "-training.log"));
         }
     }
+
+    /** What the JVM prints when it cannot use the cache it was given (it then starts without it). */
+    static final String CACHE_REFUSED = "An error has occurred while processing the AOT cache";
 
     /** The function started as Lambda starts a custom runtime: {@code /opt/bootstrap}, its handler in {@code _HANDLER}. */
     static ProcessBuilder bootstrap(Path opt, Path task, String handler, Map<String, String> env, LambdaRuntimeApi api) {
