@@ -54,8 +54,8 @@ final class Emulators implements AutoCloseable {
         // DynamoDB Local's SQLite binding loads its native library from this directory
         com.almworks.sqlite4java.SQLite.setLibraryPath(extractSqliteNative(nativeDir).toString());
         String[] dynamoArgs = dataDir == null
-                ? new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(dynamoPort)}
-                : new String[]{"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-sharedDb", "-port", Integer.toString(dynamoPort)};
+                ? new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoPort)}
+                : new String[]{"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoPort)};
         dynamoServer = ServerRunner.createServerFromCommandLineArgs(dynamoArgs);
         dynamoServer.start();
         dynamoDb = URI.create("http://127.0.0.1:" + dynamoPort);

@@ -93,6 +93,33 @@ final class AotRuntime {
         return pb;
     }
 
+    /** A start: seconds from launching the bootstrap to the function's answer, the answer, and what the start logged. */
+    record Started(double seconds, String response, String log) {
+        /** The bootstrap offered the cache (its jars matched the training's) and the JVM took it. */
+        boolean usedTheCache() {
+            return log.contains("AOT cache in use") && !log.contains(CACHE_REFUSED);
+        }
+    }
+
+    /** One cold start of the function by the layer's bootstrap, handed {@code event}. */
+    static Started start(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
+        var log = Files.createTempFile("aot-start", ".log");
+        try (var api = new LambdaRuntimeApi(List.of(event))) {
+            long t0 = System.nanoTime();
+            var process = bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long answered;
+            try {
+                answered = api.answered.get(120, TimeUnit.SECONDS);
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            return new Started((answered - t0) / 1e9, api.responses.get(0), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
     /** A function's package unpacked as Lambda unpacks it into {@code /var/task}. */
     static Path task(Path root, Map<String, String> function, Path into) throws Exception {
         return ColdStartBenchmark.unpack(root.resolve(function.get("CodeUri")), into);

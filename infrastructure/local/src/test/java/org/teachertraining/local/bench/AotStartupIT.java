@@ -7,9 +7,7 @@ import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,15 +34,15 @@ class AotStartupIT {
             var events = AotRuntime.events(root, FUNCTION);
             AotRuntime.train(opt, task, function.get("Handler"), events, env);
 
-            var trained = start(opt, task, function.get("Handler"), events.get(0), env);
-            assertTrue(trained.log().contains("AOT cache in use") && !trained.log().contains(AotRuntime.CACHE_REFUSED), trained.log());
+            var trained = AotRuntime.start(opt, task, function.get("Handler"), events.get(0), env);
+            assertTrue(trained.usedTheCache(), trained.log());
 
             // the same package elsewhere: the cache's class path relocates with it
             var moved = work.resolve("moved/task");
             deleteTree(work.resolve("moved"));
             copyTree(task, moved);
-            var relocated = start(opt, moved, function.get("Handler"), events.get(0), env);
-            assertTrue(relocated.log().contains("AOT cache in use") && !relocated.log().contains(AotRuntime.CACHE_REFUSED), relocated.log());
+            var relocated = AotRuntime.start(opt, moved, function.get("Handler"), events.get(0), env);
+            assertTrue(relocated.usedTheCache(), relocated.log());
             assertEquals(trained.response(), relocated.response());
 
             // one jar changed after the training: noticed, and the function starts without the cache
@@ -55,27 +53,9 @@ class AotStartupIT {
             try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
                 Files.writeString(zip.getPath("changed-after-training.txt"), "a later build");
             }
-            var changed = start(opt, moved, function.get("Handler"), events.get(0), env);
+            var changed = AotRuntime.start(opt, moved, function.get("Handler"), events.get(0), env);
             assertTrue(changed.log().contains("no AOT cache made from these jars"), changed.log());
             assertEquals(trained.response(), changed.response(), "the same answer without the cache");
-        }
-    }
-
-    record Started(String response, String log) {}
-
-    static Started start(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
-        var log = Files.createTempFile("aot-start", ".log");
-        try (var api = new LambdaRuntimeApi(List.of(event))) {
-            var process = AotRuntime.bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                api.answered.get(120, TimeUnit.SECONDS);
-            } finally {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            return new Started(api.responses.get(0), Files.readString(log));
-        } finally {
-            Files.deleteIfExists(log);
         }
     }
 

@@ -112,22 +112,9 @@ class ColdStartBenchmark {
 
     /** Seconds from starting the layer's bootstrap to the function's first answer; the start must have used the cache. */
     static double aotStart(Path opt, Path task, String handler, String event, Map<String, String> env) throws Exception {
-        var log = Files.createTempFile("aot-start", ".log");
-        try (var api = new LambdaRuntimeApi(List.of(event))) {
-            long t0 = System.nanoTime();
-            var process = AotRuntime.bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                long answered = api.answered.get(120, TimeUnit.SECONDS);
-                return (answered - t0) / 1e9;
-            } finally {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                String out = Files.readString(log);
-                if (!out.contains("AOT cache in use") || out.contains(AotRuntime.CACHE_REFUSED)) throw new AssertionError(handler + " started without its cache: " + out);
-            }
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        var start = AotRuntime.start(opt, task, handler, event, env);
+        if (!start.usedTheCache()) throw new AssertionError(handler + " started without its cache: " + start.log());
+        return start.seconds();
     }
 
     /**

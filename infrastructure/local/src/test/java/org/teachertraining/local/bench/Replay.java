@@ -1,13 +1,12 @@
 package org.teachertraining.local.bench;
 
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -16,8 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -26,7 +23,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -144,13 +140,14 @@ final class Replay {
     }
 
     /**
-     * Sends recorded DynamoDB requests as the platform's adapters do: a transaction cancelled by a conflict is
-     * sent again after the same backoff (TrainingTable), one cancelled by a failed condition is an answer, and so is
-     * a single write refused by its condition (the adapters' guards against older or repeated writes).
+     * Sends recorded DynamoDB requests as the platform's adapters do: a transaction through {@link TrainingTable#transact}
+     * (a conflict sent again after its backoff, a failed condition an answer), and a single write refused by its
+     * condition is an answer too (the adapters' guards against older or repeated writes).
      *
-     * @return false when a transaction was refused by its conditions
+     * @return false when a write was refused by its conditions
      */
-    static boolean send(DynamoDbClient dynamo, List<SdkRequest> requests) {
+    static boolean send(TrainingTable table, List<SdkRequest> requests) {
+        var dynamo = table.client();
         boolean accepted = true;
         for (var r : requests) {
             if (r instanceof GetItemRequest g) dynamo.getItem(g);
@@ -159,7 +156,7 @@ final class Replay {
             else if (r instanceof PutItemRequest p) accepted &= conditionally(() -> dynamo.putItem(p));
             else if (r instanceof UpdateItemRequest u) accepted &= conditionally(() -> dynamo.updateItem(u));
             else if (r instanceof DeleteItemRequest d) accepted &= conditionally(() -> dynamo.deleteItem(d));
-            else if (r instanceof TransactWriteItemsRequest t) accepted &= transact(dynamo, t);
+            else if (r instanceof TransactWriteItemsRequest t) accepted &= table.transact(t.transactItems()).isEmpty();
             else throw new IllegalArgumentException("not a DynamoDB request the replay sends: " + r.getClass().getSimpleName());
         }
         return accepted;
@@ -171,32 +168,6 @@ final class Replay {
             return true;
         } catch (ConditionalCheckFailedException refused) {
             return false;
-        }
-    }
-
-    private static boolean transact(DynamoDbClient dynamo, TransactWriteItemsRequest t) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(t);
-                return true;
-            } catch (TransactionCanceledException e) {
-                var codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
-                if (!codes.contains("TransactionConflict") && codes.contains("ConditionalCheckFailed")) return false;
-                if (attempt >= 10) throw e;
-                backoff(attempt);
-            } catch (TransactionInProgressException e) {
-                if (attempt >= 10) throw e;
-                backoff(attempt);
-            }
-        }
-    }
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(200, 5L << Math.min(attempt, 6))));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -21,7 +21,6 @@ import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.local.LocalRuntime;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,20 +60,15 @@ class RushBenchmark {
     static final int[] CLIENTS = {1, 8, 64};
 
     enum Way {
-        PLATFORM("A, the platform over HTTP"), LIMIT("B, its DynamoDB requests alone"), IN_PROCESS("C, the use case in process");
+        PLATFORM("platform", "A, the platform over HTTP"), LIMIT("limit", "B, its DynamoDB requests alone"),
+        IN_PROCESS("inProcess", "C, the use case in process");
 
-        final String label;
+        /** {@code key}: the figures' name; {@code label}: the printed one. */
+        final String key, label;
 
-        Way(String label) {
+        Way(String key, String label) {
+            this.key = key;
             this.label = label;
-        }
-
-        String key() {
-            return switch (this) {
-                case PLATFORM -> "platform";
-                case LIMIT -> "limit";
-                case IN_PROCESS -> "inProcess";
-            };
         }
     }
 
@@ -95,7 +89,7 @@ class RushBenchmark {
                         var way = Way.values()[(round + k) % Way.values().length];
                         var r = bench.run(way, n);
                         System.out.printf("rush round %d, N=%d, %s: %.1f requests/s, p50 %.1f ms, p99 %.1f ms%n", round + 1, n, way.label, r.throughput, r.p50, r.p99);
-                        results.computeIfAbsent(n + way.key(), x -> new ArrayList<>()).add(r);
+                        results.computeIfAbsent(n + way.key, x -> new ArrayList<>()).add(r);
                     }
                 }
             }
@@ -103,10 +97,10 @@ class RushBenchmark {
             System.out.println("|---|---|---|---|---|---|");
             for (int n : CLIENTS) {
                 for (var way : Way.values()) {
-                    var rs = results.get(n + way.key());
-                    figures.put("N" + n + "." + way.key() + ".throughput", mean(rs, Result::throughput));
-                    figures.put("N" + n + "." + way.key() + ".p50ms", mean(rs, Result::p50));
-                    figures.put("N" + n + "." + way.key() + ".p99ms", mean(rs, Result::p99));
+                    var rs = results.get(n + way.key);
+                    figures.put("N" + n + "." + way.key + ".throughput", mean(rs, Result::throughput));
+                    figures.put("N" + n + "." + way.key + ".p50ms", mean(rs, Result::p50));
+                    figures.put("N" + n + "." + way.key + ".p99ms", mean(rs, Result::p99));
                 }
                 double ratio = figures.get("N" + n + ".platform.throughput") / figures.get("N" + n + ".limit.throughput");
                 double p99Ratio = figures.get("N" + n + ".platform.p99ms") / figures.get("N" + n + ".limit.p99ms");
@@ -137,7 +131,7 @@ class RushBenchmark {
         final Client api;
         final String province, xinyang;
         final Caller xinyangAdmin = new Caller("bench-xy", Role.CITY_ADMIN, "411500", null, null);
-        final DynamoDbClient dynamo;
+        final TrainingTable limitTable;
         final EnrollTeacher enroll;
         final List<SdkRequest> template;
         final String templateProject, templateTeacher, templateEnrollment, templateNotice;
@@ -149,7 +143,7 @@ class RushBenchmark {
             xinyang = api.token("{\"sub\":\"bench-xy\",\"role\":\"CITY_ADMIN\",\"jurisdiction\":\"411500\"}");
             String endpoint = runtime.dynamoDbEndpoint().toString();
             // the limit's client is built as the functions build theirs (AwsClients), without the local IAM check
-            dynamo = AwsClients.dynamoDb("local", endpoint);
+            limitTable = new TrainingTable(AwsClients.dynamoDb("local", endpoint), "TrainingTable");
             var recorder = new Replay.Recorder();
             var table = new TrainingTable(AwsClients.dynamoDb("local", endpoint, List.of(recorder)), "TrainingTable");
             var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
@@ -220,7 +214,7 @@ class RushBenchmark {
                                 if (status != 201 && status != 409) throw new AssertionError(teacher + ": " + status);
                                 yield status == 201;
                             }
-                            case LIMIT -> Replay.send(dynamo, replays.get(i));
+                            case LIMIT -> Replay.send(limitTable, replays.get(i));
                             case IN_PROCESS -> {
                                 var outcome = enroll.execute(xinyangAdmin, round.project(), teacher, null);
                                 if (outcome instanceof Outcome.Refused<?> r && !"E1".equals(r.refusal().rule())) throw new AssertionError(teacher + ": " + r.refusal());
