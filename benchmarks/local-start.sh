@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # How long the local runtime takes from its command to its first answer, after the build (BENCHMARKS.md).
-# Starts the runtime's JVM exactly as `exec:exec` does (TieredStopAtLevel=1, the module's class path), with the data
-# kept in .local/ as the README's command keeps it, and times launch → the first 200 of GET /openapi.yaml.
-# usage: benchmarks/local-start.sh [starts (default 5)] [extra JVM flags...]
+# Builds as the README's run command does and takes the launcher's arguments from it (LOCAL_RUNTIME_ARGS_TO), then starts
+# infrastructure/local/src/run/local-runtime.sh with them — exactly what `exec:exec` runs — with the data kept in .local/,
+# and times launch → the first 200 of GET /openapi.yaml. Side by side, alternating: without the AOT cache
+# (LOCAL_RUNTIME_AOT=off, as the first start after a build) and with the cache that start trains in the background.
+# usage: benchmarks/local-start.sh [starts of each (default 5)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-starts=${1:-5}; shift || true
-cpfile=$(mktemp)
-mvn -B -q -o dependency:build-classpath -pl infrastructure/local -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime >/dev/null
-cp="infrastructure/local/target/classes:$(cat "$cpfile")"
+starts=${1:-5}
+argsfile=$(mktemp)
+LOCAL_RUNTIME_ARGS_TO="$argsfile" mvn -B -q -o -DskipTests -Dlint.skip package exec:exec -pl infrastructure/local -am >/dev/null
+mapfile -t launcher < "$argsfile"
+launcher=("${launcher[@]:0:5}")   # java, class path, classes dir, module jar, root (run.args left out)
+rm -f "$argsfile"
+aot="$(dirname "${launcher[3]}")/aot"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-times=()
-for i in $(seq "$starts"); do
+
+start() {   # $1: on|off → seconds to the first answer
+  local t0 t1 pid
   t0=$(date +%s.%N)
-  "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 "$@" -cp "$cp" org.teachertraining.local.LocalRuntime --root "$PWD" --port "$port" >/dev/null 2>&1 &
+  LOCAL_RUNTIME_AOT=$1 bash infrastructure/local/src/run/local-runtime.sh "${launcher[@]}" --port "$port" >/dev/null 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/openapi.yaml"; do
     kill -0 "$pid" 2>/dev/null || { echo "the runtime stopped before answering" >&2; exit 1; }
@@ -22,8 +28,22 @@ for i in $(seq "$starts"); do
   done
   t1=$(date +%s.%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  times+=("$(echo "$t1 - $t0" | bc)")
-  echo "start $i: ${times[-1]} s"
+  echo "$t1 - $t0" | bc
+}
+
+# a cache for these jars first: the first start with it on trains one in the background; wait for that to end
+if ! ls "$aot"/local-runtime-*.aot >/dev/null 2>&1; then
+  echo "no AOT cache yet: the first start trains one ($(start on) s); waiting for the training to end"
+  sleep 1
+  flock "$aot/training.lock" true
+  ls "$aot"/local-runtime-*.aot >/dev/null 2>&1 || { echo "the training made no cache: $aot/training.log" >&2; exit 1; }
+fi
+
+without=(); with=()
+for i in $(seq "$starts"); do
+  without+=("$(start off)")
+  with+=("$(start on)")
+  echo "round $i: without the cache ${without[-1]} s, with it ${with[-1]} s"
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median of %d: %.2f s\n", NR, a[int((NR+1)/2)]}'
-rm -f "$cpfile"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
+echo "median of $starts: without the AOT cache $(median "${without[@]}") s, with it $(median "${with[@]}") s"

@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The real emulators, in this JVM: DynamoDB Local, ElasticMQ (SQS) and S3Proxy (S3, jclouds filesystem
@@ -48,39 +50,75 @@ final class Emulators implements AutoCloseable {
     /** The store S3Proxy writes through: it tells the local runtime of every object stored (S3 notifications). */
     final NotifyingBlobStore store;
 
-    /** @param dataDir where DynamoDB and S3 keep their files; null keeps everything in memory */
+    /**
+     * Starts the three emulators side by side (each is mostly class loading and its own initialisation, so the
+     * runtime's start takes as long as the slowest of them, not their sum); if one fails, those that started are
+     * stopped again.
+     *
+     * @param dataDir where DynamoDB and S3 keep their files; null keeps everything in memory
+     */
     Emulators(Path dataDir, Path nativeDir) throws Exception {
         int dynamoPort = freePort(), sqsPort = freePort(), s3Port = freePort();
+        dynamoDb = URI.create("http://127.0.0.1:" + dynamoPort);
+        sqs = URI.create("http://127.0.0.1:" + sqsPort);
+        s3 = URI.create("http://127.0.0.1:" + s3Port);
+        sqsPersistent = dataDir != null;
+        var dynamoStarted = new AtomicReference<DynamoDBProxyServer>();
+        var sqsStarted = new AtomicReference<scala.Function0<?>>();
+        var s3Started = new AtomicReference<S3Store>();
+        try {
+            allAtOnce("emulator-start",
+                    () -> dynamoStarted.set(startDynamoDb(dynamoPort, dataDir, nativeDir)),
+                    () -> sqsStarted.set(startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null)),
+                    () -> s3Started.set(startS3Proxy(s3, dataDir)));
+        } catch (Exception e) {
+            stop(s3Started.get(), sqsStarted.get(), dynamoStarted.get());
+            throw e;
+        }
+        dynamoServer = dynamoStarted.get();
+        sqsStop = sqsStarted.get();
+        blobStore = s3Started.get().context();
+        store = s3Started.get().store();
+        s3Proxy = s3Started.get().proxy();
+    }
+
+    private static DynamoDBProxyServer startDynamoDb(int port, Path dataDir, Path nativeDir) throws Exception {
         // DynamoDB Local's SQLite binding loads its native library from this directory
         com.almworks.sqlite4java.SQLite.setLibraryPath(extractSqliteNative(nativeDir).toString());
-        String[] dynamoArgs = dataDir == null
-                ? new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoPort)}
-                : new String[]{"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(dynamoPort)};
-        dynamoServer = ServerRunner.createServerFromCommandLineArgs(dynamoArgs);
-        dynamoServer.start();
-        dynamoDb = URI.create("http://127.0.0.1:" + dynamoPort);
+        String[] args = dataDir == null
+                ? new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)}
+                : new String[]{"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)};
+        var server = ServerRunner.createServerFromCommandLineArgs(args);
+        server.start();
+        return server;
+    }
 
-        sqsPersistent = dataDir != null;
-        sqsStop = startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null);
-        sqs = URI.create("http://127.0.0.1:" + sqsPort);
+    /** S3Proxy in front of jclouds' store (files under {@code dataDir}/s3, or memory), and the store it writes through. */
+    private record S3Store(BlobStoreContext context, NotifyingBlobStore store, S3Proxy proxy) {}
 
+    private static S3Store startS3Proxy(URI endpoint, Path dataDir) throws Exception {
         var props = new Properties();
         String provider = dataDir == null ? "transient" : "filesystem";
         if (dataDir != null) props.setProperty("jclouds.filesystem.basedir", mkdirs(dataDir.resolve("s3")).toString());
-        blobStore = ContextBuilder.newBuilder(provider).overrides(props).build(BlobStoreContext.class);
-        s3 = URI.create("http://127.0.0.1:" + s3Port);
-        store = new NotifyingBlobStore(blobStore.getBlobStore());
+        var context = ContextBuilder.newBuilder(provider).overrides(props).build(BlobStoreContext.class);
+        var store = new NotifyingBlobStore(context.getBlobStore());
         // signatures are checked, as S3 checks them: presigned upload URLs expire and bind their signed headers
         // the console PUTs uploads from the browser straight to their presigned URLs, as the bucket's CORS rule allows in AWS
         // (S3Proxy reads each allowed origin as a regular expression)
         var consoleOrigins = new org.gaul.s3proxy.CrossOriginResourceSharing(List.of("http://(localhost|127\\.0\\.0\\.1):[0-9]{1,5}"),
                 List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), "false");
-        s3Proxy = S3Proxy.builder().blobStore(store).endpoint(s3).corsRules(consoleOrigins)
+        var proxy = S3Proxy.builder().blobStore(store).endpoint(endpoint).corsRules(consoleOrigins)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LOCAL_KEY, LOCAL_SECRET).build();
-        s3Proxy.start();
-        while (!s3Proxy.getState().equals("STARTED")) {
-            Thread.onSpinWait();
+        try {
+            proxy.start();
+            while (!proxy.getState().equals("STARTED")) {
+                Thread.onSpinWait();
+            }
+        } catch (Exception e) {
+            context.close();
+            throw e;
         }
+        return new S3Store(context, store, proxy);
     }
 
     /**
@@ -98,11 +136,50 @@ final class Emulators implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        s3Proxy.stop();
-        blobStore.close();
-        sqsStop.apply();
-        if (sqsPersistent) ConnectionPool$.MODULE$.closeAll();
-        dynamoServer.stop();
+        stop(new S3Store(blobStore, store, s3Proxy), sqsStop, dynamoServer);
+    }
+
+    /** Stops whichever of the emulators is given (null: not started). */
+    private void stop(S3Store s3Store, scala.Function0<?> sqsStop, DynamoDBProxyServer dynamoServer) throws Exception {
+        if (s3Store != null) {
+            s3Store.proxy().stop();
+            s3Store.context().close();
+        }
+        if (sqsStop != null) {
+            sqsStop.apply();
+            if (sqsPersistent) ConnectionPool$.MODULE$.closeAll();
+        }
+        if (dynamoServer != null) dynamoServer.stop();
+    }
+
+    /** Work that may throw, for {@link #allAtOnce}. */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code steps} at once, each on its own thread named {@code name}, and returns when all have ended; the
+     * first failure is thrown, the others suppressed in it.
+     */
+    static void allAtOnce(String name, Step... steps) throws Exception {
+        var failures = new java.util.concurrent.ConcurrentLinkedQueue<Exception>();
+        var threads = new ArrayList<Thread>();
+        for (var step : steps) {
+            threads.add(Thread.ofPlatform().name(name).start(() -> {
+                try {
+                    step.run();
+                } catch (Exception e) {
+                    failures.add(e);
+                } catch (Error e) {
+                    failures.add(new IllegalStateException(e));
+                }
+            }));
+        }
+        for (var t : threads) t.join();
+        var first = failures.poll();
+        if (first == null) return;
+        failures.forEach(first::addSuppressed);
+        throw first;
     }
 
     /**
@@ -155,7 +232,11 @@ final class Emulators implements AutoCloseable {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
             if (name.startsWith("libsqlite4java-linux-amd64") && name.endsWith(".so")) {
-                Files.copy(Path.of(entry), nativeDir.resolve("libsqlite4java-linux-amd64.so"), StandardCopyOption.REPLACE_EXISTING);
+                // through a file of its own, moved into place: another runtime (the AOT cache's training run, a test) may be
+                // loading the library from this directory at this moment
+                Path part = Files.createTempFile(nativeDir, "libsqlite4java", ".part");
+                Files.copy(Path.of(entry), part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, nativeDir.resolve("libsqlite4java-linux-amd64.so"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
         return nativeDir;

@@ -46,6 +46,7 @@ import java.util.stream.Stream;
  * --demo        load the 2020 Henan provincial program (projects, quotas, a few hundred teachers) and 2019 run to its end
  * --in-memory   keep nothing on disk (tests)
  * --root DIR    the repository root (where template.yaml is); default: found upwards from the working directory
+ * --aot-training  start in memory, answer a few requests, stop: the training run of the AOT cache (src/run/local-runtime.sh)
  * </pre>
  */
 public final class LocalRuntime implements AutoCloseable {
@@ -77,6 +78,11 @@ public final class LocalRuntime implements AutoCloseable {
     static final long STOP_WITHIN_MILLIS = 5_000;
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains(AotTraining.OPTION)) {
+            AotTraining.run(parse(Arrays.stream(args).filter(a -> !a.equals(AotTraining.OPTION)).toArray(String[]::new)).root());
+            System.exit(0);   // the JVM writes its AOT cache as it exits
+            return;
+        }
         LocalRuntime runtime;
         try {
             runtime = start(parse(args));
@@ -121,14 +127,21 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             var parsed = CloudFormationTemplate.read(template);
             var provisioner = new Provisioner(parsed);
-            try (var dynamo = AwsClients.dynamoDb("local", emulators.dynamoDb.toString());
-                 var sqs = AwsClients.sqs("local", emulators.sqs.toString());
-                 // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
-                 var s3 = AwsClients.s3("us-east-1", emulators.s3.toString())) {
-                provisioner.tables(dynamo);
-                provisioner.queues(sqs);
-                provisioner.buckets(s3);
-            }
+            // the three kinds of resource at once: none refers to another kind
+            Emulators.allAtOnce("provisioning", () -> {
+                try (var dynamo = AwsClients.dynamoDb("local", emulators.dynamoDb.toString())) {
+                    provisioner.tables(dynamo);
+                }
+            }, () -> {
+                try (var sqs = AwsClients.sqs("local", emulators.sqs.toString())) {
+                    provisioner.queues(sqs);
+                }
+            }, () -> {
+                // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
+                try (var s3 = AwsClients.s3("us-east-1", emulators.s3.toString())) {
+                    provisioner.buckets(s3);
+                }
+            });
             provisioner.functions();
             var stateMachines = provisioner.stateMachines(o.root());
             var warnings = new ArrayList<String>();
@@ -204,7 +217,7 @@ public final class LocalRuntime implements AutoCloseable {
             b.add("  ElasticMQ/SQS  " + emulators.sqs);
             b.add("  S3Proxy        " + emulators.s3);
             b.add("  data           " + (o.inMemory() ? "in memory" : data + (o.clean() ? " (started clean)" : " (kept across restarts; --clean starts over)")));
-            provisioner.created.forEach(c -> b.add("  created        " + c));
+            provisioner.created().forEach(c -> b.add("  created        " + c));
             Clock clock = context.getBean(Clock.class);
             runtime.barrierClient = barrierClient;
             runtime.environments = id -> {

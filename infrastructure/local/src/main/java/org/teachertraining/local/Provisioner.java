@@ -27,12 +27,12 @@ import java.util.Map;
  * names, so that the functions' environment variables can be wired exactly as CloudFormation would.
  */
 final class Provisioner {
-    /** What was created, for the start-up banner. */
-    final List<String> created = new ArrayList<>();
-    /** Logical ID → what {@code !Ref} resolves to locally. */
-    final Map<String, String> refs = new LinkedHashMap<>();
+    /** What was created, for the start-up banner: one list per kind, as tables, queues and buckets are made at once. */
+    private final List<String> tablesCreated = new ArrayList<>(), queuesCreated = new ArrayList<>(), bucketsCreated = new ArrayList<>();
+    /** Logical ID → what {@code !Ref} resolves to locally (written by tables, queues and buckets at once). */
+    final Map<String, String> refs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** "LogicalId.Arn" → what {@code !GetAtt} resolves to locally. */
-    final Map<String, String> attributes = new LinkedHashMap<>();
+    final Map<String, String> attributes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     private final CloudFormationTemplate template;
 
@@ -45,6 +45,14 @@ final class Provisioner {
         refs.put("AWS::URLSuffix", "amazonaws.com");
         refs.put("AWS::StackName", "local");
         refs.put("AWS::StackId", "arn:aws:cloudformation:local:000000000000:stack/local/00000000-0000-0000-0000-000000000000");
+    }
+
+    /** What {@link #tables}, {@link #queues} and {@link #buckets} created or found, in that order. */
+    List<String> created() {
+        var all = new ArrayList<>(tablesCreated);
+        all.addAll(queuesCreated);
+        all.addAll(bucketsCreated);
+        return all;
     }
 
     void tables(DynamoDbClient dynamo) {
@@ -64,9 +72,9 @@ final class Provisioner {
             }
             try {
                 dynamo.createTable(request.build());
-                created.add("DynamoDB table " + name + " (" + gsis.size() + " GSIs)");
+                tablesCreated.add("DynamoDB table " + name + " (" + gsis.size() + " GSIs)");
             } catch (ResourceInUseException exists) {
-                created.add("DynamoDB table " + name + " (kept from the last run)");
+                tablesCreated.add("DynamoDB table " + name + " (kept from the last run)");
             }
             refs.put(table.logicalId(), name);
             attributes.put(table.logicalId() + ".Arn", "arn:aws:dynamodb:local:000000000000:table/" + name);
@@ -94,7 +102,7 @@ final class Provisioner {
             refs.put(queue.logicalId(), url);
             attributes.put(queue.logicalId() + ".Arn", arn);
             attributes.put(queue.logicalId() + ".QueueName", name);
-            created.add("SQS queue " + name + (attrs.containsKey(QueueAttributeName.REDRIVE_POLICY) ? " (redrive to DLQ)" : ""));
+            queuesCreated.add("SQS queue " + name + (attrs.containsKey(QueueAttributeName.REDRIVE_POLICY) ? " (redrive to DLQ)" : ""));
         }
     }
 
@@ -110,7 +118,7 @@ final class Provisioner {
             }
             refs.put(bucket.logicalId(), name);
             attributes.put(bucket.logicalId() + ".Arn", "arn:aws:s3:::" + name);
-            created.add("S3 bucket " + name);
+            bucketsCreated.add("S3 bucket " + name);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Here both live under a directory of the build ({@code opt/}, {@code var/task/}): the cache relocates, as long as
  * the class path keeps its shape, and the bootstrap's check of the jars names them as Lambda's paths.
  */
-final class AotRuntime {
+public final class AotRuntime {
     /** The modules the functions need of the JDK (the Java SE platform, Unsafe for Netty and the SDK, zip file systems). */
     static final String MODULES = "java.se,jdk.unsupported,jdk.zipfs,jdk.crypto.cryptoki,jdk.management";
     static final String BOOTSTRAP_SOURCE = "infrastructure/local/src/aot/bootstrap";
@@ -80,7 +80,7 @@ final class AotRuntime {
     }
 
     /** What the JVM prints when it cannot use the cache it was given (it then starts without it). */
-    static final String CACHE_REFUSED = "An error has occurred while processing the AOT cache";
+    public static final String CACHE_REFUSED = "An error has occurred while processing the AOT cache";
 
     /** The function started as Lambda starts a custom runtime: {@code /opt/bootstrap}, its handler in {@code _HANDLER}. */
     static ProcessBuilder bootstrap(Path opt, Path task, String handler, Map<String, String> env, LambdaRuntimeApi api) {

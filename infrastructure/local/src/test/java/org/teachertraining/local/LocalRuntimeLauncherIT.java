@@ -1,0 +1,139 @@
+package org.teachertraining.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.teachertraining.local.bench.AotRuntime;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the first start of a build answers
+ * without a cache and trains one in the background; the next start uses it, and the JVM takes it; a jar changed since
+ * is noticed (another cache name) and the runtime starts without one; a cache the JVM refuses (given to it by hand for
+ * changed jars) merely slows the start. The launcher runs here on this module's jar copied to a directory of its own,
+ * so the test's caches are never the developer's.
+ */
+class LocalRuntimeLauncherIT {
+
+    static final Path LAUNCHER = Path.of("src/run/local-runtime.sh");
+
+    record Started(Process process, String output, int status) {}
+
+    @Test
+    void theFirstStartTrainsTheCache_theNextUsesIt_aChangedJarStartsWithoutIt(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Api.copyTemplate(root);
+        Path build = Files.createDirectories(dir.resolve("target"));
+        Path moduleJar = build.resolve("local-runtime.jar");
+        var classPath = new ArrayList<String>(List.of(moduleJar.toString()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) continue;   // this module's classes (in its jar below) and test classes
+            if (p.getFileName().toString().startsWith("local-runtime-")) continue;
+            classPath.add(entry);
+        }
+        try (var jars = Files.newDirectoryStream(Path.of("target"), "local-runtime-*.jar")) {
+            Files.copy(jars.iterator().next(), moduleJar);
+        }
+        Path aot = build.resolve("aot");
+
+        var first = start(root, moduleJar, classPath);
+        assertEquals(200, first.status(), first.output());
+        assertTrue(first.output().contains("no AOT cache for these jars yet"), first.output());
+        stop(first);
+        Path cache = awaitTraining(aot);
+
+        var second = start(root, moduleJar, classPath);
+        assertEquals(200, second.status(), second.output());
+        assertTrue(second.output().contains("AOT cache " + cache), second.output());
+        assertFalse(second.output().contains(AotRuntime.CACHE_REFUSED), second.output());
+        stop(second);
+
+        // a jar changed after the training: another name, no cache offered, the runtime starts all the same
+        Files.setLastModifiedTime(moduleJar, FileTime.fromMillis(Files.getLastModifiedTime(moduleJar).toMillis() + 60_000));
+        var third = start(root, moduleJar, classPath);
+        assertEquals(200, third.status(), third.output());
+        assertTrue(third.output().contains("no AOT cache for these jars yet"), third.output());
+        stop(third);
+        stopTraining(dir);
+
+        // the old cache given to the JVM by hand for the changed jar: refused, said so, and the runtime answers
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int port = Emulators.freePort();
+        var refused = answer(port, new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + cache, "-Xlog:aot*=error",
+                "-cp", String.join(File.pathSeparator, classPath), LocalRuntime.class.getName(),
+                "--root", root.toString(), "--in-memory", "--port", Integer.toString(port)));
+        assertEquals(200, refused.status(), refused.output());
+        assertTrue(refused.output().contains(AotRuntime.CACHE_REFUSED), refused.output());
+        stop(refused);
+    }
+
+    private static Started start(Path root, Path moduleJar, List<String> classPath) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int port = Emulators.freePort();
+        // the run command passes its run.args as one argument, as here
+        return answer(port, new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), "no-classes-directory",
+                moduleJar.toString(), root.toString(), "--in-memory --port " + port));
+    }
+
+    /** Starts the process and waits for the runtime's first answer to {@code GET /openapi.yaml} (or for it to end). */
+    private static Started answer(int port, ProcessBuilder command) throws Exception {
+        Path log = Files.createTempFile("launcher", ".log");
+        var process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int status = 0;
+        try (var http = HttpClient.newHttpClient()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (status != 200 && process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openapi.yaml")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+        return new Started(process, Files.readString(log, StandardCharsets.UTF_8), status);
+    }
+
+    private static void stop(Started started) throws InterruptedException {
+        started.process().destroy();
+        assertTrue(started.process().waitFor(15, TimeUnit.SECONDS), "the runtime did not stop");
+    }
+
+    /** The cache the training run leaves, once it has ended (the launcher moves it into place then). */
+    private static Path awaitTraining(Path aot) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            try (var caches = Files.newDirectoryStream(aot, "local-runtime-*.aot")) {
+                var found = caches.iterator();
+                if (found.hasNext()) return found.next();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no cache after 300 s: " + Files.readString(aot.resolve("training.log")));
+    }
+
+    /** The training a start began in the background under {@code dir}, ended (the test needs no second cache). */
+    private static void stopTraining(Path dir) {
+        // by the cache it makes, early in its command line (the JDK reads only the start of a long one)
+        var training = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-XX:AOTCacheOutput=" + dir)).orElse(false)).toList();
+        assertEquals(1, training.size(), "the third start's training");
+        training.forEach(ProcessHandle::destroyForcibly);
+    }
+}
