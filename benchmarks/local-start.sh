@@ -14,7 +14,7 @@ LOCAL_RUNTIME_ARGS_TO="$argsfile" mvn -B -q -o -DskipTests -Dlint.skip package e
 mapfile -t launcher < "$argsfile"
 launcher=("${launcher[@]:0:5}")   # java, class path, classes dir, module jar, root (run.args left out)
 rm -f "$argsfile"
-aot="$(dirname "${launcher[3]}")/aot"
+aot="$(dirname "${launcher[3]}")/local-runtime-aot"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
 start() {   # $1: on|off → seconds to the first answer

@@ -22,37 +22,53 @@ if [ -n "${LOCAL_RUNTIME_ARGS_TO:-}" ]; then
 fi
 java=$1 classpath=$2 classes=$3 module_jar=$4 root=$5
 shift 5
-aot="$(dirname "$module_jar")/aot"
-mkdir -p "$aot"
-
-entries=()
-IFS=: read -ra given <<< "$classpath"
-for entry in "${given[@]}"; do
-  if [ "$entry" = "$classes" ]; then
-    entry=$module_jar
-  elif [[ $(basename "$entry") == DynamoDBLocal-*.jar ]]; then
-    copy="$aot/$(basename "$entry")"
-    if [ ! -f "$copy" ] || [ "$entry" -nt "$copy" ]; then
-      cp "$entry" "$copy.part"
-      printf 'Class-Path: \n' > "$aot/no-class-path.mf"
-      # jar merges the manifest given into the jar's: the empty Class-Path replaces DynamoDB Local's
-      "$(dirname "$java")/jar" --update --file "$copy.part" --manifest "$aot/no-class-path.mf" 2>/dev/null
-      mv "$copy.part" "$copy"
-    fi
-    entry=$copy
-  fi
-  entries+=("$entry")
-done
-cp=$(IFS=:; echo "${entries[*]}")
-
+aot="$(dirname "$module_jar")/local-runtime-aot"
 jvm=("$java" -XX:TieredStopAtLevel=1)
-runtime=(-cp "$cp" org.teachertraining.local.LocalRuntime --root "$root")
+main=(org.teachertraining.local.LocalRuntime --root "$root")
+
+start_without_cache() {   # the class path as Maven gave it
+  exec "${jvm[@]}" -cp "$classpath" "${main[@]}" "$@"
+}
 if [ "${LOCAL_RUNTIME_AOT:-on}" = off ]; then
-  exec "${jvm[@]}" "${runtime[@]}" "$@"
+  start_without_cache "$@"
 fi
 
-# the JVM checks a cache against the jars' paths, sizes and times; the name says which JVM and jars it was made from
-digest=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${entries[@]}" | cksum | cut -d' ' -f1)
+# the class path of jars only (entries, cp) and the digest naming its cache; each step checked, as a failure here
+# (no jar tool, another stat) must cost the cache, not the start
+jars_only() {
+  mkdir -p "$aot" || return 1
+  entries=()
+  local entry copy given
+  IFS=: read -ra given <<< "$classpath"
+  for entry in "${given[@]}"; do
+    if [ "$entry" = "$classes" ]; then
+      [ -f "$module_jar" ] || return 1
+      entry=$module_jar
+    elif [[ $(basename "$entry") == DynamoDBLocal-*.jar ]]; then
+      copy="$aot/$(basename "$entry")"
+      if [ ! -f "$copy" ] || [ "$entry" -nt "$copy" ]; then
+        cp "$entry" "$copy.part" && printf 'Class-Path: \n' > "$aot/no-class-path.mf" || return 1
+        # jar merges the manifest given into the jar's: the empty Class-Path replaces DynamoDB Local's
+        "$(dirname "$java")/jar" --update --file "$copy.part" --manifest "$aot/no-class-path.mf" 2>/dev/null || return 1
+        mv "$copy.part" "$copy" || return 1
+      fi
+      entry=$copy
+    elif [ -d "$entry" ]; then
+      return 1   # another directory: the JVM caches from jars only
+    fi
+    entries+=("$entry")
+  done
+  cp=$(IFS=:; echo "${entries[*]}")
+  # the JVM checks a cache against the jars' paths, sizes and times; the name says which JVM and jars it was made from
+  local listed
+  listed=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${entries[@]}") || return 1
+  digest=$(printf '%s\n' "$listed" | cksum | cut -d' ' -f1)
+}
+if ! jars_only; then
+  echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); starting without one"
+  start_without_cache "$@"
+fi
+runtime=(-cp "$cp" "${main[@]}")
 cache="$aot/local-runtime-$digest.aot"
 if [ -f "$cache" ]; then
   echo "local runtime: AOT cache $cache"

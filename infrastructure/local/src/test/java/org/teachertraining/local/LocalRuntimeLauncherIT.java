@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the first start of a build answers
  * without a cache and trains one in the background; the next start uses it, and the JVM takes it; a jar changed since
- * is noticed (another cache name) and the runtime starts without one; a cache the JVM refuses (given to it by hand for
- * changed jars) merely slows the start. The launcher runs here on this module's jar copied to a directory of its own,
+ * is noticed (another cache name) and the runtime starts without one, as it does on a class path it cannot cache (a
+ * directory on it); a cache the JVM refuses (given to it by hand for changed jars) merely slows the start. The launcher runs here on this module's jar copied to a directory of its own,
  * so the test's caches are never the developer's.
  */
 class LocalRuntimeLauncherIT {
@@ -35,7 +35,7 @@ class LocalRuntimeLauncherIT {
     record Started(Process process, String output, int status) {}
 
     @Test
-    void theFirstStartTrainsTheCache_theNextUsesIt_aChangedJarStartsWithoutIt(@TempDir Path dir) throws Exception {
+    void theFirstStartTrainsTheCache_theNextUsesIt_aChangedJarOrADirectoryStartsWithoutIt(@TempDir Path dir) throws Exception {
         Path root = Files.createDirectories(dir.resolve("root"));
         Api.copyTemplate(root);
         Path build = Files.createDirectories(dir.resolve("target"));
@@ -50,7 +50,7 @@ class LocalRuntimeLauncherIT {
         try (var jars = Files.newDirectoryStream(Path.of("target"), "local-runtime-*.jar")) {
             Files.copy(jars.iterator().next(), moduleJar);
         }
-        Path aot = build.resolve("aot");
+        Path aot = build.resolve("local-runtime-aot");
 
         var first = start(root, moduleJar, classPath);
         assertEquals(200, first.status(), first.output());
@@ -71,6 +71,15 @@ class LocalRuntimeLauncherIT {
         assertTrue(third.output().contains("no AOT cache for these jars yet"), third.output());
         stop(third);
         stopTraining(dir);
+
+        // a class path with a directory on it (as `mvn compile exec:exec` gives the other modules): no cache, the runtime starts
+        var withDirectory = new ArrayList<>(classPath);
+        withDirectory.add(Files.createDirectories(dir.resolve("classes")).toString());
+        Files.writeString(dir.resolve("classes/Nothing.txt"), "a directory the JVM cannot cache from");
+        var fourth = start(root, moduleJar, withDirectory);
+        assertEquals(200, fourth.status(), fourth.output());
+        assertTrue(fourth.output().contains("no AOT cache can be made here"), fourth.output());
+        stop(fourth);
 
         // the old cache given to the JVM by hand for the changed jar: refused, said so, and the runtime answers
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
