@@ -25,17 +25,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the first start of a build answers
  * without a cache and trains one in the background; the next start uses it, and the JVM takes it; a jar changed since
  * is noticed (another cache name) and the runtime starts without one, as it does on a class path it cannot cache (a
- * directory on it); a cache the JVM refuses (given to it by hand for changed jars) merely slows the start. The launcher runs here on this module's jar copied to a directory of its own,
- * so the test's caches are never the developer's.
+ * directory on it); a cache the JVM refuses (given to it by hand for changed jars) merely slows the start. The
+ * launcher runs here on this module's jar copied to a directory of its own, so the test's caches are never the
+ * developer's.
  */
 class LocalRuntimeLauncherIT {
 
     static final Path LAUNCHER = Path.of("src/run/local-runtime.sh");
+    /** Every process a start launched, and the directory of the test's build: nothing outlives a failed assertion. */
+    private final List<Process> launched = new ArrayList<>();
+    private Path dir;
+
+    @org.junit.jupiter.api.AfterEach
+    void endWhatWasStarted() {
+        launched.forEach(Process::destroyForcibly);
+        if (dir != null) trainings(dir).forEach(ProcessHandle::destroyForcibly);
+    }
 
     record Started(Process process, String output, int status) {}
 
     @Test
     void theFirstStartTrainsTheCache_theNextUsesIt_aChangedJarOrADirectoryStartsWithoutIt(@TempDir Path dir) throws Exception {
+        this.dir = dir;
         Path root = Files.createDirectories(dir.resolve("root"));
         Api.copyTemplate(root);
         Path build = Files.createDirectories(dir.resolve("target"));
@@ -92,7 +103,7 @@ class LocalRuntimeLauncherIT {
         stop(refused);
     }
 
-    private static Started start(Path root, Path moduleJar, List<String> classPath) throws Exception {
+    private Started start(Path root, Path moduleJar, List<String> classPath) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = Emulators.freePort();
         // the run command passes its run.args as one argument, as here
@@ -101,9 +112,10 @@ class LocalRuntimeLauncherIT {
     }
 
     /** Starts the process and waits for the runtime's first answer to {@code GET /openapi.yaml} (or for it to end). */
-    private static Started answer(int port, ProcessBuilder command) throws Exception {
+    private Started answer(int port, ProcessBuilder command) throws Exception {
         Path log = Files.createTempFile("launcher", ".log");
         var process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        launched.add(process);
         int status = 0;
         try (var http = HttpClient.newHttpClient()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -139,10 +151,14 @@ class LocalRuntimeLauncherIT {
 
     /** The training a start began in the background under {@code dir}, ended (the test needs no second cache). */
     private static void stopTraining(Path dir) {
-        // by the cache it makes, early in its command line (the JDK reads only the start of a long one)
-        var training = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("-XX:AOTCacheOutput=" + dir)).orElse(false)).toList();
+        var training = trainings(dir);
         assertEquals(1, training.size(), "the third start's training");
         training.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The training runs of the caches under {@code dir}: by the cache each makes, early in its command line (the JDK reads only the start of a long one). */
+    private static List<ProcessHandle> trainings(Path dir) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-XX:AOTCacheOutput=" + dir)).orElse(false)).toList();
     }
 }
