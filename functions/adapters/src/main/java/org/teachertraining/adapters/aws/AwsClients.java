@@ -33,7 +33,7 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        return configure(DynamoDbClient.builder().httpClient(new RetriedIoHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
+        return configure(DynamoDbClient.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
     }
 
     public static SqsClient sqs(String region, String endpoint) {
@@ -41,11 +41,11 @@ public final class AwsClients {
     }
 
     public static SqsClient sqs(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        return configure(SqsClient.builder().httpClient(new RetriedIoHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
+        return configure(SqsClient.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
     }
 
     public static software.amazon.awssdk.services.sfn.SfnClient sfn(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(new RetriedIoHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
+        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
     }
 
     /** S3 with path-style addressing when an endpoint (S3Proxy) is given. */
@@ -54,7 +54,7 @@ public final class AwsClients {
     }
 
     public static S3Client s3(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        var builder = configure(S3Client.builder().httpClient(new RetriedIoHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors);
+        var builder = configure(S3Client.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors);
         if (endpoint != null && !endpoint.isBlank()) builder.forcePathStyle(true);
         return builder.build();
     }

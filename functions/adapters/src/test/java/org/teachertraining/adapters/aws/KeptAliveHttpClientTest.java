@@ -1,0 +1,160 @@
+package org.teachertraining.adapters.aws;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stale kept-alive connection, injected: the first call fails as the URL-connection client fails while sending a body
+ * (an UncheckedIOException around "Unexpected end of file from server"), the next one answers. And small POSTs sent
+ * buffered: over a real HTTP server, their bodies and lengths arrive as sent, on one kept-alive connection.
+ */
+class KeptAliveHttpClientTest {
+    /** Fails its first call that way, then answers every call with an empty GetItem result. */
+    static final class StaleOnce implements SdkHttpClient {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    if (calls.incrementAndGet() == 1) throw new UncheckedIOException(new SocketException("Unexpected end of file from server"));
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/x-amz-json-1.0").build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)))).build();
+                }
+
+                @Override
+                public void abort() {}
+            };
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    static DynamoDbClient dynamoDb(SdkHttpClient http) {
+        return DynamoDbClient.builder().httpClient(http).region(Region.of("cn-north-1")).endpointOverride(URI.create("http://127.0.0.1:9"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+    }
+
+    static void getItem(DynamoDbClient client) {
+        client.getItem(b -> b.tableName("TrainingTable").key(Map.of("PK", AttributeValue.fromS("P"), "SK", AttributeValue.fromS("S"))));
+    }
+
+    @Test
+    void theSdkAloneDoesNotRetryTheUrlConnectionClientsUncheckedIoFailure() {
+        var http = new StaleOnce();
+        try (var client = dynamoDb(http)) {
+            assertThrows(UncheckedIOException.class, () -> getItem(client));
+        }
+        assertEquals(1, http.calls.get(), "not retried: the message it was posting waited out its visibility timeout");
+    }
+
+    @Test
+    void throughKeptAliveHttpClientTheSdkRetriesIt() {
+        var http = new StaleOnce();
+        try (var client = dynamoDb(new KeptAliveHttpClient(http))) {
+            getItem(client);
+        }
+        assertEquals(2, http.calls.get());
+    }
+
+    static HttpExecuteRequest post(int bodyBytes, String... headers) {
+        var body = "x".repeat(bodyBytes).getBytes(StandardCharsets.UTF_8);
+        var http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("http://127.0.0.1:9/")).putHeader("Content-Length", String.valueOf(body.length));
+        for (int i = 0; i < headers.length; i += 2) http.putHeader(headers[i], headers[i + 1]);
+        return HttpExecuteRequest.builder().request(http.build()).contentStreamProvider(ContentStreamProvider.fromByteArray(body)).build();
+    }
+
+    @Test
+    void aSmallPostLosesItsContentLengthSoItIsNotStreamed() {
+        var small = KeptAliveHttpClient.buffered(post(1000, "X-Amz-Target", "DynamoDB_20120810.GetItem"));
+        assertTrue(small.httpRequest().firstMatchingHeader("Content-Length").isEmpty());
+        assertEquals("DynamoDB_20120810.GetItem", small.httpRequest().firstMatchingHeader("X-Amz-Target").orElseThrow());
+        assertTrue(small.contentStreamProvider().isPresent());
+        var limit = KeptAliveHttpClient.buffered(post((int) KeptAliveHttpClient.BUFFERED_AT_MOST));
+        assertTrue(limit.httpRequest().firstMatchingHeader("Content-Length").isEmpty(), "exactly the limit is still buffered");
+    }
+
+    @Test
+    void largeBodiesExpectContinueAndOtherMethodsAreLeftAsTheyAre() {
+        var large = post((int) KeptAliveHttpClient.BUFFERED_AT_MOST + 1);
+        assertSame(large, KeptAliveHttpClient.buffered(large));
+        var expecting = post(10, "Expect", "100-continue");
+        assertSame(expecting, KeptAliveHttpClient.buffered(expecting));
+        var put = HttpExecuteRequest.builder().request(post(10).httpRequest().toBuilder().method(SdkHttpMethod.PUT).build())
+                .contentStreamProvider(ContentStreamProvider.fromUtf8String("0123456789")).build();
+        assertSame(put, KeptAliveHttpClient.buffered(put));
+        var unreadable = post(10).httpRequest().toBuilder().putHeader("Content-Length", "ten").build();
+        var odd = HttpExecuteRequest.builder().request(unreadable).contentStreamProvider(ContentStreamProvider.fromUtf8String("0123456789")).build();
+        assertSame(odd, KeptAliveHttpClient.buffered(odd));
+    }
+
+    @Test
+    void bufferedPostsArriveWholeOnOneKeptAliveConnection() throws Exception {
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        var received = new ArrayList<String>();
+        var peers = new HashSet<InetSocketAddress>();
+        server.createContext("/", exchange -> {
+            var body = exchange.getRequestBody().readAllBytes();
+            synchronized (received) {
+                received.add(exchange.getRequestHeaders().getFirst("Content-Length") + ":" + body.length + ":" + new String(body, StandardCharsets.UTF_8).chars().distinct().count());
+                peers.add(exchange.getRemoteAddress());
+            }
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        server.start();
+        try (var client = new KeptAliveHttpClient(UrlConnectionHttpClient.create())) {
+            var uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            for (int size : new int[] {1, 700, 70_000, 5}) {
+                var request = post(size);
+                request = HttpExecuteRequest.builder().request(request.httpRequest().toBuilder().uri(uri).build()).contentStreamProvider(request.contentStreamProvider().get()).build();
+                var response = client.prepareRequest(request).call();
+                assertEquals(200, response.httpResponse().statusCode());
+                response.responseBody().orElseThrow().readAllBytes();
+                response.responseBody().get().close();
+            }
+        } finally {
+            server.stop(0);
+        }
+        assertEquals(List.of("1:1:1", "700:700:1", "70000:70000:1", "5:5:1"), received, "Content-Length as sent and the whole body");
+        assertEquals(1, peers.size(), "one kept-alive connection for all four: " + peers);
+    }
+}
