@@ -157,4 +157,62 @@ class KeptAliveHttpClientTest {
         assertEquals(List.of("1:1:1", "700:700:1", "70000:70000:1", "5:5:1"), received, "Content-Length as sent and the whole body");
         assertEquals(1, peers.size(), "one kept-alive connection for all four: " + peers);
     }
+
+    /**
+     * A server that answers each request with keep-alive and then closes the connection without saying so, as an
+     * emulator or a load balancer drops an idle one: without the probe, the next POST goes out on that dead connection.
+     * It must still be answered: {@code HttpURLConnection} sends a buffered POST again on a new connection.
+     */
+    @Test
+    void aPostOnAConnectionTheServerDroppedIsSentAgainOnANewOne() throws Exception {
+        var bodies = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var connections = new AtomicInteger();
+        try (var server = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            var serving = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (var socket = server.accept()) {
+                        connections.incrementAndGet();
+                        var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+                        int length = 0;
+                        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+                        }
+                        var body = new byte[length];
+                        in.readFully(body);
+                        bodies.add(new String(body, StandardCharsets.UTF_8));
+                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}".getBytes(StandardCharsets.UTF_8));
+                        socket.getOutputStream().flush();
+                        Thread.sleep(50);   // the client has read the answer and kept the connection: now drop it
+                    } catch (Exception e) {
+                        if (server.isClosed()) return;
+                    }
+                }
+            });
+            serving.setDaemon(true);
+            serving.start();
+            try (var client = new KeptAliveHttpClient(UrlConnectionHttpClient.create())) {
+                var uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+                for (int i = 0; i < 3; i++) {
+                    var request = post(10 + i);
+                    request = HttpExecuteRequest.builder().request(request.httpRequest().toBuilder().uri(uri).build()).contentStreamProvider(request.contentStreamProvider().get()).build();
+                    Thread.sleep(150);   // the server has dropped the connection the last answer came on
+                    var response = client.prepareRequest(request).call();
+                    assertEquals(200, response.httpResponse().statusCode());
+                    response.responseBody().orElseThrow().readAllBytes();
+                    response.responseBody().get().close();
+                }
+            }
+        }
+        assertEquals(List.of("x".repeat(10), "x".repeat(11), "x".repeat(12)), bodies, "each POST answered once, whole");
+        assertTrue(connections.get() >= 3, "a new connection for each: " + connections.get());
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+        var line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) throw new java.io.EOFException();
+            if (c != '\r') line.append((char) c);
+        }
+        return line.toString();
+    }
 }
