@@ -33,7 +33,7 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        return configure(DynamoDbClient.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
+        return configure(DynamoDbClient.builder().httpClient(httpClient()), region, endpoint, interceptors).build();
     }
 
     public static SqsClient sqs(String region, String endpoint) {
@@ -41,11 +41,16 @@ public final class AwsClients {
     }
 
     public static SqsClient sqs(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        return configure(SqsClient.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
+        return configure(SqsClient.builder().httpClient(httpClient()), region, endpoint, interceptors).build();
     }
 
     public static software.amazon.awssdk.services.sfn.SfnClient sfn(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors).build();
+        return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(httpClient()), region, endpoint, interceptors).build();
+    }
+
+    /** The URL-connection client as every client here uses it (KeptAliveHttpClient); one per SDK client, as before. */
+    private static KeptAliveHttpClient httpClient() {
+        return new KeptAliveHttpClient(UrlConnectionHttpClient.create());
     }
 
     /** S3 with path-style addressing when an endpoint (S3Proxy) is given. */
@@ -54,7 +59,7 @@ public final class AwsClients {
     }
 
     public static S3Client s3(String region, String endpoint, List<ExecutionInterceptor> interceptors) {
-        var builder = configure(S3Client.builder().httpClient(new KeptAliveHttpClient(UrlConnectionHttpClient.create())), region, endpoint, interceptors);
+        var builder = configure(S3Client.builder().httpClient(httpClient()), region, endpoint, interceptors);
         if (endpoint != null && !endpoint.isBlank()) builder.forcePathStyle(true);
         return builder.build();
     }

@@ -25,7 +25,9 @@ import java.io.UncheckedIOException;
  * {@value #BUFFERED_AT_MOST} bytes (and that does not ask for {@code Expect: 100-continue}), the {@code Content-Length}
  * header is left out here, after signing, so {@code HttpURLConnection} buffers the body it is handed whole anyway, sends
  * the same {@code Content-Length} itself, and reuses the connection without the probe. The signature still holds: the
- * header goes out with the value that was signed. A larger body is streamed as before.</li>
+ * header goes out with the value that was signed. Without the probe, a POST can go out on a connection the server has
+ * dropped; {@code HttpURLConnection} writes a buffered one again on a new connection (KeptAliveHttpClientTest). A larger
+ * body is streamed as before.</li>
  * </ul>
  */
 public final class KeptAliveHttpClient implements SdkHttpClient {
