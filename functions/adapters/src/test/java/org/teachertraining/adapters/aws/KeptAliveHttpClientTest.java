@@ -1,35 +1,41 @@
 package org.teachertraining.adapters.aws;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import com.sun.net.httpserver.HttpServer;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,8 +101,13 @@ class KeptAliveHttpClientTest {
     }
 
     static HttpExecuteRequest post(int bodyBytes, String... headers) {
+        return post(URI.create("http://127.0.0.1:9/"), bodyBytes, headers);
+    }
+
+    /** A POST of {@code bodyBytes} x's to {@code uri}, with its Content-Length, as the SDK hands it to its HTTP client. */
+    static HttpExecuteRequest post(URI uri, int bodyBytes, String... headers) {
         var body = "x".repeat(bodyBytes).getBytes(StandardCharsets.UTF_8);
-        var http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("http://127.0.0.1:9/")).putHeader("Content-Length", String.valueOf(body.length));
+        var http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri).putHeader("Content-Length", String.valueOf(body.length));
         for (int i = 0; i < headers.length; i += 2) http.putHeader(headers[i], headers[i + 1]);
         return HttpExecuteRequest.builder().request(http.build()).contentStreamProvider(ContentStreamProvider.fromByteArray(body)).build();
     }
@@ -143,14 +154,7 @@ class KeptAliveHttpClientTest {
         server.start();
         try (var client = new KeptAliveHttpClient(UrlConnectionHttpClient.create())) {
             var uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-            for (int size : new int[] {1, 700, 70_000, 5}) {
-                var request = post(size);
-                request = HttpExecuteRequest.builder().request(request.httpRequest().toBuilder().uri(uri).build()).contentStreamProvider(request.contentStreamProvider().get()).build();
-                var response = client.prepareRequest(request).call();
-                assertEquals(200, response.httpResponse().statusCode());
-                response.responseBody().orElseThrow().readAllBytes();
-                response.responseBody().get().close();
-            }
+            for (int size : new int[] {1, 700, 70_000, 5}) assertEquals(200, send(client, post(uri, size)));
         } finally {
             server.stop(0);
         }
@@ -165,17 +169,17 @@ class KeptAliveHttpClientTest {
      */
     @Test
     void aPostOnAConnectionTheServerDroppedIsSentAgainOnANewOne() throws Exception {
-        var bodies = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var bodies = new CopyOnWriteArrayList<String>();
         var connections = new AtomicInteger();
-        try (var server = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (var server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             var serving = new Thread(() -> {
                 while (!server.isClosed()) {
                     try (var socket = server.accept()) {
                         connections.incrementAndGet();
-                        var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+                        var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                         int length = 0;
                         for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-                            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+                            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
                         }
                         var body = new byte[length];
                         in.readFully(body);
@@ -193,13 +197,8 @@ class KeptAliveHttpClientTest {
             try (var client = new KeptAliveHttpClient(UrlConnectionHttpClient.create())) {
                 var uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
                 for (int i = 0; i < 3; i++) {
-                    var request = post(10 + i);
-                    request = HttpExecuteRequest.builder().request(request.httpRequest().toBuilder().uri(uri).build()).contentStreamProvider(request.contentStreamProvider().get()).build();
                     Thread.sleep(150);   // the server has dropped the connection the last answer came on
-                    var response = client.prepareRequest(request).call();
-                    assertEquals(200, response.httpResponse().statusCode());
-                    response.responseBody().orElseThrow().readAllBytes();
-                    response.responseBody().get().close();
+                    assertEquals(200, send(client, post(uri, 10 + i)));
                 }
             }
         }
@@ -207,10 +206,19 @@ class KeptAliveHttpClientTest {
         assertTrue(connections.get() >= 3, "a new connection for each: " + connections.get());
     }
 
-    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+    /** Sends the request and reads its answer to the end (so the connection goes back to be kept alive); its status. */
+    private static int send(SdkHttpClient client, HttpExecuteRequest request) throws IOException {
+        var response = client.prepareRequest(request).call();
+        try (var body = response.responseBody().orElseThrow()) {
+            body.readAllBytes();
+        }
+        return response.httpResponse().statusCode();
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
         var line = new StringBuilder();
         for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) throw new java.io.EOFException();
+            if (c < 0) throw new EOFException();
             if (c != '\r') line.append((char) c);
         }
         return line.toString();

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +69,7 @@ class KeptAliveBenchmark {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < CALLS / threads / 2; i++) {
                         var key = Map.of("PK", AttributeValue.fromS("BENCH#" + round + "#" + thread), "SK", AttributeValue.fromS("ITEM#" + i));
-                        var item = new java.util.HashMap<>(key);
+                        var item = new HashMap<>(key);
                         item.put("payload", AttributeValue.fromS("x".repeat(200 + i % 50)));
                         client.putItem(b -> b.tableName("TrainingTable").item(item));
                         assertEquals(item, client.getItem(b -> b.tableName("TrainingTable").key(key).consistentRead(true)).item());
