@@ -9,15 +9,15 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The build's part of StartupMode AotCache ({@code mvn -Paot package}, docs/deploy.md): the layer
  * (infrastructure/local/target/aot-runtime-layer.zip: the jlinked JDK, the RIC, the bootstrap) and, in each
- * function's zip, {@code app.aot} trained on that function's sample events against the local runtime's emulators,
- * with the digest of the jars it was made from. A zip two functions share (the notifications) carries the cache
- * of the first that names it; the other still starts with it, its own classes loaded as without one.
+ * function's zip, {@code aot/<handler class>.aot} trained on that function's sample events against the local
+ * runtime's emulators, with the digest of the jars it was made from. A zip two functions share (the notifications)
+ * carries a cache for each of them.
  */
 public final class AotPackaging {
     private AotPackaging() {}
@@ -26,27 +26,48 @@ public final class AotPackaging {
         var root = LocalRuntime.findRoot();
         var work = root.resolve("infrastructure/local/target/aot");
         var opt = AotRuntime.layer(root, work.resolve("opt"));
-        zip(opt, root.resolve("infrastructure/local/target/aot-runtime-layer.zip"));
+        var layer = root.resolve("infrastructure/local/target/aot-runtime-layer.zip");
+        zip(opt, layer);
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = ColdStartBenchmark.environment(runtime);
-            var trained = new HashSet<String>();
             for (var f : ColdStartBenchmark.functions(root)) {
-                if (!trained.add(f.get("CodeUri"))) continue;
                 long t0 = System.nanoTime();
                 var task = AotRuntime.task(root, f, work.resolve(f.get("id")).resolve("task"));
                 var events = AotRuntime.events(root, f.get("id"));
                 AotRuntime.train(opt, task, f.get("Handler"), events, env);
+                var cache = task.resolve(AotRuntime.cache(f.get("Handler")));
                 try (var zip = FileSystems.newFileSystem(URI.create("jar:" + root.resolve(f.get("CodeUri")).toUri()), Map.of())) {
-                    for (String name : new String[]{"app.aot", "app.aot.cksum"}) {
-                        Files.copy(task.resolve(name), zip.getPath(name), StandardCopyOption.REPLACE_EXISTING);
+                    for (var file : List.of(cache, AotRuntime.digestOf(cache))) {
+                        var entry = zip.getPath(task.relativize(file).toString());
+                        Files.createDirectories(entry.getParent());
+                        Files.copy(file, entry, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
                 System.out.printf("AOT cache of %s (%s): %d events, %.1f MB, %.1f s%n", f.get("CodeUri"), f.get("id"), events.size(),
-                        Files.size(task.resolve("app.aot")) / 1024.0 / 1024.0, (System.nanoTime() - t0) / 1e9);
+                        Files.size(cache) / 1024.0 / 1024.0, (System.nanoTime() - t0) / 1e9);
             }
+            for (var f : ColdStartBenchmark.functions(root)) withinLambdasLimit(root.resolve(f.get("CodeUri")), layer);
         }
         // done: a thread some library left running must not hold the build (one run waited six minutes at the end)
         System.exit(0);
+    }
+
+    /** Lambda's limit on what a function and its layers unpack to (250 MB: 262,144,000 bytes, the CodeSizeUnzipped of GetAccountSettings). */
+    static final long UNZIPPED_LIMIT = 262_144_000L;
+
+    /** Refuses, as a deploy would, a function whose package and layer together unpack to more than Lambda allows. */
+    static void withinLambdasLimit(Path function, Path layer) throws Exception {
+        long unzipped = unzippedSize(function) + unzippedSize(layer);
+        if (unzipped > UNZIPPED_LIMIT) {
+            throw new IllegalStateException(function + " and the AOT runtime layer unpack to " + unzipped + " bytes, over Lambda's "
+                    + UNZIPPED_LIMIT + ": fewer caches in the package, or a smaller layer");
+        }
+    }
+
+    static long unzippedSize(Path zip) throws Exception {
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().mapToLong(java.util.zip.ZipEntry::getSize).sum();
+        }
     }
 
     /** The layer's zip, every file with its POSIX mode (the bootstrap and the JDK's executables must stay executable). */

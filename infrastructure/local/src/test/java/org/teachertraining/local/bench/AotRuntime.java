@@ -57,14 +57,16 @@ public final class AotRuntime {
 
     /**
      * The training run: the function started by the layer's bootstrap with {@code AOT_TRAINING_OUTPUT}, handed
-     * every one of {@code events} through a local Runtime API, then stopped; the JVM writes {@code task/app.aot} as
-     * it exits and the bootstrap the digest of the jars it was made from.
+     * every one of {@code events} through a local Runtime API, then stopped; the JVM writes the handler's cache
+     * ({@link #cache}) as it exits and the bootstrap the digest of the jars it was made from beside it.
      */
     static void train(Path opt, Path task, String handler, List<String> events, Map<String, String> env) throws Exception {
-        Files.deleteIfExists(task.resolve("app.aot"));
+        var cache = task.resolve(cache(handler));
+        Files.createDirectories(cache.getParent());
+        Files.deleteIfExists(cache);
         try (var api = new LambdaRuntimeApi(events)) {
             var pb = bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(task.resolveSibling(task.getFileName() + "-training.log").toFile());
-            pb.environment().put("AOT_TRAINING_OUTPUT", task.resolve("app.aot").toString());
+            pb.environment().put("AOT_TRAINING_OUTPUT", cache.toString());
             var process = pb.start();
             try {
                 api.answered.get(180, TimeUnit.SECONDS);
@@ -74,9 +76,22 @@ public final class AotRuntime {
                 if (!process.waitFor(180, TimeUnit.SECONDS)) process.destroyForcibly();
             }
         }
-        if (!Files.exists(task.resolve("app.aot")) || !Files.exists(task.resolve("app.aot.cksum"))) {
+        if (!Files.exists(cache) || !Files.exists(digestOf(cache))) {
             throw new IllegalStateException("no AOT cache from the training of " + handler + "; see " + task.resolveSibling(task.getFileName() + "-training.log"));
         }
+    }
+
+    /**
+     * Where a package holds the cache trained for {@code handler}, relative to its root ({@code /var/task}): one per
+     * handler class, as two functions may share a package (the notifications); the bootstrap looks for the same name.
+     */
+    static String cache(String handler) {
+        return "aot/" + handler.substring(0, handler.contains("::") ? handler.indexOf("::") : handler.length()) + ".aot";
+    }
+
+    /** The digest of the jars a cache was made from, which the bootstrap writes beside it. */
+    static Path digestOf(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + ".cksum");
     }
 
     /** What the JVM prints when it cannot use the cache it was given (it then starts without it). */
@@ -94,10 +109,10 @@ public final class AotRuntime {
     }
 
     /** A start: seconds from launching the bootstrap to the function's answer, the answer, and what the start logged. */
-    record Started(double seconds, String response, String log) {
-        /** The bootstrap offered the cache (its jars matched the training's) and the JVM took it. */
+    record Started(String handler, double seconds, String response, String log) {
+        /** The bootstrap offered the cache of this handler (its jars matched the training's) and the JVM took it. */
         boolean usedTheCache() {
-            return log.contains("AOT cache in use") && !log.contains(CACHE_REFUSED);
+            return log.contains("\"AOT cache in use\",\"cache\":\"" + cache(handler) + "\"") && !log.contains(CACHE_REFUSED);
         }
     }
 
@@ -114,7 +129,7 @@ public final class AotRuntime {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            return new Started((answered - t0) / 1e9, api.responses.get(0), Files.readString(log));
+            return new Started(handler, (answered - t0) / 1e9, api.responses.get(0), Files.readString(log));
         } finally {
             Files.deleteIfExists(log);
         }

@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The AOT start-up mode (StartupMode=AotCache): a function trained on its sample events starts with its cache; the
  * same package moved elsewhere still does (the cache relocates); and a package whose jar changed after the
  * training is noticed by the bootstrap, which starts the function without the cache — the same answer, only slower —
- * instead of letting JDK 25 run the old classes the cache holds.
+ * instead of letting JDK 25 run the old classes the cache holds. Two functions of one package each start with the
+ * cache trained for their own handler.
  */
 class AotStartupIT {
     static final String FUNCTION = "FundingCheckFunction";
@@ -56,6 +58,38 @@ class AotStartupIT {
             var changed = AotRuntime.start(opt, moved, function.get("Handler"), events.get(0), env);
             assertTrue(changed.log().contains("no AOT cache made from these jars"), changed.log());
             assertEquals(trained.response(), changed.response(), "the same answer without the cache");
+        }
+    }
+
+    @Test
+    void twoFunctionsOfOnePackageEachStartWithTheirOwnCache() throws Exception {
+        var root = LocalRuntime.findRoot();
+        var work = root.resolve("infrastructure/local/target/aot-it-shared");
+        var functions = ColdStartBenchmark.functions(root);
+        var reminder = functions.stream().filter(f -> f.get("id").equals("ReminderFunction")).findFirst().orElseThrow();
+        var notification = functions.stream().filter(f -> f.get("id").equals("NotificationFunction")).findFirst().orElseThrow();
+        assertEquals(reminder.get("CodeUri"), notification.get("CodeUri"), "the two notification functions share a package");
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+            var env = ColdStartBenchmark.environment(runtime);
+            var opt = AotRuntime.layer(root, work.resolve("opt"));
+            deleteTree(work.resolve("var"));
+            var task = AotRuntime.task(root, reminder, work.resolve("var/task"));
+            deleteTree(task.resolve("aot"));   // what an earlier mvn -Paot package trained into the zip
+            var reminderEvent = AotRuntime.events(root, "ReminderFunction").get(0);
+            var notificationEvents = AotRuntime.events(root, "NotificationFunction");
+
+            AotRuntime.train(opt, task, reminder.get("Handler"), AotRuntime.events(root, "ReminderFunction"), env);
+            // the package holds a cache, but not this handler's: started without one, never with the other's
+            var untrained = AotRuntime.start(opt, task, notification.get("Handler"), notificationEvents.get(0), env);
+            assertTrue(untrained.log().contains("no AOT cache for this handler"), untrained.log());
+            assertFalse(untrained.log().contains("AOT cache in use"), untrained.log());
+
+            AotRuntime.train(opt, task, notification.get("Handler"), notificationEvents, env);
+            var notified = AotRuntime.start(opt, task, notification.get("Handler"), notificationEvents.get(0), env);
+            assertTrue(notified.usedTheCache(), notified.log());
+            assertEquals(untrained.response(), notified.response(), "the same answer with the cache");
+            var reminded = AotRuntime.start(opt, task, reminder.get("Handler"), reminderEvent, env);
+            assertTrue(reminded.usedTheCache(), reminded.log());
         }
     }
 

@@ -99,7 +99,7 @@ class ColdStartBenchmark {
         System.out.printf("cold start [aot] bare JVM (the layer's JDK) printing a constant: %.3f s%n", jvm);
         for (var f : functions(root)) {
             var task = AotRuntime.task(root, f, work.resolve(f.get("id")).resolve("task"));
-            boolean built = Files.exists(task.resolve("app.aot"));
+            boolean built = Files.exists(task.resolve(AotRuntime.cache(f.get("Handler"))));
             if (!built) AotRuntime.train(opt, task, f.get("Handler"), AotRuntime.events(root, f.get("id")), env);
             String event = Files.readString(firstEvent(root, f.get("id")));
             double run = median(3, () -> aotStart(opt, task, f.get("Handler"), event, env));
