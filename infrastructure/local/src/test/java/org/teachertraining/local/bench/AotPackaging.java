@@ -32,9 +32,11 @@ public final class AotPackaging {
             var env = ColdStartBenchmark.environment(runtime);
             for (var f : ColdStartBenchmark.functions(root)) {
                 long t0 = System.nanoTime();
-                var task = AotRuntime.task(root, f, work.resolve(f.get("id")).resolve("task"));
+                // trained where Lambda runs it: the layer at opt, the function at var/task beside it
+                var lambda = AotRuntime.lambdaTree(opt, work.resolve(f.get("id")));
+                var task = AotRuntime.task(root, f, lambda.resolve("var/task"));
                 var events = AotRuntime.events(root, f.get("id"));
-                AotRuntime.train(opt, task, f.get("Handler"), events, env);
+                AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), events, env);
                 var cache = task.resolve(AotRuntime.cache(f.get("Handler")));
                 try (var zip = FileSystems.newFileSystem(URI.create("jar:" + root.resolve(f.get("CodeUri")).toUri()), Map.of())) {
                     for (var file : List.of(cache, AotRuntime.digestOf(cache))) {

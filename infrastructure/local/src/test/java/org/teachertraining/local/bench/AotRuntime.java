@@ -140,6 +140,27 @@ public final class AotRuntime {
         return ColdStartBenchmark.unpack(root.resolve(function.get("CodeUri")), into);
     }
 
+    /**
+     * A directory shaped as a function's file system in Lambda: {@code dir/opt}, the layer (hard links to the files of
+     * {@code layer}, so their times are the layer's), and {@code dir/var/task}, where {@link #task} unpacks the function.
+     * The shape matters: a relocated cache finds its class path by replacing the longest common prefix of the training's
+     * entries with that of the start's (in Lambda {@code /}), so a cache trained with the function anywhere but at
+     * {@code var/task} beside {@code opt} is looked for at paths Lambda does not have and, where the JVM checks the
+     * application's class path, refused (BENCHMARKS.md).
+     */
+    static Path lambdaTree(Path layer, Path dir) throws Exception {
+        var opt = dir.resolve("opt");
+        AotStartupIT.deleteTree(opt);
+        try (var files = Files.walk(layer)) {
+            for (var p : files.toList()) {
+                var target = opt.resolve(layer.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.createLink(target, p);
+            }
+        }
+        return dir;
+    }
+
     /** The sample events of a function (events/&lt;Function&gt;/*.json), in name order. */
     static List<String> events(Path root, String function) throws Exception {
         var out = new ArrayList<String>();

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The AOT start-up mode (StartupMode=AotCache): a function trained on its sample events starts with its cache; the
- * same package moved elsewhere still does (the cache relocates); and a package whose jar changed after the
- * training is noticed by the bootstrap, which starts the function without the cache — the same answer, only slower —
- * instead of letting JDK 25 run the old classes the cache holds. Two functions of one package each start with the
- * cache trained for their own handler.
+ * layer and the package moved elsewhere in Lambda's shape still do (the cache relocates); and a package whose jar
+ * changed after the training is noticed by the bootstrap, which starts the function without the cache — the same
+ * answer, only slower — instead of letting JDK 25 run the old classes the cache holds. Two functions of one package
+ * each start with the cache trained for their own handler, and in another shape than Lambda's the JVM refuses it.
  */
 class AotStartupIT {
     static final String FUNCTION = "FundingCheckFunction";
@@ -30,32 +30,34 @@ class AotStartupIT {
         var function = ColdStartBenchmark.functions(root).stream().filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = ColdStartBenchmark.environment(runtime);
-            var opt = AotRuntime.layer(root, work.resolve("opt"));
-            deleteTree(work.resolve("var"));
-            var task = AotRuntime.task(root, function, work.resolve("var/task"));
+            var layer = AotRuntime.layer(root, work.resolve("opt"));
+            for (String tree : new String[]{"train", "moved"}) deleteTree(work.resolve(tree));
+            var training = AotRuntime.lambdaTree(layer, work.resolve("train"));
+            var task = AotRuntime.task(root, function, training.resolve("var/task"));
             var events = AotRuntime.events(root, FUNCTION);
-            AotRuntime.train(opt, task, function.get("Handler"), events, env);
+            AotRuntime.train(training.resolve("opt"), task, function.get("Handler"), events, env);
 
-            var trained = AotRuntime.start(opt, task, function.get("Handler"), events.get(0), env);
+            var trained = AotRuntime.start(training.resolve("opt"), task, function.get("Handler"), events.get(0), env);
             assertTrue(trained.usedTheCache(), trained.log());
 
-            // the same package elsewhere: the cache's class path relocates with it
-            var moved = work.resolve("moved/task");
-            deleteTree(work.resolve("moved"));
-            copyTree(task, moved);
-            var relocated = AotRuntime.start(opt, moved, function.get("Handler"), events.get(0), env);
+            // the layer and the package elsewhere, as Lambda has them (opt, var/task), and nothing left where the training
+            // ran: the cache's class path relocates with them
+            var moved = work.resolve("moved");
+            copyTree(training, moved);
+            deleteTree(training);
+            var relocated = AotRuntime.start(moved.resolve("opt"), moved.resolve("var/task"), function.get("Handler"), events.get(0), env);
             assertTrue(relocated.usedTheCache(), relocated.log());
             assertEquals(trained.response(), relocated.response());
 
-            // one jar changed after the training: noticed, and the function starts without the cache
+            // one jar changed after the training: noticed by the bootstrap, and the function starts without the cache
             Path jar;
-            try (var jars = Files.list(moved.resolve("lib"))) {
+            try (var jars = Files.list(moved.resolve("var/task/lib"))) {
                 jar = jars.filter(p -> p.getFileName().toString().startsWith("funding-check-")).findFirst().orElseThrow();
             }
             try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
                 Files.writeString(zip.getPath("changed-after-training.txt"), "a later build");
             }
-            var changed = AotRuntime.start(opt, moved, function.get("Handler"), events.get(0), env);
+            var changed = AotRuntime.start(moved.resolve("opt"), moved.resolve("var/task"), function.get("Handler"), events.get(0), env);
             assertTrue(changed.log().contains("no AOT cache made from these jars"), changed.log());
             assertEquals(trained.response(), changed.response(), "the same answer without the cache");
         }
@@ -71,9 +73,10 @@ class AotStartupIT {
         assertEquals(reminder.get("CodeUri"), notification.get("CodeUri"), "the two notification functions share a package");
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = ColdStartBenchmark.environment(runtime);
-            var opt = AotRuntime.layer(root, work.resolve("opt"));
-            deleteTree(work.resolve("var"));
-            var task = AotRuntime.task(root, reminder, work.resolve("var/task"));
+            var lambda = AotRuntime.lambdaTree(AotRuntime.layer(root, work.resolve("layer")), work.resolve("lambda"));
+            var opt = lambda.resolve("opt");
+            deleteTree(lambda.resolve("var"));
+            var task = AotRuntime.task(root, reminder, lambda.resolve("var/task"));
             deleteTree(task.resolve("aot"));   // what an earlier mvn -Paot package trained into the zip
             var reminderEvent = AotRuntime.events(root, "ReminderFunction").get(0);
             var notificationEvents = AotRuntime.events(root, "NotificationFunction");
@@ -90,6 +93,16 @@ class AotStartupIT {
             assertEquals(untrained.response(), notified.response(), "the same answer with the cache");
             var reminded = AotRuntime.start(opt, task, reminder.get("Handler"), reminderEvent, env);
             assertTrue(reminded.usedTheCache(), reminded.log());
+
+            // the same files in another shape than Lambda's (the package not at var/task beside opt): the JVM finds the
+            // cache's class path elsewhere and refuses it, and the function starts without it — the same answer, only slower
+            var misshapen = work.resolve("misshapen");
+            deleteTree(misshapen);
+            copyTree(opt, misshapen.resolve("opt"));
+            copyTree(task, misshapen.resolve("task"));
+            var refused = AotRuntime.start(misshapen.resolve("opt"), misshapen.resolve("task"), notification.get("Handler"), notificationEvents.get(0), env);
+            assertTrue(refused.log().contains(AotRuntime.CACHE_REFUSED), refused.log());
+            assertEquals(notified.response(), refused.response(), "the same answer without the cache");
         }
     }
 
