@@ -3,7 +3,8 @@
 # Builds as the README's run command does and takes the launcher's arguments from it (LOCAL_RUNTIME_ARGS_TO), then starts
 # infrastructure/local/src/run/local-runtime.sh with them — exactly what `exec:exec` runs — with the data kept in .local/,
 # and times launch → the first 200 of GET /openapi.yaml. Side by side, alternating: without the AOT cache
-# (LOCAL_RUNTIME_AOT=off, as the first start after a build) and with the cache that start trains in the background.
+# (LOCAL_RUNTIME_AOT=off, as the first start of a fresh clone or after other dependencies), with the cache that start
+# trains in the background, and with it after a build of the project (its jars rebuilt: touched here), which keeps it.
 # usage: benchmarks/local-start.sh [starts of each (default 5)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +13,9 @@ starts=${1:-5}
 argsfile=$(mktemp)
 LOCAL_RUNTIME_ARGS_TO="$argsfile" mvn -B -q -o -DskipTests -Dlint.skip package exec:exec -pl infrastructure/local -am >/dev/null
 mapfile -t launcher < "$argsfile"
-launcher=("${launcher[@]:0:5}")   # java, class path, classes dir, module jar, root (run.args left out)
+launcher=("${launcher[@]:0:5}")   # java, class path, build dir, root, repository (run.args left out)
 rm -f "$argsfile"
-aot="$(dirname "${launcher[3]}")/local-runtime-aot"
+aot="${launcher[2]}/local-runtime-aot"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
 start() {   # $1: on|off → seconds to the first answer
@@ -39,11 +40,13 @@ if ! ls "$aot"/local-runtime-*.aot >/dev/null 2>&1; then
   ls "$aot"/local-runtime-*.aot >/dev/null 2>&1 || { echo "the training made no cache: $aot/training.log" >&2; exit 1; }
 fi
 
-without=(); with=()
+without=(); with=(); rebuilt=()
 for i in $(seq "$starts"); do
   without+=("$(start off)")
   with+=("$(start on)")
-  echo "round $i: without the cache ${without[-1]} s, with it ${with[-1]} s"
+  touch functions/*/target/*-SNAPSHOT.jar infrastructure/local/target/classes/logback.xml   # as a build of the project leaves them
+  rebuilt+=("$(start on)")
+  echo "round $i: without the cache ${without[-1]} s, with it ${with[-1]} s, with it after a build of the project ${rebuilt[-1]} s"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
-echo "median of $starts: without the AOT cache $(median "${without[@]}") s, with it $(median "${with[@]}") s"
+echo "median of $starts: without the AOT cache $(median "${without[@]}") s, with it $(median "${with[@]}") s, after a build of the project $(median "${rebuilt[@]}") s"

@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
 # Starts the local runtime — what the README's run command (`mvn … package exec:exec -pl infrastructure/local`) runs.
 #
-# With JDK 25's AOT cache when there is one for exactly this JVM and these jars: the runtime's classes (three emulators,
-# Micronaut, the AWS SDK, the functions) come loaded and linked from it instead of from ~200 jars, which halves the time
-# to the first answer (BENCHMARKS.md, "Starting the local runtime"). Without one, the runtime starts without it at once,
-# and a training run (the runtime in memory, a few requests to itself, then exit) makes the cache beside it, niced to
-# the lowest priority, so that the next start of the same build uses it. A changed jar or JDK gives another name, so a
-# stale cache is never offered; if the JVM still refuses one, it starts without it (-XX:AOTMode=auto, its default).
+# With JDK 25's AOT cache when there is one for exactly this JVM and these dependencies: their classes (three emulators,
+# Micronaut, the AWS SDK: everything Maven resolves from the local repository) come loaded and linked from it instead of
+# from ~330 jars, which halves the time to the first answer (BENCHMARKS.md, "Starting the local runtime"). The
+# project's own classes (this module and the functions) are never in it: the training run loads them in a class loader
+# of their own (TrainingLauncher.java), which the JVM does not cache, so a build of the project keeps the cache and its
+# next start uses it; only other dependencies or another JDK need another one. Without one, the runtime starts without
+# it at once, and a training run (the runtime in memory, a few requests to itself, then exit) makes the cache beside it,
+# niced to the lowest priority. Other dependencies or another JDK give another name, so a stale cache is never offered;
+# if the JVM still refuses one, it starts without it (-XX:AOTMode=auto, its default).
 # LOCAL_RUNTIME_AOT=off: neither use nor train a cache. LOCAL_RUNTIME_ARGS_TO=FILE: write this script's arguments to
 # FILE, one a line, and start nothing (benchmarks/local-start.sh starts the runtime as the run command does with them).
 #
-# The cache needs a class path of jars only: the module's own jar stands for its target/classes, and DynamoDB Local's
-# jar is used through a copy whose manifest names no Class-Path (the original names ".", a directory, which the JVM
-# cannot cache from).
+# The cache needs the dependencies as jars (the JVM caches from jars only): DynamoDB Local's jar is used through a copy
+# whose manifest names no Class-Path (the original names ".", a directory).
 #
-# usage: local-runtime.sh JAVA CLASSPATH CLASSES_DIR MODULE_JAR ROOT [runtime options...]
+# usage: local-runtime.sh JAVA CLASSPATH BUILD_DIR ROOT REPOSITORY [runtime options...]
+#   CLASSPATH: Maven's; its entries under REPOSITORY (the local Maven repository) are the dependencies, the others the project's
 set -euo pipefail
 if [ -n "${LOCAL_RUNTIME_ARGS_TO:-}" ]; then
   printf '%s\n' "$@" > "$LOCAL_RUNTIME_ARGS_TO"
   exit 0
 fi
-java=$1 classpath=$2 classes=$3 module_jar=$4 root=$5
+java=$1 classpath=$2 build=$3 root=$4 repository=$5
 shift 5
-aot="$(dirname "$module_jar")/local-runtime-aot"
+aot="$build/local-runtime-aot"
 jvm=("$java" -XX:TieredStopAtLevel=1)
 main=(org.teachertraining.local.LocalRuntime --root "$root")
 
@@ -33,18 +36,19 @@ if [ "${LOCAL_RUNTIME_AOT:-on}" = off ]; then
   start_without_cache "$@"
 fi
 
-# the class path of jars only (entries, cp) and the digest naming its cache; each step checked, as a failure here
-# (no jar tool, another stat) must cost the cache, not the start
+# the cached class path (the dependencies, then the training's launcher), the project's after it, and the digest naming
+# the cache; each step checked, as a failure here (no jar or javac tool, another stat) must cost the cache, not the start
 jars_only() {
   mkdir -p "$aot" || return 1
-  entries=()
-  local entry copy given
+  local entry copy given dependencies=()
+  project=()
   IFS=: read -ra given <<< "$classpath"
   for entry in "${given[@]}"; do
-    if [ "$entry" = "$classes" ]; then
-      [ -f "$module_jar" ] || return 1
-      entry=$module_jar
-    elif [[ $(basename "$entry") == DynamoDBLocal-*.jar ]]; then
+    if [[ "$entry" != "$repository"/* ]]; then
+      project+=("$entry")
+      continue
+    fi
+    if [[ $(basename "$entry") == DynamoDBLocal-*.jar ]]; then
       copy="$aot/$(basename "$entry")"
       if [ ! -f "$copy" ] || [ "$entry" -nt "$copy" ]; then
         cp "$entry" "$copy.part" && printf 'Class-Path: \n' > "$aot/no-class-path.mf" || return 1
@@ -54,21 +58,30 @@ jars_only() {
       fi
       entry=$copy
     elif [ -d "$entry" ]; then
-      return 1   # another directory: the JVM caches from jars only
+      return 1   # a dependency as a directory: the JVM caches from jars only
     fi
-    entries+=("$entry")
+    dependencies+=("$entry")
   done
-  cp=$(IFS=:; echo "${entries[*]}")
+  [ ${#project[@]} -gt 0 ] || return 1
+  launcher="$aot/training-launcher.jar"
+  local source
+  source="$(dirname "${BASH_SOURCE[0]}")/TrainingLauncher.java"
+  if [ ! -f "$launcher" ] || [ "$source" -nt "$launcher" ]; then
+    rm -rf "$aot/training-launcher" && "$(dirname "$java")/javac" -d "$aot/training-launcher" "$source" \
+      && "$(dirname "$java")/jar" --create --file "$launcher.part" -C "$aot/training-launcher" . && mv "$launcher.part" "$launcher" || return 1
+  fi
+  cached=$(IFS=:; echo "${dependencies[*]}"):$launcher
+  project_cp=$(IFS=:; echo "${project[*]}")
   # the JVM checks a cache against the jars' paths, sizes and times; the name says which JVM and jars it was made from
   local listed
-  listed=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${entries[@]}") || return 1
+  listed=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${dependencies[@]}" "$launcher") || return 1
   digest=$(printf '%s\n' "$listed" | cksum | cut -d' ' -f1)
 }
 if ! jars_only; then
   echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); starting without one"
   start_without_cache "$@"
 fi
-runtime=(-cp "$cp" "${main[@]}")
+runtime=(-cp "$cached:$project_cp" "${main[@]}")
 cache="$aot/local-runtime-$digest.aot"
 if [ -f "$cache" ]; then
   echo "local runtime: AOT cache $cache"
@@ -76,11 +89,15 @@ if [ -f "$cache" ]; then
   exec "${jvm[@]}" -XX:AOTCache="$cache" -Xlog:aot*=error "${runtime[@]}" "$@"
 fi
 
-echo "local runtime: no AOT cache for these jars yet; making one in the background ($aot/training.log) for the next start"
+echo "local runtime: no AOT cache for these dependencies yet; making one in the background ($aot/training.log) for the next start"
 (
   flock -n 9 || exit 0   # one training at a time: a start while one runs leaves it be
   rm -f "$aot"/local-runtime-*.aot "$aot"/local-runtime-*.aot.part*
-  nice -n 19 "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${runtime[@]}" --aot-training \
-    && mv "$cache.part" "$cache"
+  logback=()
+  for entry in "${project[@]}"; do
+    [ -f "$entry/logback.xml" ] && logback=(-Dlogback.configurationFile="$entry/logback.xml") && break
+  done
+  nice -n 19 "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${logback[@]}" -cp "$cached" TrainingLauncher "$project_cp" \
+    "${main[@]}" --aot-training && mv "$cache.part" "$cache"
 ) 9> "$aot/training.lock" < /dev/null > "$aot/training.log" 2>&1 &   # none of the run's output streams held open
 exec "${jvm[@]}" "${runtime[@]}" "$@"

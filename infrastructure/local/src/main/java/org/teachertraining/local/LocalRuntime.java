@@ -204,7 +204,9 @@ public final class LocalRuntime implements AutoCloseable {
             DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", emulators.dynamoDb.toString());
             List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
                     barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
-            var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).properties(props);
+            // the project's classes may come from a class loader of their own (the AOT training run, src/run/TrainingLauncher.java):
+            // the context finds their beans through the loader that has them
+            var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).classLoader(LocalRuntime.class.getClassLoader()).properties(props);
             if (apiFunction != null) api.singletons(iam.get(apiFunction));   // the API's SDK clients carry its role's check
             plumbing.forEach(api::singletons);
             context = api.start();

@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the first start of a build answers
- * without a cache and trains one in the background; the next start uses it, and the JVM takes it; a jar changed since
- * is noticed (another cache name) and the runtime starts without one, as it does on a class path it cannot cache (a
- * directory on it); a cache the JVM refuses (given to it by hand for changed jars) merely slows the start. The
- * launcher runs here on this module's jar copied to a directory of its own, so the test's caches are never the
- * developer's.
+ * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the first start answers without a
+ * cache and trains one in the background; the next start uses it, and the JVM takes it; a new build of the project
+ * (its jar changed, or its classes as a directory) keeps it, as the project's classes are never in it; other
+ * dependencies (another name) start without one; a cache the JVM refuses (given to it by hand for another class path)
+ * merely slows the start. The launcher runs here on this module's jar copied to a directory of its own, so the test's
+ * caches are never the developer's.
  */
 class LocalRuntimeLauncherIT {
 
@@ -45,7 +45,7 @@ class LocalRuntimeLauncherIT {
     record Started(Process process, String output, int status) {}
 
     @Test
-    void theFirstStartTrainsTheCache_theNextUsesIt_aChangedJarOrADirectoryStartsWithoutIt(@TempDir Path dir) throws Exception {
+    void theFirstStartTrainsTheCache_theNextUseIt_acrossBuildsOfTheProject_notOtherDependencies(@TempDir Path dir) throws Exception {
         this.dir = dir;
         Path root = Files.createDirectories(dir.resolve("root"));
         Api.copyTemplate(root);
@@ -63,36 +63,42 @@ class LocalRuntimeLauncherIT {
         }
         Path aot = build.resolve("local-runtime-aot");
 
-        var first = start(root, moduleJar, classPath);
+        var first = start(root, build, classPath);
         assertEquals(200, first.status(), first.output());
-        assertTrue(first.output().contains("no AOT cache for these jars yet"), first.output());
+        assertTrue(first.output().contains("no AOT cache for these dependencies yet"), first.output());
         stop(first);
         Path cache = awaitTraining(aot);
 
-        var second = start(root, moduleJar, classPath);
+        var second = start(root, build, classPath);
         assertEquals(200, second.status(), second.output());
         assertTrue(second.output().contains("AOT cache " + cache), second.output());
         assertFalse(second.output().contains(AotRuntime.CACHE_REFUSED), second.output());
         stop(second);
 
-        // a jar changed after the training: another name, no cache offered, the runtime starts all the same
+        // a new build of the project: its jar changed, and its classes as a directory (as `mvn compile exec:exec` gives
+        // them): the same cache, taken by the JVM, as none of the project's classes are in it
         Files.setLastModifiedTime(moduleJar, FileTime.fromMillis(Files.getLastModifiedTime(moduleJar).toMillis() + 60_000));
-        var third = start(root, moduleJar, classPath);
+        var withDirectory = new ArrayList<>(classPath);
+        withDirectory.add(Files.createDirectories(dir.resolve("classes")).toString());
+        Files.writeString(dir.resolve("classes/Nothing.txt"), "the project's classes, as a directory");
+        var rebuilt = start(root, build, withDirectory);
+        assertEquals(200, rebuilt.status(), rebuilt.output());
+        assertTrue(rebuilt.output().contains("AOT cache " + cache), rebuilt.output());
+        assertFalse(rebuilt.output().contains(AotRuntime.CACHE_REFUSED), rebuilt.output());
+        stop(rebuilt);
+
+        // other dependencies (one left out of the class path: the test framework's, which the runtime does not need):
+        // another name, no cache offered, the runtime starts all the same
+        var otherDependencies = classPath.stream().filter(e -> !Path.of(e).getFileName().toString().startsWith("junit-jupiter-api-")).toList();
+        assertEquals(classPath.size() - 1, otherDependencies.size(), "one dependency left out");
+        var third = start(root, build, otherDependencies);
         assertEquals(200, third.status(), third.output());
-        assertTrue(third.output().contains("no AOT cache for these jars yet"), third.output());
+        assertTrue(third.output().contains("no AOT cache for these dependencies yet"), third.output());
         stop(third);
         stopTraining(dir);
 
-        // a class path with a directory on it (as `mvn compile exec:exec` gives the other modules): no cache, the runtime starts
-        var withDirectory = new ArrayList<>(classPath);
-        withDirectory.add(Files.createDirectories(dir.resolve("classes")).toString());
-        Files.writeString(dir.resolve("classes/Nothing.txt"), "a directory the JVM cannot cache from");
-        var fourth = start(root, moduleJar, withDirectory);
-        assertEquals(200, fourth.status(), fourth.output());
-        assertTrue(fourth.output().contains("no AOT cache can be made here"), fourth.output());
-        stop(fourth);
-
-        // the old cache given to the JVM by hand for the changed jar: refused, said so, and the runtime answers
+        // the cache given to the JVM by hand for Maven's class path (no launcher jar, DynamoDB Local's own jar): refused,
+        // said so, and the runtime answers
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = Emulators.freePort();
         var refused = answer(port, new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + cache, "-Xlog:aot*=error",
@@ -103,12 +109,18 @@ class LocalRuntimeLauncherIT {
         stop(refused);
     }
 
-    private Started start(Path root, Path moduleJar, List<String> classPath) throws Exception {
+    private Started start(Path root, Path build, List<String> classPath) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = Emulators.freePort();
         // the run command passes its run.args as one argument, as here
-        return answer(port, new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), "no-classes-directory",
-                moduleJar.toString(), root.toString(), "--in-memory --port " + port));
+        return answer(port, new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), build.toString(),
+                root.toString(), repository().toString(), "--in-memory --port " + port));
+    }
+
+    /** The local Maven repository the test's dependencies come from: the one holding Micronaut's jar (io/micronaut/micronaut-inject/<version>/). */
+    private static Path repository() throws Exception {
+        Path jar = Path.of(io.micronaut.context.ApplicationContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent().getParent().getParent().getParent().getParent();
     }
 
     /** Starts the process and waits for the runtime's first answer to {@code GET /openapi.yaml} (or for it to end). */
@@ -152,7 +164,7 @@ class LocalRuntimeLauncherIT {
     /** The training a start began in the background under {@code dir}, ended (the test needs no second cache). */
     private static void stopTraining(Path dir) {
         var training = trainings(dir);
-        assertEquals(1, training.size(), "the third start's training");
+        assertEquals(1, training.size(), "the training of the start with other dependencies");
         training.forEach(ProcessHandle::destroyForcibly);
     }
 
