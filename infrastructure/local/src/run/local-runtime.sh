@@ -38,7 +38,7 @@ fi
 
 # the cached class path (the dependencies, then the training's launcher), the project's after it, and the digest naming
 # the cache; each step checked, as a failure here (no jar or javac tool, another stat) must cost the cache, not the start
-jars_only() {
+split_class_path() {
   mkdir -p "$aot" || return 1
   local entry copy given dependencies=()
   project=()
@@ -77,7 +77,7 @@ jars_only() {
   listed=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${dependencies[@]}" "$launcher") || return 1
   digest=$(printf '%s\n' "$listed" | cksum | cut -d' ' -f1)
 }
-if ! jars_only; then
+if ! split_class_path; then
   echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); starting without one"
   start_without_cache "$@"
 fi
