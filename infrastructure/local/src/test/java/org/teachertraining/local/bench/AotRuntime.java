@@ -141,8 +141,10 @@ public final class AotRuntime {
     }
 
     /**
-     * A directory shaped as a function's file system in Lambda: {@code dir/opt}, the layer (hard links to the files of
-     * {@code layer}, so their times are the layer's), and {@code dir/var/task}, where {@link #task} unpacks the function.
+     * A directory shaped as a function's file system in Lambda: {@code dir/opt}, a copy of the layer with its files'
+     * times, and {@code dir/var/task}, where {@link #task} unpacks the function. A copy, not hard links: the JVM matches
+     * class path entries by file identity first, and two trees sharing the layer's files would make it expect the
+     * training's exact paths for the function's jars too.
      * The shape matters: a relocated cache finds its class path by replacing the longest common prefix of the training's
      * entries with that of the start's (in Lambda {@code /}), so a cache trained with the function anywhere but at
      * {@code var/task} beside {@code opt} is looked for at paths Lambda does not have and, where the JVM checks the
@@ -155,7 +157,7 @@ public final class AotRuntime {
             for (var p : files.toList()) {
                 var target = opt.resolve(layer.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.createLink(target, p);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         return dir;

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AotStartupIT {
     static final String FUNCTION = "FundingCheckFunction";
+    /** The layer both tests build their trees from (jlinked once). */
+    static final String LAYER = "infrastructure/local/target/aot-it/opt";
 
     @Test
     void aCacheIsUsedOnlyWithTheJarsItWasMadeFrom() throws Exception {
@@ -30,7 +32,7 @@ class AotStartupIT {
         var function = ColdStartBenchmark.functions(root).stream().filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow();
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = ColdStartBenchmark.environment(runtime);
-            var layer = AotRuntime.layer(root, work.resolve("opt"));
+            var layer = AotRuntime.layer(root, root.resolve(LAYER));
             for (String tree : new String[]{"train", "moved"}) deleteTree(work.resolve(tree));
             var training = AotRuntime.lambdaTree(layer, work.resolve("train"));
             var task = AotRuntime.task(root, function, training.resolve("var/task"));
@@ -73,7 +75,7 @@ class AotStartupIT {
         assertEquals(reminder.get("CodeUri"), notification.get("CodeUri"), "the two notification functions share a package");
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = ColdStartBenchmark.environment(runtime);
-            var lambda = AotRuntime.lambdaTree(AotRuntime.layer(root, work.resolve("layer")), work.resolve("lambda"));
+            var lambda = AotRuntime.lambdaTree(AotRuntime.layer(root, root.resolve(LAYER)), work.resolve("lambda"));
             var opt = lambda.resolve("opt");
             deleteTree(lambda.resolve("var"));
             var task = AotRuntime.task(root, reminder, lambda.resolve("var/task"));

@@ -129,19 +129,14 @@ class ColdStartBenchmark {
             var borrowed = AotRuntime.task(root, f, borrowedTree.resolve("var/task"));
             var cache = borrowed.resolve(AotRuntime.cache(f.get("Handler")));
             var othersCache = work.resolve(other.get().get("id")).resolve("var/task").resolve(AotRuntime.cache(other.get().get("Handler")));
+            Files.createDirectories(cache.getParent());   // a package built without -Paot has no caches of its own
             Files.copy(othersCache, cache, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(AotRuntime.digestOf(othersCache), AotRuntime.digestOf(cache), StandardCopyOption.REPLACE_EXISTING);
             String event = Files.readString(firstEvent(root, f.get("id")));
-            var withOwn = new ArrayList<Double>();
-            var withOthers = new ArrayList<Double>();
-            for (int i = 0; i < 5; i++) {
-                withOwn.add(aotStart(work.resolve(f.get("id")).resolve("opt"), own, f.get("Handler"), event, env));
-                withOthers.add(aotStart(borrowedTree.resolve("opt"), borrowed, f.get("Handler"), event, env));
-            }
-            withOwn.sort(Double::compare);
-            withOthers.sort(Double::compare);
+            double[] medians = interleaved(5, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), own, f.get("Handler"), event, env),
+                    () -> aotStart(borrowedTree.resolve("opt"), borrowed, f.get("Handler"), event, env));
             System.out.printf("cold start [aot, shared package] %s: %.3f s with its own cache, %.3f s with %s's (medians of 5, interleaved), %.2f×%n",
-                    f.get("id"), withOwn.get(2), withOthers.get(2), other.get().get("id"), withOwn.get(2) / withOthers.get(2));
+                    f.get("id"), medians[0], medians[1], other.get().get("id"), medians[0] / medians[1]);
         }
     }
 
@@ -162,16 +157,10 @@ class ColdStartBenchmark {
             old.put("id", f.get("id") + ".before");
             String cpBefore = classpath(before, old), cpAfter = classpath(root, f);
             String event = Files.readString(firstEvent(root, f.get("id")));
-            var b = new ArrayList<Double>();
-            var a = new ArrayList<Double>();
-            for (int i = 0; i < 5; i++) {
-                b.add(start(cpBefore, f.get("Handler"), event, TIERED, env, false).total());
-                a.add(start(cpAfter, f.get("Handler"), event, TIERED, env, false).total());
-            }
-            b.sort(Double::compare);
-            a.sort(Double::compare);
+            double[] medians = interleaved(5, () -> start(cpBefore, f.get("Handler"), event, TIERED, env, false).total(),
+                    () -> start(cpAfter, f.get("Handler"), event, TIERED, env, false).total());
             System.out.printf("cold start [before/after] %s: %.3f s before, %.3f s after (medians of 5, interleaved), %.2f×%n",
-                    f.get("id"), b.get(2), a.get(2), a.get(2) / b.get(2));
+                    f.get("id"), medians[0], medians[1], medians[1] / medians[0]);
         }
     }
 
@@ -206,8 +195,23 @@ class ColdStartBenchmark {
     static double median(int runs, Timed t) throws Exception {
         var values = new ArrayList<Double>();
         for (int i = 0; i < runs; i++) values.add(t.run());
+        return median(values);
+    }
+
+    /** Two kinds of start side by side: {@code runs} of each, interleaved (a, b, a, b, …); the median of each. */
+    static double[] interleaved(int runs, Timed a, Timed b) throws Exception {
+        var as = new ArrayList<Double>();
+        var bs = new ArrayList<Double>();
+        for (int i = 0; i < runs; i++) {
+            as.add(a.run());
+            bs.add(b.run());
+        }
+        return new double[] {median(as), median(bs)};
+    }
+
+    static double median(List<Double> values) {
         values.sort(Double::compare);
-        return values.get(runs / 2);
+        return values.get(values.size() / 2);
     }
 
     /** Seconds from starting a JVM that prints a constant to its exit. */
