@@ -52,12 +52,13 @@ final class Emulators implements AutoCloseable {
 
     /**
      * Starts the three emulators side by side (each is mostly class loading and its own initialisation, so the
-     * runtime's start takes as long as the slowest of them, not their sum); if one fails, those that started are
-     * stopped again.
+     * runtime's start takes as long as the slowest of them, not their sum), and in each, as soon as it serves, what
+     * {@code whenServing} says for it (the runtime provisions the template's tables, queues and buckets there while
+     * the slower emulators still start); if anything fails, the emulators that started are stopped again.
      *
      * @param dataDir where DynamoDB and S3 keep their files; null keeps everything in memory
      */
-    Emulators(Path dataDir, Path nativeDir) throws Exception {
+    Emulators(Path dataDir, Path nativeDir, WhenServing whenServing) throws Exception {
         int dynamoPort = freePort(), sqsPort = freePort(), s3Port = freePort();
         dynamoDb = URI.create("http://127.0.0.1:" + dynamoPort);
         sqs = URI.create("http://127.0.0.1:" + sqsPort);
@@ -68,9 +69,16 @@ final class Emulators implements AutoCloseable {
         var s3Started = new AtomicReference<S3Store>();
         try {
             allAtOnce("emulator-start",
-                    () -> dynamoStarted.set(startDynamoDb(dynamoPort, dataDir, nativeDir)),
-                    () -> sqsStarted.set(startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null)),
-                    () -> s3Started.set(startS3Proxy(s3, dataDir)));
+                    () -> {
+                        dynamoStarted.set(startDynamoDb(dynamoPort, dataDir, nativeDir));
+                        whenServing.dynamoDb(dynamoDb);
+                    }, () -> {
+                        sqsStarted.set(startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null));
+                        whenServing.sqs(sqs);
+                    }, () -> {
+                        s3Started.set(startS3Proxy(s3, dataDir));
+                        whenServing.s3(s3);
+                    });
         } catch (Exception e) {
             stop(s3Started.get(), sqsStarted.get(), dynamoStarted.get());
             throw e;
@@ -150,6 +158,15 @@ final class Emulators implements AutoCloseable {
             if (sqsPersistent) ConnectionPool$.MODULE$.closeAll();
         }
         if (dynamoServer != null) dynamoServer.stop();
+    }
+
+    /** What to do in each emulator as soon as it serves (given its endpoint), on the thread that started it. */
+    interface WhenServing {
+        void dynamoDb(URI endpoint) throws Exception;
+
+        void sqs(URI endpoint) throws Exception;
+
+        void s3(URI endpoint) throws Exception;
     }
 
     /** Work that may throw, for {@link #allAtOnce}. */

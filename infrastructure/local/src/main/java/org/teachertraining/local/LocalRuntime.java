@@ -122,26 +122,34 @@ public final class LocalRuntime implements AutoCloseable {
         if (o.clean()) deleteTree(data);
         Path template = o.root().resolve("template.yaml");
         Files.createDirectories(data);
-        var emulators = new Emulators(o.inMemory() ? null : data, data.resolve("native"));
-        ApplicationContext context = null;
-        try {
-            var parsed = CloudFormationTemplate.read(template);
-            var provisioner = new Provisioner(parsed);
-            // the three kinds of resource at once: none refers to another kind
-            Emulators.allAtOnce("provisioning", () -> {
-                try (var dynamo = AwsClients.dynamoDb("local", emulators.dynamoDb.toString())) {
+        var parsed = CloudFormationTemplate.read(template);
+        var provisioner = new Provisioner(parsed);
+        // each kind of resource as soon as its emulator serves: none refers to another kind
+        var emulators = new Emulators(o.inMemory() ? null : data, data.resolve("native"), new Emulators.WhenServing() {
+            @Override
+            public void dynamoDb(URI endpoint) {
+                try (var dynamo = AwsClients.dynamoDb("local", endpoint.toString())) {
                     provisioner.tables(dynamo);
                 }
-            }, () -> {
-                try (var sqs = AwsClients.sqs("local", emulators.sqs.toString())) {
+            }
+
+            @Override
+            public void sqs(URI endpoint) {
+                try (var sqs = AwsClients.sqs("local", endpoint.toString())) {
                     provisioner.queues(sqs);
                 }
-            }, () -> {
+            }
+
+            @Override
+            public void s3(URI endpoint) {
                 // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
-                try (var s3 = AwsClients.s3("us-east-1", emulators.s3.toString())) {
+                try (var s3 = AwsClients.s3("us-east-1", endpoint.toString())) {
                     provisioner.buckets(s3);
                 }
-            });
+            }
+        });
+        ApplicationContext context = null;
+        try {
             provisioner.functions();
             var stateMachines = provisioner.stateMachines(o.root());
             var warnings = new ArrayList<String>();
