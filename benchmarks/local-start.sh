@@ -2,9 +2,10 @@
 # How long the local runtime takes from its command to its first answer, after the build (BENCHMARKS.md).
 # Builds as the README's run command does and takes the launcher's arguments from it (LOCAL_RUNTIME_ARGS_TO), then starts
 # infrastructure/local/src/run/local-runtime.sh with them — exactly what `exec:exec` runs — with the data kept in .local/,
-# and times launch → the first 200 of GET /openapi.yaml. Side by side, alternating: without the AOT cache
-# (LOCAL_RUNTIME_AOT=off, as the first start of a fresh clone or after other dependencies), with the cache that start
-# trains in the background, and with it after a build of the project (its jars rebuilt: touched here), which keeps it.
+# and times launch → the first 200 of GET /openapi.yaml. Side by side, alternating: the first start of a fresh clone (no
+# cache directory at all: it starts without a cache and makes one in the background, which is stopped here), a start
+# without the AOT cache (LOCAL_RUNTIME_AOT=off), one with the cache, and one with it after a build of the project (its
+# jars rebuilt: touched here), which keeps it.
 # usage: benchmarks/local-start.sh [starts of each (default 5)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,13 +41,30 @@ if ! ls "$aot"/local-runtime-*.aot >/dev/null 2>&1; then
   ls "$aot"/local-runtime-*.aot >/dev/null 2>&1 || { echo "the training made no cache: $aot/training.log" >&2; exit 1; }
 fi
 
-without=(); with=(); rebuilt=()
+# the first start of a clone: the cache directory moved aside (and put back after), the training it begins stopped
+saved=$(mktemp -d)
+fresh() {
+  local seconds
+  mv "$aot" "$saved/aot"
+  seconds=$(start on)
+  until flock -n "$aot/training.lock" true 2>/dev/null; do
+    pkill -f -- "-XX:AOTCacheOutput=$aot" || true
+    sleep 0.2
+  done
+  rm -rf "$aot"
+  mv "$saved/aot" "$aot"
+  echo "$seconds"
+}
+
+first=(); without=(); with=(); rebuilt=()
 for i in $(seq "$starts"); do
+  first+=("$(fresh)")
   without+=("$(start off)")
   with+=("$(start on)")
   touch functions/*/target/*-SNAPSHOT.jar infrastructure/local/target/classes/logback.xml   # as a build of the project leaves them
   rebuilt+=("$(start on)")
-  echo "round $i: without the cache ${without[-1]} s, with it ${with[-1]} s, with it after a build of the project ${rebuilt[-1]} s"
+  echo "round $i: a fresh clone's first ${first[-1]} s, without the cache ${without[-1]} s, with it ${with[-1]} s, with it after a build of the project ${rebuilt[-1]} s"
 done
+rmdir "$saved"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
-echo "median of $starts: without the AOT cache $(median "${without[@]}") s, with it $(median "${with[@]}") s, after a build of the project $(median "${rebuilt[@]}") s"
+echo "median of $starts: a fresh clone's first start $(median "${first[@]}") s, without the AOT cache $(median "${without[@]}") s, with it $(median "${with[@]}") s, after a build of the project $(median "${rebuilt[@]}") s"

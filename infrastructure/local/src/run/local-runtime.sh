@@ -7,8 +7,9 @@
 # project's own classes (this module and the functions) are never in it: the training run loads them in a class loader
 # of their own (TrainingLauncher.java), which the JVM does not cache, so a build of the project keeps the cache and its
 # next start uses it; only other dependencies or another JDK need another one. Without one, the runtime starts without
-# it at once, and a training run (the runtime in memory, a few requests to itself, then exit) makes the cache beside it,
-# niced to the lowest priority. Other dependencies or another JDK give another name, so a stale cache is never offered;
+# it at once, on the class path as Maven gave it, and in the background, niced to the lowest priority, the launcher makes
+# what the cached class path needs and a training run (the runtime in memory, a few requests to itself, then exit) makes
+# the cache beside it. Other dependencies or another JDK give another name, so a stale cache is never offered;
 # if the JVM still refuses one, it starts without it (-XX:AOTMode=auto, its default).
 # LOCAL_RUNTIME_AOT=off: neither use nor train a cache. LOCAL_RUNTIME_ARGS_TO=FILE: write this script's arguments to
 # FILE, one a line, and start nothing (benchmarks/local-start.sh starts the runtime as the run command does with them).
@@ -36,11 +37,12 @@ if [ "${LOCAL_RUNTIME_AOT:-on}" = off ]; then
   start_without_cache "$@"
 fi
 
-# the cached class path (the dependencies, then the training's launcher), the project's after it, and the digest naming
-# the cache; each step checked, as a failure here (no jar or javac tool, another stat) must cost the cache, not the start
-split_class_path() {
-  mkdir -p "$aot" || return 1
-  local entry copy given dependencies=()
+# The cache's plan, with nothing made yet: the cached class path (the dependencies, then the training's launcher), the
+# project's after it, and the digest naming the cache. Only `stat` and `cksum` here: a start without a cache must not wait
+# for what only the cache needs (the copy of DynamoDB Local's jar, the launcher compiled), which is made in the background
+# with the training. A failure (a dependency as a directory, another stat) must cost the cache, not the start.
+plan_class_path() {
+  local entry given dependencies=() originals=()
   project=()
   IFS=: read -ra given <<< "$classpath"
   for entry in "${given[@]}"; do
@@ -48,56 +50,69 @@ split_class_path() {
       project+=("$entry")
       continue
     fi
+    [ -d "$entry" ] && return 1   # a dependency as a directory: the JVM caches from jars only
+    originals+=("$entry")
     if [[ $(basename "$entry") == DynamoDBLocal-*.jar ]]; then
-      copy="$aot/$(basename "$entry")"
-      if [ ! -f "$copy" ] || [ "$entry" -nt "$copy" ]; then
-        cp "$entry" "$copy.part" && printf 'Class-Path: \n' > "$aot/no-class-path.mf" || return 1
-        # jar merges the manifest given into the jar's: the empty Class-Path replaces DynamoDB Local's
-        "$(dirname "$java")/jar" --update --file "$copy.part" --manifest "$aot/no-class-path.mf" 2>/dev/null || return 1
-        mv "$copy.part" "$copy" || return 1
-      fi
-      entry=$copy
-    elif [ -d "$entry" ]; then
-      return 1   # a dependency as a directory: the JVM caches from jars only
+      dynamodb=$entry
+      entry="$aot/$(basename "$entry")"
     fi
     dependencies+=("$entry")
   done
   [ ${#project[@]} -gt 0 ] || return 1
+  launcher_source="$(dirname "${BASH_SOURCE[0]}")/TrainingLauncher.java"
   launcher="$aot/training-launcher.jar"
-  local source
-  source="$(dirname "${BASH_SOURCE[0]}")/TrainingLauncher.java"
-  if [ ! -f "$launcher" ] || [ "$source" -nt "$launcher" ]; then
-    rm -rf "$aot/training-launcher" && "$(dirname "$java")/javac" -d "$aot/training-launcher" "$source" \
-      && "$(dirname "$java")/jar" --create --file "$launcher.part" -C "$aot/training-launcher" . && mv "$launcher.part" "$launcher" || return 1
-  fi
   cached=$(IFS=:; echo "${dependencies[*]}"):$launcher
   project_cp=$(IFS=:; echo "${project[*]}")
   # the JVM checks a cache against the jars' paths, sizes and times; the name says which JVM and jars it was made from
+  # (DynamoDB Local's by its original, whose copy is remade when it changes) and which launcher (by its source's bytes)
   local listed
-  listed=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${dependencies[@]}" "$launcher") || return 1
+  listed=$(stat -L -c '%n %s %Y' "$java" "$(dirname "$java")/../lib/modules" "${originals[@]}" && cksum < "$launcher_source") || return 1
   digest=$(printf '%s\n' "$listed" | cksum | cut -d' ' -f1)
 }
-if ! split_class_path; then
+
+# What the cached class path needs on disk: DynamoDB Local's jar through a copy whose manifest names no Class-Path, and the
+# training's launcher compiled into a jar; each remade when what it comes from is newer.
+prepare_class_path() {
+  mkdir -p "$aot" || return 1
+  if [ -n "${dynamodb:-}" ]; then
+    local copy
+    copy="$aot/$(basename "$dynamodb")"
+    if [ ! -f "$copy" ] || [ "$dynamodb" -nt "$copy" ]; then
+      cp "$dynamodb" "$copy.part" && printf 'Class-Path: \n' > "$aot/no-class-path.mf" || return 1
+      # jar merges the manifest given into the jar's: the empty Class-Path replaces DynamoDB Local's
+      "$(dirname "$java")/jar" --update --file "$copy.part" --manifest "$aot/no-class-path.mf" 2>/dev/null || return 1
+      mv "$copy.part" "$copy" || return 1
+    fi
+  fi
+  if [ ! -f "$launcher" ] || [ "$launcher_source" -nt "$launcher" ]; then
+    rm -rf "$aot/training-launcher" && "$(dirname "$java")/javac" -d "$aot/training-launcher" "$launcher_source" \
+      && "$(dirname "$java")/jar" --create --file "$launcher.part" -C "$aot/training-launcher" . && mv "$launcher.part" "$launcher" || return 1
+  fi
+}
+if ! plan_class_path; then
   echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); starting without one"
   start_without_cache "$@"
 fi
-runtime=(-cp "$cached:$project_cp" "${main[@]}")
 cache="$aot/local-runtime-$digest.aot"
-if [ -f "$cache" ]; then
+if [ -f "$cache" ] && [ -f "$launcher" ] && { [ -z "${dynamodb:-}" ] || [ -f "$aot/$(basename "$dynamodb")" ]; }; then
   echo "local runtime: AOT cache $cache"
   # -Xlog: JDK 25 warns of code stubs it does not link from the cache; only errors are worth showing
-  exec "${jvm[@]}" -XX:AOTCache="$cache" -Xlog:aot*=error "${runtime[@]}" "$@"
+  exec "${jvm[@]}" -XX:AOTCache="$cache" -Xlog:aot*=error -cp "$cached:$project_cp" "${main[@]}" "$@"
 fi
 
+mkdir -p "$aot" || start_without_cache "$@"
 echo "local runtime: no AOT cache for these dependencies yet; making one in the background ($aot/training.log) for the next start"
 (
   flock -n 9 || exit 0   # one training at a time: a start while one runs leaves it be
+  renice -n 19 -p "$BASHPID" > /dev/null || true   # this and all it starts: the start in front goes first
+  prepare_class_path || { echo "the cached class path could not be prepared (see src/run/local-runtime.sh)"; exit 0; }
   rm -f "$aot"/local-runtime-*.aot "$aot"/local-runtime-*.aot.part*
   logback=()
   for entry in "${project[@]}"; do
     [ -f "$entry/logback.xml" ] && logback=(-Dlogback.configurationFile="$entry/logback.xml") && break
   done
-  nice -n 19 "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${logback[@]}" -cp "$cached" TrainingLauncher "$project_cp" \
+  "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${logback[@]}" -cp "$cached" TrainingLauncher "$project_cp" \
     "${main[@]}" --aot-training && mv "$cache.part" "$cache"
 ) 9> "$aot/training.lock" < /dev/null > "$aot/training.log" 2>&1 &   # none of the run's output streams held open
-exec "${jvm[@]}" "${runtime[@]}" "$@"
+# meanwhile this start, on the class path as Maven gave it
+start_without_cache "$@"

@@ -66,6 +66,10 @@ class LocalRuntimeLauncherIT {
         var first = start(root, build, classPath);
         assertEquals(200, first.status(), first.output());
         assertTrue(first.output().contains("no AOT cache for these dependencies yet"), first.output());
+        // it waited for nothing only the cache needs (DynamoDB Local's copy, the launcher compiled): it runs on the class
+        // path as given, while the background makes those and trains
+        String firstCommand = first.process().info().commandLine().orElse("");
+        assertTrue(firstCommand.contains("-cp " + moduleJar + File.pathSeparator), firstCommand);
         stop(first);
         Path cache = awaitTraining(aot);
 
