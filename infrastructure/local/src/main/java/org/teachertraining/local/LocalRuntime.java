@@ -77,6 +77,23 @@ public final class LocalRuntime implements AutoCloseable {
     /** How long a polite stop (SIGTERM, Ctrl-C) may take before the JVM is halted. */
     static final long STOP_WITHIN_MILLIS = 5_000;
 
+    /**
+     * Tells the launcher that the runtime has started, so that its background work (src/run/local-runtime.sh: making the
+     * AOT cache) does not compete with the start for the CPU: the file named by the system property
+     * {@code local.runtime.started-file}, if one is named, is created. Best effort: without it the launcher waits for the
+     * runtime to end instead.
+     */
+    private static void announceStarted() {
+        String file = System.getProperty("local.runtime.started-file");
+        if (file == null) return;
+        try {
+            Files.writeString(Path.of(file), "");
+            Path.of(file).toFile().deleteOnExit();   // the launcher may not be waiting for it (another start's training runs)
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("local runtime: could not write " + file + ": " + e);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains(AotTraining.OPTION)) {
             AotTraining.run(parse(Arrays.stream(args).filter(a -> !a.equals(AotTraining.OPTION)).toArray(String[]::new)).root());
@@ -92,6 +109,7 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         runtime.banner.forEach(System.out::println);
+        announceStarted();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Ctrl-C / SIGTERM: stop taking work (pollers, schedules, the HTTP server), then the emulators.
             // Micronaut's server stop can wait on the context it is stopping from another hook; a watchdog

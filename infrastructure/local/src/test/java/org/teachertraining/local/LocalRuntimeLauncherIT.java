@@ -165,9 +165,17 @@ class LocalRuntimeLauncherIT {
         throw new AssertionError("no cache after 300 s: " + Files.readString(aot.resolve("training.log")));
     }
 
-    /** The training a start began in the background under {@code dir}, ended (the test needs no second cache). */
-    private static void stopTraining(Path dir) {
+    /**
+     * The training a start began in the background under {@code dir}, ended (the test needs no second cache); it begins
+     * once the start has ended or said it has started, so it is waited for.
+     */
+    private static void stopTraining(Path dir) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         var training = trainings(dir);
+        while (training.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            training = trainings(dir);
+        }
         assertEquals(1, training.size(), "the training of the start with other dependencies");
         training.forEach(ProcessHandle::destroyForcibly);
     }
