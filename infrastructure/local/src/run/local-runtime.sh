@@ -107,8 +107,8 @@ rm -f "$started"
 (
   flock -n 9 || exit 0   # one training at a time: a start while one runs leaves it be
   renice -n 19 -p "$BASHPID" > /dev/null || true   # this and all it starts: the start in front goes first
-  # and not before the start has ended either: niced, it still took ~0.8 s from it (BENCHMARKS.md); $$ is the runtime's
-  # JVM once this script has exec'd it
+  # and only once the start is over (the runtime says it has started, or it has ended): niced but beside the start, this
+  # work still took ~0.8 s from it (BENCHMARKS.md); $$ is the runtime's JVM once this script has exec'd it
   for _ in $(seq 600); do
     { [ -e "$started" ] || ! kill -0 $$ 2> /dev/null; } && break
     sleep 0.5
