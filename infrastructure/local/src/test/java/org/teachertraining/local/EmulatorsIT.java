@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The emulators' start: each emulator's resources are provisioned as soon as it serves, while the others may still
@@ -56,6 +55,6 @@ class EmulatorsIT {
             assertThrows(ConnectException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close(),
                     endpoint + " still listens after the failed start");
         }
-        assertTrue(failure.getSuppressed().length == 0, "only the one failure: " + List.of(failure.getSuppressed()));
+        assertEquals(List.of(), List.of(failure.getSuppressed()), "only the one failure");
     }
 }
