@@ -30,8 +30,9 @@ aot="$build/local-runtime-aot"
 jvm=("$java" -XX:TieredStopAtLevel=1)
 main=(org.teachertraining.local.LocalRuntime --root "$root")
 
+announce=()   # the JVM option naming the file by which the runtime says it has started, when something waits for it
 start_without_cache() {   # the class path as Maven gave it
-  exec "${jvm[@]}" -cp "$classpath" "${main[@]}" "$@"
+  exec "${jvm[@]}" "${announce[@]}" -cp "$classpath" "${main[@]}" "$@"
 }
 if [ "${LOCAL_RUNTIME_AOT:-on}" = off ]; then
   start_without_cache "$@"
@@ -123,5 +124,6 @@ rm -f "$started"
   "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${logback[@]}" -cp "$cached" TrainingLauncher "$project_cp" \
     "${main[@]}" --aot-training && mv "$cache.part" "$cache"
 ) 9> "$aot/training.lock" < /dev/null > "$aot/training.log" 2>&1 &   # none of the run's output streams held open
-# meanwhile this start, on the class path as Maven gave it
-exec "${jvm[@]}" -Dlocal.runtime.started-file="$started" -cp "$classpath" "${main[@]}" "$@"
+# meanwhile this start, saying when it has started
+announce=(-Dlocal.runtime.started-file="$started")
+start_without_cache "$@"

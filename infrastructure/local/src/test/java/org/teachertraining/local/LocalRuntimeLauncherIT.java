@@ -45,7 +45,7 @@ class LocalRuntimeLauncherIT {
     record Started(Process process, String output, int status) {}
 
     @Test
-    void theFirstStartTrainsTheCache_theNextUseIt_acrossBuildsOfTheProject_notOtherDependencies(@TempDir Path dir) throws Exception {
+    void theFirstStartTrainsTheCache_laterStartsUseIt_acrossBuildsOfTheProject_notOtherDependencies(@TempDir Path dir) throws Exception {
         this.dir = dir;
         Path root = Files.createDirectories(dir.resolve("root"));
         Api.copyTemplate(root);
