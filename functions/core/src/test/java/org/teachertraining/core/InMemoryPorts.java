@@ -419,7 +419,7 @@ public final class InMemoryPorts {
                         r.topic(), true, r.outcome() == org.teachertraining.core.credit.Completion.Outcome.PASSED ? code : null,
                         held == null ? r.recordedAt() : held.recordedAt());
                 resultMap.put(key, posted);
-                return new Posting.Posted(posted);
+                return new Posting.Posted(posted.certificateCode());
             }
         }
         public Optional<org.teachertraining.core.credit.ProjectResult> correct(org.teachertraining.core.credit.ProjectResult current,

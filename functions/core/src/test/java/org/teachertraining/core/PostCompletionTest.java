@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teachertraining.core.World.done;
 import static org.teachertraining.core.World.refused;
@@ -62,6 +63,31 @@ class PostCompletionTest {
         assertEquals("王芳", certificate.teacherName());
         assertEquals("王*", certificate.maskedName());
         assertEquals(16, certificate.code().length());
+    }
+
+    @Test
+    void aPostingStoppedBeforeItsCertificate_isCompletedByTheRedelivery_withTheStoredCode() {
+        String p = projectWithTrainees("T1");
+        var c = completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 40), null)));
+        var stopped = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var certificates = new org.teachertraining.core.certificate.Certificates() {
+            public void issue(org.teachertraining.core.certificate.Certificate certificate) {
+                if (stopped.getAndSet(false)) throw new IllegalStateException("the function stopped here");
+                w.ports.certificates.issue(certificate);
+            }
+            public java.util.Optional<org.teachertraining.core.certificate.Certificate> find(String code) { return w.ports.certificates.find(code); }
+        };
+        var stopping = new PostCompletion(w.checkCompletion, w.ports.results, certificates, w.ports.teachers, w.compliance);
+        assertThrows(IllegalStateException.class, () -> stopping.execute(c));
+        assertEquals(40, w.ports.hours.creditedIn("T1", 2020), "the credits were posted before the certificate");
+        assertTrue(w.ports.certificateMap.isEmpty());
+
+        var again = done(stopping.execute(c));
+        assertEquals(1, again.alreadyPosted());
+        assertEquals(40, w.ports.hours.creditedIn("T1", 2020), "the redelivery credits nothing again");
+        String code = w.ports.results.find(p, "T1").orElseThrow().certificateCode();
+        assertEquals(java.util.Set.of(code), w.ports.certificateMap.keySet());
+        assertEquals(40, w.ports.certificateMap.get(code).hours());
     }
 
     @Test

@@ -53,10 +53,9 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     public CreditPostingHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         var s3 = environment.s3();
-        var enrollments = new DynamoDbEnrollments(table);
         var ledger = new DynamoDbLedger(table);
-        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), new DynamoDbPrograms(table), enrollments,
-                new DynamoDbInstitutions(table)), enrollments, new DynamoDbProjectResults(table),
+        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), new DynamoDbPrograms(table), new DynamoDbEnrollments(table),
+                new DynamoDbInstitutions(table)), new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), new DynamoDbTeachers(table),
                 new RefreshCompliance(ledger, new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
         // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)

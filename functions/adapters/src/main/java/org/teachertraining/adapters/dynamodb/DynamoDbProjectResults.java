@@ -65,9 +65,10 @@ public final class DynamoDbProjectResults implements ProjectResults {
                 .conditionExpression("(" + OWNED + ") AND (attribute_not_exists(posted) OR posted = :false)").build()).build());
         if (!entries.isEmpty()) items.addAll(DynamoDbLedger.items(table, result.teacherId(), entries));
         if (record != null) items.add(integrityPut(record));
+        // a result that was not posted has no code (only posting sets one), so a posted pass holds the code given here
         var failed = table.transact(items);
+        if (failed.isEmpty()) return new Posting.Posted(result.outcome() == Completion.Outcome.PASSED ? certificateCode : null);
         var stored = find(result.projectId(), result.teacherId());
-        if (failed.isEmpty()) return new Posting.Posted(stored.orElseThrow());
         if (stored.isPresent() && stored.get().completionId().equals(result.completionId()) && stored.get().posted()) {
             return new Posting.AlreadyPosted(stored.get());
         }

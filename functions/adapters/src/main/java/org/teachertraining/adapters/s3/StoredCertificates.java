@@ -30,7 +30,12 @@ public final class StoredCertificates implements Certificates {
 
     @Override
     public void issue(Certificate certificate) {
-        if (find(certificate.code()).isPresent()) return;
+        if (find(certificate.code()).isPresent()) return;   // a redelivery: the PDF stays as first issued
+        issueNew(certificate);
+    }
+
+    @Override
+    public void issueNew(Certificate certificate) {
         s3.putObject(b -> b.bucket(bucket).key(key(certificate.code())).contentType("application/pdf"),
                 RequestBody.fromBytes(CertificatePdf.render(certificate)));
         registry.add(certificate);

@@ -2,9 +2,11 @@ package org.teachertraining.core.credit;
 
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.core.program.Programs;
@@ -39,18 +41,26 @@ public final class CheckCompletion {
 
     /** Everything that makes a completion unpostable, found before anything is written. */
     public Optional<Refusal> check(Completion c) {
+        return seats(c) instanceof Outcome.Refused<Map<String, Enrollment>> refused ? Optional.of(refused.refusal()) : Optional.empty();
+    }
+
+    /**
+     * The same check, done with the seats it read: each trainee's enrollment by teacher ID, so that posting the
+     * completion need not read them again; or what makes the completion unpostable.
+     */
+    public Outcome<Map<String, Enrollment>> seats(Completion c) {
         var v = new Violations();
         v.identifier("completionId", c.completionId());
-        if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Optional.of(v.refusal());
+        if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Outcome.refused(v.refusal());
         if (c.results().size() > MAX_RESULTS) {
-            return Optional.of(v.add("results", "一次最多登记 " + MAX_RESULTS + " 名学员", "at most " + MAX_RESULTS + " results per completion").refusal());
+            return Outcome.refused(v.add("results", "一次最多登记 " + MAX_RESULTS + " 名学员", "at most " + MAX_RESULTS + " results per completion").refusal());
         }
-        if (!v.isEmpty()) return Optional.of(v.refusal());
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var found = projects.find(c.projectId());
-        if (found.isEmpty()) return Optional.of(NotFound.project(c.projectId()));
+        if (found.isEmpty()) return Outcome.refused(NotFound.project(c.projectId()));
         Project project = found.get();
         if (!project.institutionId().equals(c.institutionId())) {
-            return Optional.of(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
+            return Outcome.refused(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
                     "Institution " + c.institutionId() + " does not run project " + c.projectId())));
         }
         var seen = new HashSet<String>();
@@ -79,18 +89,18 @@ public final class CheckCompletion {
                 else if (h == null || h < 0) v.add(path + ".hours." + category, "学时不能为负", "must not be negative");
             });
         }
-        if (!v.isEmpty()) return Optional.of(v.refusal());
-        var outsider = c.results().stream()
-                .filter(r -> enrollments.find(c.projectId(), r.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()).findFirst();
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var seats = new LinkedHashMap<String, Enrollment>();
+        for (var r : c.results()) enrollments.find(c.projectId(), r.teacherId()).filter(e -> e.status().holdsSeat()).ifPresent(e -> seats.put(r.teacherId(), e));
+        var outsider = c.results().stream().filter(r -> !seats.containsKey(r.teacherId())).findFirst();
         if (outsider.isPresent()) {
-            return Optional.of(Refusal.unprocessable("C4", Text.of(
+            return Outcome.refused(Refusal.unprocessable("C4", Text.of(
                     "该教师未在本项目占有名额（未入选或已退出）：" + outsider.get().teacherId(),
                     "Not a trainee holding a seat of this project (never selected, or withdrawn): " + outsider.get().teacherId()),
                     Map.of("teacherId", outsider.get().teacherId())));
         }
-        var overPlan = checkPlan(project, c);
-        if (overPlan.isPresent()) return overPlan;
-        return checkAccreditation(c);
+        var unpostable = checkPlan(project, c).or(() -> checkAccreditation(c));
+        return unpostable.isPresent() ? Outcome.refused(unpostable.get()) : Outcome.done(seats);
     }
 
     /**

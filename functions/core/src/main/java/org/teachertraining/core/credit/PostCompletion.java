@@ -4,12 +4,13 @@ import org.teachertraining.core.certificate.Certificate;
 import org.teachertraining.core.certificate.Certificates;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Posts a completion (C1, C4, C5, E4): hours for every trainee who passed, one ledger entry per category;
@@ -23,16 +24,14 @@ public final class PostCompletion {
     public record Posted(int posted, int alreadyPosted, int heldByAnother) {}
 
     private final CheckCompletion checkCompletion;
-    private final Enrollments enrollments;
     private final ProjectResults results;
     private final Certificates certificates;
     private final Teachers teachers;
     private final RefreshCompliance compliance;
 
-    public PostCompletion(CheckCompletion checkCompletion, Enrollments enrollments, ProjectResults results,
+    public PostCompletion(CheckCompletion checkCompletion, ProjectResults results,
                           Certificates certificates, Teachers teachers, RefreshCompliance compliance) {
         this.checkCompletion = checkCompletion;
-        this.enrollments = enrollments;
         this.results = results;
         this.certificates = certificates;
         this.teachers = teachers;
@@ -40,9 +39,7 @@ public final class PostCompletion {
     }
 
     public Outcome<Posted> execute(Completion c) {
-        var refusal = checkCompletion.check(c);
-        if (refusal.isPresent()) return Outcome.refused(refusal.get());
-        return Outcome.done(post(c));
+        return checkCompletion.seats(c).map(seats -> post(c, seats));
     }
 
     /** The ledger entries a result gives: one per category with hours, IDs derived from the source so a repeat changes nothing. */
@@ -70,32 +67,36 @@ public final class PostCompletion {
         return IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), r.projectId(), on);
     }
 
-    private Posted post(Completion c) {
+    /** Posts each trainee's result; {@code seats} are the trainees' enrollments the check read (the ban's date, the certificate's names). */
+    private Posted post(Completion c, Map<String, Enrollment> seats) {
         int posted = 0, already = 0, another = 0;
         for (var trainee : c.results()) {
             var result = ProjectResult.of(c, trainee);
             var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
-            var enrollment = enrollments.find(c.projectId(), trainee.teacherId()).orElseThrow();   // read once: the ban's date, the certificate's names
+            var enrollment = seats.get(trainee.teacherId());
             var posting = results.post(result, entries, integrityRecord(result, c.recordedAt(), enrollment.projectStartDate()), Certificate.newCode());
-            ProjectResult stored;
-            if (posting instanceof ProjectResults.Posting.Posted p) {
-                posted++;
-                stored = p.result();
-            } else if (posting instanceof ProjectResults.Posting.AlreadyPosted p) {
-                already++;
-                stored = p.result();
-            } else {
+            if (posting instanceof ProjectResults.Posting.Taken) {
                 another++;   // C5: another completion holds this trainee's result; nothing of this one is posted for them
                 continue;
             }
             teachers.find(trainee.teacherId()).ifPresent(compliance::refresh);
-            if (stored.outcome() == Completion.Outcome.PASSED && stored.completionId().equals(c.completionId())) {
-                // issued after the credits, and idempotently: a redelivery that finds the credits posted still completes it
-                certificates.issue(new Certificate(stored.certificateCode(), trainee.teacherId(), enrollment.teacherName(),
-                        c.projectId(), enrollment.projectName(), c.institutionId(), entries.stream().mapToInt(CreditEntry::hours).sum(),
-                        c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate()));
+            // issued after the credits: a redelivery that finds the credits posted still completes it, idempotently
+            if (posting instanceof ProjectResults.Posting.Posted p) {
+                posted++;
+                if (p.certificateCode() != null) certificates.issueNew(certificate(c, trainee, enrollment, p.certificateCode(), entries));
+            } else if (posting instanceof ProjectResults.Posting.AlreadyPosted p) {
+                already++;
+                var stored = p.result();
+                if (stored.outcome() == Completion.Outcome.PASSED && stored.completionId().equals(c.completionId())) {
+                    certificates.issue(certificate(c, trainee, enrollment, stored.certificateCode(), entries));
+                }
             }
         }
         return new Posted(posted, already, another);
+    }
+
+    private static Certificate certificate(Completion c, Completion.Result trainee, Enrollment enrollment, String code, List<CreditEntry> entries) {
+        return new Certificate(code, trainee.teacherId(), enrollment.teacherName(), c.projectId(), enrollment.projectName(), c.institutionId(),
+                entries.stream().mapToInt(CreditEntry::hours).sum(), c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate());
     }
 }

@@ -31,7 +31,8 @@ public interface ProjectResults {
     Posting post(ProjectResult result, List<CreditEntry> entries, IntegrityRecord record, String certificateCode);
 
     sealed interface Posting {
-        record Posted(ProjectResult result) implements Posting {}
+        /** Posted by this step, with the code given for a passed trainee ({@code null} otherwise): known without reading it back. */
+        record Posted(String certificateCode) implements Posting {}
         record AlreadyPosted(ProjectResult result) implements Posting {}
         record Taken(ProjectResult earlier) implements Posting {}
     }

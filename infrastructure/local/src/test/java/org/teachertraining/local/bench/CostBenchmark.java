@@ -106,7 +106,7 @@ class CostBenchmark {
                 public java.util.Optional<Certificate> find(String code) { return registry.find(code); }
             };
             var post = new PostCompletion(new CheckCompletion(projects, new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), enrollments,
-                    new DynamoDbInstitutions(table)), enrollments, new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
+                    new DynamoDbInstitutions(table)), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
                     registryOnly, teachers, new RefreshCompliance(ledger, requirements, aggregates, clock));
             var transcript = new ReadTranscript(teachers, ledger, requirements, access, clock);
             var compliance = new ListCompliance(aggregates, requirements, access, clock);
