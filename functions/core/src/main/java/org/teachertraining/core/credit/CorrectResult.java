@@ -95,7 +95,7 @@ public final class CorrectResult {
         teacher.ifPresent(compliance::refresh);
         if (code != null) {
             var enrollment = enrollments.find(projectId, teacherId).orElseThrow();
-            certificates.issue(new Certificate(code, teacherId, enrollment.teacherName(), projectId, enrollment.projectName(),
+            certificates.issueNew(new Certificate(code, teacherId, enrollment.teacherName(), projectId, enrollment.projectName(),
                     project.get().institutionId(), c.hours().values().stream().mapToInt(Integer::intValue).sum(),
                     now.atZone(org.teachertraining.core.common.ChinaTime.ZONE).toLocalDate()));
         }
