@@ -104,13 +104,13 @@ public final class CheckCompletion {
     }
 
     /**
-     * E8: a trainee who never registered (报到) — marked NO_SHOW at the end of the first day — can only be reported a
+     * E8 ({@code seats}: what {@link #seats} read for the completion): a trainee who never registered (报到) — marked NO_SHOW at the end of the first day — can only be reported a
      * no-show by the institution; anything else about them goes through recourse (E4a) or a correction.
      */
-    public Optional<Refusal> unregistered(Completion c) {
+    public Optional<Refusal> unregistered(Completion c, Map<String, Enrollment> seats) {
         for (var r : c.results()) {
             if (r.outcome() == Completion.Outcome.NO_SHOW) continue;
-            var e = enrollments.find(c.projectId(), r.teacherId());
+            var e = Optional.ofNullable(seats.get(r.teacherId()));
             if (e.isPresent() && e.get().status() == org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW) {
                 return Optional.of(Refusal.conflict("E8", Text.of("学员 " + r.teacherId() + " 未在开班首日报到，只能登记为未报到",
                         "Trainee " + r.teacherId() + " did not register on the first day: only a no-show can be recorded")).withDetails(Map.of("teacherId", r.teacherId())));

@@ -4,6 +4,7 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
@@ -55,9 +56,9 @@ public final class RecordCompletion {
             return Outcome.refused(Access.roleRefusal(Role.INSTITUTION));
         }
         var completion = new Completion(completionId, projectId, caller.institutionId(), trainees, caller.userId(), clock.instant());
-        var refusal = checkCompletion.check(completion);
-        if (refusal.isPresent()) {
-            var r = refusal.get();
+        var checked = checkCompletion.seats(completion);
+        if (checked instanceof Outcome.Refused<Map<String, Enrollment>> refused) {
+            var r = refused.refusal();
             if (r.kind() == Refusal.Kind.FORBIDDEN) {
                 return Outcome.refused(Refusal.forbidden(Text.of("只有项目的承训单位可以登记结业结果", "Only the project's institution may record its completion")));
             }
@@ -77,7 +78,7 @@ public final class RecordCompletion {
                     "Training has not ended (it ends on " + project.endDate() + "): no completion can be recorded yet"))
                     .withDetails(Map.of("endDate", project.endDate().toString())));
         }
-        var unregistered = checkCompletion.unregistered(completion);
+        var unregistered = checkCompletion.unregistered(completion, ((Outcome.Done<Map<String, Enrollment>>) checked).value());
         if (unregistered.isPresent()) return Outcome.refused(unregistered.get());
         var claim = results.claim(completion.results().stream().map(r -> ProjectResult.of(completion, r)).toList());
         if (claim instanceof ProjectResults.Claim.Taken taken) return Outcome.refused(alreadyResulted(taken.earlier(), completionId));
