@@ -56,13 +56,15 @@ final class Emulators implements AutoCloseable {
      * {@code whenServing} says for it (the runtime provisions the template's tables, queues and buckets there while
      * the slower emulators still start); if anything fails, the emulators that started are stopped again.
      *
+     * @param endpoints where they serve ({@link Endpoints#reserve}: known before they start, so the API's context can be
+     *                  given them while they start)
      * @param dataDir where DynamoDB and S3 keep their files; null keeps everything in memory
      */
-    Emulators(Path dataDir, Path nativeDir, WhenServing whenServing) throws Exception {
-        int dynamoPort = freePort(), sqsPort = freePort(), s3Port = freePort();
-        dynamoDb = URI.create("http://127.0.0.1:" + dynamoPort);
-        sqs = URI.create("http://127.0.0.1:" + sqsPort);
-        s3 = URI.create("http://127.0.0.1:" + s3Port);
+    Emulators(Endpoints endpoints, Path dataDir, Path nativeDir, WhenServing whenServing) throws Exception {
+        dynamoDb = endpoints.dynamoDb();
+        sqs = endpoints.sqs();
+        s3 = endpoints.s3();
+        int dynamoPort = dynamoDb.getPort(), sqsPort = sqs.getPort();
         sqsPersistent = dataDir != null;
         var dynamoStarted = new AtomicReference<DynamoDBProxyServer>();
         var sqsStarted = new AtomicReference<scala.Function0<?>>();
@@ -158,6 +160,15 @@ final class Emulators implements AutoCloseable {
             if (sqsPersistent) ConnectionPool$.MODULE$.closeAll();
         }
         if (dynamoServer != null) dynamoServer.stop();
+    }
+
+    /** Where the three emulators serve, on 127.0.0.1. */
+    record Endpoints(URI dynamoDb, URI sqs, URI s3) {
+        /** Three free ports, chosen now. */
+        static Endpoints reserve() throws IOException {
+            return new Endpoints(URI.create("http://127.0.0.1:" + freePort()), URI.create("http://127.0.0.1:" + freePort()),
+                    URI.create("http://127.0.0.1:" + freePort()));
+        }
     }
 
     /** What to do in each emulator as soon as it serves (given its endpoint), on the thread that started it. */

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.aws.FunctionEnvironment;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 
@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -142,32 +144,58 @@ public final class LocalRuntime implements AutoCloseable {
         Files.createDirectories(data);
         var parsed = CloudFormationTemplate.read(template);
         var provisioner = new Provisioner(parsed);
-        // each kind of resource as soon as its emulator serves: none refers to another kind
-        var emulators = new Emulators(o.inMemory() ? null : data, data.resolve("native"), new Emulators.WhenServing() {
-            @Override
-            public void dynamoDb(URI endpoint) {
-                try (var dynamo = AwsClients.dynamoDb("local", endpoint.toString())) {
-                    provisioner.tables(dynamo);
-                }
-            }
-
-            @Override
-            public void sqs(URI endpoint) {
-                try (var sqs = AwsClients.sqs("local", endpoint.toString())) {
-                    provisioner.queues(sqs);
-                }
-            }
-
-            @Override
-            public void s3(URI endpoint) {
-                // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
-                try (var s3 = AwsClients.s3("us-east-1", endpoint.toString())) {
-                    provisioner.buckets(s3);
-                }
-            }
-        });
+        var endpoints = Emulators.Endpoints.reserve();
+        // the emulation's port is only known once it serves: reserve it now, so the functions' settings can name it
+        int sfnPort = Emulators.freePort();
+        // The emulators start, and the template's resources are made in them, on threads of their own while the API's
+        // context starts on this one: each is mostly class loading, and the context needs the emulators' endpoints, not
+        // their resources. Its server opens once both are done and the context has the template's values (queue URLs,
+        // ARNs, names), so the first request finds everything there (BENCHMARKS.md, "Starting the local runtime").
+        var emulatorsStarting = new FutureTask<>(() -> new Emulators(endpoints, o.inMemory() ? null : data, data.resolve("native"), provisioning(provisioner)));
+        Thread.ofPlatform().name("emulators").start(emulatorsStarting);
+        // the HTTP API's function runs in this runtime's Micronaut context
+        var apiEvent = parsed.functionEvents("HttpApi").stream().findFirst();
+        String apiFunction = apiEvent.map(CloudFormationTemplate.FunctionEvent::functionId).orElse(null);
+        Map<String, Object> props = new HashMap<>();
+        if (apiFunction != null) {
+            props.put("aws.lambda.function.name", apiFunction);
+            props.put("aws.local.access-key-id", apiFunction);   // the key its presigned URLs are signed with (Emulators.s3Signers)
+            props.put("local.api.function-timeout-seconds", apiEvent.get().timeoutSeconds());   // HttpApiTimeout
+        }
+        props.put("aws.region", "local");
+        props.put("aws.dynamodb.endpoint", endpoints.dynamoDb().toString());
+        props.put("aws.sqs.endpoint", endpoints.sqs().toString());
+        props.put("aws.s3.endpoint", endpoints.s3().toString());
+        props.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
+        props.put("auth.mode", "hmac");
+        props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
+        props.put("local.runtime", "true");
+        props.put("local.console-dir", o.root().resolve("console/dist").toString());   // ConsoleController
+        if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
+        props.put("micronaut.server.port", o.port());
+        props.put("micronaut.server.host", "127.0.0.1");
+        // API Gateway (HTTP API) takes a request line and header values of up to 10,240 bytes: longer ones are
+        // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
+        props.put("micronaut.server.netty.max-initial-line-length", 10_240);
+        props.put("micronaut.server.netty.max-header-size", 10_240);
+        // in AWS each request has a Lambda instance (and its one reused thread) to itself; here the controllers' blocking
+        // calls run on the I/O pool's reused threads — never on Netty's few event-loop threads, which also lets
+        // HttpApiTimeout answer on time, and not a new virtual thread per request, which would make the SDK's
+        // per-thread signing state anew every time (BENCHMARKS.md, the rush)
+        props.put("micronaut.server.thread-selection", "IO");
+        // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
+        DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", endpoints.dynamoDb().toString());
+        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
+                barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
+        // the project's classes may come from a class loader of their own (the AOT training run, src/run/TrainingLauncher.java):
+        // the context finds their beans through the loader that has them
+        var api = ApplicationContext.builder().mainClass(LocalRuntime.class).classLoader(LocalRuntime.class.getClassLoader()).properties(props);
+        plumbing.forEach(api::singletons);
         ApplicationContext context = null;
+        Emulators emulators = null;
         try {
+            context = api.start();   // no bean is made yet: each is made when a request first needs it, after the server opens
+            emulators = started(emulatorsStarting);
             provisioner.functions();
             var stateMachines = provisioner.stateMachines(o.root());
             var warnings = new ArrayList<String>();
@@ -179,8 +207,6 @@ public final class LocalRuntime implements AutoCloseable {
                         provisioner::queueArn, token -> emulation.get() == null ? java.util.Optional.empty() : emulation.get().stateMachineOfToken(token)));
             }
             emulators.s3Signers(iam::get);
-            // the emulation's port is only known once it serves: reserve it now, so the functions' settings can name it
-            int sfnPort = Emulators.freePort();
             // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
             // and the emulators' endpoints in the SDK's own variables
             var environments = new LinkedHashMap<String, Map<String, String>>();
@@ -194,49 +220,16 @@ public final class LocalRuntime implements AutoCloseable {
                 env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:" + sfnPort);
                 environments.put(f.logicalId(), env);
             }
-            // the HTTP API's function runs in this runtime's Micronaut context: its variables as properties
-            Map<String, Object> props = new HashMap<>();
-            var apiEvent = parsed.functionEvents("HttpApi").stream().findFirst();
-            String apiFunction = apiEvent.map(CloudFormationTemplate.FunctionEvent::functionId).orElse(null);
             if (apiFunction != null) {
-                props.putAll(provisioner.properties(apiFunction, new ArrayList<>()));
-                props.put("aws.lambda.function.name", apiFunction);
-                props.put("aws.local.access-key-id", apiFunction);   // the key its presigned URLs are signed with (Emulators.s3Signers)
-                props.put("local.api.function-timeout-seconds", apiEvent.get().timeoutSeconds());   // HttpApiTimeout
+                // the API function's variables as properties, now that the resources they name exist; where the runtime
+                // sets one itself (AUTH_MODE: the runtime verifies tokens as API Gateway would), the runtime's stays
+                var variables = provisioner.properties(apiFunction, new ArrayList<>());
+                variables.keySet().removeAll(props.keySet());
+                context.getEnvironment().addPropertySource(PropertySource.of("template.yaml", variables));
+                context.registerSingleton(iam.get(apiFunction));   // the API's SDK clients carry its role's check
             }
-            props.put("aws.region", "local");
-            props.put("aws.dynamodb.endpoint", emulators.dynamoDb.toString());
-            props.put("aws.sqs.endpoint", emulators.sqs.toString());
-            props.put("aws.s3.endpoint", emulators.s3.toString());
-            props.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
-            props.put("auth.mode", "hmac");
-            props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
-            props.put("local.runtime", "true");
-            props.put("local.console-dir", o.root().resolve("console/dist").toString());   // ConsoleController
-            if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
-            props.put("micronaut.server.port", o.port());
-            props.put("micronaut.server.host", "127.0.0.1");
-            // API Gateway (HTTP API) takes a request line and header values of up to 10,240 bytes: longer ones are
-            // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
-            props.put("micronaut.server.netty.max-initial-line-length", 10_240);
-            props.put("micronaut.server.netty.max-header-size", 10_240);
-            // in AWS each request has a Lambda instance (and its one reused thread) to itself; here the controllers' blocking
-            // calls run on the I/O pool's reused threads — never on Netty's few event-loop threads, which also lets
-            // HttpApiTimeout answer on time, and not a new virtual thread per request, which would make the SDK's
-            // per-thread signing state anew every time (BENCHMARKS.md, the rush)
-            props.put("micronaut.server.thread-selection", "IO");
-
-            // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
-            DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", emulators.dynamoDb.toString());
-            List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
-                    barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
-            // the project's classes may come from a class loader of their own (the AOT training run, src/run/TrainingLauncher.java):
-            // the context finds their beans through the loader that has them
-            var api = Micronaut.build(new String[0]).mainClass(LocalRuntime.class).classLoader(LocalRuntime.class.getClassLoader()).properties(props);
-            if (apiFunction != null) api.singletons(iam.get(apiFunction));   // the API's SDK clients carry its role's check
-            plumbing.forEach(api::singletons);
-            context = api.start();
             var server = context.getBean(EmbeddedServer.class);
+            server.start();
             var runtime = new LocalRuntime(emulators, context, URI.create("http://localhost:" + server.getPort()));
             var b = runtime.banner;
             b.add("Teacher training platform — local runtime");
@@ -287,8 +280,52 @@ public final class LocalRuntime implements AutoCloseable {
             return runtime;
         } catch (Exception e) {
             if (context != null) context.close();
-            emulators.close();
+            if (barrierClient != null) barrierClient.close();
+            if (emulators == null) {   // the context failed first: the emulators are stopped once their start has ended
+                try {
+                    emulators = started(emulatorsStarting);
+                } catch (Exception failed) {
+                    if (failed != e) e.addSuppressed(failed);
+                }
+            }
+            if (emulators != null) emulators.close();
             throw e;
+        }
+    }
+
+    /** What the runtime makes in each emulator as soon as it serves: the template's resources of that kind (none refers to another kind). */
+    private static Emulators.WhenServing provisioning(Provisioner provisioner) {
+        return new Emulators.WhenServing() {
+            @Override
+            public void dynamoDb(URI endpoint) {
+                try (var dynamo = AwsClients.dynamoDb("local", endpoint.toString())) {
+                    provisioner.tables(dynamo);
+                }
+            }
+
+            @Override
+            public void sqs(URI endpoint) {
+                try (var sqs = AwsClients.sqs("local", endpoint.toString())) {
+                    provisioner.queues(sqs);
+                }
+            }
+
+            @Override
+            public void s3(URI endpoint) {
+                // us-east-1: the one region whose CreateBucket sends no location constraint, which S3Proxy refuses for "local"
+                try (var s3 = AwsClients.s3("us-east-1", endpoint.toString())) {
+                    provisioner.buckets(s3);
+                }
+            }
+        };
+    }
+
+    /** The emulators, once their start has ended; its failure as it was thrown. */
+    private static Emulators started(FutureTask<Emulators> starting) throws Exception {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 

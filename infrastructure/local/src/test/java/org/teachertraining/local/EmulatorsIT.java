@@ -23,7 +23,7 @@ class EmulatorsIT {
     @Test
     void eachEmulatorServesWhenItsProvisioningRuns_andAFailureThereStopsAllThree(@TempDir Path dir) {
         var endpoints = new CopyOnWriteArrayList<URI>();
-        var failure = assertThrows(IllegalStateException.class, () -> new Emulators(null, dir.resolve("native"), new Emulators.WhenServing() {
+        var failure = assertThrows(IllegalStateException.class, () -> new Emulators(Emulators.Endpoints.reserve(), null, dir.resolve("native"), new Emulators.WhenServing() {
             @Override
             public void dynamoDb(URI endpoint) {
                 endpoints.add(endpoint);
