@@ -34,11 +34,20 @@ class StopAndRestartIT {
         }
     }
 
-    static Child start(Path root) throws Exception {
+    /** Every runtime a test started: none outlives a failed assertion (each would keep its pollers running). */
+    private final java.util.List<Process> started = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void endWhatWasStarted() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    Child start(Path root) throws Exception {
         int port = Emulators.freePort();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LocalRuntime.class.getName(),
                 "--root", root.toString(), "--port", Integer.toString(port)).redirectErrorStream(true).start();
+        started.add(process);
         var ready = new CompletableFuture<Void>();
         var reader = new Thread(() -> {
             try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
