@@ -153,47 +153,48 @@ public final class LocalRuntime implements AutoCloseable {
         // ARNs, names), so the first request finds everything there (BENCHMARKS.md, "Starting the local runtime").
         var emulatorsStarting = new FutureTask<>(() -> new Emulators(endpoints, o.inMemory() ? null : data, data.resolve("native"), provisioning(provisioner)));
         Thread.ofPlatform().name("emulators").start(emulatorsStarting);
-        // the HTTP API's function runs in this runtime's Micronaut context
-        var apiEvent = parsed.functionEvents("HttpApi").stream().findFirst();
-        String apiFunction = apiEvent.map(CloudFormationTemplate.FunctionEvent::functionId).orElse(null);
-        Map<String, Object> props = new HashMap<>();
-        if (apiFunction != null) {
-            props.put("aws.lambda.function.name", apiFunction);
-            props.put("aws.local.access-key-id", apiFunction);   // the key its presigned URLs are signed with (Emulators.s3Signers)
-            props.put("local.api.function-timeout-seconds", apiEvent.get().timeoutSeconds());   // HttpApiTimeout
-        }
-        props.put("aws.region", "local");
-        props.put("aws.dynamodb.endpoint", endpoints.dynamoDb().toString());
-        props.put("aws.sqs.endpoint", endpoints.sqs().toString());
-        props.put("aws.s3.endpoint", endpoints.s3().toString());
-        props.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
-        props.put("auth.mode", "hmac");
-        props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
-        props.put("local.runtime", "true");
-        props.put("local.console-dir", o.root().resolve("console/dist").toString());   // ConsoleController
-        if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
-        props.put("micronaut.server.port", o.port());
-        props.put("micronaut.server.host", "127.0.0.1");
-        // API Gateway (HTTP API) takes a request line and header values of up to 10,240 bytes: longer ones are
-        // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
-        props.put("micronaut.server.netty.max-initial-line-length", 10_240);
-        props.put("micronaut.server.netty.max-header-size", 10_240);
-        // in AWS each request has a Lambda instance (and its one reused thread) to itself; here the controllers' blocking
-        // calls run on the I/O pool's reused threads — never on Netty's few event-loop threads, which also lets
-        // HttpApiTimeout answer on time, and not a new virtual thread per request, which would make the SDK's
-        // per-thread signing state anew every time (BENCHMARKS.md, the rush)
-        props.put("micronaut.server.thread-selection", "IO");
-        // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
-        DynamoDbClient barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", endpoints.dynamoDb().toString());
-        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
-                barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
-        // the project's classes may come from a class loader of their own (the AOT training run, src/run/TrainingLauncher.java):
-        // the context finds their beans through the loader that has them
-        var api = ApplicationContext.builder().mainClass(LocalRuntime.class).classLoader(LocalRuntime.class.getClassLoader()).properties(props);
-        plumbing.forEach(api::singletons);
         ApplicationContext context = null;
         Emulators emulators = null;
+        DynamoDbClient barrierClient = null;
         try {
+            // the HTTP API's function runs in this runtime's Micronaut context
+            var apiEvent = parsed.functionEvents("HttpApi").stream().findFirst();
+            String apiFunction = apiEvent.map(CloudFormationTemplate.FunctionEvent::functionId).orElse(null);
+            Map<String, Object> props = new HashMap<>();
+            if (apiFunction != null) {
+                props.put("aws.lambda.function.name", apiFunction);
+                props.put("aws.local.access-key-id", apiFunction);   // the key its presigned URLs are signed with (Emulators.s3Signers)
+                props.put("local.api.function-timeout-seconds", apiEvent.get().timeoutSeconds());   // HttpApiTimeout
+            }
+            props.put("aws.region", "local");
+            props.put("aws.dynamodb.endpoint", endpoints.dynamoDb().toString());
+            props.put("aws.sqs.endpoint", endpoints.sqs().toString());
+            props.put("aws.s3.endpoint", endpoints.s3().toString());
+            props.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
+            props.put("auth.mode", "hmac");
+            props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
+            props.put("local.runtime", "true");
+            props.put("local.console-dir", o.root().resolve("console/dist").toString());   // ConsoleController
+            if (!o.inMemory()) props.put("local.clock-file", data.resolve("clock-offset").toString());
+            props.put("micronaut.server.port", o.port());
+            props.put("micronaut.server.host", "127.0.0.1");
+            // API Gateway (HTTP API) takes a request line and header values of up to 10,240 bytes: longer ones are
+            // answered (RequestGuard refuses what is too long in it) rather than the connection dropped
+            props.put("micronaut.server.netty.max-initial-line-length", 10_240);
+            props.put("micronaut.server.netty.max-header-size", 10_240);
+            // in AWS each request has a Lambda instance (and its one reused thread) to itself; here the controllers' blocking
+            // calls run on the I/O pool's reused threads — never on Netty's few event-loop threads, which also lets
+            // HttpApiTimeout answer on time, and not a new virtual thread per request, which would make the SDK's
+            // per-thread signing state anew every time (BENCHMARKS.md, the rush)
+            props.put("micronaut.server.thread-selection", "IO");
+            // with data on disk, every write a function makes waits for DynamoDB Local's commit (DynamoDbCommitBarrier)
+            barrierClient = o.inMemory() ? null : AwsClients.dynamoDb("local", endpoints.dynamoDb().toString());
+            List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> plumbing =
+                    barrierClient == null ? List.of() : List.of(new DynamoDbCommitBarrier(barrierClient));
+            // the project's classes may come from a class loader of their own (the AOT training run, src/run/TrainingLauncher.java):
+            // the context finds their beans through the loader that has them
+            var api = ApplicationContext.builder().mainClass(LocalRuntime.class).classLoader(LocalRuntime.class.getClassLoader()).properties(props);
+            plumbing.forEach(api::singletons);
             context = api.start();   // no bean is made yet: each is made when a request first needs it, after the server opens
             emulators = started(emulatorsStarting);
             provisioner.functions();
@@ -222,7 +223,8 @@ public final class LocalRuntime implements AutoCloseable {
             }
             if (apiFunction != null) {
                 // the API function's variables as properties, now that the resources they name exist; where the runtime
-                // sets one itself (AUTH_MODE: the runtime verifies tokens as API Gateway would), the runtime's stays
+                // sets one itself, the runtime's stays (AUTH_MODE: here the runtime checks the tokens' signatures, which
+                // API Gateway's authorizer checks in AWS)
                 var variables = provisioner.properties(apiFunction, new ArrayList<>());
                 variables.keySet().removeAll(props.keySet());
                 context.getEnvironment().addPropertySource(PropertySource.of("template.yaml", variables));

@@ -90,6 +90,20 @@ class IamEnforcementIT {
     }
 
     /**
+     * The API's own SDK clients, in the runtime's Micronaut context, are held to the API function's role: its DynamoDB
+     * client may read and write items of the table, not delete the table (the check comes first: the table named
+     * need not exist). The check is registered in the context after it starts (LocalRuntime), before any client is made.
+     */
+    @Test
+    void theApisOwnClientsAreHeldToItsRole() throws Exception {
+        Api.shared();
+        var dynamo = Api.runtime().context().getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class);
+        var denied = assertThrows(DynamoDbException.class, () -> dynamo.deleteTable(b -> b.tableName("NoSuchTable")));
+        assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
+        assertTrue(denied.getMessage().contains("EnrollmentApiFunction") && denied.getMessage().contains("dynamodb:DeleteTable"), denied.getMessage());
+    }
+
+    /**
      * A presigned URL is authorized when it is used, as its signer: the Writer may put under {@code in/}, so its URL
      * for {@code in/a.pdf} stores the object; its URL for {@code out/a.pdf}, and the Reader's for {@code in/a.pdf},
      * are S3's 403 AccessDenied and store nothing.
