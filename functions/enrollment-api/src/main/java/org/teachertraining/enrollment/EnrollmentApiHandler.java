@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The Lambda entry point of the enrollment API (API Gateway HTTP API, payload format 2.0). It runs the
- * same controllers that the local runtime serves on localhost:8080.
+ * The enrollment API as a Lambda function serves it (API Gateway HTTP API, payload format 2.0), behind the entry point
+ * {@link EnrollmentApiStreamHandler}. It runs the same controllers that the local runtime serves on localhost:8080.
  *
  * <p>Start-up (BENCHMARKS.md): beans are created when a request first needs them, not all at start —
  * Micronaut's Lambda builder makes every singleton eager, so a cold request paid for the SDK clients and

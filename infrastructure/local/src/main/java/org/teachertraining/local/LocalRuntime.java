@@ -145,8 +145,6 @@ public final class LocalRuntime implements AutoCloseable {
         var parsed = CloudFormationTemplate.read(template);
         var provisioner = new Provisioner(parsed);
         var endpoints = Emulators.Endpoints.reserve();
-        // the emulation's port is only known once it serves: reserve it now, so the functions' settings can name it
-        int sfnPort = Emulators.freePort();
         // The emulators start, and the template's resources are made in them, on threads of their own while the API's
         // context starts on this one: each is mostly class loading, and the context needs the emulators' endpoints, not
         // their resources. Its server opens once both are done and the context has the template's values (queue URLs,
@@ -170,7 +168,6 @@ public final class LocalRuntime implements AutoCloseable {
             props.put("aws.dynamodb.endpoint", endpoints.dynamoDb().toString());
             props.put("aws.sqs.endpoint", endpoints.sqs().toString());
             props.put("aws.s3.endpoint", endpoints.s3().toString());
-            props.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
             props.put("auth.mode", "hmac");
             props.put("auth.hmac-secret", o.inMemory() ? randomSecret() : persistentSecret(data.resolve("dev-token-secret")));
             props.put("local.runtime", "true");
@@ -208,6 +205,9 @@ public final class LocalRuntime implements AutoCloseable {
                         provisioner::queueArn, token -> emulation.get() == null ? java.util.Optional.empty() : emulation.get().stateMachineOfToken(token)));
             }
             emulators.s3Signers(iam::get);
+            // the emulation's port is only known once it serves: reserve it now, just before it is named and used (reserved
+            // earlier, the seconds of connections while the emulators start could take it as their local port)
+            int sfnPort = Emulators.freePort();
             // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
             // and the emulators' endpoints in the SDK's own variables
             var environments = new LinkedHashMap<String, Map<String, String>>();
@@ -221,15 +221,17 @@ public final class LocalRuntime implements AutoCloseable {
                 env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:" + sfnPort);
                 environments.put(f.logicalId(), env);
             }
+            // what exists only now: the resources the API function's variables name, and the emulation's endpoint. Where the
+            // runtime sets a variable itself, the runtime's stays (AUTH_MODE: here the runtime checks the tokens' signatures,
+            // which API Gateway's authorizer checks in AWS)
+            var late = new HashMap<String, Object>();
             if (apiFunction != null) {
-                // the API function's variables as properties, now that the resources they name exist; where the runtime
-                // sets one itself, the runtime's stays (AUTH_MODE: here the runtime checks the tokens' signatures, which
-                // API Gateway's authorizer checks in AWS)
-                var variables = provisioner.properties(apiFunction, new ArrayList<>());
-                variables.keySet().removeAll(props.keySet());
-                context.getEnvironment().addPropertySource(PropertySource.of("template.yaml", variables));
+                late.putAll(provisioner.properties(apiFunction, new ArrayList<>()));
+                late.keySet().removeAll(props.keySet());
                 context.registerSingleton(iam.get(apiFunction));   // the API's SDK clients carry its role's check
             }
+            late.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
+            context.getEnvironment().addPropertySource(PropertySource.of("template.yaml", late));
             var server = context.getBean(EmbeddedServer.class);
             server.start();
             var runtime = new LocalRuntime(emulators, context, URI.create("http://localhost:" + server.getPort()));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.teachertraining.enrollment.EnrollmentApiHandler;
+import org.teachertraining.enrollment.EnrollmentApiStreamHandler;
 
 import java.nio.file.Path;
 
@@ -89,6 +90,38 @@ class LambdaHandlerIT {
         assertEquals(404, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("项目不存在"), response.getBody());
         assertTrue(response.getHeaders().get("Content-Type").startsWith("application/problem+json"), response.getHeaders().toString());
+    }
+
+    /**
+     * The entry point template.yaml names: the sample events' bytes in, API Gateway's response JSON out — the enrollment's
+     * problem through the claims of the authorizer, the workbook base64-encoded.
+     */
+    @Test
+    void theTemplatesEntryPoint_readsTheEventsBytes_andWritesTheResponsesJson() throws Exception {
+        var template = java.nio.file.Files.readString(LocalRuntime.findRoot().resolve("template.yaml"));
+        assertTrue(template.contains("Handler: " + EnrollmentApiStreamHandler.class.getName() + "::handleRequest"), "template.yaml names another handler");
+        var entry = new EnrollmentApiStreamHandler(handler);
+        var json = new ObjectMapper();
+
+        var enrolled = json.readTree(invoke(entry, "enroll-teacher.json"));
+        assertEquals(404, enrolled.get("statusCode").asInt(), enrolled.toString());
+        assertTrue(enrolled.get("body").asText().contains("项目不存在"), enrolled.toString());
+        assertTrue(enrolled.get("headers").get("Content-Type").asText().startsWith("application/problem+json"), enrolled.toString());
+        assertTrue(enrolled.has("isBase64Encoded") && !enrolled.get("isBase64Encoded").asBoolean(), enrolled.toString());
+
+        var exported = json.readTree(invoke(entry, "export-teachers.json"));
+        assertEquals(200, exported.get("statusCode").asInt(), exported.toString());
+        assertTrue(exported.get("isBase64Encoded").asBoolean(), exported.toString());
+        var rows = Sheets.xlsx(java.util.Base64.getDecoder().decode(exported.get("body").asText()));
+        assertEquals("教师编号", rows.get(0).get(0));
+    }
+
+    static byte[] invoke(EnrollmentApiStreamHandler entry, String event) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var in = java.nio.file.Files.newInputStream(Path.of(LocalRuntime.findRoot().toString(), "events", "EnrollmentApiFunction", event))) {
+            entry.handleRequest(in, out, new MockLambdaContext());
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -39,10 +39,16 @@ class TemplateIT {
         for (var f : functions) {
             String[] handler = ((String) f.properties().get("Handler")).split("::");
             Class<?> type = Class.forName(handler[0]);
-            assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " is not a RequestHandler");
             assertNotNull(type.getConstructor(), handler[0] + " needs a public no-argument constructor");
-            assertTrue(java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(handler[1])
-                    && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class), handler[0] + "::" + handler[1]);
+            if (com.amazonaws.services.lambda.runtime.RequestStreamHandler.class.isAssignableFrom(type)) {   // the event's bytes in, the response's out
+                assertTrue(java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(handler[1])
+                        && java.util.Arrays.equals(m.getParameterTypes(), new Class<?>[]{java.io.InputStream.class, java.io.OutputStream.class, Context.class})),
+                        handler[0] + "::" + handler[1]);
+            } else {
+                assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " is neither a RequestHandler nor a RequestStreamHandler");
+                assertTrue(java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(handler[1])
+                        && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class), handler[0] + "::" + handler[1]);
+            }
             Path zip = ROOT.resolve((String) f.properties().get("CodeUri"));
             assertTrue(Files.exists(zip), zip + " is not built");
             // every class in a jar under lib/ (Lambda's java25 runtime reads lib/*.jar; the AOT mode caches only jars):
@@ -200,6 +206,13 @@ class TemplateIT {
     }
 
     private static Class<?> eventType(Class<?> handler) {
+        if (com.amazonaws.services.lambda.runtime.RequestStreamHandler.class.isAssignableFrom(handler)) {
+            // an entry point that reads the event's bytes itself, around the RequestHandler it is given: that one's event type
+            for (var c : handler.getConstructors()) {
+                if (c.getParameterCount() == 1 && RequestHandler.class.isAssignableFrom(c.getParameterTypes()[0])) return eventType(c.getParameterTypes()[0]);
+            }
+            throw new AssertionError(handler + " reads the event's bytes around no RequestHandler: its event type cannot be told");
+        }
         for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
                 if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
