@@ -3,9 +3,7 @@ package org.teachertraining.enrollment;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import org.teachertraining.adapters.aws.Priming;
 import org.teachertraining.http.HmacJwt;
 
 import java.nio.charset.StandardCharsets;
@@ -17,18 +15,9 @@ import java.util.Map;
  *
  * <p>Start-up (BENCHMARKS.md): beans are created when a request first needs them, not all at start —
  * Micronaut's Lambda builder makes every singleton eager, so a cold request paid for the SDK clients and
- * use cases of all 48 routes. With SnapStart, {@link Priming} sends two read-only requests through the
- * whole stack before the snapshot: one answered from the jurisdiction tree, one that reads DynamoDB and
- * ends in a 404 problem.
+ * use cases of all 48 routes. The entry point primes it for SnapStart ({@link #primingRequest}).
  */
 public class EnrollmentApiHandler extends APIGatewayV2HTTPEventFunction {
-
-    public EnrollmentApiHandler() {
-        Priming.beforeSnapshot("EnrollmentApiFunction", () -> {
-            handleRequest(primingRequest("/jurisdictions/410000"), new MockLambdaContext());
-            handleRequest(primingRequest("/projects/PRIMING"), new MockLambdaContext());
-        });
-    }
 
     /** The Lambda builder's environments and eager configuration, without eager singletons. */
     @Override
