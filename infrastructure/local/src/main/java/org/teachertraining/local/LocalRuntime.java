@@ -208,6 +208,7 @@ public final class LocalRuntime implements AutoCloseable {
             // the emulation's port is only known once it serves: reserve it now, just before it is named and used (reserved
             // earlier, the seconds of connections while the emulators start could take it as their local port)
             int sfnPort = Emulators.freePort();
+            String sfnEndpoint = "http://127.0.0.1:" + sfnPort;
             // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
             // and the emulators' endpoints in the SDK's own variables
             var environments = new LinkedHashMap<String, Map<String, String>>();
@@ -218,7 +219,7 @@ public final class LocalRuntime implements AutoCloseable {
                 env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb.toString());
                 env.put("AWS_ENDPOINT_URL_SQS", emulators.sqs.toString());
                 env.put("AWS_ENDPOINT_URL_S3", emulators.s3.toString());
-                env.put("AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:" + sfnPort);
+                env.put("AWS_ENDPOINT_URL_SFN", sfnEndpoint);
                 environments.put(f.logicalId(), env);
             }
             // what exists only now: the resources the API function's variables name, and the emulation's endpoint. Where the
@@ -230,7 +231,7 @@ public final class LocalRuntime implements AutoCloseable {
                 late.keySet().removeAll(props.keySet());
                 context.registerSingleton(iam.get(apiFunction));   // the API's SDK clients carry its role's check
             }
-            late.put("aws.sfn.endpoint", "http://127.0.0.1:" + sfnPort);
+            late.put("aws.sfn.endpoint", sfnEndpoint);
             context.getEnvironment().addPropertySource(PropertySource.of("template.yaml", late));
             var server = context.getBean(EmbeddedServer.class);
             server.start();

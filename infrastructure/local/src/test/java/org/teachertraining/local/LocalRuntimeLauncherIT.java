@@ -115,9 +115,9 @@ class LocalRuntimeLauncherIT {
 
     /**
      * The API's context starts while the emulators do, but its server opens only once the template's resources exist and
-     * the context has their names: the very first answer comes from a runtime whose table is there and named. Polled as a
-     * user would, every 20 ms from the process's start; the request right after the first answer reads the table (a
-     * server opened early would answer it 500: no table, or no {@code training.table}).
+     * the context has their names: the very first answer comes from a runtime whose table is there and named. The request
+     * right after the first answer reads the table (a server opened early would answer it 500: no table, or no
+     * {@code training.table}).
      */
     @Test
     void theFirstAnswer_comesOnlyOnceTheTemplatesResourcesExist(@TempDir Path dir) throws Exception {
@@ -125,22 +125,11 @@ class LocalRuntimeLauncherIT {
         Api.copyTemplate(root);
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = Emulators.freePort();
-        Path log = dir.resolve("runtime.log");
-        var process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), LocalRuntime.class.getName(),
-                "--root", root.toString(), "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        launched.add(process);
+        var first = answer(port, new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                LocalRuntime.class.getName(), "--root", root.toString(), "--in-memory", "--port", Integer.toString(port)));
+        assertEquals(200, first.status(), first.output());
         var base = "http://127.0.0.1:" + port;
         try (var http = HttpClient.newHttpClient()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            int status = 0;
-            while (status == 0 && process.isAlive() && System.nanoTime() < deadline) {
-                try {
-                    status = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi.yaml")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (java.io.IOException notYet) {
-                    Thread.sleep(20);
-                }
-            }
-            assertEquals(200, status, Files.readString(log));
             String token = Api.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/dev/tokens")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"first\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
@@ -148,8 +137,7 @@ class LocalRuntimeLauncherIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, programs.statusCode(), programs.body());
         }
-        process.destroy();
-        assertTrue(process.waitFor(15, TimeUnit.SECONDS), "the runtime did not stop");
+        stop(first);
     }
 
     private Started start(Path root, Path build, List<String> classPath) throws Exception {
