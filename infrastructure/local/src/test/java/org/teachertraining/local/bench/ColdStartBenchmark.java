@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ColdStartBenchmark {
     static final String TIERED = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** Starts of each kind in the AOT mode, whose starts are short enough for their spread to matter. */
+    static final int AOT_STARTS = 7;
 
     @Test
     void coldStarts() throws Exception {
@@ -90,12 +92,14 @@ class ColdStartBenchmark {
      * StartupMode AotCache, as Lambda runs it: the layer at "/opt" (the jlinked JDK 25, the RIC, the bootstrap) and the
      * function's zip unpacked at "/var/task", started by the bootstrap with {@code _HANDLER} and the first sample event;
      * the cache is the one {@code mvn -Paot package} trained into the zip, or, for a zip built without it, one trained
-     * here on the function's sample events the same way. Beside them, a bare JVM of the same jlinked JDK.
+     * here on the function's sample events the same way. Beside each, interleaved with its starts, a bare JVM of the same
+     * jlinked JDK; medians of {@link #AOT_STARTS} (a start here varies by ±15% from one to the next).
      */
     static void aotCache(Path root, Map<String, String> env, String bareClasspath, Map<String, Double> figures, Map<String, Boolean> better) throws Exception {
         var work = root.resolve("infrastructure/local/target/coldstart-aot");
         var opt = AotRuntime.layer(root, work.resolve("opt"));
-        double jvm = median(3, () -> bareJvm(opt.resolve("jdk"), bareClasspath, "-XX:+UseSerialGC " + TIERED));
+        Timed bareJvm = () -> bareJvm(opt.resolve("jdk"), bareClasspath, "-XX:+UseSerialGC " + TIERED);
+        double jvm = median(AOT_STARTS, bareJvm);
         figures.put("aot.bareJvm.seconds", jvm);
         System.out.printf("cold start [aot] bare JVM (the layer's JDK) printing a constant: %.3f s%n", jvm);
         for (var f : functions(root)) {
@@ -105,13 +109,43 @@ class ColdStartBenchmark {
             boolean built = Files.exists(task.resolve(AotRuntime.cache(f.get("Handler"))));
             if (!built) AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), AotRuntime.events(root, f.get("id")), env);
             String event = Files.readString(firstEvent(root, f.get("id")));
-            double run = median(3, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event, env));
-            System.out.printf("cold start [aot] %s: %.3f s, %.1f× the bare JVM (cache %s)%n", f.get("id"), run, run / jvm, built ? "from the build" : "trained here");
+            double[] medians = interleaved(AOT_STARTS, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event, env), bareJvm);
+            double run = medians[0], bare = medians[1];
+            System.out.printf("cold start [aot] %s: %.3f s, %.1f× the bare JVM beside it (%.3f s; cache %s)%n", f.get("id"), run, run / bare, bare,
+                    built ? "from the build" : "trained here");
             figures.put("aot." + f.get("id") + ".seconds", run);
-            figures.put("aot." + f.get("id") + ".ratioToBareJvm", run / jvm);
+            figures.put("aot." + f.get("id") + ".ratioToBareJvm", run / bare);
             better.put("aot." + f.get("id") + ".ratioToBareJvm", false);
         }
         sharedPackages(root, work, opt, env);
+        micronautAot(root, work, opt, env, figures);
+    }
+
+    /**
+     * The Enrollment API's package with and without its Micronaut AOT jar (MicronautAotPackageIT), side by side: on an AOT
+     * cache each (the one without the jar trained here the same way), and on java25 as in the first tables.
+     */
+    static void micronautAot(Path root, Path work, Path opt, Map<String, String> env, Map<String, Double> figures) throws Exception {
+        var f = functions(root).stream().filter(g -> g.get("id").equals(MicronautAotPackageIT.FUNCTION)).findFirst().orElseThrow();
+        var with = work.resolve(f.get("id")).resolve("var/task");
+        var withoutTree = AotRuntime.lambdaTree(opt, work.resolve(f.get("id") + "-without-micronaut-aot"));
+        AotStartupIT.deleteTree(withoutTree.resolve("var"));
+        var without = AotRuntime.task(root, f, withoutTree.resolve("var/task"));
+        Files.delete(without.resolve(MicronautAotPackageIT.JAR));
+        AotRuntime.train(withoutTree.resolve("opt"), without, f.get("Handler"), AotRuntime.events(root, f.get("id")), env);
+        String event = Files.readString(firstEvent(root, f.get("id")));
+        double[] aot = interleaved(15, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), with, f.get("Handler"), event, env),
+                () -> aotStart(withoutTree.resolve("opt"), without, f.get("Handler"), event, env));
+        System.out.printf("cold start [aot, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 15, interleaved), %.2f×%n",
+                f.get("id"), aot[0], aot[1], aot[0] / aot[1]);
+        String cpWith = with.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
+        String cpWithout = without.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
+        double[] java25 = interleaved(7, () -> start(cpWith, f.get("Handler"), event, TIERED, env, false).total(),
+                () -> start(cpWithout, f.get("Handler"), event, TIERED, env, false).total());
+        System.out.printf("cold start [tiered1, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 7, interleaved), %.2f×%n",
+                f.get("id"), java25[0], java25[1], java25[0] / java25[1]);
+        figures.put("micronautAot.aot.ratio", aot[0] / aot[1]);
+        figures.put("micronautAot.tiered1.ratio", java25[0] / java25[1]);
     }
 
     /**
