@@ -19,8 +19,10 @@ import java.util.jar.JarOutputStream;
  * the local runtime are unchanged. Nothing that depends on the deployment — environment variables, properties from
  * them, the cloud the function runs in — is decided here.
  *
- * <p>Usage: {@code java MicronautAotOptimization.java <work dir> <jar> <runtime class path> <Micronaut AOT's jars>}. The
- * analysis runs in a class loader of exactly the function's runtime class path and the tool's jars, nothing else.
+ * <p>Usage: {@code java MicronautAotOptimization.java <work dir> <jar> <runtime class path> <Micronaut AOT's jars> <this
+ * file>}. The analysis runs in a class loader of exactly the function's runtime class path and the tool's jars, nothing
+ * else. It is skipped (about 2 s of every build of the API, the README's run command's too) when the jar exists and
+ * nothing it is made from changed: the class path's files (paths, sizes, times), the tool's jars, this file.
  */
 public class MicronautAotOptimization {
     /** Where the generated classes live; the context finds them through ApplicationContextConfigurer's service file. */
@@ -36,6 +38,11 @@ public class MicronautAotOptimization {
         for (String entry : (runtimeClasspath + java.io.File.pathSeparator + args[3]).split(java.io.File.pathSeparator)) {
             if (!Files.exists(Path.of(entry))) throw new IllegalArgumentException("not on this machine: " + entry);
             urls.add(Path.of(entry).toUri().toURL());
+        }
+        String inputs = digest(runtimeClasspath + java.io.File.pathSeparator + args[3] + java.io.File.pathSeparator + args[4]);
+        Path stamp = work.resolve("inputs.sha256");
+        if (Files.exists(jar) && Files.exists(stamp) && Files.readString(stamp).equals(inputs)) {
+            return;
         }
         deleteTree(work);   // nothing left from an earlier build's analysis
         var options = new Properties();
@@ -72,6 +79,21 @@ public class MicronautAotOptimization {
             Class.forName("io.micronaut.aot.MicronautAotOptimizer", true, loader).getMethod("execute", Properties.class).invoke(null, options);
         }
         writeJar(work.resolve("classes"), jar);
+        Files.writeString(stamp, inputs);
+    }
+
+    /** A digest of every file under the entries of {@code classpath}: its path, size and time. */
+    static String digest(String classpath) throws Exception {
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            try (var files = Files.walk(Path.of(entry))) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String line = f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis() + "\n";
+                    sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     static void deleteTree(Path dir) throws IOException {
