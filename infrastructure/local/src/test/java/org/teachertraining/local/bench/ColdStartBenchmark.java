@@ -138,8 +138,7 @@ class ColdStartBenchmark {
                 () -> aotStart(withoutTree.resolve("opt"), without, f.get("Handler"), event, env));
         System.out.printf("cold start [aot, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 15, interleaved), %.2f×%n",
                 f.get("id"), aot[0], aot[1], aot[0] / aot[1]);
-        String cpWith = with.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
-        String cpWithout = without.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
+        String cpWith = classpath(with), cpWithout = classpath(without);
         double[] java25 = interleaved(7, () -> start(cpWith, f.get("Handler"), event, TIERED, env, false).total(),
                 () -> start(cpWithout, f.get("Handler"), event, TIERED, env, false).total());
         System.out.printf("cold start [tiered1, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 7, interleaved), %.2f×%n",
@@ -206,8 +205,12 @@ class ColdStartBenchmark {
 
     /** A function's deployment zip unpacked as Lambda unpacks it (classes at the root, jars in lib/), with the RIC. */
     static String classpath(Path root, Map<String, String> function) throws Exception {
-        Path dir = unpack(root.resolve(function.get("CodeUri")), root.resolve("infrastructure/local/target/coldstart/" + function.get("id")));
-        return dir + File.pathSeparator + dir.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
+        return classpath(unpack(root.resolve(function.get("CodeUri")), root.resolve("infrastructure/local/target/coldstart/" + function.get("id"))));
+    }
+
+    /** The class path Lambda's java25 runtime gives a package unpacked at {@code task}, with the RIC. */
+    static String classpath(Path task) {
+        return task + File.pathSeparator + task.resolve("lib") + File.separator + "*" + File.pathSeparator + ric();
     }
 
     interface Started {
@@ -280,15 +283,7 @@ class ColdStartBenchmark {
 
     /** As above, the function's output written to {@code output}. */
     static Start start(String classpath, String handler, String event, String options, Map<String, String> env, boolean snapStart, Path output) throws Exception {
-        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // as Lambda's launcher does: the org.crac facade reaches the RIC's CRaC context through this
-        command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
-        command.addAll(List.of("-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
-        var pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
-        pb.environment().putAll(env);
-        pb.environment().put("_HANDLER", handler);
-        if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
+        var pb = underTheRic(classpath, handler, options, env, output);
         if (snapStart) pb.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         try (var api = new LambdaRuntimeApi(List.of(event))) {
             pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.port());
@@ -302,6 +297,24 @@ class ColdStartBenchmark {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * A fresh JVM running {@code handler} under the RIC, as Lambda's java runtime starts it, with {@code options} as
+     * {@code JAVA_TOOL_OPTIONS} and its output written to {@code output} (or discarded); the Runtime API's address is
+     * the caller's to add.
+     */
+    static ProcessBuilder underTheRic(String classpath, String handler, String options, Map<String, String> env, Path output) {
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // as Lambda's launcher does: the org.crac facade reaches the RIC's CRaC context through this
+        command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        command.addAll(List.of("-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
+        var pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("_HANDLER", handler);
+        if (!options.isEmpty()) pb.environment().put("JAVA_TOOL_OPTIONS", options);
+        return pb;
     }
 
     /**

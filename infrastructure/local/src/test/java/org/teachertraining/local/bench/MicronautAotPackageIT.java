@@ -33,14 +33,16 @@ class MicronautAotPackageIT {
     static final String FUNCTION = "EnrollmentApiFunction";
     static final String JAR = "lib/enrollment-api-micronaut-aot.jar";
     static final String GENERATED = "org.teachertraining.enrollment.micronautaot.";
+    static final String WORK = "infrastructure/local/target/micronaut-aot-it";
 
     @Test
     void theApiAnswersAsWithoutItsBuildTimeAnalysis_andTakesIt() throws Exception {
         var root = LocalRuntime.findRoot();
         var function = ColdStartBenchmark.functions(root).stream().filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow();
         var zip = root.resolve(function.get("CodeUri"));
-        var work = root.resolve("infrastructure/local/target/micronaut-aot-it");
-        AotStartupIT.deleteTree(work);
+        var work = root.resolve(WORK);
+        AotStartupIT.deleteTree(work.resolve("without"));   // its jar was removed: unpacked anew each time
+        for (String log : new String[] {"with.classes.log", "without.classes.log"}) Files.deleteIfExists(work.resolve(log));
         var with = ColdStartBenchmark.unpack(zip, work.resolve("with"));
         var without = ColdStartBenchmark.unpack(zip, work.resolve("without"));
         assertTrue(Files.exists(with.resolve(JAR)), "the package carries " + JAR);
@@ -69,7 +71,7 @@ class MicronautAotPackageIT {
         var root = LocalRuntime.findRoot();
         var sources = root.resolve("functions/enrollment-api/target/micronaut-aot-work/sources/" + GENERATED.replace('.', '/'));
         var with = ColdStartBenchmark.unpack(root.resolve(ColdStartBenchmark.functions(root).stream()
-                .filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow().get("CodeUri")), root.resolve("infrastructure/local/target/micronaut-aot-it/listed"));
+                .filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow().get("CodeUri")), root.resolve(WORK).resolve("with"));
         var urls = new ArrayList<URL>();
         try (var jars = Files.list(with.resolve("lib"))) {
             for (var jar : jars.toList()) urls.add(jar.toUri().toURL());
@@ -90,13 +92,8 @@ class MicronautAotPackageIT {
 
     /** Every event answered by one JVM started as Lambda's java25 runtime starts it (the RIC, tiered 1), its classes logged. */
     static List<String> answers(Path task, String handler, List<String> events, Map<String, String> env, Path classesLog) throws Exception {
-        var classpath = task.resolve("lib") + "/*" + java.io.File.pathSeparator + ColdStartBenchmark.ric();
-        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler)
-                .redirectErrorStream(true).redirectOutput(task.resolveSibling(task.getFileName() + ".log").toFile());
-        pb.environment().putAll(env);
-        pb.environment().put("_HANDLER", handler);
-        pb.environment().put("JAVA_TOOL_OPTIONS", ColdStartBenchmark.TIERED + " -Xlog:class+load=info:file=" + classesLog);
+        var pb = ColdStartBenchmark.underTheRic(ColdStartBenchmark.classpath(task), handler,
+                ColdStartBenchmark.TIERED + " -Xlog:class+load=info:file=" + classesLog, env, task.resolveSibling(task.getFileName() + ".log"));
         try (var api = new LambdaRuntimeApi(events)) {
             pb.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.port());
             var process = pb.start();
