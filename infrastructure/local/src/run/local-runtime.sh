@@ -11,16 +11,20 @@
 # what the cached class path needs and a training run (the runtime in memory, a few requests to itself, then exit) makes
 # the cache beside it. Other dependencies or another JDK give another name, so a stale cache is never offered;
 # if the JVM still refuses one, it starts without it (-XX:AOTMode=auto, its default).
-# LOCAL_RUNTIME_AOT=off: neither use nor train a cache. LOCAL_RUNTIME_ARGS_TO=FILE: write this script's arguments to
-# FILE, one a line, and start nothing (benchmarks/local-start.sh starts the runtime as the run command does with them).
+# LOCAL_RUNTIME_AOT=off: neither use nor train a cache. LOCAL_RUNTIME_AOT=train: start nothing, but make the cache now,
+# in the foreground, unless there is one for these dependencies — the build's step (pom.xml, `package`), so that the
+# first start after a build already has it; a failure there costs the cache, never the build.
+# LOCAL_RUNTIME_ARGS_TO=FILE: write this script's arguments to FILE, one a line, and start nothing
+# (benchmarks/local-start.sh starts the runtime as the run command does with them).
 #
 # The cache needs the dependencies as jars (the JVM caches from jars only): DynamoDB Local's jar is used through a copy
 # whose manifest names no Class-Path (the original names ".", a directory).
 #
 # usage: local-runtime.sh JAVA CLASSPATH BUILD_DIR ROOT REPOSITORY [runtime options...]
-#   CLASSPATH: Maven's; its entries under REPOSITORY (the local Maven repository) are the dependencies, the others the project's
+#   CLASSPATH: Maven's; its entries under REPOSITORY (the local Maven repository) are the dependencies, except the project's
+#   own (org/teachertraining); the others the project's
 set -euo pipefail
-if [ -n "${LOCAL_RUNTIME_ARGS_TO:-}" ]; then
+if [ -n "${LOCAL_RUNTIME_ARGS_TO:-}" ] && [ "${LOCAL_RUNTIME_AOT:-on}" != train ]; then   # the build's step still trains
   printf '%s\n' "$@" > "$LOCAL_RUNTIME_ARGS_TO"
   exit 0
 fi
@@ -49,7 +53,9 @@ plan_class_path() {
   project=()
   IFS=: read -ra given <<< "$classpath"
   for entry in "${given[@]}"; do
-    if [[ "$entry" != "$repository"/* ]]; then
+    # the project's own artifacts are the project's even as `mvn install` put them in the repository (a build of one
+    # module, `-pl infrastructure/local` without `-am`, is given them from there): the same cache either way
+    if [[ "$entry" != "$repository"/* || "$entry" == "$repository"/org/teachertraining/* ]]; then
       project+=("$entry")
       continue
     fi
@@ -94,10 +100,44 @@ prepare_class_path() {
 }
 if ! plan_class_path; then
   echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); starting without one"
+  [ "${LOCAL_RUNTIME_AOT:-on}" = train ] && exit 0
   start_without_cache "$@"
 fi
 cache="$aot/local-runtime-$digest.aot"
-if [ -f "$cache" ] && [ -f "$launcher" ] && { [ -z "${dynamodb:-}" ] || [ -f "$aot/${dynamodb##*/}" ]; }; then
+cache_ready() {   # the cache and the files its class path names besides the dependencies
+  [ -f "$cache" ] && [ -f "$launcher" ] && { [ -z "${dynamodb:-}" ] || [ -f "$aot/${dynamodb##*/}" ]; }
+}
+
+# The training run: the runtime in memory, a few requests to itself, then exit (AotTraining.java); the JVM writes the cache
+# as it exits. Any cache of other dependencies goes first: only the one named by the digest is ever offered.
+train() {
+  prepare_class_path || { echo "the cached class path could not be prepared (see src/run/local-runtime.sh)"; return 1; }
+  rm -f "$aot"/local-runtime-*.aot "$aot"/local-runtime-*.aot.part*
+  local entry logback=()
+  for entry in "${project[@]}"; do
+    [ -f "$entry/logback.xml" ] && logback=(-Dlogback.configurationFile="$entry/logback.xml") && break
+  done
+  "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${logback[@]}" -cp "$cached" TrainingLauncher "$project_cp" \
+    "${main[@]}" --aot-training && mv "$cache.part" "$cache"
+}
+
+if [ "${LOCAL_RUNTIME_AOT:-on}" = train ]; then
+  mkdir -p "$aot" || exit 0
+  (
+    flock 9   # a training a start began in the background: wait for it, then there is nothing left to do
+    if cache_ready; then echo "local runtime: AOT cache $cache"; exit 0; fi
+    echo "local runtime: making the AOT cache for these dependencies ($aot/training.log), about a minute, once"
+    SECONDS=0
+    if train < /dev/null > "$aot/training.log" 2>&1; then
+      echo "local runtime: AOT cache $cache made in $SECONDS s"
+    else
+      echo "local runtime: no AOT cache made ($aot/training.log); the runtime will start without one and make it in the background"
+    fi
+  ) 9> "$aot/training.lock"
+  exit 0
+fi
+
+if cache_ready; then
   echo "local runtime: AOT cache $cache"
   # -Xlog: JDK 25 warns of code stubs it does not link from the cache; only errors are worth showing
   exec "${jvm[@]}" -XX:AOTCache="$cache" -Xlog:aot*=error -cp "$cached:$project_cp" "${main[@]}" "$@"
@@ -117,14 +157,7 @@ rm -f "$started"
     sleep 0.5
   done
   rm -f "$started"
-  prepare_class_path || { echo "the cached class path could not be prepared (see src/run/local-runtime.sh)"; exit 0; }
-  rm -f "$aot"/local-runtime-*.aot "$aot"/local-runtime-*.aot.part*
-  logback=()
-  for entry in "${project[@]}"; do
-    [ -f "$entry/logback.xml" ] && logback=(-Dlogback.configurationFile="$entry/logback.xml") && break
-  done
-  "${jvm[@]}" -XX:AOTCacheOutput="$cache.part" -Xlog:aot*=error "${logback[@]}" -cp "$cached" TrainingLauncher "$project_cp" \
-    "${main[@]}" --aot-training && mv "$cache.part" "$cache"
+  train || true
 ) 9> "$aot/training.lock" < /dev/null > "$aot/training.log" 2>&1 &   # none of the run's output streams held open
 # meanwhile this start, saying when it has started
 announce=(-Dlocal.runtime.started-file="$started")

@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the first start answers without a
- * cache and trains one in the background; the next start uses it, and the JVM takes it; a new build of the project
- * (its jar changed, or its classes as a directory) keeps it, as the project's classes are never in it; other
- * dependencies (another name) start without one; a cache the JVM refuses (given to it by hand for another class path)
- * merely slows the start. The launcher runs here on this module's jar copied to a directory of its own, so the test's
- * caches are never the developer's.
+ * The run command's launcher ({@code src/run/local-runtime.sh}) and its AOT cache: the build's step makes the cache before
+ * the first start; without it, the first start answers without a cache and trains one in the background; the next start
+ * uses it, and the JVM takes it; a new build of the project (its jar changed, or its classes as a directory) keeps it, as
+ * the project's classes are never in it; other dependencies (another name) start without one; a cache the JVM refuses
+ * (given to it by hand for another class path) merely slows the start. The launcher runs here on this module's jar
+ * copied to a directory of its own, so the test's caches are never the developer's.
  */
 class LocalRuntimeLauncherIT {
 
@@ -37,9 +37,14 @@ class LocalRuntimeLauncherIT {
     private Path dir;
 
     @org.junit.jupiter.api.AfterEach
-    void endWhatWasStarted() {
+    void endWhatWasStarted() throws Exception {
         launched.forEach(Process::destroyForcibly);
         if (dir != null) trainings(dir).forEach(ProcessHandle::destroyForcibly);
+        if (dir != null && Files.exists(dir.resolve("repository"))) {   // the mirror's links, which JUnit would warn of one by one
+            try (var files = Files.walk(dir.resolve("repository"))) {
+                for (Path link : files.filter(Files::isSymbolicLink).toList()) Files.delete(link);
+            }
+        }
     }
 
     record Started(Process process, String output, int status) {}
@@ -51,16 +56,7 @@ class LocalRuntimeLauncherIT {
         Api.copyTemplate(root);
         Path build = Files.createDirectories(dir.resolve("target"));
         Path moduleJar = build.resolve("local-runtime.jar");
-        var classPath = new ArrayList<String>(List.of(moduleJar.toString()));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p)) continue;   // this module's classes (in its jar below) and test classes
-            if (p.getFileName().toString().startsWith("local-runtime-")) continue;
-            classPath.add(entry);
-        }
-        try (var jars = Files.newDirectoryStream(Path.of("target"), "local-runtime-*.jar")) {
-            Files.copy(jars.iterator().next(), moduleJar);
-        }
+        var classPath = classPath(moduleJar);
         Path aot = build.resolve("local-runtime-aot");
 
         var first = start(root, build, classPath);
@@ -140,12 +136,103 @@ class LocalRuntimeLauncherIT {
         stop(first);
     }
 
+    /**
+     * The build's step (pom.xml, {@code package}: the launcher with {@code LOCAL_RUNTIME_AOT=train}) makes the cache in the
+     * foreground and starts nothing; run again, it finds the cache and trains nothing; the first start after it uses the
+     * cache. The project's own jar counts as the project's wherever it lies: in the local repository, as {@code mvn
+     * install} put it there (the step below sees it so), or in the module's build directory, as {@code -am} gives it (the
+     * start below). A class path the launcher cannot cache from costs the cache, never the build.
+     * The repository here mirrors the real one by symbolic links, so that the project's jar can lie in it.
+     */
+    @Test
+    void theBuildsStep_makesTheCacheOnce_andTheFirstStartAfterItUsesIt(@TempDir Path dir) throws Exception {
+        this.dir = dir;
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Api.copyTemplate(root);
+        Path build = Files.createDirectories(dir.resolve("target"));
+        Path repository = dir.resolve("repository");
+        var classPath = new ArrayList<String>();
+        for (String entry : classPath(build.resolve("local-runtime.jar"))) {
+            Path p = Path.of(entry);
+            if (!p.startsWith(repository())) continue;   // the module's jar: installed below
+            Path link = repository.resolve(repository().relativize(p).toString());
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, p);
+            classPath.add(link.toString());
+        }
+        Path installed = repository.resolve("org/teachertraining/local-runtime/0.1.0-SNAPSHOT/local-runtime-0.1.0-SNAPSHOT.jar");
+        Files.createDirectories(installed.getParent());
+        Files.copy(build.resolve("local-runtime.jar"), installed);
+        var asInstalled = new ArrayList<String>(List.of(installed.toString()));
+        asInstalled.addAll(classPath);
+
+        var made = train(root, build, repository, asInstalled);
+        assertEquals(0, made.status(), made.output());
+        assertTrue(made.output().contains("making the AOT cache for these dependencies"), made.output());
+        Path cache = awaitTraining(build.resolve("local-runtime-aot"));
+        assertTrue(made.output().contains("AOT cache " + cache + " made in"), made.output());
+
+        var again = train(root, build, repository, asInstalled);
+        assertEquals(0, again.status(), again.output());
+        assertEquals("local runtime: AOT cache " + cache, again.output().strip());
+        assertTrue(trainings(dir).isEmpty(), "nothing trains");
+
+        var asBuilt = new ArrayList<String>(List.of(build.resolve("local-runtime.jar").toString()));
+        asBuilt.addAll(classPath);
+        var first = start(root, build, repository, asBuilt);
+        assertEquals(200, first.status(), first.output());
+        assertTrue(first.output().contains("AOT cache " + cache), first.output());
+        assertFalse(first.output().contains("no AOT cache"), first.output());
+        assertFalse(first.output().contains(AotRuntime.CACHE_REFUSED), first.output());
+        stop(first);
+
+        // a dependency as a directory: the JVM caches from jars only, so no cache, and the build goes on
+        var withDirectory = new ArrayList<>(asInstalled);
+        withDirectory.add(Files.createDirectories(repository.resolve("org/example/classes")).toString());
+        var none = train(root, build, repository, withDirectory);
+        assertEquals(0, none.status(), none.output());
+        assertTrue(none.output().contains("no AOT cache can be made here"), none.output());
+        assertTrue(trainings(dir).isEmpty(), "nothing trains");
+    }
+
+    /** The launcher's class path for this module's jar at {@code moduleJar} (copied there) and the test's dependencies. */
+    private static List<String> classPath(Path moduleJar) throws Exception {
+        var classPath = new ArrayList<String>(List.of(moduleJar.toString()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) continue;   // this module's classes (in its jar below) and test classes
+            if (p.getFileName().toString().startsWith("local-runtime-")) continue;
+            classPath.add(entry);
+        }
+        try (var jars = Files.newDirectoryStream(Path.of("target"), "local-runtime-*.jar")) {
+            Files.copy(jars.iterator().next(), moduleJar);
+        }
+        return classPath;
+    }
+
     private Started start(Path root, Path build, List<String> classPath) throws Exception {
+        return start(root, build, repository(), classPath);
+    }
+
+    private Started start(Path root, Path build, Path repository, List<String> classPath) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = Emulators.freePort();
         // the run command passes its run.args as one argument, as here
         return answer(port, new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), build.toString(),
-                root.toString(), repository().toString(), "--in-memory --port " + port));
+                root.toString(), repository.toString(), "--in-memory --port " + port));
+    }
+
+    /** The build's step: the launcher with {@code LOCAL_RUNTIME_AOT=train}, to its end; its status and output. */
+    private Started train(Path root, Path build, Path repository, List<String> classPath) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), build.toString(),
+                root.toString(), repository.toString(), "");
+        command.environment().put("LOCAL_RUNTIME_AOT", "train");
+        Path log = Files.createTempFile("launcher", ".log");
+        var process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        launched.add(process);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the build's step did not end");
+        return new Started(process, Files.readString(log, StandardCharsets.UTF_8), process.exitValue());
     }
 
     /** The local Maven repository the test's dependencies come from: the one holding Micronaut's jar (io/micronaut/micronaut-inject/<version>/). */
