@@ -151,10 +151,17 @@ class LocalRuntimeLauncherIT {
         Api.copyTemplate(root);
         Path build = Files.createDirectories(dir.resolve("target"));
         Path repository = dir.resolve("repository");
+        Path moduleJar = build.resolve("local-runtime.jar");
+        // the test's class path but this module's jar: the dependencies through the mirror, the other modules as given
+        // (their jars under target/ in a build of the whole project, in the repository in a build of this module alone)
         var classPath = new ArrayList<String>();
-        for (String entry : classPath(build.resolve("local-runtime.jar"))) {
+        for (String entry : classPath(moduleJar)) {
             Path p = Path.of(entry);
-            if (!p.startsWith(repository())) continue;   // the module's jar: installed below
+            if (p.equals(moduleJar)) continue;
+            if (!p.startsWith(repository())) {
+                classPath.add(entry);
+                continue;
+            }
             Path link = repository.resolve(repository().relativize(p).toString());
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, p);
@@ -162,14 +169,20 @@ class LocalRuntimeLauncherIT {
         }
         Path installed = repository.resolve("org/teachertraining/local-runtime/0.1.0-SNAPSHOT/local-runtime-0.1.0-SNAPSHOT.jar");
         Files.createDirectories(installed.getParent());
-        Files.copy(build.resolve("local-runtime.jar"), installed);
+        Files.copy(moduleJar, installed);
         var asInstalled = new ArrayList<String>(List.of(installed.toString()));
         asInstalled.addAll(classPath);
 
         var made = train(root, build, repository, asInstalled);
         assertEquals(0, made.status(), made.output());
         assertTrue(made.output().contains("making the AOT cache for these dependencies"), made.output());
-        Path cache = awaitTraining(build.resolve("local-runtime-aot"));
+        Path aot = build.resolve("local-runtime-aot");
+        List<Path> caches;
+        try (var found = Files.newDirectoryStream(aot, "local-runtime-*.aot")) {
+            caches = java.util.stream.StreamSupport.stream(found.spliterator(), false).toList();
+        }
+        assertEquals(1, caches.size(), made.output() + Files.readString(aot.resolve("training.log")));
+        Path cache = caches.get(0);
         assertTrue(made.output().contains("AOT cache " + cache + " made in"), made.output());
 
         var again = train(root, build, repository, asInstalled);
@@ -177,7 +190,7 @@ class LocalRuntimeLauncherIT {
         assertEquals("local runtime: AOT cache " + cache, again.output().strip());
         assertTrue(trainings(dir).isEmpty(), "nothing trains");
 
-        var asBuilt = new ArrayList<String>(List.of(build.resolve("local-runtime.jar").toString()));
+        var asBuilt = new ArrayList<String>(List.of(moduleJar.toString()));
         asBuilt.addAll(classPath);
         var first = start(root, build, repository, asBuilt);
         assertEquals(200, first.status(), first.output());
