@@ -99,8 +99,11 @@ prepare_class_path() {
   fi
 }
 if ! plan_class_path; then
+  if [ "${LOCAL_RUNTIME_AOT:-on}" = train ]; then
+    echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); the runtime will start without one"
+    exit 0
+  fi
   echo "local runtime: no AOT cache can be made here (see src/run/local-runtime.sh); starting without one"
-  [ "${LOCAL_RUNTIME_AOT:-on}" = train ] && exit 0
   start_without_cache "$@"
 fi
 cache="$aot/local-runtime-$digest.aot"
@@ -126,7 +129,7 @@ if [ "${LOCAL_RUNTIME_AOT:-on}" = train ]; then
   (
     flock 9   # a training a start began in the background: wait for it, then there is nothing left to do
     if cache_ready; then echo "local runtime: AOT cache $cache"; exit 0; fi
-    echo "local runtime: making the AOT cache for these dependencies ($aot/training.log), about a minute, once"
+    echo "local runtime: making the AOT cache for these dependencies ($aot/training.log): about 30 s, once"
     SECONDS=0
     if train < /dev/null > "$aot/training.log" 2>&1; then
       echo "local runtime: AOT cache $cache made in $SECONDS s"

@@ -44,20 +44,24 @@ class ColdStartBenchmark {
             for (String options : List.of("", TIERED)) {
                 String label = options.isEmpty() ? "default" : "tiered1";
                 double jvm = median(3, () -> bareJvm(bareClasspath, options));
-                double bare = median(3, () -> start(bareClasspath, BareHandler.class.getName() + "::handleRequest", "{}", options, env, false).total());
+                Timed bareHandler = () -> start(bareClasspath, BareHandler.class.getName() + "::handleRequest", "{}", options, env, false).total();
+                double bare = median(3, bareHandler);
                 figures.put(label + ".bareJvm.seconds", jvm);
                 figures.put(label + ".bare.seconds", bare);
                 System.out.printf("cold start [%s] bare JVM printing a constant: %.3f s; bare handler under the RIC: %.3f s%n", label, jvm, bare);
                 for (var f : functions(root)) {
                     String cp = classpath(root, f);
                     String event = Files.readString(firstEvent(root, f.get("id")));
-                    var run = medianStart(() -> start(cp, f.get("Handler"), event, options, env, false), Start::total);
+                    // the gated ratio's bare handler is started beside the function's starts: measured once before them
+                    // all, it moved by 0.42–0.57 s between runs and failed the gate on its own
+                    var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event, options, env, false), bareHandler);
+                    var run = beside.run();
                     double size = Files.size(root.resolve(f.get("CodeUri"))) / 1024.0 / 1024.0;
-                    System.out.printf("cold start [%s] %s: %.3f s (init %.3f s), %.1f× the bare handler, %.0f× the bare JVM, zip %.1f MB%n", label, f.get("id"),
-                            run.total(), run.init(), run.total() / bare, run.total() / jvm, size);
+                    System.out.printf("cold start [%s] %s: %.3f s (init %.3f s), %.1f× the bare handler beside it (%.3f s), %.0f× the bare JVM, zip %.1f MB%n",
+                            label, f.get("id"), run.total(), run.init(), run.total() / beside.bare(), beside.bare(), run.total() / jvm, size);
                     figures.put(label + "." + f.get("id") + ".seconds", run.total());
                     figures.put(label + "." + f.get("id") + ".initSeconds", run.init());
-                    figures.put(label + "." + f.get("id") + ".ratioToBare", run.total() / bare);
+                    figures.put(label + "." + f.get("id") + ".ratioToBare", run.total() / beside.bare());
                     figures.put(f.get("id") + ".zipMB", size);
                     better.put(label + "." + f.get("id") + ".ratioToBare", false);
                 }
@@ -223,6 +227,21 @@ class ColdStartBenchmark {
         for (int i = 0; i < 3; i++) runs.add(s.run());
         runs.sort(java.util.Comparator.comparingDouble(by));
         return runs.get(1);
+    }
+
+    /** A function's median start ({@link #medianStart}, by total) and the median of the bare handler's starts beside it. */
+    record Beside(Start run, double bare) {}
+
+    /** Three cold starts of {@code s} by the median of their totals, each followed by a start of {@code bare}. */
+    static Beside medianStartBeside(Started s, Timed bare) throws Exception {
+        var runs = new ArrayList<Start>();
+        var bares = new ArrayList<Double>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(s.run());
+            bares.add(bare.run());
+        }
+        runs.sort(java.util.Comparator.comparingDouble(Start::total));
+        return new Beside(runs.get(1), median(bares));
     }
 
     interface Timed {
