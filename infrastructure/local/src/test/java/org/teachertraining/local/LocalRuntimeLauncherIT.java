@@ -51,11 +51,7 @@ class LocalRuntimeLauncherIT {
 
     @Test
     void theFirstStartTrainsTheCache_laterStartsUseIt_acrossBuildsOfTheProject_notOtherDependencies(@TempDir Path dir) throws Exception {
-        this.dir = dir;
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Api.copyTemplate(root);
-        Path build = Files.createDirectories(dir.resolve("target"));
-        Path moduleJar = build.resolve("local-runtime.jar");
+        Path root = layOut(dir), build = dir.resolve("target"), moduleJar = build.resolve("local-runtime.jar");
         var classPath = classPath(moduleJar);
         Path aot = build.resolve("local-runtime-aot");
 
@@ -146,12 +142,8 @@ class LocalRuntimeLauncherIT {
      */
     @Test
     void theBuildsStep_makesTheCacheOnce_andTheFirstStartAfterItUsesIt(@TempDir Path dir) throws Exception {
-        this.dir = dir;
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Api.copyTemplate(root);
-        Path build = Files.createDirectories(dir.resolve("target"));
+        Path root = layOut(dir), build = dir.resolve("target"), moduleJar = build.resolve("local-runtime.jar");
         Path repository = dir.resolve("repository");
-        Path moduleJar = build.resolve("local-runtime.jar");
         // the test's class path but this module's jar: the dependencies through the mirror, the other modules as given
         // (their jars under target/ in a build of the whole project, in the repository in a build of this module alone)
         var classPath = new ArrayList<String>();
@@ -206,6 +198,15 @@ class LocalRuntimeLauncherIT {
         assertEquals(0, none.status(), none.output());
         assertTrue(none.output().contains("no AOT cache can be made here"), none.output());
         assertTrue(trainings(dir).isEmpty(), "nothing trains");
+    }
+
+    /** A test's project under {@code dir}: {@code root/} with a copy of the template, and the build directory {@code target/}; its root. */
+    private Path layOut(Path dir) throws Exception {
+        this.dir = dir;
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Api.copyTemplate(root);
+        Files.createDirectories(dir.resolve("target"));
+        return root;
     }
 
     /** The launcher's class path for this module's jar at {@code moduleJar} (copied there) and the test's dependencies. */
