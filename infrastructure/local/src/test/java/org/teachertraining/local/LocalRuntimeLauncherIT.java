@@ -229,18 +229,20 @@ class LocalRuntimeLauncherIT {
     }
 
     private Started start(Path root, Path build, Path repository, List<String> classPath) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = Emulators.freePort();
-        // the run command passes its run.args as one argument, as here
-        return answer(port, new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), build.toString(),
-                root.toString(), repository.toString(), "--in-memory --port " + port));
+        return answer(port, launcher(root, build, repository, classPath, "--in-memory --port " + port));
+    }
+
+    /** The launcher as the run command calls it, which passes its run.args as one argument, as here. */
+    private static ProcessBuilder launcher(Path root, Path build, Path repository, List<String> classPath, String runArgs) {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), build.toString(),
+                root.toString(), repository.toString(), runArgs);
     }
 
     /** The build's step: the launcher with {@code LOCAL_RUNTIME_AOT=train}, to its end; its status and output. */
     private Started train(Path root, Path build, Path repository, List<String> classPath) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ProcessBuilder("bash", LAUNCHER.toString(), java, String.join(File.pathSeparator, classPath), build.toString(),
-                root.toString(), repository.toString(), "");
+        var command = launcher(root, build, repository, classPath, "");
         command.environment().put("LOCAL_RUNTIME_AOT", "train");
         Path log = Files.createTempFile("launcher", ".log");
         var process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
@@ -121,7 +122,7 @@ class ProvisionerIT {
                         java.util.stream.IntStream.range(0, 5).mapToObj(i -> software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
                                 .id("m" + i).messageBody(i == 2 ? "poison-2" : "ok-" + i).build()).toList()));
                 String dlq = sqs.getQueueUrl(b -> b.queueName("RecordedDeadLetters")).queueUrl();
-                java.util.List<software.amazon.awssdk.services.sqs.model.Message> dead = java.util.List.of();
+                java.util.List<Message> dead = java.util.List.of();
                 long deadline = System.currentTimeMillis() + 30_000;
                 while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
                     dead = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages();
@@ -174,7 +175,7 @@ class ProvisionerIT {
                          .httpClient(UrlConnectionHttpClient.create()).build()) {
                 s3.putObject(b -> b.bucket("uploads").key("a/brief.pdf"), software.amazon.awssdk.core.sync.RequestBody.fromString("%PDF-1.4"));
                 String failures = sqs.getQueueUrl(b -> b.queueName("Failures")).queueUrl();
-                java.util.List<software.amazon.awssdk.services.sqs.model.Message> dead = java.util.List.of();
+                java.util.List<Message> dead = java.util.List.of();
                 long deadline = System.currentTimeMillis() + 20_000;
                 while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
                     dead = sqs.receiveMessage(b -> b.queueUrl(failures).waitTimeSeconds(1).messageAttributeNames("All")).messages();
@@ -183,8 +184,8 @@ class ProvisionerIT {
                 // S3 delivers a notification at least once: a PUT the client's connection sent twice (once in a suite run
                 // under load) is two, each tried ATTEMPTS times and then dead-lettered; so the tries are counted once no
                 // series is running any more, against the dead letters by then
-                var letters = new java.util.ArrayList<software.amazon.awssdk.services.sqs.model.Message>();
-                java.util.function.Consumer<java.util.List<software.amazon.awssdk.services.sqs.model.Message>> take = received -> received.forEach(m -> {
+                var letters = new java.util.ArrayList<Message>();
+                java.util.function.Consumer<java.util.List<Message>> take = received -> received.forEach(m -> {
                     letters.add(m);   // deleted, so that none comes back to be counted twice
                     sqs.deleteMessage(b -> b.queueUrl(failures).receiptHandle(m.receiptHandle()));
                 });

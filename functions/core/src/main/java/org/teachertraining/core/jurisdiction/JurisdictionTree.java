@@ -62,12 +62,13 @@ public final class JurisdictionTree {
      */
     private static void fields(String line, String[] f) {
         int from = 0;
-        for (int i = 0; i < f.length; i++) {
-            int tab = i < f.length - 1 ? line.indexOf('\t', from) : -1;
-            if (i < f.length - 1 && tab < 0) throw new IllegalStateException("a line of the jurisdiction data has fewer than 5 fields: " + line);
-            f[i] = line.substring(from, tab < 0 ? line.length() : tab);
+        for (int i = 0; i < f.length - 1; i++) {
+            int tab = line.indexOf('\t', from);
+            if (tab < 0) throw new IllegalStateException("a line of the jurisdiction data has fewer than 5 fields: " + line);
+            f[i] = line.substring(from, tab);
             from = tab + 1;
         }
+        f[f.length - 1] = line.substring(from);
     }
 
     public Optional<Jurisdiction> find(String code) {

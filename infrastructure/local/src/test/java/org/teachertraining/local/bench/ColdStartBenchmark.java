@@ -225,8 +225,7 @@ class ColdStartBenchmark {
     static Start medianStart(Started s, java.util.function.ToDoubleFunction<Start> by) throws Exception {
         var runs = new ArrayList<Start>();
         for (int i = 0; i < 3; i++) runs.add(s.run());
-        runs.sort(java.util.Comparator.comparingDouble(by));
-        return runs.get(1);
+        return middle(runs, by);
     }
 
     /** A function's median start ({@link #medianStart}, by total) and the median of the bare handler's starts beside it. */
@@ -240,8 +239,12 @@ class ColdStartBenchmark {
             runs.add(s.run());
             bares.add(bare.run());
         }
-        runs.sort(java.util.Comparator.comparingDouble(Start::total));
-        return new Beside(runs.get(1), median(bares));
+        return new Beside(middle(runs, Start::total), median(bares));
+    }
+
+    private static Start middle(List<Start> runs, java.util.function.ToDoubleFunction<Start> by) {
+        runs.sort(java.util.Comparator.comparingDouble(by));
+        return runs.get(runs.size() / 2);
     }
 
     interface Timed {
