@@ -224,4 +224,33 @@ class PostCompletionTest {
         assertEquals("C4", refused(w.correctResult.execute(World.PROVINCE, p, "T1", new org.teachertraining.core.credit.CorrectResult.Command(
                 Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 500), null, "x"))).rule());
     }
+
+    @Test
+    void aCompletionsSeatsAreAskedForAtOnce_andAWithdrawnTraineeHoldsNone() {
+        String p = projectWithTrainees("T1", "T2", "T3");
+        done(w.withdraw.execute(World.XIN_COUNTY, p, "T3"));
+        // every call the check makes on the enrollments, counted on their way to the in-memory store
+        var calls = new java.util.ArrayList<String>();
+        var counted = (org.teachertraining.core.enrollment.Enrollments) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{org.teachertraining.core.enrollment.Enrollments.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(w.ports.enrollments, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var check = new org.teachertraining.core.credit.CheckCompletion(w.ports.projects, w.ports.programs, counted, w.ports.institutions);
+        var passed = Map.of(CreditCategory.CENTRALIZED, 40);
+        var seats = done(check.seats(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null),
+                new Completion.Result("T2", Completion.Outcome.PASSED, passed, null)))));
+        assertEquals(List.of("T1", "T2"), List.copyOf(seats.keySet()));
+        assertEquals(List.of("inProject"), calls, "one read of all the trainees' seats");
+        calls.clear();
+        var refusal = refused(check.seats(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null),
+                new Completion.Result("T3", Completion.Outcome.PASSED, passed, null)))));
+        assertEquals("C4", refusal.rule());
+        assertEquals("T3", refusal.details().get("teacherId"));
+        assertEquals(List.of("inProject"), calls);
+    }
 }

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
+import org.teachertraining.adapters.dynamodb.DynamoDbSelectionRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.core.institution.AccreditInstitution;
@@ -232,9 +233,9 @@ public class PlatformFactory {
     }
 
     @Singleton
-    EnrollTeacher enrollTeacher(Projects projects, Teachers teachers, Quotas quotas, DynamoDbEnrollments enrollments,
+    EnrollTeacher enrollTeacher(Quotas quotas, DynamoDbEnrollments enrollments,
                                 DynamoDbIntegrityRecords integrity, TrainingTable table, Access access, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
-        return new EnrollTeacher(projects, teachers, quotas, enrollments, integrity, new DynamoDbTrainingHours(table),
+        return new EnrollTeacher(new DynamoDbSelectionRecords(table), quotas, enrollments, integrity, new DynamoDbTrainingHours(table),
                 new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     }
 

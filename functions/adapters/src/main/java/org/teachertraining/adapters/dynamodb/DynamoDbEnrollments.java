@@ -43,7 +43,27 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public Optional<Enrollment> find(String projectId, String teacherId) {
-        return table.get("PROJECT#" + projectId, "ENROLLMENT#" + teacherId).map(DynamoDbEnrollments::read);
+        var key = itemKey(projectId, teacherId);
+        return table.get(key.pk(), key.sk()).map(DynamoDbEnrollments::read);
+    }
+
+    /** In one consistent BatchGetItem. */
+    @Override
+    public Map<String, Enrollment> inProject(String projectId, java.util.Collection<String> teacherIds) {
+        var keys = new java.util.LinkedHashMap<String, TrainingTable.ItemKey>();
+        for (String teacherId : teacherIds) keys.put(teacherId, itemKey(projectId, teacherId));
+        var items = table.getAll(new java.util.LinkedHashSet<>(keys.values()));
+        var found = new java.util.LinkedHashMap<String, Enrollment>();
+        keys.forEach((teacherId, key) -> {
+            var item = items.get(key);
+            if (item != null) found.put(teacherId, read(item));
+        });
+        return found;
+    }
+
+    /** The teacher's enrollment in the project (one item, whatever its status). */
+    static TrainingTable.ItemKey itemKey(String projectId, String teacherId) {
+        return new TrainingTable.ItemKey("PROJECT#" + projectId, "ENROLLMENT#" + teacherId);
     }
 
     @Override
@@ -176,7 +196,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         return item;
     }
 
-    private static Enrollment read(Map<String, AttributeValue> i) {
+    static Enrollment read(Map<String, AttributeValue> i) {
         String withdrawnAt = str(i, "withdrawnAt");
         return new Enrollment(str(i, "id"), str(i, "projectId"), str(i, "teacherId"), str(i, "teacherName"),
                 str(i, "jurisdiction"), str(i, "quotaJurisdiction"), EnrollmentStatus.valueOf(str(i, "status")),

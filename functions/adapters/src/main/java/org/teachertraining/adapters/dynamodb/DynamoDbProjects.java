@@ -55,7 +55,13 @@ public final class DynamoDbProjects implements Projects {
 
     @Override
     public Optional<Project> find(String id) {
-        return table.get("PROJECT#" + id, "PROJECT").map(DynamoDbProjects::read);
+        var key = itemKey(id);
+        return table.get(key.pk(), key.sk()).map(DynamoDbProjects::read);
+    }
+
+    /** The project's own item. */
+    static TrainingTable.ItemKey itemKey(String id) {
+        return new TrainingTable.ItemKey("PROJECT#" + id, "PROJECT");
     }
 
     @Override
@@ -77,7 +83,7 @@ public final class DynamoDbProjects implements Projects {
                 .items().stream().map(DynamoDbProjects::read).toList();
     }
 
-    private static Project read(Map<String, AttributeValue> item) {
+    static Project read(Map<String, AttributeValue> item) {
         return TrainingTable.fromJson(TrainingTable.str(item, "data"), Project.class);
     }
 }

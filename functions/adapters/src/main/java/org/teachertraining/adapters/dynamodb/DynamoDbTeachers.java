@@ -3,6 +3,7 @@ package org.teachertraining.adapters.dynamodb;
 import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.Teachers;
 import org.teachertraining.core.common.Page;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -36,7 +37,7 @@ public final class DynamoDbTeachers implements Teachers {
                 .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
                 .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#")));
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + county, "GSI1SK", "TEACHER#"));
-        return table.page(request.build(), i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class));
+        return table.page(request.build(), DynamoDbTeachers::read);
     }
 
     @Override
@@ -50,6 +51,16 @@ public final class DynamoDbTeachers implements Teachers {
 
     @Override
     public Optional<Teacher> find(String id) {
-        return table.get("TEACHER#" + id, "TEACHER").map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Teacher.class));
+        var key = itemKey(id);
+        return table.get(key.pk(), key.sk()).map(DynamoDbTeachers::read);
+    }
+
+    /** The teacher's own item. */
+    static TrainingTable.ItemKey itemKey(String id) {
+        return new TrainingTable.ItemKey("TEACHER#" + id, "TEACHER");
+    }
+
+    static Teacher read(Map<String, AttributeValue> item) {
+        return TrainingTable.fromJson(TrainingTable.str(item, "data"), Teacher.class);
     }
 }

@@ -3,8 +3,10 @@ package org.teachertraining.adapters.dynamodb;
 import org.teachertraining.adapters.aws.StoredJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -65,6 +67,38 @@ public final class TrainingTable {
     Optional<Map<String, AttributeValue>> get(String pk, String sk) {
         var item = client.getItem(GetItemRequest.builder().tableName(name).key(key(pk, sk)).consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** An item's primary key. */
+    record ItemKey(String pk, String sk) {
+        Map<String, AttributeValue> attributes() {
+            return key(pk, sk);
+        }
+    }
+
+    /** The most keys one BatchGetItem may ask for. */
+    static final int MAX_BATCH_KEYS = 100;
+
+    /**
+     * Consistent reads of several keys in one BatchGetItem: the items found, by key (a key without an item is absent).
+     * Keys DynamoDB leaves unprocessed (its answer is limited to 16 MB, and throttled keys are left rather than
+     * failed) are asked again with jittered backoff, up to {@value #MAX_ATTEMPTS} requests in all.
+     */
+    Map<ItemKey, Map<String, AttributeValue>> getAll(java.util.Set<ItemKey> keys) {
+        if (keys.isEmpty() || keys.size() > MAX_BATCH_KEYS) throw new IllegalArgumentException("1 to " + MAX_BATCH_KEYS + " keys, not " + keys.size());
+        var found = new java.util.HashMap<ItemKey, Map<String, AttributeValue>>();
+        var asked = Map.of(name, KeysAndAttributes.builder().consistentRead(true).keys(keys.stream().map(ItemKey::attributes).toList()).build());
+        for (int attempt = 1; ; attempt++) {
+            var response = client.batchGetItem(BatchGetItemRequest.builder().requestItems(asked).build());
+            for (var item : response.responses().getOrDefault(name, List.of())) found.put(new ItemKey(str(item, "PK"), str(item, "SK")), item);
+            var left = response.unprocessedKeys();
+            if (left == null || left.isEmpty() || !left.containsKey(name) || left.get(name).keys().isEmpty()) return found;
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new IllegalStateException("DynamoDB left " + left.get(name).keys().size() + " keys unread after " + attempt + " requests");
+            }
+            backoff(attempt);
+            asked = Map.of(name, left.get(name));
+        }
     }
 
     private static final String CURSOR_SEPARATOR = "\u001f";

@@ -91,7 +91,11 @@ public final class CheckCompletion {
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var seats = new LinkedHashMap<String, Enrollment>();
-        for (var r : c.results()) enrollments.find(c.projectId(), r.teacherId()).filter(e -> e.status().holdsSeat()).ifPresent(e -> seats.put(r.teacherId(), e));
+        var enrolled = enrollments.inProject(c.projectId(), c.results().stream().map(Completion.Result::teacherId).toList());
+        for (var r : c.results()) {
+            var e = enrolled.get(r.teacherId());
+            if (e != null && e.status().holdsSeat()) seats.put(r.teacherId(), e);
+        }
         var outsider = c.results().stream().filter(r -> !seats.containsKey(r.teacherId())).findFirst();
         if (outsider.isPresent()) {
             return Outcome.refused(Refusal.unprocessable("C4", Text.of(

@@ -13,10 +13,8 @@ import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.program.ProgramLevel;
 import org.teachertraining.core.project.Project;
-import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.quota.Quotas;
 import org.teachertraining.core.teacher.Teacher;
-import org.teachertraining.core.teacher.Teachers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,8 +37,7 @@ public final class EnrollTeacher {
     /** {@code created} is false when the request repeated an earlier one (200 instead of 201). */
     public record Enrolled(Enrollment enrollment, boolean created) {}
 
-    private final Projects projects;
-    private final Teachers teachers;
+    private final SelectionRecords records;
     private final Quotas quotas;
     private final Enrollments enrollments;
     private final IntegrityRecords integrity;
@@ -49,11 +46,11 @@ public final class EnrollTeacher {
     private final Access access;
     private final Clock clock;
 
-    public EnrollTeacher(Projects projects, Teachers teachers, Quotas quotas, Enrollments enrollments,
+    /** @param records the project, the teacher and their enrollment, read at once ({@link SelectionRecords}) */
+    public EnrollTeacher(SelectionRecords records, Quotas quotas, Enrollments enrollments,
                          IntegrityRecords integrity, TrainingHours hours, CycleRequirements cycles, Access access, Clock clock) {
         this.cycles = cycles;
-        this.projects = projects;
-        this.teachers = teachers;
+        this.records = records;
         this.quotas = quotas;
         this.enrollments = enrollments;
         this.integrity = integrity;
@@ -70,13 +67,14 @@ public final class EnrollTeacher {
         var v = new Violations();
         v.identifier("teacherId", teacherId);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        var found = projects.find(projectId);
-        if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
-        Project project = found.get();
+        // read at once, checked in this order: the project, the teacher, the caller's authority over the teacher;
+        // the enrollment read with them is looked at only after that
+        var found = records.find(projectId, teacherId);
+        if (found.project().isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        Project project = found.project().get();
 
-        var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
-        Teacher t = teacher.get();
+        if (found.teacher().isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        Teacher t = found.teacher().get();
         var denied = access.require(caller, t.unit(), SELECTORS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         // only now, with the caller authorized for this teacher, may a stored key answer; keys are the
@@ -87,7 +85,7 @@ public final class EnrollTeacher {
             if (replay.isPresent()) return replay.get();
         }
 
-        var existing = enrollments.find(projectId, teacherId).filter(e -> e.status().holdsSeat());
+        var existing = found.enrollment().filter(e -> e.status().holdsSeat());
         if (existing.isPresent()) return repeated(existing.get(), idempotencyKey);
 
         var refusal = checkRules(project, t);

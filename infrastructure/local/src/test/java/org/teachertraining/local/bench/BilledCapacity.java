@@ -7,6 +7,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -55,6 +57,18 @@ final class BilledCapacity implements ExecutionInterceptor {
         if (request instanceof GetItemRequest g && response instanceof GetItemResponse r) {
             int size = r.hasItem() ? size(r.item()) : 0;
             read("GetItem " + size + " B" + (Boolean.TRUE.equals(g.consistentRead()) ? " strong" : ""), readUnits(size, g.consistentRead()));
+        } else if (request instanceof BatchGetItemRequest b && response instanceof BatchGetItemResponse r) {
+            // each key is billed as a GetItem of its own (a key without an item as the smallest read); unprocessed keys are asked again
+            b.requestItems().forEach((name, asked) -> {
+                var found = new java.util.HashMap<Map<String, AttributeValue>, Integer>();
+                for (var item : r.responses().getOrDefault(name, List.of())) found.put(Map.of("PK", item.get("PK"), "SK", item.get("SK")), size(item));
+                var left = r.hasUnprocessedKeys() && r.unprocessedKeys().containsKey(name) ? r.unprocessedKeys().get(name).keys() : List.<Map<String, AttributeValue>>of();
+                for (var key : asked.keys()) {
+                    if (left.contains(key)) continue;
+                    int size = found.getOrDefault(key, 0);
+                    read("BatchGetItem key " + size + " B" + (Boolean.TRUE.equals(asked.consistentRead()) ? " strong" : ""), readUnits(size, asked.consistentRead()));
+                }
+            });
         } else if (request instanceof QueryRequest q && response instanceof QueryResponse r) {
             int size = r.items().stream().mapToInt(BilledCapacity::size).sum();
             read("Query " + r.count() + " items, " + size + " B" + (q.indexName() == null ? "" : " on " + q.indexName()),

@@ -40,6 +40,7 @@ final class CapacityMeter implements ExecutionInterceptor {
         if (r instanceof UpdateItemRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
         if (r instanceof DeleteItemRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
         if (r instanceof GetItemRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
+        if (r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
         if (r instanceof QueryRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
         if (r instanceof TransactWriteItemsRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
         if (r instanceof BatchWriteItemRequest p) return p.toBuilder().returnConsumedCapacity(total).build();
@@ -55,6 +56,7 @@ final class CapacityMeter implements ExecutionInterceptor {
         else if (r instanceof TransactWriteItemsResponse p) p.consumedCapacity().forEach(this::write);
         else if (r instanceof BatchWriteItemResponse p) p.consumedCapacity().forEach(this::write);
         else if (r instanceof GetItemResponse p) read(p.consumedCapacity());
+        else if (r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse p) p.consumedCapacity().forEach(this::read);
         else if (r instanceof QueryResponse p) read(p.consumedCapacity());
     }
 

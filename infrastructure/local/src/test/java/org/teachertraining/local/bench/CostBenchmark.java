@@ -98,7 +98,7 @@ class CostBenchmark {
             var integrity = new DynamoDbIntegrityRecords(table);
             var aggregates = new DynamoDbComplianceAggregates(table);
             var county = new Caller("cost-xx", Role.COUNTY_ADMIN, "411523", null, null);
-            var enroll = new EnrollTeacher(projects, teachers, new DynamoDbQuotas(table), enrollments, integrity, new DynamoDbTrainingHours(table),
+            var enroll = new EnrollTeacher(new org.teachertraining.adapters.dynamodb.DynamoDbSelectionRecords(table), new DynamoDbQuotas(table), enrollments, integrity, new DynamoDbTrainingHours(table),
                     new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
             var registry = new DynamoDbCertificateRegistry(table);
             Certificates registryOnly = new Certificates() {

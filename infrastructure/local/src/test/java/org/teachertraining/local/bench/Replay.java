@@ -58,9 +58,10 @@ final class Replay {
         }
     }
 
-    /** What the requests were, for the record: "GetItem×4, Query×1, TransactWriteItems(5)×1". */
+    /** What the requests were, for the record: "BatchGetItem(3)×1, GetItem×1, Query×1, TransactWriteItems(5)×1". */
     static String mix(List<SdkRequest> requests) {
         return requests.stream().map(r -> r instanceof TransactWriteItemsRequest t ? "TransactWriteItems(" + t.transactItems().size() + ")"
+                        : r instanceof BatchGetItemRequest b ? "BatchGetItem(" + b.requestItems().values().stream().mapToInt(k -> k.keys().size()).sum() + ")"
                         : r.getClass().getSimpleName().replace("Request", ""))
                 .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> e.getKey() + "×" + e.getValue()).collect(Collectors.joining(", "));

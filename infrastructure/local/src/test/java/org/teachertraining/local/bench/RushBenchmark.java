@@ -4,10 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
-import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
 import org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions;
-import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
+import org.teachertraining.adapters.dynamodb.DynamoDbSelectionRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.common.Outcome;
@@ -147,7 +146,7 @@ class RushBenchmark {
             var recorder = new Replay.Recorder();
             var table = new TrainingTable(AwsClients.dynamoDb("local", endpoint, List.of(recorder)), "TrainingTable");
             var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
-            enroll = new EnrollTeacher(new DynamoDbProjects(table), new DynamoDbTeachers(table), new DynamoDbQuotas(table), new DynamoDbEnrollments(table),
+            enroll = new EnrollTeacher(new DynamoDbSelectionRecords(table), new DynamoDbQuotas(table), new DynamoDbEnrollments(table),
                     new DynamoDbIntegrityRecords(table), new DynamoDbTrainingHours(table), new RequirementCycles(requirements),
                     new Access(JurisdictionTree.china()), Clock.systemUTC());
             var first = setUp();

@@ -1,0 +1,26 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.teachertraining.core.enrollment.SelectionRecords;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The project, the teacher and the teacher's enrollment in it, in one consistent BatchGetItem (docs/data-model.md). */
+public final class DynamoDbSelectionRecords implements SelectionRecords {
+    private final TrainingTable table;
+
+    public DynamoDbSelectionRecords(TrainingTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Found find(String projectId, String teacherId) {
+        var project = DynamoDbProjects.itemKey(projectId);
+        var teacher = DynamoDbTeachers.itemKey(teacherId);
+        var enrollment = DynamoDbEnrollments.itemKey(projectId, teacherId);
+        var items = table.getAll(Set.of(project, teacher, enrollment));
+        return new Found(Optional.ofNullable(items.get(project)).map(DynamoDbProjects::read),
+                Optional.ofNullable(items.get(teacher)).map(DynamoDbTeachers::read),
+                Optional.ofNullable(items.get(enrollment)).map(DynamoDbEnrollments::read));
+    }
+}

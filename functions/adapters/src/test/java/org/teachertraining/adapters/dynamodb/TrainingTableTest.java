@@ -1,0 +1,105 @@
+package org.teachertraining.adapters.dynamodb;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link TrainingTable#getAll}: consistent reads in one request, and the keys DynamoDB leaves unprocessed asked again. */
+class TrainingTableTest {
+
+    /** A DynamoDB that answers each BatchGetItem with {@code answer}, and keeps the requests. */
+    static final class Batches implements DynamoDbClient {
+        final List<BatchGetItemRequest> requests = new ArrayList<>();
+        final Function<BatchGetItemRequest, BatchGetItemResponse> answer;
+
+        Batches(Function<BatchGetItemRequest, BatchGetItemResponse> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+            requests.add(request);
+            return answer.apply(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static Map<String, AttributeValue> item(TrainingTable.ItemKey key) {
+        return Map.of("PK", AttributeValue.fromS(key.pk()), "SK", AttributeValue.fromS(key.sk()), "data", AttributeValue.fromS("{}"));
+    }
+
+    final TrainingTable.ItemKey project = new TrainingTable.ItemKey("PROJECT#p1", "PROJECT"),
+            teacher = new TrainingTable.ItemKey("TEACHER#t1", "TEACHER"),
+            enrollment = new TrainingTable.ItemKey("PROJECT#p1", "ENROLLMENT#t1");
+
+    @Test
+    void readsEveryKeyConsistentlyInOneRequest_andAKeyWithoutAnItemIsAbsent() {
+        var db = new Batches(r -> BatchGetItemResponse.builder().responses(Map.of("T", List.of(item(project), item(teacher)))).build());
+        var found = new TrainingTable(db, "T").getAll(Set.of(project, teacher, enrollment));
+        assertEquals(Set.of(project, teacher), found.keySet());
+        assertEquals(1, db.requests.size());
+        var asked = db.requests.get(0).requestItems().get("T");
+        assertEquals(Boolean.TRUE, asked.consistentRead());
+        assertEquals(Set.of(project.attributes(), teacher.attributes(), enrollment.attributes()), Set.copyOf(asked.keys()));
+    }
+
+    @Test
+    void keysLeftUnprocessed_areAskedAgain_untilAllAreRead() {
+        var db = new Batches(r -> {
+            var keys = r.requestItems().get("T").keys();
+            // every answer reads the first key asked and leaves the others (as a throttled table does)
+            var first = keys.get(0);
+            var left = keys.subList(1, keys.size());
+            var b = BatchGetItemResponse.builder().responses(Map.of("T", List.of(item(new TrainingTable.ItemKey(first.get("PK").s(), first.get("SK").s())))));
+            if (!left.isEmpty()) b.unprocessedKeys(Map.of("T", KeysAndAttributes.builder().consistentRead(true).keys(left).build()));
+            return b.build();
+        });
+        var found = new TrainingTable(db, "T").getAll(new LinkedHashSet<>(List.of(project, teacher, enrollment)));
+        assertEquals(Set.of(project, teacher, enrollment), found.keySet());
+        assertEquals(3, db.requests.size(), "one request per round of unprocessed keys");
+        assertEquals(1, db.requests.get(2).requestItems().get("T").keys().size(), "only the keys left are asked again");
+        assertTrue(db.requests.stream().allMatch(r -> Boolean.TRUE.equals(r.requestItems().get("T").consistentRead())), "consistent every time");
+    }
+
+    @Test
+    void keysNeverProcessed_endInAnError_afterTheAttemptsAllowed() {
+        var db = new Batches(r -> BatchGetItemResponse.builder().responses(Map.of()).unprocessedKeys(r.requestItems()).build());
+        var table = new TrainingTable(db, "T");
+        var failure = assertThrows(IllegalStateException.class, () -> table.getAll(Set.of(project)));
+        assertEquals(TrainingTable.MAX_ATTEMPTS, db.requests.size());
+        assertTrue(failure.getMessage().contains("1 keys unread"), failure.getMessage());
+    }
+
+    @Test
+    void noKeysOrMoreThanOneRequestTakes_areRefusedBeforeAnyRequest() {
+        var db = new Batches(r -> { throw new AssertionError("no request expected"); });
+        var table = new TrainingTable(db, "T");
+        assertThrows(IllegalArgumentException.class, () -> table.getAll(Set.of()));
+        var many = new LinkedHashSet<TrainingTable.ItemKey>();
+        for (int i = 0; i <= TrainingTable.MAX_BATCH_KEYS; i++) many.add(new TrainingTable.ItemKey("TEACHER#" + i, "TEACHER"));
+        assertThrows(IllegalArgumentException.class, () -> table.getAll(many));
+        assertEquals(0, db.requests.size());
+    }
+}
