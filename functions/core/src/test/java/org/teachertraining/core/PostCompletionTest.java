@@ -77,7 +77,7 @@ class PostCompletionTest {
             }
             public java.util.Optional<org.teachertraining.core.certificate.Certificate> find(String code) { return w.ports.certificates.find(code); }
         };
-        var stopping = new PostCompletion(w.checkCompletion, w.ports.results, certificates, w.ports.teachers, w.compliance);
+        var stopping = new PostCompletion(w.checkCompletion, w.ports.results, certificates, w.compliance);
         assertThrows(IllegalStateException.class, () -> stopping.execute(c));
         assertEquals(40, w.ports.hours.creditedIn("T1", 2020), "the credits were posted before the certificate");
         assertTrue(w.ports.certificateMap.isEmpty());
@@ -226,31 +226,39 @@ class PostCompletionTest {
     }
 
     @Test
-    void aCompletionsSeatsAreAskedForAtOnce_andAWithdrawnTraineeHoldsNone() {
+    void aCompletionIsCheckedOnTwoReads_whateverItsSize_andAWithdrawnTraineeHoldsNoSeat() {
         String p = projectWithTrainees("T1", "T2", "T3");
         done(w.withdraw.execute(World.XIN_COUNTY, p, "T3"));
-        // every call the check makes on the enrollments, counted on their way to the in-memory store
+        // every read the check makes, counted on its way to the in-memory store
         var calls = new java.util.ArrayList<String>();
-        var counted = (org.teachertraining.core.enrollment.Enrollments) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{org.teachertraining.core.enrollment.Enrollments.class}, (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    try {
-                        return method.invoke(w.ports.enrollments, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        var check = new org.teachertraining.core.credit.CheckCompletion(w.ports.projects, w.ports.programs, counted, w.ports.institutions);
+        var store = org.teachertraining.core.credit.CompletionRecords.of(w.ports.projects, w.ports.institutions, w.ports.enrollments, w.ports.teachers);
+        var counted = new org.teachertraining.core.credit.CompletionRecords() {
+            public Parties parties(String projectId, String institutionId) {
+                calls.add("parties");
+                return store.parties(projectId, institutionId);
+            }
+            public Trainees trainees(String projectId, List<String> teacherIds) {
+                calls.add("trainees " + teacherIds);
+                return store.trainees(projectId, teacherIds);
+            }
+        };
+        var check = new org.teachertraining.core.credit.CheckCompletion(counted, w.ports.programs);
         var passed = Map.of(CreditCategory.CENTRALIZED, 40);
-        var seats = done(check.seats(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null),
+        var checked = done(check.checked(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null),
                 new Completion.Result("T2", Completion.Outcome.PASSED, passed, null)))));
-        assertEquals(List.of("T1", "T2"), List.copyOf(seats.keySet()));
-        assertEquals(List.of("inProject"), calls, "one read of all the trainees' seats");
+        assertEquals(List.of("T1", "T2"), List.copyOf(checked.seats().keySet()));
+        assertEquals(List.of("T1", "T2"), List.copyOf(checked.teachers().keySet()), "the teachers read with their seats, for their compliance");
+        assertEquals(List.of("parties", "trainees [T1, T2]"), calls);
         calls.clear();
         var refusal = refused(check.seats(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null),
                 new Completion.Result("T3", Completion.Outcome.PASSED, passed, null)))));
         assertEquals("C4", refusal.rule());
         assertEquals("T3", refusal.details().get("teacherId"));
-        assertEquals(List.of("inProject"), calls);
+        assertEquals(List.of("parties", "trainees [T1, T3]"), calls);
+        // a completion for a project that does not exist is refused after the first read
+        calls.clear();
+        assertEquals(org.teachertraining.core.common.Refusal.Kind.NOT_FOUND, refused(check.seats(completion("NOPE", List.of(
+                new Completion.Result("T1", Completion.Outcome.PASSED, passed, null))))).kind());
+        assertEquals(List.of("parties"), calls);
     }
 }

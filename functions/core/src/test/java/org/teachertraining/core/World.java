@@ -55,9 +55,10 @@ public final class World {
     public final RefreshCompliance compliance = new RefreshCompliance(
             ports.ledger, requirements, ports.compliance, clock);
     public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, compliance::refresh);
-    public final CheckCompletion checkCompletion = new CheckCompletion(ports.projects, ports.programs, ports.enrollments, ports.institutions);
+    public final CheckCompletion checkCompletion = new CheckCompletion(
+            org.teachertraining.core.credit.CompletionRecords.of(ports.projects, ports.institutions, ports.enrollments, ports.teachers), ports.programs);
     public final PostCompletion postCompletion = new PostCompletion(checkCompletion,
-            ports.results, ports.certificates, ports.teachers, compliance);
+            ports.results, ports.certificates, compliance);
     public final org.teachertraining.core.credit.CorrectResult correctResult = new org.teachertraining.core.credit.CorrectResult(ports.projects,
             checkCompletion, ports.results, ports.ledger, ports.enrollments, ports.certificates, ports.teachers, compliance, access, clock);
     public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);

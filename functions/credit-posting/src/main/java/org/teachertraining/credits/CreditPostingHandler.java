@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.teachertraining.adapters.aws.FunctionEnvironment;
 import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
-import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
+import org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjectResults;
 import org.teachertraining.adapters.dynamodb.DynamoDbPrograms;
-import org.teachertraining.adapters.dynamodb.DynamoDbInstitutions;
 import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
-import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
-import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
 import org.teachertraining.adapters.s3.StoredCertificates;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
@@ -54,9 +51,8 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var table = environment.trainingTable();
         var s3 = environment.s3();
         var ledger = new DynamoDbLedger(table);
-        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbProjects(table), new DynamoDbPrograms(table), new DynamoDbEnrollments(table),
-                new DynamoDbInstitutions(table)), new DynamoDbProjectResults(table),
-                new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), new DynamoDbTeachers(table),
+        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
+                new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")),
                 new RefreshCompliance(ledger, new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
         // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)
         Priming.beforeSnapshot("CreditPostingFunction", () -> postCompletion.execute(new Completion("PRIMING", "PRIMING", "PRIMING",

@@ -292,8 +292,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    CheckCompletion checkCompletion(Projects projects, Programs programs, DynamoDbEnrollments enrollments, Institutions institutions) {
-        return new CheckCompletion(projects, programs, enrollments, institutions);
+    CheckCompletion checkCompletion(TrainingTable table, Programs programs) {
+        return new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table), programs);
     }
 
     @Singleton

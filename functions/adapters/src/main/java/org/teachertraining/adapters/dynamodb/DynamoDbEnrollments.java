@@ -47,20 +47,6 @@ public final class DynamoDbEnrollments implements Enrollments {
         return table.get(key.pk(), key.sk()).map(DynamoDbEnrollments::read);
     }
 
-    /** In one consistent BatchGetItem. */
-    @Override
-    public Map<String, Enrollment> inProject(String projectId, java.util.Collection<String> teacherIds) {
-        var keys = new java.util.LinkedHashMap<String, TrainingTable.ItemKey>();
-        for (String teacherId : teacherIds) keys.put(teacherId, itemKey(projectId, teacherId));
-        var items = table.getAll(new java.util.LinkedHashSet<>(keys.values()));
-        var found = new java.util.LinkedHashMap<String, Enrollment>();
-        keys.forEach((teacherId, key) -> {
-            var item = items.get(key);
-            if (item != null) found.put(teacherId, read(item));
-        });
-        return found;
-    }
-
     /** The teacher's enrollment in the project (one item, whatever its status). */
     static TrainingTable.ItemKey itemKey(String projectId, String teacherId) {
         return new TrainingTable.ItemKey("PROJECT#" + projectId, "ENROLLMENT#" + teacherId);

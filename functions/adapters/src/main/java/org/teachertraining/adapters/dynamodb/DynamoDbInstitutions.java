@@ -26,6 +26,16 @@ public final class DynamoDbInstitutions implements Institutions {
 
     @Override
     public Optional<Institution> find(String id) {
-        return table.get("INSTITUTION#" + id, "INSTITUTION").map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Institution.class));
+        var key = itemKey(id);
+        return table.get(key.pk(), key.sk()).map(DynamoDbInstitutions::read);
+    }
+
+    /** The institution's own item. */
+    static TrainingTable.ItemKey itemKey(String id) {
+        return new TrainingTable.ItemKey("INSTITUTION#" + id, "INSTITUTION");
+    }
+
+    static Institution read(java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        return TrainingTable.fromJson(TrainingTable.str(item, "data"), Institution.class);
     }
 }

@@ -2,8 +2,8 @@ package org.teachertraining.adapters.dynamodb;
 
 import org.teachertraining.core.enrollment.SelectionRecords;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The project, the teacher and the teacher's enrollment in it, in one consistent BatchGetItem (docs/data-model.md). */
 public final class DynamoDbSelectionRecords implements SelectionRecords {
@@ -18,7 +18,7 @@ public final class DynamoDbSelectionRecords implements SelectionRecords {
         var project = DynamoDbProjects.itemKey(projectId);
         var teacher = DynamoDbTeachers.itemKey(teacherId);
         var enrollment = DynamoDbEnrollments.itemKey(projectId, teacherId);
-        var items = table.getAll(Set.of(project, teacher, enrollment));
+        var items = table.getAll(List.of(project, teacher, enrollment));
         return new Found(Optional.ofNullable(items.get(project)).map(DynamoDbProjects::read),
                 Optional.ofNullable(items.get(teacher)).map(DynamoDbTeachers::read),
                 Optional.ofNullable(items.get(enrollment)).map(DynamoDbEnrollments::read));

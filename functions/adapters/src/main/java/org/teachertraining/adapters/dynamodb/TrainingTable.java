@@ -80,25 +80,30 @@ public final class TrainingTable {
     static final int MAX_BATCH_KEYS = 100;
 
     /**
-     * Consistent reads of several keys in one BatchGetItem: the items found, by key (a key without an item is absent).
-     * Keys DynamoDB leaves unprocessed (its answer is limited to 16 MB, and throttled keys are left rather than
-     * failed) are asked again with jittered backoff, up to {@value #MAX_ATTEMPTS} requests in all.
+     * Consistent reads of several keys, in BatchGetItems of at most {@value #MAX_BATCH_KEYS} keys: the items found, by key
+     * (a key without an item is absent). Keys DynamoDB leaves unprocessed (its answer is limited to 16 MB, and throttled
+     * keys are left rather than failed) are asked again with jittered backoff, up to {@value #MAX_ATTEMPTS} requests a batch.
      */
-    Map<ItemKey, Map<String, AttributeValue>> getAll(java.util.Set<ItemKey> keys) {
-        if (keys.isEmpty() || keys.size() > MAX_BATCH_KEYS) throw new IllegalArgumentException("1 to " + MAX_BATCH_KEYS + " keys, not " + keys.size());
+    Map<ItemKey, Map<String, AttributeValue>> getAll(java.util.Collection<ItemKey> keys) {
+        if (keys.isEmpty()) throw new IllegalArgumentException("no keys to read");
+        var distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
         var found = new java.util.HashMap<ItemKey, Map<String, AttributeValue>>();
-        var asked = Map.of(name, KeysAndAttributes.builder().consistentRead(true).keys(keys.stream().map(ItemKey::attributes).toList()).build());
-        for (int attempt = 1; ; attempt++) {
-            var response = client.batchGetItem(BatchGetItemRequest.builder().requestItems(asked).build());
-            for (var item : response.responses().getOrDefault(name, List.of())) found.put(new ItemKey(str(item, "PK"), str(item, "SK")), item);
-            var left = response.unprocessedKeys();
-            if (left == null || left.isEmpty() || !left.containsKey(name) || left.get(name).keys().isEmpty()) return found;
-            if (attempt >= MAX_ATTEMPTS) {
-                throw new IllegalStateException("DynamoDB left " + left.get(name).keys().size() + " keys unread after " + attempt + " requests");
+        for (int from = 0; from < distinct.size(); from += MAX_BATCH_KEYS) {
+            var batch = distinct.subList(from, Math.min(distinct.size(), from + MAX_BATCH_KEYS));
+            var asked = Map.of(name, KeysAndAttributes.builder().consistentRead(true).keys(batch.stream().map(ItemKey::attributes).toList()).build());
+            for (int attempt = 1; ; attempt++) {
+                var response = client.batchGetItem(BatchGetItemRequest.builder().requestItems(asked).build());
+                for (var item : response.responses().getOrDefault(name, List.of())) found.put(new ItemKey(str(item, "PK"), str(item, "SK")), item);
+                var left = response.unprocessedKeys();
+                if (left == null || !left.containsKey(name) || left.get(name).keys().isEmpty()) break;
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left " + left.get(name).keys().size() + " keys unread after " + attempt + " requests");
+                }
+                backoff(attempt);
+                asked = Map.of(name, left.get(name));
             }
-            backoff(attempt);
-            asked = Map.of(name, left.get(name));
         }
+        return found;
     }
 
     private static final String CURSOR_SEPARATOR = "\u001f";

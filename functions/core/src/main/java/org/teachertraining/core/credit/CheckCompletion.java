@@ -7,11 +7,9 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollment;
-import org.teachertraining.core.enrollment.Enrollments;
-import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.Project;
-import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Teacher;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,28 +25,32 @@ public final class CheckCompletion {
     /** One completion is one class (at most 50 trainees); its results are claimed in one DynamoDB transaction (≤ 100 items). */
     static final int MAX_RESULTS = 100;
 
-    private final Projects projects;
-    private final Programs programs;
-    private final Enrollments enrollments;
-    private final Institutions institutions;
+    /** A checked completion: its trainees' enrollments that hold a seat, and their teacher records, by teacher ID. */
+    public record Checked(Map<String, Enrollment> seats, Map<String, Teacher> teachers) {}
 
-    public CheckCompletion(Projects projects, Programs programs, Enrollments enrollments, Institutions institutions) {
-        this.projects = projects;
+    private final CompletionRecords records;
+    private final Programs programs;
+
+    public CheckCompletion(CompletionRecords records, Programs programs) {
+        this.records = records;
         this.programs = programs;
-        this.enrollments = enrollments;
-        this.institutions = institutions;
     }
 
     /** Everything that makes a completion unpostable, found before anything is written. */
     public Optional<Refusal> check(Completion c) {
-        return seats(c) instanceof Outcome.Refused<Map<String, Enrollment>> refused ? Optional.of(refused.refusal()) : Optional.empty();
+        return checked(c) instanceof Outcome.Refused<Checked> refused ? Optional.of(refused.refusal()) : Optional.empty();
+    }
+
+    /** The same check, done with the seats it read: each trainee's enrollment by teacher ID; or what makes the completion unpostable. */
+    public Outcome<Map<String, Enrollment>> seats(Completion c) {
+        return checked(c).map(Checked::seats);
     }
 
     /**
-     * The same check, done with the seats it read: each trainee's enrollment by teacher ID, so that posting the
-     * completion need not read them again; or what makes the completion unpostable.
+     * The same check, with what it read for posting the completion (the seats: the ban's date and the certificate's
+     * names; the teachers: their compliance), so that posting need not read them again.
      */
-    public Outcome<Map<String, Enrollment>> seats(Completion c) {
+    public Outcome<Checked> checked(Completion c) {
         var v = new Violations();
         v.identifier("completionId", c.completionId());
         if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Outcome.refused(v.refusal());
@@ -56,9 +58,9 @@ public final class CheckCompletion {
             return Outcome.refused(v.add("results", "一次最多登记 " + MAX_RESULTS + " 名学员", "at most " + MAX_RESULTS + " results per completion").refusal());
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        var found = projects.find(c.projectId());
-        if (found.isEmpty()) return Outcome.refused(NotFound.project(c.projectId()));
-        Project project = found.get();
+        var parties = records.parties(c.projectId(), c.institutionId());
+        if (parties.project().isEmpty()) return Outcome.refused(NotFound.project(c.projectId()));
+        Project project = parties.project().get();
         if (!project.institutionId().equals(c.institutionId())) {
             return Outcome.refused(Refusal.forbidden(Text.of("承训单位 " + c.institutionId() + " 不承担该项目",
                     "Institution " + c.institutionId() + " does not run project " + c.projectId())));
@@ -91,9 +93,9 @@ public final class CheckCompletion {
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var seats = new LinkedHashMap<String, Enrollment>();
-        var enrolled = enrollments.inProject(c.projectId(), c.results().stream().map(Completion.Result::teacherId).toList());
+        var trainees = records.trainees(c.projectId(), c.results().stream().map(Completion.Result::teacherId).toList());
         for (var r : c.results()) {
-            var e = enrolled.get(r.teacherId());
+            var e = trainees.enrollments().get(r.teacherId());
             if (e != null && e.status().holdsSeat()) seats.put(r.teacherId(), e);
         }
         var outsider = c.results().stream().filter(r -> !seats.containsKey(r.teacherId())).findFirst();
@@ -103,8 +105,8 @@ public final class CheckCompletion {
                     "Not a trainee holding a seat of this project (never selected, or withdrawn): " + outsider.get().teacherId()),
                     Map.of("teacherId", outsider.get().teacherId())));
         }
-        var unpostable = checkPlan(project, c).or(() -> checkAccreditation(c));
-        return unpostable.isPresent() ? Outcome.refused(unpostable.get()) : Outcome.done(seats);
+        var unpostable = checkPlan(project, c).or(() -> checkAccreditation(c, parties.institution()));
+        return unpostable.isPresent() ? Outcome.refused(unpostable.get()) : Outcome.done(new Checked(seats, trainees.teachers()));
     }
 
     /**
@@ -156,9 +158,8 @@ public final class CheckCompletion {
     }
 
     /** C1: only training by an institution accredited for the categories, on the completion day, is credited. */
-    private Optional<Refusal> checkAccreditation(Completion c) {
+    private Optional<Refusal> checkAccreditation(Completion c, Optional<org.teachertraining.core.institution.Institution> institution) {
         var day = c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate();
-        var institution = institutions.find(c.institutionId());
         var unaccredited = new java.util.TreeSet<CreditCategory>();
         for (var r : c.results()) {
             if (r.outcome() != Completion.Outcome.PASSED) continue;

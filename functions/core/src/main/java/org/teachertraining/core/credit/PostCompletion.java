@@ -6,7 +6,6 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.integrity.IntegrityRecord;
-import org.teachertraining.core.teacher.Teachers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +25,17 @@ public final class PostCompletion {
     private final CheckCompletion checkCompletion;
     private final ProjectResults results;
     private final Certificates certificates;
-    private final Teachers teachers;
     private final RefreshCompliance compliance;
 
-    public PostCompletion(CheckCompletion checkCompletion, ProjectResults results,
-                          Certificates certificates, Teachers teachers, RefreshCompliance compliance) {
+    public PostCompletion(CheckCompletion checkCompletion, ProjectResults results, Certificates certificates, RefreshCompliance compliance) {
         this.checkCompletion = checkCompletion;
         this.results = results;
         this.certificates = certificates;
-        this.teachers = teachers;
         this.compliance = compliance;
     }
 
     public Outcome<Posted> execute(Completion c) {
-        return checkCompletion.seats(c).map(seats -> post(c, seats));
+        return checkCompletion.checked(c).map(checked -> post(c, checked));
     }
 
     /** The ledger entries a result gives: one per category with hours, IDs derived from the source so a repeat changes nothing. */
@@ -67,8 +63,12 @@ public final class PostCompletion {
         return IntegrityRecord.of(r.teacherId(), IntegrityRecord.Kind.valueOf(r.outcome().name()), r.projectId(), on);
     }
 
-    /** Posts each trainee's result; {@code seats} are the trainees' enrollments the check read (the ban's date, the certificate's names). */
-    private Posted post(Completion c, Map<String, Enrollment> seats) {
+    /**
+     * Posts each trainee's result with what the check read: the trainees' enrollments (the ban's date, the certificate's
+     * names) and their teacher records (their compliance).
+     */
+    private Posted post(Completion c, CheckCompletion.Checked checked) {
+        var seats = checked.seats();
         int posted = 0, already = 0, another = 0;
         for (var trainee : c.results()) {
             var result = ProjectResult.of(c, trainee);
@@ -79,7 +79,7 @@ public final class PostCompletion {
                 another++;   // C5: another completion holds this trainee's result; nothing of this one is posted for them
                 continue;
             }
-            teachers.find(trainee.teacherId()).ifPresent(compliance::refresh);
+            java.util.Optional.ofNullable(checked.teachers().get(trainee.teacherId())).ifPresent(compliance::refresh);
             // issued after the credits: a redelivery that finds the credits posted still completes it, idempotently
             if (posting instanceof ProjectResults.Posting.Posted p) {
                 posted++;

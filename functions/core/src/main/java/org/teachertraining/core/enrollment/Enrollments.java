@@ -14,17 +14,6 @@ public interface Enrollments {
 
     Optional<Enrollment> find(String projectId, String teacherId);
 
-    /**
-     * The enrollments of these teachers (at most 100, each named once) in one project, whatever their status, by
-     * teacher ID; a teacher without one is absent. A store that reads several records in one request does it so
-     * (a class's completion names up to 50 trainees); this default reads them one by one.
-     */
-    default java.util.Map<String, Enrollment> inProject(String projectId, java.util.Collection<String> teacherIds) {
-        var found = new java.util.LinkedHashMap<String, Enrollment>();
-        for (String teacherId : teacherIds) find(projectId, teacherId).ifPresent(e -> found.put(teacherId, e));
-        return found;
-    }
-
     /** The key {@code userId} sent for this project, if that user sent it before. */
     Optional<IdempotencyRecord> findKey(String projectId, String userId, String key);
 

@@ -105,9 +105,9 @@ class CostBenchmark {
                 public void issue(Certificate c) { registry.add(c); }
                 public java.util.Optional<Certificate> find(String code) { return registry.find(code); }
             };
-            var post = new PostCompletion(new CheckCompletion(projects, new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), enrollments,
-                    new DynamoDbInstitutions(table)), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
-                    registryOnly, teachers, new RefreshCompliance(ledger, requirements, aggregates, clock));
+            var post = new PostCompletion(new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table),
+                    new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table)), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
+                    registryOnly, new RefreshCompliance(ledger, requirements, aggregates, clock));
             var transcript = new ReadTranscript(teachers, ledger, requirements, access, clock);
             var compliance = new ListCompliance(aggregates, requirements, access, clock);
 
