@@ -7,6 +7,7 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.institution.Institution;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.teacher.Teacher;
@@ -158,7 +159,7 @@ public final class CheckCompletion {
     }
 
     /** C1: only training by an institution accredited for the categories, on the completion day, is credited. */
-    private Optional<Refusal> checkAccreditation(Completion c, Optional<org.teachertraining.core.institution.Institution> institution) {
+    private Optional<Refusal> checkAccreditation(Completion c, Optional<Institution> institution) {
         var day = c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate();
         var unaccredited = new java.util.TreeSet<CreditCategory>();
         for (var r : c.results()) {
