@@ -260,5 +260,13 @@ class PostCompletionTest {
         assertEquals(org.teachertraining.core.common.Refusal.Kind.NOT_FOUND, refused(check.seats(completion("NOPE", List.of(
                 new Completion.Result("T1", Completion.Outcome.PASSED, passed, null))))).kind());
         assertEquals(List.of("parties"), calls);
+        // nor is anything read for an institution ID that could not be a key (a message put on the queue by hand)
+        calls.clear();
+        var odd = new Completion("C-2020-2", p, "not an id!".repeat(300), List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null)),
+                "henu-admin", OffsetDateTime.parse("2020-10-27T10:00:00+08:00").toInstant());
+        var invalid = refused(check.seats(odd));
+        assertEquals(org.teachertraining.core.common.Refusal.Kind.INVALID, invalid.kind());
+        assertEquals("institutionId", invalid.errors().get(0).field());
+        assertEquals(List.of(), calls);
     }
 }

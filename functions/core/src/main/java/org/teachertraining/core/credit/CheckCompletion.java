@@ -54,6 +54,7 @@ public final class CheckCompletion {
     public Outcome<Checked> checked(Completion c) {
         var v = new Violations();
         v.identifier("completionId", c.completionId());
+        v.identifier("institutionId", c.institutionId());   // read with the project, before it is compared with the project's
         if (!v.required("results", c.results()) || !v.required("recordedAt", c.recordedAt())) return Outcome.refused(v.refusal());
         if (c.results().size() > MAX_RESULTS) {
             return Outcome.refused(v.add("results", "一次最多登记 " + MAX_RESULTS + " 名学员", "at most " + MAX_RESULTS + " results per completion").refusal());
