@@ -9,7 +9,7 @@ import org.teachertraining.core.integrity.IntegrityRecord;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Posts a completion (C1, C4, C5, E4): hours for every trainee who passed, one ledger entry per category;
@@ -79,7 +79,7 @@ public final class PostCompletion {
                 another++;   // C5: another completion holds this trainee's result; nothing of this one is posted for them
                 continue;
             }
-            java.util.Optional.ofNullable(checked.teachers().get(trainee.teacherId())).ifPresent(compliance::refresh);
+            Optional.ofNullable(checked.teachers().get(trainee.teacherId())).ifPresent(compliance::refresh);
             // issued after the credits: a redelivery that finds the credits posted still completes it, idempotently
             if (posting instanceof ProjectResults.Posting.Posted p) {
                 posted++;
