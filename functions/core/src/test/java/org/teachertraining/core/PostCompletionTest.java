@@ -226,7 +226,7 @@ class PostCompletionTest {
     }
 
     @Test
-    void aCompletionIsCheckedOnTwoReads_whateverItsSize_andAWithdrawnTraineeHoldsNoSeat() {
+    void aCompletionsRecordsAreReadInTwoCalls_whateverItsSize_andAWithdrawnTraineeHoldsNoSeat() {
         String p = projectWithTrainees("T1", "T2", "T3");
         done(w.withdraw.execute(World.XIN_COUNTY, p, "T3"));
         // every read the check makes, counted on its way to the in-memory store

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Port: what a completion's check reads, in two reads whatever the class's size — the project and the institution it
+ * Port: what a completion's check reads, in two calls whatever the class's size — the project and the institution it
  * names; then every trainee's enrollment in the project and teacher record. A store that reads several records in one
- * request (DynamoDB's BatchGetItem) makes each one round trip, where a class of 50 took a hundred. Nothing is decided
- * here: {@link CheckCompletion} checks what was found, in its order.
+ * request (DynamoDB's BatchGetItem) makes each call one round trip for a class of 50 (the second, 100 keys, two for
+ * 100 trainees), where a class of 50 took 102 requests. The program, whose ID the project holds, is read apart. Nothing
+ * is decided here: {@link CheckCompletion} checks what was found, in its order.
  */
 public interface CompletionRecords {
 
