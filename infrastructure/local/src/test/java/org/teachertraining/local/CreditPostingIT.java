@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.Year;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -161,6 +162,53 @@ class CreditPostingIT {
         assertTrue(b.get().getBatchItemFailures().isEmpty());
         assertEquals(1, new DynamoDbLedger(table).ofTeacher("CP-2").stream().filter(e -> e.source().equals("C-RACE")).count());
         assertEquals(before + 10, new DynamoDbTrainingHours(table).creditedIn("CP-2", year));
+    }
+
+    @Test
+    void aClassOfSixtyIsCheckedOnFourRequests_andEveryTraineeIsCreditedOnce() throws Exception {
+        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        String big = api.project(province, "CREDITS-60", null);
+        assertEquals(200, api.send("PUT", "/projects/" + big + "/quotas/411500", province, "{\"seats\":60}").status());
+        var csv = Api.teachersCsv("CL-", "411523", 60).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        var trainees = new ArrayList<String>();
+        for (int i = 0; i < 60; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + big + "/enrollments", xinyang, "{\"teacherId\":\"CL-" + i + "\"}").status());
+            trainees.add(passed("CL-" + i, "\"CENTRALIZED\":10"));
+        }
+        String body = completion("C-CLASS60", String.join(",", trainees)).replace(project, big);
+
+        // the check against DynamoDB Local, every request it sends counted: the project and the institution, the 120 keys
+        // of the trainees' seats and teacher records in batches of at most 100, then the program for the plan's bound
+        var sent = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var counting = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                var r = context.request();
+                sent.add(r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b
+                        ? "BatchGetItem(" + b.requestItems().get("TrainingTable").keys().size() + ")" : r.getClass().getSimpleName().replace("Request", ""));
+            }
+        };
+        var counted = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(counting)), "TrainingTable");
+        var check = new org.teachertraining.core.credit.CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(counted),
+                new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(counted));
+        var completion = org.teachertraining.adapters.aws.StoredJson.read(body, org.teachertraining.core.credit.Completion.class);
+        var checked = ((org.teachertraining.core.common.Outcome.Done<org.teachertraining.core.credit.CheckCompletion.Checked>) check.checked(completion)).value();
+        assertEquals(60, checked.seats().size());
+        assertEquals(60, checked.teachers().size());
+        assertEquals(List.of("BatchGetItem(2)", "BatchGetItem(100)", "BatchGetItem(20)", "GetItem"), List.copyOf(sent));
+
+        // posted from the queue: each of the sixty credited once
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        awaitDrained();
+        var ledger = new DynamoDbLedger(table);
+        for (int i = 0; i < 60; i++) {
+            var entries = ledger.ofTeacher("CL-" + i).stream().filter(e -> e.source().equals("C-CLASS60")).toList();
+            assertEquals(1, entries.size(), "CL-" + i);
+            assertEquals(10, entries.get(0).hours());
+        }
     }
 
     @Test
