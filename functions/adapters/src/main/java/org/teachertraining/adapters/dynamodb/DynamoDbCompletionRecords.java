@@ -28,18 +28,19 @@ public final class DynamoDbCompletionRecords implements CompletionRecords {
 
     @Override
     public Trainees trainees(String projectId, List<String> teacherIds) {
-        var keys = new ArrayList<TrainingTable.ItemKey>();
+        var seatKeys = new LinkedHashMap<String, TrainingTable.ItemKey>();
+        var teacherKeys = new LinkedHashMap<String, TrainingTable.ItemKey>();
         for (String id : teacherIds) {
-            keys.add(DynamoDbEnrollments.itemKey(projectId, id));
-            keys.add(DynamoDbTeachers.itemKey(id));
+            seatKeys.put(id, DynamoDbEnrollments.itemKey(projectId, id));
+            teacherKeys.put(id, DynamoDbTeachers.itemKey(id));
         }
+        var keys = new ArrayList<>(seatKeys.values());
+        keys.addAll(teacherKeys.values());
         var items = table.getAll(keys);
         var enrollments = new LinkedHashMap<String, Enrollment>();
         var teachers = new LinkedHashMap<String, Teacher>();
-        for (String id : teacherIds) {
-            Optional.ofNullable(items.get(DynamoDbEnrollments.itemKey(projectId, id))).ifPresent(i -> enrollments.put(id, DynamoDbEnrollments.read(i)));
-            Optional.ofNullable(items.get(DynamoDbTeachers.itemKey(id))).ifPresent(i -> teachers.put(id, DynamoDbTeachers.read(i)));
-        }
+        seatKeys.forEach((id, key) -> Optional.ofNullable(items.get(key)).ifPresent(i -> enrollments.put(id, DynamoDbEnrollments.read(i))));
+        teacherKeys.forEach((id, key) -> Optional.ofNullable(items.get(key)).ifPresent(i -> teachers.put(id, DynamoDbTeachers.read(i))));
         return new Trainees(enrollments, teachers);
     }
 }

@@ -43,8 +43,7 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public Optional<Enrollment> find(String projectId, String teacherId) {
-        var key = itemKey(projectId, teacherId);
-        return table.get(key.pk(), key.sk()).map(DynamoDbEnrollments::read);
+        return table.get(itemKey(projectId, teacherId)).map(DynamoDbEnrollments::read);
     }
 
     /** The teacher's enrollment in the project (one item, whatever its status). */

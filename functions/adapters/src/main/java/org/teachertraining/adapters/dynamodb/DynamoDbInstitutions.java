@@ -26,8 +26,7 @@ public final class DynamoDbInstitutions implements Institutions {
 
     @Override
     public Optional<Institution> find(String id) {
-        var key = itemKey(id);
-        return table.get(key.pk(), key.sk()).map(DynamoDbInstitutions::read);
+        return table.get(itemKey(id)).map(DynamoDbInstitutions::read);
     }
 
     /** The institution's own item. */

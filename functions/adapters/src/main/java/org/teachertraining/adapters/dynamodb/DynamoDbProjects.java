@@ -55,8 +55,7 @@ public final class DynamoDbProjects implements Projects {
 
     @Override
     public Optional<Project> find(String id) {
-        var key = itemKey(id);
-        return table.get(key.pk(), key.sk()).map(DynamoDbProjects::read);
+        return table.get(itemKey(id)).map(DynamoDbProjects::read);
     }
 
     /** The project's own item. */

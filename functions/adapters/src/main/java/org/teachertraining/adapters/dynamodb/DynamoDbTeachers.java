@@ -51,8 +51,7 @@ public final class DynamoDbTeachers implements Teachers {
 
     @Override
     public Optional<Teacher> find(String id) {
-        var key = itemKey(id);
-        return table.get(key.pk(), key.sk()).map(DynamoDbTeachers::read);
+        return table.get(itemKey(id)).map(DynamoDbTeachers::read);
     }
 
     /** The teacher's own item. */

@@ -76,6 +76,11 @@ public final class TrainingTable {
         }
     }
 
+    /** A consistent read of one item by its key. */
+    Optional<Map<String, AttributeValue>> get(ItemKey key) {
+        return get(key.pk(), key.sk());
+    }
+
     /** The most keys one BatchGetItem may ask for. */
     static final int MAX_BATCH_KEYS = 100;
 
