@@ -65,8 +65,8 @@ class ComplianceTest {
     void aRefreshFromAShorterLedgerNeverOverwritesANewerOne() {
         var newer = new ComplianceRow("T1", "n", "411523", "S1", "HN-CYCLE", 2021, 2025, 360, 360, 0, true);
         var stale = new ComplianceRow("T1", "n", "411523", "S1", "HN-CYCLE", 2021, 2025, 0, 360, 360, false);
-        w.ports.compliance.replace("T1", List.of(newer), 3);
-        w.ports.compliance.replace("T1", List.of(stale), 2);
+        w.ports.compliance.replace("T1", List.of(newer), 3, java.util.Set.of());
+        w.ports.compliance.replace("T1", List.of(stale), 2, java.util.Set.of());
         assertEquals(List.of(), w.ports.compliance.shortIn("411523", "HN-CYCLE", 2021, null, null, 10).items());
     }
 

@@ -483,7 +483,14 @@ public final class InMemoryPorts {
     private final Map<String, Integer> complianceLedgerEntries = new HashMap<>();
 
     public final ComplianceAggregates compliance = new ComplianceAggregates() {
-        public void replace(String teacherId, List<ComplianceRow> rows, int ledgerEntries) {
+        public Standing standing(String teacherId) {
+            synchronized (lock) {
+                return new Standing(ledger.ofTeacher(teacherId), complianceRows.getOrDefault(teacherId, List.of()).stream()
+                        .map(ComplianceRow::key).collect(java.util.stream.Collectors.toSet()));
+            }
+        }
+
+        public void replace(String teacherId, List<ComplianceRow> rows, int ledgerEntries, java.util.Set<ComplianceRow.Key> stored) {
             synchronized (lock) {
                 if (complianceLedgerEntries.getOrDefault(teacherId, -1) > ledgerEntries) return;
                 complianceLedgerEntries.put(teacherId, ledgerEntries);

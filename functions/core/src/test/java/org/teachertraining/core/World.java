@@ -53,7 +53,7 @@ public final class World {
     public final org.teachertraining.core.credit.RequirementBook requirements = new org.teachertraining.core.credit.RequirementBook(
             Requirements.seeds(), ports.requirementVersions);
     public final RefreshCompliance compliance = new RefreshCompliance(
-            ports.ledger, requirements, ports.compliance, clock);
+            requirements, ports.compliance, clock);
     public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, compliance::refresh);
     public final CheckCompletion checkCompletion = new CheckCompletion(
             org.teachertraining.core.credit.CompletionRecords.of(ports.projects, ports.institutions, ports.enrollments, ports.teachers), ports.programs);

@@ -13,7 +13,6 @@ import org.teachertraining.adapters.dynamodb.DynamoDbComplianceAggregates;
 import org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjectResults;
 import org.teachertraining.adapters.dynamodb.DynamoDbPrograms;
-import org.teachertraining.adapters.dynamodb.DynamoDbLedger;
 import org.teachertraining.adapters.s3.StoredCertificates;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
@@ -50,10 +49,9 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     public CreditPostingHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         var s3 = environment.s3();
-        var ledger = new DynamoDbLedger(table);
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")),
-                new RefreshCompliance(ledger, new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
+                new RefreshCompliance(new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
         // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)
         Priming.beforeSnapshot("CreditPostingFunction", () -> postCompletion.execute(new Completion("PRIMING", "PRIMING", "PRIMING",
                 java.util.List.of(new Completion.Result("PRIMING", Completion.Outcome.PASSED, Map.of(), null)), "PRIMING", java.time.Instant.EPOCH)));

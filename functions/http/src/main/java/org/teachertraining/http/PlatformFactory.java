@@ -202,7 +202,7 @@ public class PlatformFactory {
 
     @Singleton
     RefreshCompliance refreshCompliance(TrainingTable table, Clock clock, org.teachertraining.core.credit.RequirementBook requirements) {
-        return new RefreshCompliance(new DynamoDbLedger(table), requirements, new DynamoDbComplianceAggregates(table), clock);
+        return new RefreshCompliance(requirements, new DynamoDbComplianceAggregates(table), clock);
     }
 
     @Singleton

@@ -392,6 +392,64 @@ class CreditPostingIT {
         assertTrue(!rows.isEmpty() && !rows.contains("COMPLIANCE#HN-CYCLE#1990"), rows.toString());
     }
 
+    /**
+     * One trainee's posting through the function, every request its clients send counted (the local IAM check on each):
+     * the check's three reads, the transaction, then the compliance refresh's one Query of the teacher's stored rows and
+     * ledger together, the rows put and a row of an ended cycle deleted, then the certificate (its PDF, its registry entry).
+     * An item of another kind that sorts between the rows and the ledger is read with them and left alone.
+     */
+    @Test
+    void aPostingRefreshesComplianceOnOneQuery_theStoredRowsAndTheLedgerTogether() throws Exception {
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        var csv = Api.teachersCsv("CQ-", "411523", 2).getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        for (String t : List.of("CQ-0", "CQ-1")) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + t + "\"}").status());
+        }
+        var stale = java.util.Map.of("PK", AttributeValue.fromS("TEACHER#CQ-1"), "SK", AttributeValue.fromS("COMPLIANCE#HN-CYCLE#1990"),
+                "type", AttributeValue.fromS("COMPLIANCE"), "ledgerEntries", AttributeValue.fromN("0"));
+        var otherKind = java.util.Map.of("PK", AttributeValue.fromS("TEACHER#CQ-1"), "SK", AttributeValue.fromS("CONSENT#IT"),
+                "type", AttributeValue.fromS("CONSENT"));
+        table.client().putItem(b -> b.tableName("TrainingTable").item(stale));
+        table.client().putItem(b -> b.tableName("TrainingTable").item(otherKind));
+
+        var sent = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var counting = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                var r = context.request();
+                sent.add(r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b
+                        ? "BatchGetItem(" + b.requestItems().get("TrainingTable").keys().size() + ")" : r.getClass().getSimpleName().replace("Request", ""));
+            }
+        };
+        var handler = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction").with(counting));
+        // the first posting reads the requirements once for the function's life; the second is counted
+        var first = handler.handleRequest(event(completion("C-ONEQUERY-0", passed("CQ-0", "\"ONLINE\":6"))), new LocalLambdaContext("q0", 30));
+        assertEquals(List.of(), first.getBatchItemFailures(), "the posting failed (a permission missing?)");
+        sent.clear();
+        var second = handler.handleRequest(event(completion("C-ONEQUERY-1", passed("CQ-1", "\"ONLINE\":6"))), new LocalLambdaContext("q1", 30));
+        assertEquals(List.of(), second.getBatchItemFailures(), "the posting failed (a permission missing?)");
+
+        var rows = table.client().query(b -> b.tableName("TrainingTable").keyConditionExpression("PK = :pk AND begins_with(SK, :c)")
+                .expressionAttributeValues(java.util.Map.of(":pk", AttributeValue.fromS("TEACHER#CQ-1"), ":c", AttributeValue.fromS("COMPLIANCE#"))))
+                .items().stream().map(i -> i.get("SK").s()).toList();
+        assertTrue(!rows.isEmpty() && !rows.contains("COMPLIANCE#HN-CYCLE#1990"), rows.toString());
+        var expected = new ArrayList<>(List.of("BatchGetItem(2)", "BatchGetItem(2)", "GetItem", "TransactWriteItems", "Query"));
+        rows.forEach(r -> expected.add("PutItem"));
+        expected.addAll(List.of("DeleteItem", "PutObject", "PutItem"));
+        assertEquals(expected, List.copyOf(sent));
+        assertTrue(table.client().getItem(b -> b.tableName("TrainingTable").key(java.util.Map.of("PK", otherKind.get("PK"), "SK", otherKind.get("SK"))))
+                .hasItem(), "the item of another kind was left alone");
+
+        // what the Query read: the ledger as the ledger's own reads it, and every stored row's requirement and cycle
+        var standing = new DynamoDbComplianceAggregates(table).standing("CQ-1");
+        assertEquals(new DynamoDbLedger(table).ofTeacher("CQ-1"), standing.ledger());
+        assertEquals(1, standing.ledger().size());
+        assertEquals(rows.stream().map(sk -> sk.split("#")).map(p -> new ComplianceRow.Key(p[1], Integer.parseInt(p[2])))
+                .collect(java.util.stream.Collectors.toSet()), standing.stored());
+    }
+
     @Test
     void racingRefreshesOfOneTeacherLeaveTheRowsOfTheLongestLedger() throws Exception {
         var aggregates = new DynamoDbComplianceAggregates(table);
@@ -401,7 +459,7 @@ class CreditPostingIT {
             for (int n = 1; n <= 40; n++) {
                 int entries = n;
                 futures.add(pool.submit(() -> aggregates.replace("RACE-1", List.of(new ComplianceRow("RACE-1", "r", "411523", "S", "IT-RACE", 2000, 2004,
-                        entries, 360, 360 - entries, false)), entries)));
+                        entries, 360, 360 - entries, false)), entries, java.util.Set.of())));
             }
         }
         for (var f : futures) f.get();

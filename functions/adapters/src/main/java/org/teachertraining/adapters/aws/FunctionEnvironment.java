@@ -32,6 +32,13 @@ public final class FunctionEnvironment {
         return new FunctionEnvironment(System.getenv(), Clock.systemUTC(), List.of());
     }
 
+    /** The same environment, its clients carrying {@code interceptor} after its own: what a test counts the requests with. */
+    public FunctionEnvironment with(ExecutionInterceptor interceptor) {
+        var all = new java.util.ArrayList<>(interceptors);
+        all.add(interceptor);
+        return new FunctionEnvironment(variables, clock, all);
+    }
+
     public Map<String, String> variables() {
         return variables;
     }

@@ -8,10 +8,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
@@ -21,9 +23,15 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
  * shorter ledger. Rows of teachers still short carry GSI2 = COMPLIANCE#requirement#cycleFrom /
  * jurisdiction#school#teacherId; a met row has no GSI2 keys, so the sparse index holds exactly who is
  * short, and a GB/T 2260 code prefix of the sort key selects a county, a city's subtree or the province.
+ * The rows sort just before the teacher's ledger ({@code CREDIT#}), so one Query of the range from
+ * {@code COMPLIANCE#} to the end of {@code CREDIT#} reads both for a refresh.
  */
 public final class DynamoDbComplianceAggregates implements ComplianceAggregates {
     private static final String NOT_OLDER = "attribute_not_exists(PK) OR ledgerEntries <= :n";
+    private static final String ROW = "COMPLIANCE#";
+    private static final String ENTRY = "CREDIT#";
+    /** The first sort key after every {@code CREDIT#…} ('$' follows '#'). */
+    private static final String AFTER_LEDGER = "CREDIT$";
 
     private final TrainingTable table;
 
@@ -31,13 +39,33 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
         this.table = table;
     }
 
+    /**
+     * One consistent Query (paged by DynamoDB past 1 MB) of the teacher's rows and ledger entries: the range from
+     * {@code COMPLIANCE#} to the end of {@code CREDIT#}, which no other kind of item under a teacher falls in (an item
+     * that did would be ignored).
+     */
     @Override
-    public void replace(String teacherId, List<ComplianceRow> rows, int ledgerEntries) {
+    public Standing standing(String teacherId) {
+        var ledger = new ArrayList<org.teachertraining.core.credit.CreditEntry>();
+        var stored = new HashSet<ComplianceRow.Key>();
+        var items = table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :rows AND :end")
+                .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":rows", s(ROW), ":end", s(AFTER_LEDGER)))).items();
+        for (var item : items) {
+            String sk = TrainingTable.str(item, "SK");
+            if (sk.startsWith(ENTRY)) ledger.add(DynamoDbLedger.entry(item));
+            else if (sk.startsWith(ROW)) stored.add(rowKey(sk));
+        }
+        return new Standing(List.copyOf(ledger), Set.copyOf(stored));
+    }
+
+    @Override
+    public void replace(String teacherId, List<ComplianceRow> rows, int ledgerEntries, Set<ComplianceRow.Key> stored) {
         var n = Map.of(":n", AttributeValue.fromN(Integer.toString(ledgerEntries)));
-        var kept = new HashSet<String>();
+        var kept = new HashSet<ComplianceRow.Key>();
         for (var r : rows) {
             String sk = key(r.requirementId(), r.cycleFrom());
-            kept.add(sk);
+            kept.add(r.key());
             var item = new HashMap<String, AttributeValue>(Map.of("PK", s("TEACHER#" + teacherId), "SK", s(sk), "type", s("COMPLIANCE"),
                     "data", s(TrainingTable.toJson(r)), "ledgerEntries", n.get(":n")));
             if (!r.met()) {
@@ -49,12 +77,10 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
                     .expressionAttributeValues(n)));
         }
         // rows of requirements that no longer apply (a teacher who moved province or stopped being a head teacher)
-        var existing = table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("COMPLIANCE#")))).items();
-        for (var old : existing) {
-            if (kept.contains(TrainingTable.str(old, "SK"))) continue;
-            conditionally(() -> table.client().deleteItem(b -> b.tableName(table.name()).key(Map.of("PK", old.get("PK"), "SK", old.get("SK")))
+        for (var old : stored) {
+            if (kept.contains(old)) continue;
+            conditionally(() -> table.client().deleteItem(b -> b.tableName(table.name())
+                    .key(TrainingTable.key("TEACHER#" + teacherId, key(old.requirementId(), old.cycleFrom())))
                     .conditionExpression(NOT_OLDER).expressionAttributeValues(n)));
         }
     }
@@ -88,7 +114,13 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
 
     /** The row's sort key under its teacher, and the index partition of the requirement's cycle: the same string. */
     private static String key(String requirementId, int cycleFrom) {
-        return "COMPLIANCE#" + requirementId + "#" + cycleFrom;
+        return ROW + requirementId + "#" + cycleFrom;
+    }
+
+    /** The row a sort key names: {@code COMPLIANCE#requirement#cycleFrom}, the requirement's ID free of '#'. */
+    private static ComplianceRow.Key rowKey(String sk) {
+        int cut = sk.lastIndexOf('#');
+        return new ComplianceRow.Key(sk.substring(ROW.length(), cut), Integer.parseInt(sk.substring(cut + 1)));
     }
 
     private static String school(String schoolId) {

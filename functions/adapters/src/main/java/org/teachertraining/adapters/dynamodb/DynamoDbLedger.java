@@ -66,7 +66,7 @@ public final class DynamoDbLedger implements Ledger {
 
     @Override
     public java.util.Optional<CreditEntry> find(String teacherId, String entryId) {
-        return table.get("TEACHER#" + teacherId, "CREDIT#" + entryId).map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), CreditEntry.class));
+        return table.get("TEACHER#" + teacherId, "CREDIT#" + entryId).map(DynamoDbLedger::entry);
     }
 
     @Override
@@ -74,6 +74,11 @@ public final class DynamoDbLedger implements Ledger {
         return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("CREDIT#"))).build())
-                .items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), CreditEntry.class)).toList();
+                .items().stream().map(DynamoDbLedger::entry).toList();
+    }
+
+    /** A ledger entry as its item holds it. */
+    static CreditEntry entry(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        return TrainingTable.fromJson(TrainingTable.str(item, "data"), CreditEntry.class);
     }
 }

@@ -11,26 +11,26 @@ import java.util.List;
 /**
  * Keeps the compliance aggregates current: after a teacher's ledger changes (a posting, an approval, a
  * correction) or the teacher is saved, re-evaluates the requirements of the teacher's province for the
- * current cycle from the teacher's own ledger and writes the rows.
+ * current cycle from the teacher's own ledger and writes the rows. The ledger and the rows stored before are read
+ * together ({@link ComplianceAggregates#standing}).
  */
 public final class RefreshCompliance {
-    private final Ledger ledger;
     private final RequirementBook requirements;
     private final ComplianceAggregates aggregates;
     private final Clock clock;
 
-    public RefreshCompliance(Ledger ledger, RequirementBook requirements, ComplianceAggregates aggregates, Clock clock) {
-        this.ledger = ledger;
+    public RefreshCompliance(RequirementBook requirements, ComplianceAggregates aggregates, Clock clock) {
         this.requirements = requirements;
         this.aggregates = aggregates;
         this.clock = clock;
     }
 
     public void refresh(Teacher teacher) {
-        var entries = ledger.ofTeacher(teacher.id());
+        var standing = aggregates.standing(teacher.id());
+        var entries = standing.ledger();
         int year = ChinaTime.today(clock).getYear();
         aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year)),
-                entries.size());
+                entries.size(), standing.stored());
     }
 
     /** The requirements (those in force in {@code year}) that apply to the teacher, evaluated for the cycle containing {@code year}. */

@@ -107,7 +107,7 @@ class CostBenchmark {
             };
             var post = new PostCompletion(new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table),
                     new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table)), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
-                    registryOnly, new RefreshCompliance(ledger, requirements, aggregates, clock));
+                    registryOnly, new RefreshCompliance(requirements, aggregates, clock));
             var transcript = new ReadTranscript(teachers, ledger, requirements, access, clock);
             var compliance = new ListCompliance(aggregates, requirements, access, clock);
 
