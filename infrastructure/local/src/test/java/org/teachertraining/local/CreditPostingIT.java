@@ -182,16 +182,7 @@ class CreditPostingIT {
         // the check against DynamoDB Local, every request it sends counted: the project and the institution, the 120 keys
         // of the trainees' seats and teacher records in batches of at most 100, then the program for the plan's bound
         var sent = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        var counting = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
-                var r = context.request();
-                sent.add(r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b
-                        ? "BatchGetItem(" + b.requestItems().get("TrainingTable").keys().size() + ")" : r.getClass().getSimpleName().replace("Request", ""));
-            }
-        };
-        var counted = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(counting)), "TrainingTable");
+        var counted = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(counting(sent))), "TrainingTable");
         var check = new org.teachertraining.core.credit.CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(counted),
                 new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(counted));
         var completion = org.teachertraining.adapters.aws.StoredJson.read(body, org.teachertraining.core.credit.Completion.class);
@@ -414,16 +405,7 @@ class CreditPostingIT {
         table.client().putItem(b -> b.tableName("TrainingTable").item(otherKind));
 
         var sent = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        var counting = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
-                var r = context.request();
-                sent.add(r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b
-                        ? "BatchGetItem(" + b.requestItems().get("TrainingTable").keys().size() + ")" : r.getClass().getSimpleName().replace("Request", ""));
-            }
-        };
-        var handler = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction").with(counting));
+        var handler = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction").with(counting(sent)));
         // the first posting reads the requirements once for the function's life; the second is counted
         var first = handler.handleRequest(event(completion("C-ONEQUERY-0", passed("CQ-0", "\"ONLINE\":6"))), new LocalLambdaContext("q0", 30));
         assertEquals(List.of(), first.getBatchItemFailures(), "the posting failed (a permission missing?)");
@@ -467,6 +449,19 @@ class CreditPostingIT {
         var rows = aggregates.shortIn("411523", "IT-RACE", 2000, null, null, 10).items();
         assertEquals(1, rows.size());
         assertEquals(40, rows.get(0).earned());
+    }
+
+    /** An interceptor that names every request its client sends in {@code sent}: a BatchGetItem with its number of keys. */
+    static software.amazon.awssdk.core.interceptor.ExecutionInterceptor counting(List<String> sent) {
+        return new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                var r = context.request();
+                sent.add(r instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b
+                        ? "BatchGetItem(" + b.requestItems().get("TrainingTable").keys().size() + ")" : r.getClass().getSimpleName().replace("Request", ""));
+            }
+        };
     }
 
     static SQSEvent event(String... bodies) {
