@@ -150,6 +150,12 @@ final class Api {
                 + (extraFields == null ? "" : "," + extraFields) + "}";
     }
 
+    /** Imports {@link #teachersCsv} over {@code POST /teachers:import} as {@code token}'s holder; anything but 200 fails the test. */
+    void importTeachers(String token, String prefix, String county, int count) throws Exception {
+        var response = sendBytesAsync("POST", "/teachers:import", token, teachersCsv(prefix, county, count).getBytes(StandardCharsets.UTF_8), "text/csv").get();
+        if (response.status() != 200) throw new AssertionError("teacher import: " + response);
+    }
+
     /** CSV of {@code count} eligible rural teachers in a county, ids prefix + number. */
     static String teachersCsv(String prefix, String county, int count) {
         var sb = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");

@@ -45,8 +45,7 @@ class AttackSurfaceIT {
         project = api.project(province, "ATTACK-1", null);
         program = api.send("GET", "/projects/" + project, province, null).json().get("programId").asText();
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}").status());
-        var csv = Api.teachersCsv("AS-", "411523", 1).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "AS-", "411523", 1);
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"AS-0\"}").status());
         document = new Yaml().load(api.send("GET", "/openapi.yaml", null, null).body());
         var paths = (Map<String, Map<String, Object>>) document.get("paths");

@@ -52,8 +52,7 @@ class CreditPostingIT {
         assertEquals(200, henu.status(), henu.toString());
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}");
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}");
-        var csv = Api.teachersCsv("CP-", "411523", 7).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "CP-", "411523", 7);
         for (int i = 0; i < 7; i++) {
             assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"CP-" + i + "\"}").status());
         }
@@ -170,8 +169,7 @@ class CreditPostingIT {
         String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
         String big = api.project(province, "CREDITS-60", null);
         assertEquals(200, api.send("PUT", "/projects/" + big + "/quotas/411500", province, "{\"seats\":60}").status());
-        var csv = Api.teachersCsv("CL-", "411523", 60).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "CL-", "411523", 60);
         var trainees = new ArrayList<String>();
         for (int i = 0; i < 60; i++) {
             assertEquals(201, api.send("POST", "/projects/" + big + "/enrollments", xinyang, "{\"teacherId\":\"CL-" + i + "\"}").status());
@@ -392,8 +390,7 @@ class CreditPostingIT {
     @Test
     void aPostingRefreshesComplianceOnOneQuery_theStoredRowsAndTheLedgerTogether() throws Exception {
         String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
-        var csv = Api.teachersCsv("CQ-", "411523", 2).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "CQ-", "411523", 2);
         for (String t : List.of("CQ-0", "CQ-1")) {
             assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + t + "\"}").status());
         }

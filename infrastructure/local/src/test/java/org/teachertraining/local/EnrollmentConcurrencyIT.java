@@ -94,8 +94,7 @@ class EnrollmentConcurrencyIT {
     void theSameRequestRepeatedConcurrentlyWithOneIdempotencyKeyBooksOneSeat() throws Exception {
         String project = api.project(province, "IDEMPOTENT", null);
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}");
-        var csv = Api.teachersCsv("K-", "411523", 3).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "K-", "411523", 3);
 
         var futures = new ArrayList<CompletableFuture<Api.Response>>();
         for (int i = 0; i < 20; i++) {
@@ -156,8 +155,7 @@ class EnrollmentConcurrencyIT {
     void concurrentWithdrawalsFreeTheSeatOnce() throws Exception {
         String project = api.project(province, "WITHDRAW-RACE", null);
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":3}");
-        var csv = Api.teachersCsv("W-", "411523", 1).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "W-", "411523", 1);
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"W-0\"}").status());
         var futures = new ArrayList<CompletableFuture<Api.Response>>();
         for (int i = 0; i < 10; i++) futures.add(api.sendAsync("DELETE", "/projects/" + project + "/enrollments/W-0", xinyang, null));

@@ -30,8 +30,7 @@ class ExportsIT {
         province = api.token("ex-province", "PROVINCE_ADMIN", "410000");
         city = api.token("ex-city", "CITY_ADMIN", "411500");
         county = api.token("ex-county", "COUNTY_ADMIN", COUNTY);
-        var csv = Api.teachersCsv("EX-", COUNTY, 120).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", county, csv, "text/csv").get().status());
+        api.importTeachers(county, "EX-", COUNTY, 120);
         project = api.project(province, "EX-1", null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":150}").status());
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/" + COUNTY, city, "{\"seats\":130}").status());

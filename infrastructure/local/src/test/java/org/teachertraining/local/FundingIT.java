@@ -119,8 +119,7 @@ class FundingIT {
         // trainees: three enrolled; two attend, one in part; one no-show
         String xinyang = api.token("fund-xinyang", "CITY_ADMIN", "411500");
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":50}");
-        var csv = Api.teachersCsv("FUND5-", "411523", 3).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "FUND5-", "411523", 3);
         for (int i = 0; i < 3; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"FUND5-" + i + "\"}").status());
         var attendance = api.send("PUT", "/projects/" + project + "/attendance", henu,
                 "{\"records\":[{\"teacherId\":\"FUND5-0\",\"daysAttended\":8,\"onlineHours\":30},{\"teacherId\":\"FUND5-1\",\"daysAttended\":5,\"onlineHours\":10}]}");

@@ -11,7 +11,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -32,8 +31,7 @@ class HighEndSharesIT {
         var api = Api.shared();
         String county = api.token("he-county", "COUNTY_ADMIN", COUNTY);
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        var csv = Api.teachersCsv("HE-", COUNTY, 3).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", county, csv, "text/csv").get().status());
+        api.importTeachers(county, "HE-", COUNTY, 3);
 
         // no count yet: no target, nothing to be behind
         var before = api.send("GET", "/jurisdictions/" + COUNTY + "/high-end-shares", county, null);

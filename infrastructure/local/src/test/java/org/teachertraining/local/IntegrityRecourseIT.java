@@ -8,7 +8,6 @@ import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.submissions.SampleFiles;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,8 +44,7 @@ class IntegrityRecourseIT {
         String xinyang = api.token("ir-xinyang", "CITY_ADMIN", "411500");
         String county = api.token("ir-xx", "COUNTY_ADMIN", "411523");
         String guangshan = api.token("ir-gs", "COUNTY_ADMIN", "411522");
-        var csv = Api.teachersCsv("IR-", "411523", 3).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "IR-", "411523", 3);
         // two records as the lifecycle and a completion write them: a no-show, a dismissal, both within three years
         var day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(2);
         try (var dynamo = AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString())) {

@@ -3,7 +3,6 @@ package org.teachertraining.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +23,7 @@ class JurisdictionResultsIT {
         String shangcheng = api.token("jr-sc", "COUNTY_ADMIN", "411524");
         String huaibin = api.token("jr-hb", "COUNTY_ADMIN", "411527");
         // 商城县 registers 4 teachers, 淮滨县 none
-        var csv = Api.teachersCsv("JR-", "411524", 4).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", shangcheng, csv, "text/csv").get().status());
+        api.importTeachers(shangcheng, "JR-", "411524", 4);
 
         var program = api.send("POST", "/programs", province, "{\"year\":" + YEAR + ",\"level\":\"PROVINCIAL\",\"name\":\"JR " + YEAR + "\",\"jurisdiction\":\"410000\"}");
         assertEquals(201, program.status(), program.toString());

@@ -9,7 +9,6 @@ import org.teachertraining.adapters.dynamodb.DynamoDbReminderRuns;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.notifications.ReminderHandler;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -75,8 +74,7 @@ class NotificationsIT {
         String xinyang = api.token("note-xinyang", "CITY_ADMIN", "411500");
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}").status());
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":5}").status());
-        var csv = Api.teachersCsv("NOTE1-", "411523", 2).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "NOTE1-", "411523", 2);
         for (int i = 0; i < 2; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"NOTE1-" + i + "\"}").status());
 
         var runs = new DynamoDbReminderRuns(table);

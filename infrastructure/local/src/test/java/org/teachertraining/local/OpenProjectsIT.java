@@ -3,7 +3,6 @@ package org.teachertraining.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +18,7 @@ class OpenProjectsIT {
         String province = api.token("op-province", "PROVINCE_ADMIN", "410000");
         String xinyang = api.token("op-xinyang", "CITY_ADMIN", "411500");
         String zhengzhou = api.token("op-zhengzhou", "CITY_ADMIN", "410100");
-        var csv = Api.teachersCsv("OP-", "411523", 2).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "OP-", "411523", 2);
         int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
 
         String open = api.project(province, "OP-OPEN", null);

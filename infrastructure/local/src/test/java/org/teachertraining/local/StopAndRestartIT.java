@@ -81,8 +81,7 @@ class StopAndRestartIT {
         String xinyang = api.token("sr-xinyang", "CITY_ADMIN", "411500");
         String project = api.project(province, "STOP-1", null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}").status());
-        var csv = Api.teachersCsv("SR-", "411523", 4).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "SR-", "411523", 4);
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"SR-0\"}").status());
 
         long asked = System.nanoTime();
@@ -131,8 +130,7 @@ class StopAndRestartIT {
         String province = api.token("sk-province", "PROVINCE_ADMIN", "410000");
         String xinyang = api.token("sk-xinyang", "CITY_ADMIN", "411500");
         String henu = henu(api);
-        var csv = Api.teachersCsv("SK-", "411523", TRAINEES + CANDIDATES).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "SK-", "411523", TRAINEES + CANDIDATES);
 
         // B: approved, its trainees enrolled, then the clock past its end: completions are taken
         String trained = api.project(province, "SK-B", "\"seats\":" + TRAINEES);

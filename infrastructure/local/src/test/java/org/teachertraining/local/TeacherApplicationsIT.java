@@ -3,7 +3,6 @@ package org.teachertraining.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +41,7 @@ class TeacherApplicationsIT {
         String xinyang = api.token("ta-xinyang", "CITY_ADMIN", "411500");
         String county = api.token("ta-xx", "COUNTY_ADMIN", "411523");
         String guangshan = api.token("ta-gs", "COUNTY_ADMIN", "411522");
-        var csv = Api.teachersCsv("TA-", "411523", 6).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "TA-", "411523", 6);
         String project = api.project(province, "TA-1", null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":3}").status());
 

@@ -3,7 +3,6 @@ package org.teachertraining.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +38,7 @@ class WaitlistIT {
         String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
         String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
         String guangshan = api.token("wl-gs", "COUNTY_ADMIN", "411522");
-        var csv = Api.teachersCsv("WL-", "411523", 12).getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, api.sendBytesAsync("POST", "/teachers:import", xinyang, csv, "text/csv").get().status());
+        api.importTeachers(xinyang, "WL-", "411523", 12);
         String project = api.project(province, "WL-1", null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":4}").status());
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":4}").status());
