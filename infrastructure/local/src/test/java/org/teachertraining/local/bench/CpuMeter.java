@@ -1,0 +1,114 @@
+package org.teachertraining.local.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The CPU a timed stretch of a benchmark used: this JVM's own CPU time (every thread in it: the emulators, the API,
+ * the callers), and the whole machine's from {@code /proc/stat} — how much of its CPUs were busy, and how much the
+ * hypervisor took for other guests ("steal"), which slows a round without anything in it having changed. Where
+ * {@code /proc/stat} cannot be read the machine's figures are NaN.
+ */
+final class CpuMeter {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
+    private static final java.lang.management.CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();   // null without a JIT
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+
+    /**
+     * What a stretch used: this process's CPU in ms; the machine's CPUs busy and stolen, as fractions of its time; and
+     * this process's CPU in ms by kind of thread (from {@code /proc/self/task}, of the threads alive at both ends of the
+     * stretch — a thread that ended within it is in the process's total only — the JVM's own threads included: the
+     * garbage collector's, the JIT compilers'), largest first; the classes loaded; and the time the JIT compilers spent
+     * compiling (the JVM's own account, summed over its compiler threads; NaN where the JVM keeps none).
+     */
+    record Spent(double processMs, double machineBusy, double stolen, Map<String, Double> byThreadMs, long classesLoaded, double compileMs) {}
+
+    private final long processNanos;
+    private final long[] machine;
+    private final Map<String, Long> threads;
+    private final long classes;
+    private final long compileMs;
+
+    private CpuMeter(long processNanos, long[] machine, Map<String, Long> threads, long classes, long compileMs) {
+        this.processNanos = processNanos;
+        this.machine = machine;
+        this.threads = threads;
+        this.classes = classes;
+        this.compileMs = compileMs;
+    }
+
+    static CpuMeter start() {
+        return new CpuMeter(OS.getProcessCpuTime(), machineTicks(), threadTicks(), CLASSES.getTotalLoadedClassCount(), compileMs());
+    }
+
+    private static long compileMs() {
+        return COMPILER != null && COMPILER.isCompilationTimeMonitoringSupported() ? COMPILER.getTotalCompilationTime() : -1;
+    }
+
+    Spent stop() {
+        long classesLoaded = CLASSES.getTotalLoadedClassCount() - classes;
+        double compiling = compileMs < 0 ? Double.NaN : compileMs() - compileMs;
+        long[] now = machineTicks();
+        double processMs = (OS.getProcessCpuTime() - processNanos) / 1e6;
+        var byKind = new HashMap<String, Double>();
+        threadTicks().forEach((id, ticks) -> {
+            long spent = ticks - threads.getOrDefault(id, 0L);
+            if (spent > 0) byKind.merge(kind(id.substring(id.indexOf(' ') + 1)), spent * 10.0, Double::sum);   // ticks of 10 ms
+        });
+        var byThreadMs = new LinkedHashMap<String, Double>();
+        byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> byThreadMs.put(e.getKey(), e.getValue()));
+        if (machine == null || now == null) return new Spent(processMs, Double.NaN, Double.NaN, byThreadMs, classesLoaded, compiling);
+        // /proc/stat's first line: user nice system idle iowait irq softirq steal guest guest_nice (ticks, all CPUs)
+        long total = 0;
+        for (int i = 0; i < 8; i++) total += now[i] - machine[i];
+        long idle = (now[3] - machine[3]) + (now[4] - machine[4]), steal = now[7] - machine[7];
+        return total <= 0 ? new Spent(processMs, Double.NaN, Double.NaN, byThreadMs, classesLoaded, compiling)
+                : new Spent(processMs, (double) (total - idle - steal) / total, (double) steal / total, byThreadMs, classesLoaded, compiling);
+    }
+
+    /** A thread's name without its number: "GC Thread#1" and "GC Thread#0" are one kind. */
+    static String kind(String name) {
+        return name.replaceAll("[-#_ ]*\\d+", "#").replaceAll("#+$", "").trim();
+    }
+
+    /** "tid name" → user and system ticks, for every thread of this process; empty where /proc cannot be read. */
+    private static Map<String, Long> threadTicks() {
+        var ticks = new HashMap<String, Long>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                    String[] f = stat.substring(close + 2).split(" ");
+                    // after the name: state(0) ppid … utime(11) stime(12)
+                    ticks.put(task.getFileName() + " " + stat.substring(open + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    private static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(PROC_STAT).get(0).trim().split("\\s+");
+            if (!"cpu".equals(f[0]) || f.length < 9) return null;
+            long[] ticks = new long[8];
+            for (int i = 0; i < 8; i++) ticks[i] = Long.parseLong(f[i + 1]);
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
