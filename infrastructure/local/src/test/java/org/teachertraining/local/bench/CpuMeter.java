@@ -61,7 +61,7 @@ final class CpuMeter {
         var byKind = new HashMap<String, Double>();
         threadTicks().forEach((id, ticks) -> {
             long spent = ticks - threads.getOrDefault(id, 0L);
-            if (spent > 0) byKind.merge(kind(id.substring(id.indexOf(' ') + 1)), spent * 10.0, Double::sum);   // ticks of 10 ms
+            if (spent > 0) byKind.merge(kind(id.substring(id.indexOf(' ', id.indexOf(' ') + 1) + 1)), spent * 10.0, Double::sum);   // ticks of 10 ms
         });
         var byThreadMs = new LinkedHashMap<String, Double>();
         byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> byThreadMs.put(e.getKey(), e.getValue()));
@@ -79,7 +79,10 @@ final class CpuMeter {
         return name.replaceAll("[-#_ ]*\\d+", "#").replaceAll("#+$", "").trim();
     }
 
-    /** "tid name" → user and system ticks, for every thread of this process; empty where /proc cannot be read. */
+    /**
+     * "tid start name" → user and system ticks, for every thread of this process; empty where /proc cannot be read. The
+     * kernel reuses a dead thread's id (here after 32,768), so a thread is known by its id and its start time together.
+     */
     private static Map<String, Long> threadTicks() {
         var ticks = new HashMap<String, Long>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -88,8 +91,8 @@ final class CpuMeter {
                     String stat = Files.readString(task.resolve("stat"));
                     int open = stat.indexOf('('), close = stat.lastIndexOf(')');
                     String[] f = stat.substring(close + 2).split(" ");
-                    // after the name: state(0) ppid … utime(11) stime(12)
-                    ticks.put(task.getFileName() + " " + stat.substring(open + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    // after the name: state(0) ppid … utime(11) stime(12) … starttime(19)
+                    ticks.put(task.getFileName() + " " + f[19] + " " + stat.substring(open + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
