@@ -23,11 +23,12 @@ final class CpuMeter {
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
     /**
-     * What a stretch used: this process's CPU in ms; the machine's CPUs busy and stolen, as fractions of its time; and
-     * this process's CPU in ms by kind of thread (from {@code /proc/self/task}, of the threads alive at both ends of the
-     * stretch — a thread that ended within it is in the process's total only — the JVM's own threads included: the
-     * garbage collector's, the JIT compilers'), largest first; the classes loaded; and the time the JIT compilers spent
-     * compiling (the JVM's own account, summed over its compiler threads; NaN where the JVM keeps none).
+     * What a stretch used: this process's CPU in ms; the machine's CPUs busy and stolen, as fractions of its time; this
+     * process's CPU in ms by kind of thread, largest first, read from {@code /proc/self/task} for the threads alive at
+     * the stretch's end, those started within it included, and the JVM's own among them: the garbage collector's, the
+     * JIT compilers'. A thread that ended within the stretch counts in the process's total only. Then the classes
+     * loaded, and the time the JIT compilers spent compiling: the JVM's own account, summed over its compiler threads,
+     * NaN where the JVM keeps none.
      */
     record Spent(double processMs, double machineBusy, double stolen, Map<String, Double> byThreadMs, long classesLoaded, double compileMs) {}
 
