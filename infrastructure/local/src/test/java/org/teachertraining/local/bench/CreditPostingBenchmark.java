@@ -112,9 +112,13 @@ class CreditPostingBenchmark {
             }
             for (boolean platform : new boolean[]{true, false, false, true}) {
                 var r = bench.setUp(++round, perRound);
+                var cpu = CpuMeter.start();
                 double[] timing = platform ? bench.platform(r) : bench.limit(r);
-                System.out.printf("credit posting round %d, %s: %d completions sent in %.1f s; all posted after %.1f s: %.1f postings/s%n", r.index(),
-                        platform ? "the platform" : "the limit", r.completions(), timing[0], timing[1], r.completions() / timing[1]);
+                var spent = cpu.stop();
+                System.out.printf("credit posting round %d, %s: %d completions sent in %.1f s; all posted after %.1f s: %.1f postings/s;"
+                                + " CPU %.2f ms a posting, machine %.0f%% busy, %.0f%% stolen%n", r.index(), platform ? "the platform" : "the limit",
+                        r.completions(), timing[0], timing[1], r.completions() / timing[1], spent.processMs() / r.completions(), 100 * spent.machineBusy(), 100 * spent.stolen());
+                System.out.println("  CPU ms a posting by thread: " + RushBenchmark.perRequest(spent.byThreadMs(), r.completions()));
                 verify(bench.table, r, platform);
                 results.computeIfAbsent(platform, x -> new ArrayList<>()).add(timing);
             }
