@@ -34,11 +34,11 @@ final class CpuMeter {
 
     private final long processNanos;
     private final long[] machine;
-    private final Map<String, Long> threads;
+    private final Map<Task, Long> threads;
     private final long classes;
     private final long compileMs;
 
-    private CpuMeter(long processNanos, long[] machine, Map<String, Long> threads, long classes, long compileMs) {
+    private CpuMeter(long processNanos, long[] machine, Map<Task, Long> threads, long classes, long compileMs) {
         this.processNanos = processNanos;
         this.machine = machine;
         this.threads = threads;
@@ -60,19 +60,24 @@ final class CpuMeter {
         long[] now = machineTicks();
         double processMs = (OS.getProcessCpuTime() - processNanos) / 1e6;
         var byKind = new HashMap<String, Double>();
-        threadTicks().forEach((id, ticks) -> {
-            long spent = ticks - threads.getOrDefault(id, 0L);
-            if (spent > 0) byKind.merge(kind(id.substring(id.indexOf(' ', id.indexOf(' ') + 1) + 1)), spent * 10.0, Double::sum);   // ticks of 10 ms
+        threadTicks().forEach((task, ticks) -> {
+            long spent = ticks - threads.getOrDefault(task, 0L);
+            if (spent > 0) byKind.merge(kind(task.name()), spent * 10.0, Double::sum);   // ticks of 10 ms
         });
         var byThreadMs = new LinkedHashMap<String, Double>();
         byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> byThreadMs.put(e.getKey(), e.getValue()));
-        if (machine == null || now == null) return new Spent(processMs, Double.NaN, Double.NaN, byThreadMs, classesLoaded, compiling);
         // /proc/stat's first line: user nice system idle iowait irq softirq steal guest guest_nice (ticks, all CPUs)
-        long total = 0;
-        for (int i = 0; i < 8; i++) total += now[i] - machine[i];
-        long idle = (now[3] - machine[3]) + (now[4] - machine[4]), steal = now[7] - machine[7];
-        return total <= 0 ? new Spent(processMs, Double.NaN, Double.NaN, byThreadMs, classesLoaded, compiling)
-                : new Spent(processMs, (double) (total - idle - steal) / total, (double) steal / total, byThreadMs, classesLoaded, compiling);
+        double busy = Double.NaN, stolen = Double.NaN;
+        if (machine != null && now != null) {
+            long total = 0;
+            for (int i = 0; i < 8; i++) total += now[i] - machine[i];
+            long idle = (now[3] - machine[3]) + (now[4] - machine[4]), steal = now[7] - machine[7];
+            if (total > 0) {
+                busy = (double) (total - idle - steal) / total;
+                stolen = (double) steal / total;
+            }
+        }
+        return new Spent(processMs, busy, stolen, byThreadMs, classesLoaded, compiling);
     }
 
     /** A thread's name without its number: "GC Thread#1" and "GC Thread#0" are one kind. */
@@ -81,11 +86,14 @@ final class CpuMeter {
     }
 
     /**
-     * "tid start name" → user and system ticks, for every thread of this process; empty where /proc cannot be read. The
-     * kernel reuses a dead thread's id (here after 32,768), so a thread is known by its id and its start time together.
+     * A thread of this process as {@code /proc/self/task} names it. The kernel reuses a dead thread's id (here after
+     * 32,768), so a thread is known by its id and its start time together.
      */
-    private static Map<String, Long> threadTicks() {
-        var ticks = new HashMap<String, Long>();
+    private record Task(String id, String started, String name) {}
+
+    /** Every thread of this process → its user and system ticks; empty where /proc cannot be read. */
+    private static Map<Task, Long> threadTicks() {
+        var ticks = new HashMap<Task, Long>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             tasks.forEach(task -> {
                 try {
@@ -93,7 +101,7 @@ final class CpuMeter {
                     int open = stat.indexOf('('), close = stat.lastIndexOf(')');
                     String[] f = stat.substring(close + 2).split(" ");
                     // after the name: state(0) ppid … utime(11) stime(12) … starttime(19)
-                    ticks.put(task.getFileName() + " " + f[19] + " " + stat.substring(open + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    ticks.put(new Task(task.getFileName().toString(), f[19], stat.substring(open + 1, close)), Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
