@@ -72,13 +72,13 @@ final class Emulators implements AutoCloseable {
         try {
             allAtOnce("emulator-start",
                     () -> {
-                        dynamoStarted.set(startDynamoDb(dynamoPort, dataDir, nativeDir));
+                        dynamoStarted.set(listening("DynamoDB Local", dynamoDb, () -> startDynamoDb(dynamoPort, dataDir, nativeDir)));
                         whenServing.dynamoDb(dynamoDb);
                     }, () -> {
-                        sqsStarted.set(startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null));
+                        sqsStarted.set(listening("ElasticMQ", sqs, () -> startElasticMq(sqsPort, sqsPersistent ? mkdirs(dataDir.resolve("sqs")).resolve("messages") : null)));
                         whenServing.sqs(sqs);
                     }, () -> {
-                        s3Started.set(startS3Proxy(s3, dataDir));
+                        s3Started.set(listening("S3Proxy", s3, () -> startS3Proxy(s3, dataDir)));
                         whenServing.s3(s3);
                     });
         } catch (Exception e) {
@@ -90,6 +90,33 @@ final class Emulators implements AutoCloseable {
         blobStore = s3Started.get().context();
         store = s3Started.get().store();
         s3Proxy = s3Started.get().proxy();
+    }
+
+    /** An emulator's start, which may find its port taken. */
+    private interface Start<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * {@code start}'s emulator, listening on {@code endpoint}; if its port was taken between {@link Endpoints#reserve} and
+     * now (another process's connection may take it as its local port), {@link PortTaken}.
+     */
+    private static <T> T listening(String emulator, URI endpoint, Start<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) throw new PortTaken(emulator, endpoint, e);
+            }
+            throw e;
+        }
+    }
+
+    /** An emulator could not listen on the port reserved for it: something else took it. Other ports will do. */
+    static final class PortTaken extends IOException {
+        PortTaken(String emulator, URI endpoint, Exception cause) {
+            super(emulator + " could not listen on " + endpoint + ": the port was taken after it was reserved", cause);
+        }
     }
 
     private static DynamoDBProxyServer startDynamoDb(int port, Path dataDir, Path nativeDir) throws Exception {
@@ -164,10 +191,18 @@ final class Emulators implements AutoCloseable {
 
     /** Where the three emulators serve, on 127.0.0.1. */
     record Endpoints(URI dynamoDb, URI sqs, URI s3) {
-        /** Three free ports, chosen now. */
+        /**
+         * Three free ports, chosen now, and each a different one: all three are held at once while they are chosen (one
+         * closed before the next is chosen may be chosen again).
+         */
         static Endpoints reserve() throws IOException {
-            return new Endpoints(URI.create("http://127.0.0.1:" + freePort()), URI.create("http://127.0.0.1:" + freePort()),
-                    URI.create("http://127.0.0.1:" + freePort()));
+            try (var dynamoDb = new ServerSocket(0); var sqs = new ServerSocket(0); var s3 = new ServerSocket(0)) {
+                return new Endpoints(local(dynamoDb), local(sqs), local(s3));
+            }
+        }
+
+        private static URI local(ServerSocket socket) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
     }
 

@@ -137,14 +137,37 @@ public final class LocalRuntime implements AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /** How many times the runtime starts on newly reserved ports when an emulator's port was taken before it listened. */
+    static final int PORT_ATTEMPTS = 3;
+
     public static LocalRuntime start(Options o) throws Exception {
+        return start(o, Emulators.Endpoints::reserve);
+    }
+
+    /**
+     * The runtime, with its emulators on the ports {@code ports} reserves. The ports are free when reserved, but not held:
+     * if one is taken before its emulator listens on it (a connection of another process may take it as its local port),
+     * everything started is stopped and the runtime starts again on newly reserved ports, up to {@link #PORT_ATTEMPTS}
+     * times.
+     */
+    static LocalRuntime start(Options o, java.util.concurrent.Callable<Emulators.Endpoints> ports) throws Exception {
+        if (o.clean()) deleteTree(o.root().resolve(".local"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(o, ports.call());
+            } catch (Emulators.PortTaken e) {
+                if (attempt == PORT_ATTEMPTS) throw e;
+                System.err.println("local runtime: " + e.getMessage() + "; starting again on other ports");
+            }
+        }
+    }
+
+    private static LocalRuntime start(Options o, Emulators.Endpoints endpoints) throws Exception {
         Path data = o.root().resolve(".local");
-        if (o.clean()) deleteTree(data);
         Path template = o.root().resolve("template.yaml");
         Files.createDirectories(data);
         var parsed = CloudFormationTemplate.read(template);
         var provisioner = new Provisioner(parsed);
-        var endpoints = Emulators.Endpoints.reserve();
         // The emulators start, and the template's resources are made in them, on threads of their own while the API's
         // context starts on this one: each is mostly class loading, and the context needs the emulators' endpoints, not
         // their resources. Its server opens once both are done and the context has the template's values (queue URLs,
