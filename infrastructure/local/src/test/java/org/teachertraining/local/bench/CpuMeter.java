@@ -30,7 +30,16 @@ final class CpuMeter {
      * loaded, and the time the JIT compilers spent compiling: the JVM's own account, summed over its compiler threads,
      * NaN where the JVM keeps none.
      */
-    record Spent(double processMs, double machineBusy, double stolen, Map<String, Double> byThreadMs, long classesLoaded, double compileMs) {}
+    record Spent(double processMs, double machineBusy, double stolen, Map<String, Double> byThreadMs, long classesLoaded, double compileMs) {
+        /**
+         * The CPU the JIT compilers' threads took, in ms; where the threads cannot be told apart (no {@code /proc}), the
+         * JVM's own account of its compiling, which counts time waiting for a core too.
+         */
+        double compilersMs() {
+            if (byThreadMs.isEmpty()) return compileMs;
+            return byThreadMs.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
+        }
+    }
 
     private final long processNanos;
     private final long[] machine;
