@@ -106,19 +106,18 @@ class CreditPostingBenchmark {
             var bench = new Bench(runtime);
             System.out.println("credit posting: one posting's requests, as the limit sends them: " + Replay.mix(bench.template)
                     + " and a certificate of " + bench.pdf.length + " bytes");
-            var results = new LinkedHashMap<Boolean, List<double[]>>();
+            var results = new LinkedHashMap<Boolean, List<Timing>>();
             int round = 0;
             // the warm-up (not counted): a round each way, then the platform's rounds until the JIT compilers have settled
             for (int pass = 1; ; pass++) {
                 double compilersShare = Double.NaN;
                 for (boolean platform : pass == 1 ? new boolean[]{true, false} : new boolean[]{true}) {
                     var r = bench.setUp(++round, WARM_UP);
-                    var cpu = CpuMeter.start();
-                    double[] timing = platform ? bench.platform(r) : bench.limit(r);
-                    var spent = cpu.stop();
+                    var timing = platform ? bench.platform(r) : bench.limit(r);
+                    var spent = timing.cpu();
                     if (platform) compilersShare = spent.compilersMs() / spent.processMs();
                     System.out.printf("credit posting warm-up %d, %s: %.1f postings/s, the JIT compilers %.1f%% of the CPU (not counted)%n", pass,
-                            platform ? "the platform" : "the limit", r.completions() / timing[1], 100 * spent.compilersMs() / spent.processMs());
+                            platform ? "the platform" : "the limit", r.completions() / timing.posted(), 100 * spent.compilersMs() / spent.processMs());
                     verify(bench.table, r, platform);
                 }
                 // no account of compiling (NaN): one pass
@@ -129,12 +128,11 @@ class CreditPostingBenchmark {
             }
             for (boolean platform : new boolean[]{true, false, false, true}) {
                 var r = bench.setUp(++round, perRound);
-                var cpu = CpuMeter.start();
-                double[] timing = platform ? bench.platform(r) : bench.limit(r);
-                var spent = cpu.stop();
+                var timing = platform ? bench.platform(r) : bench.limit(r);
+                var spent = timing.cpu();
                 System.out.printf("credit posting round %d, %s: %d completions sent in %.1f s; all posted after %.1f s: %.1f postings/s;"
                                 + " CPU %.2f ms a posting, machine %.0f%% busy, %.0f%% stolen%n", r.index(), platform ? "the platform" : "the limit",
-                        r.completions(), timing[0], timing[1], r.completions() / timing[1], spent.processMs() / r.completions(), 100 * spent.machineBusy(), 100 * spent.stolen());
+                        r.completions(), timing.sent(), timing.posted(), r.completions() / timing.posted(), spent.processMs() / r.completions(), 100 * spent.machineBusy(), 100 * spent.stolen());
                 System.out.println("  CPU ms a posting by thread: " + RushBenchmark.perRequest(spent.byThreadMs(), r.completions()));
                 verify(bench.table, r, platform);
                 results.computeIfAbsent(platform, x -> new ArrayList<>()).add(timing);
@@ -142,8 +140,8 @@ class CreditPostingBenchmark {
             int dead = Integer.parseInt(bench.sqs.getQueueAttributes(b -> b.queueUrl(bench.deadLetters).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             assertEquals(0, dead, "messages in the dead-letter queue");
-            double platformSeconds = results.get(true).stream().mapToDouble(t -> t[1]).sum();
-            double limitSeconds = results.get(false).stream().mapToDouble(t -> t[1]).sum();
+            double platformSeconds = results.get(true).stream().mapToDouble(Timing::posted).sum();
+            double limitSeconds = results.get(false).stream().mapToDouble(Timing::posted).sum();
             figures.put("completions", (double) COMPLETIONS);
             figures.put("postingsPerSecond", COMPLETIONS / platformSeconds);
             figures.put("limit.postingsPerSecond", COMPLETIONS / limitSeconds);
@@ -156,6 +154,12 @@ class CreditPostingBenchmark {
         better.put("ratioToLimit", true);
         Baseline.check("credit" + COMPLETIONS, figures, better);
     }
+
+    /**
+     * A round, from its first send until its queue was drained: the seconds its completions took to send, and until all
+     * were posted; the CPU it took meanwhile.
+     */
+    record Timing(double sent, double posted, CpuMeter.Spent cpu) {}
 
     /** The runtime's queues, the tables, and one posting's recorded requests. */
     static final class Bench {
@@ -283,11 +287,12 @@ class CreditPostingBenchmark {
         }
 
         /** The platform's round: sent, then posted by the runtime's mapping until the queue is empty. Seconds: {sending, all posted}. */
-        double[] platform(Round r) throws Exception {
+        Timing platform(Round r) throws Exception {
+            var cpu = CpuMeter.start();
             long t0 = System.nanoTime();
             double sent = send(r, queueUrl);
             drained(queueUrl);
-            return new double[]{sent, (System.nanoTime() - t0) / 1e9};
+            return new Timing(sent, (System.nanoTime() - t0) / 1e9, cpu.stop());
         }
 
         /**
@@ -312,7 +317,7 @@ class CreditPostingBenchmark {
         }
 
         /** The limit's round: the same messages, received, replayed and deleted by as many pollers as the mapping runs. */
-        double[] limit(Round r) throws Exception {
+        Timing limit(Round r) throws Exception {
             // each completion's requests, made before the clock starts
             var replays = new java.util.concurrent.ConcurrentHashMap<String, List<SdkRequest>>();
             for (int p = 0; p < r.projects().length; p++) {
@@ -326,6 +331,7 @@ class CreditPostingBenchmark {
             var done = new AtomicInteger();
             var workers = Executors.newFixedThreadPool(pollers);
             var polling = new ArrayList<Future<?>>();
+            var cpu = CpuMeter.start();
             long t0 = System.nanoTime();
             for (int i = 0; i < pollers; i++) {
                 polling.add(workers.submit(() -> {
@@ -351,11 +357,12 @@ class CreditPostingBenchmark {
             double sent = send(r, limitQueueUrl);
             drained(limitQueueUrl);
             double posted = (System.nanoTime() - t0) / 1e9;
+            var spent = cpu.stop();
             // not counted: the pollers' last long polls of the empty queue (until 2026-12-04 the round ended only after them)
             for (var f : polling) f.get(30, TimeUnit.MINUTES);
             workers.shutdown();
             System.out.printf("  the limit's pollers ended %.2f s after the queue was drained%n", (System.nanoTime() - t0) / 1e9 - posted);
-            return new double[]{sent, posted};
+            return new Timing(sent, posted, spent);
         }
     }
 
