@@ -92,16 +92,11 @@ final class Emulators implements AutoCloseable {
         s3Proxy = s3Started.get().proxy();
     }
 
-    /** An emulator's start, which may find its port taken. */
-    private interface Start<T> {
-        T call() throws Exception;
-    }
-
     /**
      * {@code start}'s emulator, listening on {@code endpoint}; if its port was taken between {@link Endpoints#reserve} and
      * now (another process's connection may take it as its local port), {@link PortTaken}.
      */
-    private static <T> T listening(String emulator, URI endpoint, Start<T> start) throws Exception {
+    private static <T> T listening(String emulator, URI endpoint, java.util.concurrent.Callable<T> start) throws Exception {
         try {
             return start.call();
         } catch (Exception e) {

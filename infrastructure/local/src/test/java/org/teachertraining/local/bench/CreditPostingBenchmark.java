@@ -286,7 +286,7 @@ class CreditPostingBenchmark {
             return (System.nanoTime() - t0) / 1e9;
         }
 
-        /** The platform's round: sent, then posted by the runtime's mapping until the queue is empty. Seconds: {sending, all posted}. */
+        /** The platform's round: sent, then posted by the runtime's mapping until the queue is empty. */
         Timing platform(Round r) throws Exception {
             var cpu = CpuMeter.start();
             long t0 = System.nanoTime();

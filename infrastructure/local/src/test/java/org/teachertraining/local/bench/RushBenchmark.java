@@ -154,10 +154,10 @@ class RushBenchmark {
     /**
      * A round: its requests a second, each request's latency in ms (ascending), the CPU time this JVM spent on each
      * request (everything in it: the emulators, the API, the callers) and the machine's CPUs busy and stolen (by the
-     * hypervisor) as fractions of the round's time ({@link CpuMeter}).
+     * hypervisor) as fractions of the round's time ({@link CpuMeter}); the JIT's compiling a request, by its own account
+     * and as its compilers' threads' CPU ({@link CpuMeter.Spent#compilersMs}).
      */
     record Result(double throughput, List<Double> latencies, double cpuMsPerRequest, double machineBusy, double stolen, Map<String, Double> cpuMsByThread, long classesLoaded, double compileMsPerRequest, double compilerCpuMsPerRequest) {
-
         double p50() {
             return percentile(latencies, 0.50);
         }
