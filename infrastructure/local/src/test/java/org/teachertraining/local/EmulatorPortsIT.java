@@ -60,11 +60,7 @@ class EmulatorPortsIT {
                 };
                 var failure = assertThrows(Emulators.PortTaken.class, () -> new Emulators(endpoints, null, dir.resolve("native"), NOTHING).close());
                 assertEquals(taken + " could not listen on " + held + ": the port was taken after it was reserved", failure.getMessage());
-                for (var endpoint : List.of(endpoints.dynamoDb(), endpoints.sqs(), endpoints.s3())) {
-                    if (endpoint.equals(held)) continue;
-                    assertThrows(ConnectException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close(),
-                            endpoint + " still listens after " + taken + " failed to start");
-                }
+                assertNothingListens(endpoints, held);
             }
         }
     }
@@ -93,12 +89,7 @@ class EmulatorPortsIT {
                 assertEquals(200, answer.statusCode());
             }
             // the failed starts left none of their emulators listening
-            for (var e : reserved) {
-                for (var endpoint : List.of(e.dynamoDb(), e.sqs(), e.s3())) {
-                    if (endpoint.equals(held)) continue;
-                    assertThrows(ConnectException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close(), endpoint + " still listens");
-                }
-            }
+            reserved.forEach(e -> assertNothingListens(e, held));
         }
     }
 
@@ -115,6 +106,14 @@ class EmulatorPortsIT {
                     }).close());
             assertEquals(LocalRuntime.PORT_ATTEMPTS, calls.get());
             assertTrue(failure.getMessage().contains(held.toString()), failure.getMessage());
+        }
+    }
+
+    /** No emulator listens on {@code endpoints} after a failed start; {@code held}, the test's own socket, aside. */
+    private static void assertNothingListens(Emulators.Endpoints endpoints, URI held) {
+        for (var endpoint : List.of(endpoints.dynamoDb(), endpoints.sqs(), endpoints.s3())) {
+            if (endpoint.equals(held)) continue;
+            assertThrows(ConnectException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close(), endpoint + " still listens");
         }
     }
 

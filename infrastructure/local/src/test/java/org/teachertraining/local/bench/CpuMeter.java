@@ -39,7 +39,24 @@ final class CpuMeter {
             if (byThreadMs.isEmpty()) return compileMs;
             return byThreadMs.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
         }
+
+        /** The JIT compilers' share of this process's CPU (NaN where the JVM keeps no account of compiling). */
+        double compilersShare() {
+            return compilersMs() / processMs;
+        }
+
+        /** The CPU of each kind of thread, in ms for each of {@code operations}, the kinds that spent at least 0.05 ms. */
+        Map<String, Double> perOperation(int operations) {
+            var out = new LinkedHashMap<String, Double>();
+            byThreadMs.forEach((kind, ms) -> {
+                if (ms / operations >= 0.05) out.put(kind, Math.round(ms / operations * 100) / 100.0);
+            });
+            return out;
+        }
     }
+
+    /** A warm-up may end when the JIT compilers took less than this share of the CPU: the JIT has settled. */
+    static final double JIT_SETTLED = 0.03;
 
     private final long processNanos;
     private final long[] machine;

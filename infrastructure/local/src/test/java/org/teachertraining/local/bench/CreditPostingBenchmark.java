@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Credit posting at volume, against its limit. {@code bench.completions} (100,000) completions, one trainee each,
  * posted by the platform in two rounds, and as many by the limit in two rounds, interleaved (platform, limit,
  * limit, platform) on one local runtime, after a warm-up that is not counted: a round of 1,000 each way, then rounds of
- * 1,000 through the platform until one in which the JIT compilers took under {@value RushBenchmark#SETTLED} of the
+ * 1,000 through the platform until one in which the JIT compilers took under {@value CpuMeter#JIT_SETTLED} of the
  * CPU (as the rush's warm-up ends), at most {@value #MAX_WARM_UP}:
  * <ul>
  * <li>the platform: the completions sent to CreditPostingQueue as the API sends them (SqsCompletionQueue, 8
@@ -115,13 +115,13 @@ class CreditPostingBenchmark {
                     var r = bench.setUp(++round, WARM_UP);
                     var timing = platform ? bench.platform(r) : bench.limit(r);
                     var spent = timing.cpu();
-                    if (platform) compilersShare = spent.compilersMs() / spent.processMs();
+                    if (platform) compilersShare = spent.compilersShare();
                     System.out.printf("credit posting warm-up %d, %s: %.1f postings/s, the JIT compilers %.1f%% of the CPU (not counted)%n", pass,
-                            platform ? "the platform" : "the limit", r.completions() / timing.posted(), 100 * spent.compilersMs() / spent.processMs());
+                            platform ? "the platform" : "the limit", r.completions() / timing.posted(), 100 * spent.compilersShare());
                     verify(bench.table, r, platform);
                 }
                 // no account of compiling (NaN): one pass
-                if (!(compilersShare >= RushBenchmark.SETTLED) || pass >= MAX_WARM_UP) {
+                if (!(compilersShare >= CpuMeter.JIT_SETTLED) || pass >= MAX_WARM_UP) {
                     figures.put("warmUpRounds", (double) pass + 1);
                     break;
                 }
@@ -133,7 +133,7 @@ class CreditPostingBenchmark {
                 System.out.printf("credit posting round %d, %s: %d completions sent in %.1f s; all posted after %.1f s: %.1f postings/s;"
                                 + " CPU %.2f ms a posting, machine %.0f%% busy, %.0f%% stolen%n", r.index(), platform ? "the platform" : "the limit",
                         r.completions(), timing.sent(), timing.posted(), r.completions() / timing.posted(), spent.processMs() / r.completions(), 100 * spent.machineBusy(), 100 * spent.stolen());
-                System.out.println("  CPU ms a posting by thread: " + RushBenchmark.perRequest(spent.byThreadMs(), r.completions()));
+                System.out.println("  CPU ms a posting by thread: " + spent.perOperation(r.completions()));
                 verify(bench.table, r, platform);
                 results.computeIfAbsent(platform, x -> new ArrayList<>()).add(timing);
             }

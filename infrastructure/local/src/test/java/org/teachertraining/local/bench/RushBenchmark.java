@@ -61,8 +61,6 @@ class RushBenchmark {
     static final int SEATS = 200, REQUESTS = 400;
     /** Warm-up passes: at least {@value #MIN_WARM_UP}, at most {@value #MAX_WARM_UP}. */
     static final int MIN_WARM_UP = 2, MAX_WARM_UP = 40;
-    /** The JIT has settled when it compiles for less than this share of the platform's CPU in a pass. */
-    static final double SETTLED = 0.03;
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int[] CLIENTS = {1, 8, 64};
 
@@ -131,15 +129,6 @@ class RushBenchmark {
             }
         }
         Baseline.check("rush", figures, better);
-    }
-
-    /** The CPU of each kind of thread, in ms for each of {@code operations}, the kinds that spent at least 0.05 ms. */
-    static Map<String, Double> perRequest(Map<String, Double> byThreadMs, int operations) {
-        var out = new LinkedHashMap<String, Double>();
-        byThreadMs.forEach((kind, ms) -> {
-            if (ms / operations >= 0.05) out.put(kind, Math.round(ms / operations * 100) / 100.0);
-        });
-        return out;
     }
 
     static double mean(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
@@ -213,7 +202,7 @@ class RushBenchmark {
         /**
          * Warms the JVM up until its JIT compilers have settled, and says how long that took: each pass runs the platform
          * at N = 8 and 64 (the first {@value RushBenchmark#MIN_WARM_UP} passes every way), and the warm-up ends after a pass in which the
-         * compilers spent under {@value RushBenchmark#SETTLED} of the platform's CPU — or after {@value RushBenchmark#MAX_WARM_UP} passes. Before,
+         * compilers spent under {@value CpuMeter#JIT_SETTLED} of the platform's CPU — or after {@value RushBenchmark#MAX_WARM_UP} passes. Before,
          * a fixed two passes left them compiling for 15-25% of the platform's CPU in the measured rounds, on the two cores
          * the emulator needs (BENCHMARKS.md, the rush).
          */
@@ -232,7 +221,7 @@ class RushBenchmark {
                 double share = compileMs / processMs;
                 System.out.printf("rush warm-up pass %d: the JIT compilers took %.1f%% of the platform's CPU%n", pass, 100 * share);
                 // no account of compiling (NaN): the fixed minimum
-                if (pass >= MIN_WARM_UP && (!(share >= SETTLED) || pass >= MAX_WARM_UP)) return pass;
+                if (pass >= MIN_WARM_UP && (!(share >= CpuMeter.JIT_SETTLED) || pass >= MAX_WARM_UP)) return pass;
             }
         }
 
@@ -309,7 +298,7 @@ class RushBenchmark {
             assertEquals(true, quotas.contains("\"jurisdiction\":\"411523\",\"name\":\"新县\",\"seats\":" + SEATS + ",\"allocated\":0,\"used\":" + SEATS), quotas);
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            return new Result(REQUESTS / seconds, List.copyOf(sorted), spent.processMs() / REQUESTS, spent.machineBusy(), spent.stolen(), perRequest(spent.byThreadMs(), REQUESTS), spent.classesLoaded(), spent.compileMs() / REQUESTS, spent.compilersMs() / REQUESTS);
+            return new Result(REQUESTS / seconds, List.copyOf(sorted), spent.processMs() / REQUESTS, spent.machineBusy(), spent.stolen(), spent.perOperation(REQUESTS), spent.classesLoaded(), spent.compileMs() / REQUESTS, spent.compilersMs() / REQUESTS);
         }
     }
 
