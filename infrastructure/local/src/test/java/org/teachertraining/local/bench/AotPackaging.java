@@ -16,7 +16,7 @@ import java.util.Map;
  * The build's part of StartupMode AotCache ({@code mvn -Paot package}, docs/deploy.md): the layer
  * (infrastructure/local/target/aot-runtime-layer.zip: the jlinked JDK, the RIC, the bootstrap) and, in each
  * function's zip, {@code aot/<handler class>.aot} trained on that function's sample events against the local
- * runtime's emulators, with the digest of the jars it was made from. A zip two functions share (the notifications)
+ * runtime's emulators, with the digest of the jars it was made from and their times. A zip two functions share (the notifications)
  * carries a cache for each of them.
  */
 public final class AotPackaging {
@@ -34,12 +34,13 @@ public final class AotPackaging {
                 long t0 = System.nanoTime();
                 // trained where Lambda runs it: the layer at opt, the function at var/task beside it
                 var lambda = AotRuntime.lambdaTree(opt, work.resolve(f.get("id")));
+                withLayersTime(root.resolve(f.get("CodeUri")));
                 var task = AotRuntime.task(root, f, lambda.resolve("var/task"));
                 var events = AotRuntime.events(root, f.get("id"));
                 AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), events, env);
                 var cache = task.resolve(AotRuntime.cache(f.get("Handler")));
                 try (var zip = FileSystems.newFileSystem(URI.create("jar:" + root.resolve(f.get("CodeUri")).toUri()), Map.of())) {
-                    for (var file : List.of(cache, AotRuntime.digestOf(cache))) {
+                    for (var file : List.of(cache, AotRuntime.digestOf(cache), AotRuntime.timesOf(cache))) {
                         var entry = zip.getPath(task.relativize(file).toString());
                         Files.createDirectories(entry.getParent());
                         Files.copy(file, entry, StandardCopyOption.REPLACE_EXISTING);
@@ -55,6 +56,17 @@ public final class AotPackaging {
         }
         // done: a thread some library left running must not hold the build (one run waited six minutes at the end)
         System.exit(0);
+    }
+
+    /**
+     * Every jar of a function's zip given the layer's one time ({@link AotRuntime#LAYER_TIME}), so that the class path
+     * a cache is trained on carries a single time: should Lambda's unpacking not keep the zip's times, the bootstrap
+     * copies the jars and restores it with one {@code touch} instead of one per time.
+     */
+    static void withLayersTime(Path function) throws Exception {
+        try (var zip = FileSystems.newFileSystem(URI.create("jar:" + function.toUri()), Map.of()); var files = Files.walk(zip.getPath("/lib"))) {
+            for (var p : files.filter(p -> p.toString().endsWith(".jar")).toList()) Files.setLastModifiedTime(p, AotRuntime.LAYER_TIME);
+        }
     }
 
     /** Lambda's limit on what a function and its layers unpack to (250 MB: 262,144,000 bytes, the CodeSizeUnzipped of GetAccountSettings). */

@@ -58,7 +58,7 @@ public final class AotRuntime {
     /**
      * The training run: the function started by the layer's bootstrap with {@code AOT_TRAINING_OUTPUT}, handed
      * every one of {@code events} through a local Runtime API, then stopped; the JVM writes the handler's cache
-     * ({@link #cache}) as it exits and the bootstrap the digest of the jars it was made from beside it.
+     * ({@link #cache}) as it exits and the bootstrap, beside it, the digest of the jars it was made from and their times.
      */
     static void train(Path opt, Path task, String handler, List<String> events, Map<String, String> env) throws Exception {
         var cache = task.resolve(cache(handler));
@@ -76,7 +76,7 @@ public final class AotRuntime {
                 if (!process.waitFor(180, TimeUnit.SECONDS)) process.destroyForcibly();
             }
         }
-        if (!Files.exists(cache) || !Files.exists(digestOf(cache))) {
+        if (!Files.exists(cache) || !Files.exists(digestOf(cache)) || !Files.exists(timesOf(cache))) {
             throw new IllegalStateException("no AOT cache from the training of " + handler + "; see " + task.resolveSibling(task.getFileName() + "-training.log"));
         }
     }
@@ -92,6 +92,11 @@ public final class AotRuntime {
     /** The digest of the jars a cache was made from, which the bootstrap writes beside it. */
     static Path digestOf(Path cache) {
         return cache.resolveSibling(cache.getFileName() + ".cksum");
+    }
+
+    /** The jars' modification times at training, which the bootstrap writes beside the cache: a relocated cache needs them. */
+    static Path timesOf(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + ".times");
     }
 
     /** What the JVM prints when it cannot use the cache it was given (it then starts without it). */

@@ -15,13 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The AOT start-up mode (StartupMode=AotCache): a function trained on its sample events starts with its cache; the
- * layer and the package moved elsewhere in Lambda's shape still do (the cache relocates); and a package whose jar
+ * layer and the package moved elsewhere in Lambda's shape still do (the cache relocates), also when the moved jars lost
+ * the training's times (the bootstrap copies them with those times); and a package whose jar
  * changed after the training is noticed by the bootstrap, which starts the function without the cache — the same
  * answer, only slower — instead of letting JDK 25 run the old classes the cache holds. Two functions of one package
  * each start with the cache trained for their own handler, and in another shape than Lambda's the JVM refuses it.
  */
 class AotStartupIT {
-    static final String FUNCTION = "FundingCheckFunction";
+    /** A function whose cache the JVM checks the relocated jars' times against (on JDK 25 not every cache is so checked). */
+    static final String FUNCTION = "CreditPostingFunction";
     /** The layer both tests build their trees from (jlinked once). */
     static final String LAYER = "infrastructure/local/target/aot-it/opt";
 
@@ -51,10 +53,44 @@ class AotStartupIT {
             assertTrue(relocated.usedTheCache(), relocated.log());
             assertEquals(trained.response(), relocated.response());
 
+            // the moved tree's files all given another time, as an unpacking that does not keep the zip's times would
+            // leave them: the bootstrap copies the jars with the training's times, and the JVM takes the cache
+            var unpackedAt = java.nio.file.attribute.FileTime.from(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            try (var files = Files.walk(moved)) {
+                for (var p : files.toList()) Files.setLastModifiedTime(p, unpackedAt);
+            }
+            var copy = work.resolve("classpath-copy");
+            var retimedEnv = new java.util.HashMap<>(env);
+            retimedEnv.put("AOT_CLASSPATH_COPY", copy.toString());
+            var retimed = AotRuntime.start(moved.resolve("opt"), moved.resolve("var/task"), function.get("Handler"), events.get(0), retimedEnv);
+            assertTrue(retimed.log().contains("copied with the training's times"), retimed.log());
+            assertTrue(retimed.usedTheCache(), retimed.log());
+            assertEquals(trained.response(), retimed.response());
+            var times = AotRuntime.timesOf(moved.resolve("var/task").resolve(AotRuntime.cache(function.get("Handler"))));
+            var trainedTimes = Files.readAllLines(times);
+            var copiedJars = new java.util.ArrayList<Path>();
+            for (var dir : new String[]{"opt/ric", "var/task/lib"}) {
+                try (var jars = Files.list(copy.resolve(dir))) {
+                    copiedJars.addAll(jars.sorted().toList());
+                }
+            }
+            assertEquals(trainedTimes.size(), copiedJars.size(), "a time for every jar of the class path");
+            for (int i = 0; i < copiedJars.size(); i++) {
+                assertEquals(Long.parseLong(trainedTimes.get(i)), Files.getLastModifiedTime(copiedJars.get(i)).to(java.util.concurrent.TimeUnit.SECONDS), copiedJars.get(i).toString());
+            }
+            // without the training's times to restore (a cache from before they were recorded), the bootstrap offers the
+            // cache as it is and the JVM refuses it on the jars' times: the same answer, only slower
+            Files.move(times, times.resolveSibling("kept-aside"));
+            var refused = AotRuntime.start(moved.resolve("opt"), moved.resolve("var/task"), function.get("Handler"), events.get(0), env);
+            assertTrue(refused.log().contains("timestamp has changed") || refused.log().contains(AotRuntime.CACHE_REFUSED), refused.log());
+            assertFalse(refused.usedTheCache(), refused.log());
+            assertEquals(trained.response(), refused.response());
+            Files.move(times.resolveSibling("kept-aside"), times);
+
             // one jar changed after the training: noticed by the bootstrap, and the function starts without the cache
             Path jar;
             try (var jars = Files.list(moved.resolve("var/task/lib"))) {
-                jar = jars.filter(p -> p.getFileName().toString().startsWith("funding-check-")).findFirst().orElseThrow();
+                jar = jars.filter(p -> p.getFileName().toString().startsWith("credit-posting-")).findFirst().orElseThrow();
             }
             try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
                 Files.writeString(zip.getPath("changed-after-training.txt"), "a later build");
