@@ -101,6 +101,15 @@ public final class AotRuntime {
 
     /** What the JVM prints when it cannot use the cache it was given (it then starts without it). */
     public static final String CACHE_REFUSED = "An error has occurred while processing the AOT cache";
+    /** What the bootstrap logs when it started the JVM on a copy of the jars with the training's times. */
+    static final String COPIED = "copied with the training's times";
+
+    /** Every file and directory under {@code tree} given {@code time}, as an unpacking that does not keep a zip's times leaves them. */
+    static void retime(Path tree, java.nio.file.attribute.FileTime time) throws Exception {
+        try (var files = Files.walk(tree)) {
+            for (var p : files.toList()) Files.setLastModifiedTime(p, time);
+        }
+    }
 
     /** The function started as Lambda starts a custom runtime: {@code /opt/bootstrap}, its handler in {@code _HANDLER}. */
     static ProcessBuilder bootstrap(Path opt, Path task, String handler, Map<String, String> env, LambdaRuntimeApi api) {
@@ -118,6 +127,11 @@ public final class AotRuntime {
         /** The bootstrap offered the cache of this handler (its jars matched the training's) and the JVM took it. */
         boolean usedTheCache() {
             return log.contains("\"AOT cache in use\",\"cache\":\"" + cache(handler) + "\"") && !log.contains(CACHE_REFUSED);
+        }
+
+        /** The bootstrap found the jars' times changed since training and started the JVM on a copy with those times. */
+        boolean startedOnACopy() {
+            return log.contains(COPIED);
         }
     }
 
