@@ -41,7 +41,6 @@ final class LambdaRuntimeApi implements AutoCloseable {
             x.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:local:000000000000:function:aot");
             x.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
             // no Lambda-Runtime-Client-Context or -Cognito-Identity: Lambda sends them only for the AWS Mobile SDK's invocations
-            // the RIC's native client reads these too
             x.getResponseHeaders().set("Content-Type", "application/json");
             x.sendResponseHeaders(200, body.length);
             x.getResponseBody().write(body);

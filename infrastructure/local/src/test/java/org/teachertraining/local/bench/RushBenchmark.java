@@ -30,9 +30,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -209,18 +211,9 @@ class RushBenchmark {
          * the emulator needs (BENCHMARKS.md, the rush).
          */
         int warmUp() throws Exception {
+            var platform = EnumSet.of(Way.PLATFORM);
             for (int pass = 1; ; pass++) {
-                double processMs = 0, compileMs = 0;
-                for (int n : new int[]{8, 64}) {
-                    for (var way : Way.values()) {
-                        if (way != Way.PLATFORM && pass > MIN_WARM_UP) continue;
-                        var r = run(way, n);
-                        if (way != Way.PLATFORM) continue;
-                        processMs += r.cpuMsPerRequest() * REQUESTS;
-                        compileMs += r.compilerCpuMsPerRequest() * REQUESTS;
-                    }
-                }
-                double share = compileMs / processMs;
+                double share = warmUpPass(new int[]{8, 64}, pass > MIN_WARM_UP ? platform : EnumSet.allOf(Way.class), platform);
                 System.out.printf("rush warm-up pass %d: the JIT compilers took %.1f%% of the platform's CPU%n", pass, 100 * share);
                 // no account of compiling (NaN): the fixed minimum
                 if (pass >= MIN_WARM_UP && (!(share >= CpuMeter.JIT_SETTLED) || pass >= MAX_WARM_UP)) return pass;
@@ -234,19 +227,27 @@ class RushBenchmark {
          * of each platform request (up to 17% of its CPU) and 0.1–0.36 ms of the limit's (BENCHMARKS.md, the rush).
          */
         int warmUpMixed() throws Exception {
+            var every = EnumSet.allOf(Way.class);
             for (int pass = 1; ; pass++) {
-                double processMs = 0, compileMs = 0;
-                for (int n : CLIENTS) {
-                    for (var way : Way.values()) {
-                        var r = run(way, n);
-                        processMs += r.cpuMsPerRequest() * REQUESTS;
-                        compileMs += r.compilerCpuMsPerRequest() * REQUESTS;
-                    }
-                }
-                double share = compileMs / processMs;
+                double share = warmUpPass(CLIENTS, every, every);
                 System.out.printf("rush warm-up, every way at every N, pass %d: the JIT compilers took %.1f%% of the CPU%n", pass, 100 * share);
                 if (!(share >= CpuMeter.JIT_SETTLED) || pass >= MAX_MIXED_WARM_UP) return pass;
             }
+        }
+
+        /** A warm-up pass: each of {@code ways} at each N of {@code clients}; the JIT compilers' share of the CPU of the rounds of {@code counted}. */
+        private double warmUpPass(int[] clients, Set<Way> ways, Set<Way> counted) throws Exception {
+            double processMs = 0, compileMs = 0;
+            for (int n : clients) {
+                for (var way : Way.values()) {
+                    if (!ways.contains(way)) continue;
+                    var r = run(way, n);
+                    if (!counted.contains(way)) continue;
+                    processMs += r.cpuMsPerRequest() * REQUESTS;
+                    compileMs += r.compilerCpuMsPerRequest() * REQUESTS;
+                }
+            }
+            return compileMs / processMs;
         }
 
         Round setUp() {
