@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -96,7 +97,7 @@ final class Emulators implements AutoCloseable {
      * {@code start}'s emulator, listening on {@code endpoint}; if its port was taken between {@link Endpoints#reserve} and
      * now (another process's connection may take it as its local port), {@link PortTaken}.
      */
-    private static <T> T listening(String emulator, URI endpoint, java.util.concurrent.Callable<T> start) throws Exception {
+    private static <T> T listening(String emulator, URI endpoint, Callable<T> start) throws Exception {
         try {
             return start.call();
         } catch (Exception e) {

@@ -65,7 +65,10 @@ public final class AotPackaging {
      */
     static void withLayersTime(Path function) throws Exception {
         try (var zip = FileSystems.newFileSystem(URI.create("jar:" + function.toUri()), Map.of()); var files = Files.walk(zip.getPath("/lib"))) {
-            for (var p : files.filter(p -> p.toString().endsWith(".jar")).toList()) Files.setLastModifiedTime(p, AotRuntime.LAYER_TIME);
+            for (var p : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                // a package two functions share is visited twice: an unchanged zip is not written again
+                if (!Files.getLastModifiedTime(p).equals(AotRuntime.LAYER_TIME)) Files.setLastModifiedTime(p, AotRuntime.LAYER_TIME);
+            }
         }
     }
 
