@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The local runtime as a person runs it, in its own process with data under a root of its own: a polite
- * stop (SIGTERM, what Ctrl-C sends as SIGINT ends the same way) ends it within seconds and frees the port,
+ * stop (SIGTERM, what Ctrl-C sends as SIGINT ends the same way) ends it within seconds,
  * and what it acknowledged is there after a restart; so is what it acknowledged before a kill -9.
  */
 class StopAndRestartIT {
@@ -42,31 +42,41 @@ class StopAndRestartIT {
         started.forEach(Process::destroyForcibly);
     }
 
+    /**
+     * The runtime started as a person starts it, on a port it chooses itself ({@code --port 0}) and names in its banner: a
+     * port chosen here and handed to it could be taken before its server binds it. If it ends before serving, the failure
+     * carries the last lines it printed.
+     */
     Child start(Path root) throws Exception {
-        int port = Emulators.freePort();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LocalRuntime.class.getName(),
-                "--root", root.toString(), "--port", Integer.toString(port)).redirectErrorStream(true).start();
+                "--root", root.toString(), "--port", "0").redirectErrorStream(true).start();
         started.add(process);
-        var ready = new CompletableFuture<Void>();
+        var port = new CompletableFuture<Integer>();
         var reader = new Thread(() -> {
+            var last = new java.util.ArrayDeque<String>();
             try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var log = Files.newBufferedWriter(root.resolve("runtime-" + port + ".log"))) {
+                 var log = Files.newBufferedWriter(root.resolve("runtime-" + process.pid() + ".log"))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     log.write(line);
                     log.newLine();
-                    if (line.contains("Teacher training platform")) ready.complete(null);
+                    if (last.size() == 30) last.removeFirst();
+                    last.addLast(line);
+                    var api = BANNER_API.matcher(line);
+                    if (api.find()) port.complete(Integer.parseInt(api.group(1)));
                 }
             } catch (Exception ignored) {
                 // the process ended
             }
-            ready.completeExceptionally(new AssertionError("the runtime ended before it served"));
+            port.completeExceptionally(new AssertionError("the runtime ended before it served; its last lines:\n" + String.join("\n", last)));
         });
         reader.setDaemon(true);
         reader.start();
-        ready.get(120, TimeUnit.SECONDS);
-        return new Child(process, port);
+        return new Child(process, port.get(120, TimeUnit.SECONDS));
     }
+
+    /** The banner's line naming the API's address. */
+    private static final java.util.regex.Pattern BANNER_API = java.util.regex.Pattern.compile("^\\s+API\\s+http://localhost:(\\d+)");
 
     static Api api(Child c) {
         return new Api(c.api());
