@@ -26,13 +26,25 @@ public final class AotRuntime {
 
     private AotRuntime() {}
 
-    /** The layer's content under {@code opt}: jlinks the JDK once, copies the RIC and the bootstrap each time. */
+    /** The JDK's own class-data archive (CDS), made by jlink: a JVM of the layer started without an AOT cache uses it. */
+    static final String CDS_ARCHIVE = "jdk/lib/server/classes.jsa";
+
+    /**
+     * The layer's content under {@code opt}: jlinks the JDK once (again if an earlier build's has no CDS archive), copies
+     * the RIC and the bootstrap each time.
+     */
     static Path layer(Path root, Path opt) throws Exception {
-        if (!Files.exists(opt.resolve("jdk/bin/java"))) {
+        if (!Files.exists(opt.resolve(CDS_ARCHIVE))) {
+            if (Files.exists(opt.resolve("jdk"))) deleteTree(opt.resolve("jdk"));
             Files.createDirectories(opt);
             var jlink = Path.of(System.getProperty("java.home"), "bin", "jlink").toString();
+            // --generate-cds-archive: the class-data archive a full JDK ships and jlink leaves out unless asked. Without
+            // it, every JVM of the layer that runs without an AOT cache (a handler without one, jars that do not match
+            // it) loads the JDK's classes from scratch, and the bare JVM beside the functions is one no JDK ships
             run(new ProcessBuilder(jlink, "--add-modules", MODULES, "--strip-debug", "--no-man-pages", "--no-header-files",
-                    "--output", opt.resolve("jdk").toString()), 300);
+                    "--generate-cds-archive", "--output", opt.resolve("jdk").toString()), 300);
+            // its twin for heaps over 32 GB (no compressed oops), which a Lambda function never has: 14 MB of the 250 MB
+            Files.delete(opt.resolve("jdk/lib/server/classes_nocoops.jsa"));
         }
         // the RIC's jars afresh each time: a jar of another version left from an earlier build would join the class path
         if (Files.exists(opt.resolve("ric"))) {
@@ -45,6 +57,7 @@ public final class AotRuntime {
             Path jar = Path.of(ColdStartBenchmark.classpathEntry(artifact));
             Files.copy(jar, opt.resolve("ric").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
+        unpackNativeClient(opt.resolve("ric"));
         Files.copy(root.resolve(BOOTSTRAP_SOURCE), opt.resolve("bootstrap"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(opt.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
         // one fixed time for every file of the layer, kept by its zip: the cache checks the jars' times, so the files the
@@ -53,6 +66,28 @@ public final class AotRuntime {
             for (var p : files.toList()) Files.setLastModifiedTime(p, LAYER_TIME);
         }
         return opt;
+    }
+
+    /** Where the layer keeps the RIC's native library for x86_64 and glibc (Amazon Linux 2023), the layer's one architecture. */
+    static final String NATIVE_CLIENT = "libaws-lambda-jni.so";
+
+    /**
+     * The RIC's native library unpacked from its jar into the layer, beside the jar: the bootstrap names it to the RIC
+     * ({@code -D…NativeClient.JNI}), which otherwise inflates it (814 KB) from its jar into {@code /tmp} at every cold start.
+     */
+    static void unpackNativeClient(Path ric) throws Exception {
+        try (var jars = Files.newDirectoryStream(ric, "aws-lambda-java-runtime-interface-client-*.jar")) {
+            for (var jar : jars) {
+                try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    var entry = zip.getEntry("jni/libaws-lambda-jni.linux-x86_64.so");
+                    if (entry == null) throw new IllegalStateException(jar + " holds no native library for linux-x86_64");
+                    try (var in = zip.getInputStream(entry)) {
+                        Files.copy(in, ric.resolve(NATIVE_CLIENT), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        if (!Files.exists(ric.resolve(NATIVE_CLIENT))) throw new IllegalStateException("no Runtime Interface Client jar in " + ric);
     }
 
     /**
@@ -122,8 +157,11 @@ public final class AotRuntime {
         return pb;
     }
 
-    /** A start: seconds from launching the bootstrap to the function's answer, the answer, and what the start logged. */
-    record Started(String handler, double seconds, String response, String log) {
+    /**
+     * A start: seconds from launching the bootstrap to the function's answer, the answer, what the start logged, and the
+     * file the JVM mapped the RIC's native library from ("" if none).
+     */
+    record Started(String handler, double seconds, String response, String log, String nativeClient) {
         /** The bootstrap offered the cache of this handler (its jars matched the training's) and the JVM took it. */
         boolean usedTheCache() {
             return log.contains("\"AOT cache in use\",\"cache\":\"" + cache(handler) + "\"") && !log.contains(CACHE_REFUSED);
@@ -142,15 +180,24 @@ public final class AotRuntime {
             long t0 = System.nanoTime();
             var process = bootstrap(opt, task, handler, env, api).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long answered;
+            String nativeClient;
             try {
                 answered = api.answered.get(120, TimeUnit.SECONDS);
+                nativeClient = mappedNativeClient(process.pid());   // the bootstrap execs the JVM: the same process
             } finally {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            return new Started(handler, (answered - t0) / 1e9, api.responses.get(0), Files.readString(log));
+            return new Started(handler, (answered - t0) / 1e9, api.responses.get(0), Files.readString(log), nativeClient);
         } finally {
             Files.deleteIfExists(log);
+        }
+    }
+
+    /** The file the process {@code pid} has the RIC's native library mapped from, or "" when it has none. */
+    static String mappedNativeClient(long pid) throws Exception {
+        try (var maps = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
+            return maps.map(line -> line.substring(line.lastIndexOf(' ') + 1)).filter(file -> file.contains("libaws-lambda-jni")).findFirst().orElse("");
         }
     }
 
@@ -171,14 +218,8 @@ public final class AotRuntime {
      */
     static Path lambdaTree(Path layer, Path dir) throws Exception {
         var opt = dir.resolve("opt");
-        AotStartupIT.deleteTree(opt);
-        try (var files = Files.walk(layer)) {
-            for (var p : files.toList()) {
-                var target = opt.resolve(layer.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
+        deleteTree(opt);
+        copyTree(layer, opt);
         return dir;
     }
 
@@ -195,5 +236,24 @@ public final class AotRuntime {
         var process = pb.redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) throw new IllegalStateException(String.join(" ", pb.command()) + ": " + out);
+    }
+
+    /** {@code from} copied to {@code to}, every file with its time and permissions. */
+    static void copyTree(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (var p : s.toList()) {
+                var target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    /** {@code dir} and everything under it, if it exists. */
+    static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (var s = Files.walk(dir)) {
+            for (var p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 }

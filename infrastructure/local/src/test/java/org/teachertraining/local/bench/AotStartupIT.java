@@ -35,7 +35,7 @@ class AotStartupIT {
         try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
             var env = ColdStartBenchmark.environment(runtime);
             var layer = AotRuntime.layer(root, root.resolve(LAYER));
-            for (String tree : new String[]{"train", "moved"}) deleteTree(work.resolve(tree));
+            for (String tree : new String[]{"train", "moved"}) AotRuntime.deleteTree(work.resolve(tree));
             var training = AotRuntime.lambdaTree(layer, work.resolve("train"));
             var task = AotRuntime.task(root, function, training.resolve("var/task"));
             var events = AotRuntime.events(root, FUNCTION);
@@ -47,11 +47,13 @@ class AotStartupIT {
             // the layer and the package elsewhere, as Lambda has them (opt, var/task), and nothing left where the training
             // ran: the cache's class path relocates with them
             var moved = work.resolve("moved");
-            copyTree(training, moved);
-            deleteTree(training);
+            AotRuntime.copyTree(training, moved);
+            AotRuntime.deleteTree(training);
             var relocated = AotRuntime.start(moved.resolve("opt"), moved.resolve("var/task"), function.get("Handler"), events.get(0), env);
             assertTrue(relocated.usedTheCache(), relocated.log());
             assertEquals(trained.response(), relocated.response());
+            // the RIC's native library loaded from the layer, where the build unpacked it, not unpacked again into /tmp
+            assertEquals(moved.resolve("opt/ric").resolve(AotRuntime.NATIVE_CLIENT).toString(), relocated.nativeClient());
 
             // the moved tree's files all given another time, as an unpacking that does not keep the zip's times would
             // leave them: the bootstrap copies the jars with the training's times, and the JVM takes the cache
@@ -111,9 +113,9 @@ class AotStartupIT {
             var env = ColdStartBenchmark.environment(runtime);
             var lambda = AotRuntime.lambdaTree(AotRuntime.layer(root, root.resolve(LAYER)), work.resolve("lambda"));
             var opt = lambda.resolve("opt");
-            deleteTree(lambda.resolve("var"));
+            AotRuntime.deleteTree(lambda.resolve("var"));
             var task = AotRuntime.task(root, reminder, lambda.resolve("var/task"));
-            deleteTree(task.resolve("aot"));   // what an earlier mvn -Paot package trained into the zip
+            AotRuntime.deleteTree(task.resolve("aot"));   // what an earlier mvn -Paot package trained into the zip
             var reminderEvent = AotRuntime.events(root, "ReminderFunction").get(0);
             var notificationEvents = AotRuntime.events(root, "NotificationFunction");
 
@@ -133,29 +135,12 @@ class AotStartupIT {
             // the same files in another shape than Lambda's (the package not at var/task beside opt): the JVM finds the
             // cache's class path elsewhere and refuses it, and the function starts without it — the same answer, only slower
             var misshapen = work.resolve("misshapen");
-            deleteTree(misshapen);
-            copyTree(opt, misshapen.resolve("opt"));
-            copyTree(task, misshapen.resolve("task"));
+            AotRuntime.deleteTree(misshapen);
+            AotRuntime.copyTree(opt, misshapen.resolve("opt"));
+            AotRuntime.copyTree(task, misshapen.resolve("task"));
             var refused = AotRuntime.start(misshapen.resolve("opt"), misshapen.resolve("task"), notification.get("Handler"), notificationEvents.get(0), env);
             assertTrue(refused.log().contains(AotRuntime.CACHE_REFUSED), refused.log());
             assertEquals(notified.response(), refused.response(), "the same answer without the cache");
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (var p : s.toList()) {
-                var target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) return;
-        try (var s = Files.walk(dir)) {
-            for (var p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

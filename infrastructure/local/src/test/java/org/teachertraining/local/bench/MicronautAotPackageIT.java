@@ -41,7 +41,7 @@ class MicronautAotPackageIT {
         var function = ColdStartBenchmark.functions(root).stream().filter(f -> f.get("id").equals(FUNCTION)).findFirst().orElseThrow();
         var zip = root.resolve(function.get("CodeUri"));
         var work = root.resolve(WORK);
-        AotStartupIT.deleteTree(work.resolve("without"));   // its jar was removed: unpacked anew each time
+        AotRuntime.deleteTree(work.resolve("without"));   // its jar was removed: unpacked anew each time
         for (String log : new String[] {"with.classes.log", "without.classes.log"}) Files.deleteIfExists(work.resolve(log));
         var with = ColdStartBenchmark.unpack(zip, work.resolve("with"));
         var without = ColdStartBenchmark.unpack(zip, work.resolve("without"));
