@@ -361,6 +361,11 @@ public final class LocalRuntime implements AutoCloseable {
         return api;
     }
 
+    /** What the runtime printed when it started: its endpoints, mappings and, with --demo, the demo program it loaded. */
+    public List<String> banner() {
+        return List.copyOf(banner);
+    }
+
     /** A function's environment, as the runtime gives it to that function (tests build handlers with it). */
     public FunctionEnvironment functionEnvironment(String functionId) {
         return environments.apply(functionId);

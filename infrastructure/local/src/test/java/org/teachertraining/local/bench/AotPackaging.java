@@ -16,7 +16,7 @@ import java.util.Map;
  * The build's part of StartupMode AotCache ({@code mvn -Paot package}, docs/deploy.md): the layer
  * (infrastructure/local/target/aot-runtime-layer.zip: the jlinked JDK, the RIC, the bootstrap) and, in each
  * function's zip, {@code aot/<handler class>.aot} trained on that function's sample events against the local
- * runtime's emulators, with the digest of the jars it was made from and their times. A zip two functions share (the notifications)
+ * runtime's emulators holding its demo program (the events as they are, and pointed at the demo's records), with the digest of the jars it was made from and their times. A zip two functions share (the notifications)
  * carries a cache for each of them.
  */
 public final class AotPackaging {
@@ -28,15 +28,18 @@ public final class AotPackaging {
         var opt = AotRuntime.layer(root, work.resolve("opt"));
         var layer = root.resolve("infrastructure/local/target/aot-runtime-layer.zip");
         zip(opt, layer);
-        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+        // with the demo program: each function is trained on its sample events as they are and again pointed at the demo's
+        // records, so that the cache holds the classes of its real path, not only of its "no such project" (DemoRecords)
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, true, true))) {
             var env = ColdStartBenchmark.environment(runtime);
+            var demo = DemoRecords.of(runtime);
             for (var f : ColdStartBenchmark.functions(root)) {
                 long t0 = System.nanoTime();
                 // trained where Lambda runs it: the layer at opt, the function at var/task beside it
                 var lambda = AotRuntime.lambdaTree(opt, work.resolve(f.get("id")));
                 withLayersTime(root.resolve(f.get("CodeUri")));
                 var task = AotRuntime.task(root, f, lambda.resolve("var/task"));
-                var events = AotRuntime.events(root, f.get("id"));
+                var events = demo.withPointed(AotRuntime.events(root, f.get("id")));
                 AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), events, env);
                 var cache = task.resolve(AotRuntime.cache(f.get("Handler")));
                 try (var zip = FileSystems.newFileSystem(URI.create("jar:" + root.resolve(f.get("CodeUri")).toUri()), Map.of())) {

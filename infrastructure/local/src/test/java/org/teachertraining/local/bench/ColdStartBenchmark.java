@@ -38,8 +38,10 @@ class ColdStartBenchmark {
         var root = LocalRuntime.findRoot();
         var figures = new LinkedHashMap<String, Double>();
         var better = new LinkedHashMap<String, Boolean>();
-        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, true))) {
+        // with the demo program: the sample events, pointed at its records, reach the functions' real paths (DemoRecords)
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, true, true))) {
             var env = environment(runtime);
+            var demo = DemoRecords.of(runtime);
             var bareClasspath = Path.of(BareHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator + ric();
             for (String options : List.of("", TIERED)) {
                 String label = options.isEmpty() ? "default" : "tiered1";
@@ -51,7 +53,7 @@ class ColdStartBenchmark {
                 System.out.printf("cold start [%s] bare JVM printing a constant: %.3f s; bare handler under the RIC: %.3f s%n", label, jvm, bare);
                 for (var f : functions(root)) {
                     String cp = classpath(root, f);
-                    String event = Files.readString(firstEvent(root, f.get("id")));
+                    String event = firstEvent(root, f.get("id"), demo);
                     // the gated ratio's bare handler is started beside the function's starts: measured once before them
                     // all, it moved by 0.42–0.57 s between runs and failed the gate on its own
                     var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event, options, env, false), bareHandler, Start::total);
@@ -78,7 +80,7 @@ class ColdStartBenchmark {
             System.out.printf("cold start [snapstart] bare handler, restore/next to first response: %.3f s%n", bare);
             for (var f : functions(root)) {
                 String cp = classpath(root, f);
-                String event = Files.readString(firstEvent(root, f.get("id")));
+                String event = firstEvent(root, f.get("id"), demo);
                 var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event, TIERED, env, true), tieredJvm, Start::afterRestore);
                 var run = beside.run();
                 System.out.printf("cold start [snapstart] %s: init and priming %.3f s; restore/next to first response %.3f s, %.1f× the bare handler's, %.1f× the bare JVM beside it (%.3f s)%n",
@@ -88,9 +90,9 @@ class ColdStartBenchmark {
                 figures.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", run.afterRestore() / beside.bare());
                 better.put("snapstart." + f.get("id") + ".afterRestoreRatioToBareJvm", false);
             }
-            aotCache(root, env, bareClasspath, figures, better);
+            aotCache(root, env, demo, bareClasspath, figures, better);
             String before = System.getProperty("bench.before");
-            if (before != null) compare(root, Path.of(before), env);
+            if (before != null) compare(root, Path.of(before), env, demo);
         }
         Baseline.check("coldstart", figures, better);
     }
@@ -102,7 +104,7 @@ class ColdStartBenchmark {
      * here on the function's sample events the same way. Beside each, interleaved with its starts, a bare JVM of the same
      * jlinked JDK with the bootstrap's JVM options; medians of {@link #AOT_STARTS} (a start here varies by ±15% from one to the next).
      */
-    static void aotCache(Path root, Map<String, String> env, String bareClasspath, Map<String, Double> figures, Map<String, Boolean> better) throws Exception {
+    static void aotCache(Path root, Map<String, String> env, DemoRecords demo, String bareClasspath, Map<String, Double> figures, Map<String, Boolean> better) throws Exception {
         var work = root.resolve("infrastructure/local/target/coldstart-aot");
         var opt = AotRuntime.layer(root, work.resolve("opt"));
         Timed bareJvm = () -> bareJvm(opt.resolve("jdk"), bareClasspath, "-XX:+UseSerialGC -XX:-UsePerfData " + TIERED);
@@ -114,8 +116,8 @@ class ColdStartBenchmark {
             var lambda = AotRuntime.lambdaTree(opt, work.resolve(f.get("id")));
             var task = AotRuntime.task(root, f, lambda.resolve("var/task"));
             boolean built = Files.exists(task.resolve(AotRuntime.cache(f.get("Handler"))));
-            if (!built) AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), AotRuntime.events(root, f.get("id")), env);
-            String event = Files.readString(firstEvent(root, f.get("id")));
+            if (!built) AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), demo.withPointed(AotRuntime.events(root, f.get("id"))), env);
+            String event = firstEvent(root, f.get("id"), demo);
             double[] medians = interleaved(AOT_STARTS, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event, env), bareJvm);
             double run = medians[0], bare = medians[1];
             System.out.printf("cold start [aot] %s: %.3f s, %.1f× the bare JVM beside it (%.3f s; cache %s)%n", f.get("id"), run, run / bare, bare,
@@ -124,9 +126,9 @@ class ColdStartBenchmark {
             figures.put("aot." + f.get("id") + ".ratioToBareJvm", run / bare);
             better.put("aot." + f.get("id") + ".ratioToBareJvm", false);
         }
-        sharedPackages(root, work, opt, env);
-        micronautAot(root, work, opt, env, figures);
-        timesNotKept(root, work, env, figures);
+        sharedPackages(root, work, opt, env, demo);
+        micronautAot(root, work, opt, env, demo, figures);
+        timesNotKept(root, work, env, demo, figures);
     }
 
     /**
@@ -135,7 +137,7 @@ class ColdStartBenchmark {
      * directory of its own, made afresh at every start, as in a new Lambda instance's {@code /tmp}) and the JVM takes the
      * cache from the copy. Five starts each, interleaved; what the copy costs a start where it is needed.
      */
-    static void timesNotKept(Path root, Path work, Map<String, String> env, Map<String, Double> figures) throws Exception {
+    static void timesNotKept(Path root, Path work, Map<String, String> env, DemoRecords demo, Map<String, Double> figures) throws Exception {
         var copyEnv = new java.util.HashMap<>(env);
         copyEnv.put("AOT_CLASSPATH_COPY", work.resolve("classpath-copy").toString());
         var retimedAt = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-06-01T00:00:00Z"));
@@ -145,7 +147,7 @@ class ColdStartBenchmark {
             AotRuntime.deleteTree(retimed);
             AotRuntime.copyTree(kept, retimed);
             AotRuntime.retime(retimed, retimedAt);
-            String event = Files.readString(firstEvent(root, f.get("id")));
+            String event = firstEvent(root, f.get("id"), demo);
             double[] medians = interleaved(5, () -> aotStart(kept.resolve("opt"), kept.resolve("var/task"), f.get("Handler"), event, env),
                     () -> {
                         var start = AotRuntime.start(retimed.resolve("opt"), retimed.resolve("var/task"), f.get("Handler"), event, copyEnv);
@@ -164,15 +166,15 @@ class ColdStartBenchmark {
      * The Enrollment API's package with and without its Micronaut AOT jar (MicronautAotPackageIT), side by side: on an AOT
      * cache each (the one without the jar trained here the same way), and on java25 as in the first tables.
      */
-    static void micronautAot(Path root, Path work, Path opt, Map<String, String> env, Map<String, Double> figures) throws Exception {
+    static void micronautAot(Path root, Path work, Path opt, Map<String, String> env, DemoRecords demo, Map<String, Double> figures) throws Exception {
         var f = functions(root).stream().filter(g -> g.get("id").equals(MicronautAotPackageIT.FUNCTION)).findFirst().orElseThrow();
         var with = work.resolve(f.get("id")).resolve("var/task");
         var withoutTree = AotRuntime.lambdaTree(opt, work.resolve(f.get("id") + "-without-micronaut-aot"));
         AotRuntime.deleteTree(withoutTree.resolve("var"));
         var without = AotRuntime.task(root, f, withoutTree.resolve("var/task"));
         Files.delete(without.resolve(MicronautAotPackageIT.JAR));
-        AotRuntime.train(withoutTree.resolve("opt"), without, f.get("Handler"), AotRuntime.events(root, f.get("id")), env);
-        String event = Files.readString(firstEvent(root, f.get("id")));
+        AotRuntime.train(withoutTree.resolve("opt"), without, f.get("Handler"), demo.withPointed(AotRuntime.events(root, f.get("id"))), env);
+        String event = firstEvent(root, f.get("id"), demo);
         double[] aot = interleaved(15, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), with, f.get("Handler"), event, env),
                 () -> aotStart(withoutTree.resolve("opt"), without, f.get("Handler"), event, env));
         System.out.printf("cold start [aot, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 15, interleaved), %.2f×%n",
@@ -191,7 +193,7 @@ class ColdStartBenchmark {
      * on its own events, and with the cache of the package's other handler — what every start had before each handler got
      * its own — five times each, interleaved.
      */
-    static void sharedPackages(Path root, Path work, Path opt, Map<String, String> env) throws Exception {
+    static void sharedPackages(Path root, Path work, Path opt, Map<String, String> env, DemoRecords demo) throws Exception {
         var all = functions(root);
         for (var f : all) {
             var other = all.stream().filter(g -> g != f && g.get("CodeUri").equals(f.get("CodeUri"))).findFirst();
@@ -204,7 +206,7 @@ class ColdStartBenchmark {
             Files.createDirectories(cache.getParent());   // a package built without -Paot has no caches of its own
             Files.copy(othersCache, cache, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(AotRuntime.digestOf(othersCache), AotRuntime.digestOf(cache), StandardCopyOption.REPLACE_EXISTING);
-            String event = Files.readString(firstEvent(root, f.get("id")));
+            String event = firstEvent(root, f.get("id"), demo);
             double[] medians = interleaved(5, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), own, f.get("Handler"), event, env),
                     () -> aotStart(borrowedTree.resolve("opt"), borrowed, f.get("Handler"), event, env));
             System.out.printf("cold start [aot, shared package] %s: %.3f s with its own cache, %.3f s with %s's (medians of 5, interleaved), %.2f×%n",
@@ -223,12 +225,12 @@ class ColdStartBenchmark {
      * Before and after a change, side by side: {@code -Dbench.before=<another checkout, built>} starts each
      * function's zip from there and from here in turn, five times each (tiered 1), and prints the medians.
      */
-    static void compare(Path root, Path before, Map<String, String> env) throws Exception {
+    static void compare(Path root, Path before, Map<String, String> env, DemoRecords demo) throws Exception {
         for (var f : functions(root)) {
             var old = new java.util.HashMap<>(f);
             old.put("id", f.get("id") + ".before");
             String cpBefore = classpath(before, old), cpAfter = classpath(root, f);
-            String event = Files.readString(firstEvent(root, f.get("id")));
+            String event = firstEvent(root, f.get("id"), demo);
             double[] medians = interleaved(5, () -> start(cpBefore, f.get("Handler"), event, TIERED, env, false).total(),
                     () -> start(cpAfter, f.get("Handler"), event, TIERED, env, false).total());
             System.out.printf("cold start [before/after] %s: %.3f s before, %.3f s after (medians of 5, interleaved), %.2f×%n",
@@ -390,6 +392,14 @@ class ColdStartBenchmark {
         while (m.find()) out.add(Map.of("id", m.group(1), "CodeUri", m.group(2), "Handler", m.group(3)));
         assertTrue(out.size() >= 7, "functions found: " + out);
         return out;
+    }
+
+    /**
+     * The event each start of a function is handed: its first sample event pointed at the demo program's records, so that
+     * it reaches the function's real path rather than its "no such project" shortcut (DemoRecords).
+     */
+    static String firstEvent(Path root, String function, DemoRecords demo) throws Exception {
+        return demo.pointAt(Files.readString(firstEvent(root, function)));
     }
 
     static Path firstEvent(Path root, String function) throws Exception {
