@@ -44,7 +44,7 @@ public final class AotRuntime {
             run(new ProcessBuilder(jlink, "--add-modules", MODULES, "--strip-debug", "--no-man-pages", "--no-header-files",
                     "--generate-cds-archive", "--output", opt.resolve("jdk").toString()), 300);
             // its twin for heaps over 32 GB (no compressed oops), which a Lambda function never has: 14 MB of the 250 MB
-            Files.delete(opt.resolve("jdk/lib/server/classes_nocoops.jsa"));
+            Files.deleteIfExists(opt.resolve("jdk/lib/server/classes_nocoops.jsa"));
         }
         // the RIC's jars afresh each time: a jar of another version left from an earlier build would join the class path
         if (Files.exists(opt.resolve("ric"))) {

@@ -99,9 +99,9 @@ class ColdStartBenchmark {
 
     /**
      * StartupMode AotCache, as Lambda runs it: the layer at "/opt" (the jlinked JDK 25, the RIC, the bootstrap) and the
-     * function's zip unpacked at "/var/task", started by the bootstrap with {@code _HANDLER} and the first sample event;
-     * the cache is the one {@code mvn -Paot package} trained into the zip, or, for a zip built without it, one trained
-     * here on the function's sample events the same way. Beside each, interleaved with its starts, a bare JVM of the same
+     * function's zip unpacked at "/var/task", started by the bootstrap with {@code _HANDLER} and the first sample event
+     * pointed at the demo's records; the cache is the one {@code mvn -Paot package} trained into the zip, or, for a zip
+     * built without it, one trained here on the function's sample events the same way (as they are and pointed). Beside each, interleaved with its starts, a bare JVM of the same
      * jlinked JDK with the bootstrap's JVM options; medians of {@link #AOT_STARTS} (a start here varies by ±15% from one to the next).
      */
     static void aotCache(Path root, Map<String, String> env, DemoRecords demo, String bareClasspath, Map<String, Double> figures, Map<String, Boolean> better) throws Exception {
