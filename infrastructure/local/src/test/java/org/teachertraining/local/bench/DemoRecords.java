@@ -18,13 +18,20 @@ import java.util.Map;
  * ({@code events/<Function>/}): their two project IDs and two teacher IDs name nothing in an empty runtime, so every
  * function answered them from its first read ("no such project", a 404) and a cache trained on them, or a start
  * measured with them, saw only that shortcut. Pointed at these records, the same events reach the functions' real
- * paths: the project, its funding, its seats, its teachers (BENCHMARKS.md, "The sample events ended at their first read").
+ * paths: the project, its budget, its seats, its teachers, its lifecycle (BENCHMARKS.md, "The sample events ended at their
+ * first read"). Getting them submits the project's budget and starts its lifecycle, as its institution would by applying.
  */
 record DemoRecords(Map<String, String> byPlaceholder) {
     static final List<String> PROJECT_PLACEHOLDERS = List.of("00000000-0000-0000-0000-000000000000", "5a11671e-fafc-4e75-86a6-df6be6d84d71");
     static final List<String> TEACHER_PLACEHOLDERS = List.of("XX-0001", "XX-0002");
     /** 乡村骨干教师素质提升培训项目, which the notification event names and which has seats in the events' county. */
     static final String PROJECT_CODE = "HN2020-04";
+    /** The institution that runs the demo's projects (河南大学), as the credit posting event names it. */
+    static final String INSTITUTION = "HENU";
+    /** A budget within the demo program's funding standards for the project (50 trainees, 8 days, 30 online hours). */
+    static final String BUDGET = "{\"lines\":[{\"category\":\"ACCOMMODATION\",\"amount\":100000,\"justification\":\"50人×8天×250元\"},"
+            + "{\"category\":\"MEALS\",\"amount\":60000,\"justification\":\"50人×8天×150元\"},"
+            + "{\"category\":\"ONLINE_PLATFORM\",\"amount\":4500,\"justification\":\"50人×30学时×3元\"}]}";
     /** The county of the events' county administrator (新县). */
     static final String COUNTY = "411523";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +48,22 @@ record DemoRecords(Map<String, String> byPlaceholder) {
             if (p.get("code").asText().equals(PROJECT_CODE)) project = p.get("id").asText();
         }
         if (project == null) throw new IllegalStateException("the demo program has no project " + PROJECT_CODE);
+        // its budget submitted and its lifecycle started, as its institution does by applying: the funding check then has
+        // a budget to check, and the lifecycle events find the project waiting for the province's approval
+        String institution = token(http, runtime.api(), "{\"sub\":\"bench\",\"role\":\"INSTITUTION\",\"institutionId\":\"" + INSTITUTION + "\"}");
+        var budget = http.send(HttpRequest.newBuilder(runtime.api().resolve("/projects/" + project + "/budget")).header("Authorization", "Bearer " + institution)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(BUDGET)).build(), HttpResponse.BodyHandlers.ofString());
+        if (budget.statusCode() != 200) throw new IllegalStateException("the budget of " + PROJECT_CODE + ": " + budget.statusCode() + " " + budget.body());
+        var applied = http.send(HttpRequest.newBuilder(runtime.api().resolve("/projects/" + project + "/application")).header("Authorization", "Bearer " + institution)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (applied.statusCode() != 202) throw new IllegalStateException("the application of " + PROJECT_CODE + ": " + applied.statusCode() + " " + applied.body());
+        // until its execution waits for the province's approval: its first steps must not run beside the measured starts
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!"APPROVAL".equals(get(http, runtime.api(), "/projects/" + project + "/lifecycle", institution).path("waitingFor").asText())) {
+            if (System.nanoTime() > until) throw new IllegalStateException("the lifecycle of " + PROJECT_CODE + " did not reach its approval within 60 s: "
+                    + get(http, runtime.api(), "/projects/" + project + "/lifecycle", institution));
+            Thread.sleep(100);
+        }
         // trainees of the project, of the events' county where it has enough: a completion of theirs is credited
         var trainees = get(http, runtime.api(), "/projects/" + project + "/enrollments?jurisdiction=" + COUNTY, province).get("items");
         if (trainees.size() < TEACHER_PLACEHOLDERS.size()) trainees = get(http, runtime.api(), "/projects/" + project + "/enrollments", province).get("items");
