@@ -16,8 +16,9 @@ import java.util.Map;
  * The build's part of StartupMode AotCache ({@code mvn -Paot package}, docs/deploy.md): the layer
  * (infrastructure/local/target/aot-runtime-layer.zip: the jlinked JDK, the RIC, the bootstrap) and, in each
  * function's zip, {@code aot/<handler class>.aot} trained on that function's sample events against the local
- * runtime's emulators holding its demo program (the events as they are, and pointed at the demo's records), with the digest of the jars it was made from and their times. A zip two functions share (the notifications)
- * carries a cache for each of them.
+ * runtime's emulators holding its demo program (the events as they are, and pointed at the demo's records), with the
+ * digest of the jars it was made from and their times. A zip two functions share (the notifications) carries a cache
+ * for each of them.
  */
 public final class AotPackaging {
     private AotPackaging() {}

@@ -51,12 +51,8 @@ record DemoRecords(Map<String, String> byPlaceholder) {
         // its budget submitted and its lifecycle started, as its institution does by applying: the funding check then has
         // a budget to check, and the lifecycle events find the project waiting for the province's approval
         String institution = token(http, runtime.api(), "{\"sub\":\"bench\",\"role\":\"INSTITUTION\",\"institutionId\":\"" + INSTITUTION + "\"}");
-        var budget = http.send(HttpRequest.newBuilder(runtime.api().resolve("/projects/" + project + "/budget")).header("Authorization", "Bearer " + institution)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(BUDGET)).build(), HttpResponse.BodyHandlers.ofString());
-        if (budget.statusCode() != 200) throw new IllegalStateException("the budget of " + PROJECT_CODE + ": " + budget.statusCode() + " " + budget.body());
-        var applied = http.send(HttpRequest.newBuilder(runtime.api().resolve("/projects/" + project + "/application")).header("Authorization", "Bearer " + institution)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (applied.statusCode() != 202) throw new IllegalStateException("the application of " + PROJECT_CODE + ": " + applied.statusCode() + " " + applied.body());
+        send(http, runtime.api(), "PUT", "/projects/" + project + "/budget", institution, BUDGET, 200);
+        send(http, runtime.api(), "POST", "/projects/" + project + "/application", institution, "", 202);
         // until its execution waits for the province's approval: its first steps must not run beside the measured starts
         long until = System.nanoTime() + 60_000_000_000L;
         while (!"APPROVAL".equals(get(http, runtime.api(), "/projects/" + project + "/lifecycle", institution).path("waitingFor").asText())) {
@@ -97,8 +93,16 @@ record DemoRecords(Map<String, String> byPlaceholder) {
     }
 
     private static JsonNode get(HttpClient http, URI api, String path, String token) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
-        return JSON.readTree(response.body());
+        return send(http, api, "GET", path, token, null, 200);
+    }
+
+    /** {@code method path} as {@code token}'s caller, with a JSON {@code body} (null: none); anything but {@code expected} fails. */
+    private static JsonNode send(HttpClient http, URI api, String method, String path, String token, String body, int expected) throws Exception {
+        var request = HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) request.header("Content-Type", "application/json");
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 }
