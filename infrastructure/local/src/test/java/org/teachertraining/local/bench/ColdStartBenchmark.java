@@ -25,17 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Lambda Runtime API that hands it one event from {@code events/}; the time from process start to the
  * function's first response (its first DynamoDB calls to the emulator included). Beside each, in the same
  * run, a bare handler returning a constant; reported as ratios, with and without the template's
- * {@code JAVA_TOOL_OPTIONS} (-XX:TieredStopAtLevel=1); then on the RIC's SnapStart path, with the
+ * {@code JAVA_TOOL_OPTIONS} ({@link #TIERED}); then on the RIC's SnapStart path, with the
  * functions' priming hooks, what follows the restore.
  */
 class ColdStartBenchmark {
-    static final String TIERED = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The template's {@code JAVA_TOOL_OPTIONS}. */
+    static final String TIERED = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djdk.reflect.useNativeAccessorOnly=true";
     /** Starts of each kind in the AOT mode, whose starts are short enough for their spread to matter. */
     static final int AOT_STARTS = 7;
 
     @Test
     void coldStarts() throws Exception {
         var root = LocalRuntime.findRoot();
+        assertTrue(Files.readString(root.resolve("template.yaml")).contains("JAVA_TOOL_OPTIONS: " + TIERED + "\n"),
+                "the benchmark's tiered-1 options are not the template's JAVA_TOOL_OPTIONS: " + TIERED);
         var figures = new LinkedHashMap<String, Double>();
         var better = new LinkedHashMap<String, Boolean>();
         // with the demo program: the sample events, pointed at its records, reach the functions' real paths (DemoRecords)
