@@ -22,6 +22,7 @@ import org.teachertraining.core.credit.RefreshCompliance;
 import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final PostCompletion postCompletion;
+    private final TrainingTable table;
 
     /** In Lambda: the process environment and the system clock. */
     public CreditPostingHandler() {
@@ -52,10 +54,32 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")),
                 new RefreshCompliance(new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
-        // SnapStart: a completion for a project that does not exist is read and checked, and refused (reads only)
-        Priming.beforeSnapshot("CreditPostingFunction", () -> postCompletion.execute(new Completion("PRIMING", "PRIMING", "PRIMING",
-                java.util.List.of(new Completion.Result("PRIMING", Completion.Outcome.PASSED, Map.of(), null)), "PRIMING", java.time.Instant.EPOCH)));
+        this.table = table;
+        Priming.beforeSnapshot("CreditPostingFunction", this::prime);
     }
+
+    /**
+     * SnapStart priming ({@link Priming}), before the snapshot: each request a posting makes of the table (reads, and a
+     * put and a transaction that DynamoDB refuses), then a completion for a project that does not exist, read from its
+     * JSON, checked and refused. Only requests its role allows (template.yaml), and none changes an item
+     * ({@link TrainingTable.PrimingRequest}).
+     */
+    public void prime() {
+        table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.BATCH_GET_ITEM, TrainingTable.PrimingRequest.QUERY,
+                TrainingTable.PrimingRequest.PUT_ITEM);
+        try {
+            postCompletion.execute(JSON.readValue(PRIMING_COMPLETION, Completion.class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The completion priming reads, as a message carries it (docs/credits.md), for a project that does not exist. */
+    private static final String PRIMING_COMPLETION = """
+            {"completionId": "PRIMING", "projectId": "PRIMING", "institutionId": "PRIMING",
+             "results": [{"teacherId": "PRIMING", "outcome": "PASSED", "hours": {"CENTRALIZED": 1}, "topic": null}],
+             "recordedBy": "PRIMING", "recordedAt": "1970-01-01T08:00:00+08:00"}
+            """;
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

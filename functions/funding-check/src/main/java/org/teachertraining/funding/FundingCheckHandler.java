@@ -1,6 +1,7 @@
 package org.teachertraining.funding;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,6 +26,7 @@ import java.util.Map;
  */
 public class FundingCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final ProjectBudget budgets;
+    private final TrainingTable table;
 
     /** In Lambda: the process environment and the system clock. */
     public FundingCheckHandler() {
@@ -36,14 +38,22 @@ public class FundingCheckHandler implements RequestHandler<Map<String, Object>, 
         var table = environment.trainingTable();
         this.budgets = new ProjectBudget(new DynamoDbProjects(table), new DynamoDbFunding(table), new Access(JurisdictionTree.china()),
                 environment.clock());
-        // SnapStart: the whole check for a project that does not exist (reads only; ends in NoSuchProject)
-        Priming.beforeSnapshot("FundingCheckFunction", () -> {
-            try {
-                handleRequest(Map.of("projectId", "PRIMING"), null);
-            } catch (FundingCheckError expected) {
-                // the answer for a project that does not exist
-            }
-        });
+        this.table = table;
+        Priming.beforeSnapshot("FundingCheckFunction", this::prime);
+    }
+
+    /**
+     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads, then the whole check for a project that
+     * does not exist (ends in NoSuchProject). Only requests its role allows (template.yaml), and none changes an item
+     * ({@link TrainingTable.PrimingRequest}).
+     */
+    public void prime() {
+        table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY);
+        try {
+            handleRequest(Map.of("projectId", "PRIMING"), null);
+        } catch (FundingCheckError expected) {
+            // the answer for a project that does not exist
+        }
     }
 
     @Override

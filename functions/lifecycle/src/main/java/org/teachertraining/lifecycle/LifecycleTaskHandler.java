@@ -1,6 +1,7 @@
 package org.teachertraining.lifecycle;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>, Object> {
     private final LifecycleTasks tasks;
+    private final TrainingTable table;
 
     /** In Lambda: the process environment and the system clock. */
     public LifecycleTaskHandler() {
@@ -40,7 +42,16 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.china(),
                 environment.clock());
-        Priming.beforeSnapshot("LifecycleFunction", table::prime);
+        this.table = table;
+        Priming.beforeSnapshot("LifecycleFunction", this::prime);
+    }
+
+    /**
+     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and a refused put and transaction. Only requests its role allows
+     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}).
+     */
+    public void prime() {
+        table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY, TrainingTable.PrimingRequest.PUT_ITEM);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.teachertraining.notifications;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
  */
 public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Notifications notifications;
+    private final TrainingTable table;
 
     /** In Lambda: the process environment and the system clock. */
     public NotificationHandler() {
@@ -31,7 +33,17 @@ public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public NotificationHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         this.notifications = new DynamoDbNotifications(table);
-        Priming.beforeSnapshot("NotificationFunction", table::prime);
+        this.table = table;
+        Priming.beforeSnapshot("NotificationFunction", this::prime);
+    }
+
+    /**
+     * SnapStart priming ({@link Priming}), before the snapshot: a refused put and a refused transaction, the requests a
+     * delivery makes (its role may only put: the read it primed with until 2026-12-05 was denied in AWS). None changes an
+     * item ({@link TrainingTable.PrimingRequest}).
+     */
+    public void prime() {
+        table.prime(TrainingTable.PrimingRequest.PUT_ITEM);
     }
 
     @Override

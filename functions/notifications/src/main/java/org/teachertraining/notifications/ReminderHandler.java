@@ -1,6 +1,7 @@
 package org.teachertraining.notifications;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.teachertraining.adapters.aws.FunctionEnvironment;
@@ -24,6 +25,7 @@ import java.util.Map;
 /** The daily schedule (template.yaml: 08:00 Asia/Shanghai): produces the reminders of every day not yet covered. */
 public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final SendReminders reminders;
+    private final TrainingTable table;
 
     /** In Lambda: the process environment and the system clock. */
     public ReminderHandler() {
@@ -45,7 +47,16 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
                 new DynamoDbComplianceAggregates(table), requirements, new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
         this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
                 new DynamoDbReminderRuns(table), environment.clock());
-        Priming.beforeSnapshot("ReminderFunction", table::prime);   // not a run: that would send the day's reminders
+        this.table = table;
+        Priming.beforeSnapshot("ReminderFunction", this::prime);
+    }
+
+    /**
+     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and a refused put and transaction; not a run, which would send the day's reminders. Only requests its role allows
+     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}).
+     */
+    public void prime() {
+        table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY, TrainingTable.PrimingRequest.PUT_ITEM);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.teachertraining.submissions;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void> {
     private final ReceiveUpload receive;
     private final S3Client s3;
+    private final TrainingTable table;
     private final FileInspector inspector = new FileInspector();
 
     /** In Lambda: the process environment and the system clock. */
@@ -47,14 +49,22 @@ public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void
         var table = environment.trainingTable();
         this.receive = new ReceiveUpload(new DynamoDbSubmissions(table));
         this.s3 = environment.s3();
-        Priming.beforeSnapshot("SubmissionProcessingFunction", () -> {
-            table.prime();
-            try {
-                inspector.inspect(FileInspector.primingPdf());   // PDFBox loaded and run once
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        this.table = table;
+        Priming.beforeSnapshot("SubmissionProcessingFunction", this::prime);
+    }
+
+    /**
+     * SnapStart priming ({@link Priming}), before the snapshot: a read, a refused put and a refused transaction of the
+     * table, then PDFBox loaded and run once on a small PDF. Only requests its role allows (template.yaml), and none
+     * changes an item ({@link TrainingTable.PrimingRequest}).
+     */
+    public void prime() {
+        table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.PUT_ITEM);
+        try {
+            inspector.inspect(FileInspector.primingPdf());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -179,9 +179,50 @@ public final class TrainingTable {
         }
     }
 
-    /** A consistent read of a key no item has: the client, its signer and its connection made ready ({@link org.teachertraining.adapters.aws.Priming}). */
-    public void prime() {
-        get("PRIMING", "PRIMING");
+    /**
+     * The requests SnapStart priming ({@link org.teachertraining.adapters.aws.Priming}) may send to the table, each named by
+     * the IAM action it needs: a function primes with those its role allows, so that the client, its signer, its
+     * connection and each operation's marshallers are ready in the snapshot. None changes an item.
+     */
+    public enum PrimingRequest {
+        /** {@code dynamodb:GetItem}: a consistent read of a key no item has. */
+        GET_ITEM,
+        /** {@code dynamodb:BatchGetItem}: consistent reads of two keys no item has. */
+        BATCH_GET_ITEM,
+        /** {@code dynamodb:Query}: a consistent Query of a partition no item has. */
+        QUERY,
+        /**
+         * {@code dynamodb:PutItem}: a put, and a transaction of one put, each under a condition no item can meet (the key
+         * both present and absent), so DynamoDB refuses both (ConditionalCheckFailed) and writes nothing.
+         */
+        PUT_ITEM
+    }
+
+    static final String PRIMING_KEY = "PRIMING";
+    /** A condition that holds for no item, present or absent. */
+    static final String NEVER = "attribute_exists(PK) AND attribute_not_exists(PK)";
+
+    /** Sends {@code requests} ({@link PrimingRequest}); a put refused as it must be is not a failure. */
+    public void prime(PrimingRequest... requests) {
+        for (var request : requests) {
+            switch (request) {
+                case GET_ITEM -> get(PRIMING_KEY, PRIMING_KEY);
+                case BATCH_GET_ITEM -> getAll(List.of(new ItemKey(PRIMING_KEY, PRIMING_KEY), new ItemKey(PRIMING_KEY, PRIMING_KEY + "#2")));
+                case QUERY -> client.query(b -> b.tableName(name).consistentRead(true).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(PRIMING_KEY))));
+                case PUT_ITEM -> {
+                    var item = Map.of("PK", s(PRIMING_KEY), "SK", s(PRIMING_KEY), "type", s(PRIMING_KEY));
+                    try {
+                        client.putItem(b -> b.tableName(name).item(item).conditionExpression(NEVER));
+                        throw new IllegalStateException("DynamoDB met a condition no item can meet: " + NEVER);
+                    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException refused) {
+                        // as it must be
+                    }
+                    var refusal = transact(List.of(TransactWriteItem.builder().put(p -> p.tableName(name).item(item).conditionExpression(NEVER)).build()));
+                    if (refusal.isEmpty()) throw new IllegalStateException("DynamoDB met a condition no item can meet: " + NEVER);
+                }
+            }
+        }
     }
 
     /** The JSON record in {@code data} under a key. */
