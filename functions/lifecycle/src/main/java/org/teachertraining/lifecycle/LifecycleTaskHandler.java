@@ -48,10 +48,12 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
 
     /**
      * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and a refused put and transaction. Only requests its role allows
-     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}).
+     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
+     * writers of the core's records ({@link StoredJson#primeRecords}).
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY, TrainingTable.PrimingRequest.PUT_ITEM);
+        StoredJson.primeRecords();
     }
 
     @Override

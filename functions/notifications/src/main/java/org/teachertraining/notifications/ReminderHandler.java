@@ -1,6 +1,7 @@
 package org.teachertraining.notifications;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -53,10 +54,12 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
 
     /**
      * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and a refused put and transaction; not a run, which would send the day's reminders. Only requests its role allows
-     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}).
+     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
+     * writers of the core's records ({@link StoredJson#primeRecords}).
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY, TrainingTable.PrimingRequest.PUT_ITEM);
+        StoredJson.primeRecords();
     }
 
     @Override
