@@ -1,7 +1,6 @@
 package org.teachertraining.credits;
 
 import org.teachertraining.adapters.aws.Priming;
-import org.teachertraining.adapters.aws.StoredJson;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -61,15 +60,13 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     /**
      * SnapStart priming ({@link Priming}), before the snapshot: each request a posting makes of the table (reads, and a
-     * put and a transaction that DynamoDB refuses), then a completion for a project that does not exist, read from its
-     * JSON, checked and refused. Only requests its role allows (template.yaml), and none changes an item
-     * ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
-     * writers of the core's records ({@link StoredJson#primeRecords}).
+     * put and a transaction that DynamoDB refuses) and the JSON of the records it stores, then a completion for a project
+     * that does not exist, read from its JSON, checked and refused. Only requests its role allows (template.yaml), and
+     * none changes an item ({@link TrainingTable#prime}).
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.BATCH_GET_ITEM, TrainingTable.PrimingRequest.QUERY,
                 TrainingTable.PrimingRequest.PUT_ITEM);
-        StoredJson.primeRecords();
         try {
             postCompletion.execute(JSON.readValue(PRIMING_COMPLETION, Completion.class));
         } catch (java.io.IOException e) {

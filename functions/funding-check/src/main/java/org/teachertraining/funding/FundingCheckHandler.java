@@ -43,14 +43,12 @@ public class FundingCheckHandler implements RequestHandler<Map<String, Object>, 
     }
 
     /**
-     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads, then the whole check for a project that
-     * does not exist (ends in NoSuchProject). Only requests its role allows (template.yaml), and none changes an item
-     * ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
-     * writers of the core's records ({@link StoredJson#primeRecords}).
+     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and the JSON of the records it stores
+     * ({@link TrainingTable#prime}), then the whole check for a project that does not exist (ends in NoSuchProject).
+     * Only requests its role allows (template.yaml); none changes an item.
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY);
-        StoredJson.primeRecords();
         try {
             handleRequest(Map.of("projectId", "PRIMING"), null);
         } catch (FundingCheckError expected) {

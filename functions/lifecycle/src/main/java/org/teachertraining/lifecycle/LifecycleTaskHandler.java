@@ -47,13 +47,12 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
     }
 
     /**
-     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and a refused put and transaction. Only requests its role allows
-     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
-     * writers of the core's records ({@link StoredJson#primeRecords}).
+     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads, a refused put and transaction, and the
+     * JSON of the records it stores ({@link TrainingTable#prime}). Only requests its role allows (template.yaml); none
+     * changes an item.
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY, TrainingTable.PrimingRequest.PUT_ITEM);
-        StoredJson.primeRecords();
     }
 
     @Override

@@ -39,13 +39,11 @@ public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     /**
      * SnapStart priming ({@link Priming}), before the snapshot: a refused put and a refused transaction, the requests a
-     * delivery makes (its role may only put: the read it primed with until 2026-12-05 was denied in AWS). None changes an
-     * item ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
-     * writers of the core's records ({@link StoredJson#primeRecords}).
+     * delivery makes, and the JSON of the records the table stores ({@link TrainingTable#prime}). Its role may only put:
+     * the read it primed with until 2026-12-05 was denied in AWS. None changes an item.
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.PUT_ITEM);
-        StoredJson.primeRecords();
     }
 
     @Override

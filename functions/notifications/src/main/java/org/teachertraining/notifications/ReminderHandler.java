@@ -1,7 +1,6 @@
 package org.teachertraining.notifications;
 
 import org.teachertraining.adapters.aws.Priming;
-import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -53,13 +52,12 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
     }
 
     /**
-     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads and a refused put and transaction; not a run, which would send the day's reminders. Only requests its role allows
-     * (template.yaml), and none changes an item ({@link TrainingTable.PrimingRequest}). Then the JSON readers and
-     * writers of the core's records ({@link StoredJson#primeRecords}).
+     * SnapStart priming ({@link Priming}), before the snapshot: the table's reads, a refused put and transaction, and the
+     * JSON of the records it stores ({@link TrainingTable#prime}); not a run, which would send the day's reminders. Only
+     * requests its role allows (template.yaml); none changes an item.
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.QUERY, TrainingTable.PrimingRequest.PUT_ITEM);
-        StoredJson.primeRecords();
     }
 
     @Override

@@ -55,8 +55,8 @@ public class SubmissionProcessingHandler implements RequestHandler<S3Event, Void
 
     /**
      * SnapStart priming ({@link Priming}), before the snapshot: a read, a refused put and a refused transaction of the
-     * table, then PDFBox loaded and run once on a small PDF. Only requests its role allows (template.yaml), and none
-     * changes an item ({@link TrainingTable.PrimingRequest}).
+     * table and the JSON of the records it stores, then PDFBox loaded and run once on a small PDF. Only requests its role
+     * allows (template.yaml), and none changes an item ({@link TrainingTable#prime}).
      */
     public void prime() {
         table.prime(TrainingTable.PrimingRequest.GET_ITEM, TrainingTable.PrimingRequest.PUT_ITEM);

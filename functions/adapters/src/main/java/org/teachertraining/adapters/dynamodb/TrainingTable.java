@@ -202,7 +202,11 @@ public final class TrainingTable {
     /** A condition that holds for no item, present or absent. */
     static final String NEVER = "attribute_exists(PK) AND attribute_not_exists(PK)";
 
-    /** Sends {@code requests} ({@link PrimingRequest}); a put refused as it must be is not a failure. */
+    /**
+     * Sends {@code requests} ({@link PrimingRequest}; a put refused as it must be is not a failure), then builds the JSON
+     * readers and writers of the records the table stores ({@link StoredJson#primeRecords}), which a restored function
+     * would otherwise build on its first read or write of each.
+     */
     public void prime(PrimingRequest... requests) {
         for (var request : requests) {
             switch (request) {
@@ -223,6 +227,7 @@ public final class TrainingTable {
                 }
             }
         }
+        StoredJson.primeRecords();
     }
 
     /** The JSON record in {@code data} under a key. */
