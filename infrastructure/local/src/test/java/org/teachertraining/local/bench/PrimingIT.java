@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Runtime Interface Client on its SnapStart path (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start), which
  * calls the functions' beforeCheckpoint hooks, asks the Runtime API for restore/next, and then takes the
  * function's first sample event. Each function must log that it primed, answer its event, and leave nothing
- * behind in the table (priming reads keys named PRIMING and is refused; it writes nothing).
+ * behind in the table (priming reads keys named PRIMING, and DynamoDB refuses its puts; it writes nothing).
  */
 class PrimingIT {
 
