@@ -56,10 +56,10 @@ class ColdStartBenchmark {
                 System.out.printf("cold start [%s] bare JVM printing a constant: %.3f s; bare handler under the RIC: %.3f s%n", label, jvm, bare);
                 for (var f : functions(root)) {
                     String cp = classpath(root, f);
-                    String event = firstEvent(root, f.get("id"), demo);
+                    var event = firstEvent(root, f.get("id"), demo);
                     // the gated ratio's bare handler is started beside the function's starts: measured once before them
                     // all, it moved by 0.42–0.57 s between runs and failed the gate on its own
-                    var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event, options, env, false), bareHandler, Start::total);
+                    var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event.get(), options, env, false), bareHandler, Start::total);
                     var run = beside.run();
                     double size = Files.size(root.resolve(f.get("CodeUri"))) / 1024.0 / 1024.0;
                     System.out.printf("cold start [%s] %s: %.3f s (init %.3f s), %.1f× the bare handler beside it (%.3f s), %.0f× the bare JVM, zip %.1f MB%n",
@@ -83,8 +83,8 @@ class ColdStartBenchmark {
             System.out.printf("cold start [snapstart] bare handler, restore/next to first response: %.3f s%n", bare);
             for (var f : functions(root)) {
                 String cp = classpath(root, f);
-                String event = firstEvent(root, f.get("id"), demo);
-                var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event, TIERED, env, true), tieredJvm, Start::afterRestore);
+                var event = firstEvent(root, f.get("id"), demo);
+                var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event.get(), TIERED, env, true), tieredJvm, Start::afterRestore);
                 var run = beside.run();
                 System.out.printf("cold start [snapstart] %s: init and priming %.3f s; restore/next to first response %.3f s, %.1f× the bare handler's, %.1f× the bare JVM beside it (%.3f s)%n",
                         f.get("id"), run.restoreAt(), run.afterRestore(), run.afterRestore() / bare, run.afterRestore() / beside.bare(), beside.bare());
@@ -120,8 +120,8 @@ class ColdStartBenchmark {
             var task = AotRuntime.task(root, f, lambda.resolve("var/task"));
             boolean built = Files.exists(task.resolve(AotRuntime.cache(f.get("Handler"))));
             if (!built) AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), demo.withPointed(AotRuntime.events(root, f.get("id"))), env);
-            String event = firstEvent(root, f.get("id"), demo);
-            double[] medians = interleaved(AOT_STARTS, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event, env), bareJvm);
+            var event = firstEvent(root, f.get("id"), demo);
+            double[] medians = interleaved(AOT_STARTS, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event.get(), env), bareJvm);
             double run = medians[0], bare = medians[1];
             System.out.printf("cold start [aot] %s: %.3f s, %.1f× the bare JVM beside it (%.3f s; cache %s)%n", f.get("id"), run, run / bare, bare,
                     built ? "from the build" : "trained here");
@@ -150,10 +150,10 @@ class ColdStartBenchmark {
             AotRuntime.deleteTree(retimed);
             AotRuntime.copyTree(kept, retimed);
             AotRuntime.retime(retimed, retimedAt);
-            String event = firstEvent(root, f.get("id"), demo);
-            double[] medians = interleaved(5, () -> aotStart(kept.resolve("opt"), kept.resolve("var/task"), f.get("Handler"), event, env),
+            var event = firstEvent(root, f.get("id"), demo);
+            double[] medians = interleaved(5, () -> aotStart(kept.resolve("opt"), kept.resolve("var/task"), f.get("Handler"), event.get(), env),
                     () -> {
-                        var start = AotRuntime.start(retimed.resolve("opt"), retimed.resolve("var/task"), f.get("Handler"), event, copyEnv);
+                        var start = AotRuntime.start(retimed.resolve("opt"), retimed.resolve("var/task"), f.get("Handler"), event.get(), copyEnv);
                         if (!start.usedTheCache() || !start.startedOnACopy()) {
                             throw new AssertionError(f.get("Handler") + " did not start on a copy with the training's times: " + start.log());
                         }
@@ -177,14 +177,14 @@ class ColdStartBenchmark {
         var without = AotRuntime.task(root, f, withoutTree.resolve("var/task"));
         Files.delete(without.resolve(MicronautAotPackageIT.JAR));
         AotRuntime.train(withoutTree.resolve("opt"), without, f.get("Handler"), demo.withPointed(AotRuntime.events(root, f.get("id"))), env);
-        String event = firstEvent(root, f.get("id"), demo);
-        double[] aot = interleaved(15, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), with, f.get("Handler"), event, env),
-                () -> aotStart(withoutTree.resolve("opt"), without, f.get("Handler"), event, env));
+        var event = firstEvent(root, f.get("id"), demo);
+        double[] aot = interleaved(15, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), with, f.get("Handler"), event.get(), env),
+                () -> aotStart(withoutTree.resolve("opt"), without, f.get("Handler"), event.get(), env));
         System.out.printf("cold start [aot, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 15, interleaved), %.2f×%n",
                 f.get("id"), aot[0], aot[1], aot[0] / aot[1]);
         String cpWith = classpath(with), cpWithout = classpath(without);
-        double[] java25 = interleaved(7, () -> start(cpWith, f.get("Handler"), event, TIERED, env, false).total(),
-                () -> start(cpWithout, f.get("Handler"), event, TIERED, env, false).total());
+        double[] java25 = interleaved(7, () -> start(cpWith, f.get("Handler"), event.get(), TIERED, env, false).total(),
+                () -> start(cpWithout, f.get("Handler"), event.get(), TIERED, env, false).total());
         System.out.printf("cold start [tiered1, Micronaut AOT] %s: %.3f s with its Micronaut AOT jar, %.3f s without (medians of 7, interleaved), %.2f×%n",
                 f.get("id"), java25[0], java25[1], java25[0] / java25[1]);
         figures.put("micronautAot.aot.ratio", aot[0] / aot[1]);
@@ -209,9 +209,9 @@ class ColdStartBenchmark {
             Files.createDirectories(cache.getParent());   // a package built without -Paot has no caches of its own
             Files.copy(othersCache, cache, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(AotRuntime.digestOf(othersCache), AotRuntime.digestOf(cache), StandardCopyOption.REPLACE_EXISTING);
-            String event = firstEvent(root, f.get("id"), demo);
-            double[] medians = interleaved(5, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), own, f.get("Handler"), event, env),
-                    () -> aotStart(borrowedTree.resolve("opt"), borrowed, f.get("Handler"), event, env));
+            var event = firstEvent(root, f.get("id"), demo);
+            double[] medians = interleaved(5, () -> aotStart(work.resolve(f.get("id")).resolve("opt"), own, f.get("Handler"), event.get(), env),
+                    () -> aotStart(borrowedTree.resolve("opt"), borrowed, f.get("Handler"), event.get(), env));
             System.out.printf("cold start [aot, shared package] %s: %.3f s with its own cache, %.3f s with %s's (medians of 5, interleaved), %.2f×%n",
                     f.get("id"), medians[0], medians[1], other.get().get("id"), medians[0] / medians[1]);
         }
@@ -233,9 +233,9 @@ class ColdStartBenchmark {
             var old = new java.util.HashMap<>(f);
             old.put("id", f.get("id") + ".before");
             String cpBefore = classpath(before, old), cpAfter = classpath(root, f);
-            String event = firstEvent(root, f.get("id"), demo);
-            double[] medians = interleaved(5, () -> start(cpBefore, f.get("Handler"), event, TIERED, env, false).total(),
-                    () -> start(cpAfter, f.get("Handler"), event, TIERED, env, false).total());
+            var event = firstEvent(root, f.get("id"), demo);
+            double[] medians = interleaved(5, () -> start(cpBefore, f.get("Handler"), event.get(), TIERED, env, false).total(),
+                    () -> start(cpAfter, f.get("Handler"), event.get(), TIERED, env, false).total());
             System.out.printf("cold start [before/after] %s: %.3f s before, %.3f s after (medians of 5, interleaved), %.2f×%n",
                     f.get("id"), medians[0], medians[1], medians[1] / medians[0]);
         }
@@ -401,8 +401,15 @@ class ColdStartBenchmark {
      * The event each start of a function is handed: its first sample event pointed at the demo program's records, so that
      * it reaches the function's real path rather than its "no such project" shortcut (DemoRecords).
      */
-    static String firstEvent(Path root, String function, DemoRecords demo) throws Exception {
-        return demo.pointAt(Files.readString(firstEvent(root, function)));
+    static Event firstEvent(Path root, String function, DemoRecords demo) throws Exception {
+        String sample = Files.readString(firstEvent(root, function));
+        return () -> demo.pointAt(sample);
+    }
+
+    /** The event of one start, made for it: for the upload event a fresh awaited upload each time (DemoRecords.Uploads). */
+    @FunctionalInterface
+    interface Event {
+        String get() throws Exception;
     }
 
     static Path firstEvent(Path root, String function) throws Exception {

@@ -21,7 +21,7 @@ import java.util.Map;
  * paths: the project, its budget, its seats, its teachers, its lifecycle (BENCHMARKS.md, "The sample events ended at their
  * first read"). Getting them submits the project's budget and starts its lifecycle, as its institution would by applying.
  */
-record DemoRecords(Map<String, String> byPlaceholder) {
+record DemoRecords(Map<String, String> byPlaceholder, Uploads uploads) {
     static final List<String> PROJECT_PLACEHOLDERS = List.of("00000000-0000-0000-0000-000000000000", "5a11671e-fafc-4e75-86a6-df6be6d84d71");
     static final List<String> TEACHER_PLACEHOLDERS = List.of("XX-0001", "XX-0002");
     /** 乡村骨干教师素质提升培训项目, which the notification event names and which has seats in the events' county. */
@@ -67,17 +67,73 @@ record DemoRecords(Map<String, String> byPlaceholder) {
         var byPlaceholder = new LinkedHashMap<String, String>();
         for (String placeholder : PROJECT_PLACEHOLDERS) byPlaceholder.put(placeholder, project);
         for (int i = 0; i < TEACHER_PLACEHOLDERS.size(); i++) byPlaceholder.put(TEACHER_PLACEHOLDERS.get(i), trainees.get(i).get("teacherId").asText());
-        return new DemoRecords(Map.copyOf(byPlaceholder));
+        var credits = runtime.functionEnvironment("CreditPostingFunction");
+        var uploads = new Uploads(http, runtime.api(), institution, project, URI.create(credits.endpoint("S3")), credits.require("CERTIFICATES_BUCKET"));
+        return new DemoRecords(Map.copyOf(byPlaceholder), uploads);
     }
 
-    /** {@code event} with every placeholder replaced by its record. */
-    String pointAt(String event) {
+    /**
+     * {@code event} with every placeholder replaced by its record; the sample upload event ({@link Uploads#SAMPLE_KEY}) at
+     * a fresh upload instead, made for this call ({@link Uploads#awaited}).
+     */
+    String pointAt(String event) throws Exception {
+        if (event.contains(Uploads.SAMPLE_KEY)) return uploads.awaited(event);
         for (var e : byPlaceholder.entrySet()) event = event.replace(e.getKey(), e.getValue());
         return event;
     }
 
+    /**
+     * Uploads that a start of SubmissionProcessingFunction finds awaited, one per event: the sample event names a
+     * submission that does not exist, so the function stopped at its first read. Each {@link #awaited} asks the API for a
+     * submission of the demo project (its application, a PDF), as its institution does, and stores a one-page PDF of its
+     * own (its own SHA-256, so each is a submission of its own) at the submission's key — but in the certificates bucket,
+     * whose objects run no function: put in the submissions bucket, the local runtime's own function would decide the
+     * submission before the start is handed it. The event names that bucket and key, so the start reads the object,
+     * checks its size and digest, opens the PDF and records the submission accepted: its real path. Each start needs its
+     * own, as a decided submission is not awaited again.
+     */
+    record Uploads(HttpClient http, URI api, String institutionToken, String project, URI s3Endpoint, String bucket) {
+        /** The sample event's bucket, key and size (events/SubmissionProcessingFunction/object-created.json). */
+        static final String SAMPLE_BUCKET = "teacher-training-submissions-123456789012-cn-north-1";
+        static final String SAMPLE_KEY = "submissions/00000000-0000-0000-0000-000000000000/HENU/11111111-1111-1111-1111-111111111111";
+        static final String SAMPLE_SIZE = "\"size\": 48213";
+        private static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** {@code sample} pointed at a fresh submission of the demo project, awaiting the object it names, which is stored. */
+        String awaited(String sample) throws Exception {
+            byte[] pdf = pdf("bench upload " + MADE.incrementAndGet() + " " + System.nanoTime());
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+            String body = JSON.writeValueAsString(Map.of("kind", "APPLICATION", "fileName", "application.pdf", "size", pdf.length,
+                    "contentType", "application/pdf", "sha256", sha256));
+            var created = send(http, api, "POST", "/projects/" + project + "/submissions", institutionToken, body, 201);
+            String key = created.path("submission").path("objectKey").asText();
+            if (key.isEmpty()) throw new IllegalStateException("no object key in " + created);
+            try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(s3Endpoint).forcePathStyle(true)
+                    .region(software.amazon.awssdk.regions.Region.of("cn-north-1"))
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build()) {
+                s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/pdf"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
+            }
+            String event = sample;
+            for (var replaced : List.of(new String[] {SAMPLE_BUCKET, bucket}, new String[] {SAMPLE_KEY, key}, new String[] {SAMPLE_SIZE, "\"size\": " + pdf.length})) {
+                if (!event.contains(replaced[0])) throw new IllegalStateException("the sample upload event has no " + replaced[0]);
+                event = event.replace(replaced[0], replaced[1]);
+            }
+            return event;
+        }
+
+        private static byte[] pdf(String title) throws Exception {
+            try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+                doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                doc.getDocumentInformation().setTitle(title);
+                doc.save(out);
+                return out.toByteArray();
+            }
+        }
+    }
+
     /** What a function is trained on: its sample events as they are, then those that name placeholders, pointed at the records. */
-    List<String> withPointed(List<String> events) {
+    List<String> withPointed(List<String> events) throws Exception {
         var all = new ArrayList<>(events);
         for (String event : events) {
             String pointed = pointAt(event);
