@@ -48,10 +48,17 @@ public final class AwsClients {
         return configure(software.amazon.awssdk.services.sfn.SfnClient.builder().httpClient(httpClient()), region, endpoint, interceptors).build();
     }
 
-    /** The URL-connection client as every client here uses it (KeptAliveHttpClient); one per SDK client, as before. */
+    /**
+     * The URL-connection client as every client here uses it (KeptAliveHttpClient); one per SDK client, as before. It is
+     * made aside, while the SDK builds the client around it: the two first-time costs of a cold start, its TLS context and
+     * the SDK's service metadata, side by side.
+     */
     private static KeptAliveHttpClient httpClient() {
-        return new KeptAliveHttpClient(UrlConnectionHttpClient.create());
+        return KeptAliveHttpClient.madeAside(UrlConnectionHttpClient::create, URL_CONNECTION);
     }
+
+    /** What {@link UrlConnectionHttpClient#clientName()} answers (KeptAliveHttpClientTest checks it). */
+    static final String URL_CONNECTION = "UrlConnection";
 
     /** S3 with path-style addressing when an endpoint (S3Proxy) is given. */
     public static S3Client s3(String region, String endpoint) {

@@ -8,6 +8,9 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The SDK's URL-connection client (SDK 2.31.66 on the JDK's {@code HttpURLConnection}) as the platform uses its kept-alive
@@ -28,21 +31,60 @@ import java.io.UncheckedIOException;
  * header goes out with the value that was signed. Without the probe, a POST can go out on a connection the server has
  * dropped; {@code HttpURLConnection} writes a buffered one again on a new connection (KeptAliveHttpClientTest). A larger
  * body is streamed as before.</li>
+ * <li><b>The client can be made aside</b> ({@link #madeAside}): on another thread, while the SDK builds the client that
+ * uses it, and waited for at its first request. The first HTTP client a JVM makes pays for its TLS context, the JDK's
+ * trusted certificates parsed and its cipher suites checked, and the first SDK client for the SDK's metadata of all its
+ * services, read to find the signing region: about 40 ms each on a cold JVM, independent of each other (BENCHMARKS.md,
+ * "Made side by side").</li>
  * </ul>
  */
 public final class KeptAliveHttpClient implements SdkHttpClient {
     /** The largest body sent buffered: DynamoDB's items (400 KB) and SQS's messages (256 KB) fit. */
     static final long BUFFERED_AT_MOST = 1 << 20;
 
-    private final SdkHttpClient delegate;
+    private final CompletableFuture<SdkHttpClient> delegate;
+    private final String clientName;
 
     public KeptAliveHttpClient(SdkHttpClient delegate) {
+        this(CompletableFuture.completedFuture(delegate), delegate.clientName());
+    }
+
+    private KeptAliveHttpClient(CompletableFuture<SdkHttpClient> delegate, String clientName) {
         this.delegate = delegate;
+        this.clientName = clientName;
+    }
+
+    /**
+     * The client {@code make} returns, made on a daemon thread of its own from now on; a request waits for it, and a
+     * failure to make it is thrown by every request. {@code clientName} is what it will answer to {@link #clientName()},
+     * which the SDK asks while it builds its client: known before the client is made, so the build does not wait.
+     */
+    public static KeptAliveHttpClient madeAside(Supplier<SdkHttpClient> make, String clientName) {
+        var made = new CompletableFuture<SdkHttpClient>();
+        Thread.ofPlatform().daemon().name("http-client-" + clientName).start(() -> {
+            try {
+                made.complete(make.get());
+            } catch (Throwable e) {
+                made.completeExceptionally(e);
+            }
+        });
+        return new KeptAliveHttpClient(made, clientName);
+    }
+
+    /** The client requests go through, once it is made. */
+    private SdkHttpClient delegate() {
+        try {
+            return delegate.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw e;
+        }
     }
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        var prepared = delegate.prepareRequest(buffered(request));
+        var prepared = delegate().prepareRequest(buffered(request));
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
@@ -79,11 +121,11 @@ public final class KeptAliveHttpClient implements SdkHttpClient {
 
     @Override
     public String clientName() {
-        return delegate.clientName();
+        return clientName;
     }
 
     @Override
     public void close() {
-        delegate.close();
+        delegate().close();
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -69,10 +70,24 @@ public final class TrainingTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
-    /** An item's primary key. */
+    /**
+     * An item's primary key. Its {@code equals} and {@code hashCode} are written out: a record's own are linked at their
+     * first call (an {@code invokedynamic} of {@code ObjectMethods}), which spins method handles that JDK 25's AOT cache
+     * does not keep, about 5 ms of every cold start's first batch read (BENCHMARKS.md, "Made side by side").
+     */
     record ItemKey(String pk, String sk) {
         Map<String, AttributeValue> attributes() {
             return key(pk, sk);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ItemKey key && Objects.equals(pk, key.pk) && Objects.equals(sk, key.sk);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(pk) + Objects.hashCode(sk);
         }
     }
 

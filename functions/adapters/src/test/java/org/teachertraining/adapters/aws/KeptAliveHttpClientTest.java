@@ -35,10 +35,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +104,66 @@ class KeptAliveHttpClientTest {
             getItem(client);
         }
         assertEquals(2, http.calls.get());
+    }
+
+    @Test
+    void aClientMadeAsideIsBuiltAroundAtOnceAndItsRequestsWaitForIt() throws Exception {
+        var release = new CountDownLatch(1);
+        var http = new StaleOnce();
+        var madeOn = new AtomicReference<Thread>();
+        var aside = KeptAliveHttpClient.madeAside(() -> {
+            madeOn.set(Thread.currentThread());
+            await(release);
+            return http;
+        }, "Stale");
+        // the SDK builds its client and asks the name while the HTTP client is still being made
+        try (var client = dynamoDb(aside)) {
+            assertEquals("Stale", aside.clientName());
+            var request = CompletableFuture.runAsync(() -> getItem(client));
+            Thread.sleep(200);
+            assertFalse(request.isDone(), "a request waits for the client it goes through");
+            release.countDown();
+            request.get(10, TimeUnit.SECONDS);
+        }
+        assertNotSame(Thread.currentThread(), madeOn.get());
+        assertTrue(madeOn.get().isDaemon(), "a thread left making it does not keep the JVM alive");
+        assertEquals(2, http.calls.get(), "and the stale connection's failure is retried as before");
+    }
+
+    @Test
+    void aClientThatCouldNotBeMadeFailsEveryRequestWithItsCause() {
+        var aside = KeptAliveHttpClient.madeAside(() -> {
+            throw new IllegalStateException("no TLS context here");
+        }, "Broken");
+        try (var client = dynamoDb(aside)) {
+            for (int i = 0; i < 2; i++) {
+                var failure = assertThrows(RuntimeException.class, () -> getItem(client));
+                assertTrue(causes(failure).contains("no TLS context here"), causes(failure));
+            }
+        } catch (IllegalStateException closing) {
+            assertEquals("no TLS context here", closing.getMessage(), "closing it fails the same way");
+        }
+    }
+
+    @Test
+    void urlConnectionAsAwsClientsNamesIt() {
+        try (var http = UrlConnectionHttpClient.create()) {
+            assertEquals(http.clientName(), AwsClients.URL_CONNECTION, "the name the SDK is told before the client is made");
+        }
+    }
+
+    private static String causes(Throwable e) {
+        var out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) out.append(t).append(" <- ");
+        return out.toString();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpExecuteRequest post(int bodyBytes, String... headers) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,21 @@ class TrainingTableTest {
     final TrainingTable.ItemKey project = new TrainingTable.ItemKey("PROJECT#p1", "PROJECT"),
             teacher = new TrainingTable.ItemKey("TEACHER#t1", "TEACHER"),
             enrollment = new TrainingTable.ItemKey("PROJECT#p1", "ENROLLMENT#t1");
+
+    @Test
+    void itemKeysAreEqualExactlyWhenBothPartsAreAsARecordsWouldBe() {
+        var key = new TrainingTable.ItemKey("PROJECT#1", "META");
+        assertEquals(new TrainingTable.ItemKey("PROJECT#1", "META"), key);
+        assertEquals(new TrainingTable.ItemKey("PROJECT#1", "META").hashCode(), key.hashCode());
+        assertNotEquals(new TrainingTable.ItemKey("PROJECT#1", "SEAT"), key);
+        assertNotEquals(new TrainingTable.ItemKey("PROJECT#2", "META"), key);
+        assertNotEquals(new TrainingTable.ItemKey("META", "PROJECT#1"), key);
+        assertNotEquals(key, "PROJECT#1META");
+        assertNotEquals(key, null);
+        assertEquals(new TrainingTable.ItemKey(null, "META"), new TrainingTable.ItemKey(null, "META"));
+        assertNotEquals(new TrainingTable.ItemKey(null, "META"), key);
+        assertEquals(Set.of(key), new java.util.HashSet<>(List.of(key, new TrainingTable.ItemKey("PROJECT#1", "META"))));
+    }
 
     @Test
     void readsEveryKeyConsistentlyInOneRequest_andAKeyWithoutAnItemIsAbsent() {
