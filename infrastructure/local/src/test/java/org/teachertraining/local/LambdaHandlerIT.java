@@ -57,6 +57,18 @@ class LambdaHandlerIT {
     }
 
     @Test
+    void theBeansBesideTheRouterAreMadeByTheTimeTheHandlerIs_andNoOthersBeyondTheRouters() {
+        try (var fresh = new EnrollmentApiHandler()) {   // as Lambda makes it: no request yet
+            var context = fresh.getApplicationContext();
+            assertEquals(1, context.getActiveBeanRegistrations(org.teachertraining.adapters.dynamodb.TrainingTable.class).size(), "the table");
+            assertEquals(1, context.getActiveBeanRegistrations(org.teachertraining.http.Callers.class).size(), "the callers");
+            // still made when a request first needs them: the SDK clients of routes that only some requests take
+            assertEquals(0, context.getActiveBeanRegistrations(software.amazon.awssdk.services.sqs.SqsClient.class).size(), "the SQS client");
+            assertEquals(0, context.getActiveBeanRegistrations(software.amazon.awssdk.services.sfn.SfnClient.class).size(), "the Step Functions client");
+        }
+    }
+
+    @Test
     void aGetAnswersFromTheReferenceData() throws Exception {
         var response = handler.handleRequest(event("get-jurisdiction.json"), new MockLambdaContext());
         assertEquals(200, response.getStatusCode(), response.getBody());
