@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.teachertraining.adapters.aws.FunctionEnvironment;
+import org.teachertraining.adapters.aws.StreamEntry;
 import org.teachertraining.local.sfn.AslError;
 import org.teachertraining.local.sfn.LambdaInvoker;
 
@@ -61,17 +62,23 @@ final class LocalFunctions implements LambdaInvoker {
         }
     }
 
-    /** Its composition root given its environment (a constructor taking a {@link FunctionEnvironment}), else its no-argument constructor. */
+    /**
+     * Its composition root given its environment (a constructor taking a {@link FunctionEnvironment}), else its
+     * no-argument constructor; of an entry point that reads the event's bytes itself ({@link StreamEntry}), the handler
+     * it reads them for, which is handed the events as objects.
+     */
     @SuppressWarnings("unchecked")
     private static RequestHandler<Object, Object> instantiate(CloudFormationTemplate.Resource f, FunctionEnvironment environment) {
         String className = ((String) f.properties().get("Handler")).split("::")[0];
         try {
             Class<?> type = Class.forName(className);
+            Object made;
             try {
-                return (RequestHandler<Object, Object>) type.getConstructor(FunctionEnvironment.class).newInstance(environment);
+                made = type.getConstructor(FunctionEnvironment.class).newInstance(environment);
             } catch (NoSuchMethodException plain) {
-                return (RequestHandler<Object, Object>) type.getConstructor().newInstance();
+                made = type.getConstructor().newInstance();
             }
+            return (RequestHandler<Object, Object>) (made instanceof StreamEntry<?, ?> entry ? entry.handler() : made);
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new AslError("Lambda.ServiceException", f.logicalId() + ": its initialisation failed: " + e.getCause());
         } catch (ReflectiveOperationException e) {

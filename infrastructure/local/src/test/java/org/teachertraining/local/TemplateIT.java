@@ -68,12 +68,44 @@ class TemplateIT {
                 }
                 assertTrue(found, handler[0] + " missing from " + zip);
             }
+            handlerLoadsFromItsPackageAlone(zip, handler[0]);
+        }
+    }
+
+    /**
+     * The handler's class and the types of all its public methods load from the jars of its package alone, as the Lambda
+     * runtime looks the handler up ({@code getMethods}): a type from a jar only some packages carry fails it there.
+     */
+    static void handlerLoadsFromItsPackageAlone(Path zip, String handler) throws Exception {
+        var dir = Files.createTempDirectory("package-alone");
+        try {
+            var urls = new java.util.ArrayList<java.net.URL>();
+            try (var z = new ZipFile(zip.toFile())) {
+                for (var e : java.util.Collections.list(z.entries())) {
+                    if (!e.getName().startsWith("lib/") || !e.getName().endsWith(".jar")) continue;
+                    var jar = dir.resolve(Path.of(e.getName()).getFileName());
+                    try (var in = z.getInputStream(e)) {
+                        Files.copy(in, jar);
+                    }
+                    urls.add(jar.toUri().toURL());
+                }
+            }
+            try (var loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader())) {
+                var type = Class.forName(handler, false, loader);
+                assertTrue(type.getMethods().length > 0, handler);
+            } catch (LinkageError | ClassNotFoundException e) {
+                throw new AssertionError(handler + " does not load from " + zip + " alone: " + e, e);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
     @Test
     void everySampleEventParsesIntoItsFunctionsEventType() throws Exception {
-        int parsed = 0;
+        int parsed = 0, entryPointEvents = 0;
         for (var f : TEMPLATE.resources("AWS::Serverless::Function")) {
             Class<?> type = Class.forName(((String) f.properties().get("Handler")).split("::")[0]);
             Class<?> eventType = eventType(type);
@@ -90,6 +122,15 @@ class TemplateIT {
                         event = serializer.fromJson(in);
                     }
                     assertNotNull(event, file.toString());
+                    if (org.teachertraining.adapters.aws.StreamEntry.class.isAssignableFrom(type)) {
+                        // an entry point that reads the event itself: into what the runtime's serializer reads it into
+                        var json = new ObjectMapper().readTree(file.toFile());
+                        Object ours = eventType == com.amazonaws.services.lambda.runtime.events.SQSEvent.class
+                                ? org.teachertraining.adapters.aws.SqsEvents.read(json) : org.teachertraining.adapters.aws.StreamEntry.map(json);
+                        assertEquals(new ObjectMapper().valueToTree(event), new ObjectMapper().valueToTree(ours),
+                                file + ": " + type.getSimpleName() + " reads it otherwise than the Lambda runtime does");
+                        entryPointEvents++;
+                    }
                     // nothing dropped: every text value of the sample survives the round trip through the event type
                     var out = new java.io.ByteArrayOutputStream();
                     serializer.toJson(event, out);
@@ -103,6 +144,7 @@ class TemplateIT {
             }
         }
         assertTrue(parsed >= 2);
+        assertTrue(entryPointEvents >= 5, entryPointEvents + " sample events of entry points that read their events themselves");
         try (var dirs = Files.list(ROOT.resolve("events"))) {
             var functionIds = TEMPLATE.resources("AWS::Serverless::Function").stream().map(CloudFormationTemplate.Resource::logicalId).collect(Collectors.toSet());
             dirs.forEach(d -> assertTrue(functionIds.contains(d.getFileName().toString()), d + " names no function of the template"));

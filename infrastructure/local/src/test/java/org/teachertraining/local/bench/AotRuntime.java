@@ -105,6 +105,9 @@ public final class AotRuntime {
             var process = pb.start();
             try {
                 api.answered.get(180, TimeUnit.SECONDS);
+                // a function error is an answer (events of projects the emulator does not hold), but a training whose every
+                // event failed ran no real path: a handler that cannot load, for one, answers every event with its error
+                if (api.errors.get() == events.size()) throw new IllegalStateException("every training event of " + handler + " failed: " + api.responses);
             } finally {
                 // SIGTERM to the JVM (not the script): it exits normally and writes the cache; then the script writes the digest
                 process.descendants().forEach(ProcessHandle::destroy);

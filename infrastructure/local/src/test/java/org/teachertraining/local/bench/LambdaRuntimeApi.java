@@ -22,6 +22,8 @@ final class LambdaRuntimeApi implements AutoCloseable {
     /** When the function first polled for an event (its init done), and when it asked for restore/next (SnapStart): nanoTime, 0 until then. */
     final AtomicLong polled = new AtomicLong(), restoring = new AtomicLong();
     final List<String> responses = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** How many of the answers are function errors. */
+    final java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
 
     LambdaRuntimeApi(List<String> events) throws Exception {
@@ -63,6 +65,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
                 return;
             }
             responses.add(body);
+            if (path.endsWith("/error")) errors.incrementAndGet();
             if (done.incrementAndGet() == events.size()) answered.complete(at);
         });
         // daemon threads: a poll left waiting for an event that never comes must not keep the JVM alive
