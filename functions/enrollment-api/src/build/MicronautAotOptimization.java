@@ -58,8 +58,7 @@ public class MicronautAotOptimization {
                 "io.micronaut.context.env.PropertySourceLoader", "io.micronaut.inject.BeanConfiguration",
                 "io.micronaut.inject.BeanDefinitionReference", "io.micronaut.http.HttpRequestFactory",
                 "io.micronaut.http.HttpResponseFactory", "io.micronaut.core.beans.BeanIntrospectionReference",
-                "io.micronaut.core.convert.TypeConverterRegistrar", "io.micronaut.context.env.PropertyExpressionResolver",
-                "io.micronaut.context.ApplicationContextConfigurer"));
+                "io.micronaut.core.convert.TypeConverterRegistrar", "io.micronaut.context.env.PropertyExpressionResolver"));
         options.setProperty("known.missing.types.enabled", "true");
         options.setProperty("known.missing.types.list", String.join(",",
                 "io.reactivex.Observable", "reactor.core.publisher.Flux", "kotlinx.coroutines.flow.Flow",

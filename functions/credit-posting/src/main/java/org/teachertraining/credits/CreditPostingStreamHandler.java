@@ -12,17 +12,13 @@ import org.teachertraining.adapters.aws.StreamEntry;
  * {@link CreditPostingHandler}.
  */
 public final class CreditPostingStreamHandler extends StreamEntry<SQSEvent, SQSBatchResponse> {
-    /** As Lambda makes it. */
+    /** As Lambda makes it: the process environment and the system clock. */
     public CreditPostingStreamHandler() {
-        this(new CreditPostingHandler());
+        this(FunctionEnvironment.lambda());
     }
 
-    /** In the local runtime: the function's own environment. */
+    /** As the local runtime makes it: the function's own environment. */
     public CreditPostingStreamHandler(FunctionEnvironment environment) {
-        this(new CreditPostingHandler(environment));
-    }
-
-    public CreditPostingStreamHandler(CreditPostingHandler handler) {
-        super(handler, SqsEvents::read);
+        super(new CreditPostingHandler(environment), SqsEvents::read);
     }
 }

@@ -11,17 +11,13 @@ import java.util.Map;
  * FundingCheckHandler}.
  */
 public final class FundingCheckStreamHandler extends StreamEntry<Map<String, Object>, Map<String, Object>> {
-    /** As Lambda makes it. */
+    /** As Lambda makes it: the process environment and the system clock. */
     public FundingCheckStreamHandler() {
-        this(new FundingCheckHandler());
+        this(FunctionEnvironment.lambda());
     }
 
-    /** In the local runtime: the function's own environment. */
+    /** As the local runtime makes it: the function's own environment. */
     public FundingCheckStreamHandler(FunctionEnvironment environment) {
-        this(new FundingCheckHandler(environment));
-    }
-
-    public FundingCheckStreamHandler(FundingCheckHandler handler) {
-        super(handler, StreamEntry::map);
+        super(new FundingCheckHandler(environment), StreamEntry::map);
     }
 }

@@ -11,17 +11,13 @@ import java.util.Map;
  * LifecycleTaskHandler}.
  */
 public final class LifecycleTaskStreamHandler extends StreamEntry<Map<String, Object>, Object> {
-    /** As Lambda makes it. */
+    /** As Lambda makes it: the process environment and the system clock. */
     public LifecycleTaskStreamHandler() {
-        this(new LifecycleTaskHandler());
+        this(FunctionEnvironment.lambda());
     }
 
-    /** In the local runtime: the function's own environment. */
+    /** As the local runtime makes it: the function's own environment. */
     public LifecycleTaskStreamHandler(FunctionEnvironment environment) {
-        this(new LifecycleTaskHandler(environment));
-    }
-
-    public LifecycleTaskStreamHandler(LifecycleTaskHandler handler) {
-        super(handler, StreamEntry::map);
+        super(new LifecycleTaskHandler(environment), StreamEntry::map);
     }
 }

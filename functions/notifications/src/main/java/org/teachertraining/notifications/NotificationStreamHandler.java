@@ -12,17 +12,13 @@ import org.teachertraining.adapters.aws.StreamEntry;
  * {@link NotificationHandler}.
  */
 public final class NotificationStreamHandler extends StreamEntry<SQSEvent, SQSBatchResponse> {
-    /** As Lambda makes it. */
+    /** As Lambda makes it: the process environment and the system clock. */
     public NotificationStreamHandler() {
-        this(new NotificationHandler());
+        this(FunctionEnvironment.lambda());
     }
 
-    /** In the local runtime: the function's own environment. */
+    /** As the local runtime makes it: the function's own environment. */
     public NotificationStreamHandler(FunctionEnvironment environment) {
-        this(new NotificationHandler(environment));
-    }
-
-    public NotificationStreamHandler(NotificationHandler handler) {
-        super(handler, SqsEvents::read);
+        super(new NotificationHandler(environment), SqsEvents::read);
     }
 }

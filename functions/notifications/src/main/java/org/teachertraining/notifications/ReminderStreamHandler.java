@@ -10,17 +10,13 @@ import java.util.Map;
  * bytes Lambda hands over and the answer written back by {@link StreamEntry}, handled by {@link ReminderHandler}.
  */
 public final class ReminderStreamHandler extends StreamEntry<Map<String, Object>, Map<String, Object>> {
-    /** As Lambda makes it. */
+    /** As Lambda makes it: the process environment and the system clock. */
     public ReminderStreamHandler() {
-        this(new ReminderHandler());
+        this(FunctionEnvironment.lambda());
     }
 
-    /** In the local runtime: the function's own environment. */
+    /** As the local runtime makes it: the function's own environment. */
     public ReminderStreamHandler(FunctionEnvironment environment) {
-        this(new ReminderHandler(environment));
-    }
-
-    public ReminderStreamHandler(ReminderHandler handler) {
-        super(handler, StreamEntry::map);
+        super(new ReminderHandler(environment), StreamEntry::map);
     }
 }

@@ -248,6 +248,10 @@ class TemplateIT {
     }
 
     private static Class<?> eventType(Class<?> handler) {
+        if (handler.getGenericSuperclass() instanceof ParameterizedType p && p.getRawType() == org.teachertraining.adapters.aws.StreamEntry.class) {
+            var arg = p.getActualTypeArguments()[0];   // StreamEntry<event, answer>
+            return arg instanceof ParameterizedType generic ? (Class<?>) generic.getRawType() : (Class<?>) arg;
+        }
         if (com.amazonaws.services.lambda.runtime.RequestStreamHandler.class.isAssignableFrom(handler)) {
             // an entry point that reads the event's bytes itself, around the RequestHandler it is given: that one's event type
             for (var c : handler.getConstructors()) {
