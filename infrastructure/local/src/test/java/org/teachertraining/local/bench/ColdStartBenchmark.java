@@ -31,8 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ColdStartBenchmark {
     /** The template's {@code JAVA_TOOL_OPTIONS}. */
     static final String TIERED = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djdk.reflect.useNativeAccessorOnly=true";
-    /** Starts of each kind in the AOT mode, whose starts are short enough for their spread to matter. */
-    static final int AOT_STARTS = 7;
+    /**
+     * Starts of each kind where the figure is short enough for its spread to matter: the AOT mode's, and what follows a
+     * SnapStart restore (0.05–0.2 s; with medians of 3 the same code moved its ratio to the bare JVM by 20–45% between
+     * two runs and failed the gate).
+     */
+    static final int SHORT_STARTS = 7;
 
     @Test
     void coldStarts() throws Exception {
@@ -59,7 +63,7 @@ class ColdStartBenchmark {
                     var event = firstEvent(root, f.get("id"), demo);
                     // the gated ratio's bare handler is started beside the function's starts: measured once before them
                     // all, it moved by 0.42–0.57 s between runs and failed the gate on its own
-                    var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event.get(), options, env, false), bareHandler, Start::total);
+                    var beside = medianStartBeside(3, () -> start(cp, f.get("Handler"), event.get(), options, env, false), bareHandler, Start::total);
                     var run = beside.run();
                     double size = Files.size(root.resolve(f.get("CodeUri"))) / 1024.0 / 1024.0;
                     System.out.printf("cold start [%s] %s: %.3f s (init %.3f s), %.1f× the bare handler beside it (%.3f s), %.0f× the bare JVM, zip %.1f MB%n",
@@ -84,7 +88,7 @@ class ColdStartBenchmark {
             for (var f : functions(root)) {
                 String cp = classpath(root, f);
                 var event = firstEvent(root, f.get("id"), demo);
-                var beside = medianStartBeside(() -> start(cp, f.get("Handler"), event.get(), TIERED, env, true), tieredJvm, Start::afterRestore);
+                var beside = medianStartBeside(SHORT_STARTS, () -> start(cp, f.get("Handler"), event.get(), TIERED, env, true), tieredJvm, Start::afterRestore);
                 var run = beside.run();
                 System.out.printf("cold start [snapstart] %s: init and priming %.3f s; restore/next to first response %.3f s, %.1f× the bare handler's, %.1f× the bare JVM beside it (%.3f s)%n",
                         f.get("id"), run.restoreAt(), run.afterRestore(), run.afterRestore() / bare, run.afterRestore() / beside.bare(), beside.bare());
@@ -105,13 +109,13 @@ class ColdStartBenchmark {
      * function's zip unpacked at "/var/task", started by the bootstrap with {@code _HANDLER} and the first sample event
      * pointed at the demo's records; the cache is the one {@code mvn -Paot package} trained into the zip, or, for a zip
      * built without it, one trained here on the function's sample events the same way (as they are and pointed). Beside each, interleaved with its starts, a bare JVM of the same
-     * jlinked JDK with the bootstrap's JVM options; medians of {@link #AOT_STARTS} (a start here varies by ±15% from one to the next).
+     * jlinked JDK with the bootstrap's JVM options; medians of {@link #SHORT_STARTS} (a start here varies by ±15% from one to the next).
      */
     static void aotCache(Path root, Map<String, String> env, DemoRecords demo, String bareClasspath, Map<String, Double> figures, Map<String, Boolean> better) throws Exception {
         var work = root.resolve("infrastructure/local/target/coldstart-aot");
         var opt = AotRuntime.layer(root, work.resolve("opt"));
         Timed bareJvm = () -> bareJvm(opt.resolve("jdk"), bareClasspath, "-XX:+UseSerialGC -XX:-UsePerfData " + TIERED);
-        double jvm = median(AOT_STARTS, bareJvm);
+        double jvm = median(SHORT_STARTS, bareJvm);
         figures.put("aot.bareJvm.seconds", jvm);
         System.out.printf("cold start [aot] bare JVM (the layer's JDK) printing a constant: %.3f s%n", jvm);
         for (var f : functions(root)) {
@@ -121,7 +125,7 @@ class ColdStartBenchmark {
             boolean built = Files.exists(task.resolve(AotRuntime.cache(f.get("Handler"))));
             if (!built) AotRuntime.train(lambda.resolve("opt"), task, f.get("Handler"), demo.withPointed(AotRuntime.events(root, f.get("id"))), env);
             var event = firstEvent(root, f.get("id"), demo);
-            double[] medians = interleaved(AOT_STARTS, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event.get(), env), bareJvm);
+            double[] medians = interleaved(SHORT_STARTS, () -> aotStart(lambda.resolve("opt"), task, f.get("Handler"), event.get(), env), bareJvm);
             double run = medians[0], bare = medians[1];
             System.out.printf("cold start [aot] %s: %.3f s, %.1f× the bare JVM beside it (%.3f s; cache %s)%n", f.get("id"), run, run / bare, bare,
                     built ? "from the build" : "trained here");
@@ -225,19 +229,34 @@ class ColdStartBenchmark {
     }
 
     /**
-     * Before and after a change, side by side: {@code -Dbench.before=<another checkout, built>} starts each
-     * function's zip from there and from here in turn, five times each (tiered 1), and prints the medians.
+     * Before and after a change, side by side: {@code -Dbench.before=<another checkout, built with mvn -Paot package>}
+     * starts each function's zip from there and from here in turn, each with the handler its checkout's template names:
+     * five times each in tiered 1, then nine times each in the AOT mode (each zip with the cache its build trained, in a
+     * tree shaped as Lambda's), and prints the medians.
      */
     static void compare(Path root, Path before, Map<String, String> env, DemoRecords demo) throws Exception {
+        var handlersBefore = new java.util.HashMap<String, String>();
+        for (var g : functions(before)) handlersBefore.put(g.get("id"), g.get("Handler"));
+        var work = root.resolve("infrastructure/local/target/coldstart-compare");
+        var opt = AotRuntime.layer(root, work.resolve("opt"));
         for (var f : functions(root)) {
             var old = new java.util.HashMap<>(f);
             old.put("id", f.get("id") + ".before");
+            old.put("Handler", handlersBefore.getOrDefault(f.get("id"), f.get("Handler")));
             String cpBefore = classpath(before, old), cpAfter = classpath(root, f);
             var event = firstEvent(root, f.get("id"), demo);
-            double[] medians = interleaved(5, () -> start(cpBefore, f.get("Handler"), event.get(), TIERED, env, false).total(),
+            double[] medians = interleaved(5, () -> start(cpBefore, old.get("Handler"), event.get(), TIERED, env, false).total(),
                     () -> start(cpAfter, f.get("Handler"), event.get(), TIERED, env, false).total());
             System.out.printf("cold start [before/after] %s: %.3f s before, %.3f s after (medians of 5, interleaved), %.2f×%n",
                     f.get("id"), medians[0], medians[1], medians[1] / medians[0]);
+            var treeBefore = AotRuntime.lambdaTree(opt, work.resolve(f.get("id") + "-before"));
+            var taskBefore = AotRuntime.task(before, old, treeBefore.resolve("var/task"));
+            var treeAfter = AotRuntime.lambdaTree(opt, work.resolve(f.get("id") + "-after"));
+            var taskAfter = AotRuntime.task(root, f, treeAfter.resolve("var/task"));
+            double[] aot = interleaved(9, () -> aotStart(treeBefore.resolve("opt"), taskBefore, old.get("Handler"), event.get(), env),
+                    () -> aotStart(treeAfter.resolve("opt"), taskAfter, f.get("Handler"), event.get(), env));
+            System.out.printf("cold start [aot, before/after] %s: %.3f s before, %.3f s after (medians of 9, interleaved), %.2f×%n",
+                    f.get("id"), aot[0], aot[1], aot[1] / aot[0]);
         }
     }
 
@@ -261,14 +280,14 @@ class ColdStartBenchmark {
         Start run() throws Exception;
     }
 
-    /** A function's median start of three and the median of the starts of a bare JVM or handler beside them. */
+    /** A function's median start and the median of the starts of a bare JVM or handler beside them. */
     record Beside(Start run, double bare) {}
 
-    /** Three cold starts of {@code s}, the median by {@code by}, each followed by a start of {@code bare}. */
-    static Beside medianStartBeside(Started s, Timed bare, java.util.function.ToDoubleFunction<Start> by) throws Exception {
+    /** {@code n} cold starts of {@code s}, the median by {@code by}, each followed by a start of {@code bare}. */
+    static Beside medianStartBeside(int n, Started s, Timed bare, java.util.function.ToDoubleFunction<Start> by) throws Exception {
         var runs = new ArrayList<Start>();
         var bares = new ArrayList<Double>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < n; i++) {
             runs.add(s.run());
             bares.add(bare.run());
         }
