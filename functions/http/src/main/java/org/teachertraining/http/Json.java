@@ -22,7 +22,9 @@ import org.teachertraining.core.common.Violations;
 
 /**
  * Strict JSON for request bodies: unknown fields, wrong types, strings for numbers, fractions for
- * integers, numbers out of range and unknown enum values are 400s that name the field.
+ * integers, numbers out of range and unknown enum values are 400s that name the field. A field given twice in
+ * one object is refused too: parsers differ on which of the two counts, so a body that one reads one way (a gateway,
+ * a log, a client's own check) must not be stored as the other.
  */
 public final class Json {
     /** Request bodies larger than this are refused with 413 before parsing. */
@@ -35,6 +37,7 @@ public final class Json {
                     .errorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
                             .maxErrorTokenLength(QUOTED_PREFIX).maxRawContentLength(0).build())
                     .build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(new JavaTimeModule())
             .addModule(StrictValues.module())
             // null inside an array or as a map value is refused where it is, not found later as a 500
@@ -87,11 +90,15 @@ public final class Json {
         } catch (MismatchedInputException e) {
             throw invalid(path(e), "类型不正确，应为 " + typeName(e.getTargetType()), "wrong type; expected " + typeName(e.getTargetType()));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException p && duplicateField(p) != null) {
+                throw givenTwice(path(e) + "." + duplicateField(p));
+            }
             if (e.getCause() instanceof InputCoercionException) {
                 throw invalid(path(e), "数值超出范围", "number out of range");
             }
             throw invalid(path(e), "内容不正确", "invalid value: " + prefix(e.getOriginalMessage()));
         } catch (JsonParseException e) {
+            if (duplicateField(e) != null) throw givenTwice(duplicateField(e));
             var at = e.getLocation();
             throw invalid("body", "JSON 格式错误（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
                     "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + prefix(e.getOriginalMessage()));
@@ -121,6 +128,19 @@ public final class Json {
         String s = String.valueOf(value);
         return s.length() <= QUOTED_PREFIX ? org.teachertraining.core.common.PlainText.printable(s)
                 : org.teachertraining.core.common.PlainText.printable(s.substring(0, QUOTED_PREFIX)) + "…(" + s.length() + " characters)";
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '(.*)'", java.util.regex.Pattern.DOTALL);
+
+    /** The name of the field a body gives twice in one object, as {@link com.fasterxml.jackson.core.StreamReadFeature#STRICT_DUPLICATE_DETECTION} reports it; null if that is not the error. */
+    private static String duplicateField(JsonParseException e) {
+        var m = e.getOriginalMessage() == null ? null : DUPLICATE.matcher(e.getOriginalMessage());
+        return m != null && m.find() ? prefix(m.group(1)) : null;
+    }
+
+    private static ProblemException givenTwice(String field) {
+        String name = field.startsWith("body.") ? field.substring(5) : field;
+        return invalid(name, "字段在同一对象中出现两次", "the field is given twice in one object");
     }
 
     private static ProblemException invalid(String field, String zh, String en) {

@@ -64,6 +64,26 @@ class BadInputIT {
         assertEquals("{\"items\":[]}", projects());
     }
 
+    /** Which of a field given twice counts differs between parsers: the body is refused, whichever it is, nested too. */
+    @Test
+    void aFieldGivenTwiceIsRefused() throws Exception {
+        String base = Api.projectBody("DUP-1", null);
+        var top = problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"classSize\":50", "\"classSize\":50,\"classSize\":5000")), 400, "classSize");
+        assertTrue(top.json().get("detail").asText().contains("出现两次"), top.body());
+        var nested = problem(api.send("POST", "/programs/" + programId + "/projects", province,
+                base.replace("\"minTeachingYears\":5", "\"minTeachingYears\":5,\"minTeachingYears\":0"), "Accept-Language", "en"), 400, "eligibility.minTeachingYears");
+        assertTrue(nested.json().get("detail").asText().contains("given twice"), nested.body());
+        String programs = api.send("GET", "/programs", province, null).body();
+        problem(api.send("POST", "/programs", province, "{\"year\":2026,\"year\":2027,\"level\":\"PROVINCIAL\",\"name\":\"x\",\"jurisdiction\":\"410000\"}"), 400, "year");
+        // a long name given twice is quoted by a prefix only
+        String longName = "x".repeat(5000);
+        var quoted = problem(api.send("POST", "/programs", province, "{\"" + longName + "\":1,\"" + longName + "\":2}"), 400, null);
+        assertTrue(quoted.body().length() < 2000, quoted.body());
+        assertEquals(programs, api.send("GET", "/programs", province, null).body());
+        assertEquals("{\"items\":[]}", projects());
+        assertTrue(base.contains("\"classSize\":50") && base.contains("\"minTeachingYears\":5"), "the body the test alters: " + base);
+    }
+
     @Test
     void wrongTypesUnknownFieldsAndUnknownEnumValues() throws Exception {
         String base = Api.projectBody("BAD-1", null);
