@@ -305,6 +305,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
             b.add("  tokens         curl -s -X POST " + runtime.api + "/dev/tokens -H 'Content-Type: application/json' "
                     + "-d '{\"sub\":\"admin\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}'");
+            context.getBean(StartingGate.class).open();
             return runtime;
         } catch (Exception e) {
             if (context != null) context.close();

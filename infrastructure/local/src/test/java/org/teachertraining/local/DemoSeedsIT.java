@@ -33,6 +33,60 @@ class DemoSeedsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(claims)).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
     }
 
+    /**
+     * The server listens before the demo has loaded, and the demo moves the clock (2019, then 2020): until the runtime has
+     * started whole, every request is asked to come back (503, Retry-After), so no token is minted on a clock about to
+     * jump. A poller asks from before the start to after it.
+     */
+    @Test
+    void requestsWhileTheRuntimeStartsAreAskedToComeBack(@TempDir Path root) throws Exception {
+        Api.copyTemplate(root);
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(1)).build();
+        var tokenRequest = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/dev/tokens")).header("Content-Type", "application/json")
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"early\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}")).build();
+        var answers = new java.util.concurrent.ConcurrentLinkedQueue<HttpResponse<String>>();
+        var started = new java.util.concurrent.atomic.AtomicBoolean();
+        var poller = Thread.ofPlatform().start(() -> {
+            while (!started.get()) {
+                try {
+                    answers.add(http.send(tokenRequest, HttpResponse.BodyHandlers.ofString()));
+                } catch (java.io.IOException refused) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, port, false, true, true))) {
+            started.set(true);
+            poller.join();
+            assertTrue(!answers.isEmpty(), "the server answered nothing while the demo loaded");
+            for (var r : answers) {
+                assertEquals(503, r.statusCode(), r.body());
+                assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+                assertEquals(StartingGate.RETRY_AFTER_SECONDS, r.headers().firstValue("Retry-After").orElse(""));
+                assertTrue(r.body().contains("still starting"), r.body());
+            }
+            var after = http.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, after.statusCode(), after.body());
+            String token = Api.JSON.readTree(after.body()).get("token").asText();
+            assertEquals(200, http.send(HttpRequest.newBuilder(runtime.api().resolve("/programs")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            started.set(true);
+            poller.join();
+        }
+    }
+
     @Test
     void theDemoProgramIsThereAndSelectionIsOpen(@TempDir Path root) throws Exception {
         Api.copyTemplate(root);
