@@ -90,15 +90,15 @@ public final class Json {
         } catch (MismatchedInputException e) {
             throw invalid(path(e), "类型不正确，应为 " + typeName(e.getTargetType()), "wrong type; expected " + typeName(e.getTargetType()));
         } catch (JsonMappingException e) {
-            if (e.getCause() instanceof JsonParseException p && duplicateField(p) != null) {
-                throw givenTwice(path(e) + "." + duplicateField(p));
-            }
+            String twice = e.getCause() instanceof JsonParseException p ? duplicateField(p) : null;
+            if (twice != null) throw givenTwice(path(e).equals("body") ? twice : path(e) + "." + twice);
             if (e.getCause() instanceof InputCoercionException) {
                 throw invalid(path(e), "数值超出范围", "number out of range");
             }
             throw invalid(path(e), "内容不正确", "invalid value: " + prefix(e.getOriginalMessage()));
         } catch (JsonParseException e) {
-            if (duplicateField(e) != null) throw givenTwice(duplicateField(e));
+            String twice = duplicateField(e);
+            if (twice != null) throw givenTwice(twice);
             var at = e.getLocation();
             throw invalid("body", "JSON 格式错误（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
                     "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + prefix(e.getOriginalMessage()));
@@ -139,8 +139,7 @@ public final class Json {
     }
 
     private static ProblemException givenTwice(String field) {
-        String name = field.startsWith("body.") ? field.substring(5) : field;
-        return invalid(name, "字段在同一对象中出现两次", "the field is given twice in one object");
+        return invalid(field, "字段在同一对象中出现两次", "the field is given twice in one object");
     }
 
     private static ProblemException invalid(String field, String zh, String en) {

@@ -68,6 +68,7 @@ class BadInputIT {
     @Test
     void aFieldGivenTwiceIsRefused() throws Exception {
         String base = Api.projectBody("DUP-1", null);
+        assertTrue(base.contains("\"classSize\":50") && base.contains("\"minTeachingYears\":5"), "the body the test alters: " + base);
         var top = problem(api.send("POST", "/programs/" + programId + "/projects", province, base.replace("\"classSize\":50", "\"classSize\":50,\"classSize\":5000")), 400, "classSize");
         assertTrue(top.json().get("detail").asText().contains("出现两次"), top.body());
         var nested = problem(api.send("POST", "/programs/" + programId + "/projects", province,
@@ -81,7 +82,6 @@ class BadInputIT {
         assertTrue(quoted.body().length() < 2000, quoted.body());
         assertEquals(programs, api.send("GET", "/programs", province, null).body());
         assertEquals("{\"items\":[]}", projects());
-        assertTrue(base.contains("\"classSize\":50") && base.contains("\"minTeachingYears\":5"), "the body the test alters: " + base);
     }
 
     @Test
