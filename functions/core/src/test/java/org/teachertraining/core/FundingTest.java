@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,6 +120,7 @@ class FundingTest {
     @Test
     void spendingNeedsAnApprovedBudgetAndAReceipt_overBudgetCategoriesAreFlagged_settlementClosesIt() {
         String receipt = acceptedReceipt();
+        String laterReceipt = acceptedReceipt();
         var expense = new ProjectSpending.Command(BudgetCategory.MEALS, new BigDecimal("60000.01"), LocalDate.of(2020, 8, 30), "伙食", receipt);
         budget(0);
         var notApproved = refused(spending.record(HENU, project.id(), expense));
@@ -127,7 +129,17 @@ class FundingTest {
         assertEquals(Budget.Status.APPROVED, done(budgets.approve(World.PROVINCE, project.id())).status());
         assertEquals("BudgetApproved", refused(budgets.submit(HENU, project.id(), List.of(line(BudgetCategory.MEALS, "1")))).details().get("error"));
 
-        done(spending.record(HENU, project.id(), expense));
+        var recorded = done(spending.record(HENU, project.id(), expense));
+        assertTrue(recorded.created());
+        // the same expense sent again (a retry) answers the one recorded; the receipt under other content is refused
+        var again = done(spending.record(HENU, project.id(), expense));
+        assertEquals(new ProjectSpending.Recorded(recorded.expense(), false), again);
+        var reused = refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS, new BigDecimal("60000.02"),
+                LocalDate.of(2020, 8, 30), "伙食", receipt)));
+        assertEquals("F2", reused.rule());
+        assertEquals(Refusal.Kind.CONFLICT, reused.kind());
+        assertEquals(Map.of("error", "ReceiptAlreadyUsed", "expenseId", recorded.expense().id()), reused.details());
+        assertEquals("该票据已用于另一笔支出（2020-08-30，伙食费，60000.01 元）：一张票据只列支一次", reused.message().zh());
         var overview = done(spending.overview(World.PROVINCE, project.id()));
         assertEquals(List.of(BudgetCategory.MEALS), overview.overBudget());
         assertEquals(6_000_001, overview.spentFen());
@@ -140,8 +152,12 @@ class FundingTest {
         enroll(5);
         w.clock.set(OffsetDateTime.parse("2020-10-27T09:00:00+08:00"));
         settle("20000");
-        var closed = refused(spending.record(HENU, project.id(), expense));
+        var closed = refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS, new BigDecimal("1"),
+                LocalDate.of(2020, 10, 26), "伙食", laterReceipt)));
         assertEquals("ProjectSettled", closed.details().get("error"));
+        assertEquals(new ProjectSpending.Recorded(recorded.expense(), false), done(spending.record(HENU, project.id(), expense)),
+                "a retry of what was recorded before the settlement still answers it");
+        assertEquals(1, done(spending.overview(World.PROVINCE, project.id())).expenses().size());
     }
 
     @Test
@@ -209,11 +225,15 @@ class FundingTest {
         return ids;
     }
 
+    private int receipts;
+
+    /** A receipt accepted for the project; each with its own content. */
     String acceptedReceipt() {
+        String sha256 = String.format("%064x", ++receipts);
         var upload = new RequestUpload(w.ports.projects, w.ports.quotas, w.ports.submissions, w.ports.uploadUrls, w.clock);
         var s = done(upload.execute(HENU, project.id(), new RequestUpload.Command(SubmissionKind.RECEIPT, null, "发票.pdf", 100L,
-                "application/pdf", "e".repeat(64), null))).submission();
-        new ReceiveUpload(w.ports.submissions).execute(new ReceiveUpload.Received(s.objectKey(), 100, "e".repeat(64),
+                "application/pdf", sha256, null))).submission();
+        new ReceiveUpload(w.ports.submissions).execute(new ReceiveUpload.Received(s.objectKey(), 100, sha256,
                 Inspection.clean(FileType.PDF, 1), Instant.now())).orElseThrow();
         return s.id();
     }

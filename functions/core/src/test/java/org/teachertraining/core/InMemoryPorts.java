@@ -573,12 +573,18 @@ public final class InMemoryPorts {
                 return true;
             }
         }
-        public boolean recordExpense(Expense e) {
+        public ExpenseWrite recordExpense(Expense e) {
             synchronized (lock) {
+                if (expenseWithReceipt(e.projectId(), e.receiptSubmissionId()).isPresent()) return ExpenseWrite.RECEIPT_USED;
                 var b = budgetMap.get(e.projectId());
-                if (b == null || b.status() != Budget.Status.APPROVED) return false;
+                if (b == null || b.status() != Budget.Status.APPROVED) return ExpenseWrite.BUDGET_NOT_APPROVED;
                 expenseList.add(e);
-                return true;
+                return ExpenseWrite.RECORDED;
+            }
+        }
+        public Optional<Expense> expenseWithReceipt(String projectId, String receiptSubmissionId) {
+            synchronized (lock) {
+                return expenseList.stream().filter(e -> e.projectId().equals(projectId) && e.receiptSubmissionId().equals(receiptSubmissionId)).findFirst();
             }
         }
         public List<Expense> expenses(String projectId) {

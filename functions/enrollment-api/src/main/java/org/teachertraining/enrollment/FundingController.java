@@ -88,7 +88,8 @@ public class FundingController {
     @Post("/projects/{projectId}/expenses")
     public HttpResponse<String> recordExpense(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
-        return Responses.of(request, spending.record(caller, projectId, Json.read(body, ProjectSpending.Command.class)), HttpStatus.CREATED);
+        return Responses.of(request, spending.record(caller, projectId, Json.read(body, ProjectSpending.Command.class)),
+                r -> r.created() ? HttpStatus.CREATED : HttpStatus.OK, ProjectSpending.Recorded::expense);
     }
 
     @Get("/projects/{projectId}/spending")

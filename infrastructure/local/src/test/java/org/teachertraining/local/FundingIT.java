@@ -126,13 +126,15 @@ class FundingIT {
         assertEquals(200, attendance.status(), attendance.toString());
 
         String end = api.send("GET", "/projects/" + project, province, null).json().get("endDate").asText();
+        var laterReceipts = new ArrayList<String>();
+        for (int i = 0; i < 10; i++) laterReceipts.add(Uploads.accepted(api, henu, project, "RECEIPT", "发票" + i + ".pdf", "application/pdf", SampleFiles.pdf(2 + i)));
         try {
             api.send("POST", "/dev/clock", null, "{\"now\":\"" + java.time.LocalDate.parse(end).plusDays(1) + "T10:00:00+08:00\"}");
             String henuLater = api.send("POST", "/dev/tokens", null, "{\"sub\":\"henu-finance\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
             String laterExpense = expense.replace(java.time.LocalDate.now().toString(), end);
-            // expenses racing the settlement: each is either recorded before it or refused after it, never both sides
+            // expenses racing the settlement, each on its own receipt: each is either recorded before it or refused after it, never both sides
             var racing = new ArrayList<CompletableFuture<Api.Response>>();
-            for (int i = 0; i < 10; i++) racing.add(api.sendAsync("POST", "/projects/" + project + "/expenses", henuLater, laterExpense));
+            for (String r : laterReceipts) racing.add(api.sendAsync("POST", "/projects/" + project + "/expenses", henuLater, laterExpense.replace(receipt, r)));
             var settled = api.send("POST", "/projects/" + project + "/settlement", henuLater, "{\"claim\":5000}");
             int recorded = 1;
             for (var f : racing) {
@@ -156,12 +158,70 @@ class FundingIT {
             var line = s.get("lines").get(0);
             assertEquals(java.math.BigDecimal.valueOf(line.get("amountFen").asLong(), 2).toPlainString(), sheet.get(1).get(4));
             assertEquals("元/人/天", sheet.get(1).get(1), sheet.toString());
-            var after = BadInputIT.problem(api.send("POST", "/projects/" + project + "/expenses", henuLater, laterExpense), 409, null);
+            String unused = Uploads.accepted(api, henuLater, project, "RECEIPT", "发票-结算后.pdf", "application/pdf", SampleFiles.pdf(20));
+            var after = BadInputIT.problem(api.send("POST", "/projects/" + project + "/expenses", henuLater, laterExpense.replace(receipt, unused)), 409, null);
             assertEquals("ProjectSettled", after.json().get("error").asText());
             assertEquals(recorded, api.send("GET", "/projects/" + project + "/spending", province(), null).json().get("expenses").size());
         } finally {
             api.send("POST", "/dev/clock", null, "{\"now\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\"}");
         }
+    }
+
+    @Test
+    void aReceiptBacksOneExpense_repeatsAnswerIt_andRacingPostsRecordOne() throws Exception {
+        String project = project("FUND-6");
+        budget(project, "100000");
+        assertEquals(200, api.send("POST", "/projects/" + project + "/budget/approval", province, null).status());
+        String path = "/projects/" + project + "/expenses";
+        String today = java.time.LocalDate.now().toString();
+        String receipt = Uploads.accepted(api, henu, project, "RECEIPT", "住宿发票.pdf", "application/pdf", SampleFiles.pdf(1));
+        String expense = "{\"category\":\"ACCOMMODATION\",\"amount\":1200.5,\"date\":\"" + today + "\",\"description\":\"住宿\","
+                + "\"receiptSubmissionId\":\"" + receipt + "\"}";
+
+        // the same expense sent eight times at once (a client retrying): one recorded, the others answer it
+        var same = new ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 8; i++) same.add(api.sendAsync("POST", path, henu, expense));
+        var ids = new java.util.HashSet<String>();
+        int created = 0;
+        for (var f : same) {
+            var r = f.get();
+            assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+            if (r.status() == 201) created++;
+            ids.add(r.json().get("id").asText());
+        }
+        assertEquals(1, created);
+        assertEquals(1, ids.size());
+        String first = ids.iterator().next();
+
+        // the receipt under other content, at once from eight posts: all refused, naming the expense it backs
+        var other = new ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 8; i++) other.add(api.sendAsync("POST", path, henu, expense.replace("1200.5", String.valueOf(1300 + i))));
+        for (var f : other) {
+            var p = BadInputIT.problem(f.get(), 409, null);
+            assertEquals("F2", p.json().get("rule").asText());
+            assertEquals("ReceiptAlreadyUsed", p.json().get("error").asText());
+            assertEquals(first, p.json().get("expenseId").asText());
+            assertTrue(p.json().get("detail").asText().contains("住宿费"), p.toString());
+        }
+
+        // a fresh receipt raced under eight different amounts: exactly one of them is recorded
+        String second = Uploads.accepted(api, henu, project, "RECEIPT", "伙食发票.pdf", "application/pdf", SampleFiles.pdf(2));
+        var racing = new ArrayList<CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 8; i++) {
+            racing.add(api.sendAsync("POST", path, henu, expense.replace(receipt, second).replace("ACCOMMODATION", "MEALS").replace("1200.5", String.valueOf(500 + i))));
+        }
+        int recorded = 0;
+        for (var f : racing) {
+            var r = f.get();
+            assertTrue(r.status() == 201 || r.status() == 409, r.toString());
+            if (r.status() == 201) recorded++;
+        }
+        assertEquals(1, recorded);
+        var spending = api.send("GET", "/projects/" + project + "/spending", province, null).json();
+        assertEquals(2, spending.get("expenses").size(), spending.toString());
+        long meals = 0;
+        for (var e : spending.get("expenses")) if (e.get("category").asText().equals("MEALS")) meals = e.get("amountFen").asLong();
+        assertEquals(120_050 + meals, spending.get("spentFen").asLong());
     }
 
     static String province() throws Exception {

@@ -24,12 +24,15 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * Funding records. Standards: PROGRAM#id / FUNDINGSTANDARDS. Under PROJECT#id: BUDGET (with {@code status}),
- * EXPENSE#recordedAt#id, ATTENDANCE#teacherId, SETTLEMENT. An expense is put in one transaction with a
- * condition on the budget being APPROVED; the settlement is put in one transaction with the budget's move
- * APPROVED → SETTLED, so no expense lands on a settled project, however they race.
+ * EXPENSE#recordedAt#id, RECEIPTUSE#submissionId, ATTENDANCE#teacherId, SETTLEMENT. An expense is put in one
+ * transaction with a condition on the budget being APPROVED and its receipt's claim (put only if absent), so a
+ * receipt backs one expense however often it is sent; the settlement is put in one transaction with the budget's
+ * move APPROVED → SETTLED, so no expense lands on a settled project, however they race.
  */
 public final class DynamoDbFunding implements Funding {
     private static final Map<String, String> STATUS = Map.of("#status", "status");
+    /** The receipt's claim: one item per receipt spent, holding the expense it backs. */
+    private static final String RECEIPT_USE = "RECEIPTUSE#";
     private final TrainingTable table;
 
     public DynamoDbFunding(TrainingTable table) {
@@ -71,15 +74,26 @@ public final class DynamoDbFunding implements Funding {
     }
 
     @Override
-    public boolean recordExpense(Expense e) {
+    public ExpenseWrite recordExpense(Expense e) {
+        String pk = "PROJECT#" + e.projectId();
+        String json = TrainingTable.toJson(e);
         var failed = table.transact(List.of(
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
-                        .key(TrainingTable.key("PROJECT#" + e.projectId(), "BUDGET")).conditionExpression("#status = :approved")
+                        .key(TrainingTable.key(pk, "BUDGET")).conditionExpression("#status = :approved")
                         .expressionAttributeNames(STATUS).expressionAttributeValues(Map.of(":approved", s(Budget.Status.APPROVED.name()))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(Map.of("PK", s("PROJECT#" + e.projectId()),
-                        "SK", s("EXPENSE#" + e.recordedAt() + "#" + e.id()), "type", s("EXPENSE"), "data", s(TrainingTable.toJson(e))))
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(Map.of("PK", s(pk),
+                        "SK", s("EXPENSE#" + e.recordedAt() + "#" + e.id()), "type", s("EXPENSE"), "data", s(json)))
+                        .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(Map.of("PK", s(pk),
+                        "SK", s(RECEIPT_USE + e.receiptSubmissionId()), "type", s("RECEIPTUSE"), "data", s(json)))
                         .conditionExpression("attribute_not_exists(PK)").build()).build()));
-        return failed.isEmpty();
+        if (failed.isEmpty()) return ExpenseWrite.RECORDED;
+        return TrainingTable.failed(failed.get(), 2) ? ExpenseWrite.RECEIPT_USED : ExpenseWrite.BUDGET_NOT_APPROVED;
+    }
+
+    @Override
+    public Optional<Expense> expenseWithReceipt(String projectId, String receiptSubmissionId) {
+        return table.read("PROJECT#" + projectId, RECEIPT_USE + receiptSubmissionId, Expense.class);
     }
 
     @Override

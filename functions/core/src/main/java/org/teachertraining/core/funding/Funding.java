@@ -18,8 +18,23 @@ public interface Funding {
     /** SUBMITTED → APPROVED; false if the budget was no longer the submitted one. */
     boolean approveBudget(String projectId, Instant submittedAt, String by, Instant at);
 
-    /** Records the expense only while the budget is APPROVED (checked in the same transaction); false otherwise. */
-    boolean recordExpense(Expense expense);
+    /** What became of an expense to record. */
+    enum ExpenseWrite {
+        RECORDED,
+        /** nothing written: the budget is not APPROVED (not yet, or settled) */
+        BUDGET_NOT_APPROVED,
+        /** nothing written: the receipt backs an expense already ({@link #expenseWithReceipt}) */
+        RECEIPT_USED
+    }
+
+    /**
+     * Records the expense only while the budget is APPROVED and its receipt backs no other expense, both checked in
+     * the same transaction; where both fail, {@link ExpenseWrite#RECEIPT_USED}.
+     */
+    ExpenseWrite recordExpense(Expense expense);
+
+    /** The expense the receipt backs, if one was recorded with it. */
+    Optional<Expense> expenseWithReceipt(String projectId, String receiptSubmissionId);
 
     List<Expense> expenses(String projectId);
 

@@ -1,5 +1,7 @@
 package org.teachertraining.core.funding;
 
+import org.teachertraining.core.common.Labels;
+import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.project.Project;
@@ -35,6 +37,15 @@ final class FundingRefusals {
                         .withDetails(Map.of("error", "ProjectSettled"))
                 : Refusal.conflict("F2", Text.of("项目预算尚未批准，不能列支", "The project's budget is not approved: nothing is spent before it"))
                         .withDetails(Map.of("error", "BudgetNotApproved"));
+    }
+
+    static Refusal receiptUsed(Expense stored) {
+        String amount = Money.yuan(stored.amountFen());
+        return Refusal.conflict("F2", Text.of(
+                        "该票据已用于另一笔支出（" + stored.date() + "，" + Labels.zh(stored.category()) + "，" + amount + " 元）：一张票据只列支一次",
+                        "The receipt backs another expense already (" + stored.date() + ", " + Labels.of(stored.category()).en() + ", " + amount
+                                + " yuan): a receipt is spent once"))
+                .withDetails(Map.of("error", "ReceiptAlreadyUsed", "expenseId", stored.id()));
     }
 
     static Refusal alreadyApproved() {

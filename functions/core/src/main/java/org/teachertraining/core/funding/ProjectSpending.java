@@ -22,11 +22,15 @@ import java.util.UUID;
 
 /**
  * Spending (F2, 专款专用): the project's institution records each expense with an accepted receipt; only
- * while the budget is approved and the project not settled (enforced with the write). Running totals
- * per category against the budget flag the categories spent over.
+ * while the budget is approved and the project not settled, and each receipt for one expense (both enforced
+ * with the write). The same expense sent again answers what was recorded. Running totals per category against
+ * the budget flag the categories spent over.
  */
 public final class ProjectSpending {
     public record Command(BudgetCategory category, BigDecimal amount, LocalDate date, String description, String receiptSubmissionId) {}
+
+    /** An expense recorded now ({@code created}), or found recorded before with the same receipt and content. */
+    public record Recorded(Expense expense, boolean created) {}
 
     /** @param over spent more than budgeted */
     public record CategoryTotal(BudgetCategory category, long budgetedFen, long spentFen, long remainingFen, boolean over) {}
@@ -48,7 +52,7 @@ public final class ProjectSpending {
         this.clock = clock;
     }
 
-    public Outcome<Expense> record(Caller caller, String projectId, Command c) {
+    public Outcome<Recorded> record(Caller caller, String projectId, Command c) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var denied = ProjectAccess.institution(caller, project.get());
@@ -70,11 +74,15 @@ public final class ProjectSpending {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var expense = new Expense(UUID.randomUUID().toString(), projectId, c.category(), fen, c.date(), c.description().strip(),
                 c.receiptSubmissionId(), caller.userId(), clock.instant());
-        if (!funding.recordExpense(expense)) {
-            var status = funding.budget(projectId).map(Budget::status).orElse(Budget.Status.SUBMITTED);
-            return Outcome.refused(FundingRefusals.notApproved(status));
-        }
-        return Outcome.done(expense);
+        return switch (funding.recordExpense(expense)) {
+            case RECORDED -> Outcome.done(new Recorded(expense, true));
+            case BUDGET_NOT_APPROVED -> Outcome.refused(FundingRefusals.notApproved(funding.budget(projectId).map(Budget::status).orElse(Budget.Status.SUBMITTED)));
+            case RECEIPT_USED -> {
+                var stored = funding.expenseWithReceipt(projectId, c.receiptSubmissionId())
+                        .orElseThrow(() -> new IllegalStateException("receipt " + c.receiptSubmissionId() + " is taken, but by no expense"));
+                yield stored.sameAs(expense) ? Outcome.done(new Recorded(stored, false)) : Outcome.refused(FundingRefusals.receiptUsed(stored));
+            }
+        };
     }
 
     public Outcome<Overview> overview(Caller caller, String projectId) {
