@@ -160,6 +160,68 @@ await flow('institution-uploads-a-pdf-and-sees-it-accepted', async page => {
   await page.screenshot({ path: `${SHOTS}/deliverables.png` })
 })
 
+// a project with seats, so its budget has a ceiling: the province approves the budget, the institution spends against it
+const henu = await token('e2e-henu', 'INSTITUTION', { institutionId: 'HENU' })
+await api('PUT', `/programs/${program.id}/funding-standards`, province, { standards: [
+  { line: 'CENTRALIZED', name: '集中培训', unit: 'PER_PERSON_DAY', rate: 400, phases: ['CENTRALIZED'], categories: ['ACCOMMODATION', 'MEALS', 'VENUE', 'LECTURERS', 'MATERIALS', 'TRANSPORT', 'MANAGEMENT', 'OTHER'], effectiveFrom: '2020-01-01' },
+  { line: 'ONLINE', name: '网络研修', unit: 'PER_PERSON_HOUR', rate: 3, phases: ['ONLINE'], categories: ['ONLINE_PLATFORM'], effectiveFrom: '2020-01-01' }] })
+const funded = await api('POST', `/programs/${program.id}/projects`, province, {
+  code: `FUND-${run}`, name: `乡村教师培训经费（控制台测试 ${run}）`, category: '乡村教师', eligibility: {},
+  phases: [{ kind: 'CENTRALIZED', days: 8 }, { kind: 'ONLINE', hours: 30 }], totalHours: 94, classSize: 50, institutionId: 'HENU', seats: 50,
+  selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
+})
+await api('PUT', `/projects/${funded.id}/quotas/411500`, province, { seats: 2 })
+await api('PUT', `/projects/${funded.id}/quotas/411523`, await token('e2e-city', 'CITY_ADMIN', { jurisdiction: '411500' }), { seats: 2 })
+await api('POST', `/projects/${funded.id}/enrollments`, county, { teacherId: eligible })
+await api('PUT', `/projects/${funded.id}/budget`, henu, { lines: [
+  { category: 'ACCOMMODATION', amount: 80000, justification: '50人×8天×200元' }, { category: 'MEALS', amount: 60000, justification: '50人×8天×150元' }] })
+
+await flow('province-approves-a-budget', async page => {
+  await signIn(page, '河南省教育厅')
+  await page.goto(`${BASE}/#/projects/${funded.id}?tab=budget`)
+  await page.locator('[data-test=budget-status]').getByText('已提交').waitFor()
+  await page.locator('[data-test=approve-budget]').click()
+  await page.locator('[data-test=budget-status]').getByText('已批准').waitFor()
+  assert.equal((await api('GET', `/projects/${funded.id}/spending`, province)).budgetStatus, 'APPROVED')
+})
+
+await flow('institution-spends-with-a-receipt-once-and-records-attendance', async page => {
+  await signIn(page, '河南大学（承训机构）')
+  await page.goto(`${BASE}/#/projects/${funded.id}?tab=budget`)
+  const form = page.locator('[data-test=expense-form]')
+  await form.waitFor()
+  async function record(amount) {
+    await page.locator('[data-test=expense-category]').click()
+    await page.getByRole('option', { name: '伙食费' }).click()
+    await field(page, 'expense-amount').fill(String(amount))
+    await field(page, 'expense-description').fill('第一期学员伙食')
+    await page.locator('[data-test=expense-receipt]').setInputFiles({ name: '伙食发票.pdf', mimeType: 'application/pdf', buffer: pdf('RECEIPT') })
+    await page.locator('[data-test=record-expense]').click()
+  }
+  await record(1234.5)
+  await page.locator('[data-test=expenses]').getByText('1,234.50').waitFor({ timeout: 30000 })
+  await page.locator('[data-test=spending]').getByText('伙食费').waitFor()
+  // the same receipt under another amount: refused, and said so in Chinese
+  await record(99)
+  const refusal = await page.locator('[data-test=expense-error]').textContent({ timeout: 30000 })
+  assert.match(refusal, /该票据已用于另一笔支出/, refusal)
+  assert.doesNotMatch(refusal, /\bMEALS\b/, 'no codes inside the Chinese message')
+  const spending = await api('GET', `/projects/${funded.id}/spending`, henu)
+  assert.equal(spending.expenses.length, 1, 'one expense for one receipt')
+  assert.equal(spending.spentFen, 123450)
+
+  const days = page.locator(`[data-test=days-${eligible}] input`)
+  await days.fill('8')
+  await page.locator(`[data-test=hours-${eligible}] input`).fill('30')
+  const [saved] = await Promise.all([
+    page.waitForResponse(r => r.url().endsWith(`/projects/${funded.id}/attendance`) && r.request().method() === 'PUT'),
+    page.locator('[data-test=save-attendance]').click(),
+  ])
+  assert.equal(saved.status(), 200, await saved.text())
+  assert.deepEqual(await api('GET', `/projects/${funded.id}/attendance`, henu), [{ teacherId: eligible, daysAttended: 8, onlineHours: 30 }])
+  await page.screenshot({ path: `${SHOTS}/budget.png`, fullPage: true })
+})
+
 await flow('teacher-opens-the-transcript', async page => {
   await page.goto(BASE + '/#/sign-in')
   await page.locator('[data-test=role]').click()
@@ -280,10 +342,11 @@ function sheetRows(bytes) {
     }))
 }
 
-/** A small, well-formed one-page PDF. */
-function pdf() {
+/** A small, well-formed one-page PDF showing `text` (ASCII). */
+function pdf(text = 'E2E') {
+  const content = `BT /F1 24 Tf 72 720 Td (${text}) Tj ET`
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', '<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 720 Td (E2E) Tj ET\nendstream']
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', `<< /Length ${content.length} >>\nstream\n${content}\nendstream`]
   let out = '%PDF-1.4\n'
   const offsets = []
   objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n` })

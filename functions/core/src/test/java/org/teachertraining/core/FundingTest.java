@@ -171,6 +171,10 @@ class FundingTest {
                 List.of(new Attendance(trainees.get(0), 13, 0)))).errors().get(0).field());
         assertEquals("records[0].teacherId", refused(settlement.recordAttendance(HENU, project.id(),
                 List.of(new Attendance("STRANGER", 1, 0)))).errors().get(0).field());
+        assertEquals(4, done(settlement.attendance(World.PROVINCE, project.id())).size(), "the refused records changed nothing");
+        assertEquals(new Attendance(trainees.get(3), 10, 20), done(settlement.attendance(HENU, project.id())).stream()
+                .filter(a -> a.teacherId().equals(trainees.get(3))).findFirst().orElseThrow());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(settlement.attendance(World.GUANGSHAN, project.id())).kind());
         assertEquals("TrainingNotEnded", refused(settlement.settle(HENU, project.id(), new BigDecimal("1"))).details().get("error"));
 
         w.clock.set(OffsetDateTime.parse("2020-10-27T09:00:00+08:00"));

@@ -103,6 +103,11 @@ public class FundingController {
         return Responses.of(request, settlement.recordAttendance(caller, projectId, Json.read(body, AttendanceBody.class).records()), HttpStatus.OK);
     }
 
+    @Get("/projects/{projectId}/attendance")
+    public HttpResponse<String> attendance(HttpRequest<?> request, String projectId) {
+        return Responses.of(request, settlement.attendance(callers.of(request), projectId), HttpStatus.OK);
+    }
+
     @Post("/projects/{projectId}/settlement")
     public HttpResponse<String> settle(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);

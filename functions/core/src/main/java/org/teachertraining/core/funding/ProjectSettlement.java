@@ -72,6 +72,15 @@ public final class ProjectSettlement {
         return Outcome.done(funding.attendance(projectId));
     }
 
+    /** What is recorded of each trainee's attendance, for the institution and the owner's admins. */
+    public Outcome<List<Attendance>> attendance(Caller caller, String projectId) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
+        var denied = ProjectAccess.institutionOrOwnerAdmins(access, caller, project.get());
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        return Outcome.done(funding.attendance(projectId));
+    }
+
     public Outcome<Settlement> settle(Caller caller, String projectId, BigDecimal claim) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
