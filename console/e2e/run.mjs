@@ -369,6 +369,29 @@ await flow('dashboard-of-the-province', async page => {
   await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true })
 })
 
+// last, as it moves the platform's clock to the class start and back
+await flow('institution-registers-a-trainee-at-the-class-start', async page => {
+  await signIn(page, '河南大学（承训机构）')
+  await openTab(page, 'completion')
+  await page.locator(`[data-test=register-${eligible}]`).click()
+  const early = await page.locator('[data-test=register-error]').textContent()
+  assert.match(early, /报到/, early)
+  assert.match(early, /E8/, early)
+  try {
+    await api('POST', '/dev/clock', null, { now: `${project.startDate}T08:00:00+08:00` })
+    await signIn(page, '河南大学（承训机构）')   // a token minted before the clock moved has expired
+    await openTab(page, 'completion')
+    await page.locator(`[data-test=register-${eligible}]`).click()
+    await page.locator('[data-test=registrations]').getByText('已报到').waitFor()
+    const enrollment = (await api('GET', `/projects/${project.id}/enrollments`, await token('e2e-henu-late', 'INSTITUTION', { institutionId: 'HENU' })))
+      .items.find(e => e.teacherId === eligible)
+    assert.equal(enrollment.status, 'REGISTERED')
+    await page.screenshot({ path: `${SHOTS}/registration.png`, fullPage: true })
+  } finally {
+    await api('POST', '/dev/clock', null, { now: clock.toISOString() })
+  }
+})
+
 await browser.close()
 console.log(results.join('\n'))
 if (failures.length) {

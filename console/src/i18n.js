@@ -18,7 +18,7 @@ const words = {
   allocated: ['已下达', 'Passed on'], used: ['已使用', 'Used'], enrolled: ['已入选', 'Enrolled'], available: ['剩余', 'Available'],
   quotas: ['名额分配', 'Quotas'], selection: ['遴选', 'Selection'], waitlist: ['储备库', 'Waitlist'], applications: ['自主报名', 'Applications'],
   deliverables: ['材料提交', 'Deliverables'], budget: ['经费预算', 'Budget'], settlement: ['结算', 'Settlement'], overview: ['概况', 'Overview'],
-  classes: ['班次与课程', 'Classes'], completion: ['结业登记', 'Completion'], reportRates: ['报到率', 'Report rates'],
+  classes: ['班次与课程', 'Classes'], completion: ['报到与结业', 'Registration and completion'], reportRates: ['报到率', 'Report rates'],
   enroll: ['录取', 'Enroll'], checkEligibility: ['检查资格', 'Check eligibility'], withdraw: ['退出', 'Withdraw'],
   eligible: ['符合条件，可以录取', 'Eligible'], status: ['状态', 'Status'], teacher: ['教师', 'Teacher'], school: ['学校', 'School'],
   allocate: ['分配', 'Allocate'], stage: ['学段', 'Stage'], subjects: ['学科', 'Subjects'], location: ['学校所在地', 'School location'],
