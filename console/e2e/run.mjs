@@ -222,6 +222,33 @@ await flow('institution-spends-with-a-receipt-once-and-records-attendance', asyn
   await page.screenshot({ path: `${SHOTS}/budget.png`, fullPage: true })
 })
 
+await flow('institution-applies-and-the-province-approves', async page => {
+  await signIn(page, '河南大学（承训机构）')
+  await page.goto(`${BASE}/#/projects/${funded.id}?tab=lifecycle`)
+  await page.locator('[data-test=lifecycle-none]').waitFor()
+  await page.locator('[data-test=apply]').click()
+  await page.locator('[data-test=lifecycle-phase]').waitFor()
+  // the funding check runs in the project's execution; then it waits for the province
+  for (let i = 0; i < 60 && (await api('GET', `/projects/${funded.id}/lifecycle`, henu)).waitingFor !== 'APPROVAL'; i++) await new Promise(r => setTimeout(r, 500))
+  await signIn(page, '河南省教育厅')
+  await page.goto(`${BASE}/#/projects/${funded.id}?tab=lifecycle`)
+  await page.locator('[data-test=lifecycle-phase]').getByText('待省级审批').waitFor()
+  await page.locator('[data-test=reject-application]').click()
+  assert.match(await page.locator('[data-test=lifecycle-error]').textContent(), /退回申报须填写理由/)
+  await page.locator('[data-test=approve-application]').click()
+  await page.locator('[data-test=approve-application]').waitFor({ state: 'detached' })
+  let after
+  for (let i = 0; i < 60; i++) {
+    after = await api('GET', `/projects/${funded.id}/lifecycle`, province)
+    if (after.phase !== 'AWAITING_APPROVAL') break
+    await new Promise(r => setTimeout(r, 500))
+  }
+  assert.ok(after.history.some(h => h.state === 'Publish quotas and open selection'), JSON.stringify(after.history))
+  assert.notEqual(after.phase, 'AWAITING_APPROVAL', JSON.stringify(after))
+  await page.locator('[data-test=lifecycle-phase]').getByText('待省级审批').waitFor({ state: 'detached', timeout: 10000 })
+  await page.screenshot({ path: `${SHOTS}/lifecycle.png`, fullPage: true })
+})
+
 await flow('teacher-opens-the-transcript', async page => {
   await page.goto(BASE + '/#/sign-in')
   await page.locator('[data-test=role]').click()

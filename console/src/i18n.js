@@ -17,7 +17,7 @@ const words = {
   cutoff: ['遴选截止', 'Selection cutoff'], dates: ['培训日期', 'Dates'], phase: ['阶段', 'Phase'], seats: ['名额', 'Seats'],
   allocated: ['已下达', 'Passed on'], used: ['已使用', 'Used'], enrolled: ['已入选', 'Enrolled'], available: ['剩余', 'Available'],
   quotas: ['名额分配', 'Quotas'], selection: ['遴选', 'Selection'], waitlist: ['储备库', 'Waitlist'], applications: ['自主报名', 'Applications'],
-  deliverables: ['材料提交', 'Deliverables'], budget: ['经费预算', 'Budget'], settlement: ['结算', 'Settlement'], overview: ['概况', 'Overview'],
+  deliverables: ['材料提交', 'Deliverables'], budget: ['经费预算', 'Budget'], settlement: ['结算', 'Settlement'], overview: ['概况', 'Overview'], lifecycle: ['项目进程', 'Lifecycle'],
   classes: ['班次与课程', 'Classes'], completion: ['报到与结业', 'Registration and completion'], reportRates: ['报到率', 'Report rates'],
   enroll: ['录取', 'Enroll'], checkEligibility: ['检查资格', 'Check eligibility'], withdraw: ['退出', 'Withdraw'],
   eligible: ['符合条件，可以录取', 'Eligible'], status: ['状态', 'Status'], teacher: ['教师', 'Teacher'], school: ['学校', 'School'],
