@@ -343,6 +343,17 @@ await flow('province-publishes-a-program-and-a-project', async page => {
   assert.equal(created.level, 'PROVINCIAL')
   assert.equal(created.jurisdiction, '410000')
 
+  // its funding standards (F1), from the Henan 2020 preset
+  await page.locator('[data-test=funding-standards]').click()
+  await page.locator('[data-test=standards-program]').click()
+  await page.getByRole('option', { name: `${year} ${name}` }).click()
+  await page.locator('[data-test=standards-henan-2020]').click()
+  await page.screenshot({ path: `${SHOTS}/funding-standards.png` })
+  await page.locator('[data-test=save-standards]').click()
+  await page.locator('[data-test=save-standards]').waitFor({ state: 'hidden' })
+  const standards = await api('GET', `/programs/${created.id}/funding-standards`, province)
+  assert.deepEqual(standards.standards.map(x => [x.line, x.unit, x.rateFen]), [['CENTRALIZED', 'PER_PERSON_DAY', 40000], ['ONLINE', 'PER_PERSON_HOUR', 300]])
+
   await page.locator('[data-test=new-project]').click()
   await page.locator('[data-test=project-program]').click()
   await page.getByRole('option', { name: `${year} ${name}` }).click()

@@ -620,6 +620,14 @@ public final class InMemoryPorts {
         public Optional<org.teachertraining.core.lifecycle.ProjectLifecycle> find(String projectId) { synchronized (lock) { return Optional.ofNullable(lifecycleMap.get(projectId)); } }
         public void save(org.teachertraining.core.lifecycle.ProjectLifecycle lc) { synchronized (lock) { lifecycleMap.put(lc.projectId(), lc); } }
         public boolean saveIfAbsent(org.teachertraining.core.lifecycle.ProjectLifecycle lc) { synchronized (lock) { return lifecycleMap.putIfAbsent(lc.projectId(), lc) == null; } }
+        public boolean saveIfUnchanged(org.teachertraining.core.lifecycle.ProjectLifecycle next, org.teachertraining.core.lifecycle.ProjectLifecycle read) {
+            synchronized (lock) {
+                var current = lifecycleMap.get(next.projectId());
+                if (current == null || !java.util.Objects.equals(current.updatedAt(), read.updatedAt())) return false;
+                lifecycleMap.put(next.projectId(), next);
+                return true;
+            }
+        }
         public boolean rate(String projectId, String raterKey, int score, String comment) { synchronized (lock) { return ratingMap.putIfAbsent(projectId + "/R/" + raterKey, score) == null; } }
         public List<Integer> ratings(String projectId) { return scores(projectId + "/R/"); }
         public void score(String projectId, String expert, int score, String comment) { synchronized (lock) { ratingMap.put(projectId + "/E/" + expert, score); } }

@@ -30,7 +30,14 @@ class LifecycleRequestsTest {
     /** Set when the execution starts: its first task (recordApplication, writing the dates) lands just before the request's own write. */
     volatile String taskPending;
 
+    /** Set when the approval is handed to the execution: its next task (publishing quotas) lands just before the request's own write. */
+    volatile String approving, nextTaskOf;
+
     void landTheTask() {
+        if (nextTaskOf != null) {
+            stored.computeIfPresent(nextTaskOf, (id, lc) -> lc.in(ProjectLifecycle.Phase.SELECTION_OPEN, null, Instant.EPOCH.plusSeconds(60)));
+            nextTaskOf = null;
+        }
         if (taskPending == null) return;
         var dates = new ProjectLifecycle.Dates(Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
         stored.put(taskPending, ProjectLifecycle.started(taskPending, "arn:exec", Instant.EPOCH).with(dates, null, null, null, null));
@@ -46,6 +53,13 @@ class LifecycleRequestsTest {
         public boolean saveIfAbsent(ProjectLifecycle lc) {
             landTheTask();
             return stored.putIfAbsent(lc.projectId(), lc) == null;
+        }
+        public synchronized boolean saveIfUnchanged(ProjectLifecycle next, ProjectLifecycle read) {
+            landTheTask();
+            var current = stored.get(next.projectId());
+            if (current == null || !current.updatedAt().equals(read.updatedAt())) return false;
+            stored.put(next.projectId(), next);
+            return true;
         }
         public boolean rate(String projectId, String raterKey, int score, String comment) { return false; }
         public List<Integer> ratings(String projectId) { return List.of(); }
@@ -63,7 +77,11 @@ class LifecycleRequestsTest {
             taskPending = projectId;
             return "arn:exec";
         }
-        public boolean succeed(String token, Object output) { return false; }
+        public boolean succeed(String token, Object output) {
+            if (approving == null || !token.equals("approval-token")) return false;
+            nextTaskOf = approving;
+            return true;
+        }
         public boolean fail(String token, String error, String cause) { return false; }
         public boolean heartbeat(String token) { return false; }
         public void stop(String executionId, String error, String cause) { }
@@ -83,6 +101,18 @@ class LifecycleRequestsTest {
         var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, engine, w.access, w.clock);
         done(requests.apply(new Caller("henu", Role.INSTITUTION, null, "HENU", null), project.id()));
         assertNotNull(stored.get(project.id()).dates(), "the dates the first task recorded are gone");
+    }
+
+    /** The approval hands the execution its token, whose next task writes SELECTION_OPEN; the request's own write must not undo it. */
+    @Test
+    void theApprovalDoesNotEraseThePhaseItsNextTaskWrote() {
+        var project = w.projectWithCountySeats(1);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, engine, w.access, w.clock);
+        var waiting = new ProjectLifecycle.Waiting("APPROVAL", "approval-token", Instant.EPOCH, Instant.EPOCH.plusSeconds(86_400));
+        stored.put(project.id(), ProjectLifecycle.started(project.id(), "arn:exec", Instant.EPOCH).in(ProjectLifecycle.Phase.AWAITING_APPROVAL, waiting, Instant.EPOCH));
+        approving = project.id();
+        done(requests.decide(new Caller("hn", Role.PROVINCE_ADMIN, "410000", null, null), project.id(), true, null));
+        assertEquals(ProjectLifecycle.Phase.SELECTION_OPEN, stored.get(project.id()).phase(), "the approval wrote over the phase its next task recorded");
     }
 
     /** The view never pairs an ended execution with the phase from before its last task (LifecycleIT saw EVALUATED beside SUCCEEDED). */

@@ -29,16 +29,30 @@ public final class DynamoDbLifecycles implements Lifecycles {
 
     @Override
     public void save(ProjectLifecycle lifecycle) {
-        table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("PROJECT#" + lifecycle.projectId()), "SK", s("LIFECYCLE"),
-                "type", s("LIFECYCLE"), "phase", s(lifecycle.phase().name()), "data", s(TrainingTable.toJson(lifecycle)))));
+        table.client().putItem(b -> b.tableName(table.name()).item(item(lifecycle)));
+    }
+
+    @Override
+    public boolean saveIfUnchanged(ProjectLifecycle next, ProjectLifecycle read) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item(next))
+                    .conditionExpression("updatedAt = :read").expressionAttributeValues(Map.of(":read", s(String.valueOf(read.updatedAt())))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    /** The record, with its phase and its {@code updatedAt} beside the JSON for conditions. */
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(ProjectLifecycle lifecycle) {
+        return Map.of("PK", s("PROJECT#" + lifecycle.projectId()), "SK", s("LIFECYCLE"), "type", s("LIFECYCLE"), "phase", s(lifecycle.phase().name()),
+                "updatedAt", s(String.valueOf(lifecycle.updatedAt())), "data", s(TrainingTable.toJson(lifecycle)));
     }
 
     @Override
     public boolean saveIfAbsent(ProjectLifecycle lifecycle) {
         try {
-            table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("PROJECT#" + lifecycle.projectId()), "SK", s("LIFECYCLE"),
-                    "type", s("LIFECYCLE"), "phase", s(lifecycle.phase().name()), "data", s(TrainingTable.toJson(lifecycle))))
-                    .conditionExpression("attribute_not_exists(PK)"));
+            table.client().putItem(b -> b.tableName(table.name()).item(item(lifecycle)).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
             return false;

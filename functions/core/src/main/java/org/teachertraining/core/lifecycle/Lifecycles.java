@@ -12,6 +12,12 @@ public interface Lifecycles {
     /** Stores the record only if the project has none yet (the execution's first task may have written it first); false then. */
     boolean saveIfAbsent(ProjectLifecycle lifecycle);
 
+    /**
+     * Stores {@code next} only if the stored record is still {@code read} (the same {@code updatedAt}): a request that
+     * handed the execution its task token must not overwrite what the execution's next task wrote meanwhile. False then.
+     */
+    boolean saveIfUnchanged(ProjectLifecycle next, ProjectLifecycle read);
+
     /** Stores a rating unless this rater (an opaque key, not the teacher) rated the project already; false then. */
     boolean rate(String projectId, String raterKey, int score, String comment);
 

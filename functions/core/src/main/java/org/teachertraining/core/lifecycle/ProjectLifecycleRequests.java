@@ -84,7 +84,8 @@ public final class ProjectLifecycleRequests {
         boolean taken = approved ? engine.succeed(token, Map.of("approved", true, "by", caller.userId()))
                 : engine.fail(token, "ApplicationRejected", reason.strip());
         if (!taken) return Outcome.refused(noLongerWaiting("审批", "approval"));
-        lifecycles.find(projectId).ifPresent(lc -> lifecycles.save(lc.in(approved ? lc.phase() : ProjectLifecycle.Phase.REJECTED, null, clock.instant())));
+        // the execution may already be past the approval, its next task's phase written: that record stands
+        lifecycles.find(projectId).ifPresent(lc -> lifecycles.saveIfUnchanged(lc.in(approved ? lc.phase() : ProjectLifecycle.Phase.REJECTED, null, clock.instant()), lc));
         return view(project.get());
     }
 
