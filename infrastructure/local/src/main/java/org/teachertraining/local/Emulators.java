@@ -192,8 +192,20 @@ final class Emulators implements AutoCloseable {
          * closed before the next is chosen may be chosen again).
          */
         static Endpoints reserve() throws IOException {
-            try (var dynamoDb = new ServerSocket(0); var sqs = new ServerSocket(0); var s3 = new ServerSocket(0)) {
-                return new Endpoints(local(dynamoDb), local(sqs), local(s3));
+            return reserve(0);
+        }
+
+        /**
+         * As {@link #reserve()}, none of them {@code serverPort}: the API's port is only bound once the emulators serve,
+         * and until then the system may hand it out as a free port (a run of LocalRuntimeLauncherIT, given a free port for
+         * its server, had an emulator answer on it).
+         */
+        static Endpoints reserve(int serverPort) throws IOException {
+            while (true) {
+                try (var dynamoDb = new ServerSocket(0); var sqs = new ServerSocket(0); var s3 = new ServerSocket(0)) {
+                    var chosen = new Endpoints(local(dynamoDb), local(sqs), local(s3));
+                    if (java.util.stream.Stream.of(dynamoDb, sqs, s3).noneMatch(socket -> socket.getLocalPort() == serverPort)) return chosen;
+                }
             }
         }
 
@@ -310,8 +322,15 @@ final class Emulators implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return freePort(0);
+    }
+
+    /** A free port other than {@code serverPort} (see {@link Endpoints#reserve(int)}). */
+    static int freePort(int serverPort) throws IOException {
+        while (true) {
+            try (var socket = new ServerSocket(0)) {
+                if (socket.getLocalPort() != serverPort) return socket.getLocalPort();
+            }
         }
     }
 }

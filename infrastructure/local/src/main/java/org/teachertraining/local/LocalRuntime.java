@@ -141,7 +141,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final int PORT_ATTEMPTS = 3;
 
     public static LocalRuntime start(Options o) throws Exception {
-        return start(o, Emulators.Endpoints::reserve);
+        return start(o, () -> Emulators.Endpoints.reserve(o.port()));
     }
 
     /**
@@ -230,7 +230,7 @@ public final class LocalRuntime implements AutoCloseable {
             emulators.s3Signers(iam::get);
             // the emulation's port is only known once it serves: reserve it now, just before it is named and used (reserved
             // earlier, the seconds of connections while the emulators start could take it as their local port)
-            int sfnPort = Emulators.freePort();
+            int sfnPort = Emulators.freePort(o.port());
             String sfnEndpoint = "http://127.0.0.1:" + sfnPort;
             // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
             // and the emulators' endpoints in the SDK's own variables

@@ -168,6 +168,7 @@ class LifecycleIT {
         var start = LocalDate.parse(details.get("startDate").asText());
         var tooEarly = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE1-0\"}"), 409, "E8");
         assertEquals(start.minusDays(1) + "T00:00+08:00", tooEarly.get("opens").asText());
+        assertEquals("报到时间为 " + start.minusDays(1) + " 0 时至 " + start + " 24 时（北京时间，开班前一日至开班当日）", tooEarly.get("detail").asText());
         clock(start + "T08:30:00+08:00");
         xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");   // minted on the moved clock
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/registrations", xinyang, "{\"teacherId\":\"LIFE1-0\"}"), 403, null);

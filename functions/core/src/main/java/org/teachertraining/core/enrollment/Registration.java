@@ -136,7 +136,9 @@ public final class Registration {
         var now = clock.instant();
         if (!now.isBefore(opens(p)) && now.isBefore(closes(p))) return null;
         String from = opens(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString(), until = closes(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
-        return Refusal.conflict("E8", Text.of("报到时间为 " + from + " 至 " + until + "（开班前一日至开班当日）",
+        var first = opens(p).atZone(ChinaTime.ZONE).toLocalDate();
+        var last = closes(p).atZone(ChinaTime.ZONE).toLocalDate().minusDays(1);
+        return Refusal.conflict("E8", Text.of("报到时间为 " + first + " 0 时至 " + last + " 24 时（北京时间，开班前一日至开班当日）",
                         "Registration is open from " + from + " until " + until + " (the day before the start and the first day)"))
                 .withDetails(Map.of("opens", from, "closes", until));
     }
