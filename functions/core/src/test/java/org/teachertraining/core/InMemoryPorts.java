@@ -52,7 +52,7 @@ public final class InMemoryPorts {
     public final Map<String, Integer> hoursByTeacherAndYear = new HashMap<>();
 
     public final Programs programs = new Programs() {
-        public void add(Program p) { synchronized (lock) { programMap.put(p.id(), p); } }
+        public boolean add(Program p) { synchronized (lock) { return programMap.putIfAbsent(p.id(), p) == null; } }
         public Optional<Program> find(String id) { synchronized (lock) { return Optional.ofNullable(programMap.get(id)); } }
         public org.teachertraining.core.common.Page<Program> ofYear(int year, org.teachertraining.core.program.ProgramLevel level,
                                                                      java.util.Set<String> owners, String cursor, int limit) {

@@ -60,4 +60,18 @@ class ListProgramsTest {
         var fields = r.errors().stream().map(FieldError::field).toList();
         assertTrue(fields.containsAll(List.of("year", "limit", "jurisdiction")), fields.toString());
     }
+
+    @Test
+    void anIdempotencyKeyMakesTheSameRequestOneProgram_scopedToTheCaller() {
+        var c = new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL, "2020 河南省培", "410000", null);
+        var first = done(w.createProgram.execute(World.PROVINCE, c, "k1"));
+        assertTrue(first.created());
+        var again = done(w.createProgram.execute(World.PROVINCE, c, "k1"));
+        assertEquals(new CreateProgram.Created(first.program(), false), again);
+        var other = refused(w.createProgram.execute(World.PROVINCE, new CreateProgram.Command(2020, ProgramLevel.PROVINCIAL, "2020 另一计划", "410000", null), "k1"));
+        assertEquals("幂等键已用于另一请求", other.message().zh());
+        var anotherAdmin = new org.teachertraining.core.identity.Caller("p2", org.teachertraining.core.identity.Role.PROVINCE_ADMIN, "410000", null, null);
+        assertTrue(done(w.createProgram.execute(anotherAdmin, c, "k1")).created(), "the key is the caller's own");
+        assertEquals(2, done(list.execute(new ListPrograms.Query(2020, null, null, null, 100))).items().size());
+    }
 }

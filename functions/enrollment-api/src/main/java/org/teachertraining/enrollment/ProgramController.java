@@ -59,7 +59,9 @@ public class ProgramController {
     @Post
     public HttpResponse<String> create(HttpRequest<?> request, @Body String body) {
         var caller = callers.of(request);
-        return Responses.of(request, createProgram.execute(caller, Json.read(body, CreateProgram.Command.class)), HttpStatus.CREATED);
+        // Idempotency-Key optional, its form checked by RequestGuard: the same request again answers the program it created
+        var outcome = createProgram.execute(caller, Json.read(body, CreateProgram.Command.class), request.getHeaders().get("Idempotency-Key"));
+        return Responses.of(request, outcome, c -> c.created() ? HttpStatus.CREATED : HttpStatus.OK, CreateProgram.Created::program);
     }
 
     @Get("/{programId}")

@@ -28,12 +28,17 @@ public final class DynamoDbPrograms implements Programs {
     }
 
     @Override
-    public void add(Program program) {
-        table.client().putItem(PutItemRequest.builder().tableName(table.name())
-                .item(Map.of("PK", s("PROGRAM#" + program.id()), "SK", s("PROGRAM"), "type", s("PROGRAM"),
-                        "data", s(TrainingTable.toJson(program)), "owner", s(program.jurisdiction()),
-                        "GSI1PK", s(yearKey(program.year())), "GSI1SK", s(program.level() + "#" + program.jurisdiction() + "#" + program.id())))
-                .conditionExpression("attribute_not_exists(PK)").build());
+    public boolean add(Program program) {
+        try {
+            table.client().putItem(PutItemRequest.builder().tableName(table.name())
+                    .item(Map.of("PK", s("PROGRAM#" + program.id()), "SK", s("PROGRAM"), "type", s("PROGRAM"),
+                            "data", s(TrainingTable.toJson(program)), "owner", s(program.jurisdiction()),
+                            "GSI1PK", s(yearKey(program.year())), "GSI1SK", s(program.level() + "#" + program.jurisdiction() + "#" + program.id())))
+                    .conditionExpression("attribute_not_exists(PK)").build());
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
+            return false;
+        }
     }
 
     @Override

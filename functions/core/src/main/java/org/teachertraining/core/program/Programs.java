@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /** Port: stored programs. */
 public interface Programs {
-    void add(Program program);
+    /** Stores a new program; false if a program with its ID exists already (nothing written then). */
+    boolean add(Program program);
 
     Optional<Program> find(String id);
 
