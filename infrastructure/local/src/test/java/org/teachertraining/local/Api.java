@@ -74,6 +74,27 @@ final class Api {
         return sendAsync(method, path, token, body, headers).get();
     }
 
+    /**
+     * Sends one request {@code times} times at once, as a client retrying would: exactly one must answer 201 and the
+     * others 200, all with the same record. Returns that record's ID, as {@code id} reads it from an answer.
+     */
+    String createdOnce(int times, String method, String path, String token, String body, java.util.function.Function<JsonNode, JsonNode> id,
+                       String... headers) throws Exception {
+        var racing = new java.util.ArrayList<CompletableFuture<Response>>();
+        for (int i = 0; i < times; i++) racing.add(sendAsync(method, path, token, body, headers));
+        var ids = new java.util.HashSet<String>();
+        int created = 0;
+        for (var f : racing) {
+            var r = f.get();
+            org.junit.jupiter.api.Assertions.assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+            if (r.status() == 201) created++;
+            ids.add(id.apply(r.json()).asText());
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, created, "created once");
+        org.junit.jupiter.api.Assertions.assertEquals(1, ids.size(), "one record: " + ids);
+        return ids.iterator().next();
+    }
+
     CompletableFuture<Response> sendAsync(String method, String path, String token, String body, String... headers) {
         return sendBytesAsync(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), "application/json", headers);
     }

@@ -179,19 +179,7 @@ class FundingIT {
                 + "\"receiptSubmissionId\":\"" + receipt + "\"}";
 
         // the same expense sent eight times at once (a client retrying): one recorded, the others answer it
-        var same = new ArrayList<CompletableFuture<Api.Response>>();
-        for (int i = 0; i < 8; i++) same.add(api.sendAsync("POST", path, henu, expense));
-        var ids = new java.util.HashSet<String>();
-        int created = 0;
-        for (var f : same) {
-            var r = f.get();
-            assertTrue(r.status() == 201 || r.status() == 200, r.toString());
-            if (r.status() == 201) created++;
-            ids.add(r.json().get("id").asText());
-        }
-        assertEquals(1, created);
-        assertEquals(1, ids.size());
-        String first = ids.iterator().next();
+        String first = api.createdOnce(8, "POST", path, henu, expense, e -> e.get("id"));
 
         // the receipt under other content, at once from eight posts: all refused, naming the expense it backs
         var other = new ArrayList<CompletableFuture<Api.Response>>();
