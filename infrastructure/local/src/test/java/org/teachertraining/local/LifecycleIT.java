@@ -310,6 +310,34 @@ class LifecycleIT {
         assertEquals("培训方案与需求不符", l.get("cause").asText());
         assertEquals("Application rejected", states(l).get(states(l).size() - 1));
         assertEquals("REJECTED", l.get("phase").asText());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"误操作\"}"), 409, null);
+        assertEquals("REJECTED", lifecycle(project).get("phase").asText());
+    }
+
+    /** The province cancels a project awaiting its approval: the execution is stopped, and nothing moves the project on. */
+    @Test
+    void aCancelledProjectStaysCancelled() throws Exception {
+        String project = project("LIFE-5", true);
+        api.send("POST", "/projects/" + project + "/application", henu(), null);
+        await(project, "the province's approval", waitingFor("APPROVAL"));
+        String cancellation = "/projects/" + project + "/cancellation";
+        BadInputIT.problem(api.send("POST", cancellation, province(), "{}"), 400, "reason");
+        assertEquals(403, api.send("POST", cancellation, henu(), "{\"reason\":\"经费未到位\"}").status());
+        var cancelled = api.send("POST", cancellation, province(), "{\"reason\":\"经费未到位\"}");
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("CANCELLED", cancelled.json().get("phase").asText());
+        assertEquals("ABORTED", cancelled.json().get("status").asText());
+        assertEquals("ProjectCancelled", cancelled.json().get("error").asText());
+        assertEquals("经费未到位", cancelled.json().get("cause").asText());
+        // asked again (a retry), the same answer; the approval it no longer waits for is refused
+        var again = api.send("POST", cancellation, province(), "{\"reason\":\"经费未到位\"}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals("CANCELLED", again.json().get("phase").asText());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}"), 409, null);
+        Thread.sleep(500);
+        var l = lifecycle(project);
+        assertEquals("CANCELLED", l.get("phase").asText());
+        assertEquals("ABORTED", l.get("status").asText());
     }
 
     @Test

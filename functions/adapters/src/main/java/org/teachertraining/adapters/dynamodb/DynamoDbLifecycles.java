@@ -36,7 +36,8 @@ public final class DynamoDbLifecycles implements Lifecycles {
     public boolean saveIfUnchanged(ProjectLifecycle next, ProjectLifecycle read) {
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(item(next))
-                    .conditionExpression("updatedAt = :read").expressionAttributeValues(Map.of(":read", s(String.valueOf(read.updatedAt())))));
+                    // a record from before updatedAt was kept beside the JSON has none: it is taken as unchanged
+                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(updatedAt) OR updatedAt = :read)").expressionAttributeValues(Map.of(":read", s(String.valueOf(read.updatedAt())))));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException changed) {
             return false;

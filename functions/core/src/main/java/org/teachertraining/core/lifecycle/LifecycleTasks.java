@@ -37,6 +37,9 @@ public final class LifecycleTasks {
     /** How long the province has to decide, and the institution to record completion, before the execution gives up. */
     public static final Duration APPROVAL_WINDOW = Duration.ofDays(30), COMPLETION_WINDOW = Duration.ofDays(60);
 
+    /** A step's write to the record, read again after another's: a decision and a cancellation are the only other writers. */
+    private static final int WRITE_ATTEMPTS = 5;
+
     /** A step that cannot proceed; {@code name} is the error the state machine matches. */
     public static final class StepFailed extends RuntimeException {
         public final String name;
@@ -77,8 +80,10 @@ public final class LifecycleTasks {
         var p = project(projectId);
         var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), Registration.closes(p), ChinaTime.startOf(p.endDate().plusDays(1)),
                 ChinaTime.startOf(p.endDate().plusDays(1 + Deliverables.AFTER_DAYS)));
-        var lc = lifecycles.find(projectId).orElse(ProjectLifecycle.started(projectId, executionArn, clock.instant()));
-        lifecycles.save(lc.in(ProjectLifecycle.Phase.APPLIED, null, clock.instant()).with(dates, null, null, null, null));
+        // the application request writes the record too, only if absent: whichever comes first, the dates are kept
+        if (!lifecycles.saveIfAbsent(ProjectLifecycle.started(projectId, executionArn, clock.instant()).with(dates, null, null, null, null))) {
+            update(projectId, lc -> lc.in(ProjectLifecycle.Phase.APPLIED, null, clock.instant()).with(dates, null, null, null, null));
+        }
         return dates;
     }
 
@@ -110,8 +115,7 @@ public final class LifecycleTasks {
             seats += r.seats();
             enrolled += r.enrolled();
         }
-        var lc = lifecycle(projectId);
-        lifecycles.save(lc.in(ProjectLifecycle.Phase.SELECTION_CLOSED, null, clock.instant()).with(null, rates, null, null, null));
+        update(projectId, lc -> lc.in(ProjectLifecycle.Phase.SELECTION_CLOSED, null, clock.instant()).with(null, rates, null, null, null));
         return Map.of("seats", seats, "enrolled", enrolled, "unfilled", Math.max(0, seats - enrolled));
     }
 
@@ -125,8 +129,7 @@ public final class LifecycleTasks {
                     d.title().zh() + (d.classNo() == null ? "" : "（第 " + d.classNo() + " 期）") + "：" + Labels.zh(d.status()),
                     d.title().en() + (d.classNo() == null ? "" : " (class " + d.classNo() + ")") + ": " + Labels.of(d.status()).en().toLowerCase(java.util.Locale.ROOT)));
         }
-        var lc = lifecycle(projectId);
-        lifecycles.save(lc.in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, clock.instant()).with(null, null, findings, null, null));
+        update(projectId, lc -> lc.in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, clock.instant()).with(null, null, findings, null, null));
         return findings;
     }
 
@@ -137,6 +140,7 @@ public final class LifecycleTasks {
      */
     public Map<String, Object> markNoShows(String projectId) {
         var p = project(projectId);
+        stillRunning(projectId); // a cancelled project's trainees are not no-shows
         int registered = 0, noShows = 0;
         for (var e : enrollments.holdingSeats(projectId)) {
             if (e.status() == EnrollmentStatus.SELECTED) {
@@ -162,8 +166,7 @@ public final class LifecycleTasks {
                     : integrity.ofTeacher(r.teacherId()).stream().anyMatch(i -> projectId.equals(i.projectId()));
             if (!posted) throw new StepFailed("CreditsNotPosted", "the completion " + completion.completionId() + " is not posted yet for " + r.teacherId());
         }
-        var lc = lifecycle(projectId);
-        lifecycles.save(lc.in(ProjectLifecycle.Phase.CREDITS_POSTED, null, clock.instant()).with(null, null, null, completion, null));
+        update(projectId, lc -> lc.in(ProjectLifecycle.Phase.CREDITS_POSTED, null, clock.instant()).with(null, null, null, completion, null));
     }
 
     /** S4: are all the deliverables in (accepted), or is the 30-day window over? */
@@ -171,17 +174,15 @@ public final class LifecycleTasks {
         var p = project(projectId);
         var due = Deliverables.current(p, submissions, quotas, clock.instant());
         boolean allIn = due.stream().filter(d -> d.kind().rule().equals("S4")).allMatch(d -> d.status() == Deliverables.Status.ACCEPTED);
-        var lc = lifecycle(projectId);
+        var lc = update(projectId, read -> read.in(ProjectLifecycle.Phase.DELIVERABLES_WINDOW, null, clock.instant()));
         boolean over = !clock.instant().isBefore(lc.dates().deliverablesDue());
-        lifecycles.save(lc.in(ProjectLifecycle.Phase.DELIVERABLES_WINDOW, null, clock.instant()));
         return Map.of("allIn", allIn, "windowOver", over);
     }
 
     /** P1: fill, report and completion rates, deliverables on time, trainee ratings, expert scores. */
     public ProjectLifecycle.Evaluation evaluate(String projectId) {
-        var lc = lifecycle(projectId);
-        var evaluation = figures.of(project(projectId), lc);
-        lifecycles.save(lc.in(ProjectLifecycle.Phase.EVALUATED, null, clock.instant()).with(null, null, null, null, evaluation));
+        var evaluation = figures.of(project(projectId), lifecycle(projectId));
+        update(projectId, lc -> lc.in(ProjectLifecycle.Phase.EVALUATED, null, clock.instant()).with(null, null, null, null, evaluation));
         return evaluation;
     }
 
@@ -192,11 +193,34 @@ public final class LifecycleTasks {
     private void await(String projectId, ProjectLifecycle.Phase phase, String step, String token, Duration window) {
         if (token == null || token.isBlank()) throw new StepFailed("InvalidInput", "a task token is required");
         var now = clock.instant();
-        lifecycles.save(lifecycle(projectId).in(phase, new ProjectLifecycle.Waiting(step, token, now, now.plus(window)), now));
+        update(projectId, lc -> lc.in(phase, new ProjectLifecycle.Waiting(step, token, now, now.plus(window)), now));
     }
 
     private void move(String projectId, ProjectLifecycle.Phase phase) {
-        lifecycles.save(lifecycle(projectId).in(phase, null, clock.instant()));
+        update(projectId, lc -> lc.in(phase, null, clock.instant()));
+    }
+
+    /**
+     * Writes the step's change to the record as it was read, on condition that it is still so: a request's write in
+     * between (the province's decision, a cancellation) makes the step read again. A project that was cancelled is not
+     * moved on: its execution was stopped, and a task already running when it was must not write its phase over the
+     * cancellation (nor over another end).
+     */
+    private ProjectLifecycle update(String projectId, java.util.function.UnaryOperator<ProjectLifecycle> step) {
+        for (int attempt = 1; ; attempt++) {
+            var read = stillRunning(projectId);
+            var next = step.apply(read);
+            if (lifecycles.saveIfUnchanged(next, read)) return next;
+            if (attempt == WRITE_ATTEMPTS) throw new StepFailed("LifecycleContended", "project " + projectId + "'s lifecycle changed under each of "
+                    + WRITE_ATTEMPTS + " writes");
+        }
+    }
+
+    /** The record, unless the project's life ended (cancelled, say) while this step ran. */
+    private ProjectLifecycle stillRunning(String projectId) {
+        var lc = lifecycle(projectId);
+        if (lc.ended()) throw new StepFailed("LifecycleEnded", "project " + projectId + " is " + lc.phase() + "; the step writes nothing");
+        return lc;
     }
 
     private Project project(String projectId) {

@@ -44,12 +44,22 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
         preStartFindings = preStartFindings == null ? List.of() : List.copyOf(preStartFindings);
     }
 
+    /** A project's life that ended: nothing moves it on, and it cannot be cancelled. */
+    public boolean ended() {
+        return phase == Phase.CLOSED || phase == Phase.REJECTED || phase == Phase.CANCELLED;
+    }
+
     public static ProjectLifecycle started(String projectId, String executionArn, Instant at) {
         return new ProjectLifecycle(projectId, executionArn, Phase.APPLIED, null, null, null, null, null, null, at);
     }
 
+    /**
+     * The record moved on at {@code at}. Its {@code updatedAt} is always after the one it replaces, even on a clock that stands
+     * still or was set back: conditional writes ({@link Lifecycles#saveIfUnchanged}) tell records apart by it.
+     */
     public ProjectLifecycle in(Phase phase, Waiting waiting, Instant at) {
-        return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, at);
+        var stamp = updatedAt != null && !at.isAfter(updatedAt) ? updatedAt.plusNanos(1) : at;
+        return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, stamp);
     }
 
     public ProjectLifecycle with(Dates d, List<FillRate> f, List<org.teachertraining.core.common.Text> pre, CompletionSummary c, Evaluation e) {

@@ -114,9 +114,15 @@ public final class ProjectLifecycleRequests {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var lc = lifecycles.find(projectId);
         if (lc.isEmpty()) return Outcome.refused(noLifecycle(projectId));
+        if (lc.get().ended()) return endedAlready(project.get(), lc.get());
         engine.stop(lc.get().executionArn(), "ProjectCancelled", reason.strip());
-        lifecycles.save(lc.get().in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant()));
-        return view(project.get());
+        // conditionally, read again on a lost race: a task that was running wrote its phase and data meanwhile (they are
+        // kept, under the cancellation), or the execution's last task closed the project before it was stopped
+        while (true) {
+            var read = lifecycles.find(projectId).orElseThrow();
+            if (read.ended()) return endedAlready(project.get(), read);
+            if (lifecycles.saveIfUnchanged(read.in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant()), read)) return view(project.get());
+        }
     }
 
     /** Called when the institution records completion results: the execution waiting for them carries on. */
@@ -247,6 +253,15 @@ public final class ProjectLifecycleRequests {
     private static Refusal noLongerWaiting(String stepZh, String stepEn) {
         return Refusal.conflict(null, Text.of("项目已不在等待" + stepZh + "：已由他人处理或已超时", "The project no longer waits for " + stepEn
                 + ": someone else decided first, or the step timed out"));
+    }
+
+    /** A cancellation asked again answers the project as cancelled; a project closed or rejected is not cancelled. */
+    private Outcome<View> endedAlready(Project p, ProjectLifecycle lc) {
+        return switch (lc.phase()) {
+            case CLOSED -> Outcome.refused(Refusal.conflict(null, Text.of("项目已结项，不能取消", "The project is closed; it cannot be cancelled")));
+            case REJECTED -> Outcome.refused(Refusal.conflict(null, Text.of("项目申报已被退回，无需取消", "The project's application was rejected; there is nothing to cancel")));
+            default -> view(p);
+        };
     }
 
     private static Refusal noLifecycle(String projectId) {

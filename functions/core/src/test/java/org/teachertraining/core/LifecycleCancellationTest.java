@@ -1,0 +1,158 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.identity.Caller;
+import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.lifecycle.LifecycleEngine;
+import org.teachertraining.core.lifecycle.LifecycleTasks;
+import org.teachertraining.core.lifecycle.Lifecycles;
+import org.teachertraining.core.lifecycle.ProjectLifecycle;
+import org.teachertraining.core.lifecycle.ProjectLifecycleRequests;
+import org.teachertraining.core.project.Project;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teachertraining.core.World.done;
+import static org.teachertraining.core.World.refused;
+
+/**
+ * A cancellation stops the execution, but a task of it may be running: the task read the record before the
+ * cancellation and writes after it. The cancellation must stand, and the task must not act on a cancelled project
+ * (a no-show marked on a cancelled class bans a teacher for three years, E4).
+ */
+class LifecycleCancellationTest {
+    static final Caller PROVINCE = new Caller("hn", Role.PROVINCE_ADMIN, "410000", null, null);
+
+    final World w = new World();
+    final List<String> stopped = new ArrayList<>();
+
+    /** Run once, just before the next write reaches the store: another writer's write that lands first. */
+    Runnable landsFirst;
+
+    void landOther() {
+        var other = landsFirst;
+        landsFirst = null;
+        if (other != null) other.run();
+    }
+
+    final Lifecycles lifecycles = new Lifecycles() {
+        final Lifecycles store = w.ports.lifecycles;
+        public Optional<ProjectLifecycle> find(String projectId) { return store.find(projectId); }
+        public void save(ProjectLifecycle lc) {
+            landOther();
+            store.save(lc);
+        }
+        public boolean saveIfAbsent(ProjectLifecycle lc) { return store.saveIfAbsent(lc); }
+        public boolean saveIfUnchanged(ProjectLifecycle next, ProjectLifecycle read) {
+            landOther();
+            return store.saveIfUnchanged(next, read);
+        }
+        public boolean rate(String projectId, String raterKey, int score, String comment) { return store.rate(projectId, raterKey, score, comment); }
+        public List<Integer> ratings(String projectId) { return store.ratings(projectId); }
+        public void score(String projectId, String expert, int score, String comment) { store.score(projectId, expert, score, comment); }
+        public void assignExpert(String projectId, String expert, String by, Instant at) { store.assignExpert(projectId, expert, by, at); }
+        public List<String> assignmentsOf(String expert) { return store.assignmentsOf(expert); }
+        public boolean isAssigned(String projectId, String expert) { return store.isAssigned(projectId, expert); }
+        public List<Integer> expertScores(String projectId) { return store.expertScores(projectId); }
+        public void rateAsBureau(String projectId, String jurisdiction, int score, String comment, String by, Instant at) {
+            store.rateAsBureau(projectId, jurisdiction, score, comment, by, at);
+        }
+        public List<Integer> bureauRatings(String projectId) { return store.bureauRatings(projectId); }
+    };
+
+    final LifecycleEngine engine = new LifecycleEngine() {
+        public String start(String projectId, Object input) { return "arn:exec:" + projectId; }
+        public boolean succeed(String token, Object output) { return true; }
+        public boolean fail(String token, String error, String cause) { return true; }
+        public boolean heartbeat(String token) { return true; }
+        public void stop(String executionId, String error, String cause) { stopped.add(executionId); }
+        public Execution describe(String executionId) { return new Execution(stopped.contains(executionId) ? "ABORTED" : "RUNNING", null, null, List.of()); }
+    };
+
+    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, engine,
+            w.access, w.clock);
+    final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
+            w.ports.integrity, lifecycles, w.tree, w.clock);
+
+    Project projectIn(ProjectLifecycle.Phase phase) {
+        var p = w.projectWithCountySeats(2);
+        w.ports.lifecycles.save(ProjectLifecycle.started(p.id(), "arn:exec:" + p.id(), w.clock.instant()).in(phase, null, w.clock.instant()));
+        return p;
+    }
+
+    ProjectLifecycle stored(Project p) {
+        return w.ports.lifecycles.find(p.id()).orElseThrow();
+    }
+
+    @Test
+    void aTaskRunningWhenTheProjectIsCancelledDoesNotWriteItsPhaseOverTheCancellation() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        landsFirst = () -> done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+        var failed = assertThrows(LifecycleTasks.StepFailed.class, () -> tasks.closeSelection(p.id()));
+        assertEquals("LifecycleEnded", failed.name);
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, stored(p).phase(), "the task's phase was written over the cancellation");
+    }
+
+    @Test
+    void aCancellationKeepsWhatATaskWroteJustBeforeIt() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        landsFirst = () -> tasks.closeSelection(p.id());
+        var view = done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, view.phase());
+        assertEquals("ABORTED", view.status());
+        assertEquals(List.of("411500", "411523"), stored(p).fillRates().stream().map(ProjectLifecycle.FillRate::jurisdiction).sorted().toList(),
+                "the fill rates the task recorded were erased by the cancellation");
+    }
+
+    @Test
+    void noTraineeOfACancelledProjectIsMarkedANoShow() {
+        var p = projectIn(ProjectLifecycle.Phase.PRE_START_CHECKED);
+        w.addTeacher("T1", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        done(requests.cancel(PROVINCE, p.id(), "疫情停训"));
+        assertThrows(LifecycleTasks.StepFailed.class, () -> tasks.markNoShows(p.id()));
+        assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
+        assertTrue(w.ports.integrity.ofTeacher("T1").isEmpty(), "a no-show was recorded on a cancelled project");
+    }
+
+    @Test
+    void aClosedProjectIsNotCancelledAndACancellationAskedAgainAnswersTheSame() {
+        var closed = projectIn(ProjectLifecycle.Phase.CLOSED);
+        Refusal refusal = refused(requests.cancel(PROVINCE, closed.id(), "误操作"));
+        assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
+        assertEquals(ProjectLifecycle.Phase.CLOSED, stored(closed).phase());
+        assertTrue(stopped.isEmpty(), "a closed project's execution was stopped");
+
+        var rejected = projectIn(ProjectLifecycle.Phase.REJECTED);
+        assertEquals(Refusal.Kind.CONFLICT, refused(requests.cancel(PROVINCE, rejected.id(), "误操作")).kind());
+
+        var running = projectIn(ProjectLifecycle.Phase.AWAITING_APPROVAL);
+        done(requests.cancel(PROVINCE, running.id(), "经费未到位"));
+        var cancelled = stored(running);
+        var again = done(requests.cancel(PROVINCE, running.id(), "经费未到位"));
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, again.phase());
+        assertEquals(cancelled, stored(running), "asked again, the cancellation wrote the record again");
+        assertEquals(1, stopped.size(), "asked again, the cancellation stopped the execution again");
+    }
+
+    /** The projects' clock stands still in tests and can be set back locally: records written at one instant still differ. */
+    @Test
+    void aRecordMovedOnIsAlwaysStampedAfterTheOneItReplaces() {
+        var at = Instant.parse("2020-09-25T16:00:00Z");
+        var first = ProjectLifecycle.started("P", "arn", at);
+        var next = first.in(ProjectLifecycle.Phase.AWAITING_APPROVAL, null, at);
+        var setBack = next.in(ProjectLifecycle.Phase.SELECTION_OPEN, null, at.minusSeconds(60));
+        assertTrue(next.updatedAt().isAfter(first.updatedAt()));
+        assertTrue(setBack.updatedAt().isAfter(next.updatedAt()));
+        assertFalse(w.ports.lifecycles.saveIfUnchanged(next, first), "no record yet, and one was written");
+    }
+}
