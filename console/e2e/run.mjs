@@ -249,6 +249,23 @@ await flow('institution-applies-and-the-province-approves', async page => {
   await page.screenshot({ path: `${SHOTS}/lifecycle.png`, fullPage: true })
 })
 
+// the approved project, its selection open: the province cancels it (a reason first, then confirmed)
+await flow('province-cancels-a-running-project', async page => {
+  await signIn(page, '河南省教育厅')
+  await page.goto(`${BASE}/#/projects/${funded.id}?tab=lifecycle`)
+  await page.locator('[data-test=cancel-project]').click()
+  assert.match(await page.locator('[data-test=lifecycle-error]').textContent(), /取消项目须填写理由/)
+  await field(page, 'cancel-reason').fill('经费未到位')
+  await page.locator('[data-test=cancel-project]').click()
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await page.locator('[data-test=lifecycle-phase]').getByText('已取消').waitFor()
+  await page.locator('[data-test=cancel-project]').waitFor({ state: 'detached' })
+  const after = await api('GET', `/projects/${funded.id}/lifecycle`, province)
+  assert.equal(after.phase, 'CANCELLED')
+  assert.equal(after.status, 'ABORTED')
+  assert.equal(after.cause, '经费未到位')
+})
+
 await flow('teacher-opens-the-transcript', async page => {
   await page.goto(BASE + '/#/sign-in')
   await page.locator('[data-test=role]').click()
