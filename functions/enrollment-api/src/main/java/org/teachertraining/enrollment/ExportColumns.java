@@ -92,7 +92,8 @@ final class ExportColumns {
             Column.of("报到率（%）", "Report rate (%)", ReportRates.ProjectRow::percent));
 
     static final List<Column<Settlement.Line>> SETTLEMENT = List.of(
-            Column.of("开支项目", "Line", Settlement.Line::line),
+            Column.of("开支项目", "Line", l -> l.name() == null ? l.line() : l.name()),
+            Column.of("标准代码", "Standard code", Settlement.Line::line),
             Column.of("计价单位", "Unit", l -> l.unit() == null ? null : Labels.of(l.unit())),
             Column.of("数量", "Quantity", Settlement.Line::quantity),
             Column.of("单价（元）", "Rate (yuan)", l -> Money.yuan(l.rateFen())),

@@ -153,11 +153,15 @@ class FundingIT {
             assertEquals(-32_000, s.get("differenceFen").asLong());
             // the settlement's lines as a sheet: the same lines, amounts in yuan, units named
             var sheet = Sheets.xlsx(api.file("/projects/" + project + "/settlement?format=xlsx", province()).bytes());
-            assertEquals(List.of("开支项目", "计价单位", "数量", "单价（元）", "金额（元）", "说明"), sheet.get(0));
+            assertEquals(List.of("开支项目", "标准代码", "计价单位", "数量", "单价（元）", "金额（元）", "说明"), sheet.get(0));
             assertEquals(s.get("lines").size(), sheet.size() - 1, sheet.toString());
             var line = s.get("lines").get(0);
-            assertEquals(java.math.BigDecimal.valueOf(line.get("amountFen").asLong(), 2).toPlainString(), sheet.get(1).get(4));
-            assertEquals("元/人/天", sheet.get(1).get(1), sheet.toString());
+            assertEquals(java.math.BigDecimal.valueOf(line.get("amountFen").asLong(), 2).toPlainString(), sheet.get(1).get(5));
+            // the line by the standard's name, its code beside it (the program's own, not the platform's)
+            assertEquals(line.get("name").asText(), sheet.get(1).get(0), sheet.toString());
+            assertFalse(sheet.get(1).get(0).matches("[A-Z_]+"), sheet.toString());
+            assertEquals(line.get("line").asText(), sheet.get(1).get(1), sheet.toString());
+            assertEquals("元/人/天", sheet.get(1).get(2), sheet.toString());
             String unused = Uploads.accepted(api, henuLater, project, "RECEIPT", "发票-结算后.pdf", "application/pdf", SampleFiles.pdf(20));
             var after = BadInputIT.problem(api.send("POST", "/projects/" + project + "/expenses", henuLater, laterExpense.replace(receipt, unused)), 409, null);
             assertEquals("ProjectSettled", after.json().get("error").asText());

@@ -19,7 +19,8 @@ public record Settlement(String projectId, int registered, int noShows, int part
                          long approvedBudgetFen, long settleableFen, long claimFen, long settledFen, long differenceFen,
                          List<Text> explanation, String settledBy, Instant settledAt) {
 
-    public record Line(String line, StandardUnit unit, long quantity, long rateFen, long amountFen, Text explanation) {}
+    /** {@code line}: the standard's code; {@code name}: its name (集中培训), null on settlements stored before it was kept. */
+    public record Line(String line, String name, StandardUnit unit, long quantity, long rateFen, long amountFen, Text explanation) {}
 
     /**
      * @param trainees   the teachers holding a seat at the end of training
@@ -74,7 +75,7 @@ public record Settlement(String projectId, int registered, int noShows, int part
                 case PER_CLASS -> "班|classes";
             };
             String[] u = unit.split("\\|");
-            lines.add(new Line(s.line(), s.unit(), quantity, s.rateFen(), amount, Text.of(
+            lines.add(new Line(s.line(), s.name(), s.unit(), quantity, s.rateFen(), amount, Text.of(
                     s.name() + "：实到 " + quantity + " " + u[0] + " × " + Money.yuan(s.rateFen()) + " 元 = " + Money.yuan(amount) + " 元",
                     s.line() + ": " + quantity + " " + u[1] + " attended × " + Money.yuan(s.rateFen()) + " yuan = " + Money.yuan(amount) + " yuan")));
         }
