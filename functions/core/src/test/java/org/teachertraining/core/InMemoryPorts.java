@@ -223,7 +223,13 @@ public final class InMemoryPorts {
     private final Map<String, org.teachertraining.core.integrity.Recourse> recourseMap = new HashMap<>();
 
     public final IntegrityRecords integrity = new IntegrityRecords() {
-        public void add(IntegrityRecord r) { synchronized (lock) { integrityList.add(r); } }
+        /** As DynamoDbIntegrityRecords keys it (teacher, date, project): the same record again replaces it. */
+        public void add(IntegrityRecord r) {
+            synchronized (lock) {
+                integrityList.removeIf(o -> o.teacherId().equals(r.teacherId()) && o.occurredOn().equals(r.occurredOn()) && o.projectId().equals(r.projectId()));
+                integrityList.add(r);
+            }
+        }
         public List<IntegrityRecord> ofTeacher(String teacherId) {
             synchronized (lock) { return integrityList.stream().filter(r -> r.teacherId().equals(teacherId)).toList(); }
         }

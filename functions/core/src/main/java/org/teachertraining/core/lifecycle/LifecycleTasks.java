@@ -136,22 +136,24 @@ public final class LifecycleTasks {
     /**
      * E8, the first day over: every trainee still only SELECTED (not registered) is a no-show — the enrollment
      * moves to NO_SHOW and the integrity record (E4, dated the start date, as a completion's NO_SHOW result
-     * dates it) is written; an excuse or an appeal (E4a) can lift it. Idempotent: a retry finds them moved.
+     * dates it) is written; an excuse or an appeal (E4a) can lift it. The move comes first, conditional on the
+     * trainee being still only selected: one registered in the same instant is not recorded a no-show. Idempotent:
+     * a retry finds them moved, and writes the record again (the same item) in case the move was all that landed.
      */
     public Map<String, Object> markNoShows(String projectId) {
         var p = project(projectId);
         stillRunning(projectId); // a cancelled project's trainees are not no-shows
         int registered = 0, noShows = 0;
         for (var e : enrollments.holdingSeats(projectId)) {
-            if (e.status() == EnrollmentStatus.SELECTED) {
-                integrity.add(IntegrityRecord.of(e.teacherId(),
-                        IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
-                enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW,
-                        "lifecycle", clock.instant());
+            var status = e.status() != EnrollmentStatus.SELECTED ? e.status()
+                    : enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW, "lifecycle", clock.instant())
+                            .map(org.teachertraining.core.enrollment.Enrollment::status)
+                            .orElseGet(() -> enrollments.find(projectId, e.teacherId()).map(org.teachertraining.core.enrollment.Enrollment::status)
+                                    .orElse(EnrollmentStatus.WITHDRAWN));
+            if (status == EnrollmentStatus.NO_SHOW) {
+                integrity.add(IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
                 noShows++;
-            } else if (e.status() == EnrollmentStatus.NO_SHOW) {
-                noShows++;
-            } else {
+            } else if (status.holdsSeat()) {
                 registered++;
             }
         }

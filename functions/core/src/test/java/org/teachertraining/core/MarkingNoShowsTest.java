@@ -1,0 +1,82 @@
+package org.teachertraining.core;
+
+import org.junit.jupiter.api.Test;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.lifecycle.LifecycleTasks;
+import org.teachertraining.core.lifecycle.ProjectLifecycle;
+import org.teachertraining.core.project.Project;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teachertraining.core.World.done;
+
+/**
+ * E8: the first day over, a trainee still only selected is a no-show, and the integrity record (E4) bans the teacher
+ * for three years. A trainee registered (报到) in the same instant must not get that record.
+ */
+class MarkingNoShowsTest {
+    final World w = new World();
+
+    /** Run once, when the task moves its first trainee: a write of another that lands just before. */
+    Runnable landsFirst;
+
+    /** The store, with {@link #landsFirst} run before the task's first move. */
+    final Enrollments enrollments = (Enrollments) Proxy.newProxyInstance(Enrollments.class.getClassLoader(), new Class<?>[]{Enrollments.class},
+            (proxy, method, args) -> {
+                if (method.getName().equals("move") && landsFirst != null && args[2] == EnrollmentStatus.NO_SHOW) {
+                    var other = landsFirst;
+                    landsFirst = null;
+                    other.run();
+                }
+                try {
+                    return method.invoke(w.ports.enrollments, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+
+    final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
+            w.ports.integrity, w.ports.lifecycles, w.tree, w.clock);
+
+    Project classOfTwo() {
+        var p = w.projectWithCountySeats(2);
+        w.ports.lifecycles.save(ProjectLifecycle.started(p.id(), "arn:exec", w.clock.instant()).in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, w.clock.instant()));
+        for (var t : List.of("T1", "T2")) {
+            w.addTeacher(t, "411523");
+            done(w.enroll.execute(World.XIN_COUNTY, p.id(), t, null));
+        }
+        return p;
+    }
+
+    @Test
+    void aTraineeRegisteredAsTheFirstDayEndsIsNotRecordedANoShow() {
+        var p = classOfTwo();
+        var t1 = w.ports.enrollments.find(p.id(), "T1").orElseThrow();
+        landsFirst = () -> w.ports.enrollments.move(t1, EnrollmentStatus.SELECTED, EnrollmentStatus.REGISTERED, "henu", w.clock.instant());
+        var counted = tasks.markNoShows(p.id());
+        assertEquals(EnrollmentStatus.REGISTERED, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
+        assertTrue(w.ports.integrity.ofTeacher("T1").isEmpty(), "a registered trainee was recorded a no-show: " + w.ports.integrity.ofTeacher("T1"));
+        assertEquals(EnrollmentStatus.NO_SHOW, w.ports.enrollments.find(p.id(), "T2").orElseThrow().status());
+        assertEquals(List.of(IntegrityRecord.Kind.NO_SHOW), w.ports.integrity.ofTeacher("T2").stream().map(IntegrityRecord::kind).toList());
+        assertEquals(Map.of("registered", 1, "noShows", 1), counted);
+    }
+
+    /** The move landed, the record did not (the function stopped between them): the retry writes it. */
+    @Test
+    void aRetryWritesTheRecordOfANoShowMovedBeforeIt() {
+        var p = classOfTwo();
+        for (var t : List.of("T1", "T2")) {
+            w.ports.enrollments.move(w.ports.enrollments.find(p.id(), t).orElseThrow(), EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW, "lifecycle", w.clock.instant());
+        }
+        assertEquals(Map.of("registered", 0, "noShows", 2), tasks.markNoShows(p.id()));
+        assertEquals(Map.of("registered", 0, "noShows", 2), tasks.markNoShows(p.id()));
+        for (var t : List.of("T1", "T2")) assertEquals(1, w.ports.integrity.ofTeacher(t).size(), t);
+    }
+}
