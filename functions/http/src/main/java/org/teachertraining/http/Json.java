@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 
 
@@ -84,11 +85,13 @@ public final class Json {
                 throw invalid(path(e), "含有不可见或控制字符（控制字符、双向控制符或不成对的代理项）",
                     "invalid text: it contains a control character, a bidirectional control or a lone surrogate");
             }
-            throw invalid(path(e), "格式不正确：" + prefix(e.getValue()), "invalid value '" + prefix(e.getValue()) + "'; expected " + typeName(e.getTargetType()));
+            var expected = expected(e.getTargetType());
+            throw invalid(path(e), "格式不正确：" + prefix(e.getValue()) + "，应为" + expected.zh(), "invalid value '" + prefix(e.getValue()) + "'; expected " + expected.en());
         } catch (InputCoercionException e) {
             throw invalid("body", "数值超出范围", "number out of range");
         } catch (MismatchedInputException e) {
-            throw invalid(path(e), "类型不正确，应为 " + typeName(e.getTargetType()), "wrong type; expected " + typeName(e.getTargetType()));
+            var expected = expected(e.getTargetType());
+            throw invalid(path(e), "类型不正确，应为" + expected.zh(), "wrong type; expected " + expected.en());
         } catch (JsonMappingException e) {
             String twice = e.getCause() instanceof JsonParseException p ? duplicateField(p) : null;
             if (twice != null) throw givenTwice(path(e).equals("body") ? twice : path(e) + "." + twice);
@@ -159,17 +162,22 @@ public final class Json {
         return sb.length() == 0 ? "body" : sb.toString();
     }
 
-    private static String typeName(Class<?> type) {
-        if (type == null) return "a value";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "an integer";
-        if (type == java.math.BigDecimal.class) return "a number of at most " + StrictValues.MAX_DIGITS + " digits and " + StrictValues.MAX_SCALE + " decimals";
-        if (type == String.class) return "a string";
-        if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
-        if (type == java.time.LocalDate.class) return "a date (2020-10-08) between " + StrictValues.MIN_YEAR + " and " + StrictValues.MAX_YEAR;
+    /** What a value of {@code type} must be, as the refusal says it, in Chinese and in English. */
+    private static Text expected(Class<?> type) {
+        if (type == null) return Text.of("一个值", "a value");
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return Text.of("整数", "an integer");
+        if (type == java.math.BigDecimal.class) return Text.of("不超过 " + StrictValues.MAX_DIGITS + " 位、至多 " + StrictValues.MAX_SCALE + " 位小数的数",
+                "a number of at most " + StrictValues.MAX_DIGITS + " digits and " + StrictValues.MAX_SCALE + " decimals");
+        if (type == String.class) return Text.of("字符串", "a string");
+        if (java.util.Collection.class.isAssignableFrom(type)) return Text.of("数组", "an array");
+        if (type == java.time.LocalDate.class) return Text.of("日期（如 2020-10-08），" + StrictValues.MIN_YEAR + " 至 " + StrictValues.MAX_YEAR + " 年",
+                "a date (2020-10-08) between " + StrictValues.MIN_YEAR + " and " + StrictValues.MAX_YEAR);
         if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
-            return "a time with offset (2020-09-25T23:59:59+08:00) between " + StrictValues.MIN_YEAR + " and " + StrictValues.MAX_YEAR;
+            return Text.of("带时区偏移的时间（如 2020-09-25T23:59:59+08:00），" + StrictValues.MIN_YEAR + " 至 " + StrictValues.MAX_YEAR + " 年",
+                    "a time with offset (2020-09-25T23:59:59+08:00) between " + StrictValues.MIN_YEAR + " and " + StrictValues.MAX_YEAR);
         }
-        if (type.isRecord()) return "an object";
-        return type.getSimpleName();
+        if (type == Boolean.class || type == boolean.class) return Text.of("布尔值（true 或 false）", "a boolean (true or false)");
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) return Text.of("对象", "an object");
+        return Text.of("一个值", type.getSimpleName());
     }
 }

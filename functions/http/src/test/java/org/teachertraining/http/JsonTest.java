@@ -1,0 +1,40 @@
+package org.teachertraining.http;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A value of the wrong type is refused naming the field and what it must be: in Chinese without English words, and in English. */
+class JsonTest {
+    record Body(Integer seats, BigDecimal amount, String name, List<String> subjects, LocalDate startDate, OffsetDateTime cutoff, Boolean approved) {}
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"seats\":\"3\"}           | seats     | 整数                 | an integer",
+            "{\"seats\":2.5}             | seats     | 整数                 | an integer",
+            "{\"amount\":\"x\"}          | amount    | 位小数的数            | decimals",
+            "{\"name\":[1]}              | name      | 字符串               | a string",
+            "{\"subjects\":\"语文\"}      | subjects  | 数组                 | an array",
+            "{\"startDate\":\"10/08\"}   | startDate | 日期                 | a date",
+            "{\"cutoff\":\"2020-09-25\"} | cutoff    | 带时区偏移的时间       | a time with offset",
+            "{\"approved\":\"yes\"}      | approved  | 布尔值               | a boolean",
+    })
+    void aWrongTypeIsNamedInBothLanguages(String body, String field, String zh, String en) {
+        var refused = assertThrows(ProblemException.class, () -> Json.read(body, Body.class));
+        assertEquals(400, refused.status());
+        var error = refused.refusal().errors().get(0);
+        assertEquals(field, error.field());
+        assertTrue(error.message().zh().contains(zh), error.message().zh());
+        assertFalse(error.message().zh().matches(".*\\b(an?|expected)\\b.*"), "English inside the Chinese message: " + error.message().zh());
+        assertTrue(error.message().en().contains(en), error.message().en());
+    }
+}
