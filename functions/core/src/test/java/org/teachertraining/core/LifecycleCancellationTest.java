@@ -144,6 +144,19 @@ class LifecycleCancellationTest {
         assertEquals(1, stopped.size(), "asked again, the cancellation stopped the execution again");
     }
 
+    /** Step Functions may run a step again after it succeeded (a Lambda service error on its answer): closing twice is closed. */
+    @Test
+    void closingAClosedProjectAgainIsNotAFailure() {
+        var p = projectIn(ProjectLifecycle.Phase.EVALUATED);
+        tasks.close(p.id());
+        var closed = stored(p);
+        tasks.close(p.id());
+        assertEquals(ProjectLifecycle.Phase.CLOSED, stored(p).phase());
+        assertEquals(closed, stored(p));
+        assertThrows(LifecycleTasks.StepFailed.class, () -> tasks.evaluate(p.id()), "a step after the close wrote over it");
+        assertEquals(closed, stored(p));
+    }
+
     /** The projects' clock stands still in tests and can be set back locally: records written at one instant still differ. */
     @Test
     void aRecordMovedOnIsAlwaysStampedAfterTheOneItReplaces() {

@@ -189,6 +189,7 @@ public final class LifecycleTasks {
     }
 
     public void close(String projectId) {
+        if (lifecycle(projectId).phase() == ProjectLifecycle.Phase.CLOSED) return; // a retry of the step that closed it
         move(projectId, ProjectLifecycle.Phase.CLOSED);
     }
 
