@@ -264,6 +264,10 @@ await flow('province-cancels-a-running-project', async page => {
   assert.equal(after.phase, 'CANCELLED')
   assert.equal(after.status, 'ABORTED')
   assert.equal(after.cause, '经费未到位')
+  // the project read anew (another screen first): its overview says it was cancelled
+  await page.goto(`${BASE}/#/projects`)
+  await page.goto(`${BASE}/#/projects/${funded.id}`)
+  await page.locator('[data-test=project-cancelled]').getByText('取消').waitFor()
 })
 
 await flow('teacher-opens-the-transcript', async page => {

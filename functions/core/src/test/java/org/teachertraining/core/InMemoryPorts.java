@@ -77,6 +77,9 @@ public final class InMemoryPorts {
             }
         }
         public Optional<Project> find(String id) { synchronized (lock) { return Optional.ofNullable(projectMap.get(id)); } }
+        public void markCancelled(String id, Instant at) {
+            synchronized (lock) { projectMap.computeIfPresent(id, (k, p) -> p.cancelledAt() == null ? p.cancelled(at) : p); }
+        }
         public List<Project> ofProgram(String programId) {
             synchronized (lock) { return projectMap.values().stream().filter(p -> p.programId().equals(programId)).toList(); }
         }

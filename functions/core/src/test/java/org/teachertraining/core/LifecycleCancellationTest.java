@@ -144,6 +144,37 @@ class LifecycleCancellationTest {
         assertEquals(1, stopped.size(), "asked again, the cancellation stopped the execution again");
     }
 
+    /** A cancelled project selects no one (E2) and registers no one (E8), whichever way a teacher would come in. */
+    @Test
+    void aCancelledProjectSelectsAndRegistersNoOne() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+        assertEquals(stored(p).updatedAt(), w.ports.projects.find(p.id()).orElseThrow().cancelledAt());
+
+        var enrolling = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
+        assertEquals("E2", enrolling.rule());
+        assertTrue(enrolling.message().zh().contains("已于") && enrolling.message().zh().contains("取消"), enrolling.message().zh());
+        assertTrue(w.ports.enrollments.find(p.id(), "T2").isEmpty(), "a teacher was enrolled in a cancelled project");
+
+        var registration = new org.teachertraining.core.enrollment.Registration(w.ports.projects, w.ports.enrollments, w.clock);
+        w.clock.set(p.startDate().atStartOfDay(org.teachertraining.core.common.ChinaTime.ZONE).plusHours(9).toOffsetDateTime());
+        var registering = refused(registration.register(new Caller("henu", Role.INSTITUTION, null, p.institutionId(), null), p.id(), "T1"));
+        assertEquals("E8", registering.rule());
+        assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
+    }
+
+    /** The lifecycle was cancelled but the project's mark was missed (the request stopped between them): asking again marks it. */
+    @Test
+    void aCancellationAskedAgainMarksTheProjectItMissed() {
+        var p = projectIn(ProjectLifecycle.Phase.CANCELLED);
+        assertEquals(null, w.ports.projects.find(p.id()).orElseThrow().cancelledAt());
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, done(requests.cancel(PROVINCE, p.id(), "经费未到位")).phase());
+        assertEquals(stored(p).updatedAt(), w.ports.projects.find(p.id()).orElseThrow().cancelledAt());
+    }
+
     /** Step Functions may run a step again after it succeeded (a Lambda service error on its answer): closing twice is closed. */
     @Test
     void closingAClosedProjectAgainIsNotAFailure() {

@@ -338,6 +338,11 @@ class LifecycleIT {
         var l = lifecycle(project);
         assertEquals("CANCELLED", l.get("phase").asText());
         assertEquals("ABORTED", l.get("status").asText());
+        // the project is marked, and selects no one (E2)
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        assertTrue(api.send("GET", "/projects/" + project, xinyang, null).json().path("cancelledAt").isTextual());
+        api.importTeachers(xinyang, "LIFE5-", "411523", 1);
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE5-0\"}"), 409, "E2");
     }
 
     @Test

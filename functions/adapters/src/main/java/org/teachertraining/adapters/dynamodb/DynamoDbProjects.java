@@ -18,7 +18,7 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 /**
  * Projects: PK=PROJECT#id, SK=PROJECT (GSI1: PROGRAM#programId / PROJECT#code; GSI2: PROJECT-CALENDAR / endDate#id); a guard item
  * PROGRAM#programId / PROJECTCODE#code keeps codes unique per program; the root quota item is written
- * in the same transaction.
+ * in the same transaction. A cancelled project's item has {@code cancelledAt} beside its JSON.
  */
 public final class DynamoDbProjects implements Projects {
     private final TrainingTable table;
@@ -58,6 +58,15 @@ public final class DynamoDbProjects implements Projects {
         return table.get(itemKey(id)).map(DynamoDbProjects::read);
     }
 
+    /** Beside the project's JSON, so the mark is one conditional update of the item, not a rewrite of what it holds. */
+    @Override
+    public void markCancelled(String id, java.time.Instant at) {
+        var key = itemKey(id);
+        table.client().updateItem(b -> b.tableName(table.name()).key(Map.of("PK", s(key.pk()), "SK", s(key.sk())))
+                .updateExpression("SET cancelledAt = if_not_exists(cancelledAt, :at)").conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+    }
+
     /** The project's own item. */
     static TrainingTable.ItemKey itemKey(String id) {
         return new TrainingTable.ItemKey("PROJECT#" + id, "PROJECT");
@@ -83,6 +92,8 @@ public final class DynamoDbProjects implements Projects {
     }
 
     static Project read(Map<String, AttributeValue> item) {
-        return TrainingTable.fromJson(TrainingTable.str(item, "data"), Project.class);
+        var project = TrainingTable.fromJson(TrainingTable.str(item, "data"), Project.class);
+        var cancelled = item.get("cancelledAt");
+        return cancelled == null ? project : project.cancelled(java.time.Instant.parse(cancelled.s()));
     }
 }

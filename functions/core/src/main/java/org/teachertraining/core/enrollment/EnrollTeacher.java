@@ -141,13 +141,21 @@ public final class EnrollTeacher {
         return selectionClosed(project).or(() -> barsTeacher(project, t));
     }
 
-    /** E2: the project's selection has closed (its cutoff, China Standard Time). */
+    /** E2: the project's selection has closed (its cutoff, China Standard Time), or the project was cancelled. */
     public Optional<Refusal> selectionClosed(Project project) {
+        if (project.cancelledAt() != null) return Optional.of(cancelled(project, "E2"));
         if (clock.instant().isBefore(project.selectionCutoff())) return Optional.empty();
         return Optional.of(Refusal.conflict("E2", Text.of(
                 "遴选已截止（截止时间 " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime() + "）",
                 "Selection closed at " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime()))
                 .withDetails(Map.of("selectionCutoff", project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime().toString())));
+    }
+
+    /** A cancelled project selects (E2) and registers (E8) no one. */
+    static Refusal cancelled(Project project, String rule) {
+        String at = project.cancelledAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
+        return Refusal.conflict(rule, Text.of("项目已于 " + at + " 取消，不再遴选或报到", "The project was cancelled at " + at + ": no one is selected or registered"))
+                .withDetails(Map.of("cancelledAt", at));
     }
 
     /** E3–E5: what keeps this teacher out of this project whenever they would be selected (a waitlist's promotion too). */

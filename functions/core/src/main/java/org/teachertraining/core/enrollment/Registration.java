@@ -133,6 +133,7 @@ public final class Registration {
     }
 
     private Refusal outsideWindow(Project p) {
+        if (p.cancelledAt() != null) return EnrollTeacher.cancelled(p, "E8");
         var now = clock.instant();
         if (!now.isBefore(opens(p)) && now.isBefore(closes(p))) return null;
         String from = opens(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString(), until = closes(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString();

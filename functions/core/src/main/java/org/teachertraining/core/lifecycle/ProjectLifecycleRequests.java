@@ -121,7 +121,8 @@ public final class ProjectLifecycleRequests {
         while (true) {
             var read = lifecycles.find(projectId).orElseThrow();
             if (read.ended()) return endedAlready(project.get(), read);
-            if (lifecycles.saveIfUnchanged(read.in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant()), read)) return view(project.get());
+            var cancelled = read.in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant());
+            if (lifecycles.saveIfUnchanged(cancelled, read)) return endedAlready(project.get(), cancelled);
         }
     }
 
@@ -255,12 +256,18 @@ public final class ProjectLifecycleRequests {
                 + ": someone else decided first, or the step timed out"));
     }
 
-    /** A cancellation asked again answers the project as cancelled; a project closed or rejected is not cancelled. */
+    /**
+     * The lifecycle cancelled: the project is marked so (selection and registration close), also when the cancellation is
+     * asked again after the mark was missed. A project closed or rejected is not cancelled.
+     */
     private Outcome<View> endedAlready(Project p, ProjectLifecycle lc) {
         return switch (lc.phase()) {
             case CLOSED -> Outcome.refused(Refusal.conflict(null, Text.of("项目已结项，不能取消", "The project is closed; it cannot be cancelled")));
             case REJECTED -> Outcome.refused(Refusal.conflict(null, Text.of("项目申报已被退回，无需取消", "The project's application was rejected; there is nothing to cancel")));
-            default -> view(p);
+            default -> {
+                projects.markCancelled(p.id(), lc.updatedAt());
+                yield view(p);
+            }
         };
     }
 

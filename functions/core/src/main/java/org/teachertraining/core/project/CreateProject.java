@@ -89,7 +89,7 @@ public final class CreateProject {
                 c.eligibility(), c.phases(), c.totalHours(), c.classSize(), c.institutionId(),
                 c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
                 c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
-                caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()), override);
+                caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()), override, null);
         if (!projects.add(project)) {
             return Outcome.refused(Refusal.conflict(null, Text.of(
                     "该计划中已有编号为 " + c.code() + " 的项目", "The program already has a project with code " + c.code())));

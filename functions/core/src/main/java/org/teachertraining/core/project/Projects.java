@@ -13,6 +13,9 @@ public interface Projects {
 
     Optional<Project> find(String id);
 
+    /** Marks the project cancelled at {@code at} (its lifecycle's cancellation); a project marked already keeps its first time. */
+    void markCancelled(String id, java.time.Instant at);
+
     List<Project> ofProgram(String programId);
 
     /** Projects whose training ends on or after {@code day} (the scheduled reminders look at these). */
