@@ -33,7 +33,7 @@ class LifecycleCancellationTest {
     static final Caller PROVINCE = new Caller("hn", Role.PROVINCE_ADMIN, "410000", null, null);
 
     final World w = new World();
-    final List<String> stopped = new ArrayList<>();
+    final List<String> stopped = new ArrayList<>(), started = new ArrayList<>();
 
     /** Run once, just before the next write reaches the store: another writer's write that lands first. */
     Runnable landsFirst;
@@ -70,7 +70,10 @@ class LifecycleCancellationTest {
     };
 
     final LifecycleEngine engine = new LifecycleEngine() {
-        public String start(String projectId, Object input) { return "arn:exec:" + projectId; }
+        public String start(String projectId, Object input) {
+            started.add(projectId);
+            return "arn:exec:" + projectId;
+        }
         public boolean succeed(String token, Object output) { return true; }
         public boolean fail(String token, String error, String cause) { return true; }
         public boolean heartbeat(String token) { return true; }
@@ -164,6 +167,25 @@ class LifecycleCancellationTest {
         var registering = refused(registration.register(new Caller("henu", Role.INSTITUTION, null, p.institutionId(), null), p.id(), "T1"));
         assertEquals("E8", registering.rule());
         assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
+    }
+
+    /** Published, its seats allocated, nobody applied for it yet: it is cancelled all the same, and no application starts it after. */
+    @Test
+    void aProjectNobodyAppliedForIsCancelledAsItIs() {
+        var p = w.projectWithCountySeats(2);
+        var view = done(requests.cancel(PROVINCE, p.id(), "项目撤销"));
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, view.phase());
+        assertEquals(null, view.status(), "an execution's status for a project that never had one");
+        assertTrue(stopped.isEmpty());
+        assertEquals(stored(p).updatedAt(), w.ports.projects.find(p.id()).orElseThrow().cancelledAt());
+
+        w.addTeacher("T1", "411523");
+        assertEquals("E2", refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null)).rule());
+        var henu = new Caller("henu", Role.INSTITUTION, null, p.institutionId(), null);
+        assertEquals(Refusal.Kind.CONFLICT, refused(requests.apply(henu, p.id())).kind());
+        assertTrue(started.isEmpty(), "an execution was started for a cancelled project");
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, done(requests.read(PROVINCE, p.id())).phase());
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, done(requests.cancel(PROVINCE, p.id(), "项目撤销")).phase());
     }
 
     /** The lifecycle was cancelled but the project's mark was missed (the request stopped between them): asking again marks it. */

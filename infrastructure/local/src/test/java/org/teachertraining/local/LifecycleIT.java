@@ -314,6 +314,20 @@ class LifecycleIT {
         assertEquals("REJECTED", lifecycle(project).get("phase").asText());
     }
 
+    /** Nobody applied for it yet: cancelled all the same, and the institution's application after it starts nothing. */
+    @Test
+    void aProjectNobodyAppliedForIsCancelledAsItIs() throws Exception {
+        String project = project("LIFE-6", true);
+        var cancelled = api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"项目撤销\"}");
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("CANCELLED", cancelled.json().get("phase").asText());
+        assertTrue(cancelled.json().path("status").isMissingNode(), cancelled.toString());   // no execution, no status
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/application", henu(), null), 409, null);
+        var l = lifecycle(project);
+        assertEquals("CANCELLED", l.get("phase").asText());
+        assertEquals(0, l.get("history").size(), l.toString());
+    }
+
     /** The province cancels a project awaiting its approval: the execution is stopped, and nothing moves the project on. */
     @Test
     void aCancelledProjectStaysCancelled() throws Exception {

@@ -59,6 +59,11 @@ public final class ProjectLifecycleRequests {
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var denied = ProjectAccess.institution(caller, project.get());
         if (denied.isPresent()) return Outcome.refused(denied.get());
+        var earlier = lifecycles.find(projectId);
+        if (project.get().cancelledAt() != null || earlier.filter(lc -> lc.executionArn() == null).isPresent()) {
+            // cancelled before anyone applied: no execution is started for it
+            return Outcome.refused(Refusal.conflict(null, Text.of("项目已取消，不能申报", "The project was cancelled; it cannot be applied for")));
+        }
         String arn = engine.start(projectId, Map.of("projectId", projectId));
         // conditionally: the execution's first task (recordApplication) may already have written the record with its
         // dates, and a plain save here would erase them (found by the README's lifecycle walkthrough: a NullPointerException
@@ -103,7 +108,7 @@ public final class ProjectLifecycleRequests {
         return view(project.get());
     }
 
-    /** The province cancels the project: its execution stops. */
+    /** The province cancels the project: its execution stops; a project nobody applied for yet is cancelled as it is. */
     public Outcome<View> cancel(Caller caller, String projectId, String reason) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
@@ -113,7 +118,13 @@ public final class ProjectLifecycleRequests {
         v.text("reason", reason, 1000);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var lc = lifecycles.find(projectId);
-        if (lc.isEmpty()) return Outcome.refused(noLifecycle(projectId));
+        if (lc.isEmpty()) {
+            // never applied for: nothing to stop; the record says cancelled, and no application starts one after it
+            var now = clock.instant();
+            var cancelled = ProjectLifecycle.started(projectId, null, now).in(ProjectLifecycle.Phase.CANCELLED, null, now);
+            if (lifecycles.saveIfAbsent(cancelled)) return endedAlready(project.get(), cancelled);
+            lc = lifecycles.find(projectId);   // the application came first: its execution is stopped as any other
+        }
         if (lc.get().ended()) return endedAlready(project.get(), lc.get());
         engine.stop(lc.get().executionArn(), "ProjectCancelled", reason.strip());
         // conditionally, read again on a lost race: a task that was running wrote its phase and data meanwhile (they are
@@ -240,7 +251,9 @@ public final class ProjectLifecycleRequests {
     private Outcome<View> view(Project p) {
         var lc = lifecycles.find(p.id());
         if (lc.isEmpty()) return Outcome.refused(noLifecycle(p.id()));
-        var execution = engine.describe(lc.get().executionArn());
+        // cancelled before anyone applied: there is no execution
+        var execution = lc.get().executionArn() == null ? new LifecycleEngine.Execution(null, null, null, List.of())
+                : engine.describe(lc.get().executionArn());
         // the record read again after the execution: a task that wrote it in between (the last one, before the
         // execution ended) must not be answered with its phase from before, beside the execution's end
         var l = lifecycles.find(p.id()).orElse(lc.get());
