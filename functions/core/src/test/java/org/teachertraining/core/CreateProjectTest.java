@@ -37,6 +37,22 @@ class CreateProjectTest {
         assertTrue(fields.containsAll(List.of("code", "name", "phases", "totalHours", "classSize", "selectionCutoff", "endDate", "budget")), fields.toString());
     }
 
+    /** A phase of -5 days is refused once, by its range: not also as a phase without an amount. */
+    @Test
+    void aPhaseOutOfRangeIsNamedOnce() {
+        var b = w.ruralBackbone("HN2020-04");
+        var negative = new CreateProject.Command(b.code(), b.name(), b.category(), b.eligibility(),
+                List.of(new org.teachertraining.core.project.Phase(org.teachertraining.core.project.PhaseKind.CENTRALIZED, -5, null, null)),
+                b.totalHours(), b.classSize(), b.institutionId(), b.selectionCutoff(), b.startDate(), b.endDate(), b.budget(), null);
+        var r = refused(w.createProject.execute(World.PROVINCE, w.program(ProgramLevel.PROVINCIAL).id(), negative));
+        assertEquals(List.of("phases[0].days"), r.errors().stream().map(FieldError::field).toList());
+        var none = new CreateProject.Command(b.code(), b.name(), b.category(), b.eligibility(),
+                List.of(new org.teachertraining.core.project.Phase(org.teachertraining.core.project.PhaseKind.CENTRALIZED, 0, null, null)),
+                b.totalHours(), b.classSize(), b.institutionId(), b.selectionCutoff(), b.startDate(), b.endDate(), b.budget(), null);
+        assertEquals(List.of("phases[0]"), refused(w.createProject.execute(World.PROVINCE, w.program(ProgramLevel.PROVINCIAL).id(), none))
+                .errors().stream().map(FieldError::field).toList());
+    }
+
     @Test
     void codesAreUniqueInAProgram_andOnlyTheOwnerCreatesProjects() {
         var program = w.program(ProgramLevel.PROVINCIAL);

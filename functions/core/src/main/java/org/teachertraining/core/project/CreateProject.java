@@ -145,13 +145,14 @@ public final class CreateProject {
         v.range(path + ".days", ph.days(), 0, 366);
         v.range(path + ".hours", ph.hours(), 0, 2000);
         v.range(path + ".months", ph.months(), 0, 24);
-        if (positive(ph.days()) + positive(ph.hours()) + positive(ph.months()) == 0) {
+        // a negative amount is refused by its range above, not again as missing
+        if (given(ph.days()) + given(ph.hours()) + given(ph.months()) == 0) {
             v.add(path, "须给出天数、学时或月数之一", "needs days, hours or months");
         }
     }
 
-    private static int positive(Integer n) {
-        return n != null && n > 0 ? 1 : 0;
+    private static int given(Integer n) {
+        return n != null && n != 0 ? 1 : 0;
     }
 
     private static void validateEligibility(Violations v, Eligibility e) {
