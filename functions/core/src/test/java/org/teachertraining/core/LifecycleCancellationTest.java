@@ -121,7 +121,8 @@ class LifecycleCancellationTest {
         var p = projectIn(ProjectLifecycle.Phase.PRE_START_CHECKED);
         w.addTeacher("T1", "411523");
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
-        done(requests.cancel(PROVINCE, p.id(), "疫情停训"));
+        // the lifecycle cancelled, its trainees not yet released (the cancellation's request is still at it)
+        w.ports.lifecycles.save(stored(p).in(ProjectLifecycle.Phase.CANCELLED, null, w.clock.instant()));
         assertThrows(LifecycleTasks.StepFailed.class, () -> tasks.markNoShows(p.id()));
         assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
         assertTrue(w.ports.integrity.ofTeacher("T1").isEmpty(), "a no-show was recorded on a cancelled project");
@@ -166,7 +167,7 @@ class LifecycleCancellationTest {
         w.clock.set(p.startDate().atStartOfDay(org.teachertraining.core.common.ChinaTime.ZONE).plusHours(9).toOffsetDateTime());
         var registering = refused(registration.register(new Caller("henu", Role.INSTITUTION, null, p.institutionId(), null), p.id(), "T1"));
         assertEquals("E8", registering.rule());
-        assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
+        assertEquals(EnrollmentStatus.WITHDRAWN, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status(), "the selected trainee was not released");
     }
 
     /** Published, its seats allocated, nobody applied for it yet: it is cancelled all the same, and no application starts it after. */
@@ -186,6 +187,28 @@ class LifecycleCancellationTest {
         assertTrue(started.isEmpty(), "an execution was started for a cancelled project");
         assertEquals(ProjectLifecycle.Phase.CANCELLED, done(requests.read(PROVINCE, p.id())).phase());
         assertEquals(ProjectLifecycle.Phase.CANCELLED, done(requests.cancel(PROVINCE, p.id(), "项目撤销")).phase());
+    }
+
+    /**
+     * Its selected trainees are released: a cancelled national project no longer counts toward a teacher's cap on
+     * national projects (E5), which would bar her from the next one.
+     */
+    @Test
+    void aCancelledNationalProjectDoesNotCountTowardTheCap() {
+        var base = w.ruralBackbone("GP2020-01");
+        var capped = new org.teachertraining.core.project.Eligibility(null, null, null, null, null, null, null,
+                new org.teachertraining.core.project.Eligibility.NationalParticipationCap(1, 2019));
+        var first = w.project(org.teachertraining.core.program.ProgramLevel.NATIONAL, base);
+        var second = w.project(org.teachertraining.core.program.ProgramLevel.NATIONAL, new org.teachertraining.core.project.CreateProject.Command("GP2020-02",
+                base.name(), base.category(), capped, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        for (var p : List.of(first, second)) done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        w.addTeacher("T1", "411523");
+        done(w.enroll.execute(World.XINYANG, first.id(), "T1", null));
+        assertEquals("E5", refused(w.enroll.execute(World.XINYANG, second.id(), "T1", null)).rule());
+
+        done(requests.cancel(PROVINCE, first.id(), "经费未到位"));
+        assertEquals(EnrollmentStatus.WITHDRAWN, w.ports.enrollments.find(first.id(), "T1").orElseThrow().status());
+        done(w.enroll.execute(World.XINYANG, second.id(), "T1", null));
     }
 
     /** The lifecycle was cancelled but the project's mark was missed (the request stopped between them): asking again marks it. */

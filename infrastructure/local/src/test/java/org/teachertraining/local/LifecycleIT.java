@@ -334,6 +334,9 @@ class LifecycleIT {
         String project = project("LIFE-5", true);
         api.send("POST", "/projects/" + project + "/application", henu(), null);
         await(project, "the province's approval", waitingFor("APPROVAL"));
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        api.importTeachers(xinyang, "LIFE5-", "411523", 2);
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE5-0\"}").status());
         String cancellation = "/projects/" + project + "/cancellation";
         BadInputIT.problem(api.send("POST", cancellation, province(), "{}"), 400, "reason");
         assertEquals(403, api.send("POST", cancellation, henu(), "{\"reason\":\"经费未到位\"}").status());
@@ -352,11 +355,12 @@ class LifecycleIT {
         var l = lifecycle(project);
         assertEquals("CANCELLED", l.get("phase").asText());
         assertEquals("ABORTED", l.get("status").asText());
-        // the project is marked, and selects no one (E2)
-        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        // the project is marked, its trainee released, and it selects no one (E2)
         assertTrue(api.send("GET", "/projects/" + project, xinyang, null).json().path("cancelledAt").isTextual());
-        api.importTeachers(xinyang, "LIFE5-", "411523", 1);
-        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE5-0\"}"), 409, "E2");
+        var released = api.send("GET", "/projects/" + project + "/enrollments", xinyang, null).json().get("items");
+        assertEquals(1, released.size(), released.toString());
+        assertEquals("WITHDRAWN", released.get(0).get("status").asText());
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE5-1\"}"), 409, "E2");
     }
 
     @Test

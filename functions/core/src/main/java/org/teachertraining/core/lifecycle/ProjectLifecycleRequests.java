@@ -270,8 +270,10 @@ public final class ProjectLifecycleRequests {
     }
 
     /**
-     * The lifecycle cancelled: the project is marked so (selection and registration close), also when the cancellation is
-     * asked again after the mark was missed. A project closed or rejected is not cancelled.
+     * The lifecycle cancelled: the project is marked so (selection and registration close), and the trainees selected but
+     * not yet registered are released (WITHDRAWN), so the seat they held counts against nothing of theirs (E5's caps on
+     * national projects); also when the cancellation is asked again after a step of it was missed. A project closed or
+     * rejected is not cancelled.
      */
     private Outcome<View> endedAlready(Project p, ProjectLifecycle lc) {
         return switch (lc.phase()) {
@@ -279,6 +281,9 @@ public final class ProjectLifecycleRequests {
             case REJECTED -> Outcome.refused(Refusal.conflict(null, Text.of("项目申报已被退回，无需取消", "The project's application was rejected; there is nothing to cancel")));
             default -> {
                 projects.markCancelled(p.id(), lc.updatedAt());
+                for (var e : enrollments.holdingSeats(p.id())) {
+                    if (e.status() == org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED) enrollments.withdraw(e, lc.updatedAt());
+                }
                 yield view(p);
             }
         };
