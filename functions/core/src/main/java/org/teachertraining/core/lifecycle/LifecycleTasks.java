@@ -5,6 +5,7 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.credit.Ledger;
+import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.Registration;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The steps the project's state machine runs, one method per Task state. Each records what it did on the
@@ -147,8 +149,8 @@ public final class LifecycleTasks {
         for (var e : enrollments.holdingSeats(projectId)) {
             var status = e.status() != EnrollmentStatus.SELECTED ? e.status()
                     : enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW, "lifecycle", clock.instant())
-                            .map(org.teachertraining.core.enrollment.Enrollment::status)
-                            .orElseGet(() -> enrollments.find(projectId, e.teacherId()).map(org.teachertraining.core.enrollment.Enrollment::status)
+                            .map(Enrollment::status)
+                            .orElseGet(() -> enrollments.find(projectId, e.teacherId()).map(Enrollment::status)
                                     .orElse(EnrollmentStatus.WITHDRAWN));
             if (status == EnrollmentStatus.NO_SHOW) {
                 integrity.add(IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
@@ -209,7 +211,7 @@ public final class LifecycleTasks {
      * moved on: its execution was stopped, and a task already running when it was must not write its phase over the
      * cancellation (nor over another end).
      */
-    private ProjectLifecycle update(String projectId, java.util.function.UnaryOperator<ProjectLifecycle> step) {
+    private ProjectLifecycle update(String projectId, UnaryOperator<ProjectLifecycle> step) {
         for (int attempt = 1; ; attempt++) {
             var read = stillRunning(projectId);
             var next = step.apply(read);

@@ -6,6 +6,7 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.Completion;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -122,18 +123,18 @@ public final class ProjectLifecycleRequests {
             // never applied for: nothing to stop; the record says cancelled, and no application starts one after it
             var now = clock.instant();
             var cancelled = ProjectLifecycle.started(projectId, null, now).in(ProjectLifecycle.Phase.CANCELLED, null, now);
-            if (lifecycles.saveIfAbsent(cancelled)) return endedAlready(project.get(), cancelled);
+            if (lifecycles.saveIfAbsent(cancelled)) return finishCancellation(project.get(), cancelled);
             lc = lifecycles.find(projectId);   // the application came first: its execution is stopped as any other
         }
-        if (lc.get().ended()) return endedAlready(project.get(), lc.get());
+        if (lc.get().ended()) return finishCancellation(project.get(), lc.get());
         engine.stop(lc.get().executionArn(), "ProjectCancelled", reason.strip());
         // conditionally, read again on a lost race: a task that was running wrote its phase and data meanwhile (they are
         // kept, under the cancellation), or the execution's last task closed the project before it was stopped
         while (true) {
             var read = lifecycles.find(projectId).orElseThrow();
-            if (read.ended()) return endedAlready(project.get(), read);
+            if (read.ended()) return finishCancellation(project.get(), read);
             var cancelled = read.in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant());
-            if (lifecycles.saveIfUnchanged(cancelled, read)) return endedAlready(project.get(), cancelled);
+            if (lifecycles.saveIfUnchanged(cancelled, read)) return finishCancellation(project.get(), cancelled);
         }
     }
 
@@ -270,19 +271,19 @@ public final class ProjectLifecycleRequests {
     }
 
     /**
-     * The lifecycle cancelled: the project is marked so (selection and registration close), and the trainees selected but
-     * not yet registered are released (WITHDRAWN), so the seat they held counts against nothing of theirs (E5's caps on
-     * national projects); also when the cancellation is asked again after a step of it was missed. A project closed or
-     * rejected is not cancelled.
+     * What a cancellation does once the lifecycle has ended. Cancelled, now or asked again: the project is marked so
+     * (selection and registration close), and its trainees selected but not yet registered are released (WITHDRAWN), so
+     * the seat counts against nothing of theirs (E5's caps on national projects); a step missed before is done then.
+     * Closed or rejected: refused.
      */
-    private Outcome<View> endedAlready(Project p, ProjectLifecycle lc) {
+    private Outcome<View> finishCancellation(Project p, ProjectLifecycle lc) {
         return switch (lc.phase()) {
             case CLOSED -> Outcome.refused(Refusal.conflict(null, Text.of("项目已结项，不能取消", "The project is closed; it cannot be cancelled")));
             case REJECTED -> Outcome.refused(Refusal.conflict(null, Text.of("项目申报已被退回，无需取消", "The project's application was rejected; there is nothing to cancel")));
             default -> {
                 projects.markCancelled(p.id(), lc.updatedAt());
                 for (var e : enrollments.holdingSeats(p.id())) {
-                    if (e.status() == org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED) enrollments.withdraw(e, lc.updatedAt());
+                    if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, lc.updatedAt());
                 }
                 yield view(p);
             }
