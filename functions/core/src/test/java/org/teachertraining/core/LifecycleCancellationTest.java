@@ -162,6 +162,8 @@ class LifecycleCancellationTest {
         assertEquals("E2", enrolling.rule());
         assertTrue(enrolling.message().zh().contains("已于") && enrolling.message().zh().contains("取消"), enrolling.message().zh());
         assertTrue(w.ports.enrollments.find(p.id(), "T2").isEmpty(), "a teacher was enrolled in a cancelled project");
+        assertEquals(Refusal.Kind.CONFLICT, refused(w.allocate.execute(World.XINYANG, p.id(), "411523", 5)).kind());
+        assertEquals(2, w.ports.quotas.find(p.id(), "411523").orElseThrow().seats());
 
         var registration = new org.teachertraining.core.enrollment.Registration(w.ports.projects, w.ports.enrollments, w.clock);
         w.clock.set(p.startDate().atStartOfDay(org.teachertraining.core.common.ChinaTime.ZONE).plusHours(9).toOffsetDateTime());

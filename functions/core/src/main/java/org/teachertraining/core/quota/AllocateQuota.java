@@ -48,6 +48,9 @@ public final class AllocateQuota {
                     jurisdiction + " 的名额只能由上级 " + parent + " 的管理员分配",
                     "Only an admin of " + parent + ", the allocating parent, may set the quota of " + jurisdiction)));
         }
+        if (project.get().cancelledAt() != null) {
+            return Outcome.refused(Refusal.conflict(null, Text.of("项目已取消，名额不再分配", "The project was cancelled; its seats are no longer allocated")));
+        }
         var allocation = quotas.allocate(projectId, parent, jurisdiction, seats);
         if (allocation instanceof Quotas.Allocation.Allocated a) return Outcome.done(a.quota());
         if (allocation instanceof Quotas.Allocation.ParentShort s) {
