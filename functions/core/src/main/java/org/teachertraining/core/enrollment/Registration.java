@@ -62,8 +62,8 @@ public final class Registration {
         var v = new Violations();
         v.identifier("teacherId", teacherId);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        var window = outsideWindow(project);
-        if (window != null) return Outcome.refused(window);
+        var closed = closedToRegistration(project);
+        if (closed != null) return Outcome.refused(closed);
         return registerOne(caller, project, teacherId);
     }
 
@@ -92,8 +92,8 @@ public final class Registration {
             if (TEACHER_ID_COLUMN.contains(header.get(i).strip().replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT))) column = i;
         }
         if (column < 0) return file("标题行缺少“教师编号”列", "The header row lacks the teacherId (教师编号) column");
-        var window = outsideWindow(project);
-        if (window != null) return Outcome.refused(window);
+        var closed = closedToRegistration(project);
+        if (closed != null) return Outcome.refused(closed);
         var ids = new LinkedHashSet<String>();
         for (var row : rows.subList(1, rows.size())) {
             if (column < row.fields().size() && !row.fields().get(column).isBlank()) ids.add(row.fields().get(column).strip());
@@ -132,7 +132,8 @@ public final class Registration {
                 .orElseGet(() -> enrollments.find(project.id(), teacherId).orElseThrow()));
     }
 
-    private Refusal outsideWindow(Project p) {
+    /** E8: outside the window (the day before the start and the first day), or the project was cancelled; null when open. */
+    private Refusal closedToRegistration(Project p) {
         if (p.cancelledAt() != null) return EnrollTeacher.cancelled(p, "E8");
         var now = clock.instant();
         if (!now.isBefore(opens(p)) && now.isBefore(closes(p))) return null;

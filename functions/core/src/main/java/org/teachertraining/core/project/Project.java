@@ -21,7 +21,7 @@ public record Project(String id, String programId, ProgramLevel level, String ow
                       /** a high-end (backbone) training project, counted toward the owner's T1 share */ boolean highEnd,
                       /** P1: the institution was eliminated from the category and assigned anyway, and why; null otherwise */
                       AssignmentOverride assignmentOverride,
-                      java.time.Instant cancelledAt) {
+                      Instant cancelledAt) {
 
     /** An eliminated institution assigned its category again (P1): by whom, when, why, against which elimination. */
     public record AssignmentOverride(String reason, String eliminatedIn, int eliminatedYear, String by, java.time.Instant at) {}
