@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AttackSurfaceIT {
     /** Routes anyone may call without a token: the contract itself, and public certificate verification (C6). */
-    static final Set<String> PUBLIC = Set.of("GET /openapi.yaml", "GET /certificates/{code}", "GET /labels", "GET /programs/{programId}/published-ranking");
+    static final Set<String> PUBLIC = Set.of("GET /openapi.yaml", "GET /openapi.json", "GET /certificates/{code}", "GET /labels", "GET /programs/{programId}/published-ranking");
 
     static Api api;
     static String province, xinyang, project, program;

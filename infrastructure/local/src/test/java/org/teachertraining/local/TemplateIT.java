@@ -198,6 +198,18 @@ class TemplateIT {
         assertEquals(AttackSurfaceIT.PUBLIC, explicit);
     }
 
+    /** {@code GET /openapi.json} is the YAML document, every key and value, as a YAML reader other than the build's reads it. */
+    @Test
+    void theOpenApiDocumentIsServedAsJsonToo_sayingWhatTheYamlSays() throws Exception {
+        var api = Api.shared();
+        var yaml = api.send("GET", "/openapi.yaml", null, null);
+        var json = api.send("GET", "/openapi.json", null, null);
+        assertEquals(200, json.status());
+        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
+        var mapper = new ObjectMapper();
+        assertEquals(mapper.valueToTree(new org.yaml.snakeyaml.Yaml().load(yaml.body())), mapper.readTree(json.body()));
+    }
+
     /** SnapStart applies to published versions only: every caller must reach the alias, never $LATEST. */
     @Test
     @SuppressWarnings("unchecked")
