@@ -68,4 +68,14 @@ class ImportTeachersTest {
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "id,\"name\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, new byte[]{(byte) 0x81, 0x20})).errors().get(0).field());
     }
+
+    /** What is wrong with a malformed CSV is said in the refusal's own language, not in the parser's English. */
+    @Test
+    void aMalformedCsvIsExplainedInEitherLanguage() {
+        var unclosed = refused(w.importTeachers.execute(World.XINYANG, "id,\"name\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).message();
+        assertEquals("CSV 格式错误（第 1 行）：引号未闭合", unclosed.zh());
+        assertEquals("Malformed CSV at line 1: unterminated quoted field", unclosed.en());
+        var stray = refused(w.importTeachers.execute(World.XINYANG, "id,name\nA1,张\"伟\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).message();
+        assertEquals("CSV 格式错误（第 2 行）：未加引号的字段中有引号", stray.zh());
+    }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 
@@ -65,7 +66,7 @@ public final class Json {
     private Json() {}
 
     public static <T> T read(String body, Class<T> type) {
-        if (body == null || body.isBlank()) throw invalid("body", "请求体为空，需要 JSON 对象", "the body is empty; a JSON object is required");
+        if (body == null || body.isBlank()) throw new ProblemException(400, emptyBody());
         if (body.length() > MAX_BODY_BYTES / 3 && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new ProblemException(413, new Violations().add("body", "请求体超过 " + MAX_BODY_BYTES + " 字节",
                     "the body exceeds " + MAX_BODY_BYTES + " bytes").refusal());
@@ -143,6 +144,11 @@ public final class Json {
 
     private static ProblemException givenTwice(String field) {
         return invalid(field, "字段在同一对象中出现两次", "the field is given twice in one object");
+    }
+
+    /** A request without the JSON body its route needs: refused here, and by the framework's own check of a route. */
+    static Refusal emptyBody() {
+        return new Violations().add("body", "请求体为空，需要 JSON 对象", "the body is empty; a JSON object is required").refusal();
     }
 
     private static ProblemException invalid(String field, String zh, String en) {

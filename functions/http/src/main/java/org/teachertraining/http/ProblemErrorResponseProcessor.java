@@ -5,9 +5,12 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
 
 import java.util.stream.Collectors;
 
@@ -23,6 +26,11 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
         if (status >= 500) context.getRootCause().ifPresent(e -> RequestLog.failure(context.getRequest(), e));
+        Throwable cause = context.getRootCause().orElse(null);
+        if (cause instanceof UnsatisfiedBodyRouteException) return problem(context, response, 400, Json.emptyBody());
+        if (cause instanceof UnsatisfiedRouteException missing) {
+            return problem(context, response, 400, new Violations().add(missing.getArgument().getName(), "缺少此项", "is required").refusal());
+        }
         String en = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         Text message = switch (status) {
             case 404 -> Text.of("没有这个地址：" + context.getRequest().getPath(), "No such resource: " + context.getRequest().getPath());
@@ -31,10 +39,14 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case 413 -> Text.of("请求内容过大", "The request body is too large");
             case 415 -> Text.of("不支持的内容类型，请使用 application/json", "Unsupported content type; send application/json");
             default -> status >= 500 ? Text.of("服务器内部错误", "Internal server error")
-                    : Text.of(en.isBlank() ? Problems.title(status).zh() : en, en.isBlank() ? Problems.title(status).en() : en);
+                    : Text.of(Problems.title(status).zh(), en.isBlank() ? Problems.title(status).en() : en);
         };
         var kind = status == 404 ? Refusal.Kind.NOT_FOUND : Refusal.Kind.INVALID;
-        String body = Problems.body(status, new Refusal(kind, null, message, null, null), Problems.english(context.getRequest()));
-        return response.contentType(Problems.CONTENT_TYPE).body(body);
+        return problem(context, response, status, new Refusal(kind, null, message, null, null));
+    }
+
+    private static MutableHttpResponse<String> problem(ErrorContext context, MutableHttpResponse<?> response, int status, Refusal refusal) {
+        String body = Problems.body(status, refusal, Problems.english(context.getRequest()));
+        return response.status(status).contentType(Problems.CONTENT_TYPE).body(body);
     }
 }

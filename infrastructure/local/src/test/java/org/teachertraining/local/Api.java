@@ -113,9 +113,12 @@ final class Api {
                 .thenApply(r -> chinese ? readsAsChinese(method + " " + path, r) : r);
     }
 
+    /** Three English words in a row: a sentence left untranslated (a framework's message, say). */
+    private static final java.util.regex.Pattern ENGLISH_PHRASE = java.util.regex.Pattern.compile("\\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\\b");
+
     /**
      * Every refusal any integration test receives in zh-CN is checked here: its title, detail and
-     * field messages name things in Chinese, with no code of {@code Labels} inside a sentence.
+     * field messages name things in Chinese, with no code of {@code Labels} and no English sentence inside.
      */
     static Response readsAsChinese(String request, Response r) {
         if (!r.contentType().startsWith("application/problem+json")) return r;
@@ -126,6 +129,7 @@ final class Api {
         for (var text : texts) {
             var codes = org.teachertraining.core.common.Labels.codesIn(text);
             if (!codes.isEmpty()) throw new AssertionError(request + ": codes " + codes + " inside a Chinese message: " + r.body());
+            if (ENGLISH_PHRASE.matcher(text).find()) throw new AssertionError(request + ": English inside a Chinese message: " + r.body());
         }
         return r;
     }

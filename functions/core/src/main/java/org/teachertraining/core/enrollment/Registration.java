@@ -82,7 +82,7 @@ public final class Registration {
         } catch (CharacterCodingException e) {
             return file("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
         } catch (Csv.Malformed e) {
-            return file("CSV 格式错误（第 " + e.line + " 行）", "Malformed CSV at line " + e.line);
+            return file("CSV 格式错误（第 " + e.line + " 行）：" + e.reason.zh(), "Malformed CSV at line " + e.line + ": " + e.reason.en());
         }
         if (rows.size() < 2) return file("名单为空：需要标题行和至少一名学员", "The roster is empty: a header row and at least one trainee are needed");
         if (rows.size() - 1 > MAX_ROSTER) return file("一次最多 " + MAX_ROSTER + " 名学员", "At most " + MAX_ROSTER + " trainees per roster");

@@ -1,5 +1,7 @@
 package org.teachertraining.core.teacher;
 
+import org.teachertraining.core.common.Text;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -17,10 +19,13 @@ public final class Csv {
 
     public static final class Malformed extends Exception {
         public final int line;
+        /** What is wrong on that line, in the words of the refusal that reports it. */
+        public final Text reason;
 
-        Malformed(int line, String message) {
-            super(message);
+        Malformed(int line, Text reason) {
+            super(reason.en());
             this.line = line;
+            this.reason = reason;
         }
     }
 
@@ -62,7 +67,7 @@ public final class Csv {
                     field.append(ch);
                 }
             } else if (ch == '"') {
-                if (field.length() > 0) throw new Malformed(line, "quote inside an unquoted field");
+                if (field.length() > 0) throw new Malformed(line, Text.of("未加引号的字段中有引号", "quote inside an unquoted field"));
                 quoted = true;
                 fieldStarted = true;
             } else if (ch == ',') {
@@ -80,7 +85,7 @@ public final class Csv {
                 fieldStarted = true;
             }
         }
-        if (quoted) throw new Malformed(rowLine, "unterminated quoted field");
+        if (quoted) throw new Malformed(rowLine, Text.of("引号未闭合", "unterminated quoted field"));
         endRow(rows, fields, field, fieldStarted, rowLine);
         return rows;
     }

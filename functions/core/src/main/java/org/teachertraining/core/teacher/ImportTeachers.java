@@ -81,7 +81,7 @@ public final class ImportTeachers {
         } catch (CharacterCodingException e) {
             return fileProblem("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
         } catch (Csv.Malformed e) {
-            return fileProblem("CSV 格式错误（第 " + e.line + " 行）：" + e.getMessage(), "Malformed CSV at line " + e.line + ": " + e.getMessage());
+            return fileProblem("CSV 格式错误（第 " + e.line + " 行）：" + e.reason.zh(), "Malformed CSV at line " + e.line + ": " + e.reason.en());
         }
         if (rows.isEmpty()) return fileProblem("文件为空，需要标题行", "The file is empty; a header row is required");
         if (rows.size() - 1 > MAX_ROWS) return fileProblem("一次最多导入 " + MAX_ROWS + " 行", "At most " + MAX_ROWS + " rows per import");
