@@ -48,10 +48,39 @@ public final class Problems {
     }
 
     public static boolean english(HttpRequest<?> request) {
-        String lang = request == null ? null : request.getHeaders().get("Accept-Language");
-        if (lang == null || lang.isBlank()) return false;
-        String first = lang.split(",")[0].strip().toLowerCase(Locale.ROOT);
-        return first.startsWith("en");
+        return english(request == null ? null : request.getHeaders().get("Accept-Language"));
+    }
+
+    /**
+     * Whether an {@code Accept-Language} header prefers English to Chinese by its weights ({@code q}, 1 when absent); on
+     * a tie the one named first, as browsers list them in order of preference. Chinese when it names neither English
+     * nor Chinese, or is absent.
+     */
+    static boolean english(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) return false;
+        double en = 0, zh = 0;
+        for (String range : acceptLanguage.split(",", 32)) {
+            String[] parts = range.split(";");
+            String tag = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = weight(parts);
+            if (tag.equals("en") || tag.startsWith("en-")) en = Math.max(en, q > zh ? q : 0);
+            else if (tag.equals("zh") || tag.startsWith("zh-")) zh = Math.max(zh, q > en ? q : 0);
+        }
+        return en > zh;
+    }
+
+    private static double weight(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+            if (!parameter.startsWith("q=")) continue;
+            try {
+                double q = Double.parseDouble(parameter.substring(2));
+                return q >= 0 && q <= 1 ? q : 0;
+            } catch (NumberFormatException unreadable) {
+                return 0;
+            }
+        }
+        return 1;
     }
 
     public static MutableHttpResponse<String> response(HttpRequest<?> request, Refusal refusal) {
