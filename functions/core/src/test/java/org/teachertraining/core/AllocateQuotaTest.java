@@ -56,7 +56,9 @@ class AllocateQuotaTest {
     void onlyTheQuotaParentsAdminAllocates_andProvinceAdministeredCountiesGetSeatsFromTheProvince() {
         var p = w.project(ProgramLevel.PROVINCIAL, w.ruralBackbone("HN2020-04"));
         assertEquals(Refusal.Kind.FORBIDDEN, refused(w.allocate.execute(World.XINYANG, p.id(), "411500", 10)).kind());
-        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.allocate.execute(World.PROVINCE, p.id(), "411523", 10)).kind());
+        var notTheProvinces = refused(w.allocate.execute(World.PROVINCE, p.id(), "411523", 10));
+        assertEquals(Refusal.Kind.FORBIDDEN, notTheProvinces.kind());
+        assertEquals("新县的名额只能由上级信阳市的管理员分配", notTheProvinces.message().zh());
         // 固始县 (411525) is administered by the province directly (省直管县)
         done(w.allocate.execute(World.PROVINCE, p.id(), "411525", 10));
         done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));

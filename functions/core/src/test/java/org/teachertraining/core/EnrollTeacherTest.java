@@ -49,6 +49,7 @@ class EnrollTeacherTest {
         var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
         assertEquals("E1", r.rule());
         assertEquals(Refusal.Kind.CONFLICT, r.kind());
+        assertEquals("名额已满：新县的名额已用完", r.message().zh(), "the unit named as a clerk knows it");
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
-import org.teachertraining.core.jurisdiction.Jurisdiction;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -90,7 +89,7 @@ public final class SetRequirement {
         if (!history.isEmpty()) {
             var last = history.getLast();
             if (!last.jurisdiction().equals(c.jurisdiction())) {
-                return Outcome.refused(Refusal.conflict("C3", Text.of("学时要求 " + id + " 属于 " + name(last.jurisdiction()) + "，不能改为其他单位的要求",
+                return Outcome.refused(Refusal.conflict("C3", Text.of("学时要求 " + id + " 属于 " + access.tree().nameOf(last.jurisdiction()) + "，不能改为其他单位的要求",
                         "Requirement " + id + " belongs to " + last.jurisdiction() + "; it cannot move to another unit")));
             }
         }
@@ -99,7 +98,7 @@ public final class SetRequirement {
                     "Requirement " + id + " has " + MAX_VERSIONS + " versions; no more can be added")));
         }
         if (history.isEmpty() && book.setBy(c.jurisdiction()) >= MAX_PER_UNIT) {
-            return Outcome.refused(Refusal.conflict("C3", Text.of(name(c.jurisdiction()) + "已设定 " + MAX_PER_UNIT + " 项学时要求，不能再新增",
+            return Outcome.refused(Refusal.conflict("C3", Text.of(access.tree().nameOf(c.jurisdiction()) + "已设定 " + MAX_PER_UNIT + " 项学时要求，不能再新增",
                     c.jurisdiction() + " has set " + MAX_PER_UNIT + " requirements; no more can be added")));
         }
         int version = history.isEmpty() ? 1 : history.getLast().version() + 1;
@@ -133,9 +132,5 @@ public final class SetRequirement {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         int y = year == null ? ChinaTime.today(clock).getYear() : year;
         return Outcome.done(new Applicable(jurisdiction, y, book.inForceFor(jurisdiction, y).applicableTo(jurisdiction)));
-    }
-
-    private String name(String code) {
-        return access.tree().find(code).map(Jurisdiction::name).orElse(code);
     }
 }

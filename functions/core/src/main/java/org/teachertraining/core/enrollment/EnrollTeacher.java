@@ -94,7 +94,7 @@ public final class EnrollTeacher {
         var pool = poolFor(project, t.unit());
         if (pool.isEmpty()) {
             return Outcome.refused(Refusal.conflict("E1", Text.of(
-                    "名额已满：" + t.unit() + " 未分配到该项目名额",
+                    "名额已满：" + access.tree().nameOf(t.unit()) + "未分配到该项目名额",
                     "Quota full: no seats of this project are allocated to " + t.unit())));
         }
         if (caller.role() == Role.SCHOOL_ADMIN && !pool.get().equals(caller.jurisdiction())) {
@@ -110,7 +110,7 @@ public final class EnrollTeacher {
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
         if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();
         return Outcome.refused(Refusal.conflict("E1", Text.of(
-                "名额已满：" + pool.get() + " 的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
+                "名额已满：" + access.tree().nameOf(pool.get()) + "的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
                 .withDetails(Map.of("quotaJurisdiction", pool.get())));
     }
 
@@ -130,7 +130,7 @@ public final class EnrollTeacher {
             return Optional.of(Refusal.conflict("E1", Text.of("所在地区未分配到该项目名额", "No seats of this project are allocated to the teacher's unit")));
         }
         if (quotas.find(project.id(), pool.get()).map(q -> q.free() <= 0).orElse(true)) {
-            return Optional.of(Refusal.conflict("E1", Text.of("名额已满：" + pool.get() + " 的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
+            return Optional.of(Refusal.conflict("E1", Text.of("名额已满：" + access.tree().nameOf(pool.get()) + "的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
                     .withDetails(Map.of("quotaJurisdiction", pool.get())));
         }
         return Optional.empty();

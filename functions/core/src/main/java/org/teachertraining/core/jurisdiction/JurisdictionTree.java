@@ -78,6 +78,11 @@ public final class JurisdictionTree {
         return school(code);
     }
 
+    /** The unit's name, as messages name it ("新县"); the code itself when the tree does not know it. */
+    public String nameOf(String code) {
+        return find(code).map(Jurisdiction::name).orElse(code);
+    }
+
     public boolean exists(String code) {
         return find(code).isPresent();
     }

@@ -10,7 +10,6 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
-import org.teachertraining.core.jurisdiction.Jurisdiction;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.mentoring.Mentoring.Community;
 import org.teachertraining.core.mentoring.Mentoring.Member;
@@ -169,14 +168,10 @@ public final class MentoringCommunities {
         Optional<Teacher> t = teachers.find(teacherId);
         if (t.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         if (!access.tree().isWithin(t.get().jurisdiction(), owner)) {
-            return Outcome.refused(Refusal.unprocessable("T2", Text.of("教师 " + t.get().name() + " 不在本工作室所属单位（" + name(owner) + "）内",
+            return Outcome.refused(Refusal.unprocessable("T2", Text.of("教师 " + t.get().name() + " 不在本工作室所属单位（" + access.tree().nameOf(owner) + "）内",
                     "Teacher " + teacherId + " is not registered within the community's unit " + owner), Map.of("criterion", "jurisdiction")));
         }
         return Outcome.done(t.get());
-    }
-
-    private String name(String code) {
-        return access.tree().find(code).map(Jurisdiction::name).orElse(code);
     }
 
     static Refusal notFound(String communityId) {

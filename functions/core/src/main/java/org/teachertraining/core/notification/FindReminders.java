@@ -86,7 +86,7 @@ public final class FindReminders {
             int short_ = q.seats() - enrolled;
             out.add(Notification.of(Notification.jurisdiction(q.jurisdiction()), "E2|" + p.id() + "|" + before, "SELECTION_CUTOFF", p.id(),
                     Text.of("遴选截止还有 " + before + " 天：" + p.name(), "Selection closes in " + before + " day(s): " + p.code()),
-                    Text.of(p.name() + "（" + p.code() + "）将于 " + cutoff + " 截止遴选。" + name(q.jurisdiction()) + " 名额 " + q.seats()
+                    Text.of(p.name() + "（" + p.code() + "）将于 " + cutoff + " 截止遴选。" + tree.nameOf(q.jurisdiction()) + " 名额 " + q.seats()
                                     + "，已报名 " + enrolled + "，尚缺 " + short_ + "。",
                             p.code() + " closes selection on " + cutoff + ". " + q.jurisdiction() + ": " + q.seats() + " seats, " + enrolled
                                     + " enrolled, " + short_ + " unfilled."), at));
@@ -152,9 +152,5 @@ public final class FindReminders {
                                 d.programName() + ": the city's summary " + (overdue ? "was due by " + d.due() + " and is late." : "is due by " + d.due() + ".")), at));
             }
         }
-    }
-
-    private String name(String code) {
-        return tree.find(code).map(j -> j.name()).orElse(code);
     }
 }

@@ -37,7 +37,7 @@ public final class AllocateQuota {
         if (!tree.exists(jurisdiction)) {
             v.add("jurisdiction", "未知的行政区划代码或学校代码", "not a known division code nor a school's code");
         } else if (jurisdiction.equals(owner) || !tree.quotaChain(jurisdiction).contains(owner)) {
-            v.add("jurisdiction", jurisdiction + " 不在项目所属区划 " + owner + " 之下",
+            v.add("jurisdiction", tree.nameOf(jurisdiction) + "不在项目所属区划" + tree.nameOf(owner) + "之下",
                     jurisdiction + " is not below the project's owner " + owner);
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
@@ -45,7 +45,7 @@ public final class AllocateQuota {
         String parent = tree.quotaParent(jurisdiction).orElseThrow();
         if (!caller.role().isJurisdictionAdmin() || !parent.equals(caller.jurisdiction())) {
             return Outcome.refused(Refusal.forbidden(Text.of(
-                    jurisdiction + " 的名额只能由上级 " + parent + " 的管理员分配",
+                    tree.nameOf(jurisdiction) + "的名额只能由上级" + tree.nameOf(parent) + "的管理员分配",
                     "Only an admin of " + parent + ", the allocating parent, may set the quota of " + jurisdiction)));
         }
         if (project.get().cancelledAt() != null) {
@@ -55,7 +55,7 @@ public final class AllocateQuota {
         if (allocation instanceof Quotas.Allocation.Allocated a) return Outcome.done(a.quota());
         if (allocation instanceof Quotas.Allocation.ParentShort s) {
             return Outcome.refused(Refusal.conflict("E1", Text.of(
-                            "超出上级名额：" + parent + " 仅剩 " + s.parentFree() + " 个名额可分配",
+                            "超出上级名额：" + tree.nameOf(parent) + "仅剩 " + s.parentFree() + " 个名额可分配",
                             "Over the parent's allocation: " + parent + " has only " + s.parentFree() + " seats left to allocate"))
                     .withDetails(Map.of("parentAvailable", s.parentFree())));
         }
@@ -66,6 +66,6 @@ public final class AllocateQuota {
                     .withDetails(Map.of("used", b.usedSeats())));
         }
         return Outcome.refused(Refusal.conflict("E1", Text.of(
-                "上级 " + parent + " 尚未获得该项目名额", "The parent " + parent + " holds no quota of this project yet")));
+                "上级" + tree.nameOf(parent) + "尚未获得该项目名额", "The parent " + parent + " holds no quota of this project yet")));
     }
 }
