@@ -270,7 +270,9 @@ class EnrollTeacherTest {
         assertEquals(3, done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W3")).place().position());
         assertFalse(done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W2")).created(), "listed once");
         assertEquals("E6", refused(w.waitlist.add(World.XIN_COUNTY, p.id(), "T1")).rule());
-        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.add(World.GUANGSHAN, p.id(), "W3")).kind());
+        var anotherCounty = refused(w.waitlist.add(World.GUANGSHAN, p.id(), "W3"));
+        assertEquals(Refusal.Kind.FORBIDDEN, anotherCounty.kind());
+        assertEquals("新县不在您的管辖范围（光山县）内", anotherCounty.message().zh());
         // W1 was banned since being listed: passed over; W2 is promoted, after the cutoff, into T1's seat
         w.ports.integrity.add(IntegrityRecord.of("W1", IntegrityRecord.Kind.NO_SHOW, "HN2019-01", LocalDate.of(2020, 9, 2)));
         w.clock.set(OffsetDateTime.parse("2020-09-30T09:00:00+08:00"));

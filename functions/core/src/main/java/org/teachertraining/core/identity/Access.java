@@ -67,7 +67,7 @@ public final class Access {
         }
         if (!covers(caller, jurisdiction)) {
             return Optional.of(Refusal.forbidden(Text.of(
-                    "行政区划 " + jurisdiction + " 不在您的管辖范围（" + caller.jurisdiction() + "）内",
+                    tree.nameOf(jurisdiction) + "不在您的管辖范围（" + tree.nameOf(caller.jurisdiction()) + "）内",
                     "Jurisdiction " + jurisdiction + " is outside your jurisdiction (" + caller.jurisdiction() + ")")));
         }
         return Optional.empty();
