@@ -2,7 +2,7 @@
 // against a running local runtime: node e2e/run.mjs http://127.0.0.1:8080 [screenshots-dir]
 // Each flow signs in through the sign-in page as a person would; the data it needs is made through the API first.
 import { chromium } from 'playwright-core'
-import { unzipSync, strFromU8 } from 'fflate'
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate'
 import { mkdirSync, readFileSync } from 'node:fs'
 import assert from 'node:assert/strict'
 
@@ -302,6 +302,25 @@ await flow('county-admin-adds-a-teacher-after-a-refused-form', async page => {
   await page.getByText('已保存').waitFor()
   const saved = await api('GET', `/teachers/E2E${run}C`, county)
   assert.equal(saved.name, '李娜')
+})
+
+await flow('county-admin-imports-teachers-from-an-excel-workbook', async page => {
+  // a workbook as Excel saves one: the code a number, the date a date cell (its day number), a row with a stage no one has
+  const cell = v => typeof v === 'number' ? `<c><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${v}</t></is></c>`
+  const rows = [['教师编号', '姓名', '行政区划代码', '学段', '岗位', '学校所在地', '从教时间'],
+    [`E2E${run}X`, '周敏', 411523, '小学', '教师', '乡村', 40422],
+    [`E2E${run}Y`, '吴刚', 411523, '大学', '教师', '乡村', 40422]]
+  const sheet = `<worksheet><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.map(cell).join('')}</row>`).join('')}</sheetData></worksheet>`
+  const workbook = Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet) }))
+  await signIn(page, '新县教育局')
+  await page.locator('[data-test=menu-teachers]').click()
+  await page.locator('[data-test=teachers]').waitFor()
+  await page.locator('[data-test=import]').setInputFiles({ name: '教师名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook })
+  const report = page.locator('[data-test=import-report]')
+  await report.getByText('导入 1 人，未导入 1 行').waitFor()
+  assert.match(await page.locator('[data-test=import-rejected]').textContent(), /第 3 行：学段：未知的取值：大学/)
+  const imported = await api('GET', `/teachers/E2E${run}X`, county)
+  assert.equal(imported.teachingSince, '2010-09-01', 'the date cell read as the date Excel shows')
 })
 
 await flow('english-on-request', async page => {

@@ -69,6 +69,42 @@ class ImportTeachersTest {
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, new byte[]{(byte) 0x81, 0x20})).errors().get(0).field());
     }
 
+    /** An Excel workbook as the console offers to upload it: codes as numbers, a date as its date cell, Chinese labels. */
+    @Test
+    void anExcelWorkbooksFirstSheet() throws Exception {
+        String shared = "<sst><si><t>教师编号</t></si><si><t>姓名</t></si><si><t>行政区划代码</t></si><si><t>学段</t></si>"
+                + "<si><t>岗位</t></si><si><t>学校所在地</t></si><si><t>从教时间</t></si><si><t>赵六</t></si><si><t>小学</t></si>"
+                + "<si><t>教师</t></si><si><t>乡村</t></si><si><t>钱七</t></si><si><t>初中</t></si><si><t>乡镇</t></si></sst>";
+        String sheet = "<worksheet><sheetData>"
+                + "<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c><c t=\"s\"><v>3</v></c>"
+                + "<c t=\"s\"><v>4</v></c><c t=\"s\"><v>5</v></c><c t=\"s\"><v>6</v></c></row>"
+                + "<row r=\"2\"><c t=\"inlineStr\"><is><t>XL1</t></is></c><c t=\"s\"><v>7</v></c><c><v>411523</v></c><c t=\"s\"><v>8</v></c>"
+                + "<c t=\"s\"><v>9</v></c><c t=\"s\"><v>10</v></c><c s=\"1\"><v>40422</v></c></row>"
+                + "<row r=\"3\"><c t=\"inlineStr\"><is><t>XL2</t></is></c><c t=\"s\"><v>11</v></c><c><v>411523</v></c><c t=\"s\"><v>12</v></c>"
+                + "<c t=\"s\"><v>9</v></c><c t=\"s\"><v>13</v></c><c t=\"inlineStr\"><is><t>2015年9月1日</t></is></c></row>"
+                + "</sheetData></worksheet>";
+        var report = done(w.importTeachers.execute(World.XIN_COUNTY,
+                XlsxTest.workbook(java.util.Map.of("xl/sharedStrings.xml", shared, "xl/worksheets/sheet1.xml", sheet))));
+        assertEquals(2, report.imported(), report.toString());
+        var zhao = w.ports.teachers.find("XL1").orElseThrow();
+        assertEquals("赵六", zhao.name());
+        assertEquals("411523", zhao.jurisdiction());
+        assertEquals(Stage.PRIMARY, zhao.stage());
+        assertEquals(java.time.LocalDate.of(2010, 9, 1), zhao.teachingSince());
+        assertEquals(java.time.LocalDate.of(2015, 9, 1), w.ports.teachers.find("XL2").orElseThrow().teachingSince());
+        assertEquals("file", refused(w.importTeachers.execute(World.XIN_COUNTY, XlsxTest.workbook(java.util.Map.of("xl/other.xml", "<x/>"))))
+                .errors().get(0).field(), "a workbook without a first sheet");
+    }
+
+    /** A year alone is not a workbook's date cell: refused, not read as a day of 1905. */
+    @Test
+    void aYearAloneIsNotADate() {
+        String csv = "id,name,jurisdiction,stage,role,schoolLocation,teachingSince\nY1,孙八,411523,PRIMARY,TEACHER,RURAL,2010\n";
+        var report = done(w.importTeachers.execute(World.XIN_COUNTY, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, report.imported());
+        assertEquals("teachingSince", report.rejected().get(0).problems().get(0).field());
+    }
+
     /** What is wrong with a malformed CSV is said in the refusal's own language, not in the parser's English. */
     @Test
     void aMalformedCsvIsExplainedInEitherLanguage() {

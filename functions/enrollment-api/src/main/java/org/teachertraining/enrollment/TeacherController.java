@@ -35,7 +35,7 @@ import java.util.Map;
 @Controller
 public class TeacherController {
     /** CSV uploads larger than this are refused (about 40,000 rows of typical width). */
-    static final int MAX_CSV_BYTES = 5 * 1024 * 1024;
+    static final int MAX_LIST_BYTES = 5 * 1024 * 1024;
 
     private final Callers callers;
     private final SaveTeacher saveTeacher;
@@ -118,14 +118,14 @@ public class TeacherController {
     }
 
     @Post("/teachers:import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    public HttpResponse<String> importCsv(HttpRequest<?> request, @Body byte[] body) {
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    public HttpResponse<String> importList(HttpRequest<?> request, @Body byte[] body) {
         var caller = callers.of(request);
         if (body == null || body.length == 0) {
-            throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 文件", "the body is empty; send the CSV file").refusal());
+            throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 或 Excel 文件", "the body is empty; send the list as CSV or XLSX").refusal());
         }
-        if (body.length > MAX_CSV_BYTES) {
-            throw new ProblemException(413, new Violations().add("file", "CSV 文件超过 5 MB", "the CSV file exceeds 5 MB").refusal());
+        if (body.length > MAX_LIST_BYTES) {
+            throw new ProblemException(413, new Violations().add("file", "文件超过 5 MB", "the file exceeds 5 MB").refusal());
         }
         return Responses.of(request, importTeachers.execute(caller, body), HttpStatus.OK);
     }

@@ -2,6 +2,7 @@ package org.teachertraining.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -37,7 +38,10 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case 405 -> Text.of("该地址不支持 " + context.getRequest().getMethodName() + " 方法",
                     "Method " + context.getRequest().getMethodName() + " is not allowed here");
             case 413 -> Text.of("请求内容过大", "The request body is too large");
-            case 415 -> Text.of("不支持的内容类型，请使用 application/json", "Unsupported content type; send application/json");
+            case 415 -> cause instanceof UnsupportedMediaException unsupported && !unsupported.getAcceptableContentTypes().isEmpty()
+                    ? Text.of("不支持的内容类型，请使用 " + String.join("、", unsupported.getAcceptableContentTypes()),
+                            "Unsupported content type; send " + String.join(", ", unsupported.getAcceptableContentTypes()))
+                    : Text.of("不支持的内容类型，请使用 application/json", "Unsupported content type; send application/json");
             default -> status >= 500 ? Text.of("服务器内部错误", "Internal server error")
                     : Text.of(Problems.title(status).zh(), en.isBlank() ? Problems.title(status).en() : en);
         };

@@ -159,6 +159,35 @@ class BadInputIT {
         problem(api.sendBytesAsync("POST", "/teachers:import", xinyang, "id,\"name\n".getBytes(StandardCharsets.UTF_8), "text/csv").get(), 400, "file");
     }
 
+    /** The teachers' list as an Excel workbook, as the console uploads it; a PDF sent as one is refused naming the file. */
+    @Test
+    void anExcelWorkbookIsImportedToo_andAnythingElseIsRefused() throws Exception {
+        String sheet = "<worksheet><sheetData><row r=\"1\">" + inline("教师编号", "姓名", "行政区划代码", "学段", "岗位", "学校所在地", "从教时间")
+                + "</row><row r=\"2\">" + inline("XLSX-1", "周敏") + "<c><v>411523</v></c>" + inline("小学", "教师", "乡村") + "<c><v>40422</v></c></row>"
+                + "</sheetData></worksheet>";
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(sheet.getBytes(StandardCharsets.UTF_8));
+        }
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var r = api.sendBytesAsync("POST", "/teachers:import", xinyang, out.toByteArray(), xlsx).get();
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(1, r.json().get("imported").asInt(), r.body());
+        assertEquals("2010-09-01", api.send("GET", "/teachers/XLSX-1", xinyang, null).json().get("teachingSince").asText());
+
+        var pdf = problem(api.sendBytesAsync("POST", "/teachers:import", xinyang, "%PDF-1.4 \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1), xlsx).get(), 400, "file");
+        assertTrue(pdf.json().get("detail").asText().contains("GB18030"), pdf.body());
+        var wrongType = problem(api.sendBytesAsync("POST", "/teachers:import", xinyang, new byte[]{1}, "application/pdf").get(), 415, null);
+        assertTrue(wrongType.json().get("detail").asText().contains("text/csv"), "names what the route takes: " + wrongType.body());
+    }
+
+    private static String inline(String... values) {
+        var cells = new StringBuilder();
+        for (String v : values) cells.append("<c t=\"inlineStr\"><is><t>").append(v).append("</t></is></c>");
+        return cells.toString();
+    }
+
     @Test
     void teachersReadTheirOwnEnrollmentsOnly() throws Exception {
         String body = "{\"id\":\"SELF-1\",\"name\":\"王芳\",\"jurisdiction\":\"411523\",\"stage\":\"PRIMARY\",\"subjects\":[],"

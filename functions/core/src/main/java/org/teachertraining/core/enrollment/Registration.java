@@ -11,8 +11,8 @@ import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.teacher.Csv;
+import org.teachertraining.core.teacher.UploadedList;
 
-import java.nio.charset.CharacterCodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,16 +74,9 @@ public final class Registration {
         var project = found.get();
         var denied = ProjectAccess.institution(caller, project);
         if (denied.isPresent()) return Outcome.refused(denied.get());
-        List<Csv.Row> rows;
-        try {
-            rows = org.teachertraining.core.teacher.Xlsx.looksLikeWorkbook(csv) ? org.teachertraining.core.teacher.Xlsx.read(csv) : Csv.parse(Csv.decode(csv));
-        } catch (org.teachertraining.core.teacher.Xlsx.Malformed e) {
-            return file("Excel 文件无法读取（需 .xlsx 格式，名单在第一个工作表）", "The Excel file cannot be read (an .xlsx workbook, the roster on its first sheet)");
-        } catch (CharacterCodingException e) {
-            return file("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
-        } catch (Csv.Malformed e) {
-            return file("CSV 格式错误（第 " + e.line + " 行）：" + e.reason.zh(), "Malformed CSV at line " + e.line + ": " + e.reason.en());
-        }
+        var read = UploadedList.read(csv);
+        if (read instanceof UploadedList.Unreadable u) return file(u.why().zh(), u.why().en());
+        List<Csv.Row> rows = ((UploadedList.Rows) read).rows();
         if (rows.size() < 2) return file("名单为空：需要标题行和至少一名学员", "The roster is empty: a header row and at least one trainee are needed");
         if (rows.size() - 1 > MAX_ROSTER) return file("一次最多 " + MAX_ROSTER + " 名学员", "At most " + MAX_ROSTER + " trainees per roster");
         int column = -1;

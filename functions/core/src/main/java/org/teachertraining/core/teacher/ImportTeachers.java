@@ -6,7 +6,6 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 
-import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,8 +20,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Bulk create/update of teachers from a CSV with a header row (English or Chinese column names, enum
- * values by name or by their Chinese label). Each valid row is saved; each invalid row is reported with
+ * Bulk create/update of teachers from a list with a header row, CSV or an Excel workbook ({@link UploadedList}; English
+ * or Chinese column names, enum values by name or by their Chinese label, dates as 2015-09-01, 2015/9/1, 2015.9.1,
+ * 2015年9月1日 or a workbook's date cell). Each valid row is saved; each invalid row is reported with
  * its line and problems and writes nothing.
  */
 public final class ImportTeachers {
@@ -66,6 +66,14 @@ public final class ImportTeachers {
             "校级", BackboneLevel.SCHOOL, "县级", BackboneLevel.COUNTY, "市级", BackboneLevel.CITY,
             "省级", BackboneLevel.PROVINCIAL, "国家级", BackboneLevel.NATIONAL));
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("y/M/d");
+    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("y.M.d");
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("y年M月d日");
+    /**
+     * A date cell of a workbook: Excel keeps the date as its day number since 1899-12-30 (the 1900 date system, right
+     * for every day after 1900-02-28) and shows it formatted; five digits are 1927–2173, never a date written out.
+     */
+    private static final java.util.regex.Pattern EXCEL_SERIAL = java.util.regex.Pattern.compile("\\d{5}(\\.0+)?");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final SaveTeacher saveTeacher;
 
@@ -73,16 +81,11 @@ public final class ImportTeachers {
         this.saveTeacher = saveTeacher;
     }
 
-    public Outcome<Report> execute(Caller caller, byte[] csv) {
+    public Outcome<Report> execute(Caller caller, byte[] file) {   // CSV or XLSX bytes
         if (!caller.hasRole(SaveTeacher.ROLES)) return Outcome.refused(Access.roleRefusal(SaveTeacher.ROLES));
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.parse(Csv.decode(csv));
-        } catch (CharacterCodingException e) {
-            return fileProblem("文件既不是 UTF-8 也不是 GB18030 编码", "The file is neither UTF-8 nor GB18030 text");
-        } catch (Csv.Malformed e) {
-            return fileProblem("CSV 格式错误（第 " + e.line + " 行）：" + e.reason.zh(), "Malformed CSV at line " + e.line + ": " + e.reason.en());
-        }
+        var read = UploadedList.read(file);
+        if (read instanceof UploadedList.Unreadable u) return fileProblem(u.why().zh(), u.why().en());
+        List<Csv.Row> rows = ((UploadedList.Rows) read).rows();
         if (rows.isEmpty()) return fileProblem("文件为空，需要标题行", "The file is empty; a header row is required");
         if (rows.size() - 1 > MAX_ROWS) return fileProblem("一次最多导入 " + MAX_ROWS + " 行", "At most " + MAX_ROWS + " rows per import");
 
@@ -153,8 +156,14 @@ public final class ImportTeachers {
 
     private static LocalDate date(String value, Violations problems) {
         if (value == null) return null;
+        if (EXCEL_SERIAL.matcher(value).matches()) {
+            return EXCEL_EPOCH.plusDays(Long.parseLong(value.substring(0, 5)));
+        }
         try {
-            return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+            if (value.contains("/")) return LocalDate.parse(value, SLASHED);
+            if (value.contains(".")) return LocalDate.parse(value, DOTTED);
+            if (value.contains("年")) return LocalDate.parse(value, CHINESE_DATE);
+            return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(Column.TEACHING_SINCE.field(), "日期格式应为 2015-09-01：" + value, "expected a date like 2015-09-01, got '" + value + "'");
             return null;
