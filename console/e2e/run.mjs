@@ -279,6 +279,8 @@ await flow('teacher-opens-the-transcript', async page => {
   await field(page, 'sub').fill(`e2e-teacher-${run}`)
   await page.locator('[data-test=sign-in]').click()
   await page.locator('[data-test=who]').waitFor()
+  await page.locator('[data-test=menu-myEnrollments]').click()
+  await page.locator('[data-test=my-enrollments]').getByText(project.name).waitFor()   // the project by its name, not its ID
   await page.locator('[data-test=menu-transcript]').click()
   await page.locator('[data-test=transcript-name]').getByText(eligible).waitFor()
   await page.locator('[data-test=requirements]').getByText('360').first().waitFor()
@@ -321,6 +323,18 @@ await flow('county-admin-imports-teachers-from-an-excel-workbook', async page =>
   assert.match(await page.locator('[data-test=import-rejected]').textContent(), /第 3 行：学段：未知的取值：大学/)
   const imported = await api('GET', `/teachers/E2E${run}X`, county)
   assert.equal(imported.teachingSince, '2010-09-01', 'the date cell read as the date Excel shows')
+})
+
+await flow('county-reads-who-falls-short-of-a-cycle-requirement', async page => {
+  await signIn(page, '新县教育局')
+  await page.locator('[data-test=menu-compliance]').click()
+  // the requirements are the unit's own, as the API lists them, not a list built into the console
+  const requirements = (await api('GET', '/requirements?jurisdiction=411523', county)).requirements
+  await page.locator('[data-test=requirement]').getByText(requirements[0].name).waitFor()
+  await page.locator('[data-test=compliance]').getByText(String(requirements[0].minHours)).first().waitFor()
+  await page.locator('[data-test=requirement]').click()
+  await page.getByRole('option', { name: requirements[1].name }).click()
+  await page.locator('[data-test=requirement]').getByText(requirements[1].name).waitFor()
 })
 
 await flow('english-on-request', async page => {
