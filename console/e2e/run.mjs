@@ -453,6 +453,10 @@ await flow('province-reads-an-institution-ranking', async page => {
 await flow('dashboard-of-the-province', async page => {
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=rates-chart] canvas').waitFor()
+  // the teachers short of the province's own cycle requirement, as the API counts them (a first page of 100)
+  const cycle = (await api('GET', '/requirements?jurisdiction=410000', province)).requirements.find(r => r.appliesTo === 'ALL' && !r.topic)
+  const short = await api('GET', `/jurisdictions/410000/compliance?requirement=${cycle.id}&limit=100`, province)
+  assert.equal(await page.locator('[data-test=short-teachers]').textContent(), `${short.items.length}${short.nextCursor ? '+' : ''}`)
   // this run's project, whose seats went to 信阳市: its rates by city
   await page.locator('[data-test=units-project]').click()
   await page.getByRole('option', { name: project.code }).click()
