@@ -178,6 +178,18 @@ class PostCompletionTest {
         assertEquals(150, w.ports.hours.creditedIn("T1", 2020));
     }
 
+    /** Negative hours are refused once, for what they are, not also as a passed trainee without hours. */
+    @Test
+    void negativeHoursAreRefusedOnceForWhatTheyAre() {
+        String p = projectWithTrainees("T1");
+        var negative = refused(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, -5), null)))));
+        assertEquals(List.of("results[0].hours.CENTRALIZED"), negative.errors().stream().map(e -> e.field()).toList());
+        assertEquals("学时不能为负", negative.errors().get(0).message().zh());
+        var none = refused(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(), null)))));
+        assertEquals("结业合格须给出学时", none.errors().get(0).message().zh());
+    }
+
     @Test
     void c4_aProgramMaySetItsOwnHoursPerDay() {
         var program = done(w.createProgram.execute(World.PROVINCE, new org.teachertraining.core.program.CreateProgram.Command(2020,

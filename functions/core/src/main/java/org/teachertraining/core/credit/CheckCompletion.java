@@ -82,16 +82,19 @@ public final class CheckCompletion {
             if (v.errors().size() > before) continue;
             if (!seen.add(r.teacherId())) v.add(path + ".teacherId", "同一学员在一次结业登记中出现多次", "the same trainee appears twice in one completion");
             var hours = r.hours() == null ? Map.<CreditCategory, Integer>of() : r.hours();
-            if (r.outcome() == Completion.Outcome.PASSED && hours.values().stream().mapToInt(h -> h == null ? 0 : h).sum() <= 0) {
+            int wrongHours = v.errors().size();
+            hours.forEach((category, h) -> {
+                if (category == null) v.add(path + ".hours", "未知的学时类别", "unknown category");
+                else if (h == null) v.add(path + ".hours." + category, "学时不能为空", "must be a number of hours");
+                else if (h < 0) v.add(path + ".hours." + category, "学时不能为负", "must not be negative");
+            });
+            boolean hoursReadable = v.errors().size() == wrongHours;   // else refused once, for what is wrong with them
+            if (hoursReadable && r.outcome() == Completion.Outcome.PASSED && hours.values().stream().mapToInt(Integer::intValue).sum() <= 0) {
                 v.add(path + ".hours", "结业合格须给出学时", "a passed trainee needs hours");
             }
             if (r.outcome() != Completion.Outcome.PASSED && !hours.isEmpty()) {
                 v.add(path + ".hours", "只有结业合格的学员登记学时", "only a passed trainee is credited hours");
             }
-            hours.forEach((category, h) -> {
-                if (category == null) v.add(path + ".hours", "未知的学时类别", "unknown category");
-                else if (h == null || h < 0) v.add(path + ".hours." + category, "学时不能为负", "must not be negative");
-            });
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var seats = new LinkedHashMap<String, Enrollment>();
