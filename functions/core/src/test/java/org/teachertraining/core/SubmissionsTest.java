@@ -143,7 +143,9 @@ class SubmissionsTest {
         assertEquals(Refusal.Kind.FORBIDDEN, refused(request.execute(ZZU, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA))).kind());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(request.execute(World.PROVINCE, project.id(), pdf(SubmissionKind.APPLICATION, null, SHA))).kind());
         assertEquals(Refusal.Kind.NOT_FOUND, refused(request.execute(HENU, "nope", pdf(SubmissionKind.APPLICATION, null, SHA))).kind());
-        assertEquals("contentType", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.exe", 10L, "application/x-msdownload", SHA, null)));
+        var exe = refused(request.execute(HENU, project.id(), new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.exe", 10L, "application/x-msdownload", SHA, null)));
+        assertEquals("contentType", exe.errors().get(0).field());
+        assertEquals("项目申报书（盖章 PDF）只接受：PDF 文件（application/pdf）", exe.errors().get(0).message().zh(), "what is accepted, named, no list's brackets");
         assertEquals("size", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.pdf", 51L * 1024 * 1024, "application/pdf", SHA, null)));
         assertEquals("size", field(new RequestUpload.Command(SubmissionKind.APPLICATION, null, "a.pdf", 0L, "application/pdf", SHA, null)));
         assertEquals("sha256", field(pdf(SubmissionKind.APPLICATION, null, "XYZ")));

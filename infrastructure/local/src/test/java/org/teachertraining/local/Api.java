@@ -113,8 +113,12 @@ final class Api {
                 .thenApply(r -> chinese ? readsAsChinese(method + " " + path, r) : r);
     }
 
-    /** Three English words in a row: a sentence left untranslated (a framework's message, say). */
-    private static final java.util.regex.Pattern ENGLISH_PHRASE = java.util.regex.Pattern.compile("\\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\\b");
+    /**
+     * Three English words in a row: a sentence left untranslated (a framework's message, say); or a Java list of codes
+     * printed as it is ("[PDF]").
+     */
+    private static final java.util.regex.Pattern ENGLISH_PHRASE = java.util.regex.Pattern.compile(
+            "\\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\\b|\\[[A-Z][A-Z0-9_]*(, [A-Z][A-Z0-9_]*)*]");
 
     /**
      * Every refusal any integration test receives in zh-CN is checked here: its title, detail and

@@ -1,6 +1,7 @@
 package org.teachertraining.core.submission;
 
 import org.teachertraining.core.project.ProjectAccess;
+import org.teachertraining.core.common.Labels;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The project's institution asks to upload a file toward a deliverable: the request is checked (kind,
@@ -73,8 +75,10 @@ public final class RequestUpload {
         if (v.required("contentType", c.contentType()) && c.kind() != null && c.kind().uploadable()) {
             var type = FileType.ofContentType(c.contentType());
             if (type.isEmpty() || !c.kind().fileTypes().contains(type.get())) {
-                v.add("contentType", "该材料只接受：" + c.kind().fileTypes(), c.kind() + " accepts " + c.kind().fileTypes().stream()
-                        .map(t -> t + " (" + t.contentType() + ")").toList());
+                var types = c.kind().fileTypes().stream().sorted().toList();
+                v.add("contentType",
+                        c.kind().title().zh() + "只接受：" + types.stream().map(t -> Labels.of(t).zh() + "（" + t.contentType() + "）").collect(Collectors.joining("、")),
+                        c.kind().title().en() + " accepts " + types.stream().map(t -> Labels.of(t).en() + " (" + t.contentType() + ")").collect(Collectors.joining(", ")));
             }
         }
         if (v.required("sha256", c.sha256()) && !SHA256.matcher(c.sha256()).matches()) {
