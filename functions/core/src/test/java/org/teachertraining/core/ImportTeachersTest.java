@@ -6,8 +6,10 @@ import org.teachertraining.core.teacher.Stage;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teachertraining.core.World.done;
 import static org.teachertraining.core.World.refused;
 
@@ -94,6 +96,16 @@ class ImportTeachersTest {
         assertEquals(java.time.LocalDate.of(2015, 9, 1), w.ports.teachers.find("XL2").orElseThrow().teachingSince());
         assertEquals("file", refused(w.importTeachers.execute(World.XIN_COUNTY, XlsxTest.workbook(java.util.Map.of("xl/other.xml", "<x/>"))))
                 .errors().get(0).field(), "a workbook without a first sheet");
+    }
+
+    /** A cell's wrong value is quoted in the report up to a bound, not echoed whole (a file may hold megabytes in one). */
+    @Test
+    void aHugeWrongValueIsNotEchoedWhole() {
+        String huge = "高".repeat(100_000);
+        String csv = "id,name,jurisdiction,stage,role,schoolLocation,teachingSince\nH1,孙八,411523," + huge + ",TEACHER,RURAL," + huge + "\n";
+        var problems = done(w.importTeachers.execute(World.XIN_COUNTY, csv.getBytes(StandardCharsets.UTF_8))).rejected().get(0).problems();
+        assertEquals(List.of("stage", "teachingSince"), problems.stream().map(p -> p.field()).toList());
+        problems.forEach(p -> assertTrue(p.message().zh().length() < 200 && p.message().en().length() < 400, () -> p.field() + " " + p.message().zh().length() + "/" + p.message().en().length()));
     }
 
     /** A year alone is not a workbook's date cell: refused, not read as a day of 1905. */

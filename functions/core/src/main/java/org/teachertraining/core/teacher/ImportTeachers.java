@@ -2,6 +2,7 @@ package org.teachertraining.core.teacher;
 
 import org.teachertraining.core.common.FieldError;
 import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -149,7 +150,7 @@ public final class ImportTeachers {
         if (value == null) return null;
         E e = labels.get(value.toUpperCase(Locale.ROOT));
         if (e == null) {
-            problems.add(col.field(), "未知的取值：" + value, "unknown value '" + value + "'; allowed: " + String.join(", ", labels.keySet().stream().sorted().toList()));
+            problems.add(col.field(), "未知的取值：" + PlainText.quote(value), "unknown value '" + PlainText.quote(value) + "'; allowed: " + String.join(", ", labels.keySet().stream().sorted().toList()));
         }
         return e;
     }
@@ -165,7 +166,7 @@ public final class ImportTeachers {
             if (value.contains("年")) return LocalDate.parse(value, CHINESE_DATE);
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(Column.TEACHING_SINCE.field(), "日期格式应为 2015-09-01：" + value, "expected a date like 2015-09-01, got '" + value + "'");
+            problems.add(Column.TEACHING_SINCE.field(), "日期格式应为 2015-09-01：" + PlainText.quote(value), "expected a date like 2015-09-01, got '" + PlainText.quote(value) + "'");
             return null;
         }
     }

@@ -83,7 +83,7 @@ public final class SaveTeacher {
         Optional<Teacher> before = teachers.find(t.id());
         if (before.isPresent() && !access.covers(caller, before.get().unit())) {
             return Outcome.refused(Refusal.forbidden(Text.of(
-                    "教师 " + t.id() + " 已登记在您管辖范围以外的 " + before.get().jurisdiction(),
+                    "教师 " + t.id() + " 已登记在您管辖范围以外的" + access.tree().nameOf(before.get().jurisdiction()),
                     "Teacher " + t.id() + " is registered in " + before.get().jurisdiction() + ", outside your jurisdiction")));
         }
         boolean created = teachers.save(t);
