@@ -6,7 +6,9 @@ import org.teachertraining.core.teacher.Stage;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,15 +88,15 @@ class ImportTeachersTest {
                 + "<c t=\"s\"><v>9</v></c><c t=\"s\"><v>13</v></c><c t=\"inlineStr\"><is><t>2015年9月1日</t></is></c></row>"
                 + "</sheetData></worksheet>";
         var report = done(w.importTeachers.execute(World.XIN_COUNTY,
-                XlsxTest.workbook(java.util.Map.of("xl/sharedStrings.xml", shared, "xl/worksheets/sheet1.xml", sheet))));
+                XlsxTest.workbook(Map.of("xl/sharedStrings.xml", shared, "xl/worksheets/sheet1.xml", sheet))));
         assertEquals(2, report.imported(), report.toString());
         var zhao = w.ports.teachers.find("XL1").orElseThrow();
         assertEquals("赵六", zhao.name());
         assertEquals("411523", zhao.jurisdiction());
         assertEquals(Stage.PRIMARY, zhao.stage());
-        assertEquals(java.time.LocalDate.of(2010, 9, 1), zhao.teachingSince());
-        assertEquals(java.time.LocalDate.of(2015, 9, 1), w.ports.teachers.find("XL2").orElseThrow().teachingSince());
-        assertEquals("file", refused(w.importTeachers.execute(World.XIN_COUNTY, XlsxTest.workbook(java.util.Map.of("xl/other.xml", "<x/>"))))
+        assertEquals(LocalDate.of(2010, 9, 1), zhao.teachingSince());
+        assertEquals(LocalDate.of(2015, 9, 1), w.ports.teachers.find("XL2").orElseThrow().teachingSince());
+        assertEquals("file", refused(w.importTeachers.execute(World.XIN_COUNTY, XlsxTest.workbook(Map.of("xl/other.xml", "<x/>"))))
                 .errors().get(0).field(), "a workbook without a first sheet");
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Bulk create/update of teachers from a list with a header row, CSV or an Excel workbook ({@link UploadedList}; English
@@ -73,7 +74,7 @@ public final class ImportTeachers {
      * A date cell of a workbook: Excel keeps the date as its day number since 1899-12-30 (the 1900 date system, right
      * for every day after 1900-02-28) and shows it formatted; five digits are 1927–2173, never a date written out.
      */
-    private static final java.util.regex.Pattern EXCEL_SERIAL = java.util.regex.Pattern.compile("\\d{5}(\\.0+)?");
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{5}(\\.0+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final SaveTeacher saveTeacher;
