@@ -315,6 +315,15 @@ class EnrollTeacherTest {
         assertEquals(2, w.ports.notices.stream().filter(n -> n.kind().equals("SELECTED")).count());
         var told = w.ports.notices.stream().filter(n -> n.recipient().equals("TEACHER#T1")).findFirst().orElseThrow();
         assertTrue(told.body().zh().contains(p.startDate().toString()) && told.body().zh().contains("报到"), told.body().zh());
+
+        // each school's admin lists its own trainees, whichever pool their seats came from; the county lists all of them
+        assertEquals(List.of("T1"), done(w.list.ofProject(school1, p.id(), null, null, null, null)).items().stream().map(e -> e.teacherId()).toList());
+        assertEquals(List.of("T2"), done(w.list.ofProject(school2, p.id(), null, null, null, null)).items().stream().map(e -> e.teacherId()).toList());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.list.ofProject(school1, p.id(), "4115230002", null, null, null)).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.list.ofProject(school1, p.id(), "411523", null, null, null)).kind());
+        assertEquals(2, done(w.list.ofProject(World.XIN_COUNTY, p.id(), null, null, null, null)).items().size());
+        assertEquals("4115230001", t1.school());
+        assertEquals("411523", t1.jurisdiction(), "the teacher's jurisdiction stays the county's");
     }
 
     @Test

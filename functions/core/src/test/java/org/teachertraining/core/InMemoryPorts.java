@@ -168,9 +168,9 @@ public final class InMemoryPorts {
         }
         public Page<Enrollment> ofProject(String projectId, String prefix, EnrollmentStatus status, String cursor, int limit) {
             synchronized (lock) {
-                var all = enrollmentMap.values().stream().filter(e -> e.projectId().equals(projectId) && e.jurisdiction().startsWith(prefix)
+                var all = enrollmentMap.values().stream().filter(e -> e.projectId().equals(projectId) && e.unit().startsWith(prefix)
                                 && (status == null || e.status() == status))
-                        .sorted(Comparator.comparing(e -> e.jurisdiction() + "#" + e.teacherId())).toList();
+                        .sorted(Comparator.comparing(e -> e.unit() + "#" + e.teacherId())).toList();
                 int from = cursor == null ? 0 : Integer.parseInt(cursor);
                 int to = Math.min(all.size(), from + limit);
                 return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);

@@ -72,6 +72,15 @@ class SchoolSeatsIT {
         assertTrue(schoolRow, quotas.toString());
         // the school acts for its own teachers only
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/enrollments", school, "{\"teacherId\":\"SS-5\"}"), 403, null);
+        // and lists its own trainees; a school next door sees none of them, nor the county's list
+        var listed = api.send("GET", "/projects/" + project + "/enrollments", school, null);
+        assertEquals(200, listed.status(), listed.toString());
+        var ids = new java.util.TreeSet<String>();
+        listed.json().get("items").forEach(e -> ids.add(e.get("teacherId").asText()));
+        assertEquals(new java.util.TreeSet<>(told), ids);
+        String nextDoor = api.token("ss-school-6b", "SCHOOL_ADMIN", "4115230006");
+        assertEquals(0, api.send("GET", "/projects/" + project + "/enrollments", nextDoor, null).json().get("items").size());
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/enrollments?jurisdiction=411523", school, null), 403, null);
 
         for (String t : told) {
             String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ss-" + t + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + t + "\"}").json().get("token").asText();

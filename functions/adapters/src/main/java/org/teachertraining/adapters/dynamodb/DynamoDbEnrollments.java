@@ -164,13 +164,14 @@ public final class DynamoDbEnrollments implements Enrollments {
         item.put("GSI1PK", s("TEACHER#" + e.teacherId()));
         item.put("GSI1SK", s("ENROLLMENT#" + e.createdAt() + "#" + e.projectId()));
         item.put("GSI2PK", s("PROJECT#" + e.projectId()));
-        item.put("GSI2SK", s(e.jurisdiction() + "#" + e.teacherId()));
+        item.put("GSI2SK", s(e.unit() + "#" + e.teacherId()));   // a school's trainees under its code, within its county's
         item.put("id", s(e.id()));
         item.put("projectId", s(e.projectId()));
         item.put("teacherId", s(e.teacherId()));
         item.put("teacherName", s(e.teacherName()));
         item.put("jurisdiction", s(e.jurisdiction()));
         item.put("quotaJurisdiction", s(e.quotaJurisdiction()));
+        if (e.school() != null) item.put("school", s(e.school()));
         item.put("status", s(e.status().name()));
         if (e.idempotencyKey() != null) item.put("idempotencyKey", s(e.idempotencyKey()));
         item.put("projectName", s(e.projectName()));
@@ -187,6 +188,6 @@ public final class DynamoDbEnrollments implements Enrollments {
                 str(i, "jurisdiction"), str(i, "quotaJurisdiction"), EnrollmentStatus.valueOf(str(i, "status")),
                 str(i, "idempotencyKey"), str(i, "projectName"), ProgramLevel.valueOf(str(i, "projectLevel")),
                 LocalDate.parse(str(i, "projectStartDate")), str(i, "createdBy"), Instant.parse(str(i, "createdAt")),
-                withdrawnAt == null ? null : Instant.parse(withdrawnAt));
+                withdrawnAt == null ? null : Instant.parse(withdrawnAt), str(i, "school"));
     }
 }

@@ -103,7 +103,7 @@ public final class EnrollTeacher {
         }
         var enrollment = new Enrollment(UUID.randomUUID().toString(), projectId, teacherId, t.name(), t.jurisdiction(),
                 pool.get(), EnrollmentStatus.SELECTED, idempotencyKey, project.name(), project.level(),
-                project.startDate(), caller.userId(), clock.instant(), null);
+                project.startDate(), caller.userId(), clock.instant(), null, Enrollment.schoolOf(t));
         var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, caller.userId(), idempotencyKey, requestHash, teacherId);
         var booking = enrollments.book(enrollment, key, SelectionNotice.selected(project, enrollment, clock.instant()));
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));

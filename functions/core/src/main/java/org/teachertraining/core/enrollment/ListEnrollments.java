@@ -61,7 +61,7 @@ public final class ListEnrollments {
             scope = jurisdiction == null ? project.get().ownerJurisdiction() : jurisdiction;
         } else {
             scope = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
-            var denied = access.require(caller, scope, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+            var denied = access.require(caller, scope, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
             if (denied.isPresent()) return Outcome.refused(denied.get());
         }
         try {

@@ -111,7 +111,7 @@ public final class ReportRates {
         String cursor = null;
         do {
             var page = enrollments.ofProject(projectId, JurisdictionTree.subtreePrefix(unit), null, cursor, 100);
-            page.items().stream().filter(e -> e.status().holdsSeat() && tree.isWithin(e.jurisdiction(), unit)).forEach(out::add);
+            page.items().stream().filter(e -> e.status().holdsSeat() && tree.isWithin(e.unit(), unit)).forEach(out::add);
             cursor = page.nextCursor();
         } while (cursor != null);
         return out;

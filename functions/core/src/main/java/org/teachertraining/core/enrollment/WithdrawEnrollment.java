@@ -10,6 +10,7 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
@@ -80,10 +81,10 @@ public final class WithdrawEnrollment {
         for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
             var candidate = firstEligible(project, enrollment.quotaJurisdiction());
             if (candidate.isEmpty()) break;
-            var entry = candidate.get();
+            var entry = candidate.get().entry();
             var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
                     enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
-                    "waitlist:" + caller.userId(), at, null);
+                    "waitlist:" + caller.userId(), at, null, Enrollment.schoolOf(candidate.get().teacher()));
             switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at))) {
                 case PROMOTED -> { return Outcome.done(new Withdrawal(enrollment.withdrawn(at), promoted)); }
                 case SEAT_NOT_HELD -> { return Outcome.done(new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null)); }
@@ -95,14 +96,16 @@ public final class WithdrawEnrollment {
                 .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null));
     }
 
+    private record Candidate(WaitlistEntry entry, Teacher teacher) {}
+
     /** The first waitlisted teacher of the pool who could take the seat now: still there, E3–E5 passed, the same pool. */
-    private Optional<WaitlistEntry> firstEligible(Project project, String pool) {
+    private Optional<Candidate> firstEligible(Project project, String pool) {
         for (var entry : waitlists.ofPool(project.id(), pool)) {
             var teacher = teachers.find(entry.teacherId());
             if (teacher.isEmpty()) continue;
             if (rules.barsTeacher(project, teacher.get()).isPresent()) continue;
             if (!rules.poolFor(project, teacher.get().unit()).map(pool::equals).orElse(false)) continue;
-            return Optional.of(entry);
+            return Optional.of(new Candidate(entry, teacher.get()));
         }
         return Optional.empty();
     }

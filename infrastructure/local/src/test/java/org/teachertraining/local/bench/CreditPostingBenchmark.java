@@ -241,7 +241,7 @@ class CreditPostingBenchmark {
                     for (int k = 0; k < CLASS_SIZE; k++) {
                         String teacherId = round.teacher(trainee(project, k, teacherCount));
                         var e = new Enrollment(id + "-" + k, id, teacherId, "教师", "411523", "411500", EnrollmentStatus.SELECTED, null,
-                                "credit bench " + project, ProgramLevel.PROVINCIAL, LocalDate.now().plusDays(40), "credit-bench", Instant.now(), null);
+                                "credit bench " + project, ProgramLevel.PROVINCIAL, LocalDate.now().plusDays(40), "credit-bench", Instant.now(), null, null);
                         var booked = enrollments.book(e, null, null);
                         if (!(booked instanceof Booking.Booked)) throw new AssertionError(teacherId + " in " + id + ": " + booked);
                     }
