@@ -324,6 +324,11 @@ class EnrollTeacherTest {
         assertEquals(2, done(w.list.ofProject(World.XIN_COUNTY, p.id(), null, null, null, null)).items().size());
         assertEquals("4115230001", t1.school());
         assertEquals("411523", t1.jurisdiction(), "the teacher's jurisdiction stays the county's");
+        // the county reads each school's figures: its own trainees, not none
+        var rates = new org.teachertraining.core.enrollment.ReportRates(w.ports.programs, w.ports.projects, w.ports.quotas, w.ports.enrollments, w.access);
+        int year = p.startDate().getYear();
+        assertEquals(1, done(rates.ofYear(World.XIN_COUNTY, "4115230001", year)).stream().filter(r -> r.projectId().equals(p.id())).findFirst().orElseThrow().enrolled());
+        assertEquals(2, done(rates.ofYear(World.XIN_COUNTY, "411523", year)).stream().filter(r -> r.projectId().equals(p.id())).findFirst().orElseThrow().enrolled());
     }
 
     @Test

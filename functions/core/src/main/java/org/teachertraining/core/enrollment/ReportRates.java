@@ -105,13 +105,17 @@ public final class ReportRates {
         return seatHoldersIn(enrollments, access.tree(), projectId, unit);
     }
 
-    /** Every enrollment of the project holding a seat whose teacher is in the unit's subtree, all pages read. */
+    /**
+     * Every enrollment of the project holding a seat whose teacher is in the unit's subtree (by the teacher's county, or
+     * for a school by the school), all pages read.
+     */
     public static List<Enrollment> seatHoldersIn(Enrollments enrollments, JurisdictionTree tree, String projectId, String unit) {
         var out = new ArrayList<Enrollment>();
         String cursor = null;
         do {
             var page = enrollments.ofProject(projectId, JurisdictionTree.subtreePrefix(unit), null, cursor, 100);
-            page.items().stream().filter(e -> e.status().holdsSeat() && tree.isWithin(e.unit(), unit)).forEach(out::add);
+            page.items().stream().filter(e -> e.status().holdsSeat() && (tree.isWithin(e.jurisdiction(), unit) || tree.isWithin(e.unit(), unit)))
+                    .forEach(out::add);
             cursor = page.nextCursor();
         } while (cursor != null);
         return out;
