@@ -14,7 +14,11 @@ public final class Violations {
     }
 
     public boolean required(String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank()) || (value instanceof Collection<?> c && c.isEmpty())) {
+        if (value instanceof Collection<?> c && c.isEmpty()) {
+            add(field, "至少需要一项", "needs at least one item");
+            return false;
+        }
+        if (value == null || (value instanceof String s && s.isBlank())) {
             add(field, "必填", "is required");
             return false;
         }
