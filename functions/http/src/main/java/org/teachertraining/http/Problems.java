@@ -58,15 +58,17 @@ public final class Problems {
      */
     static boolean english(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) return false;
-        double en = 0, zh = 0;
-        for (String range : acceptLanguage.split(",", 32)) {
-            String[] parts = range.split(";");
+        String[] ranges = acceptLanguage.split(",", 32);
+        double en = 0, zh = 0;                          // each language's highest weight
+        int enAt = ranges.length, zhAt = ranges.length;   // and where it was first named with it
+        for (int i = 0; i < ranges.length; i++) {
+            String[] parts = ranges[i].split(";");
             String tag = parts[0].strip().toLowerCase(Locale.ROOT);
             double q = weight(parts);
-            if (tag.equals("en") || tag.startsWith("en-")) en = Math.max(en, q > zh ? q : 0);
-            else if (tag.equals("zh") || tag.startsWith("zh-")) zh = Math.max(zh, q > en ? q : 0);
+            if ((tag.equals("en") || tag.startsWith("en-")) && q > en) { en = q; enAt = i; }
+            if ((tag.equals("zh") || tag.startsWith("zh-")) && q > zh) { zh = q; zhAt = i; }
         }
-        return en > zh;
+        return en > zh || (en > 0 && en == zh && enAt < zhAt);
     }
 
     private static double weight(String[] parts) {
