@@ -24,6 +24,10 @@ const token = async (sub, role, extra) => (await api('POST', '/dev/tokens', null
 
 // --- data for the flows, through the API ------------------------------------------------------------------------
 const run = Date.now().toString(36).toUpperCase()
+// the run lives on a set clock, 400 days back, as the demo lives on 2020-09-01: what the console proposes as today or
+// this year must be the platform's, not the browser's (an expense dated the browser's today was refused as in the future)
+const clockBefore = await api('GET', '/dev/clock')
+await api('POST', '/dev/clock', null, { now: new Date(Date.now() - 400 * 86400000).toISOString() })
 const clock = new Date((await api('GET', '/dev/clock')).now)
 const day = n => new Date(clock.getTime() + n * 86400000)
 const date = d => new Date(d.getTime() + 8 * 3600000).toISOString().slice(0, 10)
@@ -78,6 +82,8 @@ async function signIn(page, preset, fields = {}) {
   if (preset) await page.getByRole('button', { name: preset }).click()
   for (const [name, value] of Object.entries(fields)) await field(page, name).fill(value)
   await page.locator('[data-test=sign-in]').click()
+  // signed in once the console has left the sign-in page for the role's home (a header from an earlier sign-in is no sign)
+  await page.waitForURL(url => !new URL(url).hash.startsWith('#/sign-in'))
   await page.locator('[data-test=who]').waitFor()
 }
 
@@ -149,6 +155,22 @@ await flow('county-admin-enrolls-refuses-and-exports', async page => {
   assert.ok(row, `the enrolled teacher is in the export: ${JSON.stringify(rows)}`)
   assert.ok(row.includes('王芳') && row.includes('已入选'), row.join(','))
   assert.ok(!rows.some(r => r[0] === urban), 'the refused teacher is not')
+})
+
+// the lifecycle, materials and budget of a project are read by its institution and the admins over its owner (the
+// province here): a county or city sees the province's project with its quotas and selection only, and no refusal
+await flow('county-and-city-see-a-provincial-project-without-the-owners-tabs', async page => {
+  const registered = await api('GET', '/institutions/HENU', county).catch(() => null)
+  for (const [preset, expected] of [['新县教育局', ['概况', '名额分配', '遴选']], ['信阳市教育局', ['概况', '名额分配', '遴选']], ['河南省教育厅', ['概况', '项目进程', '名额分配', '遴选', '材料提交', '经费预算']]]) {
+    await signIn(page, preset)
+    await openTab(page, 'overview')
+    await page.locator('.el-tabs__item', { hasText: '遴选' }).waitFor()
+    if (preset === '河南省教育厅') await page.locator('.el-tabs__item', { hasText: '项目进程' }).waitFor()
+    const tabs = (await page.locator('.el-tabs__item').allInnerTexts()).map(s => s.trim())
+    assert.deepEqual(tabs, expected, preset)
+    const institution = await page.locator('.el-descriptions').textContent()
+    assert.ok(institution.includes(registered ? `${registered.name}（HENU）` : 'HENU'), institution)
+  }
 })
 
 await flow('institution-uploads-a-pdf-and-sees-it-accepted', async page => {
@@ -448,6 +470,11 @@ await flow('province-reads-an-institution-ranking', async page => {
   // this run's project has no completion yet: the ranking is provisional and says so
   await page.getByText(`${project.code}（HENU）：尚未结业认定`).waitFor()
   await page.screenshot({ path: `${SHOTS}/ranking.png`, fullPage: true })
+  // a city reads the ranking its province published, and is told when there is none yet (not refused)
+  await signIn(page, '信阳市教育局')
+  await page.goto(`${BASE}/#/ranking?program=${program.id}`)
+  await page.locator('[data-test=ranking-notice]').getByText('尚未公布').waitFor()
+  assert.equal(await page.locator('[data-test=ranking-error]').count(), 0)
 })
 
 await flow('dashboard-of-the-province', async page => {
@@ -489,6 +516,7 @@ await flow('institution-registers-a-trainee-at-the-class-start', async page => {
 })
 
 await browser.close()
+await api('POST', '/dev/clock', null, { now: new Date(Date.now() + clockBefore.offsetSeconds * 1000).toISOString() })
 console.log(results.join('\n'))
 if (failures.length) {
   console.error(`${failures.length} console flow(s) failed: ${failures.join(', ')}`)

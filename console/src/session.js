@@ -10,6 +10,13 @@ export async function loadConfig() {
     const r = await fetch('/console-config.json', { cache: 'no-store' })
     if (r.ok) Object.assign(config, await r.json())
   } catch { /* the defaults: the local runtime at the same origin */ }
+  if (config.mode === 'dev') {
+    // the local runtime's clock may be set (the demo runs on 2020-09-01): dates the console proposes follow it
+    try {
+      const r = await fetch(`${config.apiBase}/dev/clock`, { cache: 'no-store' })
+      if (r.ok) clockOffsetMs = Date.parse((await r.json()).now) - Date.now() || 0
+    } catch { /* real time */ }
+  }
   const saved = sessionStorage.getItem('token')
   if (saved) signIn(saved)
 }
@@ -117,6 +124,30 @@ export async function download(path, fallbackName) {
 export const role = () => session.claims?.role
 export const unit = () => session.claims?.jurisdiction
 export const isAdmin = () => ['PROVINCE_ADMIN', 'CITY_ADMIN', 'COUNTY_ADMIN', 'SCHOOL_ADMIN'].includes(role())
+
+/**
+ * Whether the signed-in province, city or county admin's unit is `code` or above it, read up the unit tree
+ * (`GET /jurisdictions/{code}`, at most a unit's few ancestors): what the API asks of the admins who read and decide a
+ * project's lifecycle, materials and budget (the admins over its owner).
+ */
+export async function isOverUnit(code) {
+  const mine = unit()
+  if (!['PROVINCE_ADMIN', 'CITY_ADMIN', 'COUNTY_ADMIN'].includes(role()) || !mine || !code) return false
+  for (let at = code, depth = 0; at && depth < 5; depth++) {
+    if (at === mine) return true
+    at = (await get(`/jurisdictions/${encodeURIComponent(at)}`).catch(() => null))?.jurisdiction?.parent
+  }
+  return false
+}
+
+/** How far the platform's clock is from this browser's: 0 in AWS; the local runtime's offset (`/dev/clock`) locally. */
+let clockOffsetMs = 0
+/** The platform's "now", which is what the API judges "not in the future" and "this year" by. */
+export const platformNow = () => new Date(Date.now() + clockOffsetMs)
+/** Today's date in China (Asia/Shanghai, UTC+8, no daylight saving) on the platform's clock: 2020-09-01. */
+export const today = () => new Date(platformNow().getTime() + 8 * 3600000).toISOString().slice(0, 10)
+/** The current year in China on the platform's clock. */
+export const thisYear = () => Number(today().slice(0, 4))
 
 /** An instant as people in China read it: 2020-09-01 09:00 (Asia/Shanghai). */
 export function when(instant) {

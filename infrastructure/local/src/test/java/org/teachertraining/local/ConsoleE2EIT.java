@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * this test run's local runtime, as the people do: a city admin allocates seats to a county, the county
  * enrolls an eligible teacher, is refused an ineligible one with the criterion named, and exports the
  * enrollments (the XLSX read back); an institution uploads a PDF and sees it accepted; a teacher opens the
- * transcript; the province approves a budget, the institution spends with a receipt (once), records attendance,
+ * transcript; a county and a city see a provincial project without the tabs only the admins over its owner read; the province approves a budget, the institution spends with a receipt (once), records attendance,
  * applies and the province approves; the province publishes a program with its standards and a project; the
  * institution registers a trainee at the class start; the first load stays under 500 KB; no errors in the browser's
  * console (docs/console.md lists every flow). Screenshots land in
