@@ -4,7 +4,7 @@ import { session } from './session.js'
 const words = {
   appName: ['教师培训管理平台', 'Teacher training platform'],
   signIn: ['登录', 'Sign in'], signOut: ['退出', 'Sign out'], language: ['English', '中文'],
-  dashboard: ['工作台', 'Dashboard'], results: ['年度考核', 'Yearly results'], ranking: ['承训机构排名', 'Institution ranking'],
+  dashboard: ['工作台', 'Dashboard'], results: ['年度考核', 'Yearly results'], ranking: ['承训机构排名', 'Institution ranking'], rankingNotPublished: ['该计划的承训机构排名尚未公布。', 'The ranking of this program has not been published yet.'],
   mentoring: ['名师工作室', 'Mentoring communities'], projects: ['培训项目', 'Projects'], teachers: ['教师', 'Teachers'],
   compliance: ['学时达标', 'Compliance'], notifications: ['提醒', 'Reminders'], cityReports: ['市级汇总报告', 'City summaries'],
   myEnrollments: ['我的培训', 'My training'], transcript: ['学时档案', 'Transcript'], verify: ['证书查验', 'Verify a certificate'],
