@@ -160,7 +160,9 @@ await flow('county-admin-enrolls-refuses-and-exports', async page => {
 // the lifecycle, materials and budget of a project are read by its institution and the admins over its owner (the
 // province here): a county or city sees the province's project with its quotas and selection only, and no refusal
 await flow('county-and-city-see-a-provincial-project-without-the-owners-tabs', async page => {
-  const registered = await api('GET', '/institutions/HENU', county).catch(() => null)
+  const year = Number(date(clock).slice(0, 4))
+  const registered = await api('GET', '/institutions/HENU', county).catch(() => null) ?? await api('PUT', '/institutions/HENU', province,
+    { name: '河南大学', categories: ['CENTRALIZED', 'ONLINE'], validFrom: `${year - 1}-01-01`, validUntil: `${year + 1}-12-31` })
   for (const [preset, expected] of [['新县教育局', ['概况', '名额分配', '遴选']], ['信阳市教育局', ['概况', '名额分配', '遴选']], ['河南省教育厅', ['概况', '项目进程', '名额分配', '遴选', '材料提交', '经费预算']]]) {
     await signIn(page, preset)
     await openTab(page, 'overview')
@@ -168,9 +170,11 @@ await flow('county-and-city-see-a-provincial-project-without-the-owners-tabs', a
     if (preset === '河南省教育厅') await page.locator('.el-tabs__item', { hasText: '项目进程' }).waitFor()
     const tabs = (await page.locator('.el-tabs__item').allInnerTexts()).map(s => s.trim())
     assert.deepEqual(tabs, expected, preset)
-    const institution = await page.locator('.el-descriptions').textContent()
-    assert.ok(institution.includes(registered ? `${registered.name}（HENU）` : 'HENU'), institution)
+    await page.locator('.el-descriptions').getByText(`${registered.name}（HENU）`).waitFor()
   }
+  // and the projects' list names it too
+  await page.locator('[data-test=menu-projects]').click()
+  await page.locator('[data-test=projects]').getByText(registered.name).first().waitFor()
 })
 
 await flow('institution-uploads-a-pdf-and-sees-it-accepted', async page => {

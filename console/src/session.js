@@ -140,6 +140,15 @@ export async function isOverUnit(code) {
   return false
 }
 
+const institutionNames = new Map()
+/** An institution's name from the registry (`GET /institutions/{id}`), asked once per id; the code where none is found. */
+export function institutionName(id) {
+  if (!institutionNames.has(id)) {
+    institutionNames.set(id, get(`/institutions/${encodeURIComponent(id)}`).then(i => i?.name || id, () => id))
+  }
+  return institutionNames.get(id)
+}
+
 /** How far the platform's clock is from this browser's: 0 in AWS; the local runtime's offset (`/dev/clock`) locally. */
 let clockOffsetMs = 0
 /** The platform's "now", which is what the API judges "not in the future" and "this year" by. */
