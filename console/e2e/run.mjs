@@ -31,9 +31,10 @@ await api('POST', '/dev/clock', null, { now: new Date(Date.now() - 400 * 8640000
 const clock = new Date((await api('GET', '/dev/clock')).now)
 const day = n => new Date(clock.getTime() + n * 86400000)
 const date = d => new Date(d.getTime() + 8 * 3600000).toISOString().slice(0, 10)
+const year = Number(date(clock).slice(0, 4))
 const province = await token('e2e-province', 'PROVINCE_ADMIN', { jurisdiction: '410000' })
 const county = await token('e2e-county', 'COUNTY_ADMIN', { jurisdiction: '411523' })
-const program = await api('POST', '/programs', province, { year: Number(date(clock).slice(0, 4)), level: 'PROVINCIAL', name: `E2E 控制台测试计划 ${run}`, jurisdiction: '410000' })
+const program = await api('POST', '/programs', province, { year, level: 'PROVINCIAL', name: `E2E 控制台测试计划 ${run}`, jurisdiction: '410000' })
 const project = await api('POST', `/programs/${program.id}/projects`, province, {
   code: `E2E-${run}`, name: `乡村骨干教师培训（控制台测试 ${run}）`, category: '乡村教师',
   eligibility: { schoolLocations: ['RURAL', 'TOWN'], minTeachingYears: 5 },
@@ -160,7 +161,6 @@ await flow('county-admin-enrolls-refuses-and-exports', async page => {
 // the lifecycle, materials and budget of a project are read by its institution and the admins over its owner (the
 // province here): a county or city sees the province's project with its quotas and selection only, and no refusal
 await flow('county-and-city-see-a-provincial-project-without-the-owners-tabs', async page => {
-  const year = Number(date(clock).slice(0, 4))
   const registered = await api('GET', '/institutions/HENU', county).catch(() => null) ?? await api('PUT', '/institutions/HENU', province,
     { name: '河南大学', categories: ['CENTRALIZED', 'ONLINE'], validFrom: `${year - 1}-01-01`, validUntil: `${year + 1}-12-31` })
   for (const [preset, expected] of [['新县教育局', ['概况', '名额分配', '遴选']], ['信阳市教育局', ['概况', '名额分配', '遴选']], ['河南省教育厅', ['概况', '项目进程', '名额分配', '遴选', '材料提交', '经费预算']]]) {
@@ -382,7 +382,6 @@ await flow('province-reads-the-yearly-results', async page => {
 })
 
 // T2: a community of this run in 新县, a backbone's activity waiting for the county (data through the API)
-const year = Number(date(clock).slice(0, 4))
 const [master, backbone, newcomer] = [`E2E${run}M`, `E2E${run}G`, `E2E${run}N`]
 for (const [id, name, location, since] of [[master, '周名师', 'TOWN', '2000-09-01'], [backbone, '吴骨干', 'TOWN', '2010-09-01'], [newcomer, '郑新', 'RURAL', `${year - 1}-09-01`]]) {
   await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: location, teachingSince: since })
@@ -410,7 +409,7 @@ await flow('county-approves-mentoring-hours', async page => {
 })
 
 await flow('province-publishes-a-program-and-a-project', async page => {
-  const year = Number(date(clock).slice(0, 4)), name = `E2E 新建计划 ${run}`
+  const name = `E2E 新建计划 ${run}`
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=menu-projects]').click()
   await page.locator('[data-test=new-program]').click()

@@ -154,7 +154,7 @@ let clockOffsetMs = 0
 /** The platform's "now", which is what the API judges "not in the future" and "this year" by. */
 export const platformNow = () => new Date(Date.now() + clockOffsetMs)
 /** Today's date in China (Asia/Shanghai, UTC+8, no daylight saving) on the platform's clock: 2020-09-01. */
-export const today = () => new Date(platformNow().getTime() + 8 * 3600000).toISOString().slice(0, 10)
+export const today = () => when(platformNow()).slice(0, 10)
 /** The current year in China on the platform's clock. */
 export const thisYear = () => Number(today().slice(0, 4))
 
