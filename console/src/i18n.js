@@ -33,7 +33,18 @@ const words = {
   fillRate: ['名额使用率', 'Fill rate'], reportRate: ['报到率', 'Report rate'], completionRate: ['结业率', 'Completion rate'],
   shortTeachers: ['学时未达标教师', 'Teachers short of hours'], deadlines: ['临近截止', 'Deadlines coming'],
   line: ['开支项目', 'Line'], amount: ['金额（元）', 'Amount (yuan)'], justification: ['测算依据', 'Justification'], check: ['校验', 'Check'],
+  badTeacherId: ['教师编号须为 1–64 位字母、数字或 - _ .', 'A teacher ID is 1–64 letters, digits or - _ .'],
   submit: ['提交', 'Submit'], verdict: ['检查结果', 'Verdict'], score: ['评分', 'Score'], publicVerify: ['公开查验', 'Public verification'],
+}
+
+/** A phrase used in one place, given in both languages where it is used: `tr('删除', 'Delete')`. */
+export function tr(zh, en) {
+  return session.lang === 'en' ? en : zh
+}
+
+/** A text the API gives in both languages (`{zh, en}`), in the person's. */
+export function inLanguage(x) {
+  return x == null ? '' : session.lang === 'en' ? x.en : x.zh
 }
 
 export function t(key) {

@@ -67,9 +67,11 @@ export class Refused extends Error {
 /** What to show a person for a failed call: the API's words, with the rule they rest on (a refusal's `rule`). */
 export function refusalText(e) {
   if (!(e instanceof Refused)) return String(e?.message || e)
-  const rule = e.problem.rule
-  return rule ? `${e.message}（${session.lang === 'en' ? 'rule' : '规则'} ${rule}）` : e.message
+  return withRule(e.message, e.problem.rule)
 }
+
+/** A refusal's words with the rule they rest on, if any. */
+export const withRule = (text, rule) => (!rule ? text : session.lang === 'en' ? `${text} (rule ${rule})` : `${text}（规则 ${rule}）`)
 
 export async function call(method, path, body, { headers = {}, raw = false } = {}) {
   const h = { 'Accept-Language': session.lang === 'en' ? 'en' : 'zh-CN', ...headers }

@@ -1,6 +1,7 @@
 // A file handed to the platform as a submission of a project: the browser asks the API for a presigned URL, PUTs the
 // file straight to S3, then waits for the submission check's verdict (docs/submissions.md).
 import { call, get } from './session.js'
+import { tr } from './i18n.js'
 
 export async function sha256(file) {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer())
@@ -20,7 +21,7 @@ export async function submitFile(projectId, kind, file, extra = {}) {
   })
   if (asked.upload) {
     const put = await fetch(asked.upload.url, { method: 'PUT', headers: asked.upload.headers || { 'Content-Type': contentType }, body: file })
-    if (!put.ok) throw new Error(`上传到存储失败（HTTP ${put.status}）`)
+    if (!put.ok) throw new Error(tr(`上传到存储失败（HTTP ${put.status}）`, `The upload to storage failed (HTTP ${put.status})`))
   }
   for (let i = 0; i < 40; i++) {
     const s = await get(`${base}/submissions/${asked.submission.id}`)
