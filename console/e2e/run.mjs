@@ -471,7 +471,7 @@ await flow('province-reads-an-institution-ranking', async page => {
   await page.locator('[data-test=menu-ranking]').waitFor()
   await page.goto(`${BASE}/#/ranking?program=${program.id}`)
   // this run's project has no completion yet: the ranking is provisional and says so
-  await page.getByText(`${project.code}（HENU）：尚未结业认定`).waitFor()
+  await page.getByText(`${project.code}（河南大学）：尚未结业认定`).waitFor()
   await page.screenshot({ path: `${SHOTS}/ranking.png`, fullPage: true })
   // a city reads the ranking its province published, and is told when there is none yet (not refused)
   await signIn(page, '信阳市教育局')

@@ -157,6 +157,7 @@ class InstitutionPerformanceTest {
         done(performance.setPolicy(World.PROVINCE, y2020.id(), EXPERTS_ONLY, new PerformancePolicy.Elimination(1, null)));
         completed(y2020, "A1", "AAA", "乡村教师", 90);
         completed(y2020, "B1", "BBB", "乡村教师", 60);
+        w.accreditHenu();
         var c = w.ruralBackbone("PENDING");
         done(w.createProject.execute(World.PROVINCE, y2020.id(), c));   // HENU's, no completion yet
 
@@ -174,6 +175,7 @@ class InstitutionPerformanceTest {
         assertTrue(bbb.flagged() && bbb.eliminated());
         assertEquals(1, confirmed.unscored().size());
         assertFalse(confirmed.unscored().getFirst().pending());
+        assertEquals("河南大学", confirmed.unscored().getFirst().institutionName(), "an unscored project names its institution as the standings do");
 
         // fixed from now on: a new expert score does not move it, the policy cannot change, a second confirmation is refused
         w.ports.lifecycles.score(w.ports.projects.ofProgram(y2020.id()).stream().filter(p -> p.code().equals("B1")).findFirst().orElseThrow().id(), "expert-9", 100, null);

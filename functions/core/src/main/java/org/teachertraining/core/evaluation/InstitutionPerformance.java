@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * P1, institution performance per program: the province's weights and elimination rule (its data, the seeds' criteria
@@ -59,7 +60,7 @@ public final class InstitutionPerformance {
     public enum Status { PROVISIONAL, CONFIRMED }
 
     /** A project left out of the ranking, and why; {@code pending}: it will count once its completion is recorded. */
-    public record Unscored(String projectId, String code, String institutionId, Text reason, boolean pending) {}
+    public record Unscored(String projectId, String code, String institutionId, String institutionName, Text reason, boolean pending) {}
 
     public record Ranking(String programId, String programName, int year, String owner, Status status, PerformancePolicy policy,
                           InstitutionRanking.CategoryRanking overall, List<InstitutionRanking.CategoryRanking> categories,
@@ -238,32 +239,32 @@ public final class InstitutionPerformance {
         var policy = policyOf(program.id());
         var scored = new ArrayList<InstitutionRanking.ProjectScore>();
         var unscored = new ArrayList<Unscored>();
+        var names = new LinkedHashMap<String, String>();
+        Function<String, String> nameOf = id -> names.computeIfAbsent(id, x -> institutions.find(x).map(Institution::name).orElse(x));
         for (Project p : projects.ofProgram(program.id())) {
             var lc = lifecycles.find(p.id());
             var phase = lc.map(ProjectLifecycle::phase).orElse(null);
             if (phase == ProjectLifecycle.Phase.CANCELLED || phase == ProjectLifecycle.Phase.REJECTED) {
-                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), Text.of("项目" + (phase == ProjectLifecycle.Phase.CANCELLED ? "已取消" : "未获批准") + "，不计入",
+                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), nameOf.apply(p.institutionId()), Text.of("项目" + (phase == ProjectLifecycle.Phase.CANCELLED ? "已取消" : "未获批准") + "，不计入",
                         "The project was " + phase.name().toLowerCase() + "; it does not count"), false));
                 continue;
             }
             if (lc.isEmpty() || lc.get().completion() == null) {
-                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), Text.of("尚未结业认定", "No completion recorded yet"), true));
+                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), nameOf.apply(p.institutionId()), Text.of("尚未结业认定", "No completion recorded yet"), true));
                 continue;
             }
             var s = InstitutionRanking.score(p, figures.of(p, lc.get()), lifecycles.bureauRatings(p.id()), policy.weights());
             if (s.score() == null) {
-                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), Text.of("有权重的指标都没有数据", "No weighted criterion has an input"), false));
+                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), nameOf.apply(p.institutionId()), Text.of("有权重的指标都没有数据", "No weighted criterion has an input"), false));
             } else {
                 scored.add(s);
             }
         }
-        var names = new LinkedHashMap<String, String>();
-        scored.forEach(s -> names.computeIfAbsent(s.institutionId(), id -> institutions.find(id).map(Institution::name).orElse(id)));
-        var overall = InstitutionRanking.rank(null, scored, names::get, null, Set.of());
+        var overall = InstitutionRanking.rank(null, scored, nameOf, null, Set.of());
         var byCategory = new TreeMap<String, List<InstitutionRanking.ProjectScore>>();
         scored.stream().filter(s -> s.category() != null).forEach(s -> byCategory.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s));
         var categories = new ArrayList<InstitutionRanking.CategoryRanking>();
-        byCategory.forEach((category, list) -> categories.add(InstitutionRanking.rank(category, list, names::get, policy.elimination(), Set.of())));
+        byCategory.forEach((category, list) -> categories.add(InstitutionRanking.rank(category, list, nameOf, policy.elimination(), Set.of())));
         return new Ranking(program.id(), program.name(), program.year(), program.jurisdiction(), Status.PROVISIONAL, policy, overall,
                 List.copyOf(categories), List.copyOf(scored), List.copyOf(unscored), null, null, false, null);
     }
