@@ -158,6 +158,34 @@ await flow('county-admin-enrolls-refuses-and-exports', async page => {
   assert.ok(!rows.some(r => r[0] === urban), 'the refused teacher is not')
 })
 
+// 名额到校: the county gives a school one of its seats; the school's admin, signed in with the school's code, sees
+// its seats, nominates its own teacher into them, and is offered neither the county's waitlist nor its withdrawals
+await flow('a-school-nominates-its-teacher-within-its-seats', async page => {
+  const school = '4115230001', pupil = `E2E${run}S`
+  await api('PUT', `/projects/${project.id}/quotas/${school}`, county, { seats: 1 })
+  await api('POST', '/teachers', county, { id: pupil, name: '李静', jurisdiction: '411523', schoolId: school, stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2012-09-01' })
+  const refused = []
+  page.on('response', r => { if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`) })
+  await page.goto(BASE + '/#/sign-in')
+  await page.locator('[data-test=role]').click()
+  await page.getByRole('option', { name: '学校管理员' }).click()
+  await field(page, 'jurisdiction').fill(school)
+  await field(page, 'sub').fill('e2e-school')
+  await page.locator('[data-test=sign-in]').click()
+  await page.waitForURL(url => !new URL(url).hash.startsWith('#/sign-in'))
+  await openTab(page, 'selection')
+  await page.locator('[data-test=school-seats]').getByText('本校名额 1，已用 0，剩余 1').waitFor()
+  assert.equal(await page.locator('[data-test=waitlist-add]').count(), 0, 'the waitlist is the county\'s')
+  await field(page, 'enroll-teacher').fill(pupil)
+  await page.locator('[data-test=enroll]').click()
+  await page.locator('[data-test=enrollments]').getByText(pupil).waitFor()
+  await page.locator('[data-test=school-seats]').getByText('已用 1，剩余 0').waitFor()
+  assert.equal(await page.locator('[data-test=enrollments]').getByRole('button', { name: '退出' }).count(), 0, 'withdrawals are the county\'s')
+  assert.deepEqual(refused, [], 'no call the API refuses a school')
+  const stored = (await api('GET', `/projects/${project.id}/enrollments`, county)).items.find(e => e.teacherId === pupil)
+  assert.equal(stored.status, 'SELECTED')
+})
+
 // the lifecycle, materials and budget of a project are read by its institution and the admins over its owner (the
 // province here): a county or city sees the province's project with its quotas and selection only, and no refusal
 await flow('county-and-city-see-a-provincial-project-without-the-owners-tabs', async page => {

@@ -81,6 +81,13 @@ class SchoolSeatsIT {
         String nextDoor = api.token("ss-school-6b", "SCHOOL_ADMIN", "4115230006");
         assertEquals(0, api.send("GET", "/projects/" + project + "/enrollments", nextDoor, null).json().get("items").size());
         BadInputIT.problem(api.send("GET", "/projects/" + project + "/enrollments?jurisdiction=411523", school, null), 403, null);
+        // the school reads the seats it nominates within, and only its own: not the county's, not the school next door's
+        JsonNode schoolSeats = api.send("GET", "/projects/" + project + "/quotas", school, null).json();
+        assertEquals(1, schoolSeats.size(), schoolSeats.toString());
+        assertEquals("4115230005", schoolSeats.get(0).get("jurisdiction").asText());
+        assertEquals(2, schoolSeats.get(0).get("seats").asInt(), schoolSeats.toString());
+        assertEquals(0, schoolSeats.get(0).get("available").asInt(), schoolSeats.toString());
+        assertEquals(0, api.send("GET", "/projects/" + project + "/quotas", nextDoor, null).json().size());
 
         for (String t : told) {
             String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ss-" + t + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + t + "\"}").json().get("token").asText();

@@ -11,7 +11,7 @@ import org.teachertraining.core.project.Projects;
 import java.util.Comparator;
 import java.util.List;
 
-/** The project's quota allocations within the caller's subtree, with fill figures. */
+/** The project's quota allocations within the caller's subtree (a school's admin: its school's), with fill figures. */
 public final class ListQuotas {
 
     /**
@@ -31,9 +31,12 @@ public final class ListQuotas {
         this.access = access;
     }
 
+    /** The admins of units, and of schools: a school's admin nominates within the seats its county gave it, so reads them. */
+    static final Role[] READERS = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
+
     public Outcome<List<Row>> execute(Caller caller, String projectId) {
-        if (!caller.role().isJurisdictionAdmin()) {
-            return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        if (!caller.hasRole(READERS)) {
+            return Outcome.refused(Access.roleRefusal(READERS));
         }
         if (projects.find(projectId).isEmpty()) {
             return Outcome.refused(NotFound.project(projectId));
