@@ -186,6 +186,31 @@ await flow('a-school-nominates-its-teacher-within-its-seats', async page => {
   assert.equal(stored.status, 'SELECTED')
 })
 
+// 储备库: with the county's seats full, a teacher goes on the waitlist; a trainee withdrawn before the start gives the seat
+// to the first on it (E7), and both lists say so
+await flow('county-withdraws-a-trainee-and-the-waitlist-fills-the-seat', async page => {
+  const [leaving, waiting] = [`E2E${run}W`, `E2E${run}X`]
+  for (const [id, name] of [[leaving, '赵敏'], [waiting, '孙丽']]) {
+    await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2010-09-01' })
+  }
+  await api('POST', `/projects/${project.id}/enrollments`, county, { teacherId: leaving })
+  const quota = (await api('GET', `/projects/${project.id}/quotas`, county)).find(q => q.jurisdiction === '411523')
+  assert.equal(quota.available, 0, `the county's seats are full: ${JSON.stringify(quota)}`)
+  await signIn(page, '新县教育局')
+  await openTab(page, 'selection')
+  await field(page, 'enroll-teacher').fill(waiting)
+  await page.locator('[data-test=waitlist-add]').click()
+  await page.getByRole('cell', { name: waiting }).waitFor()
+  const row = page.locator('[data-test=enrollments] tr', { hasText: leaving })
+  await row.getByRole('button', { name: '退出' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: /确定|OK/ }).click()
+  await page.locator('[data-test=enrollments] tr', { hasText: leaving }).getByText('已退出').waitFor()
+  await page.locator('[data-test=enrollments] tr', { hasText: waiting }).getByText('已入选').waitFor()
+  const listed = (await api('GET', `/projects/${project.id}/enrollments`, county)).items
+  assert.equal(listed.find(e => e.teacherId === waiting)?.status, 'SELECTED')
+  assert.equal(listed.find(e => e.teacherId === leaving)?.status, 'WITHDRAWN')
+})
+
 // the lifecycle, materials and budget of a project are read by its institution and the admins over its owner (the
 // province here): a county or city sees the province's project with its quotas and selection only, and no refusal
 await flow('county-and-city-see-a-provincial-project-without-the-owners-tabs', async page => {
