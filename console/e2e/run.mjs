@@ -78,9 +78,14 @@ async function flow(name, body) {
   }
 }
 
-async function signIn(page, preset, fields = {}) {
+/** Signs in through the sign-in page: one of the demo's people (`preset`), or a role chosen from the list with its fields. */
+async function signIn(page, preset, fields = {}, role = null) {
   await page.goto(BASE + '/#/sign-in')
   if (preset) await page.getByRole('button', { name: preset }).click()
+  if (role) {
+    await page.locator('[data-test=role]').click()
+    await page.getByRole('option', { name: role }).click()
+  }
   for (const [name, value] of Object.entries(fields)) await field(page, name).fill(value)
   await page.locator('[data-test=sign-in]').click()
   // signed in once the console has left the sign-in page for the role's home (a header from an earlier sign-in is no sign)
@@ -166,13 +171,7 @@ await flow('a-school-nominates-its-teacher-within-its-seats', async page => {
   await api('POST', '/teachers', county, { id: pupil, name: '李静', jurisdiction: '411523', schoolId: school, stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2012-09-01' })
   const refused = []
   page.on('response', r => { if (r.status() === 403 || r.status() >= 500) refused.push(`${r.status()} ${r.url()}`) })   // a 404 is an answer (an institution not in the registry)
-  await page.goto(BASE + '/#/sign-in')
-  await page.locator('[data-test=role]').click()
-  await page.getByRole('option', { name: '学校管理员' }).click()
-  await field(page, 'jurisdiction').fill(school)
-  await field(page, 'sub').fill('e2e-school')
-  await page.locator('[data-test=sign-in]').click()
-  await page.waitForURL(url => !new URL(url).hash.startsWith('#/sign-in'))
+  await signIn(page, null, { jurisdiction: school, sub: 'e2e-school' }, '学校管理员')
   await openTab(page, 'selection')
   await page.locator('[data-test=school-seats]').getByText('本校名额 1，已用 0，剩余 1').waitFor()
   assert.equal(await page.locator('[data-test=waitlist-add]').count(), 0, 'the waitlist is the county\'s')
@@ -350,14 +349,7 @@ await flow('province-cancels-a-running-project', async page => {
 })
 
 await flow('teacher-opens-the-transcript', async page => {
-  await page.goto(BASE + '/#/sign-in')
-  await page.locator('[data-test=role]').click()
-  await page.getByRole('option', { name: '教师' }).click()
-  await field(page, 'teacherId').fill(eligible)
-  await field(page, 'jurisdiction').fill('411523')
-  await field(page, 'sub').fill(`e2e-teacher-${run}`)
-  await page.locator('[data-test=sign-in]').click()
-  await page.locator('[data-test=who]').waitFor()
+  await signIn(page, null, { teacherId: eligible, jurisdiction: '411523', sub: `e2e-teacher-${run}` }, '教师')
   await page.locator('[data-test=menu-myEnrollments]').click()
   await page.locator('[data-test=my-enrollments]').getByText(project.name).waitFor()   // the project by its name, not its ID
   await page.locator('[data-test=menu-transcript]').click()
@@ -366,6 +358,39 @@ await flow('teacher-opens-the-transcript', async page => {
   await page.locator('[data-test=transcript-chart] canvas').waitFor()
   await page.waitForTimeout(600)   // the chart's 300 ms animation
   await page.screenshot({ path: `${SHOTS}/transcript.png` })
+})
+
+// 自主选学 (E9): a teacher applies to a project open to applications from 我的培训, sees it awaiting the county, and the
+// county's approval in the project's selection tab books the seat; the teacher then reads the seat and the decision
+await flow('teacher-applies-and-the-county-approves-into-a-seat', async page => {
+  const chosen = await api('POST', `/programs/${program.id}/projects`, province, {
+    code: `E2E-APPLY-${run}`, name: `教师自主选学培训（控制台测试 ${run}）`, category: '乡村教师', openToApplications: true,
+    phases: [{ kind: 'ONLINE', hours: 30 }], totalHours: 30, classSize: 50, institutionId: 'HENU',
+    selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
+  })
+  await api('PUT', `/projects/${chosen.id}/quotas/411500`, province, { seats: 1 })
+  await api('PUT', `/projects/${chosen.id}/quotas/411523`, await token('e2e-city-apply', 'CITY_ADMIN', { jurisdiction: '411500' }), { seats: 1 })
+  const applicant = `E2E${run}P`
+  await api('POST', '/teachers', county, { id: applicant, name: '周红', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2011-09-01' })
+  const asTeacher = async () => {
+    await signIn(page, null, { teacherId: applicant, jurisdiction: '411523', sub: `e2e-applicant-${run}` }, '教师')
+    await page.locator('[data-test=menu-myEnrollments]').click()
+  }
+  await asTeacher()
+  await page.locator(`[data-test=apply-${chosen.code}]`).click()
+  await page.locator('[data-test=my-applications]').getByText(chosen.name).waitFor()
+  await page.locator('[data-test=my-applications]').getByText('待审核').waitFor()
+  assert.equal(await page.locator(`[data-test=apply-${chosen.code}]`).count(), 0, 'an application made is not offered again')
+
+  await signIn(page, '新县教育局')
+  await page.goto(`${BASE}/#/projects/${chosen.id}?tab=selection`)
+  await page.getByRole('heading', { name: chosen.name }).waitFor()
+  await page.locator('[data-test=applications] tr', { hasText: applicant }).getByRole('button', { name: '同意', exact: true }).click()
+  await page.locator('[data-test=enrollments] tr', { hasText: applicant }).getByText('已入选').waitFor()
+
+  await asTeacher()
+  await page.locator('[data-test=my-enrollments]').getByText(chosen.name).waitFor()
+  await page.locator('[data-test=my-applications]').getByText('已同意').waitFor()
 })
 
 await flow('county-admin-adds-a-teacher-after-a-refused-form', async page => {
