@@ -46,6 +46,8 @@ final class DemoSeeds {
     static final OffsetDateTime CUTOFF = OffsetDateTime.parse("2020-09-25T23:59:59+08:00");
     /** The five cities of the 乡村首席教师 project. */
     static final List<String> CHIEF_TEACHER_CITIES = List.of("410700", "410900", "411200", "411500", "411600");
+    /** A school of 新县 with seats of its own (名额到校); the sign-in page offers its admin. */
+    static final String DEMO_SCHOOL = "4115230001";
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐";
     private static final String GIVEN = "伟芳娜秀敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华玉兰红梅";
 
@@ -106,6 +108,10 @@ final class DemoSeeds {
             for (String city : cities) done(allocate.execute(province, p.id(), city, each));
             for (var county : List.of("411522", "411523", "411526")) done(allocate.execute(xinyang, p.id(), county, Math.min(20, each / 5)));
         }
+        // 名额到校: 新县 gives one of its schools four seats of the rural backbone project, which its admin nominates within
+        var xinCounty = new Caller("demo-xinxian", Role.COUNTY_ADMIN, "411523", null, null);
+        var backbone = projects.stream().filter(p -> p.code().equals("HN2020-04")).findFirst().orElseThrow();
+        done(allocate.execute(xinCounty, backbone.id(), DEMO_SCHOOL, 4));
 
         // 300 teachers in the five cities of the chief-teacher project, and enrollments by the city admins
         var save = ctx.getBean(SaveTeacher.class);
@@ -122,7 +128,8 @@ final class DemoSeeds {
                 var role = TeacherRole.values()[random.nextInt(TeacherRole.values().length)];
                 var stage = List.of(Stage.PRIMARY, Stage.JUNIOR, Stage.PRIMARY, Stage.KINDERGARTEN, Stage.SENIOR).get(random.nextInt(5));
                 var subject = List.of("语文", "数学", "英语", "道德与法治", "物理", "音乐").get(random.nextInt(6));
-                var command = new SaveTeacher.Command(id, name(random), county, "S" + county + (1 + random.nextInt(9)),
+                // three schools a county, by their codes (the county's and four digits: 名额到校 names them so)
+                var command = new SaveTeacher.Command(id, name(random), county, county + "000" + (1 + random.nextInt(9) % 3),
                         stage, List.of(subject), role, SchoolLocation.values()[random.nextInt(3)],
                         LocalDate.of(1990 + random.nextInt(28), 9, 1), random.nextInt(3) == 0 ? BackboneLevel.COUNTY : null);
                 saves.add(() -> done(save.execute(admin, command)));

@@ -113,6 +113,20 @@ class DemoSeedsIT {
             }
             int enrolled = Integer.parseInt(demo.replaceAll(".* (\\d+) enrollments.*", "$1"));
             assertTrue(enrolled > 100, demo);
+            // 名额到校: the school the sign-in page offers reads its own seats of the rural backbone project, and has teachers
+            String school = Api.JSON.readTree(http.send(HttpRequest.newBuilder(runtime.api().resolve("/dev/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"s\",\"role\":\"SCHOOL_ADMIN\",\"jurisdiction\":\"" + DemoSeeds.DEMO_SCHOOL + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+            String backbone = null;
+            for (var p : projects) if (p.get("code").asText().equals("HN2020-04")) backbone = p.get("id").asText();
+            var seats = Api.JSON.readTree(http.send(HttpRequest.newBuilder(runtime.api().resolve("/projects/" + backbone + "/quotas"))
+                    .header("Authorization", "Bearer " + school).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(1, seats.size(), seats.toString());
+            assertEquals(4, seats.get(0).get("seats").asInt(), seats.toString());
+            var teachers = Api.JSON.readTree(http.send(HttpRequest.newBuilder(runtime.api().resolve("/teachers?jurisdiction=" + DemoSeeds.DEMO_SCHOOL))
+                    .header("Authorization", "Bearer " + school).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertTrue(teachers.get("items").size() > 0, teachers.toString());
 
             // the year before, run to its end: the ranking published, the bottom flagged, one eliminated
             String previous = demo.replaceAll(".*2019: program ([0-9a-f-]{36}).*", "$1");
