@@ -140,6 +140,7 @@ await flow('county-admin-enrolls-refuses-and-exports', async page => {
   await page.locator('[data-test=enroll]').click()
   await page.locator('[data-test=enrollments]').getByText(eligible).waitFor()
   await page.locator('[data-test=enrollments]').getByText('已入选').first().waitFor()
+  await page.locator('[data-test=enrollments] tr', { hasText: eligible }).getByText('新县').waitFor()   // the unit by its name
 
   await teacher.fill(urban)
   await page.locator('[data-test=check]').click()

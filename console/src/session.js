@@ -142,14 +142,17 @@ export async function isOverUnit(code) {
   return false
 }
 
-const institutionNames = new Map()
-/** An institution's name from the registry (`GET /institutions/{id}`), asked once per id; the code where none is found. */
-export function institutionName(id) {
-  if (!institutionNames.has(id)) {
-    institutionNames.set(id, get(`/institutions/${encodeURIComponent(id)}`).then(i => i?.name || id, () => id))
+/** A name asked of the API once per code and kept for the tab; the code itself where none is found. */
+function namedOnce(names, path, nameOf) {
+  return code => {
+    if (!names.has(code)) names.set(code, get(path(encodeURIComponent(code))).then(x => nameOf(x) || code, () => code))
+    return names.get(code)
   }
-  return institutionNames.get(id)
 }
+/** An institution's name from the registry (`GET /institutions/{id}`). */
+export const institutionName = namedOnce(new Map(), id => `/institutions/${id}`, i => i?.name)
+/** A unit's name from the unit tree (`GET /jurisdictions/{code}`): 新县 for 411523; a school's is its code. */
+export const unitName = namedOnce(new Map(), code => `/jurisdictions/${code}`, j => j?.jurisdiction?.name)
 
 /** How far the platform's clock is from this browser's: 0 in AWS; the local runtime's offset (`/dev/clock`) locally. */
 let clockOffsetMs = 0
