@@ -35,7 +35,13 @@ final class Uploads {
             if (!h.getKey().equalsIgnoreCase("content-length")) b.header(h.getKey(), h.getValue().asText());
         });
         if (contentTypeOverride != null) b.setHeader("Content-Type", contentTypeOverride);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException staleConnection) {
+            // a kept-alive connection S3Proxy had closed ("header parser received no bytes"): the JDK's client does not
+            // resend a PUT by itself; the same bytes to the same key, once more, on a new connection
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
     }
 
     /** Requests, uploads and waits for the decision. */
