@@ -33,6 +33,8 @@ const words = {
   fillRate: ['名额使用率', 'Fill rate'], reportRate: ['报到率', 'Report rate'], completionRate: ['结业率', 'Completion rate'],
   shortTeachers: ['学时未达标教师', 'Teachers short of hours'], deadlines: ['临近截止', 'Deadlines coming'],
   line: ['开支项目', 'Line'], amount: ['金额（元）', 'Amount (yuan)'], justification: ['测算依据', 'Justification'], check: ['校验', 'Check'],
+  // shared by several screens
+  colon: ['：', ': '], delete: ['删除', 'Delete'], date: ['日期', 'Date'], projectCount: ['项目数', 'Projects'], target: ['目标', 'Target'], days: ['天数', 'Days'], months: ['月数', 'Months'], start: ['开始', 'Start'], end: ['结束', 'End'], cycle: ['周期', 'Cycle'], unitCode: ['代码', 'Code'], pricingUnit: ['计价单位', 'Unit'],
   badTeacherId: ['教师编号须为 1–64 位字母、数字或 - _ .', 'A teacher ID is 1–64 letters, digits or - _ .'],
   submit: ['提交', 'Submit'], verdict: ['检查结果', 'Verdict'], score: ['评分', 'Score'], publicVerify: ['公开查验', 'Public verification'],
 }

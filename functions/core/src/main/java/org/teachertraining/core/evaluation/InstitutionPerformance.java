@@ -60,7 +60,11 @@ public final class InstitutionPerformance {
     public enum Status { PROVISIONAL, CONFIRMED }
 
     /** A project left out of the ranking, and why; {@code pending}: it will count once its completion is recorded. */
-    public record Unscored(String projectId, String code, String institutionId, String institutionName, Text reason, boolean pending) {}
+    public record Unscored(String projectId, String code, String institutionId, String institutionName, Text reason, boolean pending) {
+        static Unscored of(Project p, Function<String, String> names, Text reason, boolean pending) {
+            return new Unscored(p.id(), p.code(), p.institutionId(), names.apply(p.institutionId()), reason, pending);
+        }
+    }
 
     public record Ranking(String programId, String programName, int year, String owner, Status status, PerformancePolicy policy,
                           InstitutionRanking.CategoryRanking overall, List<InstitutionRanking.CategoryRanking> categories,
@@ -245,17 +249,17 @@ public final class InstitutionPerformance {
             var lc = lifecycles.find(p.id());
             var phase = lc.map(ProjectLifecycle::phase).orElse(null);
             if (phase == ProjectLifecycle.Phase.CANCELLED || phase == ProjectLifecycle.Phase.REJECTED) {
-                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), nameOf.apply(p.institutionId()), Text.of("项目" + (phase == ProjectLifecycle.Phase.CANCELLED ? "已取消" : "未获批准") + "，不计入",
+                unscored.add(Unscored.of(p, nameOf, Text.of("项目" + (phase == ProjectLifecycle.Phase.CANCELLED ? "已取消" : "未获批准") + "，不计入",
                         "The project was " + phase.name().toLowerCase() + "; it does not count"), false));
                 continue;
             }
             if (lc.isEmpty() || lc.get().completion() == null) {
-                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), nameOf.apply(p.institutionId()), Text.of("尚未结业认定", "No completion recorded yet"), true));
+                unscored.add(Unscored.of(p, nameOf, Text.of("尚未结业认定", "No completion recorded yet"), true));
                 continue;
             }
             var s = InstitutionRanking.score(p, figures.of(p, lc.get()), lifecycles.bureauRatings(p.id()), policy.weights());
             if (s.score() == null) {
-                unscored.add(new Unscored(p.id(), p.code(), p.institutionId(), nameOf.apply(p.institutionId()), Text.of("有权重的指标都没有数据", "No weighted criterion has an input"), false));
+                unscored.add(Unscored.of(p, nameOf, Text.of("有权重的指标都没有数据", "No weighted criterion has an input"), false));
             } else {
                 scored.add(s);
             }
