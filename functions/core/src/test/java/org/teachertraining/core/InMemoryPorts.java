@@ -224,6 +224,7 @@ public final class InMemoryPorts {
     };
 
     private final Map<String, org.teachertraining.core.integrity.Recourse> recourseMap = new HashMap<>();
+    private final Map<String, IntegrityRecords.Awaiting> awaitingMap = new HashMap<>();
 
     public final IntegrityRecords integrity = new IntegrityRecords() {
         /** As DynamoDbIntegrityRecords keys it (teacher, date, project): the same record again replaces it. */
@@ -243,12 +244,22 @@ public final class InMemoryPorts {
                 return out;
             }
         }
-        public boolean saveRecourse(org.teachertraining.core.integrity.Recourse r) {
+        public boolean saveRecourse(org.teachertraining.core.integrity.Recourse r, IntegrityRecord record, String teacherUnit) {
             synchronized (lock) {
                 var current = recourseMap.get(r.teacherId() + "/" + r.recordId());
                 if ((current == null ? 0 : current.version()) != r.version() - 1) return false;
                 recourseMap.put(r.teacherId() + "/" + r.recordId(), r);
+                awaitingMap.remove(r.teacherId() + "/" + r.recordId());
+                if (r.awaitsDecision()) awaitingMap.put(r.teacherId() + "/" + r.recordId(), new Awaiting(record, r, teacherUnit));
                 return true;
+            }
+        }
+        /** The whole list in one page, the longest waiting first, as DynamoDbIntegrityRecords orders it. */
+        public org.teachertraining.core.common.Page<Awaiting> awaitingDecision(String unitPrefix, org.teachertraining.core.integrity.Recourse.Status status, String cursor, int limit) {
+            synchronized (lock) {
+                return new org.teachertraining.core.common.Page<>(awaitingMap.values().stream()
+                        .filter(a -> a.teacherUnit().startsWith(unitPrefix) && (status == null || a.recourse().status() == status))
+                        .sorted(java.util.Comparator.comparing((Awaiting a) -> a.recourse().lastStepAt())).toList(), null);
             }
         }
     };

@@ -7,17 +7,22 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import org.teachertraining.core.integrity.IntegrityRecourse;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
+import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A teacher's integrity file and the recourse on its records (E4, E4a): {@link IntegrityRecourse}. */
-@Controller("/teachers/{teacherId}/integrity-records")
+@Controller
 public class IntegrityController {
+    private static final String RECORD = "/teachers/{teacherId}/integrity-records/{recordId}";
+
     public record Evidence(String fileName, String contentType, Long size) {}
 
     public record Excuse(String reason, String evidenceKey) {}
@@ -32,14 +37,28 @@ public class IntegrityController {
         this.recourse = recourse;
     }
 
-    @Get
+    @Get("/teachers/{teacherId}/integrity-records")
     public HttpResponse<String> file(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);
         return Responses.of(request, recourse.file(caller, teacherId), v -> HttpStatus.OK,
                 entries -> Map.of("items", entries.stream().map(IntegrityRecourse::view).toList()));
     }
 
-    @Post("/{recordId}/evidence")
+    /** The records awaiting the province's decision in the caller's subtree (or {@code jurisdiction}'s), the longest waiting first. */
+    @Get("/integrity-records")
+    public HttpResponse<String> awaitingDecision(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String recourse,
+                                                 @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        var caller = callers.of(request);
+        return Responses.of(request, this.recourse.awaitingDecision(caller, QueryValues.text(jurisdiction), QueryValues.text(recourse),
+                QueryValues.text(cursor), QueryValues.integer("limit", limit)), v -> HttpStatus.OK, page -> {
+                    var out = new LinkedHashMap<String, Object>();
+                    out.put("items", page.items().stream().map(IntegrityRecourse::view).toList());
+                    out.put("nextCursor", page.nextCursor());
+                    return out;
+                });
+    }
+
+    @Post(RECORD + "/evidence")
     public HttpResponse<String> evidence(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
         var e = Json.read(body, Evidence.class);
@@ -52,21 +71,21 @@ public class IntegrityController {
                 });
     }
 
-    @Post("/{recordId}/excuse")
+    @Post(RECORD + "/excuse")
     public HttpResponse<String> excuse(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
         var e = Json.read(body, Excuse.class);
         return Responses.of(request, recourse.excuse(caller, teacherId, recordId, e.reason(), e.evidenceKey()), v -> HttpStatus.OK, IntegrityRecourse::view);
     }
 
-    @Post("/{recordId}/appeal")
+    @Post(RECORD + "/appeal")
     public HttpResponse<String> appeal(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
         var e = Json.read(body, Excuse.class);
         return Responses.of(request, recourse.appeal(caller, teacherId, recordId, e.reason(), e.evidenceKey()), v -> HttpStatus.OK, IntegrityRecourse::view);
     }
 
-    @Post("/{recordId}/decision")
+    @Post(RECORD + "/decision")
     public HttpResponse<String> decide(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
         var d = Json.read(body, Decision.class);

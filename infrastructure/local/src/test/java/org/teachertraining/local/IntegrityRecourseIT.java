@@ -37,6 +37,17 @@ class IntegrityRecourseIT {
         throw new AssertionError(recordId + " not in " + file.body());
     }
 
+    /** The province's queue as {@code token} sees it: "teacherId recourse" of this test's teachers, in the list's order. */
+    static List<String> awaiting(String token, String query) throws Exception {
+        var page = api.send("GET", "/integrity-records?limit=100" + query, token, null);
+        assertEquals(200, page.status(), page.toString());
+        var out = new ArrayList<String>();
+        for (JsonNode e : page.json().get("items")) {
+            if (e.get("teacherId").asText().startsWith("IR-")) out.add(e.get("teacherId").asText() + " " + e.get("recourse").asText());
+        }
+        return out;
+    }
+
     @Test
     void theCountyExcusesTheTeacherAppealsTheProvinceDecides_andTheBanFollows() throws Exception {
         api = Api.shared();
@@ -92,6 +103,15 @@ class IntegrityRecourseIT {
         BadInputIT.refusedBy(api.send("POST", "/teachers/IR-0/integrity-records/" + noShow + "/excuse", county,
                 "{\"reason\":\"again\",\"evidenceKey\":\"" + key + "\"}"), 409, "E4a");
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"IR-0\"}").status());
+        // the excuse awaits the province's review: on its queue, the city's and the county's, not a neighbour's
+        assertEquals(List.of("IR-0 EXCUSED"), awaiting(province, ""));
+        assertEquals(List.of("IR-0 EXCUSED"), awaiting(xinyang, ""));
+        assertEquals(List.of("IR-0 EXCUSED"), awaiting(county, ""));
+        assertEquals(List.of(), awaiting(guangshan, ""));
+        var one = api.send("GET", "/integrity-records?jurisdiction=411523", province, null).json().get("items").get(0);
+        assertEquals("411523", one.get("jurisdiction").asText());
+        assertEquals("NO_SHOW", one.get("kind").asText());
+        assertFalse(one.get("banning").asBoolean());
 
         // a dismissal is not excused by the county: the teacher appeals; the ban stays meanwhile
         BadInputIT.refusedBy(api.send("POST", "/teachers/IR-1/integrity-records/" + noShow + "/excuse", county,
@@ -103,6 +123,25 @@ class IntegrityRecourseIT {
         assertTrue(appealed.json().get("banning").asBoolean());
         BadInputIT.problem(api.send("POST", "/teachers/IR-1/integrity-records/" + noShow + "/decision", county, "{\"lift\":true,\"reason\":\"x\"}"), 403, null);
         BadInputIT.problem(api.send("POST", "/teachers/IR-1/integrity-records/" + noShow + "/decision", province, "{\"reason\":\"x\"}"), 400, "lift");
+        // both on the province's queue, the longest waiting first; narrowed to one status
+        assertEquals(List.of("IR-0 EXCUSED", "IR-1 APPEALED"), awaiting(province, ""));
+        assertEquals(List.of("IR-1 APPEALED"), awaiting(province, "&recourse=APPEALED"));
+        assertEquals(List.of("IR-0 EXCUSED"), awaiting(province, "&recourse=EXCUSED&jurisdiction=411500"));
+        // the queue is the admins', within their subtree; a bad filter, limit or cursor a 400 naming it
+        BadInputIT.problem(api.send("GET", "/integrity-records", teacher("IR-1"), null), 403, null);
+        BadInputIT.problem(api.send("GET", "/integrity-records?jurisdiction=411500", guangshan, null), 403, null);
+        BadInputIT.problem(api.send("GET", "/integrity-records", api.send("POST", "/dev/tokens", null, "{\"sub\":\"ir-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText(), null), 403, null);
+        BadInputIT.problem(api.send("GET", "/integrity-records?recourse=LIFTED", province, null), 400, "recourse");
+        BadInputIT.problem(api.send("GET", "/integrity-records?recourse=" + "X".repeat(3000), province, null), 400, "recourse");
+        BadInputIT.problem(api.send("GET", "/integrity-records?limit=0", province, null), 400, "limit");
+        BadInputIT.problem(api.send("GET", "/integrity-records?cursor=bm90LWEtY3Vyc29y", province, null), 400, "cursor");
+        // one at a time, each page's cursor leading to the next
+        var first = api.send("GET", "/integrity-records?limit=1&jurisdiction=411523", province, null);
+        assertEquals(200, first.status(), first.toString());
+        assertEquals(1, first.json().get("items").size());
+        var second = api.send("GET", "/integrity-records?limit=1&jurisdiction=411523&cursor=" + first.json().get("nextCursor").asText(), province, null);
+        assertEquals(200, second.status(), second.toString());
+        assertEquals("IR-1", second.json().get("items").get(0).get("teacherId").asText());
 
         // two clerks of the province decide at once, one to lift and one to keep: one decision stands
         var decisions = new ArrayList<CompletableFuture<Api.Response>>();
@@ -134,5 +173,7 @@ class IntegrityRecourseIT {
         assertTrue(kept.json().get("banning").asBoolean());
         assertEquals(key, kept.json().get("steps").get(0).get("evidenceKey").asText());
         BadInputIT.refusedBy(api.send("POST", "/teachers/IR-0/integrity-records/" + noShow + "/appeal", teacher("IR-0"), "{\"reason\":\"再申诉\"}"), 409, "E4a");
+        // decided, both are off the queue
+        assertEquals(List.of(), awaiting(province, ""));
     }
 }

@@ -3,6 +3,8 @@ package org.teachertraining.adapters.dynamodb;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.integrity.Recourse;
+import org.teachertraining.core.common.Page;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -46,10 +48,21 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         return out;
     }
 
+    /**
+     * Each step put on the version it was decided on. While the recourse awaits the province's decision, GSI1 lists it
+     * under its province: RECOURSE#AWAITING#<the province's two digits> / lastStepAt#teacherId#recordId, with the
+     * teacher's unit and the record beside it; a decision's put leaves the index (a sparse queue).
+     */
     @Override
-    public boolean saveRecourse(Recourse r) {
-        var item = Map.of("PK", s("TEACHER#" + r.teacherId()), "SK", s("RECOURSE#" + r.recordId()), "type", s("RECOURSE"),
-                "version", TrainingTable.n(r.version()), "data", s(TrainingTable.toJson(r)));
+    public boolean saveRecourse(Recourse r, IntegrityRecord record, String teacherUnit) {
+        var item = new java.util.HashMap<>(Map.of("PK", s("TEACHER#" + r.teacherId()), "SK", s("RECOURSE#" + r.recordId()), "type", s("RECOURSE"),
+                "status", s(r.status().name()), "version", TrainingTable.n(r.version()), "data", s(TrainingTable.toJson(r))));
+        if (r.awaitsDecision()) {
+            item.put("GSI1PK", s(AWAITING + teacherUnit.substring(0, 2)));
+            item.put("GSI1SK", s(r.lastStepAt() + "#" + r.teacherId() + "#" + r.recordId()));
+            item.put("unit", s(teacherUnit));
+            item.put("record", s(TrainingTable.toJson(record)));
+        }
         try {
             table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item)
                     .conditionExpression(r.version() == 1 ? "attribute_not_exists(PK)" : "version = :previous")
@@ -58,6 +71,32 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException taken) {
             return false;
         }
+    }
+
+    private static final String AWAITING = "RECOURSE#AWAITING#";
+
+    @Override
+    public Page<Awaiting> awaitingDecision(String unitPrefix, Recourse.Status status, String cursor, int limit) {
+        String pk = AWAITING + unitPrefix.substring(0, 2);
+        var filters = new java.util.ArrayList<String>();
+        var values = new java.util.HashMap<String, AttributeValue>(Map.of(":pk", s(pk)));
+        if (unitPrefix.length() > 2) {
+            filters.add("begins_with(#unit, :unit)");
+            values.put(":unit", s(unitPrefix));
+        }
+        if (status != null) {
+            filters.add("#status = :status");
+            values.put(":status", s(status.name()));
+        }
+        var names = new java.util.HashMap<String, String>();
+        if (unitPrefix.length() > 2) names.put("#unit", "unit");
+        if (status != null) names.put("#status", "status");
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1).limit(limit)
+                .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(values);
+        if (!filters.isEmpty()) request.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);
+        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", pk, "GSI1SK", ""));
+        return table.page(request.build(), i -> new Awaiting(TrainingTable.fromJson(TrainingTable.str(i, "record"), IntegrityRecord.class),
+                TrainingTable.fromJson(TrainingTable.str(i, "data"), Recourse.class), TrainingTable.str(i, "unit")));
     }
 
     @Override

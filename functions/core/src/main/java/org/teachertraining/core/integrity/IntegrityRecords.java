@@ -1,5 +1,7 @@
 package org.teachertraining.core.integrity;
 
+import org.teachertraining.core.common.Page;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,24 @@ public interface IntegrityRecords {
     /** The recourse on the teacher's records that have any, by record ID. */
     Map<String, Recourse> recourseOf(String teacherId);
 
-    /** Saves {@code recourse} if the stored one is still at {@code recourse.version() - 1}; false when another step came first. */
-    boolean saveRecourse(Recourse recourse);
+    /**
+     * Saves the recourse on {@code record} if the stored one is still at {@code recourse.version() - 1}; false when
+     * another step came first. While it awaits the province's decision ({@link Recourse#awaitsDecision()}) it is
+     * listed under {@code teacherUnit}, the teacher's school or county, for {@link #awaitingDecision}.
+     */
+    boolean saveRecourse(Recourse recourse, IntegrityRecord record, String teacherUnit);
+
+    /** A record whose recourse awaits the province's decision, with the unit of its teacher. */
+    record Awaiting(IntegrityRecord record, Recourse recourse, String teacherUnit) {}
+
+    /**
+     * Records awaiting the province's decision of teachers whose unit code starts with {@code unitPrefix} (a GB/T
+     * 2260 prefix, at least the province's two digits), optionally of one status, the longest waiting first. A
+     * page filtered by a city, county or status can be short and still carry a cursor.
+     *
+     * @throws org.teachertraining.core.common.BadCursor for a cursor this listing did not issue
+     */
+    Page<Awaiting> awaitingDecision(String unitPrefix, Recourse.Status status, String cursor, int limit);
 
     /** The records that bar the teacher on {@code on} (E4): in force, and neither excused nor lifted. */
     default List<IntegrityRecord> banning(String teacherId, LocalDate on) {

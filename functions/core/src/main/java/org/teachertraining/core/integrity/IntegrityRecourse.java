@@ -1,14 +1,17 @@
 package org.teachertraining.core.integrity;
 
+import org.teachertraining.core.common.BadCursor;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.submission.FileType;
 import org.teachertraining.core.submission.UploadUrls;
 import org.teachertraining.core.teacher.Teacher;
@@ -40,6 +43,11 @@ public final class IntegrityRecourse {
 
     public record EvidenceUpload(String evidenceKey, UploadUrls.UploadUrl upload) {}
 
+    /** A record of a teacher found for a step. */
+    private record Found(Teacher teacher, IntegrityRecord record) {}
+
+    public static final int MAX_PAGE = 100;
+
     private final Teachers teachers;
     private final IntegrityRecords records;
     private final EvidenceFiles evidence;
@@ -68,10 +76,44 @@ public final class IntegrityRecourse {
         return Outcome.done(out);
     }
 
+    /**
+     * The records awaiting the province's decision (E4a) — appealed by their teachers, or excused by a county and
+     * open to the province's review — of the teachers in {@code jurisdiction} (the caller's own unit when absent),
+     * for the admins whose subtree holds it; optionally of one {@code recourse} status; the longest waiting first.
+     */
+    public Outcome<Page<ForDecision>> awaitingDecision(Caller caller, String jurisdiction, String recourse, String cursor, Integer limit) {
+        String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
+        var denied = access.require(caller, unit, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+        if (denied.isPresent()) return Outcome.refused(denied.get());
+        var v = new Violations();
+        v.range("limit", limit, 1, MAX_PAGE);
+        Recourse.Status status = null;
+        if (recourse != null) {
+            if (recourse.equals(Recourse.Status.APPEALED.name()) || recourse.equals(Recourse.Status.EXCUSED.name())) {
+                status = Recourse.Status.valueOf(recourse);
+            } else {
+                v.add("recourse", "只能按「已申诉」或「已认定正当理由」筛选", "must be APPEALED or EXCUSED");
+            }
+        }
+        if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        try {
+            var page = records.awaitingDecision(JurisdictionTree.subtreePrefix(unit), status, cursor, limit == null ? 50 : limit);
+            var today = ChinaTime.today(clock);
+            return Outcome.done(new Page<>(page.items().stream()
+                    .map(a -> new ForDecision(new Entry(a.record(), a.recourse(), a.record().bans(today) && !a.recourse().liftsBan()), a.teacherUnit()))
+                    .toList(), page.nextCursor()));
+        } catch (BadCursor e) {
+            return Outcome.refused(BadCursor.refusal());
+        }
+    }
+
+    /** An entry of the list awaiting the province's decision, with its teacher's unit. */
+    public record ForDecision(Entry entry, String teacherUnit) {}
+
     /** An upload URL for a file of evidence: the county's admins for an excuse, the teacher for an appeal. */
     public Outcome<EvidenceUpload> evidenceUpload(Caller caller, String teacherId, String recordId, String fileName, String contentType, Long size) {
         var found = find(caller, teacherId, recordId);
-        if (found instanceof Outcome.Refused<IntegrityRecord> r) return Outcome.refused(r.refusal());
+        if (found instanceof Outcome.Refused<Found> r) return Outcome.refused(r.refusal());
         var v = new Violations();
         v.name("fileName", fileName, 200);
         var type = contentType == null ? java.util.Optional.<FileType>empty() : FileType.ofContentType(contentType);
@@ -88,11 +130,11 @@ public final class IntegrityRecourse {
     public Outcome<Entry> excuse(Caller caller, String teacherId, String recordId, String reason, String evidenceKey) {
         if (!caller.hasRole(Role.COUNTY_ADMIN, Role.CITY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.COUNTY_ADMIN, Role.CITY_ADMIN));
         var found = find(caller, teacherId, recordId);
-        if (found instanceof Outcome.Refused<IntegrityRecord> r) return Outcome.refused(r.refusal());
-        var record = ((Outcome.Done<IntegrityRecord>) found).value();
-        if (record.kind() != IntegrityRecord.Kind.NO_SHOW) {
-            return Outcome.refused(Refusal.conflict("E4a", Text.of("只有未参训记录可由县区认定正当理由；" + record.kind().zh() + "记录请由教师申诉",
-                    "Only a no-show can be excused by the county; a " + record.kind() + " record goes by appeal")));
+        if (found instanceof Outcome.Refused<Found> r) return Outcome.refused(r.refusal());
+        var record = ((Outcome.Done<Found>) found).value();
+        if (record.record().kind() != IntegrityRecord.Kind.NO_SHOW) {
+            return Outcome.refused(Refusal.conflict("E4a", Text.of("只有未参训记录可由县区认定正当理由；" + record.record().kind().zh() + "记录请由教师申诉",
+                    "Only a no-show can be excused by the county; a " + record.record().kind() + " record goes by appeal")));
         }
         var v = new Violations();
         v.text("reason", reason, MAX_REASON);
@@ -108,12 +150,12 @@ public final class IntegrityRecourse {
             return Outcome.refused(Refusal.forbidden(Text.of("只有教师本人可以申诉", "Only the teacher may appeal their own record")));
         }
         var found = find(caller, teacherId, recordId);
-        if (found instanceof Outcome.Refused<IntegrityRecord> r) return Outcome.refused(r.refusal());
+        if (found instanceof Outcome.Refused<Found> r) return Outcome.refused(r.refusal());
         var v = new Violations();
         v.text("reason", reason, MAX_REASON);
         if (evidenceKey != null) checkEvidence(v, teacherId, recordId, evidenceKey);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        return step(caller, ((Outcome.Done<IntegrityRecord>) found).value(), EnumSet.noneOf(Recourse.Status.class), true, Recourse.Status.APPEALED,
+        return step(caller, ((Outcome.Done<Found>) found).value(), EnumSet.noneOf(Recourse.Status.class), true, Recourse.Status.APPEALED,
                 new Recourse.Step(Recourse.Action.APPEAL, caller.userId(), caller.role().name(), clock.instant(), reason.strip(), evidenceKey, null));
     }
 
@@ -121,18 +163,19 @@ public final class IntegrityRecourse {
     public Outcome<Entry> decide(Caller caller, String teacherId, String recordId, Boolean lift, String reason) {
         if (!caller.hasRole(Role.PROVINCE_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.PROVINCE_ADMIN));
         var found = find(caller, teacherId, recordId);
-        if (found instanceof Outcome.Refused<IntegrityRecord> r) return Outcome.refused(r.refusal());
+        if (found instanceof Outcome.Refused<Found> r) return Outcome.refused(r.refusal());
         var v = new Violations();
         v.required("lift", lift);
         v.text("reason", reason, MAX_REASON);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        return step(caller, ((Outcome.Done<IntegrityRecord>) found).value(), EnumSet.of(Recourse.Status.APPEALED, Recourse.Status.EXCUSED), false,
+        return step(caller, ((Outcome.Done<Found>) found).value(), EnumSet.of(Recourse.Status.APPEALED, Recourse.Status.EXCUSED), false,
                 lift ? Recourse.Status.LIFTED : Recourse.Status.KEPT,
                 new Recourse.Step(Recourse.Action.DECISION, caller.userId(), caller.role().name(), clock.instant(), reason.strip(), null, lift));
     }
 
     /** One step, saved on the version it was decided on: {@code from} the statuses it may follow ({@code fromNone}: also a record without recourse). */
-    private Outcome<Entry> step(Caller caller, IntegrityRecord record, Set<Recourse.Status> from, boolean fromNone, Recourse.Status to, Recourse.Step step) {
+    private Outcome<Entry> step(Caller caller, Found found, Set<Recourse.Status> from, boolean fromNone, Recourse.Status to, Recourse.Step step) {
+        var record = found.record();
         var current = records.recourseOf(record.teacherId()).getOrDefault(record.id(), Recourse.none(record.teacherId(), record.id()));
         boolean allowed = current.status() == null ? fromNone : from.contains(current.status());
         if (!allowed) {
@@ -142,14 +185,14 @@ public final class IntegrityRecourse {
                     .withDetails(Map.of("recourse", current.status() == null ? "NONE" : current.status().name())));
         }
         var next = current.then(to, step);
-        if (!records.saveRecourse(next)) {
+        if (!records.saveRecourse(next, record, found.teacher().unit())) {
             return Outcome.refused(Refusal.conflict("E4a", Text.of("该记录刚由他人处理，请刷新后重试", "Someone acted on this record meanwhile; reload and try again")));
         }
         return Outcome.done(new Entry(record, next, record.bans(ChinaTime.today(clock)) && !next.liftsBan()));
     }
 
     /** The record, for the teacher themself or admins whose subtree holds the teacher (each step checks the role it needs). */
-    private Outcome<IntegrityRecord> find(Caller caller, String teacherId, String recordId) {
+    private Outcome<Found> find(Caller caller, String teacherId, String recordId) {
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         Teacher t = teacher.get();
@@ -160,7 +203,7 @@ public final class IntegrityRecourse {
         }
         var record = records.ofTeacher(teacherId).stream().filter(r -> r.id().equals(recordId)).findFirst();
         if (record.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("没有这条诚信记录", "No such integrity record")));
-        return Outcome.done(record.get());
+        return Outcome.done(new Found(t, record.get()));
     }
 
     private void checkEvidence(Violations v, String teacherId, String recordId, String key) {
@@ -191,8 +234,15 @@ public final class IntegrityRecourse {
         };
     }
 
+    /** What the API shows of an entry awaiting the decision: the entry and its teacher's unit. */
+    public static Map<String, Object> view(ForDecision a) {
+        var out = view(a.entry());
+        out.put("jurisdiction", a.teacherUnit());
+        return out;
+    }
+
     /** What the API shows of an entry. */
-    public static Map<String, Object> view(Entry e) {
+    public static LinkedHashMap<String, Object> view(Entry e) {
         var out = new LinkedHashMap<String, Object>();
         out.put("recordId", e.record().id());
         out.put("teacherId", e.record().teacherId());

@@ -37,6 +37,16 @@ public record Recourse(String teacherId, String recordId, Status status, List<St
         return status == Status.EXCUSED || status == Status.LIFTED;
     }
 
+    /** Whether the province has yet to decide: an appeal, or a county's excuse it may review (E4a). */
+    public boolean awaitsDecision() {
+        return status == Status.APPEALED || status == Status.EXCUSED;
+    }
+
+    /** When the latest step was taken; null before any. */
+    public Instant lastStepAt() {
+        return steps.isEmpty() ? null : steps.get(steps.size() - 1).at();
+    }
+
     public Recourse then(Status next, Step step) {
         var all = new ArrayList<>(steps);
         all.add(step);
