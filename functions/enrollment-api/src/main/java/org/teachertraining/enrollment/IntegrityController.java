@@ -71,6 +71,13 @@ public class IntegrityController {
                 });
     }
 
+    /** A presigned link to a file of evidence a step of the record cites: {@code {url, expiresAt}}. */
+    @Get(RECORD + "/evidence/{file}")
+    public HttpResponse<String> evidenceLink(HttpRequest<?> request, String teacherId, String recordId, String file) {
+        var caller = callers.of(request);
+        return Responses.of(request, recourse.evidence(caller, teacherId, recordId, file), HttpStatus.OK);
+    }
+
     @Post(RECORD + "/excuse")
     public HttpResponse<String> excuse(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);

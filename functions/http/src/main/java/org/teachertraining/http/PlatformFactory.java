@@ -320,15 +320,18 @@ public class PlatformFactory {
         return new org.teachertraining.core.certificate.TeacherCertificates(teachers, new DynamoDbCertificateRegistry(table), downloads, access);
     }
 
-    /** Recourse on integrity records (E4a); evidence files under {@code evidence/} of {@code submissions.bucket}. */
+    /** Recourse on integrity records (E4a); evidence files under {@code evidence/} of {@code submissions.bucket}, read by links valid as long as certificates' links. */
     @Singleton
     org.teachertraining.core.integrity.IntegrityRecourse integrityRecourse(Teachers teachers, DynamoDbIntegrityRecords records, UploadUrls uploadUrls,
                                                                           @Value("${aws.region:`cn-north-1`}") String region, @Value("${aws.s3.endpoint:}") String endpoint,
                                                                           @Value("${submissions.bucket}") String bucket, List<ExecutionInterceptor> interceptors,
+                                                                          @Value("${certificates.download-url-ttl:10m}") java.time.Duration ttl,
+                                                                          @Value("${aws.local.access-key-id:local}") String localKey,
                                                                           Access access, Clock clock) {
-        var s3 = AwsClients.s3(System.getenv().getOrDefault("AWS_REGION", region), endpoint, interceptors);
-        return new org.teachertraining.core.integrity.IntegrityRecourse(teachers, records,
-                new org.teachertraining.adapters.s3.S3EvidenceFiles(s3, bucket, uploadUrls), access, clock);
+        String regionNow = System.getenv().getOrDefault("AWS_REGION", region);
+        var s3 = AwsClients.s3(regionNow, endpoint, interceptors);
+        return new org.teachertraining.core.integrity.IntegrityRecourse(teachers, records, new org.teachertraining.adapters.s3.S3EvidenceFiles(
+                s3, bucket, uploadUrls, AwsClients.s3Presigner(regionNow, endpoint, localKey), ttl), access, clock);
     }
 
     @Singleton

@@ -60,7 +60,8 @@ class AttackSurfaceIT {
                 .replace("{jurisdiction}", "411523").replace("{code}", "411523").replace("{institutionId}", "HENU")
                 .replace("{recordId}", "SB-AS").replace("{entryId}", "E-AS").replace("{submissionId}", "S-AS")
                 .replace("{classNo}", "1").replace("{expertId}", "expert-as").replace("{notificationId}", "N-AS")
-                .replace("{year}", "2026").replace("{requirementId}", "AS-REQ").replace("{communityId}", "AS-COMMUNITY").replace("{activityId}", "AS-ACTIVITY");
+                .replace("{year}", "2026").replace("{requirementId}", "AS-REQ").replace("{communityId}", "AS-COMMUNITY").replace("{activityId}", "AS-ACTIVITY")
+                .replace("{file}", "AS-EVIDENCE.pdf");
     }
 
     /** {@link #fill}, which must know every parameter the document's paths name: a new one is named here, not skipped. */

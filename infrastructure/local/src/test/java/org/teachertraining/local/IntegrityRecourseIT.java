@@ -103,6 +103,20 @@ class IntegrityRecourseIT {
         BadInputIT.refusedBy(api.send("POST", "/teachers/IR-0/integrity-records/" + noShow + "/excuse", county,
                 "{\"reason\":\"again\",\"evidenceKey\":\"" + key + "\"}"), 409, "E4a");
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"IR-0\"}").status());
+        // the evidence the excuse cites is read by link: the teacher and the admins over them, nobody else; a file no step cites is not found
+        String file = key.substring(key.lastIndexOf('/') + 1);
+        var link = api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/" + file, province, null);
+        assertEquals(200, link.status(), link.toString());
+        var fetched = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.json().get("url").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fetched.statusCode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pdf, fetched.body());
+        assertEquals(200, api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/" + file, teacher("IR-0"), null).status());
+        BadInputIT.problem(api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/" + file, guangshan, null), 403, null);
+        BadInputIT.problem(api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/" + file, teacher("IR-1"), null), 403, null);
+        BadInputIT.problem(api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/other.pdf", county, null), 404, null);
+        BadInputIT.problem(api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/..%2F..%2F" + file, county, null), 400, "path");
+
         // the excuse awaits the province's review: on its queue, the city's and the county's, not a neighbour's
         assertEquals(List.of("IR-0 EXCUSED"), awaiting(province, ""));
         assertEquals(List.of("IR-0 EXCUSED"), awaiting(xinyang, ""));

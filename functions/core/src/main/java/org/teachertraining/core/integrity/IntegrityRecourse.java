@@ -126,6 +126,21 @@ public final class IntegrityRecourse {
         return Outcome.done(new EvidenceUpload(key, evidence.forUpload(key, size, type.get().contentType())));
     }
 
+    /**
+     * A link to a file of evidence a step of the record's recourse cites ({@code file}, the last part of its
+     * {@code evidenceKey}): for the teacher, and the province, city and county admins over the teacher, who decide on
+     * it. A file uploaded but cited by no step is not found.
+     */
+    public Outcome<EvidenceFiles.Link> evidence(Caller caller, String teacherId, String recordId, String file) {
+        var found = find(caller, teacherId, recordId);
+        if (found instanceof Outcome.Refused<Found> r) return Outcome.refused(r.refusal());
+        String key = prefix(teacherId, recordId) + file;
+        var cited = records.recourseOf(teacherId).getOrDefault(recordId, Recourse.none(teacherId, recordId)).steps().stream()
+                .anyMatch(s -> key.equals(s.evidenceKey()));
+        if (!cited) return Outcome.refused(Refusal.notFound(Text.of("该记录的申诉或认定中没有这份证明材料", "No step of this record's recourse cites this evidence")));
+        return Outcome.done(evidence.forDownload(key));
+    }
+
     /** The county excuses a no-show with cause: evidence required; the ban is lifted. */
     public Outcome<Entry> excuse(Caller caller, String teacherId, String recordId, String reason, String evidenceKey) {
         if (!caller.hasRole(Role.COUNTY_ADMIN, Role.CITY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.COUNTY_ADMIN, Role.CITY_ADMIN));
