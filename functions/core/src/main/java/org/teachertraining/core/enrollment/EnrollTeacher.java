@@ -146,16 +146,16 @@ public final class EnrollTeacher {
         if (project.cancelledAt() != null) return Optional.of(cancelled(project, "E2"));
         if (clock.instant().isBefore(project.selectionCutoff())) return Optional.empty();
         return Optional.of(Refusal.conflict("E2", Text.of(
-                "遴选已截止（截止时间 " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime() + "）",
-                "Selection closed at " + project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime()))
+                "遴选已截止（截止时间 " + ChinaTime.readable(project.selectionCutoff()) + "，北京时间）",
+                "Selection closed at " + ChinaTime.readable(project.selectionCutoff()) + " (Beijing time)"))
                 .withDetails(Map.of("selectionCutoff", project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime().toString())));
     }
 
     /** A cancelled project selects (E2) and registers (E8) no one. */
     static Refusal cancelled(Project project, String rule) {
-        String at = project.cancelledAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
-        return Refusal.conflict(rule, Text.of("项目已于 " + at + " 取消，不再遴选或报到", "The project was cancelled at " + at + ": no one is selected or registered"))
-                .withDetails(Map.of("cancelledAt", at));
+        String at = ChinaTime.readable(project.cancelledAt());
+        return Refusal.conflict(rule, Text.of("项目已于 " + at + "（北京时间）取消，不再遴选或报到", "The project was cancelled at " + at + " (Beijing time): no one is selected or registered"))
+                .withDetails(Map.of("cancelledAt", project.cancelledAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString()));
     }
 
     /** E3–E5: what keeps this teacher out of this project whenever they would be selected (a waitlist's promotion too). */
