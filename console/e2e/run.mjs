@@ -597,6 +597,82 @@ await flow('institution-registers-a-trainee-at-the-class-start', async page => {
   }
 })
 
+// E4 and E4a: a teacher enrolled in an approved project never registers at its start: a no-show on record, banned for
+// three years. The teacher appeals in the console with a file of evidence; the appeal waits on the province's queue,
+// where the province reads the evidence and lifts the record: the ban ends. The project is its own (the funded one is
+// cancelled above), taken through its lifecycle by the API; the clock moves past its first day and back.
+await flow('a-no-show-appeals-and-the-province-lifts-the-record', async page => {
+  const city = await token('e2e-city', 'CITY_ADMIN', { jurisdiction: '411500' })
+  const trial = await api('POST', `/programs/${program.id}/projects`, province, {
+    code: `NOSHOW-${run}`, name: `乡村教师培训（诚信记录测试 ${run}）`, category: '乡村教师', eligibility: {},
+    phases: [{ kind: 'CENTRALIZED', days: 8 }, { kind: 'ONLINE', hours: 30 }], totalHours: 94, classSize: 50, institutionId: 'HENU', seats: 50,
+    selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
+  })
+  await api('PUT', `/projects/${trial.id}/quotas/411500`, province, { seats: 1 })
+  await api('PUT', `/projects/${trial.id}/quotas/411523`, city, { seats: 1 })
+  const absent = `E2E${run}N`
+  await api('POST', '/teachers', county, { id: absent, name: '陈明', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2010-09-01' })
+  await api('POST', `/projects/${trial.id}/enrollments`, county, { teacherId: absent })
+  await api('PUT', `/projects/${trial.id}/budget`, henu, { lines: [{ category: 'ACCOMMODATION', amount: 80000, justification: '50人×8天×200元' }] })
+  await api('POST', `/projects/${trial.id}/application`, henu)
+  for (let i = 0; i < 120 && (await api('GET', `/projects/${trial.id}/lifecycle`, henu)).waitingFor !== 'APPROVAL'; i++) await new Promise(r => setTimeout(r, 500))
+  await api('POST', `/projects/${trial.id}/application/decision`, province, { approved: true })
+  try {
+    await api('POST', '/dev/clock', null, { now: new Date(Date.parse(`${trial.startDate}T00:10:00+08:00`) + 86400000).toISOString() })
+    const late = await token('e2e-city-late', 'CITY_ADMIN', { jurisdiction: '411500' })   // minted on the moved clock
+    let noShows = []
+    for (let i = 0; i < 120 && !noShows.some(e => e.teacherId === absent); i++) {
+      await new Promise(r => setTimeout(r, 500))
+      noShows = (await api('GET', `/projects/${trial.id}/enrollments?status=NO_SHOW`, late)).items
+    }
+    assert.ok(noShows.some(e => e.teacherId === absent), 'the trainee never registered is a no-show')
+  } finally {
+    await api('POST', '/dev/clock', null, { now: clock.toISOString() })
+  }
+  const teacher = await token(`e2e-appellant-${run}`, 'TEACHER', { teacherId: absent, jurisdiction: '411523' })
+  const [record] = (await api('GET', `/teachers/${absent}/integrity-records`, teacher)).items.filter(r => r.projectId === trial.id)
+  assert.equal(record.banning, true)
+
+  // the teacher appeals, with a hospital's certificate as evidence
+  await signIn(page, null, { teacherId: absent, jurisdiction: '411523', sub: `e2e-appellant-${run}` }, '教师')
+  await page.locator('[data-test=my-integrity] td').getByText('无故未参训', { exact: true }).waitFor()
+  await page.locator(`[data-test=appeal-${record.recordId}]`).click()
+  await page.locator('[data-test=recourse-submit]').click()
+  assert.match(await page.locator('[data-test=recourse-error]').textContent(), /请填写理由/)
+  await page.locator('textarea[data-test=recourse-reason], [data-test=recourse-reason] textarea').first().fill('开班当日因病住院，附医院证明')
+  await page.locator('[data-test=recourse-evidence]').setInputFiles({ name: '住院证明.pdf', mimeType: 'application/pdf', buffer: pdf('HOSPITAL') })
+  await page.locator('[data-test=recourse-submit]').click()
+  await page.locator(`[data-test=recourse-${record.recordId}]`).getByText('申诉待省级决定').waitFor()
+  await page.screenshot({ path: `${SHOTS}/integrity-appeal.png`, fullPage: true })
+
+  // the province finds it on its queue, reads the evidence and lifts the record
+  await signIn(page, '河南省教育厅')
+  await page.locator('[data-test=menu-integrityQueue]').click()
+  await page.locator('[data-test=integrity-queue]').getByText('陈明').waitFor()
+  await page.locator(`[data-test=open-${absent}]`).click()
+  const drawer = page.locator('.el-drawer')
+  await drawer.locator('.el-table__expand-icon').first().click()
+  const [linked] = await Promise.all([
+    page.waitForResponse(r => r.url().includes(`/integrity-records/${encodeURIComponent(record.recordId)}/evidence/`)),
+    drawer.locator('[data-test=open-evidence]').click(),
+  ])
+  assert.equal(linked.status(), 200)
+  const evidence = Buffer.from(await (await fetch((await linked.json()).url)).arrayBuffer())
+  assert.ok(evidence.equals(pdf('HOSPITAL')), 'the evidence read back is the file the teacher uploaded')
+  await drawer.locator(`[data-test=decision-${record.recordId}]`).click()
+  await drawer.locator('[data-test=decision-lift]').getByText('撤销记录（解除限制）').click()
+  await drawer.locator('textarea[data-test=recourse-reason], [data-test=recourse-reason] textarea').first().fill('住院证明属实，撤销该记录')
+  await drawer.locator('[data-test=recourse-submit]').click()
+  await drawer.locator(`[data-test=recourse-${record.recordId}]`).getByText('已撤销').waitFor()
+  await drawer.locator('.el-tag', { hasText: '限制中' }).waitFor({ state: 'detached' })   // the ban ends with the record
+  await page.locator(`[data-test=integrity-queue] [data-test=open-${absent}]`).waitFor({ state: 'detached' })
+  await page.screenshot({ path: `${SHOTS}/integrity-decision.png`, fullPage: true })
+  const [after] = (await api('GET', `/teachers/${absent}/integrity-records`, teacher)).items.filter(r => r.recordId === record.recordId)
+  assert.equal(after.recourse, 'LIFTED')
+  assert.equal(after.banning, false)
+  assert.deepEqual(after.steps.map(s => s.action), ['APPEAL', 'DECISION'])
+})
+
 // every heading of a column, label of a field or a figure, placeholder, button, tab and menu entry: words of the console,
 // never data, so none may stay Chinese once a person has asked for English (names of units, projects and people may)
 await flow('the-console-in-english-throughout', async page => {

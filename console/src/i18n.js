@@ -8,7 +8,7 @@ const words = {
   mentoring: ['名师工作室', 'Mentoring communities'], projects: ['培训项目', 'Projects'], teachers: ['教师', 'Teachers'],
   compliance: ['学时达标', 'Compliance'], notifications: ['提醒', 'Reminders'], cityReports: ['市级汇总报告', 'City summaries'],
   myEnrollments: ['我的培训', 'My training'], transcript: ['学时档案', 'Transcript'], verify: ['证书查验', 'Verify a certificate'],
-  scoring: ['评审项目', 'Projects to score'], integrity: ['诚信记录', 'Integrity records'],
+  scoring: ['评审项目', 'Projects to score'], integrity: ['诚信记录', 'Integrity records'], integrityQueue: ['诚信申诉', 'Appeals and excuses'],
   role: ['角色', 'Role'], unit: ['单位', 'Unit'], account: ['账号', 'Account'], teacherId: ['教师编号', 'Teacher ID'],
   institutionId: ['承训机构代码', 'Institution ID'], year: ['年度', 'Year'], program: ['培训计划', 'Program'],
   search: ['查询', 'Search'], refresh: ['刷新', 'Refresh'], save: ['保存', 'Save'], cancel: ['取消', 'Cancel'],

@@ -12,6 +12,7 @@ export const screens = [
   { path: '/mentoring', name: 'mentoring', roles: ADMINS.slice(0, 3), component: () => import('./views/Mentoring.vue') },
   { path: '/teachers', name: 'teachers', roles: ['COUNTY_ADMIN', 'SCHOOL_ADMIN'], component: () => import('./views/Teachers.vue') },
   { path: '/compliance', name: 'compliance', roles: ADMINS, component: () => import('./views/Compliance.vue') },
+  { path: '/integrity', name: 'integrityQueue', roles: ADMINS.slice(0, 3), component: () => import('./views/IntegrityQueue.vue') },
   { path: '/city-reports', name: 'cityReports', roles: ['PROVINCE_ADMIN', 'CITY_ADMIN'], component: () => import('./views/CityReports.vue') },
   { path: '/me/training', name: 'myEnrollments', roles: ['TEACHER'], component: () => import('./views/MyTraining.vue') },
   { path: '/me/transcript', name: 'transcript', roles: ['TEACHER'], component: () => import('./views/Transcript.vue') },

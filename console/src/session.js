@@ -153,6 +153,8 @@ function namedOnce(names, path, nameOf) {
 export const institutionName = namedOnce(new Map(), id => `/institutions/${id}`, i => i?.name)
 /** A unit's name from the unit tree (`GET /jurisdictions/{code}`): 新县 for 411523; a school's is its code. */
 export const unitName = namedOnce(new Map(), code => `/jurisdictions/${code}`, j => j?.jurisdiction?.name)
+/** A teacher's name (`GET /teachers/{id}`), for admins over the teacher. */
+export const teacherName = namedOnce(new Map(), id => `/teachers/${id}`, x => x?.name)
 /** A project's name (`GET /projects/{id}`). */
 export const projectName = namedOnce(new Map(), id => `/projects/${id}`, p => p?.name)
 
