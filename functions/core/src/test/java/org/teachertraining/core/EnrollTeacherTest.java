@@ -73,6 +73,8 @@ class EnrollTeacherTest {
         var r = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
         assertEquals("E2", r.rule());
         assertEquals("2020-09-25T23:59:59+08:00", r.details().get("selectionCutoff"));
+        assertEquals("遴选已截止（截止时间 2020-09-25 23:59，北京时间）", r.message().zh());   // as people read it, not an ISO instant
+        assertEquals("Selection closed at 2020-09-25 23:59 (Beijing time)", r.message().en());
     }
 
     @Test

@@ -160,7 +160,9 @@ class LifecycleCancellationTest {
 
         var enrolling = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
         assertEquals("E2", enrolling.rule());
-        assertTrue(enrolling.message().zh().contains("已于") && enrolling.message().zh().contains("取消"), enrolling.message().zh());
+        String at = org.teachertraining.core.common.ChinaTime.readable(stored(p).updatedAt());
+        assertEquals("项目已于 " + at + "（北京时间）取消，不再遴选或报到", enrolling.message().zh());
+        assertTrue(at.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), at);
         assertTrue(w.ports.enrollments.find(p.id(), "T2").isEmpty(), "a teacher was enrolled in a cancelled project");
         assertEquals(Refusal.Kind.CONFLICT, refused(w.allocate.execute(World.XINYANG, p.id(), "411523", 5)).kind());
         assertEquals(2, w.ports.quotas.find(p.id(), "411523").orElseThrow().seats());

@@ -7,6 +7,7 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.integrity.IntegrityRecourse;
 import org.teachertraining.core.jurisdiction.Jurisdiction;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.program.CreateProgram;
@@ -138,7 +139,11 @@ final class DemoSeeds {
         }
         inParallel(saves);
         // one no-show of 2019 on record: this teacher is banned from provincial projects until 2022 (E4)
-        ctx.getBean(IntegrityRecords.class).add(IntegrityRecord.of(teacherIds.get(0)[0], IntegrityRecord.Kind.NO_SHOW, "HN2019-demo", LocalDate.of(2019, 10, 20)));
+        var noShow = IntegrityRecord.of(teacherIds.get(0)[0], IntegrityRecord.Kind.NO_SHOW, "HN2019-demo", LocalDate.of(2019, 10, 20));
+        ctx.getBean(IntegrityRecords.class).add(noShow);
+        // who appeals it (E4a): the ban stays until the province decides, and the appeal waits on the province's queue (诚信申诉)
+        var appellant = new Caller("demo-" + noShow.teacherId(), Role.TEACHER, noShow.teacherId().substring(1, 7), null, noShow.teacherId());
+        done(ctx.getBean(IntegrityRecourse.class).appeal(appellant, noShow.teacherId(), noShow.id(), "开班当日因病住院，未能报到，附医院诊断证明", null));
 
         // the cities enroll at once, as they do before a cutoff (each teacher's projects in order); E1 holds under it
         var enroll = ctx.getBean(EnrollTeacher.class);

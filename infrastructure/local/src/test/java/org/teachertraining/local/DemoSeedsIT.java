@@ -139,6 +139,12 @@ class DemoSeedsIT {
                 assertEquals(c.get("category").asText().equals("乡村教师"), last.get("eliminated").asBoolean(), c.toString());
             }
             String province = token(http, runtime, "{\"sub\":\"d\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}");
+            // the banned teacher's appeal waits on the province's queue (E4a), the ban in force meanwhile
+            var appeals = get(http, runtime, "/integrity-records", province).get("items");
+            assertEquals(1, appeals.size(), appeals.toString());
+            assertEquals("APPEALED", appeals.get(0).get("recourse").asText(), appeals.toString());
+            assertTrue(appeals.get(0).get("banning").asBoolean(), appeals.toString());
+            assertTrue(demo.contains("banned teacher " + appeals.get(0).get("teacherId").asText()), demo);
             var standing = get(http, runtime, "/programs/" + programId + "/institution-standing", province);
             assertEquals(previous, standing.get("previous").get("programId").asText(), standing.toString());
             assertEquals("ZKNU", standing.get("eliminations").get(0).get("institutionId").asText(), standing.toString());
