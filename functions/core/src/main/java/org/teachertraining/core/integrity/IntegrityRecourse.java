@@ -92,7 +92,7 @@ public final class IntegrityRecourse {
             if (recourse.equals(Recourse.Status.APPEALED.name()) || recourse.equals(Recourse.Status.EXCUSED.name())) {
                 status = Recourse.Status.valueOf(recourse);
             } else {
-                v.add("recourse", "只能按「已申诉」或「已认定正当理由」筛选", "must be APPEALED or EXCUSED");
+                v.add("recourse", "只能按「" + Recourse.Status.APPEALED.zh() + "」或「" + Recourse.Status.EXCUSED.zh() + "」筛选", "must be APPEALED or EXCUSED");
             }
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
