@@ -88,7 +88,7 @@ class EnrollTeacherTest {
         assertEquals(Refusal.Kind.UNPROCESSABLE, r.kind());
         assertEquals("schoolLocation", r.details().get("criterion"));
         // the criterion's values are named, never given by their codes, in either language
-        assertEquals("学校所在地不符：项目面向 乡村、乡镇，该教师学校在城区", r.message().zh());
+        assertEquals("学校所在地不符：项目面向乡村、乡镇，该教师学校在城区", r.message().zh());
         assertEquals("School location: the project is for Rural, Town; the teacher's school is Urban", r.message().en());
     }
 

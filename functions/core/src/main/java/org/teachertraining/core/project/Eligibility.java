@@ -52,21 +52,21 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
     public Optional<Failure> check(Teacher t, LocalDate date) {
         if (!stages.isEmpty() && !stages.contains(t.stage())) {
             var wanted = names(stages);
-            return fail("stage", "学段不符：项目面向 " + wanted.zh() + "，该教师为 " + Labels.zh(t.stage()),
+            return fail("stage", "学段不符：项目面向" + wanted.zh() + "，该教师为" + Labels.zh(t.stage()),
                     "Stage: the project is for " + wanted.en() + "; the teacher teaches " + Labels.of(t.stage()).en());
         }
         if (!subjects.isEmpty() && t.subjects().stream().noneMatch(subjects::contains)) {
-            return fail("subjects", "学科不符：项目面向 " + String.join("、", subjects) + "，该教师任教 " + String.join("、", t.subjects()),
+            return fail("subjects", "学科不符：项目面向" + String.join("、", subjects) + "，该教师任教" + String.join("、", t.subjects()),
                     "Subjects: the project is for " + String.join(", ", subjects) + "; the teacher teaches " + String.join(", ", t.subjects()));
         }
         if (!roles.isEmpty() && !roles.contains(t.role())) {
             var wanted = names(roles);
-            return fail("role", "岗位不符：项目面向 " + wanted.zh() + "，该教师为 " + Labels.zh(t.role()),
+            return fail("role", "岗位不符：项目面向" + wanted.zh() + "，该教师为" + Labels.zh(t.role()),
                     "Post: the project is for " + wanted.en() + "; the teacher is " + Labels.of(t.role()).en());
         }
         if (!schoolLocations.isEmpty() && !schoolLocations.contains(t.schoolLocation())) {
             var wanted = names(schoolLocations);
-            return fail("schoolLocation", "学校所在地不符：项目面向 " + wanted.zh() + "，该教师学校在" + Labels.zh(t.schoolLocation()),
+            return fail("schoolLocation", "学校所在地不符：项目面向" + wanted.zh() + "，该教师学校在" + Labels.zh(t.schoolLocation()),
                     "School location: the project is for " + wanted.en() + "; the teacher's school is " + Labels.of(t.schoolLocation()).en());
         }
         if (minTeachingYears != null && t.teachingYearsOn(date) < minTeachingYears) {
@@ -75,7 +75,7 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
         }
         if (!backboneLevels.isEmpty() && (t.backboneLevel() == null || !backboneLevels.contains(t.backboneLevel()))) {
             var wanted = names(backboneLevels);
-            return fail("backboneLevel", "骨干级别不符：项目面向 " + wanted.zh() + "，该教师为 " + (t.backboneLevel() == null ? "非骨干教师" : Labels.zh(t.backboneLevel())),
+            return fail("backboneLevel", "骨干级别不符：项目面向" + wanted.zh() + "，该教师为" + (t.backboneLevel() == null ? "非骨干教师" : Labels.zh(t.backboneLevel())),
                     "Backbone level: the project is for " + wanted.en() + "; the teacher is " + (t.backboneLevel() == null ? "not a backbone teacher" : Labels.of(t.backboneLevel()).en()));
         }
         return Optional.empty();
