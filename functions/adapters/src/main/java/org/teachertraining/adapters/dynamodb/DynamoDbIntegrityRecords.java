@@ -79,18 +79,18 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
     public Page<Awaiting> awaitingDecision(String unitPrefix, Recourse.Status status, String cursor, int limit) {
         String pk = AWAITING + unitPrefix.substring(0, 2);
         var filters = new java.util.ArrayList<String>();
+        var names = new java.util.HashMap<String, String>();
         var values = new java.util.HashMap<String, AttributeValue>(Map.of(":pk", s(pk)));
-        if (unitPrefix.length() > 2) {
+        if (unitPrefix.length() > 2) {   // below the province: its city's or county's (or school's) teachers
             filters.add("begins_with(#unit, :unit)");
+            names.put("#unit", "unit");
             values.put(":unit", s(unitPrefix));
         }
         if (status != null) {
             filters.add("#status = :status");
+            names.put("#status", "status");
             values.put(":status", s(status.name()));
         }
-        var names = new java.util.HashMap<String, String>();
-        if (unitPrefix.length() > 2) names.put("#unit", "unit");
-        if (status != null) names.put("#status", "status");
         var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1).limit(limit)
                 .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(values);
         if (!filters.isEmpty()) request.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);

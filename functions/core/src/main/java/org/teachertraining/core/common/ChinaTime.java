@@ -15,12 +15,12 @@ public final class ChinaTime {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
+    private static final java.time.format.DateTimeFormatter READABLE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** An instant as people in China read it in a message: 2020-09-25 23:59 (China Standard Time, to the minute). */
     public static String readable(Instant instant) {
         return READABLE.format(instant.atZone(ZONE));
     }
-
-    private static final java.time.format.DateTimeFormatter READABLE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The first instant of a date in China Standard Time. */
     public static Instant startOf(LocalDate date) {

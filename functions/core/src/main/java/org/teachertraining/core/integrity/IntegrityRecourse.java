@@ -39,7 +39,12 @@ public final class IntegrityRecourse {
     static final Set<FileType> EVIDENCE_TYPES = EnumSet.of(FileType.PDF, FileType.JPEG, FileType.PNG);
 
     /** A record as its file shows it: the recourse so far and whether it bars the teacher today. */
-    public record Entry(IntegrityRecord record, Recourse recourse, boolean banning) {}
+    public record Entry(IntegrityRecord record, Recourse recourse, boolean banning) {
+        /** The record as it stands {@code today}: it bans while in force, unless its recourse lifted the ban (E4). */
+        static Entry of(IntegrityRecord record, Recourse recourse, java.time.LocalDate today) {
+            return new Entry(record, recourse, record.bans(today) && !recourse.liftsBan());
+        }
+    }
 
     public record EvidenceUpload(String evidenceKey, UploadUrls.UploadUrl upload) {}
 
@@ -71,7 +76,7 @@ public final class IntegrityRecourse {
         var out = new ArrayList<Entry>();
         for (var r : records.ofTeacher(teacherId)) {
             var c = recourse.getOrDefault(r.id(), Recourse.none(teacherId, r.id()));
-            out.add(new Entry(r, c, r.bans(today) && !c.liftsBan()));
+            out.add(Entry.of(r, c, today));
         }
         return Outcome.done(out);
     }
@@ -100,7 +105,7 @@ public final class IntegrityRecourse {
             var page = records.awaitingDecision(JurisdictionTree.subtreePrefix(unit), status, cursor, limit == null ? 50 : limit);
             var today = ChinaTime.today(clock);
             return Outcome.done(new Page<>(page.items().stream()
-                    .map(a -> new ForDecision(new Entry(a.record(), a.recourse(), a.record().bans(today) && !a.recourse().liftsBan()), a.teacherUnit()))
+                    .map(a -> new ForDecision(Entry.of(a.record(), a.recourse(), today), a.teacherUnit()))
                     .toList(), page.nextCursor()));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
@@ -146,16 +151,17 @@ public final class IntegrityRecourse {
         if (!caller.hasRole(Role.COUNTY_ADMIN, Role.CITY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.COUNTY_ADMIN, Role.CITY_ADMIN));
         var found = find(caller, teacherId, recordId);
         if (found instanceof Outcome.Refused<Found> r) return Outcome.refused(r.refusal());
-        var record = ((Outcome.Done<Found>) found).value();
-        if (record.record().kind() != IntegrityRecord.Kind.NO_SHOW) {
-            return Outcome.refused(Refusal.conflict("E4a", Text.of("只有未参训记录可由县区认定正当理由；" + record.record().kind().zh() + "记录请由教师申诉",
-                    "Only a no-show can be excused by the county; a " + record.record().kind() + " record goes by appeal")));
+        var target = ((Outcome.Done<Found>) found).value();
+        var kind = target.record().kind();
+        if (kind != IntegrityRecord.Kind.NO_SHOW) {
+            return Outcome.refused(Refusal.conflict("E4a", Text.of("只有未参训记录可由县区认定正当理由；" + kind.zh() + "记录请由教师申诉",
+                    "Only a no-show can be excused by the county; a " + kind + " record goes by appeal")));
         }
         var v = new Violations();
         v.text("reason", reason, MAX_REASON);
         if (v.required("evidenceKey", evidenceKey)) checkEvidence(v, teacherId, recordId, evidenceKey);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        return step(caller, record, EnumSet.noneOf(Recourse.Status.class), true, Recourse.Status.EXCUSED,
+        return step(caller, target, EnumSet.noneOf(Recourse.Status.class), true, Recourse.Status.EXCUSED,
                 new Recourse.Step(Recourse.Action.EXCUSE, caller.userId(), caller.role().name(), clock.instant(), reason.strip(), evidenceKey, null));
     }
 
@@ -203,7 +209,7 @@ public final class IntegrityRecourse {
         if (!records.saveRecourse(next, record, found.teacher().unit())) {
             return Outcome.refused(Refusal.conflict("E4a", Text.of("该记录刚由他人处理，请刷新后重试", "Someone acted on this record meanwhile; reload and try again")));
         }
-        return Outcome.done(new Entry(record, next, record.bans(ChinaTime.today(clock)) && !next.liftsBan()));
+        return Outcome.done(Entry.of(record, next, ChinaTime.today(clock)));
     }
 
     /** The record, for the teacher themself or admins whose subtree holds the teacher (each step checks the role it needs). */
