@@ -597,22 +597,25 @@ await flow('institution-registers-a-trainee-at-the-class-start', async page => {
   }
 })
 
-// E4 and E4a: a teacher enrolled in an approved project never registers at its start: a no-show on record, banned for
-// three years. The teacher appeals in the console with a file of evidence; the appeal waits on the province's queue,
-// where the province reads the evidence and lifts the record: the ban ends. The project is its own (the funded one is
+// E4 and E4a: two teachers enrolled in an approved project never register at its start: no-shows on record, banned for
+// three years. One appeals in the console with a file of evidence; the county excuses the other with a file of its own
+// (the ban lifts at once). Both wait on the province's queue, where the province reads the appeal's evidence and lifts
+// that record: its ban ends. The project is its own (the funded one is
 // cancelled above), taken through its lifecycle by the API; the clock moves past its first day and back.
-await flow('a-no-show-appeals-and-the-province-lifts-the-record', async page => {
+await flow('no-shows-one-appealed-one-excused-the-province-lifts-the-appealed', async page => {
   const city = await token('e2e-city', 'CITY_ADMIN', { jurisdiction: '411500' })
   const trial = await api('POST', `/programs/${program.id}/projects`, province, {
     code: `NOSHOW-${run}`, name: `乡村教师培训（诚信记录测试 ${run}）`, category: '乡村教师', eligibility: {},
     phases: [{ kind: 'CENTRALIZED', days: 8 }, { kind: 'ONLINE', hours: 30 }], totalHours: 94, classSize: 50, institutionId: 'HENU', seats: 50,
     selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
   })
-  await api('PUT', `/projects/${trial.id}/quotas/411500`, province, { seats: 1 })
-  await api('PUT', `/projects/${trial.id}/quotas/411523`, city, { seats: 1 })
-  const absent = `E2E${run}N`
-  await api('POST', '/teachers', county, { id: absent, name: '陈明', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2010-09-01' })
-  await api('POST', `/projects/${trial.id}/enrollments`, county, { teacherId: absent })
+  await api('PUT', `/projects/${trial.id}/quotas/411500`, province, { seats: 2 })
+  await api('PUT', `/projects/${trial.id}/quotas/411523`, city, { seats: 2 })
+  const absent = `E2E${run}N`, excused = `E2E${run}M`
+  for (const [id, name] of [[absent, '陈明'], [excused, '刘洋']]) {
+    await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2010-09-01' })
+    await api('POST', `/projects/${trial.id}/enrollments`, county, { teacherId: id })
+  }
   await api('PUT', `/projects/${trial.id}/budget`, henu, { lines: [{ category: 'ACCOMMODATION', amount: 80000, justification: '50人×8天×200元' }] })
   await api('POST', `/projects/${trial.id}/application`, henu)
   for (let i = 0; i < 120 && (await api('GET', `/projects/${trial.id}/lifecycle`, henu)).waitingFor !== 'APPROVAL'; i++) await new Promise(r => setTimeout(r, 500))
@@ -621,11 +624,11 @@ await flow('a-no-show-appeals-and-the-province-lifts-the-record', async page => 
     await api('POST', '/dev/clock', null, { now: new Date(Date.parse(`${trial.startDate}T00:10:00+08:00`) + 86400000).toISOString() })
     const late = await token('e2e-city-late', 'CITY_ADMIN', { jurisdiction: '411500' })   // minted on the moved clock
     let noShows = []
-    for (let i = 0; i < 120 && !noShows.some(e => e.teacherId === absent); i++) {
+    for (let i = 0; i < 120 && noShows.filter(e => [absent, excused].includes(e.teacherId)).length < 2; i++) {
       await new Promise(r => setTimeout(r, 500))
       noShows = (await api('GET', `/projects/${trial.id}/enrollments?status=NO_SHOW`, late)).items
     }
-    assert.ok(noShows.some(e => e.teacherId === absent), 'the trainee never registered is a no-show')
+    assert.equal(noShows.filter(e => [absent, excused].includes(e.teacherId)).length, 2, 'the trainees never registered are no-shows')
   } finally {
     await api('POST', '/dev/clock', null, { now: clock.toISOString() })
   }
@@ -645,10 +648,31 @@ await flow('a-no-show-appeals-and-the-province-lifts-the-record', async page => 
   await page.locator(`[data-test=recourse-${record.recordId}]`).getByText('申诉待省级决定').waitFor()
   await page.screenshot({ path: `${SHOTS}/integrity-appeal.png`, fullPage: true })
 
+  // the county excuses the other one in its teachers' list: evidence required, then the ban lifts at once
+  const [other] = (await api('GET', `/teachers/${excused}/integrity-records`, county)).items.filter(r => r.projectId === trial.id)
+  await signIn(page, '新县教育局')
+  await page.locator('[data-test=menu-teachers]').click()
+  await page.getByPlaceholder('教师编号 / 姓名').fill(excused)
+  await page.getByPlaceholder('教师编号 / 姓名').press('Enter')
+  await page.locator('[data-test=teachers]').getByRole('button', { name: excused }).click()
+  await page.locator(`[data-test=excuse-${other.recordId}]`).click()
+  await page.locator('textarea[data-test=recourse-reason], [data-test=recourse-reason] textarea').first().fill('开班当日参加县抗洪抢险，有乡政府证明')
+  await page.locator('[data-test=recourse-submit]').click()
+  assert.match(await page.locator('[data-test=recourse-error]').textContent(), /须附证明材料/)
+  await page.locator('[data-test=recourse-evidence]').setInputFiles({ name: '乡政府证明.pdf', mimeType: 'application/pdf', buffer: pdf('FLOOD') })
+  await page.locator('[data-test=recourse-submit]').click()
+  await page.locator(`[data-test=recourse-${other.recordId}]`).getByText('已由县区认定有正当理由').waitFor()
+  await page.locator('.el-drawer .el-tag', { hasText: '限制中' }).waitFor({ state: 'detached' })
+
   // the province finds it on its queue, reads the evidence and lifts the record
   await signIn(page, '河南省教育厅')
   await page.locator('[data-test=menu-integrityQueue]').click()
   await page.locator('[data-test=integrity-queue]').getByText('陈明').waitFor()
+  await page.locator('[data-test=integrity-queue]').getByText('刘洋').waitFor()
+  await page.locator('[data-test=queue-filter]').getByText('已由县区认定有正当理由').click()
+  await page.locator('[data-test=integrity-queue]').getByText('陈明').waitFor({ state: 'detached' })
+  await page.locator('[data-test=integrity-queue]').getByText('刘洋').waitFor()
+  await page.locator('[data-test=queue-filter]').getByText('全部').click()
   await page.locator(`[data-test=open-${absent}]`).click()
   const drawer = page.locator('.el-drawer')
   await drawer.locator('.el-table__expand-icon').first().click()
@@ -671,6 +695,9 @@ await flow('a-no-show-appeals-and-the-province-lifts-the-record', async page => 
   assert.equal(after.recourse, 'LIFTED')
   assert.equal(after.banning, false)
   assert.deepEqual(after.steps.map(s => s.action), ['APPEAL', 'DECISION'])
+  const [excuse] = (await api('GET', `/teachers/${excused}/integrity-records`, county)).items.filter(r => r.recordId === other.recordId)
+  assert.equal(excuse.recourse, 'EXCUSED')
+  assert.equal(excuse.banning, false)
 })
 
 // every heading of a column, label of a field or a figure, placeholder, button, tab and menu entry: words of the console,
