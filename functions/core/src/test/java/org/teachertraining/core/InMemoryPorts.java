@@ -244,10 +244,12 @@ public final class InMemoryPorts {
                 return out;
             }
         }
-        public boolean saveRecourse(org.teachertraining.core.integrity.Recourse r, IntegrityRecord record, String teacherUnit) {
+        public boolean saveRecourse(org.teachertraining.core.integrity.Recourse r, IntegrityRecord record, String teacherUnit,
+                                    List<org.teachertraining.core.notification.Notification> delivered) {
             synchronized (lock) {
                 var current = recourseMap.get(r.teacherId() + "/" + r.recordId());
                 if ((current == null ? 0 : current.version()) != r.version() - 1) return false;
+                notices.addAll(delivered);
                 recourseMap.put(r.teacherId() + "/" + r.recordId(), r);
                 awaitingMap.remove(r.teacherId() + "/" + r.recordId());
                 if (r.awaitsDecision()) awaitingMap.put(r.teacherId() + "/" + r.recordId(), new Awaiting(record, r, teacherUnit));

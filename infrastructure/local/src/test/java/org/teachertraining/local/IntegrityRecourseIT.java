@@ -48,6 +48,17 @@ class IntegrityRecourseIT {
         return out;
     }
 
+    /** The bodies (zh) of the notices of {@code kind} in the inbox {@code token} reads that name {@code teacherId}'s record, or are theirs. */
+    static List<String> notices(String token, String kind, String about) throws Exception {
+        var inbox = api.send("GET", "/me/notifications?limit=100", token, null);
+        assertEquals(200, inbox.status(), inbox.toString());
+        var out = new ArrayList<String>();
+        for (JsonNode n : inbox.json().get("items")) {
+            if (n.get("kind").asText().equals(kind) && n.get("body").toString().contains(about)) out.add(n.get("body").get("zh").asText());
+        }
+        return out;
+    }
+
     @Test
     void theCountyExcusesTheTeacherAppealsTheProvinceDecides_andTheBanFollows() throws Exception {
         api = Api.shared();
@@ -117,6 +128,12 @@ class IntegrityRecourseIT {
         BadInputIT.problem(api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/other.pdf", county, null), 404, null);
         BadInputIT.problem(api.send("GET", "/teachers/IR-0/integrity-records/" + noShow + "/evidence/..%2F..%2F" + file, county, null), 400, "path");
 
+        // told in the same write: the teacher that the ban is lifted, the province that it may review the excuse
+        var toTeacher = notices(teacher("IR-0"), "INTEGRITY_EXCUSED", noShow.substring(0, 10));
+        assertEquals(1, toTeacher.size(), toTeacher.toString());
+        assertTrue(toTeacher.get(0).contains("已由县区认定有正当理由，参训限制解除"), toTeacher.toString());
+        assertEquals(1, notices(province, "INTEGRITY_EXCUSED", "IR-0").size());
+
         // the excuse awaits the province's review: on its queue, the city's and the county's, not a neighbour's
         assertEquals(List.of("IR-0 EXCUSED"), awaiting(province, ""));
         assertEquals(List.of("IR-0 EXCUSED"), awaiting(xinyang, ""));
@@ -137,6 +154,9 @@ class IntegrityRecourseIT {
         assertTrue(appealed.json().get("banning").asBoolean());
         BadInputIT.problem(api.send("POST", "/teachers/IR-1/integrity-records/" + noShow + "/decision", county, "{\"lift\":true,\"reason\":\"x\"}"), 403, null);
         BadInputIT.problem(api.send("POST", "/teachers/IR-1/integrity-records/" + noShow + "/decision", province, "{\"reason\":\"x\"}"), 400, "lift");
+        var appealNotice = notices(province, "INTEGRITY_APPEALED", "IR-1");
+        assertEquals(1, appealNotice.size(), appealNotice.toString());
+        assertTrue(appealNotice.get(0).contains("劝退理由不成立"), appealNotice.toString());
         // both on the province's queue, the longest waiting first; narrowed to one status
         assertEquals(List.of("IR-0 EXCUSED", "IR-1 APPEALED"), awaiting(province, ""));
         assertEquals(List.of("IR-1 APPEALED"), awaiting(province, "&recourse=APPEALED"));
@@ -180,6 +200,10 @@ class IntegrityRecourseIT {
         assertEquals(2, decided.get("steps").size(), decided.toString());
         assertEquals("APPEAL", decided.get("steps").get(0).get("action").asText());
         assertEquals("DECISION", decided.get("steps").get(1).get("action").asText());
+        // the one decision that stood is the one the teacher is told of
+        var decision = notices(teacher("IR-1"), "INTEGRITY_DECIDED", noShow.substring(0, 10));
+        assertEquals(1, decision.size(), decision.toString());
+        assertTrue(decision.get(0).contains(winner.equals("LIFTED") ? "予以撤销" : "予以维持"), decision.toString());
 
         // the province reviews the county's excuse and keeps the record: the ban is back, every step on file
         var kept = api.send("POST", "/teachers/IR-0/integrity-records/" + noShow + "/decision", province, "{\"lift\":false,\"reason\":\"证明材料不足\"}");

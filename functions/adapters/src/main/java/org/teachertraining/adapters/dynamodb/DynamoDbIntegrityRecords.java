@@ -5,7 +5,10 @@ import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.integrity.Recourse;
 import org.teachertraining.core.common.Page;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.teachertraining.core.notification.Notification;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.List;
@@ -16,9 +19,11 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 /** Integrity records: PK=TEACHER#id, SK=INTEGRITY#occurredOn#projectId, read with the teacher's partition. */
 public final class DynamoDbIntegrityRecords implements IntegrityRecords {
     private final TrainingTable table;
+    private final DynamoDbNotifications notifications;
 
     public DynamoDbIntegrityRecords(TrainingTable table) {
         this.table = table;
+        this.notifications = new DynamoDbNotifications(table);
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
      * teacher's unit and the record beside it; a decision's put leaves the index (a sparse queue).
      */
     @Override
-    public boolean saveRecourse(Recourse r, IntegrityRecord record, String teacherUnit) {
+    public boolean saveRecourse(Recourse r, IntegrityRecord record, String teacherUnit, List<Notification> notices) {
         var item = new java.util.HashMap<>(Map.of("PK", s("TEACHER#" + r.teacherId()), "SK", s("RECOURSE#" + r.recordId()), "type", s("RECOURSE"),
                 "status", s(r.status().name()), "version", TrainingTable.n(r.version()), "data", s(TrainingTable.toJson(r))));
         if (r.awaitsDecision()) {
@@ -63,14 +68,18 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
             item.put("unit", s(teacherUnit));
             item.put("record", s(TrainingTable.toJson(record)));
         }
-        try {
-            table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item)
-                    .conditionExpression(r.version() == 1 ? "attribute_not_exists(PK)" : "version = :previous")
-                    .expressionAttributeValues(r.version() == 1 ? null : Map.of(":previous", TrainingTable.n(r.version() - 1))).build());
-            return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException taken) {
-            return false;
+        var put = Put.builder().tableName(table.name()).item(item);
+        if (r.version() == 1) {
+            put.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            put.conditionExpression("version = :previous").expressionAttributeValues(Map.of(":previous", TrainingTable.n(r.version() - 1)));
         }
+        var items = new java.util.ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder().put(put.build()).build()));
+        for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's ID is the step's: new
+        var failed = table.transact(items);
+        if (failed.isEmpty()) return true;
+        if (TrainingTable.failed(failed.get(), 0)) return false;
+        throw new IllegalStateException("a notice of this step was delivered before the step: " + failed.get());
     }
 
     private static final String AWAITING = "RECOURSE#AWAITING#";

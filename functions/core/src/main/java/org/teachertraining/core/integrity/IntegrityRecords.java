@@ -1,6 +1,7 @@
 package org.teachertraining.core.integrity;
 
 import org.teachertraining.core.common.Page;
+import org.teachertraining.core.notification.Notification;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,11 +17,12 @@ public interface IntegrityRecords {
     Map<String, Recourse> recourseOf(String teacherId);
 
     /**
-     * Saves the recourse on {@code record} if the stored one is still at {@code recourse.version() - 1}; false when
-     * another step came first. While it awaits the province's decision ({@link Recourse#awaitsDecision()}) it is
-     * listed under {@code teacherUnit}, the teacher's school or county, for {@link #awaitingDecision}.
+     * Saves the recourse on {@code record} if the stored one is still at {@code recourse.version() - 1}, and delivers
+     * {@code notices} in the same write; false, and nothing written, when another step came first. While it awaits the
+     * province's decision ({@link Recourse#awaitsDecision()}) it is listed under {@code teacherUnit}, the teacher's
+     * school or county, for {@link #awaitingDecision}.
      */
-    boolean saveRecourse(Recourse recourse, IntegrityRecord record, String teacherUnit);
+    boolean saveRecourse(Recourse recourse, IntegrityRecord record, String teacherUnit, List<Notification> notices);
 
     /** A record whose recourse awaits the province's decision, with the unit of its teacher. */
     record Awaiting(IntegrityRecord record, Recourse recourse, String teacherUnit) {}

@@ -206,7 +206,8 @@ public final class IntegrityRecourse {
                     .withDetails(Map.of("recourse", current.status() == null ? "NONE" : current.status().name())));
         }
         var next = current.then(to, step);
-        if (!records.saveRecourse(next, record, found.teacher().unit())) {
+        var notices = RecourseNotice.of(next, record, found.teacher(), access.tree(), step.at());
+        if (!records.saveRecourse(next, record, found.teacher().unit(), notices)) {
             return Outcome.refused(Refusal.conflict("E4a", Text.of("该记录刚由他人处理，请刷新后重试", "Someone acted on this record meanwhile; reload and try again")));
         }
         return Outcome.done(Entry.of(record, next, ChinaTime.today(clock)));
