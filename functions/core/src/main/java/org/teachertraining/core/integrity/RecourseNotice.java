@@ -1,5 +1,6 @@
 package org.teachertraining.core.integrity;
 
+import org.teachertraining.core.common.Labels;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.notification.Notification;
@@ -19,8 +20,8 @@ final class RecourseNotice {
     static List<Notification> of(Recourse next, IntegrityRecord record, Teacher teacher, JurisdictionTree tree, Instant at) {
         var step = next.steps().get(next.steps().size() - 1);
         String occasion = "E4a|" + record.teacherId() + "|" + record.id() + "|" + next.version();
-        String what = record.occurredOn() + " 的" + record.kind().zh() + "记录";
-        String whatEn = "the " + record.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " record of " + record.occurredOn();
+        String what = " " + record.occurredOn() + " " + record.kind().zh() + "记录";   // 您 2020-10-20 无故未参训记录
+        String whatEn = "the record of " + record.occurredOn() + " (" + Labels.of(record.kind()).en().toLowerCase(java.util.Locale.ROOT) + ")";
         String who = teacher.name() + "（" + teacher.id() + "，" + tree.nameOf(teacher.jurisdiction()) + "）";
         String whoEn = teacher.name() + " (" + teacher.id() + ", " + teacher.jurisdiction() + ")";
         var chain = tree.selfAndAncestors(teacher.jurisdiction());
