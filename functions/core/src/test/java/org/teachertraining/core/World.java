@@ -47,7 +47,7 @@ public final class World {
     public final JurisdictionTree tree = JurisdictionTree.china();
     public final Access access = new Access(tree);
     public final CreateProgram createProgram = new CreateProgram(ports.programs, access, clock);
-    public final CreateProject createProject = new CreateProject(ports.programs, ports.projects, ports.performance, access, clock);
+    public final CreateProject createProject = new CreateProject(ports.programs, ports.projects, ports.performance, ports.institutions, access, clock);
     public final AllocateQuota allocate = new AllocateQuota(ports.projects, ports.quotas, access);
     public final ListQuotas listQuotas = new ListQuotas(ports.projects, ports.quotas, access);
     public final org.teachertraining.core.credit.RequirementBook requirements = new org.teachertraining.core.credit.RequirementBook(

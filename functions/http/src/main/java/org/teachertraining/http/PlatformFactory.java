@@ -186,8 +186,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    CreateProject createProject(Programs programs, Projects projects, TrainingTable table, Access access, Clock clock) {
-        return new CreateProject(programs, projects, new org.teachertraining.adapters.dynamodb.DynamoDbPerformance(table), access, clock);
+    CreateProject createProject(Programs programs, Projects projects, Institutions institutions, TrainingTable table, Access access, Clock clock) {
+        return new CreateProject(programs, projects, new org.teachertraining.adapters.dynamodb.DynamoDbPerformance(table), institutions, access, clock);
     }
 
     @Singleton

@@ -28,7 +28,16 @@ class SchoolSeatsIT {
                     + "\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}");
             assertEquals(201, t.status(), t.toString());
         }
-        String project = api.project(province, "SS-1", null);
+        // the project's institution is registered first, so the selected teachers are told where to report by its name
+        var xynu = api.send("PUT", "/institutions/SS-XYNU", province, "{\"name\":\"信阳师范大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
+                + "\"validFrom\":\"2019-01-01\",\"validUntil\":\"2099-12-31\"}");
+        assertEquals(200, xynu.status(), xynu.toString());
+        var program = api.send("POST", "/programs", province, "{\"year\":" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program SS-1\",\"jurisdiction\":\"410000\"}");
+        var made = api.send("POST", "/programs/" + program.json().get("id").asText() + "/projects", province,
+                Api.projectBody("SS-1", null).replace("\"HENU\"", "\"SS-XYNU\""));
+        assertEquals(201, made.status(), made.toString());
+        assertEquals("信阳师范大学", made.json().get("institutionName").asText(), made.toString());
+        String project = made.json().get("id").asText();
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}").status());
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":4}").status());
 
@@ -94,7 +103,7 @@ class SchoolSeatsIT {
             var inbox = api.send("GET", "/me/notifications", token, null).json().get("items");
             assertEquals(1, inbox.size(), inbox.toString());
             assertEquals("SELECTED", inbox.get(0).get("kind").asText());
-            assertTrue(inbox.get(0).get("body").toString().contains("报到"), inbox.toString());
+            assertTrue(inbox.get(0).get("body").get("zh").asText().endsWith("到承训机构「信阳师范大学」报到。"), inbox.toString());
         }
         // the school's admin reads its own inbox, not the county's
         assertEquals(200, api.send("GET", "/me/notifications", school, null).status());

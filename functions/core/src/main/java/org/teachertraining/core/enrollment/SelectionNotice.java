@@ -26,10 +26,12 @@ public final class SelectionNotice {
     }
 
     private static String dates(Project p) {
-        return "，培训时间 " + p.startDate() + " 至 " + p.endDate() + "，请于 " + p.startDate() + " 到承训机构（" + p.institutionId() + "）报到。";
+        return "，培训时间 " + p.startDate() + " 至 " + p.endDate() + "，请于 " + p.startDate() + " 到承训机构"
+                + (p.institutionName() == null ? "（" + p.institutionId() + "）" : "「" + p.institutionName() + "」") + "报到。";
     }
 
     private static String datesEn(Project p) {
-        return ", " + p.startDate() + " to " + p.endDate() + "; report to the training institution (" + p.institutionId() + ") on " + p.startDate() + ".";
+        return ", " + p.startDate() + " to " + p.endDate() + "; report to the training institution"
+                + (p.institutionName() == null ? " (" + p.institutionId() + ")" : ", " + p.institutionName() + ",") + " on " + p.startDate() + ".";
     }
 }

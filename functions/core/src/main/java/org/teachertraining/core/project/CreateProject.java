@@ -10,6 +10,8 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.institution.Institution;
+import org.teachertraining.core.institution.Institutions;
 import org.teachertraining.core.program.Programs;
 
 import java.math.BigDecimal;
@@ -44,13 +46,16 @@ public final class CreateProject {
     private final Programs programs;
     private final Projects projects;
     private final org.teachertraining.core.institution.Eliminations eliminations;
+    private final Institutions institutions;
     private final Access access;
     private final Clock clock;
 
-    public CreateProject(Programs programs, Projects projects, org.teachertraining.core.institution.Eliminations eliminations, Access access, Clock clock) {
+    public CreateProject(Programs programs, Projects projects, org.teachertraining.core.institution.Eliminations eliminations,
+                         Institutions institutions, Access access, Clock clock) {
         this.programs = programs;
         this.projects = projects;
         this.eliminations = eliminations;
+        this.institutions = institutions;
         this.access = access;
         this.clock = clock;
     }
@@ -87,7 +92,7 @@ public final class CreateProject {
         var project = new Project(UUID.randomUUID().toString(), p.id(), p.level(), p.jurisdiction(),
                 c.code().strip(), c.name().strip(), category,
                 c.eligibility(), c.phases(), c.totalHours(), c.classSize(), c.institutionId(),
-                c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
+                institutions.find(c.institutionId()).map(Institution::name).orElse(null), c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
                 c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
                 caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()), override, null);
         if (!projects.add(project)) {

@@ -15,7 +15,9 @@ import java.util.List;
  */
 public record Project(String id, String programId, ProgramLevel level, String ownerJurisdiction,
                       String code, String name, String category, Eligibility eligibility, List<Phase> phases,
-                      int totalHours, int classSize, String institutionId, Instant selectionCutoff,
+                      int totalHours, int classSize, String institutionId,
+                      /** the institution's registered name when the project was created; null if it was not registered then */
+                      String institutionName, Instant selectionCutoff,
                       LocalDate startDate, LocalDate endDate, Long budgetFen, Integer seats,
                       String createdBy, Instant createdAt,
                       /** a high-end (backbone) training project, counted toward the owner's T1 share */ boolean highEnd,
@@ -34,6 +36,6 @@ public record Project(String id, String programId, ProgramLevel level, String ow
     /** The project as its cancellation leaves it. */
     public Project cancelled(Instant at) {
         return new Project(id, programId, level, ownerJurisdiction, code, name, category, eligibility, phases, totalHours, classSize, institutionId,
-                selectionCutoff, startDate, endDate, budgetFen, seats, createdBy, createdAt, highEnd, assignmentOverride, at);
+                institutionName, selectionCutoff, startDate, endDate, budgetFen, seats, createdBy, createdAt, highEnd, assignmentOverride, at);
     }
 }
