@@ -165,21 +165,29 @@ await flow('county-admin-enrolls-refuses-and-exports', async page => {
 })
 
 // 名额到校: the county gives a school one of its seats; the school's admin, signed in with the school's code, sees
-// its seats, nominates its own teacher into them, and is offered neither the county's waitlist nor its withdrawals
+// its seats, nominates its own teacher into them, puts another on its own waitlist once they are taken, and is not
+// offered the county's withdrawals
 await flow('a-school-nominates-its-teacher-within-its-seats', async page => {
-  const school = '4115230001', pupil = `E2E${run}S`
+  const school = '4115230001', pupil = `E2E${run}S`, reserve = `E2E${run}R`
   await api('PUT', `/projects/${project.id}/quotas/${school}`, county, { seats: 1 })
-  await api('POST', '/teachers', county, { id: pupil, name: '李静', jurisdiction: '411523', schoolId: school, stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2012-09-01' })
+  for (const [id, name] of [[pupil, '李静'], [reserve, '周婷']]) {
+    await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', schoolId: school, stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2012-09-01' })
+  }
   const refused = []
   page.on('response', r => { if (r.status() === 403 || r.status() >= 500) refused.push(`${r.status()} ${r.url()}`) })   // a 404 is an answer (an institution not in the registry)
   await signIn(page, null, { jurisdiction: school, sub: 'e2e-school' }, '学校管理员')
   await openTab(page, 'selection')
   await page.locator('[data-test=school-seats]').getByText('本校名额 1，已用 0，剩余 1').waitFor()
-  assert.equal(await page.locator('[data-test=waitlist-add]').count(), 0, 'the waitlist is the county\'s')
   await field(page, 'enroll-teacher').fill(pupil)
   await page.locator('[data-test=enroll]').click()
   await page.locator('[data-test=enrollments]').getByText(pupil).waitFor()
   await page.locator('[data-test=school-seats]').getByText('已用 1，剩余 0').waitFor()
+  // the school's seat is taken: its next teacher goes on the school's own waitlist, first in line
+  await field(page, 'enroll-teacher').fill(reserve)
+  await page.locator('[data-test=waitlist-add]').click()
+  await page.locator('[data-test=waitlist] tr', { hasText: reserve }).getByRole('cell', { name: '1', exact: true }).waitFor()
+  const listed = (await api('GET', `/projects/${project.id}/waitlist?jurisdiction=${school}`, county)).items
+  assert.deepEqual(listed.map(w => [w.teacherId, w.quotaJurisdiction, w.position]), [[reserve, school, 1]], JSON.stringify(listed))
   assert.equal(await page.locator('[data-test=enrollments]').getByRole('button', { name: '退出' }).count(), 0, 'withdrawals are the county\'s')
   assert.deepEqual(refused, [], 'no call the API forbids a school')
   const stored = (await api('GET', `/projects/${project.id}/enrollments`, county)).items.find(e => e.teacherId === pupil)

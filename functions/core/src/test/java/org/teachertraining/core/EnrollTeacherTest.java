@@ -313,6 +313,42 @@ class EnrollTeacherTest {
     }
 
     @Test
+    void e7_aSchoolAdminWaitlistsItsOwnTeachersForItsSchoolsSeats_andAWithdrawalThereFillsFromIt() {
+        var p = w.projectWithCountySeats(3);
+        w.addTeacherAt("T1", "4115230001");
+        w.addTeacherAt("W1", "4115230001");
+        w.addTeacherAt("W2", "4115230001");
+        w.addTeacherAt("W3", "4115230002");
+        var school1 = new Caller("s1", Role.SCHOOL_ADMIN, "4115230001", null, null);
+        var school2 = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);
+        done(w.allocate.execute(World.XIN_COUNTY, p.id(), "4115230001", 1));
+        done(w.enroll.execute(school1, p.id(), "T1", null));
+        // the school's one seat is taken: its own teachers go on its own pool's waitlist, in order
+        var first = done(w.waitlist.add(school1, p.id(), "W1"));
+        assertEquals("4115230001", first.place().entry().quotaJurisdiction());
+        assertEquals(1, first.place().position());
+        assertEquals(2, done(w.waitlist.add(school1, p.id(), "W2")).place().position());
+        // not another school's teacher; not for a school without seats of its own (the county keeps that waitlist)
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.add(school1, p.id(), "W3")).kind());
+        var noSeats = refused(w.waitlist.add(school2, p.id(), "W3"));
+        assertEquals("E1", noSeats.rule());
+        assertEquals("本校未分配到该项目名额，储备名单由县区列入", noSeats.message().zh());
+        // each school reads its own pool's list; the county reads every pool of its subtree
+        assertEquals(List.of("W1", "W2"), done(w.waitlist.list(school1, p.id(), null)).stream().map(x -> x.entry().teacherId()).toList());
+        assertEquals(List.of(), done(w.waitlist.list(school2, p.id(), null)));
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.list(school1, p.id(), "411523")).kind());
+        done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W3"));   // W3's school has no seats: the county's pool
+        assertEquals(3, done(w.waitlist.list(World.XIN_COUNTY, p.id(), null)).size());
+        // a school takes its own teachers off its list, not those of the county's pool
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.remove(school1, p.id(), "W3")).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.remove(school2, p.id(), "W2")).kind());
+        done(w.waitlist.remove(school1, p.id(), "W2"));
+        // the county withdraws T1: the school's seat goes to the first of the school's list
+        assertEquals("W1", done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1")).promoted().teacherId());
+        assertEquals("4115230001", w.ports.enrollments.find(p.id(), "W1").orElseThrow().quotaJurisdiction());
+    }
+
+    @Test
     void e1_seatsDownToSchools_aSchoolAdminNominatesItsOwnTeachersWithinItsSeats_andEachSelectedTeacherIsTold() {
         var p = w.projectWithCountySeats(3);
         w.addTeacherAt("T1", "4115230001");

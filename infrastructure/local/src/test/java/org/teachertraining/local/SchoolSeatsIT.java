@@ -81,6 +81,21 @@ class SchoolSeatsIT {
         assertTrue(schoolRow, quotas.toString());
         // the school acts for its own teachers only
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/enrollments", school, "{\"teacherId\":\"SS-5\"}"), 403, null);
+        // its seats taken, the school puts a teacher it could not nominate on its own pool's waitlist (储备库, E7)
+        String reserve = java.util.stream.IntStream.range(0, 5).mapToObj(i -> "SS-" + i).filter(t -> !told.contains(t)).findFirst().orElseThrow();
+        var listedReserve = api.send("POST", "/projects/" + project + "/waitlist", school, "{\"teacherId\":\"" + reserve + "\"}");
+        assertEquals(201, listedReserve.status(), listedReserve.toString());
+        assertEquals("4115230005", listedReserve.json().get("quotaJurisdiction").asText(), listedReserve.toString());
+        assertEquals(1, listedReserve.json().get("position").asInt(), listedReserve.toString());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/waitlist", school, "{\"teacherId\":\"SS-5\"}"), 403, null);   // not its teacher
+        String schoolWithoutSeats = api.token("ss-school-6w", "SCHOOL_ADMIN", "4115230006");
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/waitlist", schoolWithoutSeats, "{\"teacherId\":\"SS-5\"}"), 409, "E1");
+        var schoolList = api.send("GET", "/projects/" + project + "/waitlist", school, null);
+        assertEquals(200, schoolList.status(), schoolList.toString());
+        assertEquals(1, schoolList.json().get("items").size(), schoolList.toString());
+        assertEquals(0, api.send("GET", "/projects/" + project + "/waitlist", schoolWithoutSeats, null).json().get("items").size());
+        BadInputIT.problem(api.send("DELETE", "/projects/" + project + "/waitlist/" + reserve, schoolWithoutSeats, null), 403, null);
+        assertEquals(200, api.send("DELETE", "/projects/" + project + "/waitlist/" + reserve, school, null).status());
         // and lists its own trainees; a school next door sees none of them, nor the county's list
         var listed = api.send("GET", "/projects/" + project + "/enrollments", school, null);
         assertEquals(200, listed.status(), listed.toString());

@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * A project's waitlist (储备库, 二轮补报; E7). The admins who may enroll a teacher put them on it, in order, for
- * the pool the teacher's seat would come from; a withdrawal before the start promotes the first of that pool
- * who is still eligible ({@link WithdrawEnrollment}). A teacher is listed only while selection is open (E2):
- * after the cutoff, freed seats go to those listed before it, and only to them.
+ * the pool the teacher's seat would come from — a school's admin its own teachers, for its school's seats only, as it
+ * nominates; a withdrawal before the start promotes the first of that pool who is still eligible
+ * ({@link WithdrawEnrollment}). A teacher is listed only while selection is open (E2): after the cutoff, freed seats go
+ * to those listed before it, and only to them.
  */
 public final class Waitlist {
     /** A waitlisted teacher and their place in their pool's order (1 = promoted first). */
@@ -50,7 +51,7 @@ public final class Waitlist {
     }
 
     public Outcome<Listed> add(Caller caller, String projectId, String teacherId) {
-        if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        if (!caller.hasRole(EnrollTeacher.SELECTORS)) return Outcome.refused(Access.roleRefusal(EnrollTeacher.SELECTORS));
         var v = new Violations();
         v.identifier("teacherId", teacherId);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
@@ -60,7 +61,7 @@ public final class Waitlist {
         var teacher = teachers.find(teacherId);
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
         var t = teacher.get();
-        var denied = access.require(caller, t.unit(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = access.require(caller, t.unit(), EnrollTeacher.SELECTORS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
 
         var earlier = waitlists.find(projectId, teacherId);
@@ -74,14 +75,18 @@ public final class Waitlist {
         if (pool.isEmpty()) {
             return Outcome.refused(Refusal.conflict("E1", Text.of("所在地区未分配到该项目名额，无从递补", "No seats of this project are allocated to the teacher's unit: nothing to fill")));
         }
+        if (caller.role() == Role.SCHOOL_ADMIN && !pool.get().equals(caller.jurisdiction())) {
+            return Outcome.refused(Refusal.conflict("E1", Text.of("本校未分配到该项目名额，储备名单由县区列入", "This school holds no seats of this project: the county keeps the waitlist"))
+                    .withDetails(Map.of("quotaJurisdiction", pool.get())));
+        }
         var entry = new WaitlistEntry(projectId, t.id(), t.name(), t.jurisdiction(), pool.get(), caller.userId(), clock.instant());
         if (!waitlists.add(entry)) return Outcome.done(new Listed(place(waitlists.find(projectId, teacherId).orElseThrow()), false));
         return Outcome.done(new Listed(place(entry), true));
     }
 
-    /** The waitlist of the caller's subtree, or of {@code jurisdiction} within it: each pool in its order. */
+    /** The waitlist of the caller's subtree, or of {@code jurisdiction} within it: each pool in its order (a school's: its own pool). */
     public Outcome<List<Place>> list(Caller caller, String projectId, String jurisdiction) {
-        Role[] admins = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN};
+        Role[] admins = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
         if (!caller.hasRole(admins)) return Outcome.refused(Access.roleRefusal(admins));
         String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
         var v = new Violations();
@@ -101,12 +106,15 @@ public final class Waitlist {
         return Outcome.done(places);
     }
 
+    /** Takes a teacher off the waitlist: a city or county admin over the teacher, or a school's admin from its school's pool. */
     public Outcome<Map<String, Object>> remove(Caller caller, String projectId, String teacherId) {
-        if (!caller.hasRole(Role.CITY_ADMIN, Role.COUNTY_ADMIN)) return Outcome.refused(Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN));
+        if (!caller.hasRole(EnrollTeacher.SELECTORS)) return Outcome.refused(Access.roleRefusal(EnrollTeacher.SELECTORS));
         if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var entry = waitlists.find(projectId, teacherId);
         if (entry.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("该教师不在本项目的储备名单上", "The teacher is not on this project's waitlist")));
-        var denied = access.require(caller, entry.get().jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
+        var denied = caller.role() == Role.SCHOOL_ADMIN
+                ? access.require(caller, entry.get().quotaJurisdiction(), Role.SCHOOL_ADMIN)
+                : access.require(caller, entry.get().jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         waitlists.remove(entry.get());
         return Outcome.done(Map.of("projectId", projectId, "teacherId", teacherId, "removed", true));
