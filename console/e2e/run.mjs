@@ -132,6 +132,8 @@ await flow('city-admin-allocates-seats-to-a-county', async page => {
 
 await flow('county-admin-enrolls-refuses-and-exports', async page => {
   await signIn(page, '新县教育局')
+  await page.locator('[data-test=who]').getByText('县级教育行政部门 · 新县 ·').waitFor()   // the unit by its name, its code on hover
+  assert.equal(await page.locator('[data-test=who]').getAttribute('title'), '411523')
   await openTab(page, 'selection')
   const teacher = field(page, 'enroll-teacher')
   await teacher.fill(eligible)
@@ -359,6 +361,7 @@ await flow('province-cancels-a-running-project', async page => {
 
 await flow('teacher-opens-the-transcript', async page => {
   await signIn(page, null, { teacherId: eligible, jurisdiction: '411523', sub: `e2e-teacher-${run}` }, '教师')
+  await page.locator('[data-test=who]').getByText('教师 · 王芳 ·').waitFor()   // the teacher by name
   await page.locator('[data-test=menu-myEnrollments]').click()
   await page.locator('[data-test=my-enrollments]').getByText(project.name).waitFor()   // the project by its name, not its ID
   await page.locator('[data-test=menu-transcript]').click()
