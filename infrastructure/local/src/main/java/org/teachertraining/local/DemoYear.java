@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,10 +73,13 @@ final class DemoYear {
         var province = new Caller("demo-province", Role.PROVINCE_ADMIN, "410000", null, null);
         var xinyang = new Caller("demo-xinyang", Role.CITY_ADMIN, "411500", null, null);
         var institutions = ctx.getBean(Institutions.class);
-        for (var i : List.of(new String[]{"HENU", "河南大学"}, new String[]{"HNNU", "河南师范大学"}, new String[]{"XYNU", "信阳师范学院"},
-                new String[]{"ZKNU", "周口师范学院"})) {
-            institutions.save(new Institution(i[0], i[1], EnumSet.allOf(CreditCategory.class), LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), "demo-province"));
-        }
+        var names = new LinkedHashMap<String, String>();
+        names.put("HENU", "河南大学");
+        names.put("HNNU", "河南师范大学");
+        names.put("XYNU", "信阳师范学院");
+        names.put("ZKNU", "周口师范学院");
+        names.forEach((id, name) -> institutions.save(new Institution(id, name, EnumSet.allOf(CreditCategory.class),
+                LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), "demo-province")));
         clock.set(OffsetDateTime.parse("2019-06-01T09:00:00+08:00").toInstant());
         var program = done(ctx.getBean(CreateProgram.class).execute(province, new CreateProgram.Command(YEAR, ProgramLevel.PROVINCIAL,
                 "2019年河南省中小学教师省级培训", "410000", null)));
@@ -98,7 +102,7 @@ final class DemoYear {
         int n = 0;
         for (int c = 0; c < 2; c++) {
             for (var run : plan[c]) {
-                var p = done(create.execute(province, program.id(), new CreateProject.Command("HN2019-" + String.format("%02d", ++n), categories[c][1] + "（" + run.institutionId() + "）",
+                var p = done(create.execute(province, program.id(), new CreateProject.Command("HN2019-" + String.format("%02d", ++n), categories[c][1] + "（" + names.get(run.institutionId()) + "）",
                         categories[c][0], new Eligibility(null, null, null, null, null, null, null, null), phases, 60, 50, run.institutionId(), CUTOFF, START, END,
                         new BigDecimal("50000.00"), 8, null, c == 1, null)));
                 done(allocate.execute(province, p.id(), "411500", 8));
