@@ -13,7 +13,7 @@ const words = {
   institutionId: ['承训机构代码', 'Institution ID'], year: ['年度', 'Year'], program: ['培训计划', 'Program'],
   search: ['查询', 'Search'], refresh: ['刷新', 'Refresh'], save: ['保存', 'Save'], cancel: ['取消', 'Cancel'],
   exportXlsx: ['导出 Excel', 'Export Excel'], exportCsv: ['导出 CSV', 'Export CSV'], loadMore: ['加载更多', 'Load more'],
-  code: ['项目编号', 'Code'], name: ['名称', 'Name'], personName: ['姓名', 'Name'], category: ['类别', 'Category'], institution: ['承训机构', 'Institution'],
+  code: ['项目编号', 'Code'], name: ['名称', 'Name'], personName: ['姓名', 'Name'], title: ['标题', 'Title'], time: ['时间', 'Time'], category: ['类别', 'Category'], institution: ['承训机构', 'Institution'],
   cutoff: ['遴选截止', 'Selection cutoff'], dates: ['培训日期', 'Dates'], phase: ['阶段', 'Phase'], seats: ['名额', 'Seats'],
   allocated: ['已下达', 'Passed on'], used: ['已使用', 'Used'], enrolled: ['已入选', 'Enrolled'], available: ['剩余', 'Available'],
   quotas: ['名额分配', 'Quotas'], selection: ['遴选', 'Selection'], waitlist: ['储备库', 'Waitlist'], applications: ['自主报名', 'Applications'],
