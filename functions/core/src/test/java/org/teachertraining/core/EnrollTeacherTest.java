@@ -319,8 +319,8 @@ class EnrollTeacherTest {
         w.addTeacherAt("W1", "4115230001");
         w.addTeacherAt("W2", "4115230001");
         w.addTeacherAt("W3", "4115230002");
-        var school1 = new Caller("s1", Role.SCHOOL_ADMIN, "4115230001", null, null);
-        var school2 = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);
+        var school1 = World.XIN_SCHOOL_1;
+        var school2 = World.XIN_SCHOOL_2;
         done(w.allocate.execute(World.XIN_COUNTY, p.id(), "4115230001", 1));
         done(w.enroll.execute(school1, p.id(), "T1", null));
         // the school's one seat is taken: its own teachers go on its own pool's waitlist, in order
@@ -354,8 +354,8 @@ class EnrollTeacherTest {
         w.addTeacherAt("T1", "4115230001");
         w.addTeacherAt("T2", "4115230002");
         w.addTeacherAt("T3", "4115230001");
-        var school1 = new Caller("s1", Role.SCHOOL_ADMIN, "4115230001", null, null);
-        var school2 = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);
+        var school1 = World.XIN_SCHOOL_1;
+        var school2 = World.XIN_SCHOOL_2;
         // the county gives its school 0001 one of its three seats; a school cannot allocate, nor get more than the county has
         assertEquals(Refusal.Kind.FORBIDDEN, refused(w.allocate.execute(school1, p.id(), "4115230001", 1)).kind());
         assertEquals("E1", refused(w.allocate.execute(World.XIN_COUNTY, p.id(), "4115230001", 4)).rule());

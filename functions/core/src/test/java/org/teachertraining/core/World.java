@@ -78,6 +78,9 @@ public final class World {
     public static final Caller PROVINCE = new Caller("p", Role.PROVINCE_ADMIN, "410000", null, null);
     public static final Caller XINYANG = new Caller("xy", Role.CITY_ADMIN, "411500", null, null);
     public static final Caller XIN_COUNTY = new Caller("xx", Role.COUNTY_ADMIN, "411523", null, null);
+    /** The admins of two schools of 新县, 4115230001 and 4115230002 (名额到校). */
+    public static final Caller XIN_SCHOOL_1 = new Caller("s1", Role.SCHOOL_ADMIN, "4115230001", null, null);
+    public static final Caller XIN_SCHOOL_2 = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);
     public static final Caller GUANGSHAN = new Caller("gs", Role.COUNTY_ADMIN, "411522", null, null);
     public static final Caller ZHENGZHOU = new Caller("zz", Role.CITY_ADMIN, "410100", null, null);
 
