@@ -461,6 +461,11 @@ await flow('english-on-request', async page => {
   await field(page, 'enroll-teacher').fill(urban)
   await page.locator('[data-test=enroll]').click()
   assert.match(await page.locator('[data-test=refusal]').textContent(), /school location/i, 'the API answers in English too')
+  // the overview's lists and the institution's code in English punctuation
+  await openTab(page, 'overview')
+  const overview = await page.locator('.el-descriptions').innerText()
+  assert.match(overview, /\w, \w/, overview)
+  assert.doesNotMatch(overview, /[、（）]/, overview)
 })
 
 await flow('province-reads-the-yearly-results', async page => {
