@@ -568,11 +568,15 @@ await flow('province-reads-an-institution-ranking', async page => {
   // this run's project has no completion yet: the ranking is provisional and says so
   await page.getByText(`${project.code}（河南大学）：尚未结业认定`).waitFor()
   await page.screenshot({ path: `${SHOTS}/ranking.png`, fullPage: true })
-  // a city reads the ranking its province published, and is told when there is none yet (not refused)
+  // a city reads the ranking its province published, and is told when there is none yet (not refused, and not
+  // asking for the province's working ranking first)
   await signIn(page, '信阳市教育局')
+  const refused = []
+  page.on('response', r => { if (r.status() === 403) refused.push(r.url()) })
   await page.goto(`${BASE}/#/ranking?program=${program.id}`)
   await page.locator('[data-test=ranking-notice]').getByText('尚未公布').waitFor()
   assert.equal(await page.locator('[data-test=ranking-error]').count(), 0)
+  assert.deepEqual(refused, [], 'no call the API refuses a city')
 })
 
 await flow('dashboard-of-the-province', async page => {
