@@ -45,6 +45,11 @@ export function tr(zh, en) {
 }
 
 /** A text the API gives in both languages (`{zh, en}`), in the person's. */
+/** A list as the language writes one: 乡村、乡镇 in Chinese, "Rural, Town" in English. */
+export function listed(items) {
+  return items.join(tr('、', ', '))
+}
+
 export function inLanguage(x) {
   return x == null ? '' : session.lang === 'en' ? x.en : x.zh
 }
