@@ -436,7 +436,7 @@ public final class InMemoryPorts {
                 if (held != null && held.posted()) return new Posting.AlreadyPosted(held);
                 if (entries.stream().anyMatch(e -> ledgerMap.containsKey(e.id()))) throw new IllegalStateException("entries without a result");
                 ledger.post(r.teacherId(), entries);
-                if (record != null) integrityList.add(record);
+                if (record != null) integrity.add(record);   // replaces the lifecycle's record of the same no-show, as the table does
                 var posted = new org.teachertraining.core.credit.ProjectResult(r.projectId(), r.teacherId(), r.completionId(), r.outcome(), r.hours(),
                         r.topic(), true, r.outcome() == org.teachertraining.core.credit.Completion.Outcome.PASSED ? code : null,
                         held == null ? r.recordedAt() : held.recordedAt());
@@ -454,7 +454,7 @@ public final class InMemoryPorts {
                 ledger.post(current.teacherId(), entries);
                 if (removed != null) integrityList.removeIf(x -> x.teacherId().equals(removed.teacherId()) && x.projectId().equals(removed.projectId())
                         && x.occurredOn().equals(removed.occurredOn()));
-                if (added != null) integrityList.add(added);
+                if (added != null) integrity.add(added);
                 if (current.certificateCode() != null) certificateMap.remove(current.certificateCode());
                 resultMap.put(key, corrected);
                 return Optional.of(corrected);

@@ -11,6 +11,7 @@ import org.teachertraining.adapters.dynamodb.DynamoDbTrainingHours;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
 import org.teachertraining.core.credit.ComplianceRow;
 import org.teachertraining.core.credit.Requirements;
+import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.credits.CreditPostingHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -52,8 +53,8 @@ class CreditPostingIT {
         assertEquals(200, henu.status(), henu.toString());
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":5}");
         api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":10}");
-        api.importTeachers(xinyang, "CP-", "411523", 7);
-        for (int i = 0; i < 7; i++) {
+        api.importTeachers(xinyang, "CP-", "411523", 8);
+        for (int i = 0; i < 8; i++) {
             assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"CP-" + i + "\"}").status());
         }
         sqs = SqsClient.builder().endpointOverride(Api.runtime().sqsEndpoint()).region(Region.of("local"))
@@ -265,6 +266,38 @@ class CreditPostingIT {
         new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction")).handleRequest(event(completion("C-R8-NOSHOW", "{\"teacherId\":\"CP-5\",\"outcome\":\"NO_SHOW\"}")),
                 new LocalLambdaContext("r8", 30));
         assertTrue(new DynamoDbIntegrityRecords(table).ofTeacher("CP-5").isEmpty());
+    }
+
+    @Test
+    void e8_aNoShowTheLifecycleRecordedIsPostedWhenTheCompletionReportsIt_andCorrectedAfterwards() throws Exception {
+        // the first day over, the lifecycle recorded CP-7 a no-show (E8): the record dated the project's start date, as a
+        // completion's no-show is dated; the completion then reports CP-7 as a no-show, the only outcome E8 leaves it
+        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
+        var startDate = java.time.LocalDate.parse(api.send("GET", "/projects/" + project, province, null).json().get("startDate").asText());
+        var records = new DynamoDbIntegrityRecords(table);
+        records.add(IntegrityRecord.of("CP-7", IntegrityRecord.Kind.NO_SHOW, project, startDate));
+        var response = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"))
+                .handleRequest(event(completion("C-E8", "{\"teacherId\":\"CP-7\",\"outcome\":\"NO_SHOW\"}")), new LocalLambdaContext("e8", 30));
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        var results = new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table);
+        var posted = results.find(project, "CP-7").orElseThrow();
+        assertEquals("C-E8", posted.completionId());
+        assertTrue(posted.posted(), "the no-show's result is posted, not left claimed behind the lifecycle's record");
+        assertEquals(List.of(IntegrityRecord.of("CP-7", IntegrityRecord.Kind.NO_SHOW, project, startDate)), records.ofTeacher("CP-7"));
+
+        // corrected by the province: to a dismissal (the record moves to the completion's day), then to a failure,
+        // whose record has the same key as the dismissal's: one record stays, of the last outcome
+        String path = "/projects/" + project + "/results/CP-7/correction";
+        var dismissed = api.send("POST", path, province, "{\"outcome\":\"DISMISSED\",\"reason\":\"到班后违纪被劝退\"}");
+        assertEquals(200, dismissed.status(), dismissed.toString());
+        assertEquals(List.of(IntegrityRecord.Kind.DISMISSED), records.ofTeacher("CP-7").stream().map(IntegrityRecord::kind).toList());
+        var failed = api.send("POST", path, province, "{\"outcome\":\"FAILED\",\"reason\":\"劝退有误，应为考核未通过\"}");
+        assertEquals(200, failed.status(), failed.toString());
+        assertEquals(List.of(IntegrityRecord.Kind.FAILED), records.ofTeacher("CP-7").stream().map(IntegrityRecord::kind).toList());
+        var again = api.send("POST", path, province, "{\"outcome\":\"FAILED\",\"reason\":\"复核维持\"}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(List.of(IntegrityRecord.Kind.FAILED), records.ofTeacher("CP-7").stream().map(IntegrityRecord::kind).toList());
+        assertEquals("FAILED", results.find(project, "CP-7").orElseThrow().outcome().name());
     }
 
     @Test

@@ -92,7 +92,10 @@ public final class DynamoDbProjectResults implements ProjectResults {
                 .expressionAttributeNames(Map.of("#data", "data"))
                 .expressionAttributeValues(withCode(values, corrected.certificateCode())).build()).build());
         if (!entries.isEmpty()) items.addAll(DynamoDbLedger.items(table, corrected.teacherId(), entries));
-        if (removed != null) {
+        // a failure corrected to a dismissal (or back) is dated the same day: its record's key is the old one's, and a
+        // transaction may hold one operation per item, so the put alone replaces it
+        boolean replaced = removed != null && added != null && DynamoDbIntegrityRecords.key(removed).equals(DynamoDbIntegrityRecords.key(added));
+        if (removed != null && !replaced) {
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(DynamoDbIntegrityRecords.key(removed)).build()).build());
         }
         if (added != null) items.add(integrityPut(added));
@@ -132,12 +135,18 @@ public final class DynamoDbProjectResults implements ProjectResults {
                 ":data", s(TrainingTable.toJson(stored))));
     }
 
+    /**
+     * The integrity record's put, unconditional: a no-show's record may be there already, written by the lifecycle for
+     * a trainee who never registered (E8) and identical to the one the completion's no-show gives (both dated the
+     * project's start date). No other record can share its key: a failure or dismissal is dated the day it was
+     * recorded, after the training ended, and a trainee has one result per project (C5). The recourse on a record
+     * is an item of its own, so replacing the record keeps it.
+     */
     private TransactWriteItem integrityPut(IntegrityRecord r) {
         var item = new HashMap<>(DynamoDbIntegrityRecords.key(r));
         item.put("type", s("INTEGRITY"));
         item.put("data", s(TrainingTable.toJson(r)));
-        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
-                .conditionExpression("attribute_not_exists(PK)").build()).build();
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item).build()).build();
     }
 
     private static String sk(String teacherId) {
