@@ -118,4 +118,39 @@ class TeacherApplicationsIT {
         assertEquals(201, api.send("POST", "/projects/" + open + "/applications", teacher("TA-5"), null).status());
         BadInputIT.problem(api.send("POST", "/programs/NOPE/projects", province, Api.projectBody("TA-BAD", "\"openToApplications\":\"yes\"")), 400, null);
     }
+
+    @Test
+    void e7_aTeacherWhoWithdrewAfterApprovalAppliesAgain_andTheSpentApprovalApprovesNothing() throws Exception {
+        api = Api.shared();
+        String province = api.token("ta-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("ta-xinyang", "CITY_ADMIN", "411500");
+        String county = api.token("ta-xx", "COUNTY_ADMIN", "411523");
+        api.importTeachers(xinyang, "TW-", "411523", 1);
+        String project = api.project(province, "TA-W", "\"openToApplications\":true");
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":1}").status());
+        assertEquals(201, api.send("POST", "/projects/" + project + "/applications", teacher("TW-0"), null).status());
+        assertEquals(200, api.send("POST", "/projects/" + project + "/applications/TW-0/decision", county, "{\"approved\":true}").status());
+        assertEquals(1, enrolled(project, xinyang));
+        assertEquals(200, api.send("DELETE", "/projects/" + project + "/enrollments/TW-0", county, null).status());
+        assertEquals(0, enrolled(project, xinyang));
+
+        // approving the old application again would approve nothing: refused, naming the withdrawal, and no seat taken
+        var stale = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/applications/TW-0/decision", county, "{\"approved\":true}"), 409, "E7");
+        assertEquals("TW-0", stale.get("teacherId").asText());
+        assertEquals(0, enrolled(project, xinyang));
+
+        // the teacher may apply again, as the list of open projects says: a new pending application, repeats the same
+        assertTrue(choice(project, "TW-0").get("canApply").asBoolean());
+        var again = api.send("POST", "/projects/" + project + "/applications", teacher("TW-0"), "{\"statement\":\"身体已康复，申请重新参加\"}");
+        assertEquals(201, again.status(), again.toString());
+        assertEquals("PENDING", again.json().get("status").asText());
+        assertEquals("身体已康复，申请重新参加", again.json().get("statement").asText());
+        var repeat = api.send("POST", "/projects/" + project + "/applications", teacher("TW-0"), null);
+        assertEquals(200, repeat.status(), repeat.toString());
+        assertEquals("PENDING", repeat.json().get("status").asText());
+        var approved = api.send("POST", "/projects/" + project + "/applications/TW-0/decision", county, "{\"approved\":true}");
+        assertEquals(200, approved.status(), approved.toString());
+        assertEquals("SELECTED", approved.json().get("enrollment").get("status").asText(), approved.body());
+        assertEquals(1, enrolled(project, xinyang));
+    }
 }

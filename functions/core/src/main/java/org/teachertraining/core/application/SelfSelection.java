@@ -7,6 +7,7 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.EnrollTeacher;
 import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.OpenProjects;
 import org.teachertraining.core.project.Project;
@@ -114,14 +115,34 @@ public final class SelfSelection {
         if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(caller.teacherId()));
         if (!applications.isOpen(projectId)) return Outcome.refused(closed());
         var earlier = applications.find(projectId, caller.teacherId());
-        if (earlier.isPresent()) return Outcome.done(new Applied(earlier.get(), false));
+        if (earlier.isPresent() && !spent(earlier.get())) return Outcome.done(new Applied(earlier.get(), false));
         var refusal = enroll.whyNot(project.get(), teacher.get());
         if (refusal.isPresent()) return Outcome.refused(refusal.get());
         var t = teacher.get();
         var application = new TeacherApplication(projectId, t.id(), t.name(), t.unit(), statement == null ? null : statement.strip(),
                 TeacherApplication.Status.PENDING, null, null, null, null, clock.instant());
-        if (!applications.add(application)) return Outcome.done(new Applied(applications.find(projectId, t.id()).orElseThrow(), false));
+        // a new application, or one in place of an approval spent by a withdrawal (E7): the first of racing repeats stands
+        boolean stored = earlier.isEmpty() ? applications.add(application)
+                : applications.move(application, EnumSet.of(TeacherApplication.Status.APPROVED));
+        if (!stored) return Outcome.done(new Applied(applications.find(projectId, t.id()).orElseThrow(), false));
         return Outcome.done(new Applied(application, true));
+    }
+
+    /**
+     * An approval spent: the seat it took was given up before the start (E7), so the teacher holds none. The teacher may
+     * apply again, and a decision on the old application does not pretend to approve anything.
+     */
+    private boolean spent(TeacherApplication a) {
+        return a.status() == TeacherApplication.Status.APPROVED && enrollments.find(a.projectId(), a.teacherId())
+                .map(e -> e.status() == EnrollmentStatus.WITHDRAWN).orElse(true);
+    }
+
+    private static Refusal withdrawnSinceApproved(TeacherApplication a) {
+        return Refusal.conflict("E7", Text.of(
+                "该教师的报名曾获通过，但已退出本项目，原审批不再有效；如需重新入选，请教师重新报名，或由管理员直接遴选",
+                "The teacher's application was approved, but the teacher has since withdrawn from the project, so that approval no "
+                        + "longer holds: the teacher may apply again, or an admin may enroll the teacher directly"))
+                .withDetails(Map.of("teacherId", a.teacherId()));
     }
 
     /** The teacher's county or city decides; an approval takes the seat as an enrollment does. */
@@ -151,7 +172,7 @@ public final class SelfSelection {
             }
             return Outcome.refused(decided(applications.find(projectId, teacherId).orElseThrow()));
         }
-        if (app.status() == TeacherApplication.Status.APPROVED) return Outcome.done(app);
+        if (app.status() == TeacherApplication.Status.APPROVED) return spent(app) ? Outcome.refused(withdrawnSinceApproved(app)) : Outcome.done(app);
         // claim it: a decline cannot overtake an approval in progress (an interrupted one may be retried)
         var claim = app.with(TeacherApplication.Status.APPROVING, caller.userId(), now, null, null);
         if (!applications.move(claim, EnumSet.of(TeacherApplication.Status.PENDING, TeacherApplication.Status.APPROVING))) {
