@@ -133,7 +133,8 @@ public final class InMemoryPorts {
         public Optional<IdempotencyRecord> findKey(String projectId, String userId, String key) {
             synchronized (lock) { return Optional.ofNullable(keyMap.get(projectId + "/" + userId + "/" + key)); }
         }
-        public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice) {
+        public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice,
+                            org.teachertraining.core.enrollment.WaitlistEntry leaving) {
             synchronized (lock) {
                 if (key != null && keyMap.containsKey(e.projectId() + "/" + key.userId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.userId() + "/" + key.key()));
                 var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
@@ -144,6 +145,7 @@ public final class InMemoryPorts {
                 enrollmentMap.put(e.projectId() + "/" + e.teacherId(), e);
                 if (key != null) keyMap.put(e.projectId() + "/" + key.userId() + "/" + key.key(), key);
                 if (notice != null) notices.add(notice);
+                if (leaving != null) waitlists.remove(leaving);
                 return new Booking.Booked(e);
             }
         }

@@ -62,7 +62,7 @@ public final class World {
     public final org.teachertraining.core.credit.CorrectResult correctResult = new org.teachertraining.core.credit.CorrectResult(ports.projects,
             checkCompletion, ports.results, ports.ledger, ports.enrollments, ports.certificates, ports.teachers, compliance, access, clock);
     public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
-    public final EnrollTeacher enroll = new EnrollTeacher(org.teachertraining.core.enrollment.SelectionRecords.of(ports.projects, ports.teachers, ports.enrollments), ports.quotas, ports.enrollments,
+    public final EnrollTeacher enroll = new EnrollTeacher(org.teachertraining.core.enrollment.SelectionRecords.of(ports.projects, ports.teachers, ports.enrollments, ports.waitlists), ports.quotas, ports.enrollments,
             ports.integrity, ports.hours, new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, ports.teachers, ports.waitlists, enroll, access, clock);
     public final org.teachertraining.core.enrollment.Waitlist waitlist = new org.teachertraining.core.enrollment.Waitlist(ports.projects, ports.teachers,

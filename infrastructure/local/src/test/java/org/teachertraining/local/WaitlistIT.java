@@ -109,4 +109,39 @@ class WaitlistIT {
         assertEquals("WL-9", last.json().get("promoted").get("teacherId").asText(), last.body());
         assertFalse(api.send("DELETE", "/projects/" + project + "/enrollments/WL-5", county, null).json().has("promoted"), "no one left: back to the pool");
     }
+
+    @Test
+    void e7_aWaitlistedTeacherSelectedDirectlyLeavesTheWaitlist_andTheirWithdrawalPromotesTheNext() throws Exception {
+        api = Api.shared();
+        String province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
+        String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
+        api.importTeachers(xinyang, "WD-", "411523", 3);
+        String project = api.project(province, "WL-D", null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":1}").status());   // the city's pool
+
+        // the clerk lists WD-0 and WD-1, then selects WD-0 directly while the seat is free: WD-0 is no longer waiting
+        for (String t : List.of("WD-0", "WD-1")) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", county, "{\"teacherId\":\"" + t + "\"}").status());
+        }
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"WD-0\"}").status());
+        assertEquals(List.of("WD-1"), waitlisted(project, xinyang));
+
+        // also when the entry survived (listed again by a race, or written before this rule): the withdrawal of WD-0
+        // promotes the next teacher, never WD-0 into their own seat, and takes WD-0 off the list
+        assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", county, "{\"teacherId\":\"WD-2\"}").status());
+        var table = new org.teachertraining.adapters.dynamodb.TrainingTable(org.teachertraining.adapters.aws.AwsClients.dynamoDb("local",
+                Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var entry = new org.teachertraining.core.enrollment.WaitlistEntry(project, "WD-0", "教师0", "411523", "411500", "wl-xx",
+                java.time.Instant.now().minusSeconds(3600));
+        assertTrue(new org.teachertraining.adapters.dynamodb.DynamoDbWaitlists(table, new org.teachertraining.adapters.dynamodb.DynamoDbNotifications(table)).add(entry));
+        assertEquals(List.of("WD-0", "WD-1", "WD-2"), waitlisted(project, xinyang));
+        var withdrawn = api.send("DELETE", "/projects/" + project + "/enrollments/WD-0", county, null);
+        assertEquals(200, withdrawn.status(), withdrawn.toString());
+        assertEquals("WD-1", withdrawn.json().get("promoted").get("teacherId").asText(), withdrawn.body());
+        assertEquals(List.of("WD-2"), waitlisted(project, xinyang));
+        var enrolled = api.send("GET", "/projects/" + project + "/enrollments?status=SELECTED", county, null).json().get("items");
+        assertEquals(1, enrolled.size(), enrolled.toString());
+        assertEquals("WD-1", enrolled.get(0).get("teacherId").asText());
+    }
 }

@@ -5,6 +5,7 @@ import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.IdempotencyRecord;
+import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.program.ProgramLevel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -58,7 +59,7 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
-    public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice) {
+    public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(write(e))
                 .conditionExpression("attribute_not_exists(PK) OR #status = :withdrawn")
@@ -77,6 +78,7 @@ public final class DynamoDbEnrollments implements Enrollments {
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
         if (notice != null) items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
+        if (leaving != null) items.addAll(DynamoDbWaitlists.leaving(table, leaving));   // unconditional: gone meanwhile is gone
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();

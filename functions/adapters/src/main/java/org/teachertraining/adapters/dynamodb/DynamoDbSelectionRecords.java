@@ -5,7 +5,7 @@ import org.teachertraining.core.enrollment.SelectionRecords;
 import java.util.List;
 import java.util.Optional;
 
-/** The project, the teacher and the teacher's enrollment in it, in one consistent BatchGetItem (docs/data-model.md). */
+/** The project, the teacher, the teacher's enrollment in it and waitlist entry, in one consistent BatchGetItem (docs/data-model.md). */
 public final class DynamoDbSelectionRecords implements SelectionRecords {
     private final TrainingTable table;
 
@@ -18,9 +18,11 @@ public final class DynamoDbSelectionRecords implements SelectionRecords {
         var project = DynamoDbProjects.itemKey(projectId);
         var teacher = DynamoDbTeachers.itemKey(teacherId);
         var enrollment = DynamoDbEnrollments.itemKey(projectId, teacherId);
-        var items = table.getAll(List.of(project, teacher, enrollment));
+        var waitlisted = DynamoDbWaitlists.guardKey(projectId, teacherId);
+        var items = table.getAll(List.of(project, teacher, enrollment, waitlisted));
         return new Found(Optional.ofNullable(items.get(project)).map(DynamoDbProjects::read),
                 Optional.ofNullable(items.get(teacher)).map(DynamoDbTeachers::read),
-                Optional.ofNullable(items.get(enrollment)).map(DynamoDbEnrollments::read));
+                Optional.ofNullable(items.get(enrollment)).map(DynamoDbEnrollments::read),
+                Optional.ofNullable(items.get(waitlisted)).map(DynamoDbWaitlists::readGuard));
     }
 }

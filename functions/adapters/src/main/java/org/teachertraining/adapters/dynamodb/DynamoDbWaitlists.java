@@ -103,6 +103,21 @@ public final class DynamoDbWaitlists implements Waitlists {
                 .items().stream().map(i -> TrainingTable.fromJson(str(i, "data"), WaitlistEntry.class)).toList();
     }
 
+    /** The teacher's guard item, read with the selection's other records ({@link DynamoDbSelectionRecords}). */
+    static TrainingTable.ItemKey guardKey(String projectId, String teacherId) {
+        return new TrainingTable.ItemKey(pk(projectId), guard(teacherId));
+    }
+
+    static WaitlistEntry readGuard(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        return TrainingTable.fromJson(str(item, "data"), WaitlistEntry.class);
+    }
+
+    /** The entry's two items deleted, unconditionally, in a selection's transaction: the teacher takes a seat and stops waiting. */
+    static List<TransactWriteItem> leaving(TrainingTable table, WaitlistEntry e) {
+        return List.of(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk(e.projectId()), guard(e.teacherId()))).build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk(e.projectId()), entrySk(e))).build()).build());
+    }
+
     private TransactWriteItem delete(String pk, String sk) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk, sk))
                 .conditionExpression("attribute_exists(PK)").build()).build();

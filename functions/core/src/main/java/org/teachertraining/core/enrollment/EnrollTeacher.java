@@ -105,7 +105,7 @@ public final class EnrollTeacher {
                 pool.get(), EnrollmentStatus.SELECTED, idempotencyKey, project.name(), project.level(),
                 project.startDate(), caller.userId(), clock.instant(), null, Enrollment.schoolOf(t));
         var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, caller.userId(), idempotencyKey, requestHash, teacherId);
-        var booking = enrollments.book(enrollment, key, SelectionNotice.selected(project, enrollment, clock.instant()));
+        var booking = enrollments.book(enrollment, key, SelectionNotice.selected(project, enrollment, clock.instant()), found.waitlisted().orElse(null));
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
         if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();

@@ -20,8 +20,15 @@ public interface Enrollments {
     /**
      * @param key    the idempotency record to store with the enrollment, or null
      * @param notice the teacher's notice of the selection (通知到人), delivered with the enrollment or not at all
+     * @param leaving the teacher's entry on this project's waitlist, or null: a waitlisted teacher selected directly is no
+     *                longer waiting (E7), and the entry goes in the same write, so a later withdrawal never promotes them
      */
-    Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice);
+    Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving);
+
+    /** {@link #book(Enrollment, IdempotencyRecord, org.teachertraining.core.notification.Notification, WaitlistEntry)} of a teacher on no waitlist. */
+    default Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice) {
+        return book(enrollment, key, notice, null);
+    }
 
     /**
      * Moves the enrollment from {@code from} to {@code to} (报到: SELECTED → REGISTERED; the first day over:

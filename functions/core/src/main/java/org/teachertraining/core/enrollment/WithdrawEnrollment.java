@@ -78,6 +78,8 @@ public final class WithdrawEnrollment {
                     "该报名状态为「" + enrollment.status().zh() + "」，不能退出", "An enrollment in status " + enrollment.status() + " cannot be withdrawn")));
         }
         Instant at = clock.instant();
+        // the withdrawn teacher, put on the waitlist before being selected directly, is leaving: never promoted into their own seat
+        waitlists.find(projectId, teacherId).ifPresent(waitlists::remove);
         for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
             var candidate = firstEligible(project, enrollment.quotaJurisdiction());
             if (candidate.isEmpty()) break;

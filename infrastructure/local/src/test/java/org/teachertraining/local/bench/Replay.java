@@ -58,7 +58,7 @@ final class Replay {
         }
     }
 
-    /** What the requests were, for the record: "BatchGetItem(3)×1, GetItem×1, Query×1, TransactWriteItems(5)×1". */
+    /** What the requests were, for the record: "BatchGetItem(4)×1, GetItem×1, Query×1, TransactWriteItems(5)×1". */
     static String mix(List<SdkRequest> requests) {
         return requests.stream().map(r -> r instanceof TransactWriteItemsRequest t ? "TransactWriteItems(" + t.transactItems().size() + ")"
                         : r instanceof BatchGetItemRequest b ? "BatchGetItem(" + b.requestItems().values().stream().mapToInt(k -> k.keys().size()).sum() + ")"
