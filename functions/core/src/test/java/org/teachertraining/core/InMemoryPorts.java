@@ -454,8 +454,11 @@ public final class InMemoryPorts {
                 var held = resultMap.get(key);
                 if (held == null || !held.completionId().equals(current.completionId()) || !held.posted()) return Optional.empty();
                 ledger.post(current.teacherId(), entries);
-                if (removed != null) integrityList.removeIf(x -> x.teacherId().equals(removed.teacherId()) && x.projectId().equals(removed.projectId())
-                        && x.occurredOn().equals(removed.occurredOn()));
+                if (removed != null && (added == null || !removed.id().equals(added.id()))) {
+                    integrityList.removeIf(x -> x.teacherId().equals(removed.teacherId()) && x.projectId().equals(removed.projectId())
+                            && x.occurredOn().equals(removed.occurredOn()));
+                    awaitingMap.remove(removed.teacherId() + "/" + removed.id());   // no record left to decide on
+                }
                 if (added != null) integrity.add(added);
                 if (current.certificateCode() != null) certificateMap.remove(current.certificateCode());
                 resultMap.put(key, corrected);

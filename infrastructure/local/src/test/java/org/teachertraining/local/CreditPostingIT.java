@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -285,12 +286,24 @@ class CreditPostingIT {
         assertTrue(posted.posted(), "the no-show's result is posted, not left claimed behind the lifecycle's record");
         assertEquals(List.of(IntegrityRecord.of("CP-7", IntegrityRecord.Kind.NO_SHOW, project, startDate)), records.ofTeacher("CP-7"));
 
-        // corrected by the province: to a dismissal (the record moves to the completion's day), then to a failure,
-        // whose record has the same key as the dismissal's: one record stays, of the last outcome
+        // the teacher appeals the no-show (E4a): it waits on the province's list
+        String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"cp-7\",\"role\":\"TEACHER\",\"jurisdiction\":\"411523\",\"teacherId\":\"CP-7\"}")
+                .json().get("token").asText();
+        String noShow = startDate + "_" + project;
+        var appealed = api.send("POST", "/teachers/CP-7/integrity-records/" + noShow + "/appeal", teacher, "{\"reason\":\"开班当日因病住院\"}");
+        assertEquals(200, appealed.status(), appealed.toString());
+        assertTrue(api.send("GET", "/integrity-records?jurisdiction=411523", province, null).body().contains(noShow));
+
+        // corrected by the province: to a dismissal (the record moves to the completion's day, and the no-show's appeal,
+        // with no record left to decide on, leaves the province's list), then to a failure, whose record has the same
+        // key as the dismissal's: one record stays, of the last outcome
         String path = "/projects/" + project + "/results/CP-7/correction";
         var dismissed = api.send("POST", path, province, "{\"outcome\":\"DISMISSED\",\"reason\":\"到班后违纪被劝退\"}");
         assertEquals(200, dismissed.status(), dismissed.toString());
         assertEquals(List.of(IntegrityRecord.Kind.DISMISSED), records.ofTeacher("CP-7").stream().map(IntegrityRecord::kind).toList());
+        var queue = api.send("GET", "/integrity-records?jurisdiction=411523", province, null);
+        assertEquals(200, queue.status(), queue.toString());
+        assertFalse(queue.body().contains(noShow), queue.body());
         var failed = api.send("POST", path, province, "{\"outcome\":\"FAILED\",\"reason\":\"劝退有误，应为考核未通过\"}");
         assertEquals(200, failed.status(), failed.toString());
         assertEquals(List.of(IntegrityRecord.Kind.FAILED), records.ofTeacher("CP-7").stream().map(IntegrityRecord::kind).toList());

@@ -84,6 +84,24 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
 
     private static final String AWAITING = "RECOURSE#AWAITING#";
 
+    /** PK=TEACHER#teacherId, SK=RECOURSE#recordId. */
+    static TrainingTable.ItemKey recourseKey(String teacherId, String recordId) {
+        return new TrainingTable.ItemKey("TEACHER#" + teacherId, "RECOURSE#" + recordId);
+    }
+
+    /**
+     * The recourse on {@code removed}, if it awaits the province's decision, taken off the province's list in a
+     * correction's transaction (the record is gone, so nothing is left to decide): its index keys removed, on the
+     * version read, so a step taken meanwhile fails the correction instead of being hidden. Its steps stay.
+     */
+    static java.util.Optional<TransactWriteItem> leavingTheQueue(TrainingTable table, IntegrityRecord removed) {
+        var key = recourseKey(removed.teacherId(), removed.id());
+        return table.get(key).filter(i -> i.containsKey("GSI1PK")).map(i -> TransactWriteItem.builder()
+                .update(software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table.name()).key(key.attributes())
+                        .updateExpression("REMOVE GSI1PK, GSI1SK").conditionExpression("version = :read")
+                        .expressionAttributeValues(Map.of(":read", i.get("version"))).build()).build());
+    }
+
     @Override
     public Page<Awaiting> awaitingDecision(String unitPrefix, Recourse.Status status, String cursor, int limit) {
         String pk = AWAITING + unitPrefix.substring(0, 2);

@@ -97,6 +97,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
         boolean replaced = removed != null && added != null && DynamoDbIntegrityRecords.key(removed).equals(DynamoDbIntegrityRecords.key(added));
         if (removed != null && !replaced) {
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(DynamoDbIntegrityRecords.key(removed)).build()).build());
+            DynamoDbIntegrityRecords.leavingTheQueue(table, removed).ifPresent(items::add);
         }
         if (added != null) items.add(integrityPut(added));
         if (current.certificateCode() != null) {

@@ -40,7 +40,9 @@ public interface ProjectResults {
     /**
      * Replaces a posted result (a correction): reversing entries for what it credited, entries for the new
      * hours, the integrity record of the old outcome removed and one of the new outcome written, all in
-     * one step and only if the result is still {@code current}. Empty if it changed meanwhile.
+     * one step and only if the result is still {@code current}. A removed record whose recourse awaited the province's
+     * decision (E4a) leaves the province's list in the same step: there is no record left to decide on. Empty if the
+     * result or that recourse changed meanwhile.
      */
     Optional<ProjectResult> correct(ProjectResult current, ProjectResult corrected, List<CreditEntry> entries,
                                     IntegrityRecord removed, IntegrityRecord added);
