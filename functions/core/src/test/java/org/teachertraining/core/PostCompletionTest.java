@@ -6,6 +6,7 @@ import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.CreditCategory;
 import org.teachertraining.core.credit.PostCompletion;
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.teacher.SaveTeacher;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -63,6 +64,25 @@ class PostCompletionTest {
         assertEquals("王芳", certificate.teacherName());
         assertEquals("王*", certificate.maskedName());
         assertEquals(16, certificate.code().length());
+    }
+
+    @Test
+    void c6_theCertificateCarriesTheTeachersRegisteredName_evenWhenItWasCorrectedAfterTheSelection() {
+        String p = projectWithTrainees("T1");
+        // the county corrects a typo in the name after the selection: the enrollment keeps the name it was made with
+        var t = w.teacher("T1", "411523");
+        done(w.saveTeacher.execute(World.XINYANG, new SaveTeacher.Command(t.id(), "王芳芳", t.jurisdiction(), t.schoolId(), t.stage(),
+                t.subjects(), t.role(), t.schoolLocation(), t.teachingSince(), t.backboneLevel())));
+        assertEquals("王芳", w.ports.enrollments.find(p, "T1").orElseThrow().teacherName());
+        done(post.execute(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, 30), null)))));
+        var certificate = w.ports.certificateMap.values().iterator().next();
+        assertEquals("王芳芳", certificate.teacherName(), "the transcript and the certificate name the teacher alike (C6)");
+
+        // a correction's new certificate too
+        done(w.correctResult.execute(World.PROVINCE, p, "T1", new org.teachertraining.core.credit.CorrectResult.Command(
+                Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, 20), null, "学时登记有误")));
+        var corrected = w.ports.certificates.find(w.ports.results.find(p, "T1").orElseThrow().certificateCode()).orElseThrow();
+        assertEquals("王芳芳", corrected.teacherName());
     }
 
     @Test

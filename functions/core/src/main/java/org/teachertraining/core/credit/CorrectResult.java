@@ -12,6 +12,7 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.identity.Access;
+import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
@@ -95,7 +96,7 @@ public final class CorrectResult {
         teacher.ifPresent(compliance::refresh);
         if (code != null) {
             var enrollment = enrollments.find(projectId, teacherId).orElseThrow();
-            certificates.issueNew(new Certificate(code, teacherId, enrollment.teacherName(), projectId, enrollment.projectName(),
+            certificates.issueNew(new Certificate(code, teacherId, teacher.map(Teacher::name).orElse(enrollment.teacherName()), projectId, enrollment.projectName(),
                     project.get().institutionId(), c.hours().values().stream().mapToInt(Integer::intValue).sum(),
                     now.atZone(org.teachertraining.core.common.ChinaTime.ZONE).toLocalDate()));
         }

@@ -6,6 +6,7 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.teacher.Teacher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,29 +75,33 @@ public final class PostCompletion {
             var result = ProjectResult.of(c, trainee);
             var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
             var enrollment = seats.get(trainee.teacherId());
+            var teacher = checked.teachers().get(trainee.teacherId());
             var posting = results.post(result, entries, integrityRecord(result, c.recordedAt(), enrollment.projectStartDate()), Certificate.newCode());
             if (posting instanceof ProjectResults.Posting.Taken) {
                 another++;   // C5: another completion holds this trainee's result; nothing of this one is posted for them
                 continue;
             }
-            Optional.ofNullable(checked.teachers().get(trainee.teacherId())).ifPresent(compliance::refresh);
+            Optional.ofNullable(teacher).ifPresent(compliance::refresh);
             // issued after the credits: a redelivery that finds the credits posted still completes it, idempotently
             if (posting instanceof ProjectResults.Posting.Posted p) {
                 posted++;
-                if (p.certificateCode() != null) certificates.issueNew(certificate(c, trainee, enrollment, p.certificateCode(), entries));
+                if (p.certificateCode() != null) certificates.issueNew(certificate(c, trainee, enrollment, teacher, p.certificateCode(), entries));
             } else if (posting instanceof ProjectResults.Posting.AlreadyPosted p) {
                 already++;
                 var stored = p.result();
                 if (stored.outcome() == Completion.Outcome.PASSED && stored.completionId().equals(c.completionId())) {
-                    certificates.issue(certificate(c, trainee, enrollment, stored.certificateCode(), entries));
+                    certificates.issue(certificate(c, trainee, enrollment, teacher, stored.certificateCode(), entries));
                 }
             }
         }
         return new Posted(posted, already, another);
     }
 
-    private static Certificate certificate(Completion c, Completion.Result trainee, Enrollment enrollment, String code, List<CreditEntry> entries) {
-        return new Certificate(code, trainee.teacherId(), enrollment.teacherName(), c.projectId(), enrollment.projectName(), c.institutionId(),
+    /** The teacher named as registered now (C6: the transcript and the certificate agree), not as when selected. */
+    private static Certificate certificate(Completion c, Completion.Result trainee, Enrollment enrollment, Teacher teacher, String code,
+                                           List<CreditEntry> entries) {
+        return new Certificate(code, trainee.teacherId(), teacher == null ? enrollment.teacherName() : teacher.name(), c.projectId(),
+                enrollment.projectName(), c.institutionId(),
                 entries.stream().mapToInt(CreditEntry::hours).sum(), c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate());
     }
 }
