@@ -203,11 +203,13 @@ await flow('county-withdraws-a-trainee-and-the-waitlist-fills-the-seat', async p
   for (const [id, name] of [[leaving, '赵敏'], [waiting, '孙丽']]) {
     await api('POST', '/teachers', county, { id, name, jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2010-09-01' })
   }
-  await api('POST', `/projects/${project.id}/enrollments`, county, { teacherId: leaving })
-  const quota = (await api('GET', `/projects/${project.id}/quotas`, county)).find(q => q.jurisdiction === '411523')
-  assert.equal(quota.available, 0, `the county's seats are full: ${JSON.stringify(quota)}`)
   await signIn(page, '新县教育局')
   await openTab(page, 'selection')
+  await field(page, 'enroll-teacher').fill(leaving)
+  await page.locator('[data-test=enroll]').click()
+  await page.locator('[data-test=enrollments] tr', { hasText: leaving }).getByText('已入选').waitFor()
+  const quota = (await api('GET', `/projects/${project.id}/quotas`, county)).find(q => q.jurisdiction === '411523')
+  assert.equal(quota.available, 0, `the county's seats are full: ${JSON.stringify(quota)}`)
   await field(page, 'enroll-teacher').fill(waiting)
   await page.locator('[data-test=waitlist-add]').click()
   await page.getByRole('cell', { name: waiting }).waitFor()
@@ -219,6 +221,14 @@ await flow('county-withdraws-a-trainee-and-the-waitlist-fills-the-seat', async p
   const listed = (await api('GET', `/projects/${project.id}/enrollments`, county)).items
   assert.equal(listed.find(e => e.teacherId === waiting)?.status, 'SELECTED')
   assert.equal(listed.find(e => e.teacherId === leaving)?.status, 'WITHDRAWN')
+  // the promoted teacher withdraws in turn (the seat back in the pool), and the clerk selects the first one again:
+  // a new selection, not the replay of the first one's answer
+  await api('DELETE', `/projects/${project.id}/enrollments/${waiting}`, county)
+  await field(page, 'enroll-teacher').fill(leaving)
+  await page.locator('[data-test=enroll]').click()
+  await page.locator('[data-test=enrollments] tr', { hasText: leaving }).getByText('已入选').waitFor()
+  const again = (await api('GET', `/projects/${project.id}/enrollments`, county)).items
+  assert.equal(again.find(e => e.teacherId === leaving)?.status, 'SELECTED', 'selected again after the withdrawal')
 })
 
 // the lifecycle, materials and budget of a project are read by its institution and the admins over its owner (the

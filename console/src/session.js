@@ -73,6 +73,13 @@ export function refusalText(e) {
 /** A refusal's words with the rule they rest on, if any. */
 export const withRule = (text, rule) => (!rule ? text : session.lang === 'en' ? `${text} (rule ${rule})` : `${text}（规则 ${rule}）`)
 
+/**
+ * A fresh Idempotency-Key for one attempt at a write: kept while that attempt is retried (a lost answer), replaced once
+ * it succeeded, so a later write with the same body (the same teacher selected again after a withdrawal) is a new request
+ * and not the replay of the first one.
+ */
+export const idempotencyKey = () => crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+
 export async function call(method, path, body, { headers = {}, raw = false } = {}) {
   const h = { 'Accept-Language': session.lang === 'en' ? 'en' : 'zh-CN', ...headers }
   if (session.token) h.Authorization = `Bearer ${session.token}`
