@@ -236,6 +236,12 @@ public final class InMemoryPorts {
                 integrityList.add(r);
             }
         }
+        public void add(IntegrityRecord r, List<org.teachertraining.core.notification.Notification> told) {
+            synchronized (lock) {
+                add(r);
+                for (var n : told) if (notices.stream().noneMatch(x -> x.id().equals(n.id()))) notices.add(n);
+            }
+        }
         public List<IntegrityRecord> ofTeacher(String teacherId) {
             synchronized (lock) { return integrityList.stream().filter(r -> r.teacherId().equals(teacherId)).toList(); }
         }
@@ -430,7 +436,7 @@ public final class InMemoryPorts {
             }
         }
         public Posting post(org.teachertraining.core.credit.ProjectResult r, List<org.teachertraining.core.credit.CreditEntry> entries,
-                            IntegrityRecord record, String code) {
+                            IntegrityRecord record, List<org.teachertraining.core.notification.Notification> told, String code) {
             synchronized (lock) {
                 var key = r.projectId() + "/" + r.teacherId();
                 var held = resultMap.get(key);
@@ -438,7 +444,7 @@ public final class InMemoryPorts {
                 if (held != null && held.posted()) return new Posting.AlreadyPosted(held);
                 if (entries.stream().anyMatch(e -> ledgerMap.containsKey(e.id()))) throw new IllegalStateException("entries without a result");
                 ledger.post(r.teacherId(), entries);
-                if (record != null) integrity.add(record);   // replaces the lifecycle's record of the same no-show, as the table does
+                if (record != null) integrity.add(record, told);   // replaces the lifecycle's record of the same no-show, as the table does
                 var posted = new org.teachertraining.core.credit.ProjectResult(r.projectId(), r.teacherId(), r.completionId(), r.outcome(), r.hours(),
                         r.topic(), true, r.outcome() == org.teachertraining.core.credit.Completion.Outcome.PASSED ? code : null,
                         held == null ? r.recordedAt() : held.recordedAt());
@@ -448,7 +454,7 @@ public final class InMemoryPorts {
         }
         public Optional<org.teachertraining.core.credit.ProjectResult> correct(org.teachertraining.core.credit.ProjectResult current,
                 org.teachertraining.core.credit.ProjectResult corrected, List<org.teachertraining.core.credit.CreditEntry> entries,
-                IntegrityRecord removed, IntegrityRecord added) {
+                IntegrityRecord removed, IntegrityRecord added, List<org.teachertraining.core.notification.Notification> told) {
             synchronized (lock) {
                 var key = current.projectId() + "/" + current.teacherId();
                 var held = resultMap.get(key);
@@ -459,7 +465,7 @@ public final class InMemoryPorts {
                             && x.occurredOn().equals(removed.occurredOn()));
                     awaitingMap.remove(removed.teacherId() + "/" + removed.id());   // no record left to decide on
                 }
-                if (added != null) integrity.add(added);
+                if (added != null) integrity.add(added, told);
                 if (current.certificateCode() != null) certificateMap.remove(current.certificateCode());
                 resultMap.put(key, corrected);
                 return Optional.of(corrected);

@@ -79,4 +79,21 @@ class MarkingNoShowsTest {
         assertEquals(Map.of("registered", 0, "noShows", 2), tasks.markNoShows(p.id()));
         for (var t : List.of("T1", "T2")) assertEquals(1, w.ports.integrity.ofTeacher(t).size(), t);
     }
+
+    /** 通知到人: the no-show and their county are told, once, in the record's write, however often the task runs. */
+    @Test
+    void e4_theNoShowAndTheirCountyAreToldOnce() {
+        var p = classOfTwo();
+        w.ports.notices.clear();   // the selection notices
+        tasks.markNoShows(p.id());
+        tasks.markNoShows(p.id());
+        var told = w.ports.notices.stream().filter(n -> n.kind().equals("INTEGRITY_RECORDED")).toList();
+        assertEquals(List.of("TEACHER#T1", "JURISDICTION#411523", "TEACHER#T2", "JURISDICTION#411523"), told.stream().map(n -> n.recipient()).toList());
+        var mine = told.get(0);
+        assertEquals("诚信记录：无故未参训", mine.title().zh());
+        assertTrue(mine.body().zh().contains(p.startDate().plusYears(3) + " 前不能参加省级及以上培训项目"), mine.body().zh());
+        assertTrue(mine.body().zh().contains("向县区教育局提交证明"), mine.body().zh());
+        assertTrue(mine.body().en().contains("you may appeal it to the province"), mine.body().en());
+        assertTrue(told.get(1).body().zh().startsWith("教师王芳（T1）在「" + p.name() + "」"), told.get(1).body().zh());
+    }
 }

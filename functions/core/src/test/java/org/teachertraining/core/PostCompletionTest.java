@@ -86,6 +86,32 @@ class PostCompletionTest {
     }
 
     @Test
+    void e4_aResultsRecordIsToldToTheTeacher_aNoShowsToTheCountyToo_onceHoweverOftenDelivered() {
+        String p = projectWithTrainees("T1", "T2", "T3", "T4");
+        // T4 never registered: the lifecycle marked the no-show and told them then
+        w.ports.enrollments.move(w.ports.enrollments.find(p, "T4").orElseThrow(), org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED,
+                org.teachertraining.core.enrollment.EnrollmentStatus.NO_SHOW, "lifecycle", w.clock.instant());
+        w.ports.notices.clear();
+        var c = completion(p, List.of(
+                new Completion.Result("T1", Completion.Outcome.FAILED, null, null),
+                new Completion.Result("T2", Completion.Outcome.NO_SHOW, null, null),
+                new Completion.Result("T3", Completion.Outcome.PASSED, Map.of(CreditCategory.ONLINE, 30), null),
+                new Completion.Result("T4", Completion.Outcome.NO_SHOW, null, null)));
+        for (int i = 0; i < 3; i++) done(post.execute(c));
+        var told = w.ports.notices.stream().filter(n -> n.kind().equals("INTEGRITY_RECORDED")).map(n -> n.recipient()).toList();
+        assertEquals(List.of("TEACHER#T1", "TEACHER#T2", "JURISDICTION#411523"), told);
+        assertEquals(List.of(1, 1, 0, 1), java.util.stream.Stream.of("T1", "T2", "T3", "T4").map(t -> w.ports.integrity.ofTeacher(t).size()).toList());
+
+        // a correction that writes a record tells the teacher of it
+        w.ports.notices.clear();
+        done(w.correctResult.execute(World.PROVINCE, p, "T3", new org.teachertraining.core.credit.CorrectResult.Command(
+                Completion.Outcome.DISMISSED, null, null, "考勤记录核实后劝退")));
+        var corrected = w.ports.notices.stream().filter(n -> n.kind().equals("INTEGRITY_RECORDED")).toList();
+        assertEquals(List.of("TEACHER#T3"), corrected.stream().map(n -> n.recipient()).toList());
+        assertTrue(corrected.get(0).body().zh().contains("被劝退"), corrected.get(0).body().zh());
+    }
+
+    @Test
     void aPostingStoppedBeforeItsCertificate_isCompletedByTheRedelivery_withTheStoredCode() {
         String p = projectWithTrainees("T1");
         var c = completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 40), null)));

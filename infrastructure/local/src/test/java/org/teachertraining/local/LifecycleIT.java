@@ -195,6 +195,11 @@ class LifecycleIT {
         var noShow = api.send("GET", "/projects/" + project + "/enrollments?status=NO_SHOW", xinyang, null).json().get("items");
         assertEquals(1, noShow.size(), noShow.toString());
         assertEquals("LIFE1-2", noShow.get(0).get("teacherId").asText());
+        // 通知到人: the no-show and their county are told of the record in its write (E4), and of what they may do (E4a)
+        String noShowTeacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"t2\",\"role\":\"TEACHER\",\"teacherId\":\"LIFE1-2\"}").json().get("token").asText();
+        assertEquals(1, recorded(noShowTeacher, "").size());
+        assertTrue(recorded(noShowTeacher, "").get(0).contains("前不能参加省级及以上培训项目"), recorded(noShowTeacher, "").toString());
+        assertEquals(1, recorded(api.token("life-county", "COUNTY_ADMIN", "411523"), "LIFE1-2").size());
         var rates = api.send("GET", "/projects/" + project + "/report-rates", xinyang, null);
         assertEquals(200, rates.status(), rates.toString());
         assertEquals("411523", rates.json().get(0).get("jurisdiction").asText(), rates.body());
@@ -289,8 +294,10 @@ class LifecycleIT {
         assertTrue(transcript.toString().contains("LIFE1-C1"), transcript.toString());
         var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
         assertEquals(1, new DynamoDbIntegrityRecords(table).ofTeacher("LIFE1-2").stream().filter(r -> r.projectId().equals(project)).count());
-        // the completion's no-show is posted over the record the lifecycle wrote for it, not left claimed
+        // the completion's no-show is posted over the record the lifecycle wrote for it, not left claimed, and not told twice
         assertTrue(new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table).find(project, "LIFE1-2").orElseThrow().posted());
+        noShowTeacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"t2\",\"role\":\"TEACHER\",\"teacherId\":\"LIFE1-2\"}").json().get("token").asText();
+        assertEquals(1, recorded(noShowTeacher, "").size());
         var deliverables = api.send("GET", "/projects/" + project + "/deliverables", henu(), null).json();
         for (var d : deliverables.get("deliverables")) {
             if (d.get("kind").asText().equals("SELF_EVALUATION")) assertEquals("ACCEPTED", d.get("status").asText());
@@ -394,5 +401,16 @@ class LifecycleIT {
         assertEquals("ApplicationIncomplete", l.get("error").asText());
         assertTrue(l.get("cause").asText().contains("no budget"), l.toString());
         assertEquals("Application incomplete", states(l).get(states(l).size() - 1));
+    }
+
+    /** The bodies (zh) of the integrity records' notices in the inbox {@code token} reads, of those that name {@code about}. */
+    static List<String> recorded(String token, String about) throws Exception {
+        var inbox = api.send("GET", "/me/notifications?limit=100", token, null);
+        assertEquals(200, inbox.status(), inbox.toString());
+        var out = new java.util.ArrayList<String>();
+        for (JsonNode n : inbox.json().get("items")) {
+            if (n.get("kind").asText().equals("INTEGRITY_RECORDED") && n.get("body").get("zh").asText().contains(about)) out.add(n.get("body").get("zh").asText());
+        }
+        return out;
     }
 }

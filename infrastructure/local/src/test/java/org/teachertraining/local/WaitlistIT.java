@@ -144,4 +144,31 @@ class WaitlistIT {
         assertEquals(1, enrolled.size(), enrolled.toString());
         assertEquals("WD-1", enrolled.get(0).get("teacherId").asText());
     }
+
+    @Test
+    void e1_e7_aWaitlistedTeacherSelectedWhileAWithdrawalPromotesThem_holdsOneSeat() throws Exception {
+        api = Api.shared();
+        String province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
+        String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
+        api.importTeachers(xinyang, "WR-", "411523", 16);
+        for (int round = 0; round < 8; round++) {
+            String leaving = "WR-" + (2 * round), waiting = "WR-" + (2 * round + 1);
+            String project = api.project(province, "WL-R" + round, null);
+            assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":2}").status());
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + leaving + "\"}").status());
+            assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", xinyang, "{\"teacherId\":\"" + waiting + "\"}").status());
+            // the city selects the waitlisted teacher into the free seat while the county withdraws the other, which
+            // promotes the waitlisted teacher: whichever lands first, one seat for them, one seat used, nobody waiting
+            var selected = api.sendAsync("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + waiting + "\"}");
+            var withdrawn = api.sendAsync("DELETE", "/projects/" + project + "/enrollments/" + leaving, county, null);
+            assertTrue(List.of(200, 201).contains(selected.get().status()), selected.get().toString());
+            assertEquals(200, withdrawn.get().status(), withdrawn.get().toString());
+            var enrollments = api.send("GET", "/projects/" + project + "/enrollments?status=SELECTED", xinyang, null).json().get("items");
+            assertEquals(1, enrollments.size(), "round " + round + ": " + enrollments);
+            assertEquals(waiting, enrollments.get(0).get("teacherId").asText());
+            assertEquals(1, api.send("GET", "/projects/" + project + "/quotas", xinyang, null).json().get(0).get("used").asInt(), "round " + round);
+            assertEquals(List.of(), waitlisted(project, xinyang), "round " + round);
+        }
+    }
 }

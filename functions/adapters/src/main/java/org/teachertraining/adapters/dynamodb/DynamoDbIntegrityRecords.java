@@ -28,10 +28,24 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
 
     @Override
     public void add(IntegrityRecord r) {
+        table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item(r)).build());
+    }
+
+    /** The record and its notices in one transaction; if the notices were delivered already (a repeat), the record alone. */
+    @Override
+    public void add(IntegrityRecord r, List<Notification> notices) {
+        var items = new java.util.ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder()
+                .put(Put.builder().tableName(table.name()).item(item(r)).build()).build()));
+        for (var n : notices) items.addAll(notifications.delivery(n));
+        if (table.transact(items).isPresent()) add(r);   // only a notice's guard can refuse: delivered with the record before
+    }
+
+    /** The record's item: its key, its type, the record as JSON; put unconditionally (the same record again replaces it). */
+    static Map<String, AttributeValue> item(IntegrityRecord r) {
         var item = new java.util.HashMap<>(key(r));
         item.put("type", s("INTEGRITY"));
         item.put("data", s(TrainingTable.toJson(r)));
-        table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
+        return item;
     }
 
     /** PK=TEACHER#teacherId, SK=INTEGRITY#occurredOn#projectId. */

@@ -6,6 +6,7 @@ import org.teachertraining.core.credit.CreditEntry;
 import org.teachertraining.core.credit.ProjectResult;
 import org.teachertraining.core.credit.ProjectResults;
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.notification.Notification;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -33,9 +34,11 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
 public final class DynamoDbProjectResults implements ProjectResults {
     private static final String OWNED = "attribute_not_exists(PK) OR (completionId = :cid AND fingerprint = :fp)";
     private final TrainingTable table;
+    private final DynamoDbNotifications notifications;
 
     public DynamoDbProjectResults(TrainingTable table) {
         this.table = table;
+        this.notifications = new DynamoDbNotifications(table);
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
     }
 
     @Override
-    public Posting post(ProjectResult result, List<CreditEntry> entries, IntegrityRecord record, String certificateCode) {
+    public Posting post(ProjectResult result, List<CreditEntry> entries, IntegrityRecord record, List<Notification> notices, String certificateCode) {
         var items = new ArrayList<TransactWriteItem>();
         // owned by this completion (or unclaimed) and not posted yet: a repeat finds it posted and changes nothing
         var owned = own(result, true, result.outcome() == Completion.Outcome.PASSED ? certificateCode : null);
@@ -65,6 +68,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
                 .conditionExpression("(" + OWNED + ") AND (attribute_not_exists(posted) OR posted = :false)").build()).build());
         if (!entries.isEmpty()) items.addAll(DynamoDbLedger.items(table, result.teacherId(), entries));
         if (record != null) items.add(integrityPut(record));
+        for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's occasion names this completion: new
         // a result that was not posted has no code (only posting sets one), so a posted pass holds the code given here
         var failed = table.transact(items);
         if (failed.isEmpty()) return new Posting.Posted(result.outcome() == Completion.Outcome.PASSED ? certificateCode : null);
@@ -78,7 +82,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
 
     @Override
     public Optional<ProjectResult> correct(ProjectResult current, ProjectResult corrected, List<CreditEntry> entries,
-                                           IntegrityRecord removed, IntegrityRecord added) {
+                                           IntegrityRecord removed, IntegrityRecord added, List<Notification> notices) {
         var items = new ArrayList<TransactWriteItem>();
         var values = new HashMap<String, AttributeValue>(attributes(corrected));
         values.remove(":type");
@@ -100,6 +104,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
             DynamoDbIntegrityRecords.leavingTheQueue(table, removed).ifPresent(items::add);
         }
         if (added != null) items.add(integrityPut(added));
+        for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's occasion names this correction: new
         if (current.certificateCode() != null) {
             // the old certificate no longer verifies; a corrected pass gets a new one
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
@@ -144,10 +149,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
      * is an item of its own, so replacing the record keeps it.
      */
     private TransactWriteItem integrityPut(IntegrityRecord r) {
-        var item = new HashMap<>(DynamoDbIntegrityRecords.key(r));
-        item.put("type", s("INTEGRITY"));
-        item.put("data", s(TrainingTable.toJson(r)));
-        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item).build()).build();
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(DynamoDbIntegrityRecords.item(r)).build()).build();
     }
 
     private static String sk(String teacherId) {

@@ -5,7 +5,10 @@ import org.teachertraining.core.certificate.Certificates;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.integrity.IntegrityNotice;
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.teacher.Teacher;
 
 import java.util.ArrayList;
@@ -76,7 +79,8 @@ public final class PostCompletion {
             var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
             var enrollment = seats.get(trainee.teacherId());
             var teacher = checked.teachers().get(trainee.teacherId());
-            var posting = results.post(result, entries, integrityRecord(result, c.recordedAt(), enrollment.projectStartDate()), Certificate.newCode());
+            var record = integrityRecord(result, c.recordedAt(), enrollment.projectStartDate());
+            var posting = results.post(result, entries, record, told(record, enrollment, teacher, c.completionId(), c.recordedAt()), Certificate.newCode());
             if (posting instanceof ProjectResults.Posting.Taken) {
                 another++;   // C5: another completion holds this trainee's result; nothing of this one is posted for them
                 continue;
@@ -95,6 +99,16 @@ public final class PostCompletion {
             }
         }
         return new Posted(posted, already, another);
+    }
+
+    /**
+     * Who is told of the record a result gives (通知到人): the teacher, and for a no-show their county — unless the
+     * lifecycle marked the trainee a no-show already, and told them then (E8).
+     */
+    static List<Notification> told(IntegrityRecord record, Enrollment enrollment, Teacher teacher, String source, java.time.Instant at) {
+        if (record == null || enrollment.status() == EnrollmentStatus.NO_SHOW) return List.of();
+        return IntegrityNotice.recorded(record, teacher == null ? enrollment.teacherName() : teacher.name(), enrollment.projectName(),
+                enrollment.jurisdiction(), source, at);
     }
 
     /** The teacher named as registered now (C6: the transcript and the certificate agree), not as when selected. */

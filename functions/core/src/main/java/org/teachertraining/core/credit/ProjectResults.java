@@ -1,6 +1,7 @@
 package org.teachertraining.core.credit;
 
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.notification.Notification;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,10 @@ public interface ProjectResults {
 
     /**
      * Posts one trainee's result of a completion: the result item (claimed now if it was not), the ledger
-     * entries with their aggregates, the integrity record if any, and a certificate code if none yet.
+     * entries with their aggregates, the integrity record if any with the {@code notices} telling of it, and a
+     * certificate code if none yet.
      */
-    Posting post(ProjectResult result, List<CreditEntry> entries, IntegrityRecord record, String certificateCode);
+    Posting post(ProjectResult result, List<CreditEntry> entries, IntegrityRecord record, List<Notification> notices, String certificateCode);
 
     sealed interface Posting {
         /** Posted by this step, with the code given for a passed trainee ({@code null} otherwise): known without reading it back. */
@@ -42,8 +44,8 @@ public interface ProjectResults {
      * hours, the integrity record of the old outcome removed and one of the new outcome written, all in
      * one step and only if the result is still {@code current}. A removed record whose recourse awaited the province's
      * decision (E4a) leaves the province's list in the same step: there is no record left to decide on. Empty if the
-     * result or that recourse changed meanwhile.
+     * result or that recourse changed meanwhile. The {@code notices} of the added record are delivered with it.
      */
     Optional<ProjectResult> correct(ProjectResult current, ProjectResult corrected, List<CreditEntry> entries,
-                                    IntegrityRecord removed, IntegrityRecord added);
+                                    IntegrityRecord removed, IntegrityRecord added, List<Notification> notices);
 }

@@ -11,6 +11,12 @@ import java.util.Map;
 public interface IntegrityRecords {
     void add(IntegrityRecord record);
 
+    /**
+     * Writes {@code record} and delivers {@code notices} with it (通知到人, {@link IntegrityNotice}); written again, the
+     * record is written and the notices, delivered already, are not delivered twice.
+     */
+    void add(IntegrityRecord record, List<Notification> notices);
+
     List<IntegrityRecord> ofTeacher(String teacherId);
 
     /** The recourse on the teacher's records that have any, by record ID. */

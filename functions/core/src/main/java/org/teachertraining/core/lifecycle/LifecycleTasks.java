@@ -9,6 +9,7 @@ import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.Registration;
+import org.teachertraining.core.integrity.IntegrityNotice;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
@@ -153,7 +154,8 @@ public final class LifecycleTasks {
                             .orElseGet(() -> enrollments.find(projectId, e.teacherId()).map(Enrollment::status)
                                     .orElse(EnrollmentStatus.WITHDRAWN));
             if (status == EnrollmentStatus.NO_SHOW) {
-                integrity.add(IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate()));
+                var record = IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate());
+                integrity.add(record, IntegrityNotice.recorded(record, e.teacherName(), p.name(), e.jurisdiction(), "lifecycle", clock.instant()));
                 noShows++;
             } else if (status.holdsSeat()) {
                 registered++;
