@@ -9,10 +9,13 @@ import org.teachertraining.core.notification.Notification;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
@@ -34,7 +37,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
     /** The record and its notices in one transaction; if the notices were delivered already (a repeat), the record alone. */
     @Override
     public void add(IntegrityRecord r, List<Notification> notices) {
-        var items = new java.util.ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder()
+        var items = new ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder()
                 .put(Put.builder().tableName(table.name()).item(item(r)).build()).build()));
         for (var n : notices) items.addAll(notifications.delivery(n));
         if (table.transact(items).isPresent()) add(r);   // only a notice's guard can refuse: delivered with the record before
@@ -88,7 +91,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         } else {
             put.conditionExpression("version = :previous").expressionAttributeValues(Map.of(":previous", TrainingTable.n(r.version() - 1)));
         }
-        var items = new java.util.ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder().put(put.build()).build()));
+        var items = new ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder().put(put.build()).build()));
         for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's ID is the step's: new
         var failed = table.transact(items);
         if (failed.isEmpty()) return true;
@@ -108,10 +111,10 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
      * correction's transaction (the record is gone, so nothing is left to decide): its index keys removed, on the
      * version read, so a step taken meanwhile fails the correction instead of being hidden. Its steps stay.
      */
-    static java.util.Optional<TransactWriteItem> leavingTheQueue(TrainingTable table, IntegrityRecord removed) {
+    static Optional<TransactWriteItem> leavingTheQueue(TrainingTable table, IntegrityRecord removed) {
         var key = recourseKey(removed.teacherId(), removed.id());
         return table.get(key).filter(i -> i.containsKey("GSI1PK")).map(i -> TransactWriteItem.builder()
-                .update(software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table.name()).key(key.attributes())
+                .update(Update.builder().tableName(table.name()).key(key.attributes())
                         .updateExpression("REMOVE GSI1PK, GSI1SK").conditionExpression("version = :read")
                         .expressionAttributeValues(Map.of(":read", i.get("version"))).build()).build());
     }

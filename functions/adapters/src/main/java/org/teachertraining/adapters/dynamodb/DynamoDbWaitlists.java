@@ -114,13 +114,18 @@ public final class DynamoDbWaitlists implements Waitlists {
 
     /** The entry's two items deleted, unconditionally, in a selection's transaction: the teacher takes a seat and stops waiting. */
     static List<TransactWriteItem> leaving(TrainingTable table, WaitlistEntry e) {
-        return List.of(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk(e.projectId()), guard(e.teacherId()))).build()).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk(e.projectId()), entrySk(e))).build()).build());
+        return List.of(delete(table, pk(e.projectId()), guard(e.teacherId()), false), delete(table, pk(e.projectId()), entrySk(e), false));
+    }
+
+    /** A delete in a transaction, failing it if the item is gone when {@code present} is asked. */
+    private static TransactWriteItem delete(TrainingTable table, String pk, String sk, boolean present) {
+        var delete = Delete.builder().tableName(table.name()).key(key(pk, sk));
+        if (present) delete.conditionExpression("attribute_exists(PK)");
+        return TransactWriteItem.builder().delete(delete.build()).build();
     }
 
     private TransactWriteItem delete(String pk, String sk) {
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(pk, sk))
-                .conditionExpression("attribute_exists(PK)").build()).build();
+        return delete(table, pk, sk, true);
     }
 
     private static String pk(String projectId) {

@@ -9,12 +9,9 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.identity.Caller;
-import org.teachertraining.core.integrity.IntegrityNotice;
-import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.identity.Access;
-import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
@@ -90,17 +87,16 @@ public final class CorrectResult {
         // the outcome happened when the completion was first recorded: a corrected no-show is banned from then
         var startDate = project.get().startDate();
         var added = PostCompletion.integrityRecord(corrected, old.recordedAt(), startDate);
-        var teacher = teachers.find(teacherId);
+        var teacher = teachers.find(teacherId).orElse(null);
         var enrollment = enrollments.find(projectId, teacherId).orElseThrow();   // the check found the trainee's seat
-        var notices = added == null ? List.<Notification>of() : IntegrityNotice.recorded(added, teacher.map(Teacher::name).orElse(enrollment.teacherName()),
-                enrollment.projectName(), enrollment.jurisdiction(), correctionId, now);
-        var stored = results.correct(old, corrected, entries, PostCompletion.integrityRecord(old, old.recordedAt(), startDate), added, notices);
+        var stored = results.correct(old, corrected, entries, PostCompletion.integrityRecord(old, old.recordedAt(), startDate), added,
+                PostCompletion.told(added, enrollment, teacher, correctionId, now));
         if (stored.isEmpty()) {
             return Outcome.refused(Refusal.conflict("C5", Text.of("该结果刚被他人更改，请刷新后重试", "The result changed meanwhile; reload and try again")));
         }
-        teacher.ifPresent(compliance::refresh);
+        if (teacher != null) compliance.refresh(teacher);
         if (code != null) {
-            certificates.issueNew(new Certificate(code, teacherId, teacher.map(Teacher::name).orElse(enrollment.teacherName()), projectId, enrollment.projectName(),
+            certificates.issueNew(new Certificate(code, teacherId, PostCompletion.nameOf(enrollment, teacher), projectId, enrollment.projectName(),
                     project.get().institutionId(), c.hours().values().stream().mapToInt(Integer::intValue).sum(),
                     now.atZone(org.teachertraining.core.common.ChinaTime.ZONE).toLocalDate()));
         }

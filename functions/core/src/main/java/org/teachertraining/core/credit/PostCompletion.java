@@ -107,15 +107,17 @@ public final class PostCompletion {
      */
     static List<Notification> told(IntegrityRecord record, Enrollment enrollment, Teacher teacher, String source, java.time.Instant at) {
         if (record == null || enrollment.status() == EnrollmentStatus.NO_SHOW) return List.of();
-        return IntegrityNotice.recorded(record, teacher == null ? enrollment.teacherName() : teacher.name(), enrollment.projectName(),
-                enrollment.jurisdiction(), source, at);
+        return IntegrityNotice.recorded(record, nameOf(enrollment, teacher), enrollment.projectName(), enrollment.jurisdiction(), source, at);
     }
 
-    /** The teacher named as registered now (C6: the transcript and the certificate agree), not as when selected. */
+    /** The teacher named as registered now (C6: the transcript, the certificate and the notices agree), not as when selected. */
+    static String nameOf(Enrollment enrollment, Teacher teacher) {
+        return teacher == null ? enrollment.teacherName() : teacher.name();
+    }
+
     private static Certificate certificate(Completion c, Completion.Result trainee, Enrollment enrollment, Teacher teacher, String code,
                                            List<CreditEntry> entries) {
-        return new Certificate(code, trainee.teacherId(), teacher == null ? enrollment.teacherName() : teacher.name(), c.projectId(),
-                enrollment.projectName(), c.institutionId(),
+        return new Certificate(code, trainee.teacherId(), nameOf(enrollment, teacher), c.projectId(), enrollment.projectName(), c.institutionId(),
                 entries.stream().mapToInt(CreditEntry::hours).sum(), c.recordedAt().atZone(ChinaTime.ZONE).toLocalDate());
     }
 }
