@@ -666,8 +666,14 @@ await flow('no-shows-one-appealed-one-excused-the-province-lifts-the-appealed', 
   const [record] = (await api('GET', `/teachers/${absent}/integrity-records`, teacher)).items.filter(r => r.projectId === trial.id)
   assert.equal(record.banning, true)
 
-  // the teacher appeals, with a hospital's certificate as evidence
+  // the teacher was told of the record in their inbox (通知到人), with the ban's end and the recourse
   await signIn(page, null, { teacherId: absent, jurisdiction: '411523', sub: `e2e-appellant-${run}` }, '教师')
+  await page.locator('[data-test=menu-notifications]').click()
+  await page.getByText('诚信记录：无故未参训').first().waitFor()
+  await page.getByText(`${record.bannedUntil} 前不能参加省级及以上培训项目`).first().waitFor()
+
+  // the teacher appeals, with a hospital's certificate as evidence
+  await page.locator('[data-test=menu-myEnrollments]').click()
   await page.locator('[data-test=my-integrity] td').getByText('无故未参训', { exact: true }).waitFor()
   await page.locator(`[data-test=appeal-${record.recordId}]`).click()
   await page.locator('[data-test=recourse-submit]').click()
