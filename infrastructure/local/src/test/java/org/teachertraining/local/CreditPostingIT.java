@@ -313,6 +313,22 @@ class CreditPostingIT {
         assertEquals("FAILED", results.find(project, "CP-7").orElseThrow().outcome().name());
     }
 
+    /** A record written again with its notices (a retried task) is the same record, and its notices are not delivered twice. */
+    @Test
+    void e4_aRecordWrittenTwiceWithItsNoticesTellsEachRecipientOnce() {
+        var records = new DynamoDbIntegrityRecords(table);
+        var record = IntegrityRecord.of("CP-N1", IntegrityRecord.Kind.NO_SHOW, project, java.time.LocalDate.of(2030, 1, 7));
+        var notices = org.teachertraining.core.integrity.IntegrityNotice.recorded(record, "教师N1", "乡村骨干教师素质提升培训项目", "411523", "lifecycle",
+                java.time.Instant.now());
+        records.add(record, notices);
+        records.add(record, notices);
+        assertEquals(List.of(record), records.ofTeacher("CP-N1"));
+        var inboxes = new org.teachertraining.adapters.dynamodb.DynamoDbNotifications(table);
+        assertEquals(1, inboxes.inbox("TEACHER#CP-N1", null, 100).items().size());
+        assertEquals(1, inboxes.inbox("JURISDICTION#411523", null, 100).items().stream()
+                .filter(n -> n.kind().equals("INTEGRITY_RECORDED") && n.body().zh().contains("CP-N1")).count());
+    }
+
     @Test
     void c5_claimsRacingForOneTraineeLeaveOneOwner() throws Exception {
         var results = new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table);
