@@ -1,6 +1,7 @@
 package org.teachertraining.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,6 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Teachers' own choice (自主选学, E9) over HTTP: apply, decide, approve a list; the seat taken once, however the clerks race. */
 class TeacherApplicationsIT {
     static Api api;
+    static String province, xinyang, county;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+        province = api.token("ta-province", "PROVINCE_ADMIN", "410000");
+        xinyang = api.token("ta-xinyang", "CITY_ADMIN", "411500");
+        county = api.token("ta-xx", "COUNTY_ADMIN", "411523");
+    }
 
     static String teacher(String id) throws Exception {
         return api.send("POST", "/dev/tokens", null, "{\"sub\":\"ta-" + id + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + id + "\"}").json().get("token").asText();
@@ -36,10 +46,6 @@ class TeacherApplicationsIT {
 
     @Test
     void teachersApplyTheirCountyDecides_andRacingClerksNeverBookTwoSeats() throws Exception {
-        api = Api.shared();
-        String province = api.token("ta-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("ta-xinyang", "CITY_ADMIN", "411500");
-        String county = api.token("ta-xx", "COUNTY_ADMIN", "411523");
         String guangshan = api.token("ta-gs", "COUNTY_ADMIN", "411522");
         api.importTeachers(xinyang, "TA-", "411523", 6);
         String project = api.project(province, "TA-1", null);
@@ -121,10 +127,6 @@ class TeacherApplicationsIT {
 
     @Test
     void e7_aTeacherWhoWithdrewAfterApprovalAppliesAgain_andTheSpentApprovalApprovesNothing() throws Exception {
-        api = Api.shared();
-        String province = api.token("ta-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("ta-xinyang", "CITY_ADMIN", "411500");
-        String county = api.token("ta-xx", "COUNTY_ADMIN", "411523");
         api.importTeachers(xinyang, "TW-", "411523", 1);
         String project = api.project(province, "TA-W", "\"openToApplications\":true");
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":1}").status());

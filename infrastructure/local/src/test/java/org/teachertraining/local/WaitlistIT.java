@@ -1,6 +1,7 @@
 package org.teachertraining.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,6 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WaitlistIT {
     static Api api;
+    static String province, xinyang, county;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+        province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
+        xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
+        county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
+    }
 
     static List<String> waitlisted(String project, String token) throws Exception {
         var r = api.send("GET", "/projects/" + project + "/waitlist", token, null);
@@ -33,10 +43,6 @@ class WaitlistIT {
 
     @Test
     void racingWithdrawalsPromoteTheFirstWaitlistedEachOnce_andTheyAreTold() throws Exception {
-        api = Api.shared();
-        String province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
-        String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
         String guangshan = api.token("wl-gs", "COUNTY_ADMIN", "411522");
         api.importTeachers(xinyang, "WL-", "411523", 12);
         String project = api.project(province, "WL-1", null);
@@ -112,10 +118,6 @@ class WaitlistIT {
 
     @Test
     void e7_aWaitlistedTeacherSelectedDirectlyLeavesTheWaitlist_andTheirWithdrawalPromotesTheNext() throws Exception {
-        api = Api.shared();
-        String province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
-        String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
         api.importTeachers(xinyang, "WD-", "411523", 3);
         String project = api.project(province, "WL-D", null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":1}").status());   // the city's pool
@@ -147,10 +149,6 @@ class WaitlistIT {
 
     @Test
     void e1_e7_aWaitlistedTeacherSelectedWhileAWithdrawalPromotesThem_holdsOneSeat() throws Exception {
-        api = Api.shared();
-        String province = api.token("wl-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("wl-xinyang", "CITY_ADMIN", "411500");
-        String county = api.token("wl-xx", "COUNTY_ADMIN", "411523");
         api.importTeachers(xinyang, "WR-", "411523", 16);
         for (int round = 0; round < 8; round++) {
             String leaving = "WR-" + (2 * round), waiting = "WR-" + (2 * round + 1);
