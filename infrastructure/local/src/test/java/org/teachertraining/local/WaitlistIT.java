@@ -169,4 +169,29 @@ class WaitlistIT {
             assertEquals(List.of(), waitlisted(project, xinyang), "round " + round);
         }
     }
+
+    /** The selection read the teacher's entry; the clerk then took them off the list and put them on again: the new entry goes. */
+    @Test
+    void e7_aSelectionThatReadAnEntryReplacedMeanwhileTakesTheTeachersEntryNowListed() throws Exception {
+        api.importTeachers(xinyang, "WS-", "411523", 1);
+        String project = api.project(province, "WL-S", null);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":1}").status());
+        assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", xinyang, "{\"teacherId\":\"WS-0\"}").status());
+        var table = new org.teachertraining.adapters.dynamodb.TrainingTable(org.teachertraining.adapters.aws.AwsClients.dynamoDb("local",
+                Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var read = new org.teachertraining.adapters.dynamodb.DynamoDbWaitlists(table, new org.teachertraining.adapters.dynamodb.DynamoDbNotifications(table))
+                .find(project, "WS-0").orElseThrow();
+        assertEquals(200, api.send("DELETE", "/projects/" + project + "/waitlist/WS-0", xinyang, null).status());
+        Thread.sleep(5);   // another millisecond: another entry
+        assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", xinyang, "{\"teacherId\":\"WS-0\"}").status());
+
+        var p = api.send("GET", "/projects/" + project, xinyang, null).json();
+        var enrollment = new org.teachertraining.core.enrollment.Enrollment(java.util.UUID.randomUUID().toString(), project, "WS-0", "教师0", "411523",
+                "411500", org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED, null, p.get("name").asText(),
+                org.teachertraining.core.program.ProgramLevel.PROVINCIAL, java.time.LocalDate.parse(p.get("startDate").asText()), "wl-xinyang",
+                java.time.Instant.now(), null, null);
+        var booking = new org.teachertraining.adapters.dynamodb.DynamoDbEnrollments(table).book(enrollment, null, null, read);
+        assertTrue(booking instanceof org.teachertraining.core.enrollment.Enrollments.Booking.Booked, booking.toString());
+        assertEquals(List.of(), waitlisted(project, xinyang), "the entry listed again went with the seat");
+    }
 }

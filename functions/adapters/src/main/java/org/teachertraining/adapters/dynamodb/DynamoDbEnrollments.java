@@ -60,6 +60,17 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving) {
+        for (int attempt = 1; ; attempt++) {
+            var booking = bookOnce(e, key, notice, leaving);
+            if (booking != null) return booking;
+            // the teacher was taken off the waitlist and put on it again since it was read: take the entry now listed
+            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the waitlist entry of " + e.teacherId() + " kept changing");
+            leaving = DynamoDbWaitlists.guarded(table, e.projectId(), e.teacherId()).orElse(null);
+        }
+    }
+
+    /** The booking's transaction; null when only the waitlist guard refused it (it names another entry now). */
+    private Booking bookOnce(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(write(e))
                 .conditionExpression("attribute_not_exists(PK) OR #status = :withdrawn")
@@ -78,7 +89,8 @@ public final class DynamoDbEnrollments implements Enrollments {
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
         if (notice != null) items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
-        if (leaving != null) items.addAll(DynamoDbWaitlists.leaving(table, leaving));   // unconditional: gone meanwhile is gone
+        int guardAt = items.size();
+        if (leaving != null) items.addAll(DynamoDbWaitlists.leaving(table, leaving));
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();
@@ -88,6 +100,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (failed(codes, 0)) {
             return new Booking.AlreadyEnrolled(find(e.projectId(), e.teacherId()).orElseThrow());
         }
+        if (leaving != null && failed(codes, guardAt) && !failed(codes, 1)) return null;
         return new Booking.PoolFull();
     }
 

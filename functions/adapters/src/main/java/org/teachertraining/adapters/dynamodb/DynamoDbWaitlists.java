@@ -51,6 +51,11 @@ public final class DynamoDbWaitlists implements Waitlists {
 
     @Override
     public Optional<WaitlistEntry> find(String projectId, String teacherId) {
+        return guarded(table, projectId, teacherId);
+    }
+
+    /** The teacher's entry, as the guard names it (a consistent read). */
+    static Optional<WaitlistEntry> guarded(TrainingTable table, String projectId, String teacherId) {
         return table.read(pk(projectId), guard(teacherId), WaitlistEntry.class);
     }
 
@@ -112,9 +117,17 @@ public final class DynamoDbWaitlists implements Waitlists {
         return TrainingTable.fromJson(str(item, "data"), WaitlistEntry.class);
     }
 
-    /** The entry's two items deleted, unconditionally, in a selection's transaction: the teacher takes a seat and stops waiting. */
+    /**
+     * The entry's two items deleted in a selection's transaction: the teacher takes a seat and stops waiting. The guard
+     * goes if it is gone already or still names this entry; if the teacher was taken off and put on the list again
+     * since it was read, the guard names another entry, and this item fails the transaction (then read the guard again:
+     * {@link #find}).
+     */
     static List<TransactWriteItem> leaving(TrainingTable table, WaitlistEntry e) {
-        return List.of(delete(table, pk(e.projectId()), guard(e.teacherId()), false), delete(table, pk(e.projectId()), entrySk(e), false));
+        var guard = Delete.builder().tableName(table.name()).key(key(pk(e.projectId()), guard(e.teacherId())))
+                .conditionExpression("attribute_not_exists(PK) OR #entry = :entry").expressionAttributeNames(Map.of("#entry", "entry"))
+                .expressionAttributeValues(Map.of(":entry", s(entrySk(e)))).build();
+        return List.of(TransactWriteItem.builder().delete(guard).build(), delete(table, pk(e.projectId()), entrySk(e), false));
     }
 
     /** A delete in a transaction, failing it if the item is gone when {@code present} is asked. */
