@@ -297,6 +297,22 @@ class EnrollTeacherTest {
     }
 
     @Test
+    void e7_aWithdrawalFromACancelledProjectPromotesNobody() {
+        var p = w.projectWithCountySeats(1);
+        for (String id : List.of("T1", "W1")) w.addTeacher(id, "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W1"));
+        // cancelled, its trainees not released yet: the cancellation marks the project first, then withdraws them one by one
+        w.ports.projects.markCancelled(p.id(), w.clock.instant());
+        w.ports.notices.clear();
+        var withdrawal = done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1"));
+        assertEquals(EnrollmentStatus.WITHDRAWN, withdrawal.enrollment().status());
+        assertNull(withdrawal.promoted(), "nobody is selected into a cancelled project");
+        assertTrue(w.ports.enrollments.find(p.id(), "W1").isEmpty());
+        assertTrue(w.ports.notices.isEmpty(), "nobody is told they were selected: " + w.ports.notices);
+    }
+
+    @Test
     void theSelectedTeacherIsToldTheProjectItsDatesAndTheRegisteredInstitutionByName() {
         w.accreditHenu();
         var p = w.projectWithCountySeats(2);

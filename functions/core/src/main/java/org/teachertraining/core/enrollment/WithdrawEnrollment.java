@@ -24,7 +24,7 @@ import java.util.UUID;
  * waitlist of its pool who is still eligible (E3–E5, the same pool), in the same transaction as the
  * withdrawal ({@link Waitlists#promote}), and that teacher is told; with no one to promote it goes back to
  * the pool. Promotion does not wait for the cutoff: between the cutoff and the start, freed seats are filled
- * from the waitlist only (E2 refuses new enrollments).
+ * from the waitlist only (E2 refuses new enrollments). A cancelled project promotes nobody.
  */
 public final class WithdrawEnrollment {
     /** How often a withdrawal looks again when the teacher it would promote was taken meanwhile. */
@@ -80,7 +80,8 @@ public final class WithdrawEnrollment {
         Instant at = clock.instant();
         // the withdrawn teacher, put on the waitlist before being selected directly, is leaving: never promoted into their own seat
         waitlists.find(projectId, teacherId).ifPresent(waitlists::remove);
-        for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
+        // a cancelled project selects nobody (E2): its freed seat is promoted to no one, and no one is told they were selected
+        for (int attempt = 0; project.cancelledAt() == null && attempt < PROMOTION_ATTEMPTS; attempt++) {
             var candidate = firstEligible(project, enrollment.quotaJurisdiction());
             if (candidate.isEmpty()) break;
             var entry = candidate.get().entry();
