@@ -77,7 +77,8 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
      */
     @Override
     public boolean saveRecourse(Recourse r, IntegrityRecord record, String teacherUnit, List<Notification> notices) {
-        var item = new java.util.HashMap<>(Map.of("PK", s("TEACHER#" + r.teacherId()), "SK", s("RECOURSE#" + r.recordId()), "type", s("RECOURSE"),
+        var item = new java.util.HashMap<>(recourseKey(r.teacherId(), r.recordId()).attributes());
+        item.putAll(Map.of("type", s("RECOURSE"),
                 "status", s(r.status().name()), "version", TrainingTable.n(r.version()), "data", s(TrainingTable.toJson(r))));
         if (r.awaitsDecision()) {
             item.put("GSI1PK", s(AWAITING + teacherUnit.substring(0, 2)));

@@ -23,6 +23,6 @@ public final class DynamoDbSelectionRecords implements SelectionRecords {
         return new Found(Optional.ofNullable(items.get(project)).map(DynamoDbProjects::read),
                 Optional.ofNullable(items.get(teacher)).map(DynamoDbTeachers::read),
                 Optional.ofNullable(items.get(enrollment)).map(DynamoDbEnrollments::read),
-                Optional.ofNullable(items.get(waitlisted)).map(DynamoDbWaitlists::readGuard));
+                Optional.ofNullable(items.get(waitlisted)).map(DynamoDbWaitlists::entry));
     }
 }

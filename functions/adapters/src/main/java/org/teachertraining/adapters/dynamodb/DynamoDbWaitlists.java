@@ -105,7 +105,7 @@ public final class DynamoDbWaitlists implements Waitlists {
         return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s(pk(projectId)), ":sk", s(skPrefix))).build())
-                .items().stream().map(i -> TrainingTable.fromJson(str(i, "data"), WaitlistEntry.class)).toList();
+                .items().stream().map(DynamoDbWaitlists::entry).toList();
     }
 
     /** The teacher's guard item, read with the selection's other records ({@link DynamoDbSelectionRecords}). */
@@ -113,7 +113,8 @@ public final class DynamoDbWaitlists implements Waitlists {
         return new TrainingTable.ItemKey(pk(projectId), guard(teacherId));
     }
 
-    static WaitlistEntry readGuard(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+    /** The entry an item holds: the entry's own item or the teacher's guard, both carry it as {@code data}. */
+    static WaitlistEntry entry(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         return TrainingTable.fromJson(str(item, "data"), WaitlistEntry.class);
     }
 

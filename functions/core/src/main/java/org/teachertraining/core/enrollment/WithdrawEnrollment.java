@@ -78,11 +78,9 @@ public final class WithdrawEnrollment {
                     "该报名状态为「" + enrollment.status().zh() + "」，不能退出", "An enrollment in status " + enrollment.status() + " cannot be withdrawn")));
         }
         Instant at = clock.instant();
-        // the withdrawn teacher, put on the waitlist before being selected directly, is leaving: never promoted into their own seat
-        waitlists.find(projectId, teacherId).ifPresent(waitlists::remove);
         // a cancelled project selects nobody (E2): its freed seat is promoted to no one, and no one is told they were selected
         for (int attempt = 0; project.cancelledAt() == null && attempt < PROMOTION_ATTEMPTS; attempt++) {
-            var candidate = firstEligible(project, enrollment.quotaJurisdiction());
+            var candidate = firstEligible(project, enrollment.quotaJurisdiction(), teacherId);
             if (candidate.isEmpty()) break;
             var entry = candidate.get().entry();
             var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
@@ -101,9 +99,17 @@ public final class WithdrawEnrollment {
 
     private record Candidate(WaitlistEntry entry, Teacher teacher) {}
 
-    /** The first waitlisted teacher of the pool who could take the seat now: still there, E3–E5 passed, the same pool. */
-    private Optional<Candidate> firstEligible(Project project, String pool) {
+    /**
+     * The first waitlisted teacher of the pool who could take the seat now: still there, E3–E5 passed, the same pool.
+     * The {@code leaving} teacher, listed before being selected directly (an older entry), is taken off the list, never
+     * promoted into their own seat.
+     */
+    private Optional<Candidate> firstEligible(Project project, String pool, String leaving) {
         for (var entry : waitlists.ofPool(project.id(), pool)) {
+            if (entry.teacherId().equals(leaving)) {
+                waitlists.remove(entry);
+                continue;
+            }
             var teacher = teachers.find(entry.teacherId());
             if (teacher.isEmpty()) continue;
             if (rules.barsTeacher(project, teacher.get()).isPresent()) continue;
