@@ -3,6 +3,7 @@ package org.teachertraining.core;
 import org.junit.jupiter.api.Test;
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.funding.Attendance;
 import org.teachertraining.core.funding.Budget;
 import org.teachertraining.core.funding.BudgetCategory;
@@ -190,6 +191,36 @@ class FundingTest {
         assertEquals(127_000, s.differenceFen());
         assertTrue(s.explanation().get(s.explanation().size() - 1).en().contains("1270.00 more than attendance supports"));
         assertEquals("ProjectSettled", refused(settlement.settle(HENU, project.id(), new BigDecimal("1"))).details().get("error"));
+    }
+
+    @Test
+    void e8_aTraineeTheLifecycleMarkedANoShowIsPaidForNoAttendance_recordedBeforeTheMarkingOrAfterIt() {
+        budget(0);
+        done(budgets.approve(World.PROVINCE, project.id()));
+        var trainees = enroll(3);
+        done(settlement.recordAttendance(HENU, project.id(), List.of(new Attendance(trainees.get(0), 12, 30), new Attendance(trainees.get(1), 12, 30),
+                new Attendance(trainees.get(2), 12, 30))));
+        // the first day ends and trainees.get(2) never registered (报到): the lifecycle marks the seat NO_SHOW
+        var seat = w.ports.enrollments.find(project.id(), trainees.get(2)).orElseThrow();
+        w.ports.enrollments.move(seat, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW, "lifecycle", w.clock.instant()).orElseThrow();
+
+        var refusal = refused(settlement.recordAttendance(HENU, project.id(), List.of(new Attendance(trainees.get(0), 12, 30),
+                new Attendance(trainees.get(2), 1, 0))));
+        assertEquals(Refusal.Kind.UNPROCESSABLE, refusal.kind());
+        assertEquals("E8", refusal.rule());
+        assertEquals(List.of(trainees.get(2)), refusal.details().get("teacherIds"));
+        assertTrue(refusal.message().zh().contains("未报到"), refusal.message().zh());
+        assertEquals(new Attendance(trainees.get(2), 12, 30), done(settlement.attendance(HENU, project.id())).stream()
+                .filter(a -> a.teacherId().equals(trainees.get(2))).findFirst().orElseThrow(), "the refused records changed nothing");
+        done(settlement.recordAttendance(HENU, project.id(), List.of(new Attendance(trainees.get(1), 12, 30))));   // others still can be
+
+        w.clock.set(OffsetDateTime.parse("2020-10-27T09:00:00+08:00"));
+        var s = settle("100000");
+        assertEquals(3, s.registered());
+        assertEquals(1, s.noShows(), "the attendance recorded before the marking does not count");
+        assertEquals(24, s.lines().get(0).quantity());   // 2 × 12 person-days, not 3 × 12
+        assertEquals(60, s.lines().get(1).quantity());
+        assertEquals(2 * 12 * 40_000 + 2 * 30 * 300, s.settleableFen());
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
+import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -16,9 +18,11 @@ import org.teachertraining.core.project.Projects;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * After training: the institution records who attended how much, then claims; the settlement is computed
@@ -50,6 +54,7 @@ public final class ProjectSettlement {
         long days = planned(p, standards, StandardUnit.PER_PERSON_DAY), hours = planned(p, standards, StandardUnit.PER_PERSON_HOUR);
         var v = new Violations();
         var seen = new HashSet<String>();
+        var noShows = new ArrayList<String>();
         if (v.required("records", records) && records.size() > 5000) v.add("records", "最多 5000 条", "at most 5000 records");
         for (int i = 0; records != null && i < records.size() && records.size() <= 5000; i++) {
             var a = records.get(i);
@@ -57,14 +62,17 @@ public final class ProjectSettlement {
             if (a == null) { v.add(f, "不能为空", "must not be null"); continue; }
             if (v.required(f + ".teacherId", a.teacherId())) {
                 if (!seen.add(a.teacherId())) v.add(f + ".teacherId", "重复的学员", "repeats a trainee");
-                else if (enrollments.find(projectId, a.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()) {
-                    v.add(f + ".teacherId", a.teacherId() + " 不是本项目的学员", a.teacherId() + " holds no seat in this project");
+                else {
+                    var seat = enrollments.find(projectId, a.teacherId()).filter(e -> e.status().holdsSeat());
+                    if (seat.isEmpty()) v.add(f + ".teacherId", a.teacherId() + " 不是本项目的学员", a.teacherId() + " holds no seat in this project");
+                    else if (seat.get().status() == EnrollmentStatus.NO_SHOW && attended(a)) noShows.add(a.teacherId());
                 }
             }
             if (v.required(f + ".daysAttended", a.daysAttended())) v.range(f + ".daysAttended", a.daysAttended(), 0, days);
             if (v.required(f + ".onlineHours", a.onlineHours())) v.range(f + ".onlineHours", a.onlineHours(), 0, hours);
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        if (!noShows.isEmpty()) return Outcome.refused(noShowsAttending(noShows));
         if (funding.budget(projectId).map(Budget::status).orElse(null) == Budget.Status.SETTLED) {
             return Outcome.refused(FundingRefusals.notApproved(Budget.Status.SETTLED));
         }
@@ -97,8 +105,12 @@ public final class ProjectSettlement {
             return Outcome.refused(Refusal.conflict("F2", Text.of("培训尚未结束（" + p.endDate() + "），不能结算", "Training ends on " + p.endDate() + ": settle after it"))
                     .withDetails(Map.of("error", "TrainingNotEnded")));
         }
-        var settlement = Settlement.compute(p, standards(p), trainees(projectId), funding.attendance(projectId), budget.get().totalFen(), claimFen,
-                caller.userId(), clock.instant());
+        var seats = enrollments.holdingSeats(projectId);
+        var noShows = seats.stream().filter(e -> e.status() == EnrollmentStatus.NO_SHOW).map(Enrollment::teacherId).collect(Collectors.toSet());
+        // a trainee the lifecycle marked a no-show (E8) attended nothing, whatever was recorded before the marking
+        var attendance = funding.attendance(projectId).stream().filter(a -> !noShows.contains(a.teacherId())).toList();
+        var settlement = Settlement.compute(p, standards(p), seats.stream().map(Enrollment::teacherId).toList(), attendance, budget.get().totalFen(),
+                claimFen, caller.userId(), clock.instant());
         if (!funding.settle(settlement)) return Outcome.refused(FundingRefusals.notApproved(Budget.Status.SETTLED));
         return Outcome.done(settlement);
     }
@@ -120,8 +132,17 @@ public final class ProjectSettlement {
         return standards.stream().filter(s -> s.unit() == unit && s.effectiveOn(p.startDate())).mapToLong(s -> Ceiling.units(p.phases(), s)).sum();
     }
 
-    /** Everyone holding a seat when training ended: the registered trainees. */
-    private List<String> trainees(String projectId) {
-        return enrollments.holdingSeats(projectId).stream().map(e -> e.teacherId()).toList();
+    private static boolean attended(Attendance a) {
+        return a.daysAttended() != null && a.daysAttended() > 0 || a.onlineHours() != null && a.onlineHours() > 0;
+    }
+
+    /** E8: a trainee not registered (报到) by the end of the first day is a no-show; the platform pays for none of their days. */
+    private static Refusal noShowsAttending(List<String> teacherIds) {
+        var named = String.join("、", teacherIds.subList(0, Math.min(teacherIds.size(), 20))) + (teacherIds.size() > 20 ? " …" : "");
+        return Refusal.unprocessable("E8", Text.of(
+                        "学员 " + named + " 开班时未报到，已记为未参训，不能记录其出勤",
+                        "Trainees " + named.replace("、", ", ") + " did not register (报到) by the end of the first day and are recorded as no-shows: "
+                                + "no attendance can be recorded for them"),
+                Map.of("error", "NoShowAttendance", "teacherIds", teacherIds.subList(0, Math.min(teacherIds.size(), 20))));
     }
 }
