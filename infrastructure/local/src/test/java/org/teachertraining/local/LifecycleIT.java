@@ -222,6 +222,10 @@ class LifecycleIT {
             assertEquals(201, api.send("POST", "/projects/" + project + "/ratings", teacher, "{\"score\":" + (5 - i) + "}").status());
             if (i == 0) BadInputIT.problem(api.send("POST", "/projects/" + project + "/ratings", teacher, "{\"score\":1}"), 409, null);
         }
+        // the no-show never came (E8): nothing to rate (a token minted on the clock moved since)
+        String noShowNow = api.send("POST", "/dev/tokens", null, "{\"sub\":\"t2\",\"role\":\"TEACHER\",\"teacherId\":\"LIFE1-2\"}").json().get("token").asText();
+        assertEquals("E8", BadInputIT.problem(api.send("POST", "/projects/" + project + "/ratings", noShowNow, "{\"score\":1}"), 409, null)
+                .json().get("rule").asText());
         String expert = api.send("POST", "/dev/tokens", null, "{\"sub\":\"expert-1\",\"role\":\"EXPERT\"}").json().get("token").asText();
         // P1: only an expert the province assigned scores, once (a repeat replaces the score)
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/expert-scores", expert, "{\"score\":88}"), 403, null);

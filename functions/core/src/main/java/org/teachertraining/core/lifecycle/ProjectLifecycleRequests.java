@@ -158,18 +158,30 @@ public final class ProjectLifecycleRequests {
         return view(p);
     }
 
-    /** P1: a trainee who held a seat rates the project 1–5, once; the rating is kept without the trainee. */
+    /**
+     * P1: a trainee who holds a seat rates the project 1–5, once, from its first day; the rating is kept without the
+     * trainee. One the lifecycle marked a no-show (E8) never came, so has nothing to rate.
+     */
     public Outcome<Map<String, Object>> rate(Caller caller, String projectId, Integer score, String comment) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         if (caller.role() != Role.TEACHER || caller.teacherId() == null) return Outcome.refused(Access.roleRefusal(Role.TEACHER));
-        if (enrollments.find(projectId, caller.teacherId()).filter(e -> e.status().holdsSeat()).isEmpty()) {
+        var seat = enrollments.find(projectId, caller.teacherId()).filter(e -> e.status().holdsSeat());
+        if (seat.isEmpty()) {
             return Outcome.refused(Refusal.forbidden(Text.of("只有本项目的学员可以评价", "Only the project's trainees rate it")));
         }
         var v = new Violations();
         if (v.required("score", score)) v.range("score", score, 1, 5);
         v.optionalText("comment", comment, 1000);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
+        var startDate = project.get().startDate();
+        if (org.teachertraining.core.common.ChinaTime.today(clock).isBefore(startDate)) {
+            return Outcome.refused(Refusal.conflict("P1", Text.of("培训开始（" + startDate + "）后才能评价", "The project can be rated once training starts (" + startDate + ")")));
+        }
+        if (seat.get().status() == EnrollmentStatus.NO_SHOW) {
+            return Outcome.refused(Refusal.conflict("E8", Text.of("您开班时未报到，已记为未参训，不能评价本项目",
+                    "You did not register (报到) by the end of the first day and are recorded as a no-show: you cannot rate the project")));
+        }
         if (!lifecycles.rate(projectId, raterKey(projectId, caller.teacherId()), score, comment == null ? null : comment.strip())) {
             return Outcome.refused(Refusal.conflict(null, Text.of("您已评价过本项目", "You have rated this project already")));
         }
