@@ -167,7 +167,7 @@ class LifecycleCancellationTest {
         assertEquals(Refusal.Kind.CONFLICT, refused(w.allocate.execute(World.XINYANG, p.id(), "411523", 5)).kind());
         assertEquals(2, w.ports.quotas.find(p.id(), "411523").orElseThrow().seats());
 
-        var registration = new org.teachertraining.core.enrollment.Registration(w.ports.projects, w.ports.enrollments, w.clock);
+        var registration = new org.teachertraining.core.enrollment.Registration(w.ports.projects, w.ports.enrollments, w.ports.submissions, w.clock);
         w.clock.set(p.startDate().atStartOfDay(org.teachertraining.core.common.ChinaTime.ZONE).plusHours(9).toOffsetDateTime());
         var registering = refused(registration.register(new Caller("henu", Role.INSTITUTION, null, p.institutionId(), null), p.id(), "T1"));
         assertEquals("E8", registering.rule());

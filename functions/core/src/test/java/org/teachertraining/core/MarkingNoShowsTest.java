@@ -1,6 +1,8 @@
 package org.teachertraining.core;
 
 import org.junit.jupiter.api.Test;
+import org.teachertraining.core.submission.TrainingClass;
+import org.teachertraining.core.submission.ReportedClasses;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.integrity.IntegrityRecord;
@@ -10,6 +12,7 @@ import org.teachertraining.core.project.Project;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +55,7 @@ class MarkingNoShowsTest {
             w.addTeacher(t, "411523");
             done(w.enroll.execute(World.XIN_COUNTY, p.id(), t, null));
         }
+        w.clock.set(OffsetDateTime.parse(p.startDate().plusDays(1) + "T00:10:00+08:00"));   // the first day is over
         return p;
     }
 
@@ -95,5 +99,29 @@ class MarkingNoShowsTest {
         assertTrue(mine.body().zh().contains("向县区教育局提交证明"), mine.body().zh());
         assertTrue(mine.body().en().contains("you may appeal it to the province"), mine.body().en());
         assertTrue(told.get(1).body().zh().startsWith("教师王芳（T1）在「" + p.name() + "」"), told.get(1).body().zh());
+    }
+
+    /**
+     * E8 with classes (S2): the marking waits for the last class's first day, and says until when; a trainee of the second
+     * class is not a no-show (nor banned) when the first class's first day ends.
+     */
+    @Test
+    void e8_withTwoClassesNobodyIsMarkedBeforeTheLastClassesFirstDayEnds() {
+        var p = classOfTwo();
+        var second = p.startDate().plusDays(7);
+        w.ports.submissions.reportClasses(new ReportedClasses(p.id(), List.of(new TrainingClass(1, p.startDate(), p.startDate().plusDays(5)),
+                new TrainingClass(2, second, p.endDate())), "henu", w.clock.instant()));
+        // the second class's first day ends at 00:00 (Asia/Shanghai) after it: 16:00 UTC on the day itself
+        assertEquals(Map.of("registrationCloses", second + "T16:00:00Z"), tasks.markNoShows(p.id()));
+        assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "T2").orElseThrow().status());
+        assertTrue(w.ports.integrity.ofTeacher("T2").isEmpty());
+
+        w.clock.set(OffsetDateTime.parse(second + "T09:00:00+08:00"));   // T1 registers at the second class
+        var t1 = w.ports.enrollments.find(p.id(), "T1").orElseThrow();
+        w.ports.enrollments.move(t1, EnrollmentStatus.SELECTED, EnrollmentStatus.REGISTERED, "henu", w.clock.instant()).orElseThrow();
+        w.clock.set(OffsetDateTime.parse(second.plusDays(1) + "T00:10:00+08:00"));
+        assertEquals(Map.of("registered", 1, "noShows", 1), tasks.markNoShows(p.id()));
+        assertEquals(List.of(IntegrityRecord.Kind.NO_SHOW), w.ports.integrity.ofTeacher("T2").stream().map(IntegrityRecord::kind).toList());
+        assertEquals(p.startDate(), w.ports.integrity.ofTeacher("T2").getFirst().occurredOn(), "dated the start, as a completion's no-show is");
     }
 }

@@ -246,8 +246,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    org.teachertraining.core.enrollment.Registration registration(Projects projects, DynamoDbEnrollments enrollments, Clock clock) {
-        return new org.teachertraining.core.enrollment.Registration(projects, enrollments, clock);
+    org.teachertraining.core.enrollment.Registration registration(Projects projects, DynamoDbEnrollments enrollments, Submissions submissions, Clock clock) {
+        return new org.teachertraining.core.enrollment.Registration(projects, enrollments, submissions, clock);
     }
 
     @Singleton

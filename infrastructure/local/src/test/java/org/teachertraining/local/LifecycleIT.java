@@ -271,9 +271,9 @@ class LifecycleIT {
         assertEquals("CLOSED", closed.get("phase").asText());
         assertEquals(List.of("Record the application", "Check the budget against the funding standards", "Did the budget pass?",
                 "Wait for the province's approval", "Publish quotas and open selection", "Wait until the selection cutoff",
-                "Close selection and record fill rates", "Run the pre-start checks", "Wait until registration closes", "Mark the no-shows", "Wait until training ends",
-                "Wait for the institution's completion assessment", "Confirm the credits are posted", "Check the deliverables",
-                "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 16));
+                "Close selection and record fill rates", "Run the pre-start checks", "Wait until registration closes", "Mark the no-shows",
+                "Has every class registered?", "Wait until training ends", "Wait for the institution's completion assessment", "Confirm the credits are posted",
+                "Check the deliverables", "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 17));
         assertEquals("Closed", states(closed).get(states(closed).size() - 1));
         // Step Functions bills each state entered (BENCHMARKS.md, cost per project)
         System.out.printf("lifecycle: %d states entered from application to closure, %d of them the deliverables window's daily check%n",
@@ -308,6 +308,62 @@ class LifecycleIT {
             if (d.get("kind").asText().equals("PUBLICITY")) assertEquals("LATE", d.get("status").asText());
         }
         assertFalse(selfEvaluation.isBlank());
+    }
+
+    /**
+     * E8 with two classes (S2): the second class's trainee registers at its own start, and is not marked a no-show — nor
+     * banned — when the first class's first day ends; who registered in neither is marked once the last class's has.
+     */
+    @Test
+    void e8_aProjectOfTwoClassesMarksItsNoShowsWhenTheLastClassesFirstDayEnds() throws Exception {
+        String project = project("LIFE-2", true);
+        var details = api.send("GET", "/projects/" + project, province(), null).json();
+        var cutoff = OffsetDateTime.parse(details.get("selectionCutoff").asText());
+        var start = LocalDate.parse(details.get("startDate").asText());
+        var end = LocalDate.parse(details.get("endDate").asText());
+        var second = start.plusDays(4);   // its window opens the day before: start + 3
+        assertTrue(!second.isAfter(end), "the project lasts five days at least: " + details);
+        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());
+        await(project, "the province's approval", waitingFor("APPROVAL"));
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
+        await(project, "selection", l -> states(l).contains("Wait until the selection cutoff"));
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        api.importTeachers(xinyang, "LIFE2-", "411523", 3);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE2-" + i + "\"}").status());
+        }
+        // the institution reports its two classes after applying (S2, by the cutoff)
+        var classes = api.send("PUT", "/projects/" + project + "/classes", henu(), "{\"classes\":[{\"no\":1,\"startDate\":\"" + start
+                + "\",\"endDate\":\"" + start.plusDays(1) + "\"},{\"no\":2,\"startDate\":\"" + second + "\",\"endDate\":\"" + end + "\"}]}");
+        assertEquals(200, classes.status(), classes.toString());
+        clock(cutoff.plusMinutes(1).toString());
+        await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
+
+        clock(start + "T08:30:00+08:00");
+        assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE2-0\"}").status());
+        // the first class's first day is over: nobody is marked, the marking waits for the second class
+        clock(start.plusDays(1) + "T00:10:00+08:00");
+        await(project, "the wait for the second class", l -> states(l).contains("Wait until the last class's registration closes"));
+        xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        assertEquals(0, api.send("GET", "/projects/" + project + "/enrollments?status=NO_SHOW", xinyang, null).json().get("items").size());
+        // between the classes registration is closed, with the windows named
+        var between = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE2-1\"}"), 409, "E8");
+        assertEquals(2, between.get("windows").size(), between.toString());
+        assertTrue(between.get("detail").asText().contains("各期开班前一日至开班当日"), between.toString());
+        clock(second + "T08:30:00+08:00");
+        var late = api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE2-1\"}");
+        assertEquals(200, late.status(), late.toString());
+        assertEquals("REGISTERED", late.json().get("status").asText());
+        // the second class's first day over: LIFE2-2, registered in neither, is the one no-show
+        clock(second.plusDays(1) + "T00:10:00+08:00");
+        await(project, "the no-shows", l -> states(l).contains("Wait until training ends"));
+        xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        var noShow = api.send("GET", "/projects/" + project + "/enrollments?status=NO_SHOW", xinyang, null).json().get("items");
+        assertEquals(1, noShow.size(), noShow.toString());
+        assertEquals("LIFE2-2", noShow.get(0).get("teacherId").asText());
+        String registered = api.send("POST", "/dev/tokens", null, "{\"sub\":\"t1\",\"role\":\"TEACHER\",\"teacherId\":\"LIFE2-1\"}").json().get("token").asText();
+        assertEquals(0, api.send("GET", "/teachers/LIFE2-1/integrity-records", registered, null).json().get("items").size());
+        assertEquals(200, api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"测试结束\"}").status());
     }
 
     @Test

@@ -10,11 +10,11 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.submission.Submissions;
 import org.teachertraining.core.teacher.Csv;
 import org.teachertraining.core.teacher.UploadedList;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,10 +24,11 @@ import java.util.Set;
 
 /**
  * 报到 (E8): the project's institution records each trainee's registration at the class start — one by one,
- * or a roster (CSV, or an Excel .xlsx workbook's first sheet, with a 教师编号/teacherId column). The window opens the day before the start date and
- * closes at the end of the start date (China Standard Time); a trainee not registered by then is marked
- * NO_SHOW by the project's lifecycle ({@code LifecycleTasks#markNoShows}), which writes the integrity
- * record (E4) that recourse (E4a) can lift.
+ * or a roster (CSV, or an Excel .xlsx workbook's first sheet, with a 教师编号/teacherId column). The window of a class opens
+ * the day before it starts and closes at the end of its first day (China Standard Time), for each class reported (S2,
+ * {@link RegistrationDays}); a trainee not registered when the last class's first day ends is marked NO_SHOW by the
+ * project's lifecycle ({@code LifecycleTasks#markNoShows}), which writes the integrity record (E4) that recourse (E4a)
+ * can lift.
  */
 public final class Registration {
     public static final int MAX_ROSTER = 2_000;
@@ -35,22 +36,14 @@ public final class Registration {
 
     private final Projects projects;
     private final Enrollments enrollments;
+    private final Submissions submissions;
     private final Clock clock;
 
-    public Registration(Projects projects, Enrollments enrollments, Clock clock) {
+    public Registration(Projects projects, Enrollments enrollments, Submissions submissions, Clock clock) {
         this.projects = projects;
         this.enrollments = enrollments;
+        this.submissions = submissions;
         this.clock = clock;
-    }
-
-    /** The registration window opens at the start of the day before the start date. */
-    public static Instant opens(Project p) {
-        return ChinaTime.startOf(p.startDate().minusDays(1));
-    }
-
-    /** ... and closes at the end of the start date: the first day. */
-    public static Instant closes(Project p) {
-        return ChinaTime.startOf(p.startDate().plusDays(1));
     }
 
     public Outcome<Enrollment> register(Caller caller, String projectId, String teacherId) {
@@ -125,17 +118,27 @@ public final class Registration {
                 .orElseGet(() -> enrollments.find(project.id(), teacherId).orElseThrow()));
     }
 
-    /** E8: outside the window (the day before the start and the first day), or the project was cancelled; null when open. */
+    /** E8: outside every class's window (the day before it starts and its first day), or the project was cancelled; null when open. */
     private Refusal closedToRegistration(Project p) {
         if (p.cancelledAt() != null) return EnrollTeacher.cancelled(p, "E8");
-        var now = clock.instant();
-        if (!now.isBefore(opens(p)) && now.isBefore(closes(p))) return null;
-        String from = opens(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString(), until = closes(p).atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
-        var first = opens(p).atZone(ChinaTime.ZONE).toLocalDate();
-        var last = closes(p).atZone(ChinaTime.ZONE).toLocalDate().minusDays(1);
-        return Refusal.conflict("E8", Text.of("报到时间为 " + first + " 0 时至 " + last + " 24 时（北京时间，开班前一日至开班当日）",
-                        "Registration is open from " + from + " until " + until + " (the day before the start and the first day)"))
-                .withDetails(Map.of("opens", from, "closes", until));
+        var days = RegistrationDays.of(p, submissions.classes(p.id()));
+        if (days.openAt(clock.instant())) return null;
+        var zh = new ArrayList<String>();
+        var en = new ArrayList<String>();
+        var windows = new ArrayList<Map<String, String>>();
+        for (var w : days.windows()) {
+            String from = w.opens().atZone(ChinaTime.ZONE).toOffsetDateTime().toString(), until = w.closes().atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
+            if (zh.size() < 10) {
+                zh.add(w.opens().atZone(ChinaTime.ZONE).toLocalDate() + " 0 时至 " + w.closes().atZone(ChinaTime.ZONE).toLocalDate().minusDays(1) + " 24 时");
+                en.add("from " + from + " until " + until);
+            }
+            windows.add(Map.of("opens", from, "closes", until));
+        }
+        String more = windows.size() > zh.size() ? "等" : "";
+        return Refusal.conflict("E8", Text.of("报到时间为 " + String.join("、", zh) + more + "（北京时间，" + (windows.size() > 1 ? "各期" : "") + "开班前一日至开班当日）",
+                        "Registration is open " + String.join("; ", en) + (more.isEmpty() ? "" : "; …") + " (the day before "
+                                + (windows.size() > 1 ? "each class starts" : "the start") + " and the first day)"))
+                .withDetails(Map.of("opens", windows.getFirst().get("opens"), "closes", windows.getLast().get("closes"), "windows", windows));
     }
 
     private static <T> Outcome<T> file(String zh, String en) {

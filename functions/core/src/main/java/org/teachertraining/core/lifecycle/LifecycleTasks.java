@@ -8,7 +8,7 @@ import org.teachertraining.core.credit.Ledger;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
-import org.teachertraining.core.enrollment.Registration;
+import org.teachertraining.core.enrollment.RegistrationDays;
 import org.teachertraining.core.integrity.IntegrityNotice;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
@@ -81,7 +81,7 @@ public final class LifecycleTasks {
     /** Application submitted: the dates the Wait states wait for. */
     public ProjectLifecycle.Dates recordApplication(String projectId, String executionArn) {
         var p = project(projectId);
-        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), Registration.closes(p), ChinaTime.startOf(p.endDate().plusDays(1)),
+        var dates = new ProjectLifecycle.Dates(p.selectionCutoff(), RegistrationDays.of(p, submissions.classes(projectId)).closes(), ChinaTime.startOf(p.endDate().plusDays(1)),
                 ChinaTime.startOf(p.endDate().plusDays(1 + Deliverables.AFTER_DAYS)));
         // the application request writes the record too, only if absent: whichever comes first, the dates are kept
         if (!lifecycles.saveIfAbsent(ProjectLifecycle.started(projectId, executionArn, clock.instant()).with(dates, null, null, null, null))) {
@@ -137,15 +137,19 @@ public final class LifecycleTasks {
     }
 
     /**
-     * E8, the first day over: every trainee still only SELECTED (not registered) is a no-show — the enrollment
+     * E8, the last class's first day over: every trainee still only SELECTED (not registered) is a no-show — the enrollment
      * moves to NO_SHOW and the integrity record (E4, dated the start date, as a completion's NO_SHOW result
      * dates it) is written; an excuse or an appeal (E4a) can lift it. The move comes first, conditional on the
      * trainee being still only selected: one registered in the same instant is not recorded a no-show. Idempotent:
      * a retry finds them moved, and writes the record again (the same item) in case the move was all that landed.
+     * While a class reported since the application has its registration days still to come, nobody is marked and the
+     * answer is {@code registrationCloses}: the instant the state machine waits for before marking again.
      */
     public Map<String, Object> markNoShows(String projectId) {
         var p = project(projectId);
         stillRunning(projectId); // a cancelled project's trainees are not no-shows
+        var closes = RegistrationDays.of(p, submissions.classes(projectId)).closes();
+        if (clock.instant().isBefore(closes)) return Map.of("registrationCloses", closes.toString());
         int registered = 0, noShows = 0;
         for (var e : enrollments.holdingSeats(projectId)) {
             var status = e.status() != EnrollmentStatus.SELECTED ? e.status()
