@@ -149,6 +149,10 @@ class FundingTest {
                 new BigDecimal("1"), LocalDate.of(2020, 8, 30), "x", "nope"))).errors().get(0).field());
         assertEquals("date", refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS,
                 new BigDecimal("1"), LocalDate.of(2030, 1, 1), "x", receipt))).errors().get(0).field());
+        // a receipt not yet uploaded is named in words, not by its code
+        var awaited = refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS,
+                new BigDecimal("1"), LocalDate.of(2020, 8, 30), "x", requestedReceipt().id()))).errors().get(0);
+        assertEquals("票据尚未通过检查：待上传", awaited.message().zh());
 
         enroll(5);
         w.clock.set(OffsetDateTime.parse("2020-10-27T09:00:00+08:00"));
@@ -264,12 +268,17 @@ class FundingTest {
 
     /** A receipt accepted for the project; each with its own content. */
     String acceptedReceipt() {
-        String sha256 = String.format("%064x", ++receipts);
-        var upload = new RequestUpload(w.ports.projects, w.ports.quotas, w.ports.submissions, w.ports.uploadUrls, w.clock);
-        var s = done(upload.execute(HENU, project.id(), new RequestUpload.Command(SubmissionKind.RECEIPT, null, "发票.pdf", 100L,
-                "application/pdf", sha256, null))).submission();
-        new ReceiveUpload(w.ports.submissions).execute(new ReceiveUpload.Received(s.objectKey(), 100, sha256,
+        var s = requestedReceipt();
+        new ReceiveUpload(w.ports.submissions).execute(new ReceiveUpload.Received(s.objectKey(), 100, s.sha256(),
                 Inspection.clean(FileType.PDF, 1), Instant.now())).orElseThrow();
         return s.id();
+    }
+
+    /** A receipt whose upload was asked for and has not arrived. */
+    org.teachertraining.core.submission.Submission requestedReceipt() {
+        String sha256 = String.format("%064x", ++receipts);
+        var upload = new RequestUpload(w.ports.projects, w.ports.quotas, w.ports.submissions, w.ports.uploadUrls, w.clock);
+        return done(upload.execute(HENU, project.id(), new RequestUpload.Command(SubmissionKind.RECEIPT, null, "发票.pdf", 100L,
+                "application/pdf", sha256, null))).submission();
     }
 }

@@ -68,7 +68,8 @@ public final class ProjectSpending {
             if (receipt.isEmpty() || receipt.get().kind() != SubmissionKind.RECEIPT) {
                 v.add("receiptSubmissionId", "不是本项目的票据提交", "is not a receipt submitted for this project (kind RECEIPT)");
             } else if (receipt.get().status() != Submission.Status.ACCEPTED) {
-                v.add("receiptSubmissionId", "票据尚未通过检查：" + receipt.get().status(), "the receipt is " + receipt.get().status() + ", not ACCEPTED");
+                v.add("receiptSubmissionId", "票据尚未通过检查：" + org.teachertraining.core.common.Labels.zh(receipt.get().status()),
+                        "the receipt is " + receipt.get().status() + ", not ACCEPTED");
             }
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
