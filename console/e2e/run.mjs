@@ -627,6 +627,34 @@ await flow('institution-registers-a-trainee-at-the-class-start', async page => {
   }
 })
 
+// 学员网络匿名评价 (P1): from the training's first day a trainee rates it in 我的培训, once; before it, nothing to rate
+await flow('a-trainee-rates-the-training-once-from-its-first-day', async page => {
+  await signIn(page, null, { teacherId: eligible, jurisdiction: '411523', sub: `e2e-rater-${run}` }, '教师')
+  await page.locator('[data-test=menu-myEnrollments]').click()
+  await page.locator('[data-test=my-enrollments]').getByText(project.name).waitFor()
+  assert.equal(await page.locator(`[data-test=rate-${project.id}]`).count(), 0, 'a training not yet begun is not offered for rating')
+  try {
+    await api('POST', '/dev/clock', null, { now: `${project.startDate}T18:00:00+08:00` })
+    await signIn(page, null, { teacherId: eligible, jurisdiction: '411523', sub: `e2e-rater-${run}` }, '教师')
+    await page.locator('[data-test=menu-myEnrollments]').click()
+    await page.locator(`[data-test=rate-${project.id}]`).click()
+    await page.locator('[data-test=rating-submit]').click()
+    assert.match(await page.locator('[data-test=rating-error]').textContent(), /请选择/)
+    await page.locator('[data-test=rating-score] .el-rate__item').nth(3).click()
+    await page.locator('textarea[data-test=rating-comment], [data-test=rating-comment] textarea').first().fill('课程实用，返岗实践指导到位')
+    await page.screenshot({ path: `${SHOTS}/rating.png` })
+    await page.locator('[data-test=rating-submit]').click()
+    await page.getByText('已匿名提交评价').waitFor()
+    // once: a second rating is refused in words
+    await page.locator(`[data-test=rate-${project.id}]`).click()
+    await page.locator('[data-test=rating-score] .el-rate__item').nth(0).click()
+    await page.locator('[data-test=rating-submit]').click()
+    assert.match(await page.locator('[data-test=rating-error]').textContent(), /已评价过/)
+  } finally {
+    await api('POST', '/dev/clock', null, { now: clock.toISOString() })
+  }
+})
+
 const absent = `E2E${run}N`, excused = `E2E${run}M`   // the no-shows of the next flow; the English one signs in as the first
 // E4 and E4a: two teachers enrolled in an approved project never register at its start: no-shows on record, banned for
 // three years. One appeals in the console with a file of evidence; the county excuses the other with a file of its own

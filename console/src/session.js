@@ -10,21 +10,25 @@ export async function loadConfig() {
     const r = await fetch('/console-config.json', { cache: 'no-store' })
     if (r.ok) Object.assign(config, await r.json())
   } catch { /* the defaults: the local runtime at the same origin */ }
-  if (config.mode === 'dev') {
-    // the local runtime's clock may be set (the demo runs on 2020-09-01): dates the console proposes follow it
-    try {
-      const r = await fetch(`${config.apiBase}/dev/clock`, { cache: 'no-store' })
-      if (r.ok) clockOffsetMs = Date.parse((await r.json()).now) - Date.now() || 0
-    } catch { /* real time */ }
-  }
+  await followPlatformClock()
   const saved = sessionStorage.getItem('token')
   if (saved) signIn(saved)
+}
+
+/** The local runtime's clock may be set, and moved (the demo runs on 2020-09-01): dates the console proposes follow it. */
+async function followPlatformClock() {
+  if (config.mode !== 'dev') return
+  try {
+    const r = await fetch(`${config.apiBase}/dev/clock`, { cache: 'no-store' })
+    if (r.ok) platformClock.offsetMs = Date.parse((await r.json()).now) - Date.now() || 0
+  } catch { /* real time */ }
 }
 
 export function signIn(token) {
   const claims = normalise(decode(token))
   // expiry is the API's to judge (its clock may be set, as the local runtime's is for the demo): a 401 signs out
   if (!claims) return signOut()
+  followPlatformClock()   // read again at each sign-in: the clock may have moved since the console was opened
   session.token = token
   session.claims = claims
   sessionStorage.setItem('token', token)
@@ -166,9 +170,9 @@ export const teacherName = namedOnce(new Map(), id => `/teachers/${id}`, x => x?
 export const projectName = namedOnce(new Map(), id => `/projects/${id}`, p => p?.name)
 
 /** How far the platform's clock is from this browser's: 0 in AWS; the local runtime's offset (`/dev/clock`) locally. */
-let clockOffsetMs = 0
+const platformClock = reactive({ offsetMs: 0 })
 /** The platform's "now", which is what the API judges "not in the future" and "this year" by. */
-export const platformNow = () => new Date(Date.now() + clockOffsetMs)
+export const platformNow = () => new Date(Date.now() + platformClock.offsetMs)
 /** Today's date in China (Asia/Shanghai, UTC+8, no daylight saving) on the platform's clock: 2020-09-01. */
 export const today = () => when(platformNow()).slice(0, 10)
 /** The current year in China on the platform's clock. */
