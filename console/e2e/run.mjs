@@ -633,7 +633,9 @@ await flow('a-trainee-rates-the-training-once-from-its-first-day', async page =>
   await page.locator('[data-test=menu-myEnrollments]').click()
   await page.locator('[data-test=my-enrollments]').getByText(project.name).waitFor()
   assert.equal(await page.locator(`[data-test=rate-${project.id}]`).count(), 0, 'a training not yet begun is not offered for rating')
-  await page.waitForLoadState('networkidle')   // the page's other reads done before the clock moves (their token would expire)
+  // the page's reads all answered before the clock moves (a read still out would meet its token expired): 我的培训 is
+  // loaded when its loading mask is gone
+  await page.waitForFunction(() => [...document.querySelectorAll('.page > .el-loading-mask')].every(m => getComputedStyle(m).display === 'none'))
   try {
     await api('POST', '/dev/clock', null, { now: `${project.startDate}T18:00:00+08:00` })
     await signIn(page, null, { teacherId: eligible, jurisdiction: '411523', sub: `e2e-rater-${run}` }, '教师')

@@ -116,12 +116,19 @@ public final class InMemoryPorts {
         public int countInCounty(String county) {
             synchronized (lock) { return (int) teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).count(); }
         }
-        public org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit) {
+        public org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit,
+                                                                      java.util.function.Predicate<Teacher> matching, int examineAtMost) {
             synchronized (lock) {
-                var all = teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).sorted(Comparator.comparing(Teacher::id))
+                var after = teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).sorted(Comparator.comparing(Teacher::id))
                         .filter(t -> cursor == null || t.id().compareTo(cursor) > 0).toList();
-                var page = all.stream().limit(limit).toList();
-                return new org.teachertraining.core.common.Page<>(page, all.size() > limit ? page.get(page.size() - 1).id() : null);
+                var page = new ArrayList<Teacher>();
+                for (int i = 0; i < after.size(); i++) {
+                    if (i == examineAtMost) return new org.teachertraining.core.common.Page<>(page, after.get(i - 1).id());
+                    if (matching.test(after.get(i)) && page.add(after.get(i)) && page.size() == limit) {
+                        return new org.teachertraining.core.common.Page<>(page, i == after.size() - 1 ? null : after.get(i).id());
+                    }
+                }
+                return new org.teachertraining.core.common.Page<>(page, null);
             }
         }
     };

@@ -103,6 +103,24 @@ class ExportsIT {
         var search = api.send("GET", "/teachers?jurisdiction=" + COUNTY + "&q=EX-11", county, null).json().get("items");
         assertTrue(search.size() >= 1 && search.get(0).get("id").asText().startsWith("EX-11"), search.toString());
         assertEquals(403, api.file("/teachers?jurisdiction=411523&format=xlsx", county).status(), "another county's teachers");
+        // a search reads on until its page is full: 教师99 (EX-99) is the last of the 120 by ID, on no first page of 10
+        var last = api.send("GET", "/teachers?jurisdiction=" + COUNTY + "&q=" + java.net.URLEncoder.encode("教师99", StandardCharsets.UTF_8) + "&limit=10",
+                county, null).json();
+        assertEquals(1, last.get("items").size(), last.toString());
+        assertEquals("EX-99", last.get("items").get(0).get("id").asText());
+        assertTrue(last.path("nextCursor").isNull() || last.path("nextCursor").isMissingNode(), "the list ended: " + last);
+        // EX-11 and EX-110..119 in pages of 5, each full but the last, which ends the list
+        var sizes = new java.util.ArrayList<Integer>();
+        var found = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var p = api.send("GET", "/teachers?jurisdiction=" + COUNTY + "&q=EX-11&limit=5" + (cursor == null ? "" : "&cursor=" + cursor), county, null).json();
+            sizes.add(p.get("items").size());
+            p.get("items").forEach(t -> found.add(t.get("id").asText()));
+            cursor = p.path("nextCursor").isTextual() ? p.get("nextCursor").asText() : null;
+        } while (cursor != null && sizes.size() < 10);
+        assertEquals(List.of(5, 5, 1), sizes, found.toString());
+        assertEquals(List.of("EX-11", "EX-110", "EX-111", "EX-112", "EX-113", "EX-114", "EX-115", "EX-116", "EX-117", "EX-118", "EX-119"), found);
 
         var deliverables = Sheets.xlsx(api.file("/projects/" + project + "/deliverables?format=xlsx", province).bytes());
         assertEquals(List.of("规则", "材料", "班次", "应交", "已通过", "截止日期", "状态"), deliverables.get(0));
