@@ -42,6 +42,33 @@ class ExportsIT {
         assertEquals(200, api.send("DELETE", "/projects/" + project + "/enrollments/EX-0", county, null).status());
     }
 
+    /** A page of one status is filled from as far into the project's list as it takes: the one withdrawal, last of 60, on the first page. */
+    @Test
+    void aPageOfOneStatusReadsOnUntilItIsFull() throws Exception {
+        String other = api.project(province, "EX-2", null);
+        assertEquals(200, api.send("PUT", "/projects/" + other + "/quotas/411500", province, "{\"seats\":60}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + other + "/quotas/" + COUNTY, city, "{\"seats\":60}").status());
+        for (int i = 0; i < 60; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + other + "/enrollments", county, "{\"teacherId\":\"EX-" + i + "\"}").status());
+        }
+        assertEquals(200, api.send("DELETE", "/projects/" + other + "/enrollments/EX-59", county, null).status());   // last by its key
+        var withdrawn = api.send("GET", "/projects/" + other + "/enrollments?status=WITHDRAWN&limit=10", county, null).json();
+        assertEquals(1, withdrawn.get("items").size(), withdrawn.toString());
+        assertEquals("EX-59", withdrawn.get("items").get(0).get("teacherId").asText());
+        assertTrue(withdrawn.path("nextCursor").isNull() || withdrawn.path("nextCursor").isMissingNode(), withdrawn.toString());
+        // the pages of those selected: 59 in pages of 25, full but the last, no enrollment twice
+        var seen = new java.util.HashSet<String>();
+        var sizes = new java.util.ArrayList<Integer>();
+        String cursor = null;
+        do {
+            var p = api.send("GET", "/projects/" + other + "/enrollments?status=SELECTED&limit=25" + (cursor == null ? "" : "&cursor=" + cursor), county, null).json();
+            sizes.add(p.get("items").size());
+            p.get("items").forEach(e -> assertTrue(seen.add(e.get("teacherId").asText()), "twice: " + e));
+            cursor = p.path("nextCursor").isTextual() ? p.get("nextCursor").asText() : null;
+        } while (cursor != null && sizes.size() < 10);
+        assertEquals(List.of(25, 25, 9), sizes);
+    }
+
     @Test
     void enrollmentsAsXlsx_allPages_namedInChinese() throws Exception {
         var file = api.file("/projects/" + project + "/enrollments?format=xlsx", county);

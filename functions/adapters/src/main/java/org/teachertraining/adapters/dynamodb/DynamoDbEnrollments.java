@@ -144,7 +144,7 @@ public final class DynamoDbEnrollments implements Enrollments {
     @Override
     public Page<Enrollment> ofProject(String projectId, String prefix, EnrollmentStatus status, String cursor, int limit) {
         var values = new HashMap<String, AttributeValue>(Map.of(":pk", s("PROJECT#" + projectId)));
-        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2).limit(limit);
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2);
         if (prefix.isEmpty()) {   // the whole project: DynamoDB refuses begins_with on an empty string
             request.keyConditionExpression("GSI2PK = :pk");
         } else {
@@ -156,8 +156,13 @@ public final class DynamoDbEnrollments implements Enrollments {
             values.put(":status", s(status.name()));
         }
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", "PROJECT#" + projectId, "GSI2SK", prefix));
-        return table.page(request.expressionAttributeValues(values).build(), DynamoDbEnrollments::read);
+        // a page of one status reads on until it is full: a project's NO_SHOW among thousands is not on its first page of 50
+        return table.filledPage(request.expressionAttributeValues(values).build(), List.of("PK", "SK", "GSI2PK", "GSI2SK"), limit,
+                status == null ? limit : Math.max(limit, EVALUATED_PER_PAGE), DynamoDbEnrollments::read, e -> true);
     }
+
+    /** Enrollments evaluated for one page of a status at most: a project's whole list, as the largest projects' are. */
+    static final int EVALUATED_PER_PAGE = 5_000;
 
     @Override
     public List<Enrollment> ofTeacher(String teacherId) {

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,40 +35,11 @@ public final class DynamoDbTeachers implements Teachers {
 
     @Override
     public Page<Teacher> ofCounty(String county, String cursor, int limit, Predicate<Teacher> matching, int examineAtMost) {
-        var start = cursor == null ? null : TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + county, "GSI1SK", "TEACHER#");
-        var items = new ArrayList<Teacher>();
-        int examined = 0;
-        while (true) {
-            var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
-                    .limit(Math.max(1, Math.min(examineAtMost - examined, READ_AT_ONCE)))
-                    .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                    .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#")));
-            if (start != null) request.exclusiveStartKey(start);
-            var response = table.queryPage(request.build());
-            var last = response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();
-            var read = response.items();
-            for (int i = 0; i < read.size(); i++) {
-                examined++;
-                var teacher = read(read.get(i));
-                if (!matching.test(teacher)) continue;
-                items.add(teacher);
-                if (items.size() == limit) {
-                    boolean endOfList = i == read.size() - 1 && last == null;
-                    return new Page<>(items, endOfList ? null : TrainingTable.encodeCursor(indexKey(read.get(i))));
-                }
-            }
-            if (last == null) return new Page<>(items, null);
-            if (examined >= examineAtMost) return new Page<>(items, TrainingTable.encodeCursor(last));
-            start = last;
-        }
-    }
-
-    /** How many of a county's teachers one request reads: under DynamoDB's 1 MB a response, at about 400 bytes a teacher. */
-    private static final int READ_AT_ONCE = 1000;
-
-    /** An item's key in GSI1, as DynamoDB gives it for a page's end: the index's key and the table's. */
-    private static Map<String, AttributeValue> indexKey(Map<String, AttributeValue> item) {
-        return Map.of("PK", item.get("PK"), "SK", item.get("SK"), "GSI1PK", item.get("GSI1PK"), "GSI1SK", item.get("GSI1SK"));
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
+                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#")));
+        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + county, "GSI1SK", "TEACHER#"));
+        return table.filledPage(request.build(), List.of("PK", "SK", "GSI1PK", "GSI1SK"), limit, examineAtMost, DynamoDbTeachers::read, matching);
     }
 
     @Override

@@ -174,6 +174,45 @@ public final class TrainingTable {
         }
     }
 
+    /**
+     * One page of a caller's list that keeps only some of what it reads ({@code request}'s filter expression, then
+     * {@code matching}): read on until {@code limit} items are kept, the list ends, or {@code examineAtMost} items were
+     * evaluated — only then is a page short with a cursor. A page that fills in the middle of a response ends at its last
+     * item, whose {@code keyNames} (the index's key and the table's) make the cursor.
+     */
+    <T> org.teachertraining.core.common.Page<T> filledPage(software.amazon.awssdk.services.dynamodb.model.QueryRequest request, List<String> keyNames,
+                                                           int limit, int examineAtMost, java.util.function.Function<Map<String, AttributeValue>, T> read,
+                                                           java.util.function.Predicate<T> matching) {
+        var items = new java.util.ArrayList<T>();
+        int examined = 0;
+        var start = request.hasExclusiveStartKey() ? request.exclusiveStartKey() : null;
+        while (true) {
+            var page = request.toBuilder().limit(Math.max(1, Math.min(examineAtMost - examined, READ_AT_ONCE)));
+            if (start != null) page.exclusiveStartKey(start);
+            var response = queryPage(page.build());
+            var last = response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();
+            examined += response.scannedCount();
+            var found = response.items();
+            for (int i = 0; i < found.size(); i++) {
+                T item = read.apply(found.get(i));
+                if (!matching.test(item)) continue;
+                items.add(item);
+                if (items.size() == limit) {
+                    if (i == found.size() - 1 && last == null) return new org.teachertraining.core.common.Page<>(items, null);
+                    var key = new java.util.HashMap<String, AttributeValue>();
+                    for (String name : keyNames) key.put(name, found.get(i).get(name));
+                    return new org.teachertraining.core.common.Page<>(items, encodeCursor(key));
+                }
+            }
+            if (last == null) return new org.teachertraining.core.common.Page<>(items, null);
+            if (examined >= examineAtMost) return new org.teachertraining.core.common.Page<>(items, encodeCursor(last));
+            start = last;
+        }
+    }
+
+    /** How many items one request of {@link #filledPage} evaluates at most: well under DynamoDB's 1 MB a response for the lists' items. */
+    private static final int READ_AT_ONCE = 1000;
+
     /** One page of a caller's list: {@link #queryPage}'s items, each read by {@code read}, and the cursor to the next page (none after the last). */
     <T> org.teachertraining.core.common.Page<T> page(software.amazon.awssdk.services.dynamodb.model.QueryRequest request,
                                                      java.util.function.Function<Map<String, AttributeValue>, T> read) {
