@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Finding programs and projects over HTTP without knowing an ID (issue 16, part 1). */
@@ -52,6 +53,24 @@ class FindingProgramsIT {
         assertEquals(List.of("FP 信阳市培", "FP 新县县培", "FP 河南省培"), names(r.json()).stream().sorted().toList());
         var cities = api.send("GET", "/programs?year=" + YEAR + "&level=CITY", xinCounty, null).json();
         assertEquals(List.of("FP 信阳市培", "FP 郑州市培"), names(cities).stream().sorted().toList());
+    }
+
+    /** The year's programs of every unit share one partition, 郑州's first by key: a teacher's pages of one are full nonetheless. */
+    @Test
+    void aTeachersPagesAreFullThoughOtherUnitsProgramsComeBetween() throws Exception {
+        var sizes = new ArrayList<Integer>();
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = api.send("GET", "/programs?year=" + YEAR + "&jurisdiction=411523&limit=1" + (cursor == null ? "" : "&cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), teacher, null).json();
+            sizes.add(page.get("items").size());
+            seen.addAll(names(page));
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null && sizes.size() < 20);
+        assertEquals(1, sizes.getFirst(), "the first page is not empty: " + sizes);
+        assertTrue(sizes.subList(0, sizes.size() - 1).stream().allMatch(n -> n == 1), "only the last page may be short: " + sizes);
+        assertTrue(seen.containsAll(List.of("FP 信阳市培", "FP 新县县培", "FP 河南省培")) && !seen.contains("FP 郑州市培"), seen.toString());
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
         // a county's schools are a key prefix; above a county, a school is filtered within the subtree
         String prefix = schoolId != null && county ? jurisdiction + "#" + schoolId + "#" : subtree;
         var values = new HashMap<String, AttributeValue>(Map.of(":pk", s(pk), ":prefix", s(prefix)));
-        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2).limit(limit)
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI2)
                 .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :prefix)");
         if (schoolId != null && !county) {
             request.filterExpression("schoolId = :school");
@@ -101,7 +101,8 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
         }
         request.expressionAttributeValues(values);
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", pk, "GSI2SK", prefix));
-        return table.page(request.build(), i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), ComplianceRow.class));
+        return table.filledPage(request.build(), java.util.List.of("PK", "SK", "GSI2PK", "GSI2SK"), limit, schoolId != null && !county,
+                i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), ComplianceRow.class));
     }
 
     private static void conditionally(Runnable write) {

@@ -158,11 +158,8 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI2PK", "PROJECT#" + projectId, "GSI2SK", prefix));
         // a page of one status reads on until it is full: a project's NO_SHOW among thousands is not on its first page of 50
         return table.filledPage(request.expressionAttributeValues(values).build(), List.of("PK", "SK", "GSI2PK", "GSI2SK"), limit,
-                status == null ? limit : Math.max(limit, EVALUATED_PER_PAGE), DynamoDbEnrollments::read, e -> true);
+                status != null, DynamoDbEnrollments::read);
     }
-
-    /** Enrollments evaluated for one page of a status at most: a project's whole list, as the largest projects' are. */
-    static final int EVALUATED_PER_PAGE = 5_000;
 
     @Override
     public List<Enrollment> ofTeacher(String teacherId) {

@@ -136,11 +136,12 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
             names.put("#status", "status");
             values.put(":status", s(status.name()));
         }
-        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1).limit(limit)
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
                 .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(values);
         if (!filters.isEmpty()) request.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", pk, "GSI1SK", ""));
-        return table.page(request.build(), i -> new Awaiting(TrainingTable.fromJson(TrainingTable.str(i, "record"), IntegrityRecord.class),
+        // a county's page of the province's queue reads on until it is full: the other counties' entries come between
+        return table.filledPage(request.build(), List.of("PK", "SK", "GSI1PK", "GSI1SK"), limit, !filters.isEmpty(), i -> new Awaiting(TrainingTable.fromJson(TrainingTable.str(i, "record"), IntegrityRecord.class),
                 TrainingTable.fromJson(TrainingTable.str(i, "data"), Recourse.class), TrainingTable.str(i, "unit")));
     }
 

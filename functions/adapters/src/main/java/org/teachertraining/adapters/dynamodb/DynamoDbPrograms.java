@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class DynamoDbPrograms implements Programs {
     public Page<Program> ofYear(int year, ProgramLevel level, Set<String> owners, String cursor, int limit) {
         String prefix = level == null ? "" : level + "#";
         var values = new HashMap<String, AttributeValue>(Map.of(":pk", s(yearKey(year))));
-        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1).limit(limit);
+        var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1);
         if (prefix.isEmpty()) {
             request.keyConditionExpression("GSI1PK = :pk");
         } else {
@@ -63,9 +64,9 @@ public final class DynamoDbPrograms implements Programs {
         }
         request.expressionAttributeValues(values);
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", yearKey(year), "GSI1SK", prefix));
-        var result = table.queryPage(request.build());
-        var items = result.items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Program.class)).toList();
-        return new Page<>(items, result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty() ? TrainingTable.encodeCursor(result.lastEvaluatedKey()) : null);
+        // the year's programs of every unit share one partition: a county's page reads on past the others' until it is full
+        return table.filledPage(request.build(), List.of("PK", "SK", "GSI1PK", "GSI1SK"), limit, owners != null,
+                i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), Program.class));
     }
 
     private static String yearKey(int year) {
