@@ -68,11 +68,11 @@ class TeacherListTest {
         assertEquals("T00019", ids.getLast());
     }
 
-    /** Past {@link ListTeachers#EXAMINED_PER_PAGE} teachers read, a page stops short, and its cursor goes on from there. */
+    /** Past {@link Page#EVALUATED_PER_PAGE} teachers read, a page stops short, and its cursor goes on from there. */
     @Test
     void aPageReadsAtMostSoManyTeachers_thenGoesOnFromWhereItStopped() {
-        county(ListTeachers.EXAMINED_PER_PAGE + 1);
-        String lastId = String.format("T%05d", ListTeachers.EXAMINED_PER_PAGE);
+        county(Page.EVALUATED_PER_PAGE + 1);
+        String lastId = String.format("T%05d", Page.EVALUATED_PER_PAGE);
         var first = done(list.execute(World.XIN_COUNTY, "411523", lastId, null, 10));
         assertEquals(List.of(), first.items());
         var next = done(list.execute(World.XIN_COUNTY, "411523", lastId, first.nextCursor(), 10));

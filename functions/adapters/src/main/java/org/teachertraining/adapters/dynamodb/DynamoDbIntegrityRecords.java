@@ -141,8 +141,9 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         if (!filters.isEmpty()) request.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);
         if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", pk, "GSI1SK", ""));
         // a county's page of the province's queue reads on until it is full: the other counties' entries come between
-        return table.filledPage(request.build(), List.of("PK", "SK", "GSI1PK", "GSI1SK"), limit, !filters.isEmpty(), i -> new Awaiting(TrainingTable.fromJson(TrainingTable.str(i, "record"), IntegrityRecord.class),
-                TrainingTable.fromJson(TrainingTable.str(i, "data"), Recourse.class), TrainingTable.str(i, "unit")));
+        return table.filledPage(request.build(), List.of("PK", "SK", "GSI1PK", "GSI1SK"), limit, !filters.isEmpty(),
+                i -> new Awaiting(TrainingTable.fromJson(TrainingTable.str(i, "record"), IntegrityRecord.class),
+                        TrainingTable.fromJson(TrainingTable.str(i, "data"), Recourse.class), TrainingTable.str(i, "unit")));
     }
 
     @Override

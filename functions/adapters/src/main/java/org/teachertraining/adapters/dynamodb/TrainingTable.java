@@ -213,13 +213,10 @@ public final class TrainingTable {
     /** How many items one request of {@link #filledPage} evaluates at most: well under DynamoDB's 1 MB a response for the lists' items. */
     private static final int READ_AT_ONCE = 1000;
 
-    /** Items a filtered page of a caller's list evaluates at most before it answers short, with a cursor. */
-    public static final int EVALUATED_PER_PAGE = 5_000;
-
     /** {@link #filledPage} of a request whose filter expression ({@code filtered}) alone decides what is kept. */
     <T> org.teachertraining.core.common.Page<T> filledPage(software.amazon.awssdk.services.dynamodb.model.QueryRequest request, List<String> keyNames,
                                                            int limit, boolean filtered, java.util.function.Function<Map<String, AttributeValue>, T> read) {
-        return filledPage(request, keyNames, limit, filtered ? Math.max(limit, EVALUATED_PER_PAGE) : limit, read, item -> true);
+        return filledPage(request, keyNames, limit, filtered ? Math.max(limit, org.teachertraining.core.common.Page.EVALUATED_PER_PAGE) : limit, read, item -> true);
     }
 
     /** One page of a caller's list: {@link #queryPage}'s items, each read by {@code read}, and the cursor to the next page (none after the last). */

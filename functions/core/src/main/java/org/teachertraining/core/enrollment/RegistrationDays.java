@@ -42,11 +42,6 @@ public record RegistrationDays(List<LocalDate> starts) {
         return windows().stream().anyMatch(w -> !at.isBefore(w.opens()) && at.isBefore(w.closes()));
     }
 
-    /** When the first class's window opens. */
-    public Instant opens() {
-        return windows().getFirst().opens();
-    }
-
     /** When the last class's first day ends: from then on, a trainee not registered is a no-show. */
     public Instant closes() {
         return windows().getLast().closes();

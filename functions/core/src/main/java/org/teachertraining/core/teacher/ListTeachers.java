@@ -15,12 +15,11 @@ import java.util.Locale;
  * A county's teachers (or one school's), for the admins whose subtree holds it: a page at a time, by ID,
  * optionally those whose ID starts with or whose name contains {@code q}. A city or province names one
  * of its counties. A search (or a school's list) reads on through the county's teachers until its page is full, up to
- * {@link #EXAMINED_PER_PAGE} a page: only a county larger than that can answer a page short, with a cursor to go on.
+ * {@link Page#EVALUATED_PER_PAGE} a page (a large county's 3,000 in one request): only a county larger than that can answer
+ * a page short, with a cursor to go on.
  */
 public final class ListTeachers {
     public static final int MAX_PAGE = 100;
-    /** Teachers read for one page at most: a large county's (新县's 3,000, say) in one request. */
-    public static final int EXAMINED_PER_PAGE = 5_000;
 
     private final Teachers teachers;
     private final Access access;
@@ -58,7 +57,7 @@ public final class ListTeachers {
                 && (needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(q)));
         int size = limit == null ? 50 : limit;
         try {
-            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, Math.max(size, EXAMINED_PER_PAGE)));
+            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, Math.max(size, Page.EVALUATED_PER_PAGE)));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }
