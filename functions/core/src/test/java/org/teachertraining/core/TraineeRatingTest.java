@@ -62,4 +62,23 @@ class TraineeRatingTest {
         done(requests.rate(trainee("R-1"), project.id(), 4, null));
         assertEquals(List.of(4), w.ports.lifecycles.ratings(project.id()));
     }
+
+    /** The stakeholders' rating (相关利益群体评价): a bureau whose teachers took seats, after the training; its repeat replaces it. */
+    @Test
+    void p1_aBureauThatSentTraineesRatesAfterTheTraining_oneGivenSeatsItLeftUnusedDoesNot() {
+        done(w.allocate.execute(World.PROVINCE, project.id(), "410200", 3));   // 开封: seats, none of them used
+        var kaifeng = new Caller("kf", Role.CITY_ADMIN, "410200", null, null);
+        w.addTeacher("R-1", "411523");
+        done(w.enroll.execute(World.XINYANG, project.id(), "R-1", null));
+
+        assertEquals("P1", refused(requests.rateAsBureau(World.XIN_COUNTY, project.id(), 80, null)).rule(), "before the training ends");
+        w.clock.set(OffsetDateTime.parse("2020-10-27T09:00:00+08:00"));
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(requests.rateAsBureau(kaifeng, project.id(), 10, "没有派人")).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(requests.rateAsBureau(World.PROVINCE, project.id(), 90, null)).kind(), "the owner rates by other means");
+        assertEquals("score", refused(requests.rateAsBureau(World.XIN_COUNTY, project.id(), 101, null)).errors().getFirst().field());
+        done(requests.rateAsBureau(World.XIN_COUNTY, project.id(), 80, null));
+        done(requests.rateAsBureau(World.XIN_COUNTY, project.id(), 85, "复核后"));
+        done(requests.rateAsBureau(World.XINYANG, project.id(), 70, null));   // the city allocated on to the county
+        assertEquals(List.of(70, 85), w.ports.lifecycles.bureauRatings(project.id()).stream().sorted().toList());
+    }
 }

@@ -189,8 +189,9 @@ public final class ProjectLifecycleRequests {
     }
 
     /**
-     * P1, the stakeholders' rating: a bureau that sent trainees (an admin of a unit holding a quota of the project, not
-     * its owner) rates the project 0–100 once training has ended; one rating per bureau, a repeat replaces it.
+     * P1, the stakeholders' rating: a bureau that sent trainees (an admin of a unit holding a quota of the project with a
+     * seat of it taken or passed on, not its owner) rates the project 0–100 once training has ended; one rating per bureau, a repeat
+     * replaces it.
      */
     public Outcome<Map<String, Object>> rateAsBureau(Caller caller, String projectId, Integer score, String comment) {
         var project = projects.find(projectId);
@@ -200,7 +201,9 @@ public final class ProjectLifecycleRequests {
         if (!caller.hasRole(bureaus)) return Outcome.refused(Access.roleRefusal(bureaus));
         var denied = access.require(caller, caller.jurisdiction(), bureaus);
         if (denied.isPresent()) return Outcome.refused(denied.get());
-        if (caller.jurisdiction().equals(p.ownerJurisdiction()) || quotas.find(projectId, caller.jurisdiction()).isEmpty()) {
+        // sent trainees: a seat of its quota taken by its own trainees, or passed on to the units below it
+        if (caller.jurisdiction().equals(p.ownerJurisdiction())
+                || quotas.find(projectId, caller.jurisdiction()).filter(q -> q.used() + q.allocated() > 0).isEmpty()) {
             return Outcome.refused(Refusal.forbidden(Text.of("只有向本项目选派学员的教育行政部门可以评价",
                     "Only the bureaus that sent trainees (holding a quota of the project) rate it")));
         }
