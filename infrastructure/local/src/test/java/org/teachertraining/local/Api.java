@@ -179,6 +179,19 @@ final class Api {
                 + (extraFields == null ? "" : "," + extraFields) + "}";
     }
 
+    /** Every page of a list as {@code token}'s holder reads it, following each page's {@code nextCursor} (at most 20 pages). */
+    java.util.List<JsonNode> pages(String pathAndQuery, String token) throws Exception {
+        var pages = new java.util.ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            var r = send("GET", pathAndQuery + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)), token, null);
+            if (r.status() != 200) throw new AssertionError(r.toString());
+            pages.add(r.json());
+            cursor = r.json().path("nextCursor").isTextual() ? r.json().get("nextCursor").asText() : null;
+        } while (cursor != null && pages.size() < 20);
+        return pages;
+    }
+
     /** Imports {@link #teachersCsv} over {@code POST /teachers:import} as {@code token}'s holder; anything but 200 fails the test. */
     void importTeachers(String token, String prefix, String county, int count) throws Exception {
         var response = sendBytesAsync("POST", "/teachers:import", token, teachersCsv(prefix, county, count).getBytes(StandardCharsets.UTF_8), "text/csv").get();
