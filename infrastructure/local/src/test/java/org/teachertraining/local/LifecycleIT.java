@@ -343,7 +343,9 @@ class LifecycleIT {
         assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE2-0\"}").status());
         // the first class's first day is over: nobody is marked, the marking waits for the second class
         clock(start.plusDays(1) + "T00:10:00+08:00");
-        await(project, "the wait for the second class", l -> states(l).contains("Wait until the last class's registration closes"));
+        var waiting = await(project, "the wait for the second class", l -> states(l).contains("Wait until the last class's registration closes"));
+        assertEquals(OffsetDateTime.parse(second.plusDays(1) + "T00:00:00+08:00").toInstant(),
+                java.time.Instant.parse(waiting.get("dates").get("registrationCloses").asText()), "the record's date follows the classes: " + waiting);
         xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
         assertEquals(0, api.send("GET", "/projects/" + project + "/enrollments?status=NO_SHOW", xinyang, null).json().get("items").size());
         // between the classes registration is closed, with the windows named

@@ -149,7 +149,12 @@ public final class LifecycleTasks {
         var p = project(projectId);
         stillRunning(projectId); // a cancelled project's trainees are not no-shows
         var closes = RegistrationDays.of(p, submissions.classes(projectId)).closes();
-        if (clock.instant().isBefore(closes)) return Map.of("registrationCloses", closes.toString());
+        if (clock.instant().isBefore(closes)) {
+            // the record says so too: its registrationCloses was the application's, before the classes were reported
+            update(projectId, lc -> lc.in(lc.phase(), lc.waiting(), clock.instant()).with(lc.dates() == null ? null
+                    : new ProjectLifecycle.Dates(lc.dates().selectionCutoff(), closes, lc.dates().trainingEnds(), lc.dates().deliverablesDue()), null, null, null, null));
+            return Map.of("registrationCloses", closes.toString());
+        }
         int registered = 0, noShows = 0;
         for (var e : enrollments.holdingSeats(projectId)) {
             var status = e.status() != EnrollmentStatus.SELECTED ? e.status()
