@@ -185,9 +185,12 @@ public final class TrainingTable {
                                                            java.util.function.Predicate<T> matching) {
         var items = new java.util.ArrayList<T>();
         int examined = 0;
+        // the first request reads a page's worth, as an unfiltered list does; each further one four times as many
+        int batch = Math.min(limit, READ_AT_ONCE);
         var start = request.hasExclusiveStartKey() ? request.exclusiveStartKey() : null;
         while (true) {
-            var page = request.toBuilder().limit(Math.max(1, Math.min(examineAtMost - examined, READ_AT_ONCE)));
+            var page = request.toBuilder().limit(Math.max(1, Math.min(examineAtMost - examined, batch)));
+            batch = Math.min(batch * 4, READ_AT_ONCE);
             if (start != null) page.exclusiveStartKey(start);
             var response = queryPage(page.build());
             var last = response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();

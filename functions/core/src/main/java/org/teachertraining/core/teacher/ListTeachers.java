@@ -57,7 +57,8 @@ public final class ListTeachers {
                 && (needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(q)));
         int size = limit == null ? 50 : limit;
         try {
-            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, Math.max(size, Page.EVALUATED_PER_PAGE)));
+            boolean filtered = school || needle != null;
+            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, filtered ? Math.max(size, Page.EVALUATED_PER_PAGE) : size));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }
