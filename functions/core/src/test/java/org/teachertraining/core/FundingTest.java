@@ -167,9 +167,7 @@ class FundingTest {
 
     @Test
     void settlementFollowsAttendance_noShowsAndPartialAttendance_andExplainsTheDifference() {
-        budget(0);
-        done(budgets.approve(World.PROVINCE, project.id()));
-        var trainees = enroll(5);
+        var trainees = approvedWithTrainees(5);
         done(settlement.recordAttendance(HENU, project.id(), List.of(new Attendance(trainees.get(0), 12, 30), new Attendance(trainees.get(1), 12, 30),
                 new Attendance(trainees.get(2), 12, 30), new Attendance(trainees.get(3), 10, 20))));   // trainees.get(4): a no-show
         assertEquals("records[0].daysAttended", refused(settlement.recordAttendance(HENU, project.id(),
@@ -199,9 +197,7 @@ class FundingTest {
 
     @Test
     void e8_aTraineeTheLifecycleMarkedANoShowIsPaidForNoAttendance_recordedBeforeTheMarkingOrAfterIt() {
-        budget(0);
-        done(budgets.approve(World.PROVINCE, project.id()));
-        var trainees = enroll(3);
+        var trainees = approvedWithTrainees(3);
         done(settlement.recordAttendance(HENU, project.id(), List.of(new Attendance(trainees.get(0), 12, 30), new Attendance(trainees.get(1), 12, 30),
                 new Attendance(trainees.get(2), 12, 30))));
         // the first day ends and trainees.get(2) never registered (报到): the lifecycle marks the seat NO_SHOW
@@ -251,6 +247,13 @@ class FundingTest {
 
     org.teachertraining.core.funding.Settlement settle(String claim) {
         return done(settlement.settle(HENU, project.id(), new BigDecimal(claim)));
+    }
+
+    /** The budget at the ceiling approved, and {@code n} trainees enrolled. */
+    List<String> approvedWithTrainees(int n) {
+        budget(0);
+        done(budgets.approve(World.PROVINCE, project.id()));
+        return enroll(n);
     }
 
     List<String> enroll(int n) {

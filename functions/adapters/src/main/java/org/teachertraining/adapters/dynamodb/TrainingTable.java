@@ -219,7 +219,7 @@ public final class TrainingTable {
     /** {@link #filledPage} of a request whose filter expression ({@code filtered}) alone decides what is kept. */
     <T> org.teachertraining.core.common.Page<T> filledPage(software.amazon.awssdk.services.dynamodb.model.QueryRequest request, List<String> keyNames,
                                                            int limit, boolean filtered, java.util.function.Function<Map<String, AttributeValue>, T> read) {
-        return filledPage(request, keyNames, limit, filtered ? Math.max(limit, org.teachertraining.core.common.Page.EVALUATED_PER_PAGE) : limit, read, item -> true);
+        return filledPage(request, keyNames, limit, org.teachertraining.core.common.Page.evaluatedAtMost(limit, filtered), read, item -> true);
     }
 
     /** One page of a caller's list: {@link #queryPage}'s items, each read by {@code read}, and the cursor to the next page (none after the last). */

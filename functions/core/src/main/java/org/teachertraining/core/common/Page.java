@@ -11,4 +11,9 @@ public record Page<T>(List<T> items, String nextCursor) {
      * fill itself; only a list longer than this can answer a page short, with a cursor to go on from where it stopped.
      */
     public static final int EVALUATED_PER_PAGE = 5_000;
+
+    /** How many items a page of {@code limit} may read: exactly its page when nothing is filtered out, else up to {@link #EVALUATED_PER_PAGE}. */
+    public static int evaluatedAtMost(int limit, boolean filtered) {
+        return filtered ? Math.max(limit, EVALUATED_PER_PAGE) : limit;
+    }
 }

@@ -57,8 +57,7 @@ public final class ListTeachers {
                 && (needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(q)));
         int size = limit == null ? 50 : limit;
         try {
-            boolean filtered = school || needle != null;
-            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, filtered ? Math.max(size, Page.EVALUATED_PER_PAGE) : size));
+            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, Page.evaluatedAtMost(size, school || needle != null)));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }
