@@ -286,6 +286,7 @@ public final class InMemoryPorts {
     private final Map<String, String> mentoringGuards = new HashMap<>();
     private final Map<String, org.teachertraining.core.mentoring.Mentoring.Attendance> mentoringAttendanceMap = new java.util.LinkedHashMap<>();
     private final Map<String, org.teachertraining.core.mentoring.Mentoring.Target> targetMap = new HashMap<>();
+    private final Map<String, Integer> mentoringDays = new HashMap<>();
 
     /** T2's store with the same limits as the DynamoDB one, under the ports' lock. */
     public final org.teachertraining.core.mentoring.Mentoring.Store mentoring = new org.teachertraining.core.mentoring.Mentoring.Store() {
@@ -347,11 +348,14 @@ public final class InMemoryPorts {
             synchronized (lock) { return mentoringAttendanceMap.values().stream().filter(a -> a.communityId().equals(id) && a.activityId().equals(activityId)).toList(); }
         }
         public org.teachertraining.core.mentoring.Mentoring.Attendance decide(org.teachertraining.core.mentoring.Mentoring.Attendance d,
-                                                                             org.teachertraining.core.credit.CreditEntry credit, int trainedAt) {
+                                                                             org.teachertraining.core.credit.CreditEntry credit, int trainedAt, int hoursPerDay) {
             synchronized (lock) {
                 String key = d.communityId() + "#" + d.activityId() + "#" + d.teacherId();
                 var stored = mentoringAttendanceMap.get(key);
                 if (stored.status() != org.teachertraining.core.mentoring.Mentoring.Status.PENDING) return stored;
+                String day = d.communityId() + "#" + d.teacherId() + "#" + d.date();
+                if (credit != null && mentoringDays.getOrDefault(day, 0) + d.hours() > hoursPerDay) return stored;
+                if (credit != null) mentoringDays.merge(day, d.hours(), Integer::sum);
                 mentoringAttendanceMap.put(key, d);
                 if (credit != null) {
                     var m = memberMap.get(d.communityId() + "#" + d.teacherId());
@@ -363,6 +367,9 @@ public final class InMemoryPorts {
                 }
                 return d;
             }
+        }
+        public int approvedOn(String communityId, String teacherId, java.time.LocalDate date) {
+            synchronized (lock) { return mentoringDays.getOrDefault(communityId + "#" + teacherId + "#" + date, 0); }
         }
         public org.teachertraining.core.common.Page<org.teachertraining.core.mentoring.Mentoring.Attendance> pendingIn(String county, String cursor, int limit) {
             synchronized (lock) {   // one page: the tests hold few

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teachertraining.core.World.done;
 import static org.teachertraining.core.World.refused;
 
@@ -122,6 +123,34 @@ class MentoringTest {
         done(activities.record(backbone, id, new MentoringActivities.Record("F", "B", "研讨", LocalDate.of(2020, 9, 1), CreditCategory.SCHOOL_BASED,
                 List.of(new MentoringActivities.AttendeeHours("N", 8)))));
         assertEquals(Refusal.Kind.FORBIDDEN, refused(activities.decide(World.GUANGSHAN, id, "F", new MentoringActivities.Decide(true, null, null))).kind());
+    }
+
+    @Test
+    void t2_aNewTeachersApprovedHoursOfOneDayStayWithinEight_whicheverActivitiesGiveThem() {
+        String id = community();
+        teacher("N", "411523", SchoolLocation.RURAL, LocalDate.of(2019, 9, 1));
+        done(communities.addNewTeacher(World.XIN_COUNTY, id, "B", "N"));
+        var backbone = new Caller("b", Role.TEACHER, "411523", null, "B");
+        var day = LocalDate.of(2020, 8, 20);
+        for (var a : List.of(new String[]{"AM", "5"}, new String[]{"PM", "4"}, new String[]{"EVE", "3"})) {
+            done(activities.record(backbone, id, new MentoringActivities.Record(a[0], "B", "研讨", day, CreditCategory.SCHOOL_BASED,
+                    List.of(new MentoringActivities.AttendeeHours("N", Integer.parseInt(a[1]))))));
+        }
+        done(activities.decide(World.XIN_COUNTY, id, "AM", new MentoringActivities.Decide(true, null, null)));
+        var nine = refused(activities.decide(World.XIN_COUNTY, id, "PM", new MentoringActivities.Decide(true, null, null)));
+        assertEquals(Refusal.Kind.CONFLICT, nine.kind());
+        assertEquals("T2", nine.rule());
+        assertTrue(nine.message().zh().contains("已获批 5 学时"), nine.message().zh());
+        assertEquals(5, w.ports.mentoring.member(id, "N").orElseThrow().approvedHours(), "nothing of PM credited");
+        assertEquals(1, w.ports.ledger.ofTeacher("N").size());
+        done(activities.decide(World.XIN_COUNTY, id, "PM", new MentoringActivities.Decide(false, null, "同日重复")));   // still pending: it can be rejected
+        done(activities.decide(World.XIN_COUNTY, id, "EVE", new MentoringActivities.Decide(true, null, null)));   // 5 + 3: a full day
+        assertEquals(8, w.ports.mentoring.member(id, "N").orElseThrow().approvedHours());
+        // another day is a day of its own
+        done(activities.record(backbone, id, new MentoringActivities.Record("NEXT", "B", "研讨", day.plusDays(1), CreditCategory.SCHOOL_BASED,
+                List.of(new MentoringActivities.AttendeeHours("N", 8)))));
+        done(activities.decide(World.XIN_COUNTY, id, "NEXT", new MentoringActivities.Decide(true, null, null)));
+        assertEquals(16, w.ports.mentoring.member(id, "N").orElseThrow().approvedHours());
     }
 
     @Test

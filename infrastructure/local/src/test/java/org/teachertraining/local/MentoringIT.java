@@ -23,17 +23,15 @@ class MentoringIT {
     static final String COUNTY = "411528";
     static Api api;
     static String county, province;
+    /** Last year: every day of it has passed, so each activity can have a day of its own (C4's day holds 8 hours). */
     static int year;
-    static String today;
 
     @BeforeAll
     static void teachers() throws Exception {
         api = Api.shared();
         county = api.token("mt-county", "COUNTY_ADMIN", COUNTY);
         province = api.token("mt-province", "PROVINCE_ADMIN", "410000");
-        var now = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        year = now.getYear();
-        today = now.toString();
+        year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
         var csv = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");
         csv.append("MT-M,名师,").append(COUNTY).append(",JUNIOR,数学,TEACHER,URBAN,2000-09-01\n");
         for (int i = 0; i <= 10; i++) csv.append("MT-B").append(i).append(",骨干").append(i).append(',').append(COUNTY).append(",PRIMARY,语文,TEACHER,TOWN,2012-09-01\n");
@@ -56,8 +54,13 @@ class MentoringIT {
         return c.json().get("id").asText();
     }
 
+    /** An activity on a December day of its own (A0 on the 1st, A7 on the 8th). */
     static String activity(String id, String backbone, String teacherId, int hours) {
-        return "{\"activityId\":\"" + id + "\",\"backboneId\":\"" + backbone + "\",\"title\":\"课堂教学诊断\",\"date\":\"" + today
+        return activity(id, LocalDate.of(year, 12, 1).plusDays(Integer.parseInt(id.substring(1))), backbone, teacherId, hours);
+    }
+
+    static String activity(String id, LocalDate day, String backbone, String teacherId, int hours) {
+        return "{\"activityId\":\"" + id + "\",\"backboneId\":\"" + backbone + "\",\"title\":\"课堂教学诊断\",\"date\":\"" + day
                 + "\",\"category\":\"ONLINE\",\"attendees\":[{\"teacherId\":\"" + teacherId + "\",\"hours\":" + hours + "}]}";
     }
 
@@ -183,5 +186,24 @@ class MentoringIT {
         assertEquals(403, api.send("GET", "/jurisdictions/410000/mentoring-coverage?year=" + year, county, null).status());
         var listed = api.send("GET", "/mentoring-communities?jurisdiction=411500&year=" + year, api.token("mt-city", "CITY_ADMIN", "411500"), null).json().get("items");
         assertTrue(List.of(listed.findValuesAsText("id").toArray()).contains(id), listed.toString());
+
+        // C4's day: two activities of 8 hours on one day, approved at once: one is credited, the other is refused and stays pending
+        var day = LocalDate.of(year, 11, 30);
+        for (String a : List.of("AM", "PM")) {
+            assertEquals(201, api.send("POST", "/mentoring-communities/" + id + "/activities", backbone, activity(a, day, b, left, 8)).status());
+        }
+        var am = api.sendAsync("POST", "/mentoring-communities/" + id + "/activities/AM/decision", county, "{\"approved\":true}");
+        var pm = api.sendAsync("POST", "/mentoring-communities/" + id + "/activities/PM/decision", county, "{\"approved\":true}");
+        var outcomes = List.of(am.get(), pm.get());
+        assertEquals(1, outcomes.stream().filter(r -> r.status() == 200).count(), outcomes.toString());
+        var overDay = outcomes.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+        BadInputIT.problem(overDay, 409, null);
+        assertEquals("T2", overDay.json().get("rule").asText());
+        var ledger = api.send("GET", "/teachers/" + left + "/transcript", county, null).json();
+        assertEquals(8, ledger.get("hoursByYear").get(String.valueOf(year)).get("ONLINE").asInt(), ledger.toString());
+        assertEquals(1, ledger.get("entries").size());
+        String refusedOne = outcomes.get(0).status() == 200 ? "PM" : "AM";
+        var rejected = api.send("POST", "/mentoring-communities/" + id + "/activities/" + refusedOne + "/decision", county, "{\"approved\":false,\"note\":\"同日重复登记\"}");
+        assertEquals("REJECTED", rejected.json().get("items").get(0).get("status").asText(), rejected.toString());
     }
 }

@@ -27,7 +27,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
  * T2 (docs/data-model.md): MENTORING#id / COMMUNITY (counters {@code backbones}, {@code newTeachers}, {@code trained};
  * GSI1 MENTORING#year / owner#id), MENTORING#id / MEMBER#teacher (counters {@code newTeachers} of a backbone,
  * {@code approvedHours} of a new teacher), MENTORINGMEMBER#year#teacher / GUARD (one community a year), MENTORING#id /
- * ATTEND#activity#teacher (pending ones on GSI1 MENTORINGPENDING#county), MENTORINGTARGET#unit / YEAR#year.
+ * ATTEND#activity#teacher (pending ones on GSI1 MENTORINGPENDING#county), MENTORING#id / DAY#teacher#date (a new teacher's
+ * approved hours of a day, at most C4's day), MENTORINGTARGET#unit / YEAR#year.
  * Every limit is a condition of the transaction that adds the member.
  */
 public final class DynamoDbMentoring implements Mentoring.Store {
@@ -118,7 +119,7 @@ public final class DynamoDbMentoring implements Mentoring.Store {
     }
 
     @Override
-    public Attendance decide(Attendance decided, CreditEntry credit, int trainedAt) {
+    public Attendance decide(Attendance decided, CreditEntry credit, int trainedAt, int hoursPerDay) {
         var attendanceKey = key("MENTORING#" + decided.communityId(), attendanceSk(decided));
         var settle = TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(attendanceKey)
                 .updateExpression("SET #status = :status, #data = :data REMOVE GSI1PK, GSI1SK").conditionExpression("#status = :pending")
@@ -130,6 +131,10 @@ public final class DynamoDbMentoring implements Mentoring.Store {
             if (stored.isEmpty() || stored.get().status() != Mentoring.Status.PENDING) return stored.orElse(decided);
             var items = new ArrayList<TransactWriteItem>(List.of(settle));
             if (decided.status() == Mentoring.Status.APPROVED) {
+                // C4's day: the teacher's approved hours of the activity's day stay within hoursPerDay, whichever activities give them
+                items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(dayKey(decided))
+                        .updateExpression("ADD approvedHours :hours").conditionExpression("attribute_not_exists(approvedHours) OR approvedHours <= :room")
+                        .expressionAttributeValues(Map.of(":hours", n(decided.hours()), ":room", n(hoursPerDay - decided.hours()))).build()).build());
                 var member = table.get("MENTORING#" + decided.communityId(), "MEMBER#" + decided.teacherId()).orElseThrow();
                 int before = num(member, "approvedHours"), after = before + decided.hours();
                 items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
@@ -143,10 +148,19 @@ public final class DynamoDbMentoring implements Mentoring.Store {
                 }
                 items.addAll(DynamoDbLedger.items(table, decided.teacherId(), List.of(credit)));
             }
-            if (table.transact(items).isEmpty()) return decided;
+            var codes = table.transact(items);
+            if (codes.isEmpty()) return decided;
+            if (decided.status() == Mentoring.Status.APPROVED && !failed(codes.get(), 0) && failed(codes.get(), 1)) {
+                return stored.get();   // still PENDING: the teacher's day is full
+            }
             // a condition failed: decided meanwhile (read again above), or another approval changed the teacher's hours (retry)
         }
         throw new IllegalStateException("mentoring approval of " + decided.teacherId() + " kept conflicting");
+    }
+
+    @Override
+    public int approvedOn(String communityId, String teacherId, java.time.LocalDate date) {
+        return table.get("MENTORING#" + communityId, daySk(teacherId, date)).map(i -> num(i, "approvedHours")).orElse(0);
     }
 
     @Override
@@ -167,6 +181,14 @@ public final class DynamoDbMentoring implements Mentoring.Store {
     @Override
     public Optional<Target> target(String jurisdiction, int year) {
         return table.read("MENTORINGTARGET#" + jurisdiction, "YEAR#" + year, Target.class);
+    }
+
+    private static String daySk(String teacherId, java.time.LocalDate date) {
+        return "DAY#" + teacherId + "#" + date;
+    }
+
+    private static Map<String, AttributeValue> dayKey(Attendance a) {
+        return key("MENTORING#" + a.communityId(), daySk(a.teacherId(), a.date()));
     }
 
     private static String attendanceSk(Attendance a) {

@@ -19,7 +19,7 @@ public final class Mentoring {
     public static final int BACKBONES_PER_MASTER = 10, NEW_TEACHERS_PER_BACKBONE = 100, HOURS_PER_NEW_TEACHER = 50;
     /** T2: a new teacher (新入职教师) is in the first three years of teaching in the community's year. */
     public static final int NEW_TEACHER_YEARS = 3;
-    /** C4's day: a mentoring activity is one day, credited at most 8 hours. */
+    /** C4's day: a new teacher is credited at most 8 hours of mentoring a day, in one activity or several. */
     public static final int MAX_ACTIVITY_HOURS = 8;
 
     private Mentoring() {}
@@ -84,10 +84,15 @@ public final class Mentoring {
 
         /**
          * Moves a PENDING attendance to its decision, once. An approval adds the hours to the new teacher's, counts the
-         * teacher as trained when they reach {@code trainedAt} hours, and appends {@code credit} to the teacher's ledger,
-         * all in one transaction. Returns the attendance as stored afterwards (another decision, if one came first).
+         * teacher as trained when they reach {@code trainedAt} hours, adds them to the teacher's approved hours of the
+         * activity's day, and appends {@code credit} to the teacher's ledger, all in one transaction. Returns the attendance
+         * as stored afterwards: another decision, if one came first; still PENDING if the approval would take the teacher's
+         * approved hours of that day past {@code hoursPerDay}, whatever activities gave them.
          */
-        Attendance decide(Attendance decided, CreditEntry credit, int trainedAt);
+        Attendance decide(Attendance decided, CreditEntry credit, int trainedAt, int hoursPerDay);
+
+        /** The new teacher's approved hours of a day in the community. */
+        int approvedOn(String communityId, String teacherId, LocalDate date);
 
         /** Attendances awaiting the decision of the county {@code county}, oldest activity first, a page at a time. */
         org.teachertraining.core.common.Page<Attendance> pendingIn(String county, String cursor, int limit);

@@ -168,10 +168,21 @@ public final class MentoringActivities {
                 var decided = a.decided(status, caller.userId(), now, d.note() == null ? null : d.note().strip());
                 var credit = status == Status.APPROVED ? new CreditEntry("T2:" + communityId + ":" + activityId, a.teacherId(), a.date().getYear(),
                         a.category(), a.hours(), TOPIC, "mentoring:" + communityId + "/" + activityId, null, null, null, caller.userId(), now) : null;
-                current = store.decide(decided, credit, Mentoring.HOURS_PER_NEW_TEACHER);
+                current = store.decide(decided, credit, Mentoring.HOURS_PER_NEW_TEACHER, Mentoring.MAX_ACTIVITY_HOURS);
                 if (current.status() == Status.APPROVED && status == Status.APPROVED) teachers.find(a.teacherId()).ifPresent(compliance::refresh);
             }
             out.add(current);
+        }
+        var dayFull = out.stream().filter(a -> a.status() == Status.PENDING).findFirst();
+        if (dayFull.isPresent()) {
+            var a = dayFull.get();
+            int approved = store.approvedOn(communityId, a.teacherId(), a.date());
+            return Outcome.refused(Refusal.conflict("T2", Text.of(
+                    "教师 " + a.teacherId() + " 在 " + a.date() + " 已获批 " + approved + " 学时，再加这次的 " + a.hours() + " 学时将超过每天 "
+                            + Mentoring.MAX_ACTIVITY_HOURS + " 学时；请核实后驳回这条记录" + (out.size() > 1 ? "（同批其他教师的决定已生效）" : ""),
+                    "Teacher " + a.teacherId() + " has " + approved + " approved hours on " + a.date() + "; this activity's " + a.hours()
+                            + " would pass " + Mentoring.MAX_ACTIVITY_HOURS + " a day: check and reject it"
+                            + (out.size() > 1 ? " (the decisions on the other teachers stand)" : ""))));
         }
         var conflicting = out.stream().filter(a -> a.status() != status).toList();
         if (!conflicting.isEmpty()) {
