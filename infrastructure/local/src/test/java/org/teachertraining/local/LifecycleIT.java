@@ -368,11 +368,15 @@ class LifecycleIT {
         assertEquals(200, api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"测试结束\"}").status());
     }
 
+    /** A rejected project will not run: it selects no one more, and its trainee selected while the province reviewed is released. */
     @Test
-    void aRejectedApplicationEndsInItsNamedState() throws Exception {
+    void aRejectedApplicationEndsInItsNamedState_andReleasesItsTrainees() throws Exception {
         String project = project("LIFE-2", true);
         api.send("POST", "/projects/" + project + "/application", henu(), null);
         await(project, "the province's approval", waitingFor("APPROVAL"));
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        api.importTeachers(xinyang, "LIFE2R-", "411523", 2);
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE2R-0\"}").status());
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":false}"), 400, "reason");
         assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(),
                 "{\"approved\":false,\"reason\":\"培训方案与需求不符\"}").status());
@@ -381,7 +385,13 @@ class LifecycleIT {
         assertEquals("培训方案与需求不符", l.get("cause").asText());
         assertEquals("Application rejected", states(l).get(states(l).size() - 1));
         assertEquals("REJECTED", l.get("phase").asText());
-        BadInputIT.problem(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"误操作\"}"), 409, null);
+        var released = api.send("GET", "/projects/" + project + "/enrollments", xinyang, null).json().get("items");
+        assertEquals("WITHDRAWN", released.get(0).get("status").asText(), released.toString());
+        BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE2R-1\"}"), 409, "E2");
+        // a cancellation after it changes nothing: the project stays rejected
+        var again = api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"误操作\"}");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals("REJECTED", again.json().get("phase").asText());
         assertEquals("REJECTED", lifecycle(project).get("phase").asText());
     }
 

@@ -92,6 +92,8 @@ public final class ProjectLifecycleRequests {
         if (!taken) return Outcome.refused(noLongerWaiting("审批", "approval"));
         // the execution may already be past the approval, its next task's phase written: that record stands
         lifecycles.find(projectId).ifPresent(lc -> lifecycles.saveIfUnchanged(lc.in(approved ? lc.phase() : ProjectLifecycle.Phase.REJECTED, null, clock.instant()), lc));
+        // a rejected project will not run: it selects no one more, and its trainees selected so far are released
+        if (!approved) stop(project.get(), lifecycles.find(projectId).orElseThrow().updatedAt());
         return view(project.get());
     }
 
@@ -294,15 +296,19 @@ public final class ProjectLifecycleRequests {
     private Outcome<View> finishCancellation(Project p, ProjectLifecycle lc) {
         return switch (lc.phase()) {
             case CLOSED -> Outcome.refused(Refusal.conflict(null, Text.of("项目已结项，不能取消", "The project is closed; it cannot be cancelled")));
-            case REJECTED -> Outcome.refused(Refusal.conflict(null, Text.of("项目申报已被退回，无需取消", "The project's application was rejected; there is nothing to cancel")));
-            default -> {
-                projects.markCancelled(p.id(), lc.updatedAt());
-                for (var e : enrollments.holdingSeats(p.id())) {
-                    if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, lc.updatedAt());
-                }
+            default -> {   // a rejected project too: its rejection stopped it already, and this finishes what the rejection may have left
+                stop(p, lc.updatedAt());
                 yield view(p);
             }
         };
+    }
+
+    /** The project runs no more: marked cancelled, so it selects and registers no one, and its trainees not yet registered are released. */
+    private void stop(Project p, java.time.Instant at) {
+        projects.markCancelled(p.id(), at);
+        for (var e : enrollments.holdingSeats(p.id())) {
+            if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at);
+        }
     }
 
     private static Refusal noLifecycle(String projectId) {
