@@ -76,6 +76,13 @@ class NotificationsIT {
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":5}").status());
         api.importTeachers(xinyang, "NOTE1-", "411523", 2);
         for (int i = 0; i < 2; i++) assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"NOTE1-" + i + "\"}").status());
+        // a project of the same dates, cancelled: nobody is reminded of its cutoff or its deliverables
+        String cancelled = api.send("POST", "/programs/" + program.json().get("id").asText() + "/projects", province,
+                "{\"code\":\"NOTE-2\",\"name\":\"已取消的项目\",\"category\":\"乡村教师\",\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":8}],"
+                        + "\"totalHours\":64,\"classSize\":50,\"institutionId\":\"HENU\",\"seats\":50,\"selectionCutoff\":\"2027-09-25T23:59:59+08:00\","
+                        + "\"startDate\":\"2027-10-12\",\"endDate\":\"2027-10-26\"}").json().get("id").asText();
+        assertEquals(200, api.send("PUT", "/projects/" + cancelled + "/quotas/411500", province, "{\"seats\":10}").status());
+        assertEquals(200, api.send("POST", "/projects/" + cancelled + "/cancellation", province, "{\"reason\":\"经费未落实\"}").status());
 
         var runs = new DynamoDbReminderRuns(table);
         api.send("POST", "/dev/clock", null, "{\"now\":\"2027-08-31T08:00:30+08:00\"}");
@@ -101,6 +108,8 @@ class NotificationsIT {
         var institution = awaitInbox(henu, project, 2);
         assertEquals(List.of("Registration notice (class 1) is due on 2027-09-27", "Class start dates is due on 2027-09-25"),
                 institution.stream().map(n -> n.get("title").get("en").asText()).toList());
+        assertEquals(0, inbox(api.token("note-xinyang", "CITY_ADMIN", "411500"), cancelled).size(), "the cancelled project's cutoff");
+        assertEquals(0, inbox(henu, cancelled).size(), "the cancelled project's deliverables");
         // nobody else's
         assertEquals(0, inbox(api.token("note-gs", "COUNTY_ADMIN", "411522"), project).size());
         assertEquals(0, inbox(api.send("POST", "/dev/tokens", null, "{\"sub\":\"zzu\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText(), project).size());

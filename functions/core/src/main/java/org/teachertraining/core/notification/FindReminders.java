@@ -29,7 +29,8 @@ import java.util.Set;
  * <li>cities' program summaries (S6), 7 and 1 day before their due date and the day after: each city that has not submitted;</li>
  * <li>whatever the further sources find (T1: on 1 July, each unit behind pace in high-end training).</li>
  * </ul>
- * The occasion names the day's reason, so the same reminder produced twice is one notification.
+ * A cancelled project (or one whose application was rejected) has nothing due. The occasion names the day's reason, so
+ * the same reminder produced twice is one notification.
  */
 public final class FindReminders {
     static final Set<Integer> CUTOFF_DAYS_BEFORE = Set.of(7, 3, 1);
@@ -65,6 +66,7 @@ public final class FindReminders {
     public List<Notification> on(LocalDate day, Instant at) {
         var out = new ArrayList<Notification>();
         for (var p : projects.endingOnOrAfter(day.minusDays(Deliverables.AFTER_DAYS + 2))) {
+            if (p.cancelledAt() != null) continue;   // it selects no one and will not run: nothing of it falls due
             cutoff(p, day, at, out);
             deliverables(p, day, at, out);
         }
