@@ -256,6 +256,12 @@ class EnrollTeacherTest {
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
         assertEquals(EnrollmentStatus.WITHDRAWN, done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1")).enrollment().status());
         assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+        // told, as the selection was: the notice of where to report no longer holds
+        var told = w.ports.notices.stream().filter(n -> n.kind().equals("WITHDRAWN")).toList();
+        assertEquals(1, told.size(), w.ports.notices.toString());
+        assertEquals("TEACHER#T1", told.getFirst().recipient());
+        assertEquals("您在「乡村骨干教师素质提升培训项目」（HN2020-04）的入选已由教育行政部门办理退出，名额已释放，无需于 2020-10-12 报到。",
+                told.getFirst().body().zh());
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
         w.clock.set(OffsetDateTime.parse("2020-10-12T00:00:00+08:00"));
         var r = refused(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T2"));
@@ -286,6 +292,8 @@ class EnrollTeacherTest {
         assertEquals(1, w.ports.quotas.find(p.id(), "411523").orElseThrow().used(), "the seat changed hands, the count did not");
         var notice = w.ports.notices.stream().filter(n -> n.kind().equals("WAITLIST_PROMOTED")).findFirst().orElseThrow();
         assertEquals("TEACHER#W2", notice.recipient());
+        assertEquals(List.of("TEACHER#T1"), w.ports.notices.stream().filter(n -> n.kind().equals("WITHDRAWN")).map(n -> n.recipient()).toList(),
+                "the one whose seat it was is told too");
         assertTrue(notice.body().zh().contains(p.startDate().toString()) && notice.body().zh().contains("报到"), notice.body().zh());
         var left = done(w.waitlist.list(World.XIN_COUNTY, p.id(), null));
         assertEquals(List.of("W1", "W3"), left.stream().map(x -> x.entry().teacherId()).toList());
@@ -309,7 +317,7 @@ class EnrollTeacherTest {
         assertEquals(EnrollmentStatus.WITHDRAWN, withdrawal.enrollment().status());
         assertNull(withdrawal.promoted(), "nobody is selected into a cancelled project");
         assertTrue(w.ports.enrollments.find(p.id(), "W1").isEmpty());
-        assertTrue(w.ports.notices.isEmpty(), "nobody is told they were selected: " + w.ports.notices);
+        assertEquals(List.of("WITHDRAWN"), w.ports.notices.stream().map(n -> n.kind()).toList(), "nobody is told they were selected; T1 is told of the withdrawal");
     }
 
     @Test

@@ -136,8 +136,11 @@ class LifecycleCancellationTest {
         assertEquals(ProjectLifecycle.Phase.CLOSED, stored(closed).phase());
         assertTrue(stopped.isEmpty(), "a closed project's execution was stopped");
 
+        // a rejected project was stopped by its rejection: asked to cancel it, the platform finishes that, the phase kept
         var rejected = projectIn(ProjectLifecycle.Phase.REJECTED);
-        assertEquals(Refusal.Kind.CONFLICT, refused(requests.cancel(PROVINCE, rejected.id(), "误操作")).kind());
+        assertEquals(ProjectLifecycle.Phase.REJECTED, done(requests.cancel(PROVINCE, rejected.id(), "误操作")).phase());
+        assertTrue(w.ports.projects.find(rejected.id()).orElseThrow().cancelledAt() != null);
+        assertTrue(stopped.isEmpty(), "a rejected project's execution was stopped");
 
         var running = projectIn(ProjectLifecycle.Phase.AWAITING_APPROVAL);
         done(requests.cancel(PROVINCE, running.id(), "经费未到位"));
@@ -172,6 +175,26 @@ class LifecycleCancellationTest {
         var registering = refused(registration.register(new Caller("henu", Role.INSTITUTION, null, p.institutionId(), null), p.id(), "T1"));
         assertEquals("E8", registering.rule());
         assertEquals(EnrollmentStatus.WITHDRAWN, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status(), "the selected trainee was not released");
+        var told = w.ports.notices.stream().filter(n -> n.kind().equals("WITHDRAWN")).toList();
+        assertEquals(List.of("TEACHER#T1"), told.stream().map(n -> n.recipient()).toList(), "the released trainee was not told");
+        assertEquals("「乡村骨干教师素质提升培训项目」（HN2020-04）已取消，不再举办；您的入选随之撤销，无需于 2020-10-12 报到。", told.getFirst().body().zh());
+    }
+
+    /** The province rejects the application: the project will not run, so it selects no one more and its selected trainee is released and told. */
+    @Test
+    void aRejectedApplicationStopsTheProject() {
+        var p = w.projectWithCountySeats(2);
+        var now = w.clock.instant();
+        w.ports.lifecycles.save(ProjectLifecycle.started(p.id(), "arn:exec:" + p.id(), now)
+                .in(ProjectLifecycle.Phase.AWAITING_APPROVAL, new ProjectLifecycle.Waiting("APPROVAL", "token", now, now.plusSeconds(86_400)), now));
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals(ProjectLifecycle.Phase.REJECTED, done(requests.decide(PROVINCE, p.id(), false, "培训方案与需求不符")).phase());
+        assertEquals(EnrollmentStatus.WITHDRAWN, w.ports.enrollments.find(p.id(), "T1").orElseThrow().status());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+        assertTrue(w.ports.notices.stream().anyMatch(n -> n.kind().equals("WITHDRAWN") && n.recipient().equals("TEACHER#T1")), w.ports.notices.toString());
+        assertEquals("E2", refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null)).rule());
     }
 
     /** Published, its seats allocated, nobody applied for it yet: it is cancelled all the same, and no application starts it after. */

@@ -387,6 +387,9 @@ class LifecycleIT {
         assertEquals("REJECTED", l.get("phase").asText());
         var released = api.send("GET", "/projects/" + project + "/enrollments", xinyang, null).json().get("items");
         assertEquals("WITHDRAWN", released.get(0).get("status").asText(), released.toString());
+        String trainee = api.send("POST", "/dev/tokens", null, "{\"sub\":\"life2r\",\"role\":\"TEACHER\",\"teacherId\":\"LIFE2R-0\"}").json().get("token").asText();
+        var told = api.send("GET", "/me/notifications", trainee, null).json().get("items");
+        assertEquals("WITHDRAWN", told.get(0).get("kind").asText(), "the released trainee is told, newest first: " + told);
         BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE2R-1\"}"), 409, "E2");
         // a cancellation after it changes nothing: the project stays rejected
         var again = api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"误操作\"}");

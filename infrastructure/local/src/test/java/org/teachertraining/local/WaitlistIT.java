@@ -107,6 +107,15 @@ class WaitlistIT {
             assertEquals("WAITLIST_PROMOTED", inbox.get(0).get("kind").asText());
             assertTrue(inbox.get(0).get("body").toString().contains("报到"), inbox.toString());
         }
+        // and each withdrawn teacher is told, once, that the seat is gone (WL-0's withdrawal sent twice)
+        for (String t : List.of("WL-0", "WL-1", "WL-2", "WL-3")) {
+            String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"wl-" + t + "\",\"role\":\"TEACHER\",\"teacherId\":\"" + t + "\"}").json().get("token").asText();
+            var inbox = api.send("GET", "/me/notifications", token, null).json().get("items");
+            var withdrawn = new ArrayList<JsonNode>();
+            inbox.forEach(n -> { if (n.get("kind").asText().equals("WITHDRAWN")) withdrawn.add(n); });
+            assertEquals(1, withdrawn.size(), t + ": " + inbox);
+            assertTrue(withdrawn.get(0).get("body").get("zh").asText().contains("无需于"), inbox.toString());
+        }
 
         // taken off the list: no longer promoted
         assertEquals(200, api.send("DELETE", "/projects/" + project + "/waitlist/WL-8", county, null).status());

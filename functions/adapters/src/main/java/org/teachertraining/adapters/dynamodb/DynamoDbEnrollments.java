@@ -123,8 +123,8 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
-    public Optional<Enrollment> withdraw(Enrollment e, Instant at) {
-        var failedCodes = table.transact(List.of(
+    public Optional<Enrollment> withdraw(Enrollment e, Instant at, org.teachertraining.core.notification.Notification notice) {
+        var items = new ArrayList<TransactWriteItem>(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                         .key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
                         .updateExpression("SET #status = :withdrawn, withdrawnAt = :at")
@@ -138,7 +138,8 @@ public final class DynamoDbEnrollments implements Enrollments {
                         .updateExpression("SET quotaUsed = quotaUsed - :one, quotaFree = quotaFree + :one")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeValues(Map.of(":one", n(1))).build()).build()));
-        return failedCodes.isEmpty() ? Optional.of(e.withdrawn(at)) : Optional.empty();
+        items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
+        return table.transact(items).isEmpty() ? Optional.of(e.withdrawn(at)) : Optional.empty();
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class DynamoDbWaitlists implements Waitlists {
     }
 
     @Override
-    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice) {
+    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, Notification freedNotice) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key(pk(freed.projectId()), "ENROLLMENT#" + freed.teacherId()))
@@ -92,13 +92,14 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.add(delete(pk(entry.projectId()), guard(entry.teacherId())));
         items.add(delete(pk(entry.projectId()), entrySk(entry)));
         items.addAll(notifications.delivery(notice));
+        items.addAll(notifications.delivery(freedNotice));
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Promotion.PROMOTED;
         var codes = failedCodes.get();
         if (failed(codes, 0)) return Promotion.SEAT_NOT_HELD;
         if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
         if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;
-        throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notice's ID is unique per new enrollment
+        throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notices' IDs are unique per enrollment
     }
 
     private List<WaitlistEntry> query(String projectId, String skPrefix) {

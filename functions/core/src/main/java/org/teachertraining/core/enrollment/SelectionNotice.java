@@ -25,6 +25,24 @@ public final class SelectionNotice {
                         "You were selected from the waitlist for " + p.name() + " (" + p.code() + ")" + datesEn(p)), at);
     }
 
+    /**
+     * The seat the teacher was told of is gone: withdrawn by the bureau before the start (E7), or the project stopped (cancelled,
+     * or its application rejected). Told with the withdrawal, so nobody reports to a training that is not held for them.
+     */
+    public static Notification withdrawn(Project p, Enrollment e, Instant at, boolean projectStopped) {
+        String name = "「" + p.name() + "」（" + p.code() + "）";
+        return Notification.of(Notification.teacher(e.teacherId()), "WITHDRAWN|" + e.id(), "WITHDRAWN", p.id(),
+                projectStopped ? Text.of("项目已取消：" + p.name(), "Project cancelled: " + p.name())
+                        : Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
+                projectStopped
+                        ? Text.of(name + "已取消，不再举办；您的入选随之撤销，无需于 " + p.startDate() + " 报到。",
+                                p.name() + " (" + p.code() + ") was cancelled and will not be held; your selection is withdrawn, and you need not report on "
+                                        + p.startDate() + ".")
+                        : Text.of("您在" + name + "的入选已由教育行政部门办理退出，名额已释放，无需于 " + p.startDate() + " 报到。",
+                                "Your selection for " + p.name() + " (" + p.code() + ") was withdrawn by the education bureau; the seat is freed, and you need not report on "
+                                        + p.startDate() + "."), at);
+    }
+
     private static String dates(Project p) {
         return "，培训时间 " + p.startDate() + " 至 " + p.endDate() + "，请于 " + p.startDate() + " 到承训机构"
                 + (p.institutionName() == null ? "（" + p.institutionId() + "）" : "「" + p.institutionName() + "」") + "报到。";

@@ -303,11 +303,11 @@ public final class ProjectLifecycleRequests {
         };
     }
 
-    /** The project runs no more: marked cancelled, so it selects and registers no one, and its trainees not yet registered are released. */
+    /** The project runs no more: marked cancelled, so it selects and registers no one, and its trainees not yet registered are released and told. */
     private void stop(Project p, java.time.Instant at) {
         projects.markCancelled(p.id(), at);
         for (var e : enrollments.holdingSeats(p.id())) {
-            if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at);
+            if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at, org.teachertraining.core.enrollment.SelectionNotice.withdrawn(p, e, at, true));
         }
     }
 
