@@ -444,6 +444,12 @@ public final class InMemoryPorts {
         public Optional<org.teachertraining.core.credit.ProjectResult> find(String projectId, String teacherId) {
             synchronized (lock) { return Optional.ofNullable(resultMap.get(projectId + "/" + teacherId)); }
         }
+        public java.util.Set<String> passedIn(String projectId) {
+            synchronized (lock) {
+                return resultMap.values().stream().filter(r -> r.projectId().equals(projectId) && r.posted()
+                        && r.outcome() == org.teachertraining.core.credit.Completion.Outcome.PASSED).map(r -> r.teacherId()).collect(java.util.stream.Collectors.toSet());
+            }
+        }
         public Claim claim(List<org.teachertraining.core.credit.ProjectResult> results) {
             synchronized (lock) {
                 for (var r : results) if (!owned(r)) return new Claim.Taken(resultMap.get(r.projectId() + "/" + r.teacherId()));

@@ -46,6 +46,16 @@ public final class DynamoDbProjectResults implements ProjectResults {
         return table.get("PROJECT#" + projectId, sk(teacherId)).map(DynamoDbProjectResults::read);
     }
 
+    /** One Query of the project's result items (a few hundred bytes each), however many trainees it had. */
+    @Override
+    public java.util.Set<String> passedIn(String projectId) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s("RESULT#"))))
+                .items().stream().map(DynamoDbProjectResults::read).filter(r -> r.posted() && r.outcome() == Completion.Outcome.PASSED)
+                .map(ProjectResult::teacherId).collect(java.util.stream.Collectors.toSet());
+    }
+
     @Override
     public Claim claim(List<ProjectResult> results) {
         var items = results.stream().map(r -> TransactWriteItem.builder().update(own(r, false, null)).build()).toList();

@@ -16,6 +16,9 @@ public interface ProjectResults {
 
     Optional<ProjectResult> find(String projectId, String teacherId);
 
+    /** The teachers whose PASSED result of the project is posted (C5), read together: the yearly reports read them per project, not per trainee. */
+    java.util.Set<String> passedIn(String projectId);
+
     /** Claims the results of one completion, all or none: each trainee unclaimed, or claimed by this completion with the same result. */
     Claim claim(List<ProjectResult> results);
 

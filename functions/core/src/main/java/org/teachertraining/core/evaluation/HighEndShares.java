@@ -4,7 +4,6 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
-import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.ProjectResults;
 import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
@@ -77,10 +76,6 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
         this.clock = clock;
     }
 
-    /** Whether the trainee passed the project: a posted PASSED result (C5). */
-    static boolean passed(ProjectResults results, String projectId, String teacherId) {
-        return results.find(projectId, teacherId).filter(r -> r.posted() && r.outcome() == Completion.Outcome.PASSED).isPresent();
-    }
 
     /** The share each level owes (T1), in percent. */
     public static int percent(Jurisdiction.Level level) {
@@ -138,10 +133,12 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
             for (var program : programs.allOfYear(y, Set.of(unit.code()))) {
                 for (var p : projects.ofProgram(program.id())) {
                     if (!p.highEnd()) continue;
+                    var passed = results.passedIn(p.id());   // posted PASSED results (C5)
+                    if (passed.isEmpty()) continue;
                     String cursor = null;
                     do {
                         var page = enrollments.ofProject(p.id(), JurisdictionTree.subtreePrefix(p.ownerJurisdiction()), null, cursor, 100);
-                        page.items().stream().filter(e -> e.status().holdsSeat() && passed(results, p.id(), e.teacherId())).forEach(e -> trained.add(e.teacherId()));
+                        page.items().stream().filter(e -> e.status().holdsSeat() && passed.contains(e.teacherId())).forEach(e -> trained.add(e.teacherId()));
                         cursor = page.nextCursor();
                     } while (cursor != null);
                 }

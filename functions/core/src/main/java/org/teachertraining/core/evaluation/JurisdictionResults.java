@@ -106,8 +106,9 @@ public final class JurisdictionResults {
                 // the owner's own seats are the project's (it allocates them, it holds no quota of its own)
                 if (p.seats() != null) seats.putIfAbsent(p.ownerJurisdiction(), p.seats());
                 var seen = new LinkedHashSet<String>();
+                var passedIn = results.passedIn(p.id());   // one read of the project's results, not one per trainee
                 for (var e : ReportRates.seatHoldersIn(enrollments, tree, p.id(), code)) {
-                    boolean passed = HighEndShares.passed(results, p.id(), e.teacherId());
+                    boolean passed = passedIn.contains(e.teacherId());
                     var chain = tree.selfAndAncestors(e.jurisdiction());
                     int at = chain.indexOf(code);
                     for (String row : at > 0 ? List.of(code, chain.get(at - 1)) : List.of(code)) {
