@@ -385,6 +385,35 @@ public final class InMemoryPorts {
         }
     };
 
+    private final Map<String, org.teachertraining.core.application.TeacherApplication> applicationMap = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> openToApplications = new java.util.HashSet<>();
+
+    /** Teachers' applications (E9), status changes conditional as in DynamoDbTeacherApplications. */
+    public final org.teachertraining.core.application.TeacherApplications applications = new org.teachertraining.core.application.TeacherApplications() {
+        public void setOpen(String projectId, boolean open) { synchronized (lock) { if (open) openToApplications.add(projectId); else openToApplications.remove(projectId); } }
+        public boolean isOpen(String projectId) { synchronized (lock) { return openToApplications.contains(projectId); } }
+        public boolean add(org.teachertraining.core.application.TeacherApplication a) {
+            synchronized (lock) { return applicationMap.putIfAbsent(a.projectId() + "/" + a.teacherId(), a) == null; }
+        }
+        public Optional<org.teachertraining.core.application.TeacherApplication> find(String projectId, String teacherId) {
+            synchronized (lock) { return Optional.ofNullable(applicationMap.get(projectId + "/" + teacherId)); }
+        }
+        public boolean move(org.teachertraining.core.application.TeacherApplication next, java.util.Set<org.teachertraining.core.application.TeacherApplication.Status> from) {
+            synchronized (lock) {
+                var current = applicationMap.get(next.projectId() + "/" + next.teacherId());
+                if (current == null || !from.contains(current.status())) return false;
+                applicationMap.put(next.projectId() + "/" + next.teacherId(), next);
+                return true;
+            }
+        }
+        public List<org.teachertraining.core.application.TeacherApplication> ofProject(String projectId) {
+            synchronized (lock) { return applicationMap.values().stream().filter(a -> a.projectId().equals(projectId)).toList(); }
+        }
+        public List<org.teachertraining.core.application.TeacherApplication> ofTeacher(String teacherId) {
+            synchronized (lock) { return applicationMap.values().stream().filter(a -> a.teacherId().equals(teacherId)).toList(); }
+        }
+    };
+
     private final Map<String, org.teachertraining.core.funding.TrainingBudgets.Recorded> trainingBudgetMap = new TreeMap<>();
 
     public final org.teachertraining.core.funding.TrainingBudgets.Records trainingBudgets = new org.teachertraining.core.funding.TrainingBudgets.Records() {

@@ -1,6 +1,7 @@
 package org.teachertraining.core;
 
 import org.junit.jupiter.api.Test;
+import org.teachertraining.core.application.TeacherApplication;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.identity.Caller;
@@ -81,7 +82,7 @@ class LifecycleCancellationTest {
         public Execution describe(String executionId) { return new Execution(stopped.contains(executionId) ? "ABORTED" : "RUNNING", null, null, List.of()); }
     };
 
-    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, engine,
+    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, engine,
             w.access, w.clock);
     final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
             w.ports.integrity, lifecycles, w.tree, w.clock);
@@ -158,8 +159,13 @@ class LifecycleCancellationTest {
         w.addTeacher("T1", "411523");
         w.addTeacher("T2", "411523");
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        var applied = new TeacherApplication(p.id(), "T2", "T2", "411523", "我想参加", TeacherApplication.Status.PENDING, null, null, null, null, w.clock.instant());
+        w.ports.applications.add(applied);
         done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
         assertEquals(stored(p).updatedAt(), w.ports.projects.find(p.id()).orElseThrow().cancelledAt());
+        var declined = w.ports.applications.find(p.id(), "T2").orElseThrow();
+        assertEquals(TeacherApplication.Status.DECLINED, declined.status(), "a teacher's application waited on for a project that will not run");
+        assertEquals("项目已取消，不再遴选", declined.reason());
 
         var enrolling = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "T2", null));
         assertEquals("E2", enrolling.rule());

@@ -487,7 +487,8 @@ public class PlatformFactory {
     @Singleton
     ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, Quotas quotas, TrainingTable table, SfnClient sfn,
                                                       @Value("${lifecycle.state.machine.arn}") String stateMachineArn, Access access, Clock clock) {
-        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), quotas, new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
+        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), quotas, new DynamoDbTeacherApplications(table),
+                new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package org.teachertraining.core.lifecycle;
 
+import org.teachertraining.core.application.TeacherApplication;
+import org.teachertraining.core.application.TeacherApplications;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -39,13 +41,15 @@ public final class ProjectLifecycleRequests {
     private final Enrollments enrollments;
     private final Lifecycles lifecycles;
     private final org.teachertraining.core.quota.Quotas quotas;
+    private final TeacherApplications applications;
     private final LifecycleEngine engine;
     private final Access access;
     private final Clock clock;
 
     public ProjectLifecycleRequests(Projects projects, Enrollments enrollments, Lifecycles lifecycles, org.teachertraining.core.quota.Quotas quotas,
-                                    LifecycleEngine engine, Access access, Clock clock) {
+                                    TeacherApplications applications, LifecycleEngine engine, Access access, Clock clock) {
         this.quotas = quotas;
+        this.applications = applications;
         this.projects = projects;
         this.enrollments = enrollments;
         this.lifecycles = lifecycles;
@@ -93,7 +97,7 @@ public final class ProjectLifecycleRequests {
         // the execution may already be past the approval, its next task's phase written: that record stands
         lifecycles.find(projectId).ifPresent(lc -> lifecycles.saveIfUnchanged(lc.in(approved ? lc.phase() : ProjectLifecycle.Phase.REJECTED, null, clock.instant()), lc));
         // a rejected project will not run: it selects no one more, and its trainees selected so far are released
-        if (!approved) stop(project.get(), lifecycles.find(projectId).orElseThrow().updatedAt());
+        if (!approved) stop(project.get(), lifecycles.find(projectId).orElseThrow().updatedAt(), caller);
         return view(project.get());
     }
 
@@ -125,18 +129,18 @@ public final class ProjectLifecycleRequests {
             // never applied for: nothing to stop; the record says cancelled, and no application starts one after it
             var now = clock.instant();
             var cancelled = ProjectLifecycle.started(projectId, null, now).in(ProjectLifecycle.Phase.CANCELLED, null, now);
-            if (lifecycles.saveIfAbsent(cancelled)) return finishCancellation(project.get(), cancelled);
+            if (lifecycles.saveIfAbsent(cancelled)) return finishCancellation(project.get(), cancelled, caller);
             lc = lifecycles.find(projectId);   // the application came first: its execution is stopped as any other
         }
-        if (lc.get().ended()) return finishCancellation(project.get(), lc.get());
+        if (lc.get().ended()) return finishCancellation(project.get(), lc.get(), caller);
         engine.stop(lc.get().executionArn(), "ProjectCancelled", reason.strip());
         // conditionally, read again on a lost race: a task that was running wrote its phase and data meanwhile (they are
         // kept, under the cancellation), or the execution's last task closed the project before it was stopped
         while (true) {
             var read = lifecycles.find(projectId).orElseThrow();
-            if (read.ended()) return finishCancellation(project.get(), read);
+            if (read.ended()) return finishCancellation(project.get(), read, caller);
             var cancelled = read.in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant());
-            if (lifecycles.saveIfUnchanged(cancelled, read)) return finishCancellation(project.get(), cancelled);
+            if (lifecycles.saveIfUnchanged(cancelled, read)) return finishCancellation(project.get(), cancelled, caller);
         }
     }
 
@@ -293,23 +297,34 @@ public final class ProjectLifecycleRequests {
      * the seat counts against nothing of theirs (E5's caps on national projects); a step missed before is done then.
      * Closed or rejected: refused.
      */
-    private Outcome<View> finishCancellation(Project p, ProjectLifecycle lc) {
+    private Outcome<View> finishCancellation(Project p, ProjectLifecycle lc, Caller caller) {
         return switch (lc.phase()) {
             case CLOSED -> Outcome.refused(Refusal.conflict(null, Text.of("项目已结项，不能取消", "The project is closed; it cannot be cancelled")));
             default -> {   // a rejected project too: its rejection stopped it already, and this finishes what the rejection may have left
-                stop(p, lc.updatedAt());
+                stop(p, lc.updatedAt(), caller);
                 yield view(p);
             }
         };
     }
 
-    /** The project runs no more: marked cancelled, so it selects and registers no one, and its trainees not yet registered are released and told. */
-    private void stop(Project p, java.time.Instant at) {
+    /**
+     * The project runs no more: marked cancelled, so it selects and registers no one; its trainees not yet registered are
+     * released and told, and the teachers' applications still awaiting a decision are declined (an approval under way is
+     * refused by the mark, E2, and comes back to PENDING, so a cancellation asked again declines it).
+     */
+    private void stop(Project p, java.time.Instant at, Caller by) {
         projects.markCancelled(p.id(), at);
         for (var e : enrollments.holdingSeats(p.id())) {
             if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at, org.teachertraining.core.enrollment.SelectionNotice.withdrawn(p, e, at, true));
         }
+        for (var a : applications.ofProject(p.id())) {
+            if (a.status() != TeacherApplication.Status.PENDING) continue;
+            applications.move(a.with(TeacherApplication.Status.DECLINED, by.userId(), at, STOPPED_REASON, null), java.util.EnumSet.of(TeacherApplication.Status.PENDING));
+        }
     }
+
+    /** Why a stopped project's pending applications were declined: the reason a teacher reads beside the decision. */
+    static final String STOPPED_REASON = "项目已取消，不再遴选";
 
     private static Refusal noLifecycle(String projectId) {
         return Refusal.notFound(Text.of("项目尚未提交申报：" + projectId, "Project " + projectId + " has not applied yet"));
