@@ -506,6 +506,7 @@ await flow('county-approves-mentoring-hours', async page => {
   await field(page, 'mentoring-year').press('Tab')
   await page.locator('[data-test=mentoring-search]').click()
   await page.locator('[data-test=communities]').getByText(community.name).waitFor()
+  await page.locator('[data-test=mentoring-pending]').getByText('郑新').waitFor()   // the county decides on names, not codes
   await page.screenshot({ path: `${SHOTS}/mentoring.png`, fullPage: true })
   await page.locator(`[data-test=approve-${newcomer}]`).click()
   await page.locator(`[data-test=approve-${newcomer}]`).waitFor({ state: 'detached' })

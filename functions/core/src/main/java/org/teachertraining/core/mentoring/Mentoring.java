@@ -36,13 +36,16 @@ public final class Mentoring {
     public record Member(String communityId, String teacherId, String name, String county, MemberRole role, String backboneId,
                          int newTeachers, int approvedHours, String addedBy, Instant addedAt) {}
 
-    /** One new teacher's hours in one activity, approved (and credited) or rejected by the teacher's county. */
+    /**
+     * One new teacher's hours in one activity, approved (and credited) or rejected by the teacher's county. {@code teacherName}: as
+     * the member was added, so the county decides on names, not codes (null on records made before it was kept).
+     */
     public record Attendance(String communityId, String activityId, String backboneId, String title, LocalDate date, CreditCategory category,
-                             String teacherId, String county, int hours, Status status, String recordedBy, Instant recordedAt,
+                             String teacherId, String teacherName, String county, int hours, Status status, String recordedBy, Instant recordedAt,
                              String decidedBy, Instant decidedAt, String note) {
         public Attendance decided(Status status, String by, Instant at, String note) {
-            return new Attendance(communityId, activityId, backboneId, title, date, category, teacherId, county, hours, status, recordedBy, recordedAt,
-                    by, at, note);
+            return new Attendance(communityId, activityId, backboneId, title, date, category, teacherId, teacherName, county, hours, status, recordedBy,
+                    recordedAt, by, at, note);
         }
 
         /** The same activity and hours, whoever recorded it when. */

@@ -115,7 +115,7 @@ public final class MentoringActivities {
                 v.add(field + ".teacherId", "重复：" + PlainText.quote(a.teacherId()), "listed twice: " + PlainText.quote(a.teacherId()));
             } else if (a.hours() != null) {
                 attendances.add(new Attendance(communityId, r.activityId(), r.backboneId(), r.title().strip(), r.date(), r.category(), a.teacherId(),
-                        m.get().county(), a.hours(), Status.PENDING, caller.userId(), now, null, null, null));
+                        m.get().name(), m.get().county(), a.hours(), Status.PENDING, caller.userId(), now, null, null, null));
             }
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
