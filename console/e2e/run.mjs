@@ -212,7 +212,7 @@ await flow('county-withdraws-a-trainee-and-the-waitlist-fills-the-seat', async p
   assert.equal(quota.available, 0, `the county's seats are full: ${JSON.stringify(quota)}`)
   await field(page, 'enroll-teacher').fill(waiting)
   await page.locator('[data-test=waitlist-add]').click()
-  await page.getByRole('cell', { name: waiting }).waitFor()
+  await page.locator('[data-test=waitlist] tr', { hasText: waiting }).getByText('孙丽').waitFor()   // named, not only coded
   const row = page.locator('[data-test=enrollments] tr', { hasText: leaving })
   await row.getByRole('button', { name: '退出' }).click()
   await page.getByRole('dialog').getByRole('button', { name: /确定|OK/ }).click()
