@@ -35,6 +35,12 @@ class JurisdictionResultsIT {
         assertEquals(200, api.send("PUT", "/projects/" + projectId + "/quotas/411524", xinyang, "{\"seats\":4}").status());
         assertEquals(200, api.send("PUT", "/projects/" + projectId + "/quotas/411527", xinyang, "{\"seats\":2}").status());
         for (int i = 0; i < 3; i++) assertEquals(201, api.send("POST", "/projects/" + projectId + "/enrollments", shangcheng, "{\"teacherId\":\"JR-" + i + "\"}").status());
+        // a second project, its seats given and one taken, then cancelled by the province: it counts for no unit (the figures below are the first's)
+        String cancelled = api.send("POST", "/programs/" + programId + "/projects", province, Api.projectBody("JR-2", "\"seats\":10")).json().get("id").asText();
+        assertEquals(200, api.send("PUT", "/projects/" + cancelled + "/quotas/411500", province, "{\"seats\":8}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + cancelled + "/quotas/411524", xinyang, "{\"seats\":5}").status());
+        assertEquals(201, api.send("POST", "/projects/" + cancelled + "/enrollments", shangcheng, "{\"teacherId\":\"JR-3\"}").status());
+        assertEquals(200, api.send("POST", "/projects/" + cancelled + "/cancellation", province, "{\"reason\":\"经费未落实\"}").status());
 
         // S6: the cities' summaries are due; Xinyang submits now, before the date
         var due = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10);

@@ -101,6 +101,7 @@ public final class JurisdictionResults {
         var programsOfYear = programs.allOfYear(year, new LinkedHashSet<>(tree.selfAndAncestors(code)));
         for (Program program : programsOfYear) {
             for (Project p : projects.ofProgram(program.id())) {
+                if (p.cancelledAt() != null) continue;   // cancelled or rejected: it ran for no one, and holds no unit to its seats
                 var seats = new LinkedHashMap<String, Integer>();
                 quotas.ofProject(p.id()).forEach(q -> { if (q.seats() != null) seats.put(q.jurisdiction(), q.seats()); });
                 // the owner's own seats are the project's (it allocates them, it holds no quota of its own)
