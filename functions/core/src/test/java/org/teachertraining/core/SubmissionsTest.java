@@ -240,6 +240,29 @@ class SubmissionsTest {
                 List.of(new TrainingClass(1, LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 13))))).kind());
     }
 
+    /** 报到 runs on each class's first day: a class that started keeps its date, and none moves into the past (E8, E4). */
+    @Test
+    void aStartedClassKeepsItsStartDate_andNoClassMovesIntoThePast() {
+        var first = new TrainingClass(1, LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 16));
+        var second = new TrainingClass(2, LocalDate.of(2020, 10, 19), LocalDate.of(2020, 10, 23));
+        done(reportClasses.execute(HENU, project.id(), List.of(first, second)));
+        w.clock.set(java.time.OffsetDateTime.parse("2020-10-14T09:00:00+08:00"));   // the first class runs
+        var moved = refused(reportClasses.execute(HENU, project.id(), List.of(new TrainingClass(1, LocalDate.of(2020, 10, 15), LocalDate.of(2020, 10, 16)), second)));
+        assertEquals("S2", moved.rule());
+        assertEquals(1, moved.details().get("classNo"));
+        assertEquals("第 1 期已于 2020-10-12 开班，期次和开班日期不能再改", moved.message().zh());
+        var renumbered = List.of(new TrainingClass(1, second.startDate(), second.endDate()), new TrainingClass(2, first.startDate(), first.endDate()));
+        assertEquals("S2", refused(reportClasses.execute(HENU, project.id(), renumbered)).rule(), "renumbered");
+        assertEquals("S2", refused(reportClasses.execute(HENU, project.id(), List.of(new TrainingClass(1, second.startDate(), second.endDate())))).rule(), "dropped");
+        var backdated = refused(reportClasses.execute(HENU, project.id(), List.of(first, new TrainingClass(2, LocalDate.of(2020, 10, 13), LocalDate.of(2020, 10, 23)))));
+        assertEquals("S2", backdated.rule());
+        assertEquals(2, backdated.details().get("classNo"));
+        // what may change: the started class's end, a class not started yet to today or later
+        done(reportClasses.execute(HENU, project.id(), List.of(new TrainingClass(1, LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 17)),
+                new TrainingClass(2, LocalDate.of(2020, 10, 14), LocalDate.of(2020, 10, 20)))));
+        assertEquals(LocalDate.of(2020, 10, 14), w.ports.submissions.classes(project.id()).orElseThrow().classes().get(1).startDate());
+    }
+
     @Test
     void adminsOverTheOwnerAndTheInstitutionSeeTheDeliverables_othersDoNot() {
         assertEquals(9, done(list.execute(World.PROVINCE, project.id())).deliverables().size());
