@@ -461,7 +461,7 @@ class LifecycleIT {
     }
 
     @Test
-    void anApplicationWithoutABudgetIsRetriedForTwoDaysThenCaught() throws Exception {
+    void anApplicationWithoutABudgetIsRetriedForTwoDaysThenCaught_andMayBeMadeAgain() throws Exception {
         String project = project("LIFE-4", false);
         api.send("POST", "/projects/" + project + "/application", henu(), null);
         Thread.sleep(1500);
@@ -476,6 +476,17 @@ class LifecycleIT {
         assertEquals("ApplicationIncomplete", l.get("error").asText());
         assertTrue(l.get("cause").asText().contains("no budget"), l.toString());
         assertEquals("Application incomplete", states(l).get(states(l).size() - 1));
+
+        // the institution adds its budget and applies again: a new application, which the province can approve
+        var budget = api.send("PUT", "/projects/" + project + "/budget", henu(), FundingIT.budgetBody("100000"));   // a token of the moved clock
+        assertTrue(budget.json().path("passed").asBoolean(), budget.toString());
+        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());
+        var again = await(project, "the second application's approval", waitingFor("APPROVAL"));
+        assertEquals("RUNNING", again.get("status").asText(), again.toString());
+        assertEquals("Record the application", states(again).get(0), "the new application's own history: " + again);
+        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status(), "asked again, the same application");
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
+        await(project, "selection open", phase("SELECTION_OPEN"));
     }
 
     /** The bodies (zh) of the integrity records' notices in the inbox {@code token} reads, of those that name {@code about}. */

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 import java.util.ArrayList;
 
-/** The lifecycle engine on Step Functions: one execution per project, named by the project's ID. */
+/** The lifecycle engine on Step Functions: one execution per application of a project, named by the project's ID (and the application's number after the first). */
 public final class SfnLifecycleEngine implements LifecycleEngine {
     private final SfnClient sfn;
     private final String stateMachineArn;
@@ -19,12 +19,12 @@ public final class SfnLifecycleEngine implements LifecycleEngine {
     }
 
     @Override
-    public String start(String projectId, Object input) {
+    public String start(String name, Object input) {
         try {
-            return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(projectId).input(StoredJson.write(input))).executionArn();
+            return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(name).input(StoredJson.write(input))).executionArn();
         } catch (ExecutionAlreadyExistsException started) {
             // started before (and perhaps finished): the same execution, by its name
-            return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + projectId;
+            return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
         }
     }
 

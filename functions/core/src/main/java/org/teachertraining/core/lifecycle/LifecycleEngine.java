@@ -5,8 +5,11 @@ import java.util.List;
 
 /** Port: the workflow engine that runs one execution per project (Step Functions). */
 public interface LifecycleEngine {
-    /** Starts the project's execution, or finds it: one per project. Answers its ID. {@code input} is written as JSON. */
-    String start(String projectId, Object input);
+    /**
+     * Starts the execution named {@code name}, or finds it: one per name (the project's ID, or after an application that
+     * failed before its approval the ID and the application's number). Answers its ID. {@code input} is written as JSON.
+     */
+    String start(String name, Object input);
 
     /**
      * Completes the human step waiting on {@code token} with {@code output}, written as JSON. False when the

@@ -85,7 +85,7 @@ public final class LifecycleTasks {
                 ChinaTime.startOf(p.endDate().plusDays(1 + Deliverables.AFTER_DAYS)));
         // the application request writes the record too, only if absent: whichever comes first, the dates are kept
         if (!lifecycles.saveIfAbsent(ProjectLifecycle.started(projectId, executionArn, clock.instant()).with(dates, null, null, null, null))) {
-            update(projectId, lc -> lc.in(ProjectLifecycle.Phase.APPLIED, null, clock.instant()).with(dates, null, null, null, null));
+            update(projectId, lc -> lc.applied(executionArn, dates, clock.instant()));   // a new application's execution takes the record
         }
         return dates;
     }

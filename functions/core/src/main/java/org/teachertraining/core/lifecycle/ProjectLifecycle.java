@@ -62,6 +62,16 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
         return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, stamp);
     }
 
+    /**
+     * The application recorded by the execution {@code arn}: the first one, or a new one after an application that failed
+     * before its approval (what the failed one recorded does not carry over).
+     */
+    public ProjectLifecycle applied(String arn, Dates d, Instant at) {
+        var stamp = updatedAt != null && !at.isAfter(updatedAt) ? updatedAt.plusNanos(1) : at;
+        return arn.equals(executionArn) ? in(Phase.APPLIED, null, at).with(d, null, null, null, null)
+                : new ProjectLifecycle(projectId, arn, Phase.APPLIED, null, d, null, null, null, null, stamp);
+    }
+
     public ProjectLifecycle with(Dates d, List<FillRate> f, List<org.teachertraining.core.common.Text> pre, CompletionSummary c, Evaluation e) {
         return new ProjectLifecycle(projectId, executionArn, phase, waiting, d == null ? dates : d, f == null ? fillRates : f,
                 pre == null ? preStartFindings : pre, c == null ? completion : c, e == null ? evaluation : e, updatedAt);

@@ -58,7 +58,11 @@ public final class ProjectLifecycleRequests {
         this.clock = clock;
     }
 
-    /** The institution submits its application: the project's execution starts (once; asking again answers the same). */
+    /**
+     * The institution submits its application: the project's execution starts (once; asking again answers the same). After an
+     * application that failed before the province approved it — its budget over the funding standards, incomplete, the
+     * approval timed out — a new application starts a new execution; one rejected, cancelled or approved does not.
+     */
     public Outcome<View> apply(Caller caller, String projectId) {
         var project = projects.find(projectId);
         if (project.isEmpty()) return Outcome.refused(NotFound.project(projectId));
@@ -69,12 +73,32 @@ public final class ProjectLifecycleRequests {
             // cancelled before anyone applied: no execution is started for it
             return Outcome.refused(Refusal.conflict(null, Text.of("项目已取消，不能申报", "The project was cancelled; it cannot be applied for")));
         }
+        if (earlier.isPresent() && failedBeforeApproval(earlier.get())) {
+            var failed = earlier.get();
+            String arn = engine.start(nextApplication(projectId, failed.executionArn()), Map.of("projectId", projectId));
+            // the new execution's first task takes the record too (recordApplication): whichever writes first, the other sees it
+            lifecycles.saveIfUnchanged(failed.applied(arn, failed.dates(), clock.instant()), failed);
+            return view(project.get());
+        }
         String arn = engine.start(projectId, Map.of("projectId", projectId));
         // conditionally: the execution's first task (recordApplication) may already have written the record with its
         // dates, and a plain save here would erase them (found by the README's lifecycle walkthrough: a NullPointerException
         // in "Check the deliverables", about one run in four)
         lifecycles.saveIfAbsent(ProjectLifecycle.started(projectId, arn, clock.instant()));
         return view(project.get());
+    }
+
+    private boolean failedBeforeApproval(ProjectLifecycle lc) {
+        if (lc.executionArn() == null || (lc.phase() != ProjectLifecycle.Phase.APPLIED && lc.phase() != ProjectLifecycle.Phase.AWAITING_APPROVAL)) return false;
+        String status = engine.describe(lc.executionArn()).status();
+        return "FAILED".equals(status) || "TIMED_OUT".equals(status);
+    }
+
+    /** The execution name of the application after the one {@code arn} ran: the project's ID, then "-2", "-3"... */
+    static String nextApplication(String projectId, String arn) {
+        String name = arn.substring(arn.lastIndexOf(':') + 1);
+        int number = name.equals(projectId) ? 1 : Integer.parseInt(name.substring(projectId.length() + 1));
+        return projectId + "-" + (number + 1);
     }
 
     /** The province approves or rejects the application the execution waits on. */
