@@ -333,7 +333,7 @@ await flow('institution-applies-and-the-province-approves', async page => {
   await page.goto(`${BASE}/#/projects/${funded.id}?tab=lifecycle`)
   await page.locator('[data-test=lifecycle-phase]').getByText('待省级审批').waitFor()
   await page.locator('[data-test=reject-application]').click()
-  assert.match(await page.locator('[data-test=lifecycle-error]').textContent(), /退回申报须填写理由/)
+  assert.match(await page.locator('[data-test=lifecycle-error]').textContent(), /不予批准须填写理由/)
   await page.locator('[data-test=approve-application]').click()
   await page.locator('[data-test=approve-application]').waitFor({ state: 'detached' })
   let after
