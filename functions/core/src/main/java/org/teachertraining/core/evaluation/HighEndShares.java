@@ -76,7 +76,6 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
         this.clock = clock;
     }
 
-
     /** The share each level owes (T1), in percent. */
     public static int percent(Jurisdiction.Level level) {
         return switch (level) {

@@ -67,9 +67,8 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
      * before its approval (what the failed one recorded does not carry over).
      */
     public ProjectLifecycle applied(String arn, Dates d, Instant at) {
-        var stamp = updatedAt != null && !at.isAfter(updatedAt) ? updatedAt.plusNanos(1) : at;
-        return arn.equals(executionArn) ? in(Phase.APPLIED, null, at).with(d, null, null, null, null)
-                : new ProjectLifecycle(projectId, arn, Phase.APPLIED, null, d, null, null, null, null, stamp);
+        if (arn.equals(executionArn)) return in(Phase.APPLIED, null, at).with(d, null, null, null, null);
+        return new ProjectLifecycle(projectId, arn, phase, null, d, null, null, null, null, updatedAt).in(Phase.APPLIED, null, at);
     }
 
     public ProjectLifecycle with(Dates d, List<FillRate> f, List<org.teachertraining.core.common.Text> pre, CompletionSummary c, Evaluation e) {

@@ -177,8 +177,9 @@ public final class MentoringActivities {
         if (dayFull.isPresent()) {
             var a = dayFull.get();
             int approved = store.approvedOn(communityId, a.teacherId(), a.date());
+            String who = a.teacherName() == null ? a.teacherId() : a.teacherName() + "（" + a.teacherId() + "）";
             return Outcome.refused(Refusal.conflict("T2", Text.of(
-                    "教师 " + a.teacherId() + " 在 " + a.date() + " 已获批 " + approved + " 学时，再加这次的 " + a.hours() + " 学时将超过每天 "
+                    "教师 " + who + " 在 " + a.date() + " 已获批 " + approved + " 学时，再加这次的 " + a.hours() + " 学时将超过每天 "
                             + Mentoring.MAX_ACTIVITY_HOURS + " 学时；请核实后驳回这条记录" + (out.size() > 1 ? "（同批其他教师的决定已生效）" : ""),
                     "Teacher " + a.teacherId() + " has " + approved + " approved hours on " + a.date() + "; this activity's " + a.hours()
                             + " would pass " + Mentoring.MAX_ACTIVITY_HOURS + " a day: check and reject it"
