@@ -123,6 +123,10 @@ class MentoringTest {
         done(activities.record(backbone, id, new MentoringActivities.Record("F", "B", "研讨", LocalDate.of(2020, 9, 1), CreditCategory.SCHOOL_BASED,
                 List.of(new MentoringActivities.AttendeeHours("N", 8)))));
         assertEquals(Refusal.Kind.FORBIDDEN, refused(activities.decide(World.GUANGSHAN, id, "F", new MentoringActivities.Decide(true, null, null))).kind());
+        // a careless decision: an empty list decides nothing (leave it out to decide all), a teacher named twice
+        assertEquals("teacherIds", refused(activities.decide(World.XIN_COUNTY, id, "F", new MentoringActivities.Decide(true, List.of(), null))).errors().getFirst().field());
+        assertEquals("teacherIds[1]", refused(activities.decide(World.XIN_COUNTY, id, "F", new MentoringActivities.Decide(true, List.of("N", "N"), null))).errors().getFirst().field());
+        assertEquals(0, w.ports.ledger.ofTeacher("N").size(), "nothing decided by a refused request");
     }
 
     @Test

@@ -142,6 +142,9 @@ public final class MentoringActivities {
         v.identifier("activityId", activityId);
         v.required("approved", d.approved());
         v.optionalText("note", d.note(), 500);
+        if (d.teacherIds() != null && d.teacherIds().isEmpty()) {
+            v.add("teacherIds", "至少一项；要处理这次活动中本县的全部教师，请不填此项", "needs at least one entry; leave it out to decide all of your county's teachers in the activity");
+        }
         if (d.teacherIds() != null && d.teacherIds().size() > Mentoring.NEW_TEACHERS_PER_BACKBONE) v.add("teacherIds", "最多 100 项", "at most 100 entries");
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var all = store.activity(communityId, activityId);
@@ -151,10 +154,12 @@ public final class MentoringActivities {
         List<Attendance> chosen = mine;
         if (d.teacherIds() != null) {
             chosen = new ArrayList<>();
+            var named = new HashSet<String>();
             for (int i = 0; i < d.teacherIds().size(); i++) {
                 String id = d.teacherIds().get(i);
                 var a = mine.stream().filter(x -> x.teacherId().equals(id)).findFirst();
                 if (a.isEmpty()) v.add("teacherIds[" + i + "]", "不是这次活动中本县的教师：" + PlainText.quote(id), "is not a teacher of your county in the activity: " + PlainText.quote(id));
+                else if (!named.add(id)) v.add("teacherIds[" + i + "]", "重复：" + PlainText.quote(id), "listed twice: " + PlainText.quote(id));
                 else chosen.add(a.get());
             }
             if (!v.isEmpty()) return Outcome.refused(v.refusal());
