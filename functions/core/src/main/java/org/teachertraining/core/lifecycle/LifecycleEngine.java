@@ -3,7 +3,7 @@ package org.teachertraining.core.lifecycle;
 import java.time.Instant;
 import java.util.List;
 
-/** Port: the workflow engine that runs one execution per project (Step Functions). */
+/** Port: the workflow engine that runs a project's execution (Step Functions): one, or one more per application made again after a failed one. */
 public interface LifecycleEngine {
     /**
      * Starts the execution named {@code name}, or finds it: one per name (the project's ID, or after an application that
