@@ -90,8 +90,9 @@ public final class ProjectLifecycleRequests {
 
     private boolean failedBeforeApproval(ProjectLifecycle lc) {
         if (lc.executionArn() == null || (lc.phase() != ProjectLifecycle.Phase.APPLIED && lc.phase() != ProjectLifecycle.Phase.AWAITING_APPROVAL)) return false;
-        String status = engine.describe(lc.executionArn()).status();
-        return "FAILED".equals(status) || "TIMED_OUT".equals(status);
+        var execution = engine.describe(lc.executionArn());
+        // a rejection fails the execution too (ApplicationRejected): that one is the province's answer, not a failed application
+        return ("FAILED".equals(execution.status()) || "TIMED_OUT".equals(execution.status())) && !"ApplicationRejected".equals(execution.error());
     }
 
     /** The execution name of the application after the one {@code arn} ran: the project's ID, then "-2", "-3"... */
