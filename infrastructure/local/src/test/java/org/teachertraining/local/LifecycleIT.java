@@ -458,6 +458,11 @@ class LifecycleIT {
         assertEquals("ApprovalTimedOut", l.get("error").asText());
         assertEquals("States.HeartbeatTimeout", l.get("cause").asText());
         assertEquals("Approval timed out", states(l).get(states(l).size() - 1));
+        // the province gives the project up: a failed execution is cancelled all the same
+        var cancelled = api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"审批超时，项目撤销\"}");
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("CANCELLED", cancelled.json().get("phase").asText());
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/application", henu(), null), 409, null);
     }
 
     @Test
