@@ -40,6 +40,13 @@ class MentoringTest {
         return c.id();
     }
 
+    /** A rural new teacher N (started 2019) under the backbone B; answers B, who records their activities. */
+    Caller newTeacherUnderB(String communityId) {
+        teacher("N", "411523", SchoolLocation.RURAL, LocalDate.of(2019, 9, 1));
+        done(communities.addNewTeacher(World.XIN_COUNTY, communityId, "B", "N"));
+        return new Caller("b", Role.TEACHER, "411523", null, "B");
+    }
+
     @Test
     void t2_aNewTeacherIsInTheFirstThreeYears_startingIn2018Counts_2017DoesNot_andNotBeforeStarting() {
         String id = community();
@@ -88,9 +95,7 @@ class MentoringTest {
     @Test
     void t2_fiftyHoursExactlyCountTheTeacherAsTrained_once() {
         String id = community();
-        teacher("N", "411523", SchoolLocation.RURAL, LocalDate.of(2019, 9, 1));
-        done(communities.addNewTeacher(World.XIN_COUNTY, id, "B", "N"));
-        var backbone = new Caller("b", Role.TEACHER, "411523", null, "B");
+        var backbone = newTeacherUnderB(id);
         for (int i = 1; i <= 7; i++) {
             done(activities.record(backbone, id, new MentoringActivities.Record("A" + i, "B", "研讨", LocalDate.of(2020, 8, i), CreditCategory.ONLINE,
                     List.of(new MentoringActivities.AttendeeHours("N", i <= 6 ? 8 : 2)))));
@@ -108,9 +113,7 @@ class MentoringTest {
     @Test
     void t2_activitiesInTheCommunitysYearOnly_notInTheFuture_eightHoursAtMost() {
         String id = community();
-        teacher("N", "411523", SchoolLocation.RURAL, LocalDate.of(2019, 9, 1));
-        done(communities.addNewTeacher(World.XIN_COUNTY, id, "B", "N"));
-        var backbone = new Caller("b", Role.TEACHER, "411523", null, "B");
+        var backbone = newTeacherUnderB(id);
         var tomorrow = refused(activities.record(backbone, id, new MentoringActivities.Record("F", "B", "研讨", LocalDate.of(2020, 9, 2), CreditCategory.ONLINE,
                 List.of(new MentoringActivities.AttendeeHours("N", 2)))));
         assertEquals("date", tomorrow.errors().getFirst().field());
@@ -132,9 +135,7 @@ class MentoringTest {
     @Test
     void t2_aNewTeachersApprovedHoursOfOneDayStayWithinEight_whicheverActivitiesGiveThem() {
         String id = community();
-        teacher("N", "411523", SchoolLocation.RURAL, LocalDate.of(2019, 9, 1));
-        done(communities.addNewTeacher(World.XIN_COUNTY, id, "B", "N"));
-        var backbone = new Caller("b", Role.TEACHER, "411523", null, "B");
+        var backbone = newTeacherUnderB(id);
         var day = LocalDate.of(2020, 8, 20);
         for (var a : List.of(new String[]{"AM", "5"}, new String[]{"PM", "4"}, new String[]{"EVE", "3"})) {
             done(activities.record(backbone, id, new MentoringActivities.Record(a[0], "B", "研讨", day, CreditCategory.SCHOOL_BASED,

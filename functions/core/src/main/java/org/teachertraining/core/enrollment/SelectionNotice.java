@@ -26,21 +26,27 @@ public final class SelectionNotice {
     }
 
     /**
-     * The seat the teacher was told of is gone: withdrawn by the bureau before the start (E7), or the project stopped (cancelled,
-     * or its application rejected). Told with the withdrawal, so nobody reports to a training that is not held for them.
+     * The seat the teacher was told of is gone, withdrawn by the bureau before the start (E7). Told with the withdrawal, so
+     * nobody reports to a training that is not held for them.
      */
-    public static Notification withdrawn(Project p, Enrollment e, Instant at, boolean projectStopped) {
-        String name = "「" + p.name() + "」（" + p.code() + "）";
-        return Notification.of(Notification.teacher(e.teacherId()), "WITHDRAWN|" + e.id(), "WITHDRAWN", p.id(),
-                projectStopped ? Text.of("项目已取消：" + p.name(), "Project cancelled: " + p.name())
-                        : Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
-                projectStopped
-                        ? Text.of(name + "已取消，不再举办；您的入选随之撤销，无需于 " + p.startDate() + " 报到。",
-                                p.name() + " (" + p.code() + ") was cancelled and will not be held; your selection is withdrawn, and you need not report on "
-                                        + p.startDate() + ".")
-                        : Text.of("您在" + name + "的入选已由教育行政部门办理退出，名额已释放，无需于 " + p.startDate() + " 报到。",
-                                "Your selection for " + p.name() + " (" + p.code() + ") was withdrawn by the education bureau; the seat is freed, and you need not report on "
-                                        + p.startDate() + "."), at);
+    public static Notification withdrawn(Project p, Enrollment e, Instant at) {
+        return released(p, e, Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
+                Text.of("您在「" + p.name() + "」（" + p.code() + "）的入选已由教育行政部门办理退出，名额已释放，无需于 " + p.startDate() + " 报到。",
+                        "Your selection for " + p.name() + " (" + p.code() + ") was withdrawn by the education bureau; the seat is freed, and you need not report on "
+                                + p.startDate() + "."), at);
+    }
+
+    /** The project stopped (cancelled, or its application rejected): its selected trainee is released and told. */
+    public static Notification projectCancelled(Project p, Enrollment e, Instant at) {
+        return released(p, e, Text.of("项目已取消：" + p.name(), "Project cancelled: " + p.name()),
+                Text.of("「" + p.name() + "」（" + p.code() + "）已取消，不再举办；您的入选随之撤销，无需于 " + p.startDate() + " 报到。",
+                        p.name() + " (" + p.code() + ") was cancelled and will not be held; your selection is withdrawn, and you need not report on "
+                                + p.startDate() + "."), at);
+    }
+
+    /** One notice per enrollment released (its ID the enrollment's), whichever way it was. */
+    private static Notification released(Project p, Enrollment e, Text title, Text body, Instant at) {
+        return Notification.of(Notification.teacher(e.teacherId()), "WITHDRAWN|" + e.id(), "WITHDRAWN", p.id(), title, body, at);
     }
 
     private static String dates(Project p) {

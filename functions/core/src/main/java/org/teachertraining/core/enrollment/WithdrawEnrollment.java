@@ -87,14 +87,14 @@ public final class WithdrawEnrollment {
                     enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
                     "waitlist:" + caller.userId(), at, null, Enrollment.schoolOf(candidate.get().teacher()));
             switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at),
-                    SelectionNotice.withdrawn(project, enrollment, at, false))) {
+                    SelectionNotice.withdrawn(project, enrollment, at))) {
                 case PROMOTED -> { return Outcome.done(new Withdrawal(enrollment.withdrawn(at), promoted)); }
                 case SEAT_NOT_HELD -> { return Outcome.done(new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null)); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
                 case ENTRY_GONE -> { }                               // promoted by another withdrawal, or removed: the next one
             }
         }
-        return Outcome.done(new Withdrawal(enrollments.withdraw(enrollment, at, SelectionNotice.withdrawn(project, enrollment, at, false))
+        return Outcome.done(new Withdrawal(enrollments.withdraw(enrollment, at, SelectionNotice.withdrawn(project, enrollment, at))
                 .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null));
     }
 

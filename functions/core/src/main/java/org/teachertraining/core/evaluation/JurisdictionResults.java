@@ -107,8 +107,10 @@ public final class JurisdictionResults {
                 // the owner's own seats are the project's (it allocates them, it holds no quota of its own)
                 if (p.seats() != null) seats.putIfAbsent(p.ownerJurisdiction(), p.seats());
                 var seen = new LinkedHashSet<String>();
-                var passedIn = results.passedIn(p.id());   // one read of the project's results, not one per trainee
-                for (var e : ReportRates.seatHoldersIn(enrollments, tree, p.id(), code)) {
+                var holders = ReportRates.seatHoldersIn(enrollments, tree, p.id(), code);
+                // one read of the project's results, not one per trainee, and none where the unit had no trainee
+                var passedIn = holders.isEmpty() ? java.util.Set.<String>of() : results.passedIn(p.id());
+                for (var e : holders) {
                     boolean passed = passedIn.contains(e.teacherId());
                     var chain = tree.selfAndAncestors(e.jurisdiction());
                     int at = chain.indexOf(code);
