@@ -113,13 +113,13 @@ public final class InMemoryPorts {
     public final Teachers teachers = new Teachers() {
         public boolean save(Teacher t) { synchronized (lock) { return teacherMap.put(t.id(), t) == null; } }
         public Optional<Teacher> find(String id) { synchronized (lock) { return Optional.ofNullable(teacherMap.get(id)); } }
-        public int countInCounty(String county) {
-            synchronized (lock) { return (int) teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).count(); }
+        public int countRegisteredAt(String unit) {
+            synchronized (lock) { return (int) teacherMap.values().stream().filter(t -> t.jurisdiction().equals(unit)).count(); }
         }
-        public org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit,
+        public org.teachertraining.core.common.Page<Teacher> registeredAt(String unit, String cursor, int limit,
                                                                       java.util.function.Predicate<Teacher> matching, int examineAtMost) {
             synchronized (lock) {
-                var after = teacherMap.values().stream().filter(t -> t.jurisdiction().equals(county)).sorted(Comparator.comparing(Teacher::id))
+                var after = teacherMap.values().stream().filter(t -> t.jurisdiction().equals(unit)).sorted(Comparator.comparing(Teacher::id))
                         .filter(t -> cursor == null || t.id().compareTo(cursor) > 0).toList();
                 var page = new ArrayList<Teacher>();
                 for (int i = 0; i < after.size(); i++) {
@@ -579,6 +579,13 @@ public final class InMemoryPorts {
                 if (complianceLedgerEntries.getOrDefault(teacherId, -1) > ledgerEntries) return;
                 complianceLedgerEntries.put(teacherId, ledgerEntries);
                 complianceRows.put(teacherId, List.copyOf(rows));
+            }
+        }
+
+        public int countShortRegisteredAt(String unit, String requirementId, int cycleFrom) {
+            synchronized (lock) {
+                return (int) complianceRows.values().stream().flatMap(List::stream).filter(r -> r.jurisdiction().equals(unit)
+                        && r.requirementId().equals(requirementId) && r.cycleFrom() == cycleFrom && !r.met()).count();
             }
         }
 

@@ -102,6 +102,38 @@ class JurisdictionResultsIT {
         assertTrue(sheet.stream().anyMatch(row -> row.get(0).equals("411524") && row.get(5).equals("75.0")), sheet.toString());
     }
 
+    /**
+     * Teachers of a city's own schools (市直) are registered at the city itself. They count once among the city's
+     * teachers, as they count among those short of the requirement: before, the city's teachers were its counties' only
+     * while its short were its whole subtree's, and the province's answer gave 驻马店市 −2 teachers meeting it (−66.7%).
+     * The city lists them by naming itself.
+     */
+    @Test
+    void aCitysOwnSchoolsTeachersCountOnce() throws Exception {
+        var api = Api.shared();
+        String province = api.token("jr-province", "PROVINCE_ADMIN", "410000");
+        String zhumadian = api.token("jr-zmd", "CITY_ADMIN", "411700");
+        api.importTeachers(zhumadian, "JRC-", "411700", 2);
+        api.importTeachers(api.token("jr-xp", "COUNTY_ADMIN", "411721"), "JRX-", "411721", 1);
+
+        var r = api.send("GET", "/jurisdictions/410000/results?year=" + YEAR, province, null);
+        assertEquals(200, r.status(), r.toString());
+        JsonNode city = child(r.json(), "411700");
+        assertEquals(3, city.get("teachers").asInt(), city.toString());
+        assertEquals(0, city.get("meetingRequirement").asInt(), "no hours credited yet");
+        assertEquals("0.0", city.get("meetingPercent").asText());
+        assertTrue(r.json().get("unit").get("meetingRequirement").asInt() >= 0, r.json().get("unit").toString());
+
+        var own = api.send("GET", "/jurisdictions/411700/results?year=" + YEAR, zhumadian, null);
+        assertEquals(3, own.json().get("unit").get("teachers").asInt(), own.toString());
+        assertEquals(0, own.json().get("unit").get("meetingRequirement").asInt(), own.toString());
+        assertEquals(1, child(own.json(), "411721").get("teachers").asInt(), own.toString());
+
+        var listed = api.send("GET", "/teachers?jurisdiction=411700", zhumadian, null);
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(java.util.List.of("JRC-0", "JRC-1"), listed.json().get("items").findValuesAsText("id"));
+    }
+
     /** A figure with nothing to count is left out of the answer (null members are not written). */
     private static boolean absent(JsonNode figures, String member) {
         return figures.path(member).isMissingNode() || figures.path(member).isNull();

@@ -105,6 +105,15 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
                 i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), ComplianceRow.class));
     }
 
+    @Override
+    public int countShortRegisteredAt(String unit, String requirementId, int cycleFrom) {
+        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI2)
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                        .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :unit)")
+                        .expressionAttributeValues(Map.of(":pk", s(key(requirementId, cycleFrom)), ":unit", s(unit + "#"))))
+                .stream().mapToInt(r -> r.count()).sum();
+    }
+
     private static void conditionally(Runnable write) {
         try {
             write.run();

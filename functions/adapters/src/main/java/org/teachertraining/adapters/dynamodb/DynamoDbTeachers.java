@@ -34,20 +34,20 @@ public final class DynamoDbTeachers implements Teachers {
     }
 
     @Override
-    public Page<Teacher> ofCounty(String county, String cursor, int limit, Predicate<Teacher> matching, int examineAtMost) {
+    public Page<Teacher> registeredAt(String unit, String cursor, int limit, Predicate<Teacher> matching, int examineAtMost) {
         var request = QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
                 .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#")));
-        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + county, "GSI1SK", "TEACHER#"));
+                .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + unit), ":sk", s("TEACHER#")));
+        if (cursor != null) request.exclusiveStartKey(TrainingTable.decodeCursor(cursor, "GSI1PK", "JURISDICTION#" + unit, "GSI1SK", "TEACHER#"));
         return table.filledPage(request.build(), List.of("PK", "SK", "GSI1PK", "GSI1SK"), limit, examineAtMost, DynamoDbTeachers::read, matching);
     }
 
     @Override
-    public int countInCounty(String county) {
+    public int countRegisteredAt(String unit) {
         return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
                         .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
                         .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + county), ":sk", s("TEACHER#"))))
+                        .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + unit), ":sk", s("TEACHER#"))))
                 .stream().mapToInt(r -> r.count()).sum();
     }
 

@@ -86,7 +86,7 @@ public final class JurisdictionResults {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var tree = access.tree();
         var v = new Violations();
-        var unit = unitOf(tree, code, v);
+        unitOf(tree, code, v);
         if (v.required("year", year)) planYear(year, v);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, code, ADMINS);
@@ -137,19 +137,21 @@ public final class JurisdictionResults {
         int thisYear = ChinaTime.today(clock).getYear();
         var requirement = requirements.inForceFor(code, thisYear).commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
-        // teachers and who is short, per row: a unit with units below it sums theirs (teachers are registered by county,
-        // so each belongs to exactly one of them) instead of reading its whole subtree again
+        // teachers and who is short, per row: a unit with units below it sums theirs and adds those registered at the unit
+        // itself (its own schools' teachers, 市直/省直), instead of reading its whole subtree again
         var teachersOf = new LinkedHashMap<String, Integer>();
         var shortOf = new LinkedHashMap<String, Integer>();
         for (String row : rows.subList(1, rows.size())) {
-            teachersOf.put(row, teachersIn(tree.find(row).orElseThrow()));
+            teachersOf.put(row, teachersIn(row));
             shortOf.put(row, requirement == null || teachersOf.get(row) == 0 ? 0 : shortIn(row, requirement, cycle[0]));
         }
         if (rows.size() > 1) {
-            teachersOf.put(code, teachersOf.values().stream().mapToInt(Integer::intValue).sum());
-            shortOf.put(code, shortOf.values().stream().mapToInt(Integer::intValue).sum());
+            int own = teachers.countRegisteredAt(code);
+            teachersOf.put(code, own + teachersOf.values().stream().mapToInt(Integer::intValue).sum());
+            shortOf.put(code, (requirement == null || own == 0 ? 0 : compliance.countShortRegisteredAt(code, requirement.id(), cycle[0]))
+                    + shortOf.values().stream().mapToInt(Integer::intValue).sum());
         } else {
-            teachersOf.put(code, teachersIn(unit.orElseThrow()));
+            teachersOf.put(code, teachersIn(code));
             shortOf.put(code, requirement == null || teachersOf.get(code) == 0 ? 0 : shortIn(code, requirement, cycle[0]));
         }
         boolean cities = rows.stream().anyMatch(r -> tree.find(r).map(j -> j.level() == Jurisdiction.Level.CITY).orElse(false));
@@ -204,19 +206,9 @@ public final class JurisdictionResults {
         return out;
     }
 
-    /** The teachers registered in the unit's counties (teachers are registered by county). */
-    private int teachersIn(Jurisdiction unit) {
-        var counties = new ArrayList<String>();
-        collectCounties(unit, counties);
-        return counties.stream().mapToInt(teachers::countInCounty).sum();
-    }
-
-    private void collectCounties(Jurisdiction unit, List<String> out) {
-        if (unit.level() == Jurisdiction.Level.COUNTY) {
-            out.add(unit.code());
-            return;
-        }
-        for (var child : access.tree().children(unit.code())) if (child.level() != Jurisdiction.Level.SCHOOL) collectCounties(child, out);
+    /** The teachers registered at the unit or at any unit below it. */
+    private int teachersIn(String unit) {
+        return access.tree().registrationUnitsWithin(unit).stream().mapToInt(teachers::countRegisteredAt).sum();
     }
 
     private int shortIn(String unit, Requirement r, int cycleFrom) {

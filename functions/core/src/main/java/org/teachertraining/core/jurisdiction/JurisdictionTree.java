@@ -116,6 +116,16 @@ public final class JurisdictionTree {
         return List.copyOf(byCode.values());
     }
 
+    /**
+     * The units teachers can be registered at within {@code code}: the unit itself and every province, city and county
+     * below it (not schools: a teacher's school is a field of the teacher, the record is the county's, city's or
+     * province's). Empty for a school or an unknown code.
+     */
+    public List<String> registrationUnitsWithin(String code) {
+        if (!byCode.containsKey(code)) return List.of();
+        return byCode.values().stream().filter(j -> isWithin(j.code(), code)).map(Jurisdiction::code).toList();
+    }
+
     public List<Jurisdiction> children(String code) {
         return byCode.values().stream().filter(j -> code.equals(j.parent())).toList();
     }

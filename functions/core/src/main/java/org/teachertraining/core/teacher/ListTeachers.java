@@ -12,9 +12,10 @@ import org.teachertraining.core.jurisdiction.Jurisdiction;
 import java.util.Locale;
 
 /**
- * A county's teachers (or one school's), for the admins whose subtree holds it: a page at a time, by ID,
- * optionally those whose ID starts with or whose name contains {@code q}. A city or province names one
- * of its counties. A search (or a school's list) reads on through the county's teachers until its page is full, up to
+ * The teachers registered at a unit (or one school's), for the admins whose subtree holds it: a page at a time, by ID,
+ * optionally those whose ID starts with or whose name contains {@code q}. Teachers are registered at their county, or
+ * at a city or the province for the teachers of its own schools (市直、省直): a city or province names itself for those,
+ * one of its counties for the county's. A search (or a school's list) reads on through the unit's teachers until its page is full, up to
  * {@link Page#EVALUATED_PER_PAGE} a page (a large county's 3,000 in one request): only a county larger than that can answer
  * a page short, with a cursor to go on.
  */
@@ -47,17 +48,15 @@ public final class ListTeachers {
         if (q != null && (q.isBlank() || q.length() > 64)) v.add("q", "查询词须为 1–64 个字符", "must be 1-64 characters");
         var found = access.tree().find(unit);
         boolean school = found.isPresent() && found.get().level() == Jurisdiction.Level.SCHOOL;
-        if (found.isEmpty() || !(school || found.get().level() == Jurisdiction.Level.COUNTY)) {
-            v.add("jurisdiction", "请指定一个县区或学校（教师按县区登记）", "name a county or a school (teachers are registered by county)");
-        }
+        if (found.isEmpty()) v.add("jurisdiction", "未知的行政区划代码", "unknown jurisdiction code");
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        String county = school ? found.get().parent() : unit;
+        String registeredAt = school ? found.get().parent() : unit;
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
         java.util.function.Predicate<Teacher> matching = t -> (!school || unit.equals(t.schoolId()))
                 && (needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(q)));
         int size = limit == null ? 50 : limit;
         try {
-            return Outcome.done(teachers.ofCounty(county, cursor, size, matching, Page.evaluatedAtMost(size, school || needle != null)));
+            return Outcome.done(teachers.registeredAt(registeredAt, cursor, size, matching, Page.evaluatedAtMost(size, school || needle != null)));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }

@@ -10,14 +10,15 @@ public interface Teachers {
     Optional<Teacher> find(String id);
 
     /**
-     * The teachers registered in a county, by ID, a page at a time ({@code cursor} from the page before, else null): the
-     * next {@code limit} {@code matching} ones, read on until the page is full, the county's list ends, or
+     * The teachers registered at a unit — a county, or a city or province for the teachers of its own schools (市直、省直) —
+     * not those of the units below it, by ID, a page at a time ({@code cursor} from the page before, else null): the
+     * next {@code limit} {@code matching} ones, read on until the page is full, the unit's list ends, or
      * {@code examineAtMost} teachers were read — only then is a page short with a cursor, which goes on from where the
      * reading stopped.
      */
-    org.teachertraining.core.common.Page<Teacher> ofCounty(String county, String cursor, int limit, java.util.function.Predicate<Teacher> matching,
+    org.teachertraining.core.common.Page<Teacher> registeredAt(String unit, String cursor, int limit, java.util.function.Predicate<Teacher> matching,
                                                            int examineAtMost);
 
-    /** How many teachers are registered in a county (counted by the store, not read). */
-    int countInCounty(String county);
+    /** How many teachers are registered at a unit itself (counted by the store, not read). */
+    int countRegisteredAt(String unit);
 }
