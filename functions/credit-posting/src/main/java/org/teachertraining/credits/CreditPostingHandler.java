@@ -17,6 +17,10 @@ import org.teachertraining.adapters.s3.StoredCertificates;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.CheckCompletion;
+import org.teachertraining.core.credit.ComplianceRollover;
+import org.teachertraining.adapters.dynamodb.DynamoDbTeachers;
+import org.teachertraining.adapters.sqs.SqsComplianceRollover;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.credit.PostCompletion;
 import org.teachertraining.core.credit.RefreshCompliance;
 import org.teachertraining.core.credit.RequirementBook;
@@ -30,7 +34,8 @@ import java.util.Map;
 
 
 /**
- * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion;
+ * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion, or one page of
+ * the compliance rollover's work at the turn of a year ({@link ComplianceRollover});
  * a message that cannot be read or is refused is reported as a batch item failure, so it comes back and,
  * after the queue's maxReceiveCount, lands in the dead-letter queue, while the rest of the batch posts.
  * Posting is idempotent (C5), so redelivery and concurrent consumers post once.
@@ -40,6 +45,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final PostCompletion postCompletion;
+    private final ComplianceRollover rollover;
     private final TrainingTable table;
 
     /** In Lambda: the process environment and the system clock. */
@@ -51,9 +57,12 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     public CreditPostingHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         var s3 = environment.s3();
+        var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
+        var refresh = new RefreshCompliance(requirements, new DynamoDbComplianceAggregates(table), environment.clock());
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
-                new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")),
-                new RefreshCompliance(new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP), new DynamoDbComplianceAggregates(table), environment.clock()));
+                new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), refresh);
+        this.rollover = new ComplianceRollover(requirements, JurisdictionTree.china(), new DynamoDbTeachers(table), refresh,
+                new SqsComplianceRollover(environment.sqs(), environment.require("CREDIT_POSTING_QUEUE_URL")));
         this.table = table;
         Priming.beforeSnapshot("CreditPostingFunction", this::prime);
     }
@@ -89,7 +98,16 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
             log.put("messageId", message.getMessageId());
             log.put("receiveCount", message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount"));
             try {
-                var completion = JSON.readValue(message.getBody(), Completion.class);
+                var body = JSON.readTree(message.getBody());
+                var work = SqsComplianceRollover.read(body);
+                if (work.isPresent()) {
+                    log.put("complianceRefresh", work.get().unit());
+                    log.put("refreshed", rollover.refresh(work.get()));
+                    log.put("level", "INFO");
+                    print(log);
+                    continue;
+                }
+                var completion = JSON.treeToValue(body, Completion.class);
                 log.put("completionId", completion.completionId());
                 var outcome = postCompletion.execute(completion);
                 if (outcome instanceof Outcome.Done<PostCompletion.Posted> done) {

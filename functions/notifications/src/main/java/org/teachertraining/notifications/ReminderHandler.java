@@ -22,7 +22,10 @@ import org.teachertraining.core.notification.SendReminders;
 import java.util.Map;
 
 
-/** The daily schedule (template.yaml: 08:00 Asia/Shanghai): produces the reminders of every day not yet covered. */
+/**
+ * The daily schedule (template.yaml: 08:00 Asia/Shanghai): produces the reminders of every day not yet covered, and on
+ * the first run of a year queues the compliance rollover (C3) on the credit-posting queue.
+ */
 public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final SendReminders reminders;
     private final TrainingTable table;
@@ -45,8 +48,11 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
                 new org.teachertraining.core.identity.Access(tree), environment.clock());
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbComplianceAggregates(table), requirements, new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
+        var rollover = new org.teachertraining.core.credit.ComplianceRollover(requirements, tree, new org.teachertraining.adapters.dynamodb.DynamoDbTeachers(table),
+                new org.teachertraining.core.credit.RefreshCompliance(requirements, new DynamoDbComplianceAggregates(table), environment.clock()),
+                new org.teachertraining.adapters.sqs.SqsComplianceRollover(sqs, environment.require("CREDIT_POSTING_QUEUE_URL")));
         this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
-                new DynamoDbReminderRuns(table), environment.clock());
+                new DynamoDbReminderRuns(table), rollover::start, environment.clock());
         this.table = table;
         Priming.beforeSnapshot("ReminderFunction", this::prime);
     }

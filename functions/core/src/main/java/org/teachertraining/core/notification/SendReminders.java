@@ -9,28 +9,40 @@ import java.time.LocalDate;
  * The daily run: every day since the last one it covered, up to today (Asia/Shanghai), at most
  * {@value #CATCH_UP_DAYS} days back — a missed day is caught up, a second firing on the same day finds
  * nothing left to do. Each reminder goes to the notification queue; delivery is once per recipient and
- * occasion ({@link Notifications#deliver}), so even a run repeated by accident sends nothing twice.
+ * occasion ({@link Notifications#deliver}), so even a run repeated by accident sends nothing twice. The first run of a
+ * year also starts the work that begins with it ({@link NewYear}: the compliance aggregates' rollover, C3).
  */
 public final class SendReminders {
     public static final int CATCH_UP_DAYS = 31;
+
+    /** Work that begins with a year (Asia/Shanghai): started by the first run that finds the last day it covered in an earlier year. */
+    public interface NewYear {
+        void began(int year);
+    }
 
     public record Run(LocalDate from, LocalDate to, int reminders) {}
 
     private final FindReminders find;
     private final NotificationQueue queue;
     private final ReminderRuns runs;
+    private final NewYear newYear;
     private final Clock clock;
 
-    public SendReminders(FindReminders find, NotificationQueue queue, ReminderRuns runs, Clock clock) {
+    public SendReminders(FindReminders find, NotificationQueue queue, ReminderRuns runs, NewYear newYear, Clock clock) {
         this.find = find;
         this.queue = queue;
         this.runs = runs;
+        this.newYear = newYear;
         this.clock = clock;
     }
 
     public Run run() {
         LocalDate today = ChinaTime.today(clock);
-        LocalDate from = runs.lastDay().map(d -> d.plusDays(1)).orElse(today);
+        var last = runs.lastDay();
+        // before the days are marked covered: if it fails, the next run finds the old year again and starts it again
+        // (a first run ever has nothing of an earlier year to bring forward; a clock set back starts nothing)
+        if (last.isPresent() && last.get().getYear() < today.getYear()) newYear.began(today.getYear());
+        LocalDate from = last.map(d -> d.plusDays(1)).orElse(today);
         if (from.isBefore(today.minusDays(CATCH_UP_DAYS))) from = today.minusDays(CATCH_UP_DAYS);
         if (from.isAfter(today)) from = today;   // the clock was set back (a demo, a test): start again from today
         int sent = 0;
