@@ -45,6 +45,7 @@ class CreditPostingDeadLetterIT {
                     Variables:
                       TRAINING_TABLE: !Ref TrainingTable
                       CERTIFICATES_BUCKET: !Ref Certificates
+                      CREDIT_POSTING_QUEUE_URL: !Ref Completions
                   Events:
                     Completions:
                       Type: SQS
