@@ -58,11 +58,13 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var table = environment.trainingTable();
         var s3 = environment.s3();
         var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
-        var refresh = new RefreshCompliance(requirements, new DynamoDbComplianceAggregates(table), environment.clock());
+        var aggregates = new DynamoDbComplianceAggregates(table);
+        var refresh = new RefreshCompliance(requirements, aggregates, environment.clock());
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), refresh);
-        this.rollover = new ComplianceRollover(requirements, JurisdictionTree.china(), new DynamoDbTeachers(table), refresh,
-                new SqsComplianceRollover(environment.sqs(), environment.require("CREDIT_POSTING_QUEUE_URL")));
+        this.rollover = new ComplianceRollover(requirements, JurisdictionTree.china(), new DynamoDbTeachers(table), refresh, aggregates,
+                new SqsComplianceRollover(environment.sqs(), environment.require("CREDIT_POSTING_QUEUE_URL")),
+                new org.teachertraining.adapters.sqs.SqsNotificationQueue(environment.sqs(), environment.require("NOTIFICATION_QUEUE_URL")), environment.clock());
         this.table = table;
         Priming.beforeSnapshot("CreditPostingFunction", this::prime);
     }

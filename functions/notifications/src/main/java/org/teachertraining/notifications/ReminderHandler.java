@@ -47,12 +47,13 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
                 requirements,
                 new org.teachertraining.core.identity.Access(tree), environment.clock());
         var find = new FindReminders(new DynamoDbProjects(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbComplianceAggregates(table), requirements, new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
+                new DynamoDbCityReports(table), tree, java.util.List.of(highEnd));
+        var notices = new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL"));
+        var aggregates = new DynamoDbComplianceAggregates(table);
         var rollover = new org.teachertraining.core.credit.ComplianceRollover(requirements, tree, new org.teachertraining.adapters.dynamodb.DynamoDbTeachers(table),
-                new org.teachertraining.core.credit.RefreshCompliance(requirements, new DynamoDbComplianceAggregates(table), environment.clock()),
-                new org.teachertraining.adapters.sqs.SqsComplianceRollover(sqs, environment.require("CREDIT_POSTING_QUEUE_URL")));
-        this.reminders = new SendReminders(find, new SqsNotificationQueue(sqs, environment.require("NOTIFICATION_QUEUE_URL")),
-                new DynamoDbReminderRuns(table), rollover::start, environment.clock());
+                new org.teachertraining.core.credit.RefreshCompliance(requirements, aggregates, environment.clock()), aggregates,
+                new org.teachertraining.adapters.sqs.SqsComplianceRollover(sqs, environment.require("CREDIT_POSTING_QUEUE_URL")), notices, environment.clock());
+        this.reminders = new SendReminders(find, notices, new DynamoDbReminderRuns(table), rollover::start, environment.clock());
         this.table = table;
         Priming.beforeSnapshot("ReminderFunction", this::prime);
     }

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2031 queues the rollover on the credit-posting queue, and the credit-posting function refreshes every teacher under a
  * requirement, a page of a unit at a time, with the permissions its role has. Nobody touched the teachers of 民权县
  * (a county no other test registers teachers in) after 2030: before, its list for Henan's 2031–2035 cycle stayed empty,
- * as if all of them met it.
+ * as if all of them met it. In 2030, the cycle's last year, the same pass tells each teacher still short and the county
+ * how many: the daily run used to collect every such notice of a province itself, a million in one invocation.
  */
 class ComplianceRolloverIT {
     static final String COUNTY = "411421";
@@ -30,9 +31,25 @@ class ComplianceRolloverIT {
     @Test
     void theFirstDailyRunOfANewCycleListsEveryTeacherShortOfIt() throws Exception {
         var api = Api.shared();
-        clock(api, "2030-12-31T08:00:30+08:00");
+        clock(api, "2029-12-31T08:00:30+08:00");
         String county = api.token("ro-mq", "COUNTY_ADMIN", COUNTY);   // tokens live on the platform's clock
         api.importTeachers(county, "RO-", COUNTY, 30);   // more than a page (25) of the rollover's work
+
+        // 2030, the last year of Henan's 2026–2030 cycle: each teacher is told, the county once, with how many
+        clock(api, "2030-01-01T08:00:30+08:00");
+        county = api.token("ro-mq", "COUNTY_ADMIN", COUNTY);
+        var countyNotices = awaitCycleShort(api, county, 2);   // HN-CYCLE's 360 hours and IT 2.0's 50 both end in 2030
+        assertEquals(List.of("HN-CYCLE", "HN-IT-2.0"), countyNotices.stream().map(n -> n.get("title").get("en").asText().replaceAll(".*: ", "")).sorted().toList());
+        assertTrue(countyNotices.stream().anyMatch(n -> n.get("body").get("zh").asText().startsWith("民权县登记的教师中有 30 名尚未达到河南省教师继续教育")),
+                countyNotices.toString());
+        var teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ro-t\",\"role\":\"TEACHER\",\"jurisdiction\":\"" + COUNTY + "\",\"teacherId\":\"RO-7\"}")
+                .json().get("token").asText();
+        var told = awaitCycleShort(api, teacher, 2);
+        assertEquals(List.of("本周期还差 360 学时：河南省教师继续教育：每5年不少于360学时", "本周期还差 50 学时：信息技术应用能力提升工程2.0：不少于50学时，其中实践应用不少于25学时"),
+                told.stream().map(n -> n.get("title").get("zh").asText()).sorted(java.util.Comparator.comparing(t -> t.contains("360") ? 0 : 1)).toList());
+
+        clock(api, "2030-12-31T08:00:30+08:00");
+        county = api.token("ro-mq", "COUNTY_ADMIN", COUNTY);
         var before = shortIn(api, county);
         assertEquals(30, before.size());
         assertTrue(before.stream().allMatch(r -> r.get("cycleFrom").asInt() == 2026 && r.get("shortBy").asInt() == 360), before.toString());
@@ -55,6 +72,27 @@ class ComplianceRolloverIT {
         assertEquals(2031, results.json().get("cycleFrom").asInt());
         assertEquals(30, results.json().get("unit").get("teachers").asInt());
         assertEquals(0, results.json().get("unit").get("meetingRequirement").asInt(), results.body());
+    }
+
+    /** The caller's CYCLE_SHORT notices, once there are {@code expected} (or after 60 s, those there are). */
+    private static List<JsonNode> awaitCycleShort(Api api, String token, int expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<JsonNode> got;
+        do {
+            got = cycleShort(api, token);
+            if (got.size() >= expected) break;
+            Thread.sleep(250);
+        } while (System.currentTimeMillis() < deadline);
+        Thread.sleep(500);   // and nothing more arrives
+        return cycleShort(api, token);
+    }
+
+    private static List<JsonNode> cycleShort(Api api, String token) throws Exception {
+        var r = api.send("GET", "/me/notifications?limit=100", token, null);
+        assertEquals(200, r.status(), r.toString());
+        var out = new ArrayList<JsonNode>();
+        r.json().get("items").forEach(n -> { if (n.get("kind").asText().equals("CYCLE_SHORT")) out.add(n); });
+        return out;
     }
 
     private static void clock(Api api, String now) throws Exception {

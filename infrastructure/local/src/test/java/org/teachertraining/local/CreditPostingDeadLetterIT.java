@@ -46,6 +46,7 @@ class CreditPostingDeadLetterIT {
                       TRAINING_TABLE: !Ref TrainingTable
                       CERTIFICATES_BUCKET: !Ref Certificates
                       CREDIT_POSTING_QUEUE_URL: !Ref Completions
+                      NOTIFICATION_QUEUE_URL: !Ref Completions
                   Events:
                     Completions:
                       Type: SQS

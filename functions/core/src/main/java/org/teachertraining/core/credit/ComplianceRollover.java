@@ -1,8 +1,11 @@
 package org.teachertraining.core.credit;
 
+import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import org.teachertraining.core.notification.NotificationQueue;
 import org.teachertraining.core.teacher.Teachers;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +24,11 @@ import java.util.List;
  * message holds more work than a consumer's timeout allows, and nothing is lost if one fails (the queue gives it
  * back). A refresh is idempotent (the rows written from a ledger of the same length are the same), so an item
  * delivered twice does the same work twice, not different work.
+ *
+ * <p>In the last year of a requirement's cycle the same pass reminds (C3, {@link CycleShortNotice}): each teacher still
+ * short once their rows are refreshed, and each unit, on its last page, how many of the teachers registered there are.
+ * The daily run used to collect these itself: for a province of a million teachers, about as many notices in one
+ * invocation of five minutes.
  */
 public final class ComplianceRollover {
     /** One page of a unit's teachers to refresh: {@code cursor} null for the first. */
@@ -38,14 +46,21 @@ public final class ComplianceRollover {
     private final JurisdictionTree tree;
     private final Teachers teachers;
     private final RefreshCompliance refresh;
+    private final ComplianceAggregates aggregates;
     private final WorkQueue queue;
+    private final NotificationQueue notices;
+    private final Clock clock;
 
-    public ComplianceRollover(RequirementBook requirements, JurisdictionTree tree, Teachers teachers, RefreshCompliance refresh, WorkQueue queue) {
+    public ComplianceRollover(RequirementBook requirements, JurisdictionTree tree, Teachers teachers, RefreshCompliance refresh,
+                              ComplianceAggregates aggregates, WorkQueue queue, NotificationQueue notices, Clock clock) {
         this.requirements = requirements;
         this.tree = tree;
         this.teachers = teachers;
         this.refresh = refresh;
+        this.aggregates = aggregates;
         this.queue = queue;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     /** Queues the refresh of every teacher under a requirement in force in {@code year}; answers how many units. */
@@ -60,9 +75,31 @@ public final class ComplianceRollover {
 
     /** Refreshes one page of the unit's teachers and queues the next page, if any; answers how many were refreshed. */
     public int refresh(Work work) {
+        int year = ChinaTime.today(clock).getYear();
         var page = teachers.registeredAt(work.unit(), work.cursor(), PAGE, t -> true, PAGE);
-        for (var teacher : page.items()) refresh.refresh(teacher);
-        if (page.nextCursor() != null) queue.send(List.of(new Work(work.unit(), page.nextCursor())));
+        for (var teacher : page.items()) {
+            for (var row : refresh.refresh(teacher)) {
+                if (row.met() || row.cycleTo() != year) continue;
+                requirements.inForce(row.requirementId(), year).filter(r -> r.anchorYear() != null)   // a common cycle, not a first year
+                        .ifPresent(r -> notices.send(CycleShortNotice.toTeacher(r, row, clock.instant())));
+            }
+        }
+        if (page.nextCursor() != null) {
+            queue.send(List.of(new Work(work.unit(), page.nextCursor())));
+        } else {
+            tellUnit(work.unit(), year);
+        }
         return page.items().size();
+    }
+
+    /** The unit's last page done: in a cycle's last year, how many of the teachers registered at the unit are short. */
+    private void tellUnit(String unit, int year) {
+        for (var r : requirements.inForceFor(unit, year).applicableTo(unit)) {
+            if (r.anchorYear() == null) continue;
+            int[] cycle = Requirements.cycle(r, r.anchorYear(), year);
+            if (cycle[1] != year) continue;
+            int shortOf = aggregates.countShortRegisteredAt(unit, r.id(), cycle[0]);
+            if (shortOf > 0) notices.send(CycleShortNotice.toUnit(r, cycle, unit, tree.nameOf(unit), shortOf, clock.instant()));
+        }
     }
 }

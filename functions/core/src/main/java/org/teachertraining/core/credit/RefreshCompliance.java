@@ -25,12 +25,14 @@ public final class RefreshCompliance {
         this.clock = clock;
     }
 
-    public void refresh(Teacher teacher) {
+    /** Re-evaluates the teacher's rows and stores them; answers the rows as evaluated now. */
+    public List<ComplianceRow> refresh(Teacher teacher) {
         var standing = aggregates.standing(teacher.id());
         var entries = standing.ledger();
         int year = ChinaTime.today(clock).getYear();
-        aggregates.replace(teacher.id(), rows(teacher, statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year)),
-                entries.size(), standing.stored());
+        var rows = rows(teacher, statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year));
+        aggregates.replace(teacher.id(), rows, entries.size(), standing.stored());
+        return rows;
     }
 
     /** The requirements (those in force in {@code year}) that apply to the teacher, evaluated for the cycle containing {@code year}. */

@@ -2,9 +2,6 @@ package org.teachertraining.core.notification;
 
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Text;
-import org.teachertraining.core.credit.ComplianceAggregates;
-import org.teachertraining.core.credit.RequirementBook;
-import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.program.CityReports;
 import org.teachertraining.core.project.Project;
@@ -25,12 +22,12 @@ import java.util.Set;
  * <ul>
  * <li>the selection cutoff, 7, 3 and 1 day before: each jurisdiction whose quota is not filled, with its numbers;</li>
  * <li>each deliverable, {@value #DAYS_BEFORE_DUE} days before its due date unless accepted, and the day after it once late: the institution;</li>
- * <li>on 1 January of a cycle's last year: each teacher still short of the requirement, and the teacher's jurisdiction (the school's admins);</li>
  * <li>cities' program summaries (S6), 7 and 1 day before their due date and the day after: each city that has not submitted;</li>
  * <li>whatever the further sources find (T1: on 1 July, each unit behind pace in high-end training).</li>
  * </ul>
  * A cancelled project (or one whose application was rejected) has nothing due. The occasion names the day's reason, so
- * the same reminder produced twice is one notification.
+ * the same reminder produced twice is one notification. C3's reminder in a cycle's last year goes out with the compliance
+ * rollover ({@link org.teachertraining.core.credit.ComplianceRollover}), a unit's page at a time, not from this one run.
  */
 public final class FindReminders {
     static final Set<Integer> CUTOFF_DAYS_BEFORE = Set.of(7, 3, 1);
@@ -39,26 +36,21 @@ public final class FindReminders {
     private final Projects projects;
     private final Quotas quotas;
     private final Submissions submissions;
-    private final ComplianceAggregates compliance;
-    private final RequirementBook requirements;
     private final CityReports cityReports;
     private final JurisdictionTree tree;
     private final List<ReminderSource> more;
 
-    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, RequirementBook requirements,
-                         CityReports cityReports, JurisdictionTree tree) {
-        this(projects, quotas, submissions, compliance, requirements, cityReports, tree, List.of());
+    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, CityReports cityReports, JurisdictionTree tree) {
+        this(projects, quotas, submissions, cityReports, tree, List.of());
     }
 
     /** {@code more}: further sources of the day's reminders (the high-end training shares, T1). */
-    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, ComplianceAggregates compliance, RequirementBook requirements,
-                         CityReports cityReports, JurisdictionTree tree, List<ReminderSource> more) {
+    public FindReminders(Projects projects, Quotas quotas, Submissions submissions, CityReports cityReports, JurisdictionTree tree,
+                         List<ReminderSource> more) {
         this.more = List.copyOf(more);
         this.projects = projects;
         this.quotas = quotas;
         this.submissions = submissions;
-        this.compliance = compliance;
-        this.requirements = requirements;
         this.cityReports = cityReports;
         this.tree = tree;
     }
@@ -70,7 +62,6 @@ public final class FindReminders {
             cutoff(p, day, at, out);
             deliverables(p, day, at, out);
         }
-        cycleShortfalls(day, at, out);
         cityReports(day, at, out);
         for (var source : more) out.addAll(source.on(day, at));
         return out;
@@ -113,30 +104,6 @@ public final class FindReminders {
                         Text.of(p.name() + "：" + what + " 应于 " + d.dueDate() + " 前提交（" + d.rule() + "），已逾期。",
                                 p.code() + ": " + whatEn + " was due by " + d.dueDate() + " (" + d.rule() + ") and is late."), at));
             }
-        }
-    }
-
-    private void cycleShortfalls(LocalDate day, Instant at, List<Notification> out) {
-        if (day.getMonthValue() != 1 || day.getDayOfMonth() != 1) return;
-        for (var r : requirements.inForce(day.getYear()).all()) {
-            if (r.anchorYear() == null) continue;
-            int[] cycle = Requirements.cycle(r, r.anchorYear(), day.getYear());
-            if (cycle[1] != day.getYear()) continue;
-            String cursor = null;
-            do {
-                var page = compliance.shortIn(r.jurisdiction(), r.id(), cycle[0], null, cursor, 100);
-                for (var row : page.items()) {
-                    String occasion = "C3|" + r.id() + "|" + cycle[0] + "|" + row.teacherId();
-                    var title = Text.of("本周期还差 " + row.shortBy() + " 学时：" + r.name(), row.shortBy() + " hours short this cycle: " + r.id());
-                    var body = Text.of(row.name() + "：" + r.name() + "（" + cycle[0] + "–" + cycle[1] + "）已修 " + row.earned() + "/" + row.required()
-                                    + " 学时，今年是本周期最后一年。",
-                            row.teacherId() + ": " + r.id() + " (" + cycle[0] + "-" + cycle[1] + ") " + row.earned() + " of " + row.required()
-                                    + " hours; this is the cycle's last year.");
-                    out.add(Notification.of(Notification.teacher(row.teacherId()), occasion, "CYCLE_SHORT", null, title, body, at));
-                    out.add(Notification.of(Notification.jurisdiction(row.jurisdiction()), occasion, "CYCLE_SHORT", null, title, body, at));
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
         }
     }
 
