@@ -582,6 +582,13 @@ public final class InMemoryPorts {
             }
         }
 
+        public int countShortIn(String jurisdiction, String requirementId, int cycleFrom) {
+            synchronized (lock) {
+                return (int) complianceRows.values().stream().flatMap(List::stream).filter(r -> r.jurisdiction().startsWith(JurisdictionTree.subtreePrefix(jurisdiction))
+                        && r.requirementId().equals(requirementId) && r.cycleFrom() == cycleFrom && !r.met()).count();
+            }
+        }
+
         public int countShortRegisteredAt(String unit, String requirementId, int cycleFrom) {
             synchronized (lock) {
                 return (int) complianceRows.values().stream().flatMap(List::stream).filter(r -> r.jurisdiction().equals(unit)

@@ -3,6 +3,9 @@ package org.teachertraining.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbReminderRuns;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -95,8 +98,21 @@ class ComplianceRolloverIT {
         return out;
     }
 
+    /**
+     * Moves the platform's clock to 08:00:30 of a day and waits until the daily run has covered exactly that day, so that
+     * the next move finds it done (the schedule fires once for the latest occurrence the clock passed).
+     */
     private static void clock(Api api, String now) throws Exception {
         assertEquals(200, api.send("POST", "/dev/clock", null, "{\"now\":\"" + now + "\"}").status());
+        var day = java.time.LocalDate.parse(now.substring(0, 10));
+        try (var dynamo = AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString())) {
+            var runs = new DynamoDbReminderRuns(new TrainingTable(dynamo, "TrainingTable"));
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!runs.lastDay().equals(java.util.Optional.of(day))) {
+                if (System.currentTimeMillis() > deadline) throw new AssertionError("the daily run never covered " + day + "; last day " + runs.lastDay());
+                Thread.sleep(50);
+            }
+        }
     }
 
     private static List<JsonNode> shortIn(Api api, String token) throws Exception {

@@ -106,11 +106,21 @@ public final class DynamoDbComplianceAggregates implements ComplianceAggregates 
     }
 
     @Override
+    public int countShortIn(String jurisdiction, String requirementId, int cycleFrom) {
+        return countShort(requirementId, cycleFrom, JurisdictionTree.subtreePrefix(jurisdiction));
+    }
+
+    @Override
     public int countShortRegisteredAt(String unit, String requirementId, int cycleFrom) {
+        return countShort(requirementId, cycleFrom, unit + "#");
+    }
+
+    /** The short rows whose index key starts with {@code prefix}, counted by DynamoDB (Select COUNT: the items are not sent). */
+    private int countShort(String requirementId, int cycleFrom, String prefix) {
         return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI2)
                         .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
-                        .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :unit)")
-                        .expressionAttributeValues(Map.of(":pk", s(key(requirementId, cycleFrom)), ":unit", s(unit + "#"))))
+                        .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(key(requirementId, cycleFrom)), ":prefix", s(prefix))))
                 .stream().mapToInt(r -> r.count()).sum();
     }
 

@@ -29,6 +29,9 @@ public interface ComplianceAggregates {
     /** Teachers registered in {@code jurisdiction} or below, short of {@code requirementId} in the cycle starting {@code cycleFrom}. */
     Page<ComplianceRow> shortIn(String jurisdiction, String requirementId, int cycleFrom, String schoolId, String cursor, int limit);
 
+    /** How many teachers registered in {@code jurisdiction} or below are short of {@code requirementId} in that cycle (counted by the store, not read). */
+    int countShortIn(String jurisdiction, String requirementId, int cycleFrom);
+
     /** How many teachers registered at {@code unit} itself, not below it, are short of {@code requirementId} in that cycle (counted by the store). */
     int countShortRegisteredAt(String unit, String requirementId, int cycleFrom);
 }

@@ -2,10 +2,8 @@ package org.teachertraining.core.evaluation;
 
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.ComplianceAggregates;
-import org.teachertraining.core.credit.Requirement;
 import org.teachertraining.core.credit.RequirementBook;
 import org.teachertraining.core.credit.Requirements;
 import org.teachertraining.core.enrollment.Enrollments;
@@ -143,7 +141,7 @@ public final class JurisdictionResults {
         var shortOf = new LinkedHashMap<String, Integer>();
         for (String row : rows.subList(1, rows.size())) {
             teachersOf.put(row, teachersIn(row));
-            shortOf.put(row, requirement == null || teachersOf.get(row) == 0 ? 0 : shortIn(row, requirement, cycle[0]));
+            shortOf.put(row, requirement == null || teachersOf.get(row) == 0 ? 0 : compliance.countShortIn(row, requirement.id(), cycle[0]));
         }
         if (rows.size() > 1) {
             int own = teachers.countRegisteredAt(code);
@@ -152,7 +150,7 @@ public final class JurisdictionResults {
                     + shortOf.values().stream().mapToInt(Integer::intValue).sum());
         } else {
             teachersOf.put(code, teachersIn(code));
-            shortOf.put(code, requirement == null || teachersOf.get(code) == 0 ? 0 : shortIn(code, requirement, cycle[0]));
+            shortOf.put(code, requirement == null || teachersOf.get(code) == 0 ? 0 : compliance.countShortIn(code, requirement.id(), cycle[0]));
         }
         boolean cities = rows.stream().anyMatch(r -> tree.find(r).map(j -> j.level() == Jurisdiction.Level.CITY).orElse(false));
         var summaries = cities ? summariesDue(programsOfYear) : List.<SummariesDue>of();
@@ -209,17 +207,6 @@ public final class JurisdictionResults {
     /** The teachers registered at the unit or at any unit below it. */
     private int teachersIn(String unit) {
         return access.tree().registrationUnitsWithin(unit).stream().mapToInt(teachers::countRegisteredAt).sum();
-    }
-
-    private int shortIn(String unit, Requirement r, int cycleFrom) {
-        int n = 0;
-        String cursor = null;
-        do {
-            var page = compliance.shortIn(unit, r.id(), cycleFrom, null, cursor, Page.EXPORT_SIZE);
-            n += page.items().size();
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return n;
     }
 
     /** For the explanation of a row: what each figure counts. */
