@@ -50,4 +50,16 @@ class SchoolBasedHoursTest {
         var otherSchool = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);   // the same county's other school
         assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.record(otherSchool, "T1", new RecordSchoolBasedHours.Command("SB-4", 2020, 8, "x", null))).kind());
     }
+
+    @Test
+    void noHoursForAYearBeforeTheTeacherBeganTeaching() {
+        var t = w.teacher("NEW-1", "411523");
+        done(w.saveTeacher.execute(World.XINYANG, new org.teachertraining.core.teacher.SaveTeacher.Command(t.id(), t.name(), t.jurisdiction(), "4115230001",
+                t.stage(), t.subjects(), t.role(), t.schoolLocation(), java.time.LocalDate.of(2019, 9, 1), t.backboneLevel())));
+        var before = refused(useCase.record(SCHOOL, "NEW-1", new RecordSchoolBasedHours.Command("SB-5", 2018, 8, "读书分享", null)));
+        assertEquals("year", before.errors().get(0).field());
+        assertEquals("早于该教师的从教年份（2019 年）", before.errors().get(0).message().zh());
+        assertTrue(w.ports.schoolBased.pendingIn("411523").isEmpty(), "nothing stored");
+        done(useCase.record(SCHOOL, "NEW-1", new RecordSchoolBasedHours.Command("SB-5", 2019, 8, "读书分享", null)));
+    }
 }

@@ -86,7 +86,7 @@ public final class ComplianceRollover {
         }
         if (page.nextCursor() != null) {
             queue.send(List.of(new Work(work.unit(), page.nextCursor())));
-        } else {
+        } else if (work.cursor() != null || !page.items().isEmpty()) {   // a unit nobody is registered at has nobody to count
             tellUnit(work.unit(), year);
         }
         return page.items().size();

@@ -47,7 +47,11 @@ public final class RecordSchoolBasedHours {
         var v = new Violations();
         v.identifier("recordId", c.recordId());
         int thisYear = ChinaTime.today(clock).getYear();
-        if (v.required("year", c.year())) v.range("year", c.year(), thisYear - 5, thisYear);
+        int began = teacher.get().teachingSince().getYear();
+        if (v.required("year", c.year())) {
+            v.range("year", c.year(), thisYear - 5, thisYear);
+            if (c.year() >= thisYear - 5 && c.year() < began) v.add("year", "早于该教师的从教年份（" + began + " 年）", "before the teacher began teaching (" + began + ")");
+        }
         if (v.required("hours", c.hours())) v.range("hours", c.hours(), 1, 200);
         v.text("activity", c.activity(), 200);
         v.optionalText("topic", c.topic(), 30);
