@@ -35,6 +35,10 @@ class OpenProjectsIT {
         var zzProject = api.send("POST", "/programs/" + zzProgram.json().get("id").asText() + "/projects", zhengzhou, Api.projectBody("OP-ZZ", null));
         assertEquals(201, zzProject.status(), zzProject.toString());
 
+        String cancelled = api.project(province, "OP-CANCELLED", null);   // its selection is over: not offered
+        assertEquals(200, api.send("PUT", "/projects/" + cancelled + "/quotas/411500", province, "{\"seats\":5}").status());
+        assertEquals(200, api.send("POST", "/projects/" + cancelled + "/cancellation", province, "{\"reason\":\"经费未落实\"}").status());
+
         String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"op-t0\",\"role\":\"TEACHER\",\"teacherId\":\"OP-0\"}").json().get("token").asText();
         var r = api.send("GET", "/teachers/OP-0/open-projects", teacher, null);
         assertEquals(200, r.status(), r.toString());
@@ -47,6 +51,10 @@ class OpenProjectsIT {
         assertEquals("411500", byId.get(full).get("details").get("quotaJurisdiction").asText());
         assertTrue(byId.get(noSeats).get("reason").asText().contains("名额"), byId.get(noSeats).toString());
         assertFalse(byId.containsKey(zzProject.json().get("id").asText()), "another city's program applies to Xin County");
+        assertFalse(byId.containsKey(cancelled), "a cancelled project is offered");
+        var choices = api.send("GET", "/me/projects?open=true", teacher, null);
+        assertEquals(200, choices.status(), choices.toString());
+        assertFalse(choices.body().contains(cancelled), "a cancelled project among the teacher's choices");
 
         // in English on request; the county reads it too; another county's admin and another teacher may not
         var english = api.send("GET", "/teachers/OP-0/open-projects", teacher, null, "Accept-Language", "en");

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * For one teacher, the projects whose selection is open now (before their cutoff) in this year's and next
+ * For one teacher, the projects whose selection is open now (before their cutoff, not cancelled) in this year's and next
  * year's programs that apply to the teacher's unit, each with whether a seat is there for them and, if not, why — the rule
  * and its explanation, exactly as an enrollment would refuse ({@link EnrollTeacher#whyNot}). The teacher
  * reads their own; admins whose subtree holds the teacher read it too.
@@ -59,7 +59,7 @@ public final class OpenProjects {
         applying.addAll(programs.allOfYear(year + 1, owners));   // next year's plan, published now, may already be selecting
         for (Program program : applying) {
             for (Project project : projects.ofProgram(program.id())) {
-                if (!clock.instant().isBefore(project.selectionCutoff())) continue;
+                if (!clock.instant().isBefore(project.selectionCutoff()) || project.cancelledAt() != null) continue;   // selection over
                 offers.add(new Offer(project, enroll.whyNot(project, t)));
             }
         }
