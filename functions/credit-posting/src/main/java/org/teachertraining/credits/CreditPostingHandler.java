@@ -100,8 +100,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
             log.put("messageId", message.getMessageId());
             log.put("receiveCount", message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount"));
             try {
-                var body = JSON.readTree(message.getBody());
-                var work = SqsComplianceRollover.read(body);
+                var work = SqsComplianceRollover.read(message.getBody());
                 if (work.isPresent()) {
                     log.put("complianceRefresh", work.get().unit());
                     log.put("refreshed", rollover.refresh(work.get()));
@@ -109,7 +108,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
                     print(log);
                     continue;
                 }
-                var completion = JSON.treeToValue(body, Completion.class);
+                var completion = JSON.readValue(message.getBody(), Completion.class);
                 log.put("completionId", completion.completionId());
                 var outcome = postCompletion.execute(completion);
                 if (outcome instanceof Outcome.Done<PostCompletion.Posted> done) {

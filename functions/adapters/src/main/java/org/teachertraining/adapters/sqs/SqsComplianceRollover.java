@@ -50,9 +50,14 @@ public final class SqsComplianceRollover implements ComplianceRollover.WorkQueue
         return StoredJson.write(Map.of(MEMBER, work));
     }
 
-    /** The item a message carries, or empty for any other message (a completion). */
-    public static Optional<ComplianceRollover.Work> read(JsonNode message) {
-        var member = message.get(MEMBER);
+    /**
+     * The item a message carries, or empty for any other message (a completion). A completion's body never holds the
+     * member's name as a string of its own, so it is read no further than that look, and the completion path stays as
+     * it was; a body that does is parsed and read by its member.
+     */
+    public static Optional<ComplianceRollover.Work> read(String body) {
+        if (body == null || !body.contains("\"" + MEMBER + "\"")) return Optional.empty();
+        JsonNode member = StoredJson.read(body, JsonNode.class).get(MEMBER);
         if (member == null) return Optional.empty();
         return Optional.of(StoredJson.read(member.toString(), ComplianceRollover.Work.class));
     }
