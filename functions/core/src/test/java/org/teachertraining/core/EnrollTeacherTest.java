@@ -136,6 +136,7 @@ class EnrollTeacherTest {
         assertEquals("E4", r.rule());
         assertEquals("2022-10-20", r.details().get("bannedUntil"));
         assertTrue(r.message().zh().contains("无故未参训") && !r.message().zh().contains("NO_SHOW"), r.message().zh());
+        assertTrue(r.message().en().endsWith("(no-show on 2019-10-20)"), r.message().en());
 
         var countyProgram = done(w.createProgram.execute(World.XIN_COUNTY,
                 new org.teachertraining.core.program.CreateProgram.Command(2020, ProgramLevel.COUNTY, "新县县培", "411523", null)));

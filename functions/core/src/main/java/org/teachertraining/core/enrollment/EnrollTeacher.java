@@ -173,7 +173,7 @@ public final class EnrollTeacher {
                 return Optional.of(Refusal.unprocessable("E4", Text.of(
                         "该教师因诚信记录（" + ban.get().kind().zh() + "，" + ban.get().occurredOn() + "）在 " + ban.get().bannedUntil() + " 前不得参加省级及以上项目",
                         "The teacher is banned from provincial and national projects until " + ban.get().bannedUntil()
-                                + " (" + ban.get().kind() + " on " + ban.get().occurredOn() + ")"),
+                                + " (" + org.teachertraining.core.common.Labels.of(ban.get().kind()).en().toLowerCase(java.util.Locale.ROOT) + " on " + ban.get().occurredOn() + ")"),
                         Map.of("bannedUntil", ban.get().bannedUntil().toString(), "reason", ban.get().kind().name())));
             }
         }
