@@ -15,7 +15,7 @@ import java.time.LocalDate;
 public final class SendReminders {
     public static final int CATCH_UP_DAYS = 31;
 
-    /** Work that begins with a year (Asia/Shanghai): started by the first run that finds the last day it covered in an earlier year. */
+    /** Work that begins with a year (Asia/Shanghai): started by the first run that finds the last day it covered in an earlier year, or none. */
     public interface NewYear {
         void began(int year);
     }
@@ -39,9 +39,10 @@ public final class SendReminders {
     public Run run() {
         LocalDate today = ChinaTime.today(clock);
         var last = runs.lastDay();
-        // before the days are marked covered: if it fails, the next run finds the old year again and starts it again
-        // (a first run ever has nothing of an earlier year to bring forward; a clock set back starts nothing)
-        if (last.isPresent() && last.get().getYear() < today.getYear()) newYear.began(today.getYear());
+        // before the days are marked covered: if it fails, the next run finds the old year again and starts it again.
+        // A first run ever starts it too (records saved before it, in whatever year, are brought to this one); a clock
+        // set back starts nothing.
+        if (last.map(d -> d.getYear() < today.getYear()).orElse(true)) newYear.began(today.getYear());
         LocalDate from = last.map(d -> d.plusDays(1)).orElse(today);
         if (from.isBefore(today.minusDays(CATCH_UP_DAYS))) from = today.minusDays(CATCH_UP_DAYS);
         if (from.isAfter(today)) from = today;   // the clock was set back (a demo, a test): start again from today
