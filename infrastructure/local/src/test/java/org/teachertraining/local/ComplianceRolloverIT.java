@@ -41,13 +41,13 @@ class ComplianceRolloverIT {
         // 2030, the last year of Henan's 2026–2030 cycle: each teacher is told, the county once, with how many
         clock(api, "2030-01-01T08:00:30+08:00");
         county = api.token("ro-mq", "COUNTY_ADMIN", COUNTY);
-        var countyNotices = awaitCycleShort(api, county, 2);   // HN-CYCLE's 360 hours and IT 2.0's 50 both end in 2030
+        var countyNotices = awaitCycleShort(county, 2);   // HN-CYCLE's 360 hours and IT 2.0's 50 both end in 2030
         assertEquals(List.of("HN-CYCLE", "HN-IT-2.0"), countyNotices.stream().map(n -> n.get("title").get("en").asText().replaceAll(".*: ", "")).sorted().toList());
         assertTrue(countyNotices.stream().anyMatch(n -> n.get("body").get("zh").asText().startsWith("民权县登记的教师中有 30 名尚未达到河南省教师继续教育")),
                 countyNotices.toString());
         var teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ro-t\",\"role\":\"TEACHER\",\"jurisdiction\":\"" + COUNTY + "\",\"teacherId\":\"RO-7\"}")
                 .json().get("token").asText();
-        var told = awaitCycleShort(api, teacher, 2);
+        var told = awaitCycleShort(teacher, 2);
         assertEquals(List.of("本周期还差 360 学时：河南省教师继续教育：每5年不少于360学时", "本周期还差 50 学时：信息技术应用能力提升工程2.0：不少于50学时，其中实践应用不少于25学时"),
                 told.stream().map(n -> n.get("title").get("zh").asText()).sorted(java.util.Comparator.comparing(t -> t.contains("360") ? 0 : 1)).toList());
 
@@ -78,40 +78,22 @@ class ComplianceRolloverIT {
     }
 
     /** The caller's CYCLE_SHORT notices, once there are {@code expected} (or after 60 s, those there are). */
-    private static List<JsonNode> awaitCycleShort(Api api, String token, int expected) throws Exception {
+    private static List<JsonNode> awaitCycleShort(String token, int expected) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
-        List<JsonNode> got;
-        do {
-            got = cycleShort(api, token);
-            if (got.size() >= expected) break;
-            Thread.sleep(250);
-        } while (System.currentTimeMillis() < deadline);
+        while (cycleShort(token).size() < expected && System.currentTimeMillis() < deadline) Thread.sleep(250);
         Thread.sleep(500);   // and nothing more arrives
-        return cycleShort(api, token);
+        return cycleShort(token);
     }
 
-    private static List<JsonNode> cycleShort(Api api, String token) throws Exception {
-        var r = api.send("GET", "/me/notifications?limit=100", token, null);
-        assertEquals(200, r.status(), r.toString());
-        var out = new ArrayList<JsonNode>();
-        r.json().get("items").forEach(n -> { if (n.get("kind").asText().equals("CYCLE_SHORT")) out.add(n); });
-        return out;
+    private static List<JsonNode> cycleShort(String token) throws Exception {
+        return NotificationsIT.inbox(token, null).stream().filter(n -> n.get("kind").asText().equals("CYCLE_SHORT")).toList();
     }
 
-    /**
-     * Moves the platform's clock to 08:00:30 of a day and waits until the daily run has covered exactly that day, so that
-     * the next move finds it done (the schedule fires once for the latest occurrence the clock passed).
-     */
+    /** Moves the platform's clock to 08:00:30 of a day and waits until the daily run has covered exactly that day. */
     private static void clock(Api api, String now) throws Exception {
         assertEquals(200, api.send("POST", "/dev/clock", null, "{\"now\":\"" + now + "\"}").status());
-        var day = java.time.LocalDate.parse(now.substring(0, 10));
         try (var dynamo = AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString())) {
-            var runs = new DynamoDbReminderRuns(new TrainingTable(dynamo, "TrainingTable"));
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (!runs.lastDay().equals(java.util.Optional.of(day))) {
-                if (System.currentTimeMillis() > deadline) throw new AssertionError("the daily run never covered " + day + "; last day " + runs.lastDay());
-                Thread.sleep(50);
-            }
+            NotificationsIT.awaitRun(new DynamoDbReminderRuns(new TrainingTable(dynamo, "TrainingTable")), java.time.LocalDate.parse(now.substring(0, 10)));
         }
     }
 

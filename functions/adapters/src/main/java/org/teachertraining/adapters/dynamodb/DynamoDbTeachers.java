@@ -44,11 +44,7 @@ public final class DynamoDbTeachers implements Teachers {
 
     @Override
     public int countRegisteredAt(String unit) {
-        return table.client().queryPaginator(b -> b.tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
-                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("JURISDICTION#" + unit), ":sk", s("TEACHER#"))))
-                .stream().mapToInt(r -> r.count()).sum();
+        return table.count(TrainingTable.GSI1, "JURISDICTION#" + unit, "TEACHER#");
     }
 
     @Override

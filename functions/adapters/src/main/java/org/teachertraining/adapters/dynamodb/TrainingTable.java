@@ -39,6 +39,18 @@ public final class TrainingTable {
         return client;
     }
 
+    /**
+     * How many items of an index's partition ({@code index}PK = {@code partition}) have a sort key starting with
+     * {@code sortKeyPrefix}, counted by DynamoDB (Select COUNT, page by page: the items are not sent).
+     */
+    public int count(String index, String partition, String sortKeyPrefix) {
+        return client.queryPaginator(b -> b.tableName(name).indexName(index)
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                        .keyConditionExpression(index + "PK = :pk AND begins_with(" + index + "SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":prefix", AttributeValue.fromS(sortKeyPrefix))))
+                .stream().mapToInt(r -> r.count()).sum();
+    }
+
     public String name() {
         return name;
     }
