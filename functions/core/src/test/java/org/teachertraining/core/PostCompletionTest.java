@@ -123,7 +123,7 @@ class PostCompletionTest {
             }
             public java.util.Optional<org.teachertraining.core.certificate.Certificate> find(String code) { return w.ports.certificates.find(code); }
         };
-        var stopping = new PostCompletion(w.checkCompletion, w.ports.results, certificates, w.compliance);
+        var stopping = new PostCompletion(w.checkCompletion, w.ports.results, certificates, w.compliance, w.bannedSeats);
         assertThrows(IllegalStateException.class, () -> stopping.execute(c));
         assertEquals(40, w.ports.hours.creditedIn("T1", 2020), "the credits were posted before the certificate");
         assertTrue(w.ports.certificateMap.isEmpty());

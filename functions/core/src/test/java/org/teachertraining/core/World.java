@@ -57,14 +57,16 @@ public final class World {
     public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, compliance::refresh);
     public final CheckCompletion checkCompletion = new CheckCompletion(
             org.teachertraining.core.credit.CompletionRecords.of(ports.projects, ports.institutions, ports.enrollments, ports.teachers), ports.programs);
-    public final PostCompletion postCompletion = new PostCompletion(checkCompletion,
-            ports.results, ports.certificates, compliance);
-    public final org.teachertraining.core.credit.CorrectResult correctResult = new org.teachertraining.core.credit.CorrectResult(ports.projects,
-            checkCompletion, ports.results, ports.ledger, ports.enrollments, ports.certificates, ports.teachers, compliance, access, clock);
-    public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
     public final EnrollTeacher enroll = new EnrollTeacher(org.teachertraining.core.enrollment.SelectionRecords.of(ports.projects, ports.teachers, ports.enrollments, ports.waitlists), ports.quotas, ports.enrollments,
             ports.integrity, ports.hours, new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, ports.teachers, ports.waitlists, enroll, access, clock);
+    public final org.teachertraining.core.enrollment.ReleaseBannedSeats bannedSeats = new org.teachertraining.core.enrollment.ReleaseBannedSeats(
+            ports.integrity, ports.enrollments, ports.projects, withdraw, clock);
+    public final PostCompletion postCompletion = new PostCompletion(checkCompletion,
+            ports.results, ports.certificates, compliance, bannedSeats);
+    public final org.teachertraining.core.credit.CorrectResult correctResult = new org.teachertraining.core.credit.CorrectResult(ports.projects,
+            checkCompletion, ports.results, ports.ledger, ports.enrollments, ports.certificates, ports.teachers, compliance, bannedSeats, access, clock);
+    public final ImportTeachers importTeachers = new ImportTeachers(saveTeacher);
     public final org.teachertraining.core.enrollment.Waitlist waitlist = new org.teachertraining.core.enrollment.Waitlist(ports.projects, ports.teachers,
             ports.enrollments, ports.waitlists, enroll, access, clock);
     public final ListEnrollments list = new ListEnrollments(ports.projects, ports.teachers, ports.enrollments, access);

@@ -337,8 +337,15 @@ public class PlatformFactory {
     @Singleton
     CorrectResult correctResult(Projects projects, CheckCompletion check, ProjectResults results, TrainingTable table,
                                 DynamoDbEnrollments enrollments, Certificates certificates, Teachers teachers,
-                                RefreshCompliance compliance, Access access, Clock clock) {
-        return new CorrectResult(projects, check, results, new DynamoDbLedger(table), enrollments, certificates, teachers, compliance, access, clock);
+                                RefreshCompliance compliance, org.teachertraining.core.enrollment.ReleaseBannedSeats bannedSeats, Access access, Clock clock) {
+        return new CorrectResult(projects, check, results, new DynamoDbLedger(table), enrollments, certificates, teachers, compliance, bannedSeats,
+                access, clock);
+    }
+
+    @Singleton
+    org.teachertraining.core.enrollment.ReleaseBannedSeats releaseBannedSeats(DynamoDbIntegrityRecords integrity, DynamoDbEnrollments enrollments,
+                                                                               Projects projects, WithdrawEnrollment withdrawals, Clock clock) {
+        return new org.teachertraining.core.enrollment.ReleaseBannedSeats(integrity, enrollments, projects, withdrawals, clock);
     }
 
     @Singleton

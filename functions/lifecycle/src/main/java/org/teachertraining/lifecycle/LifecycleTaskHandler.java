@@ -1,7 +1,11 @@
 package org.teachertraining.lifecycle;
 
 import org.teachertraining.adapters.aws.Priming;
+import org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions;
+import org.teachertraining.adapters.dynamodb.StoredSelection;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.credit.RequirementBook;
+import org.teachertraining.core.credit.Requirements;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,9 +43,11 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
     /** The composition root, also used by the local runtime with the function's own environment and the platform's clock. */
     public LifecycleTaskHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
+        var tree = JurisdictionTree.china();
+        var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new DynamoDbLifecycles(table), JurisdictionTree.china(),
-                environment.clock());
+                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table),
+                StoredSelection.releaseBannedSeats(table, requirements, tree, environment.clock()), new DynamoDbLifecycles(table), tree, environment.clock());
         this.table = table;
         Priming.beforeSnapshot("LifecycleFunction", this::prime);
     }

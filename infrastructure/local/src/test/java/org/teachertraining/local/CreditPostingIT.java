@@ -269,6 +269,36 @@ class CreditPostingIT {
         assertTrue(new DynamoDbIntegrityRecords(table).ofTeacher("CP-5").isEmpty());
     }
 
+    /**
+     * E4 after the selection: CPD-0, selected for two provincial projects that have not started, is dismissed from the
+     * first. Posting the dismissal (the real queue, the function's own role) releases the seat in the second, and the
+     * teacher waiting for it takes it (E7); the seat in the first, where the record comes from, stays.
+     */
+    @Test
+    void e4_aDismissalReleasesTheTraineesSeatInALaterProvincialProject_toItsWaitlist() throws Exception {
+        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        String first = api.project(province, "CREDITS-2", null), later = api.project(province, "CREDITS-3", null);
+        api.importTeachers(xinyang, "CPD-", "411523", 2);
+        for (var p : List.of(first, later)) {
+            assertEquals(200, api.send("PUT", "/projects/" + p + "/quotas/411500", province, "{\"seats\":1}").status());
+            assertEquals(201, api.send("POST", "/projects/" + p + "/enrollments", xinyang, "{\"teacherId\":\"CPD-0\"}").status());
+        }
+        assertEquals(201, api.send("POST", "/projects/" + later + "/waitlist", xinyang, "{\"teacherId\":\"CPD-1\"}").status());
+
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(completion("C-DISMISS", "{\"teacherId\":\"CPD-0\",\"outcome\":\"DISMISSED\"}")
+                .replace(project, first)));
+        awaitDrained();
+        assertEquals(List.of(IntegrityRecord.Kind.DISMISSED), new DynamoDbIntegrityRecords(table).ofTeacher("CPD-0").stream().map(IntegrityRecord::kind).toList());
+        assertEquals(java.util.Map.of("CPD-0", "WITHDRAWN", "CPD-1", "SELECTED"), LifecycleIT.statuses(later, xinyang));
+        assertEquals(java.util.Map.of("CPD-0", "SELECTED"), LifecycleIT.statuses(first, xinyang));
+        String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"cpd-0\",\"role\":\"TEACHER\",\"jurisdiction\":\"411523\",\"teacherId\":\"CPD-0\"}")
+                .json().get("token").asText();
+        var told = NotificationsIT.inbox(teacher, later).stream().map(n -> n.get("body").get("zh").asText()).toList();
+        assertEquals(2, told.size(), told.toString());   // selected, then released
+        assertTrue(told.stream().anyMatch(b -> b.startsWith("因诚信记录（被劝退，")), told.toString());
+    }
+
     @Test
     void e8_aNoShowTheLifecycleRecordedIsPostedWhenTheCompletionReportsIt_andCorrectedAfterwards() throws Exception {
         // the first day over, the lifecycle recorded CP-7 a no-show (E8): the record dated the project's start date, as a

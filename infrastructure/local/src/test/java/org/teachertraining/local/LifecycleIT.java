@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,6 +148,17 @@ class LifecycleIT {
             assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-" + i + "\"}").status());
         }
 
+        // LIFE1-2 is also selected for a provincial project starting after this one ends, whose one seat LIFE1-W0 waits for
+        var laterProgram = api.send("POST", "/programs", province(), "{\"year\":" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
+                + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program LIFE-1B\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
+        var laterCreated = api.send("POST", "/programs/" + laterProgram + "/projects", province(), Api.projectBody("LIFE-1B", null, 20));
+        assertEquals(201, laterCreated.status(), laterCreated.toString());
+        String later = laterCreated.json().get("id").asText();
+        assertEquals(200, api.send("PUT", "/projects/" + later + "/quotas/411500", province(), "{\"seats\":1}").status());
+        api.importTeachers(xinyang, "LIFE1-W", "411523", 1);
+        assertEquals(201, api.send("POST", "/projects/" + later + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-2\"}").status());
+        assertEquals(201, api.send("POST", "/projects/" + later + "/waitlist", xinyang, "{\"teacherId\":\"LIFE1-W0\"}").status());
+
         // past the cutoff: selection closes with its fill rates, the pre-start checks run
         clock(cutoff.plusMinutes(1).toString());
         var checked = await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
@@ -200,6 +212,12 @@ class LifecycleIT {
         assertEquals(1, recorded(noShowTeacher, "").size());
         assertTrue(recorded(noShowTeacher, "").get(0).contains("前不能参加省级及以上培训项目"), recorded(noShowTeacher, "").toString());
         assertEquals(1, recorded(api.token("life-county", "COUNTY_ADMIN", "411523"), "LIFE1-2").size());
+        // E4 after the selection: the ban releases LIFE1-2's seat in the later provincial project, which the waitlist takes
+        // (the lifecycle function, under its own role), and LIFE1-2 is told not to report there
+        assertEquals(Map.of("LIFE1-2", "WITHDRAWN", "LIFE1-W0", "SELECTED"), statuses(later, xinyang));
+        var released = NotificationsIT.inbox(noShowTeacher, later).stream().filter(n -> n.get("kind").asText().equals("WITHDRAWN")).toList();
+        assertEquals(1, released.size(), released.toString());
+        assertTrue(released.getFirst().get("body").get("zh").asText().startsWith("因诚信记录（无故未参训，" + start + "）"), released.toString());
         var rates = api.send("GET", "/projects/" + project + "/report-rates", xinyang, null);
         assertEquals(200, rates.status(), rates.toString());
         assertEquals("411523", rates.json().get(0).get("jurisdiction").asText(), rates.body());
@@ -495,6 +513,15 @@ class LifecycleIT {
     }
 
     /** The bodies (zh) of the integrity records' notices in the inbox {@code token} reads, of those that name {@code about}. */
+    /** Each enrollment of the project, its teacher's ID to its status. */
+    static Map<String, String> statuses(String project, String token) throws Exception {
+        var out = new java.util.TreeMap<String, String>();
+        for (var page : Api.shared().pages("/projects/" + project + "/enrollments?limit=100", token)) {
+            page.get("items").forEach(e -> out.put(e.get("teacherId").asText(), e.get("status").asText()));
+        }
+        return out;
+    }
+
     static List<String> recorded(String token, String about) throws Exception {
         var inbox = api.send("GET", "/me/notifications?limit=100", token, null);
         assertEquals(200, inbox.status(), inbox.toString());

@@ -8,6 +8,7 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.ReleaseBannedSeats;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * once it turns out the trainee never came, or the reverse once a no-show is shown to be an error. In one
  * atomic step: a reversing entry for every hour the old result credited, entries for the new hours, the
  * integrity record of the old outcome removed and one for the new outcome written (E4), the old
- * certificate withdrawn. The new result is checked as a completion is (C1, C4), and a reason is required.
+ * certificate withdrawn. A new record's ban releases the trainee's seats in later provincial and national projects
+ * ({@link ReleaseBannedSeats}). The new result is checked as a completion is (C1, C4), and a reason is required.
  * Only the admins over the project's owner (the province, for a provincial project) correct results:
  * a county must not be able to erase its own teachers' bans.
  */
@@ -42,11 +44,12 @@ public final class CorrectResult {
     private final Certificates certificates;
     private final Teachers teachers;
     private final RefreshCompliance compliance;
+    private final ReleaseBannedSeats bannedSeats;
     private final Access access;
     private final Clock clock;
 
     public CorrectResult(Projects projects, CheckCompletion checkCompletion, ProjectResults results, Ledger ledger, Enrollments enrollments,
-                         Certificates certificates, Teachers teachers, RefreshCompliance compliance, Access access, Clock clock) {
+                         Certificates certificates, Teachers teachers, RefreshCompliance compliance, ReleaseBannedSeats bannedSeats, Access access, Clock clock) {
         this.projects = projects;
         this.checkCompletion = checkCompletion;
         this.results = results;
@@ -55,6 +58,7 @@ public final class CorrectResult {
         this.certificates = certificates;
         this.teachers = teachers;
         this.compliance = compliance;
+        this.bannedSeats = bannedSeats;
         this.access = access;
         this.clock = clock;
     }
@@ -95,6 +99,7 @@ public final class CorrectResult {
             return Outcome.refused(Refusal.conflict("C5", Text.of("该结果刚被他人更改，请刷新后重试", "The result changed meanwhile; reload and try again")));
         }
         if (teacher != null) compliance.refresh(teacher);
+        if (added != null) bannedSeats.of(teacherId, correctionId);
         if (code != null) {
             certificates.issueNew(new Certificate(code, teacherId, PostCompletion.nameOf(enrollment, teacher), projectId, enrollment.projectName(),
                     project.get().institutionId(), c.hours().values().stream().mapToInt(Integer::intValue).sum(),

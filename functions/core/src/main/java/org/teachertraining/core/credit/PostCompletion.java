@@ -6,6 +6,7 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.ReleaseBannedSeats;
 import org.teachertraining.core.integrity.IntegrityNotice;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.notification.Notification;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * an integrity record for every failure, dismissal and no-show; a completion certificate per passed
  * trainee (C6) with a random code. Each trainee's result is posted in one atomic step with its guard
  * ({@link ProjectResults}): exactly once however often the message comes, and never for a trainee whose
- * result another completion holds. The whole completion is checked before anything is written.
+ * result another completion holds. The whole completion is checked before anything is written. A record's ban releases
+ * the trainee's seats in later provincial and national projects ({@link ReleaseBannedSeats}).
  */
 public final class PostCompletion {
     /** What a posting did: results posted now, results this completion had posted before, trainees another completion holds. */
@@ -30,12 +32,15 @@ public final class PostCompletion {
     private final ProjectResults results;
     private final Certificates certificates;
     private final RefreshCompliance compliance;
+    private final ReleaseBannedSeats bannedSeats;
 
-    public PostCompletion(CheckCompletion checkCompletion, ProjectResults results, Certificates certificates, RefreshCompliance compliance) {
+    public PostCompletion(CheckCompletion checkCompletion, ProjectResults results, Certificates certificates, RefreshCompliance compliance,
+                          ReleaseBannedSeats bannedSeats) {
         this.checkCompletion = checkCompletion;
         this.results = results;
         this.certificates = certificates;
         this.compliance = compliance;
+        this.bannedSeats = bannedSeats;
     }
 
     public Outcome<Posted> execute(Completion c) {
@@ -86,6 +91,8 @@ public final class PostCompletion {
                 continue;
             }
             Optional.ofNullable(teacher).ifPresent(compliance::refresh);
+            // after the record, and again on a redelivery: the seats its ban keeps the trainee from (E4)
+            if (record != null) bannedSeats.of(trainee.teacherId(), c.completionId());
             // issued after the credits: a redelivery that finds the credits posted still completes it, idempotently
             if (posting instanceof ProjectResults.Posting.Posted p) {
                 posted++;

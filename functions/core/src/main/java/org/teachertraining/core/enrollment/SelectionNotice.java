@@ -1,6 +1,8 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.Labels;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.project.Project;
 
@@ -34,6 +36,19 @@ public final class SelectionNotice {
                 Text.of("您在「" + p.name() + "」（" + p.code() + "）的入选已由教育行政部门办理退出，名额已释放，无需于 " + p.startDate() + " 报到。",
                         "Your selection for " + p.name() + " (" + p.code() + ") was withdrawn by the education bureau; the seat is freed, and you need not report on "
                                 + p.startDate() + "."), at);
+    }
+
+    /**
+     * The seat is released because an integrity record written since bans the teacher from the project's level (E4,
+     * {@link ReleaseBannedSeats}).
+     */
+    public static Notification banned(Project p, Enrollment e, IntegrityRecord ban, Instant at) {
+        return released(p, e, Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
+                Text.of("因诚信记录（" + ban.kind().zh() + "，" + ban.occurredOn() + "），您在 " + ban.bannedUntil() + " 前不能参加省级及以上培训项目，"
+                                + "在「" + p.name() + "」（" + p.code() + "）的入选已撤销，名额已释放，无需于 " + p.startDate() + " 报到。",
+                        "Because of an integrity record (" + Labels.of(ban.kind()).en().toLowerCase(java.util.Locale.ROOT) + " on " + ban.occurredOn()
+                                + ") you may not join provincial or national training before " + ban.bannedUntil() + ": your selection for " + p.name()
+                                + " (" + p.code() + ") is withdrawn, the seat freed, and you need not report on " + p.startDate() + "."), at);
     }
 
     /** The project stopped (cancelled, or its application rejected): its selected trainee is released and told. */

@@ -8,6 +8,7 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.teacher.Teacher;
@@ -78,6 +79,16 @@ public final class WithdrawEnrollment {
                     "该报名状态为「" + enrollment.status().zh() + "」，不能退出", "An enrollment in status " + enrollment.status() + " cannot be withdrawn")));
         }
         Instant at = clock.instant();
+        return Outcome.done(release(project, enrollment, caller.userId(), SelectionNotice.withdrawn(project, enrollment, at), at));
+    }
+
+    /**
+     * Frees {@code enrollment}'s seat (it must be SELECTED, before the start): the first eligible teacher of its pool's
+     * waitlist takes it, in the same write, and is told; with no one to promote it goes back to the pool. The teacher
+     * leaving is told by {@code freedNotice}; {@code by} names who released it, for the promoted enrollment's record.
+     */
+    public Withdrawal release(Project project, Enrollment enrollment, String by, Notification freedNotice, Instant at) {
+        String projectId = project.id(), teacherId = enrollment.teacherId();
         // a cancelled project selects nobody (E2): its freed seat is promoted to no one, and no one is told they were selected
         for (int attempt = 0; project.cancelledAt() == null && attempt < PROMOTION_ATTEMPTS; attempt++) {
             var candidate = firstEligible(project, enrollment.quotaJurisdiction(), teacherId);
@@ -85,17 +96,16 @@ public final class WithdrawEnrollment {
             var entry = candidate.get().entry();
             var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
                     enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
-                    "waitlist:" + caller.userId(), at, null, Enrollment.schoolOf(candidate.get().teacher()));
-            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at),
-                    SelectionNotice.withdrawn(project, enrollment, at))) {
-                case PROMOTED -> { return Outcome.done(new Withdrawal(enrollment.withdrawn(at), promoted)); }
-                case SEAT_NOT_HELD -> { return Outcome.done(new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null)); }
+                    "waitlist:" + by, at, null, Enrollment.schoolOf(candidate.get().teacher()));
+            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at), freedNotice)) {
+                case PROMOTED -> { return new Withdrawal(enrollment.withdrawn(at), promoted); }
+                case SEAT_NOT_HELD -> { return new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
                 case ENTRY_GONE -> { }                               // promoted by another withdrawal, or removed: the next one
             }
         }
-        return Outcome.done(new Withdrawal(enrollments.withdraw(enrollment, at, SelectionNotice.withdrawn(project, enrollment, at))
-                .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null));
+        return new Withdrawal(enrollments.withdraw(enrollment, at, freedNotice)
+                .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null);
     }
 
     private record Candidate(WaitlistEntry entry, Teacher teacher) {}

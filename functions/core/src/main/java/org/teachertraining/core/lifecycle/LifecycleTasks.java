@@ -9,6 +9,7 @@ import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.RegistrationDays;
+import org.teachertraining.core.enrollment.ReleaseBannedSeats;
 import org.teachertraining.core.integrity.IntegrityNotice;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
@@ -63,15 +64,17 @@ public final class LifecycleTasks {
     private final JurisdictionTree tree;
     private final Clock clock;
     private final ProjectFigures figures;
+    private final ReleaseBannedSeats bannedSeats;
 
     public LifecycleTasks(Projects projects, Enrollments enrollments, Quotas quotas, Submissions submissions, Ledger ledger,
-                          IntegrityRecords integrity, Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
+                          IntegrityRecords integrity, ReleaseBannedSeats bannedSeats, Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
         this.projects = projects;
         this.enrollments = enrollments;
         this.quotas = quotas;
         this.submissions = submissions;
         this.ledger = ledger;
         this.integrity = integrity;
+        this.bannedSeats = bannedSeats;
         this.lifecycles = lifecycles;
         this.tree = tree;
         this.clock = clock;
@@ -142,6 +145,7 @@ public final class LifecycleTasks {
      * dates it) is written; an excuse or an appeal (E4a) can lift it. The move comes first, conditional on the
      * trainee being still only selected: one registered in the same instant is not recorded a no-show. Idempotent:
      * a retry finds them moved, and writes the record again (the same item) in case the move was all that landed.
+     * The seats the ban keeps a no-show from in later provincial and national projects are released ({@link ReleaseBannedSeats}).
      * While a class reported since the application has its registration days still to come, nobody is marked and the
      * answer is {@code registrationCloses}: the instant the state machine waits for before marking again.
      */
@@ -165,6 +169,7 @@ public final class LifecycleTasks {
             if (status == EnrollmentStatus.NO_SHOW) {
                 var record = IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate());
                 integrity.add(record, IntegrityNotice.recorded(record, e.teacherName(), p.name(), e.jurisdiction(), "lifecycle", clock.instant()));
+                bannedSeats.of(e.teacherId(), "lifecycle");
                 noShows++;
             } else if (status.holdsSeat()) {
                 registered++;
