@@ -164,7 +164,7 @@ public final class InMemoryPorts {
                 return Optional.of(current.in(to));
             }
         }
-        public Optional<Enrollment> withdraw(Enrollment e, Instant at, org.teachertraining.core.notification.Notification notice) {
+        public Optional<Enrollment> withdraw(Enrollment e, Instant at, List<org.teachertraining.core.notification.Notification> told) {
             synchronized (lock) {
                 var current = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
                 if (current == null || current.status() != EnrollmentStatus.SELECTED) return Optional.empty();
@@ -172,7 +172,7 @@ public final class InMemoryPorts {
                 quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() - 1));
                 var withdrawn = current.withdrawn(at);
                 enrollmentMap.put(e.projectId() + "/" + e.teacherId(), withdrawn);
-                notices.add(notice);
+                notices.addAll(told);
                 return Optional.of(withdrawn);
             }
         }
@@ -217,7 +217,7 @@ public final class InMemoryPorts {
             synchronized (lock) { return waitlist.removeIf(w -> w.projectId().equals(e.projectId()) && w.teacherId().equals(e.teacherId())); }
         }
         public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, org.teachertraining.core.enrollment.WaitlistEntry entry,
-                                 org.teachertraining.core.notification.Notification notice, org.teachertraining.core.notification.Notification freedNotice) {
+                                 org.teachertraining.core.notification.Notification notice, List<org.teachertraining.core.notification.Notification> freedNotices) {
             synchronized (lock) {
                 var current = enrollmentMap.get(freed.projectId() + "/" + freed.teacherId());
                 if (current == null || current.status() != EnrollmentStatus.SELECTED) return Promotion.SEAT_NOT_HELD;
@@ -228,7 +228,7 @@ public final class InMemoryPorts {
                 enrollmentMap.put(promoted.projectId() + "/" + promoted.teacherId(), promoted);
                 remove(entry);
                 notices.add(notice);
-                notices.add(freedNotice);
+                notices.addAll(freedNotices);
                 return Promotion.PROMOTED;
             }
         }

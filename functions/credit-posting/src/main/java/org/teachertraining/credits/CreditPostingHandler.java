@@ -63,7 +63,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var refresh = new RefreshCompliance(requirements, aggregates, environment.clock());
         this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), refresh,
-                StoredSelection.releaseBannedSeats(table, requirements, JurisdictionTree.china(), environment.clock()));
+                StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), environment.clock()));
         this.rollover = new ComplianceRollover(requirements, JurisdictionTree.china(), new DynamoDbTeachers(table), refresh, aggregates,
                 new SqsComplianceRollover(environment.sqs(), environment.require("CREDIT_POSTING_QUEUE_URL")),
                 new org.teachertraining.adapters.sqs.SqsNotificationQueue(environment.sqs(), environment.require("NOTIFICATION_QUEUE_URL")), environment.clock());

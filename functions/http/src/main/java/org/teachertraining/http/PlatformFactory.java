@@ -345,7 +345,7 @@ public class PlatformFactory {
     @Singleton
     org.teachertraining.core.enrollment.ReleaseBannedSeats releaseBannedSeats(DynamoDbIntegrityRecords integrity, DynamoDbEnrollments enrollments,
                                                                                Projects projects, WithdrawEnrollment withdrawals, Clock clock) {
-        return new org.teachertraining.core.enrollment.ReleaseBannedSeats(integrity, enrollments, projects, withdrawals, clock);
+        return new org.teachertraining.core.enrollment.ReleaseBannedSeats(integrity, enrollments, projects, () -> withdrawals, clock);
     }
 
     @Singleton

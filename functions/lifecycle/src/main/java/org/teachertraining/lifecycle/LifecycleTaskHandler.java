@@ -1,11 +1,8 @@
 package org.teachertraining.lifecycle;
 
 import org.teachertraining.adapters.aws.Priming;
-import org.teachertraining.adapters.dynamodb.DynamoDbRequirementVersions;
 import org.teachertraining.adapters.dynamodb.StoredSelection;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
-import org.teachertraining.core.credit.RequirementBook;
-import org.teachertraining.core.credit.Requirements;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,10 +41,9 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
     public LifecycleTaskHandler(FunctionEnvironment environment) {
         var table = environment.trainingTable();
         var tree = JurisdictionTree.china();
-        var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table),
-                StoredSelection.releaseBannedSeats(table, requirements, tree, environment.clock()), new DynamoDbLifecycles(table), tree, environment.clock());
+                StoredSelection.releaseBannedSeats(table, tree, environment.clock()), new DynamoDbLifecycles(table), tree, environment.clock());
         this.table = table;
         Priming.beforeSnapshot("LifecycleFunction", this::prime);
     }

@@ -297,6 +297,10 @@ class CreditPostingIT {
         var told = NotificationsIT.inbox(teacher, later).stream().map(n -> n.get("body").get("zh").asText()).toList();
         assertEquals(2, told.size(), told.toString());   // selected, then released
         assertTrue(told.stream().anyMatch(b -> b.startsWith("因诚信记录（被劝退，")), told.toString());
+        var county = NotificationsIT.inbox(api.token("cp-county", "COUNTY_ADMIN", "411523"), later).stream()
+                .filter(n -> n.get("kind").asText().equals("WITHDRAWN")).map(n -> n.get("body").get("zh").asText()).toList();
+        assertEquals(1, county.size(), county.toString());
+        assertTrue(county.getFirst().contains("（CPD-0）因诚信记录（被劝退，"), county.toString());
     }
 
     @Test

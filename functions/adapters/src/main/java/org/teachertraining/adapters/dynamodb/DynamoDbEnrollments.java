@@ -123,7 +123,7 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
-    public Optional<Enrollment> withdraw(Enrollment e, Instant at, org.teachertraining.core.notification.Notification notice) {
+    public Optional<Enrollment> withdraw(Enrollment e, Instant at, List<org.teachertraining.core.notification.Notification> notices) {
         var items = new ArrayList<TransactWriteItem>(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                         .key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
@@ -138,7 +138,7 @@ public final class DynamoDbEnrollments implements Enrollments {
                         .updateExpression("SET quotaUsed = quotaUsed - :one, quotaFree = quotaFree + :one")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeValues(Map.of(":one", n(1))).build()).build()));
-        items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
+        notices.forEach(n -> items.addAll(notifications.delivery(n)));   // their IDs are the enrollment's: new
         return table.transact(items).isEmpty() ? Optional.of(e.withdrawn(at)) : Optional.empty();
     }
 

@@ -75,7 +75,7 @@ public final class DynamoDbWaitlists implements Waitlists {
     }
 
     @Override
-    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, Notification freedNotice) {
+    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key(pk(freed.projectId()), "ENROLLMENT#" + freed.teacherId()))
@@ -92,7 +92,7 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.add(delete(pk(entry.projectId()), guard(entry.teacherId())));
         items.add(delete(pk(entry.projectId()), entrySk(entry)));
         items.addAll(notifications.delivery(notice));
-        items.addAll(notifications.delivery(freedNotice));
+        freedNotices.forEach(n -> items.addAll(notifications.delivery(n)));
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Promotion.PROMOTED;
         var codes = failedCodes.get();

@@ -36,8 +36,11 @@ public interface Enrollments {
      */
     Optional<Enrollment> move(Enrollment enrollment, EnrollmentStatus from, EnrollmentStatus to, String by, Instant at);
 
-    /** Marks the enrollment WITHDRAWN and returns its seat to its pool, the teacher told by {@code notice} in the same write; empty if it no longer holds one. */
-    Optional<Enrollment> withdraw(Enrollment enrollment, Instant at, org.teachertraining.core.notification.Notification notice);
+    /**
+     * Marks the enrollment WITHDRAWN and returns its seat to its pool, the teacher (and whoever else must know) told by
+     * {@code notices} in the same write; empty if it no longer holds one.
+     */
+    Optional<Enrollment> withdraw(Enrollment enrollment, Instant at, List<org.teachertraining.core.notification.Notification> notices);
 
     /**
      * Enrollments of a project whose teacher's jurisdiction code starts with {@code jurisdictionPrefix}

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * who becomes a no-show, is dismissed or fails in one project has usually been selected for the year's later ones
  * already. A ban keeps the teacher out of provincial and national projects, so every seat they hold in such a project
  * that has not started, and starts before the ban ends, is released as a withdrawal releases it (E7: the first eligible
- * teacher of the pool's waitlist takes it), and the teacher is told why ({@link SelectionNotice#banned}). Every writer
+ * teacher of the pool's waitlist takes it), and the teacher and their county are told why ({@link SelectionNotice#banned}). Every writer
  * of an integrity record calls it after the write; a retried write releases what is left, and a ban lifted (E4a)
  * releases nothing.
  */
@@ -24,10 +25,15 @@ public final class ReleaseBannedSeats {
     private final IntegrityRecords integrity;
     private final Enrollments enrollments;
     private final Projects projects;
-    private final WithdrawEnrollment withdrawals;
+    private final Supplier<WithdrawEnrollment> withdrawals;
     private final Clock clock;
 
-    public ReleaseBannedSeats(IntegrityRecords integrity, Enrollments enrollments, Projects projects, WithdrawEnrollment withdrawals, Clock clock) {
+    /**
+     * @param withdrawals asked for only when a seat is to be released: a function that writes records (the lifecycle,
+     *                    credit posting) can build the selection's rules then, not at every start
+     */
+    public ReleaseBannedSeats(IntegrityRecords integrity, Enrollments enrollments, Projects projects, Supplier<WithdrawEnrollment> withdrawals,
+                              Clock clock) {
         this.integrity = integrity;
         this.enrollments = enrollments;
         this.projects = projects;
@@ -55,7 +61,7 @@ public final class ReleaseBannedSeats {
             if (project == null || project.cancelledAt() != null) continue;
             // under way: the teacher stays in a training already begun; nor does a ban reach a project it ends before
             if (!now.isBefore(ChinaTime.startOf(project.startDate())) || !ban.get().bans(project.startDate())) continue;
-            released.add(withdrawals.release(project, e, by, SelectionNotice.banned(project, e, ban.get(), now), now));
+            released.add(withdrawals.get().release(project, e, by, SelectionNotice.banned(project, e, ban.get(), now), now));
         }
         return released;
     }

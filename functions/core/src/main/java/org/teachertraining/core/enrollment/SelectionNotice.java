@@ -7,6 +7,7 @@ import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.project.Project;
 
 import java.time.Instant;
+import java.util.List;
 
 /** 通知到人: the selected teacher's own notice — the project, its dates and where to report — one per enrollment. */
 public final class SelectionNotice {
@@ -40,15 +41,26 @@ public final class SelectionNotice {
 
     /**
      * The seat is released because an integrity record written since bans the teacher from the project's level (E4,
-     * {@link ReleaseBannedSeats}).
+     * {@link ReleaseBannedSeats}): the teacher is told, and so are the admins of the teacher's county, who selected them
+     * and may fill the seat while selection is open.
      */
-    public static Notification banned(Project p, Enrollment e, IntegrityRecord ban, Instant at) {
-        return released(p, e, Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
-                Text.of("因诚信记录（" + ban.kind().zh() + "，" + ban.occurredOn() + "），您在 " + ban.bannedUntil() + " 前不能参加省级及以上培训项目，"
+    public static List<Notification> banned(Project p, Enrollment e, IntegrityRecord ban, Instant at) {
+        String record = ban.kind().zh() + "，" + ban.occurredOn();
+        String recordEn = Labels.of(ban.kind()).en().toLowerCase(java.util.Locale.ROOT) + " on " + ban.occurredOn();
+        var teacher = released(p, e, Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
+                Text.of("因诚信记录（" + record + "），您在 " + ban.bannedUntil() + " 前不能参加省级及以上培训项目，"
                                 + "在「" + p.name() + "」（" + p.code() + "）的入选已撤销，名额已释放，无需于 " + p.startDate() + " 报到。",
-                        "Because of an integrity record (" + Labels.of(ban.kind()).en().toLowerCase(java.util.Locale.ROOT) + " on " + ban.occurredOn()
-                                + ") you may not join provincial or national training before " + ban.bannedUntil() + ": your selection for " + p.name()
-                                + " (" + p.code() + ") is withdrawn, the seat freed, and you need not report on " + p.startDate() + "."), at);
+                        "Because of an integrity record (" + recordEn + ") you may not join provincial or national training before " + ban.bannedUntil()
+                                + ": your selection for " + p.name() + " (" + p.code() + ") is withdrawn, the seat freed, and you need not report on "
+                                + p.startDate() + "."), at);
+        var county = Notification.of(Notification.jurisdiction(e.jurisdiction()), "WITHDRAWN|" + e.id(), "WITHDRAWN", p.id(),
+                Text.of("入选已撤销：" + p.name(), "Selection withdrawn: " + p.name()),
+                Text.of("教师" + e.teacherName() + "（" + e.teacherId() + "）因诚信记录（" + record + "）在 " + ban.bannedUntil()
+                                + " 前不能参加省级及以上培训项目，其在「" + p.name() + "」（" + p.code() + "）的入选已撤销；名额由储备名单中首位符合条件的教师递补，无人递补时退回名额。",
+                        e.teacherName() + " (" + e.teacherId() + ") may not join provincial or national training before " + ban.bannedUntil()
+                                + " because of an integrity record (" + recordEn + "): their selection for " + p.name() + " (" + p.code()
+                                + ") is withdrawn; the seat goes to the first eligible teacher on the waitlist, or back to the pool."), at);
+        return List.of(teacher, county);
     }
 
     /** The project stopped (cancelled, or its application rejected): its selected trainee is released and told. */

@@ -37,5 +37,5 @@ public interface Waitlists {
         ALREADY_ENROLLED
     }
 
-    Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, Notification freedNotice);
+    Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices);
 }

@@ -16,6 +16,7 @@ import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,15 +80,16 @@ public final class WithdrawEnrollment {
                     "该报名状态为「" + enrollment.status().zh() + "」，不能退出", "An enrollment in status " + enrollment.status() + " cannot be withdrawn")));
         }
         Instant at = clock.instant();
-        return Outcome.done(release(project, enrollment, caller.userId(), SelectionNotice.withdrawn(project, enrollment, at), at));
+        return Outcome.done(release(project, enrollment, caller.userId(), List.of(SelectionNotice.withdrawn(project, enrollment, at)), at));
     }
 
     /**
      * Frees {@code enrollment}'s seat (it must be SELECTED, before the start): the first eligible teacher of its pool's
      * waitlist takes it, in the same write, and is told; with no one to promote it goes back to the pool. The teacher
-     * leaving is told by {@code freedNotice}; {@code by} names who released it, for the promoted enrollment's record.
+     * leaving (and whoever else must know) is told by {@code freedNotices}, in the same write; {@code by} names who
+     * released it, for the promoted enrollment's record.
      */
-    public Withdrawal release(Project project, Enrollment enrollment, String by, Notification freedNotice, Instant at) {
+    public Withdrawal release(Project project, Enrollment enrollment, String by, List<Notification> freedNotices, Instant at) {
         String projectId = project.id(), teacherId = enrollment.teacherId();
         // a cancelled project selects nobody (E2): its freed seat is promoted to no one, and no one is told they were selected
         for (int attempt = 0; project.cancelledAt() == null && attempt < PROMOTION_ATTEMPTS; attempt++) {
@@ -97,14 +99,14 @@ public final class WithdrawEnrollment {
             var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
                     enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
                     "waitlist:" + by, at, null, Enrollment.schoolOf(candidate.get().teacher()));
-            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at), freedNotice)) {
+            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at), freedNotices)) {
                 case PROMOTED -> { return new Withdrawal(enrollment.withdrawn(at), promoted); }
                 case SEAT_NOT_HELD -> { return new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
                 case ENTRY_GONE -> { }                               // promoted by another withdrawal, or removed: the next one
             }
         }
-        return new Withdrawal(enrollments.withdraw(enrollment, at, freedNotice)
+        return new Withdrawal(enrollments.withdraw(enrollment, at, freedNotices)
                 .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null);
     }
 

@@ -340,7 +340,7 @@ public final class ProjectLifecycleRequests {
     private void stop(Project p, java.time.Instant at, Caller by) {
         projects.markCancelled(p.id(), at);
         for (var e : enrollments.holdingSeats(p.id())) {
-            if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at, org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at));
+            if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at, List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
         }
         for (var a : applications.ofProject(p.id())) {
             if (a.status() != TeacherApplication.Status.PENDING) continue;

@@ -108,7 +108,7 @@ class CostBenchmark {
             var post = new PostCompletion(new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table),
                     new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table)), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
                     registryOnly, new RefreshCompliance(requirements, aggregates, clock),
-                    org.teachertraining.adapters.dynamodb.StoredSelection.releaseBannedSeats(table, requirements, tree, clock));
+                    org.teachertraining.adapters.dynamodb.StoredSelection.releaseBannedSeats(table, tree, clock));
             var transcript = new ReadTranscript(teachers, ledger, requirements, access, clock);
             var compliance = new ListCompliance(aggregates, requirements, access, clock);
 
