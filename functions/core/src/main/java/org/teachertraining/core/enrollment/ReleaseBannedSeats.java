@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * who becomes a no-show, is dismissed or fails in one project has usually been selected for the year's later ones
  * already. A ban keeps the teacher out of provincial and national projects, so every seat they hold in such a project
  * that has not started, and starts before the ban ends, is released as a withdrawal releases it (E7: the first eligible
- * teacher of the pool's waitlist takes it), and the teacher and their county are told why ({@link SelectionNotice#banned}). Every writer
- * of an integrity record calls it after the write; a retried write releases what is left, and a ban lifted (E4a)
- * releases nothing.
+ * teacher of the pool's waitlist takes it), and the teacher and their county are told why ({@link SelectionNotice#banned}).
+ * Every writer of an integrity record calls it after the write; a retried write releases what is left, and a ban lifted
+ * (E4a) releases nothing.
  */
 public final class ReleaseBannedSeats {
     private final IntegrityRecords integrity;
