@@ -382,6 +382,36 @@ await flow('teacher-opens-the-transcript', async page => {
   await page.screenshot({ path: `${SHOTS}/transcript.png` })
 })
 
+// 提醒: an inbox longer than a page. A teacher selected and withdrawn 11 times over has 22 notices; the console shows 20,
+// then the rest on 加载更多. A notice marked read keeps its place, and is not shown twice (the inbox lists unread first, so
+// the one read moves behind the cursor and comes again on the next page)
+await flow('teacher-reads-an-inbox-longer-than-a-page', async page => {
+  const busy = await api('POST', `/programs/${program.id}/projects`, province, {
+    code: `E2E-INBOX-${run}`, name: `通知分页测试项目（控制台测试 ${run}）`, category: '乡村教师',
+    phases: [{ kind: 'ONLINE', hours: 30 }], totalHours: 30, classSize: 50, institutionId: 'HENU',
+    selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
+  })
+  await api('PUT', `/projects/${busy.id}/quotas/411500`, province, { seats: 1 })
+  await api('PUT', `/projects/${busy.id}/quotas/411523`, await token('e2e-city-inbox', 'CITY_ADMIN', { jurisdiction: '411500' }), { seats: 1 })
+  const reader = `E2E${run}I`
+  await api('POST', '/teachers', county, { id: reader, name: '吴静', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2011-09-01' })
+  for (let i = 0; i < 11; i++) {
+    await api('POST', `/projects/${busy.id}/enrollments`, county, { teacherId: reader })
+    await api('DELETE', `/projects/${busy.id}/enrollments/${reader}`, county)
+  }
+  await signIn(page, null, { teacherId: reader, jurisdiction: '411523', sub: `e2e-reader-${run}` }, '教师')
+  await page.locator('[data-test=menu-notifications]').click()
+  const rows = page.locator('[data-test=notifications] .el-table__body tr')
+  await page.locator('[data-test=notifications-more]').waitFor()
+  assert.equal(await rows.count(), 20, 'the first page')
+  await rows.first().getByRole('button', { name: '标为已读' }).click()
+  await page.locator('[data-test=notifications-more]').click()
+  await page.locator('[data-test=notifications-more]').waitFor({ state: 'detached' })
+  assert.equal(await rows.count(), 22, 'the rest after 加载更多')
+  assert.equal(await page.locator('[data-test=notifications]').getByText('入选已撤销').count(), 11)
+  assert.equal(await rows.first().getByRole('button', { name: '标为已读' }).count(), 0, 'read where it stands')
+})
+
 // 自主选学 (E9): a teacher applies to a project open to applications from 我的培训, sees it awaiting the county, and the
 // county's approval in the project's selection tab books the seat; the teacher then reads the seat and the decision
 await flow('teacher-applies-and-the-county-approves-into-a-seat', async page => {
