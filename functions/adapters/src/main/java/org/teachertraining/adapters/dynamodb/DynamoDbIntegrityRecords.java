@@ -148,7 +148,9 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
 
     @Override
     public List<IntegrityRecord> ofTeacher(String teacherId) {
-        return table.client().query(QueryRequest.builder().tableName(table.name())
+        // strongly consistent: a record bars the teacher from its write on (E4), for the next selection's check and for the
+        // release of the teacher's later seats that follows the write at once (ReleaseBannedSeats)
+        return table.client().query(QueryRequest.builder().tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("INTEGRITY#"))).build())
                 .items().stream().map(i -> TrainingTable.fromJson(TrainingTable.str(i, "data"), IntegrityRecord.class)).toList();
