@@ -382,17 +382,23 @@ await flow('teacher-opens-the-transcript', async page => {
   await page.screenshot({ path: `${SHOTS}/transcript.png` })
 })
 
+/** A provincial project of 30 online hours in this run's program, selection open, with one seat for 新县 (through 信阳市). */
+async function onlineProjectWithASeatForXinCounty(code, name, extra = {}) {
+  const p = await api('POST', `/programs/${program.id}/projects`, province, {
+    code, name, category: '乡村教师', ...extra,
+    phases: [{ kind: 'ONLINE', hours: 30 }], totalHours: 30, classSize: 50, institutionId: 'HENU',
+    selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
+  })
+  await api('PUT', `/projects/${p.id}/quotas/411500`, province, { seats: 1 })
+  await api('PUT', `/projects/${p.id}/quotas/411523`, await token(`e2e-city-${code}`, 'CITY_ADMIN', { jurisdiction: '411500' }), { seats: 1 })
+  return p
+}
+
 // 提醒: an inbox longer than a page. A teacher selected and withdrawn 11 times over has 22 notices; the console shows 20,
 // then the rest on 加载更多. A notice marked read keeps its place, and is not shown twice (the inbox lists unread first, so
 // the one read moves behind the cursor and comes again on the next page)
 await flow('teacher-reads-an-inbox-longer-than-a-page', async page => {
-  const busy = await api('POST', `/programs/${program.id}/projects`, province, {
-    code: `E2E-INBOX-${run}`, name: `通知分页测试项目（控制台测试 ${run}）`, category: '乡村教师',
-    phases: [{ kind: 'ONLINE', hours: 30 }], totalHours: 30, classSize: 50, institutionId: 'HENU',
-    selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
-  })
-  await api('PUT', `/projects/${busy.id}/quotas/411500`, province, { seats: 1 })
-  await api('PUT', `/projects/${busy.id}/quotas/411523`, await token('e2e-city-inbox', 'CITY_ADMIN', { jurisdiction: '411500' }), { seats: 1 })
+  const busy = await onlineProjectWithASeatForXinCounty(`E2E-INBOX-${run}`, `通知分页测试项目（控制台测试 ${run}）`)
   const reader = `E2E${run}I`
   await api('POST', '/teachers', county, { id: reader, name: '吴静', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2011-09-01' })
   for (let i = 0; i < 11; i++) {
@@ -415,13 +421,7 @@ await flow('teacher-reads-an-inbox-longer-than-a-page', async page => {
 // 自主选学 (E9): a teacher applies to a project open to applications from 我的培训, sees it awaiting the county, and the
 // county's approval in the project's selection tab books the seat; the teacher then reads the seat and the decision
 await flow('teacher-applies-and-the-county-approves-into-a-seat', async page => {
-  const chosen = await api('POST', `/programs/${program.id}/projects`, province, {
-    code: `E2E-APPLY-${run}`, name: `教师自主选学培训（控制台测试 ${run}）`, category: '乡村教师', openToApplications: true,
-    phases: [{ kind: 'ONLINE', hours: 30 }], totalHours: 30, classSize: 50, institutionId: 'HENU',
-    selectionCutoff: day(30).toISOString().replace(/\.\d+Z$/, 'Z'), startDate: date(day(40)), endDate: date(day(55)),
-  })
-  await api('PUT', `/projects/${chosen.id}/quotas/411500`, province, { seats: 1 })
-  await api('PUT', `/projects/${chosen.id}/quotas/411523`, await token('e2e-city-apply', 'CITY_ADMIN', { jurisdiction: '411500' }), { seats: 1 })
+  const chosen = await onlineProjectWithASeatForXinCounty(`E2E-APPLY-${run}`, `教师自主选学培训（控制台测试 ${run}）`, { openToApplications: true })
   const applicant = `E2E${run}P`
   await api('POST', '/teachers', county, { id: applicant, name: '周红', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['数学'], role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: '2011-09-01' })
   const asTeacher = async () => {
