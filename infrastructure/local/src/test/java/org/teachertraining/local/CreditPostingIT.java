@@ -301,6 +301,20 @@ class CreditPostingIT {
                 .filter(n -> n.get("kind").asText().equals("WITHDRAWN")).map(n -> n.get("body").get("zh").asText()).toList();
         assertEquals(1, county.size(), county.toString());
         assertTrue(county.getFirst().contains("（CPD-0）因诚信记录（被劝退，"), county.toString());
+
+        // the release reads the records right after the record's write: strongly consistent, or DynamoDB may not show it yet
+        // (DynamoDB Local always does, so the request is what can be checked here)
+        var consistent = new ArrayList<Boolean>();
+        var records = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(
+                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest q) consistent.add(q.consistentRead());
+                    }
+                })), "TrainingTable");
+        assertEquals(1, new DynamoDbIntegrityRecords(records).ofTeacher("CPD-0").size());
+        assertEquals(List.of(true), consistent);
     }
 
     @Test
