@@ -213,6 +213,9 @@ public final class InMemoryPorts {
                         .sorted(Comparator.comparing(org.teachertraining.core.enrollment.WaitlistEntry::quotaJurisdiction)).toList();
             }
         }
+        public List<org.teachertraining.core.enrollment.WaitlistEntry> ofTeacher(String teacherId) {
+            synchronized (lock) { return waitlist.stream().filter(w -> w.teacherId().equals(teacherId)).toList(); }
+        }
         public boolean remove(org.teachertraining.core.enrollment.WaitlistEntry e) {
             synchronized (lock) { return waitlist.removeIf(w -> w.projectId().equals(e.projectId()) && w.teacherId().equals(e.teacherId())); }
         }

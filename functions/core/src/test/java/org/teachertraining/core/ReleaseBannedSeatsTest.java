@@ -48,9 +48,10 @@ class ReleaseBannedSeatsTest {
 
     /**
      * T1 and T2 in October's project; T1 also in November's provincial project (one seat, W1 waiting for it), in December's
-     * national one (two seats, T2 holds the other) and in one begun the day after October's.
+     * national one (two seats, T2 holds the other) and in one begun the day after October's; T1 waits for the one seat of
+     * another provincial project in December, which T2 holds.
      */
-    record Year(Project october, Project november, Project national, Project started) {}
+    record Year(Project october, Project november, Project national, Project started, Project december) {}
 
     Year aYearOfSelections() {
         var october = w.projectWithCountySeats(2);
@@ -62,8 +63,11 @@ class ReleaseBannedSeatsTest {
         for (var p : List.of(november, national, started)) done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
         done(w.enroll.execute(World.XIN_COUNTY, national.id(), "T2", null));
         done(w.waitlist.add(World.XIN_COUNTY, november.id(), "W1"));
+        var december = later("HN2020-07", ProgramLevel.PROVINCIAL, LocalDate.of(2020, 12, 14), 1);
+        done(w.enroll.execute(World.XIN_COUNTY, december.id(), "T2", null));
+        done(w.waitlist.add(World.XIN_COUNTY, december.id(), "T1"));
         w.ports.lifecycles.save(ProjectLifecycle.started(october.id(), "arn:exec", w.clock.instant()).in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, w.clock.instant()));
-        return new Year(october, november, national, started);
+        return new Year(october, november, national, started, december);
     }
 
     void registers(Project p, String teacherId) {
@@ -103,6 +107,9 @@ class ReleaseBannedSeatsTest {
         assertTrue(mine.body().en().startsWith("Because of an integrity record (no-show on 2020-10-12) you may not join provincial or national"),
                 mine.body().en());
         assertTrue(w.ports.notices.stream().anyMatch(n -> n.kind().equals("WAITLIST_PROMOTED") && n.recipient().equals("TEACHER#W1")));
+
+        assertEquals(List.of(), done(w.waitlist.list(World.XIN_COUNTY, y.december().id(), null)), "T1 no longer waits for December's seat");
+        assertEquals(List.of(), w.ports.waitlists.ofTeacher("T1"));
 
         int notices = w.ports.notices.size();
         tasks.markNoShows(y.october().id());   // the task retried

@@ -61,7 +61,7 @@ public final class World {
             ports.integrity, ports.hours, new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, ports.teachers, ports.waitlists, enroll, access, clock);
     public final org.teachertraining.core.enrollment.ReleaseBannedSeats bannedSeats = new org.teachertraining.core.enrollment.ReleaseBannedSeats(
-            ports.integrity, ports.enrollments, ports.projects, () -> withdraw, clock);
+            ports.integrity, ports.enrollments, ports.projects, ports.waitlists, () -> withdraw, clock);
     public final PostCompletion postCompletion = new PostCompletion(checkCompletion,
             ports.results, ports.certificates, compliance, bannedSeats);
     public final org.teachertraining.core.credit.CorrectResult correctResult = new org.teachertraining.core.credit.CorrectResult(ports.projects,

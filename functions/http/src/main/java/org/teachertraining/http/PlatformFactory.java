@@ -344,8 +344,9 @@ public class PlatformFactory {
 
     @Singleton
     org.teachertraining.core.enrollment.ReleaseBannedSeats releaseBannedSeats(DynamoDbIntegrityRecords integrity, DynamoDbEnrollments enrollments,
-                                                                               Projects projects, WithdrawEnrollment withdrawals, Clock clock) {
-        return new org.teachertraining.core.enrollment.ReleaseBannedSeats(integrity, enrollments, projects, () -> withdrawals, clock);
+                                                                               Projects projects, Waitlists waitlists, WithdrawEnrollment withdrawals,
+                                                                               Clock clock) {
+        return new org.teachertraining.core.enrollment.ReleaseBannedSeats(integrity, enrollments, projects, waitlists, () -> withdrawals, clock);
     }
 
     @Singleton

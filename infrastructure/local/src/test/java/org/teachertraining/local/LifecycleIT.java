@@ -148,16 +148,23 @@ class LifecycleIT {
             assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-" + i + "\"}").status());
         }
 
-        // LIFE1-2 is also selected for a provincial project starting after this one ends, whose one seat LIFE1-W0 waits for
+        // LIFE1-2 is also selected for a provincial project starting after this one ends, whose one seat LIFE1-W0 waits for;
+        // and waits for the one seat of another, which LIFE1-W0 holds
         var laterProgram = api.send("POST", "/programs", province(), "{\"year\":" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
                 + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program LIFE-1B\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
-        var laterCreated = api.send("POST", "/programs/" + laterProgram + "/projects", province(), Api.projectBody("LIFE-1B", null, 20));
-        assertEquals(201, laterCreated.status(), laterCreated.toString());
-        String later = laterCreated.json().get("id").asText();
-        assertEquals(200, api.send("PUT", "/projects/" + later + "/quotas/411500", province(), "{\"seats\":1}").status());
         api.importTeachers(xinyang, "LIFE1-W", "411523", 1);
+        var laterOnes = new ArrayList<String>();
+        for (var code : List.of("LIFE-1B", "LIFE-1C")) {
+            var created = api.send("POST", "/programs/" + laterProgram + "/projects", province(), Api.projectBody(code, null, 20));
+            assertEquals(201, created.status(), created.toString());
+            laterOnes.add(created.json().get("id").asText());
+            assertEquals(200, api.send("PUT", "/projects/" + laterOnes.getLast() + "/quotas/411500", province(), "{\"seats\":1}").status());
+        }
+        String later = laterOnes.get(0), waited = laterOnes.get(1);
         assertEquals(201, api.send("POST", "/projects/" + later + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-2\"}").status());
         assertEquals(201, api.send("POST", "/projects/" + later + "/waitlist", xinyang, "{\"teacherId\":\"LIFE1-W0\"}").status());
+        assertEquals(201, api.send("POST", "/projects/" + waited + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-W0\"}").status());
+        assertEquals(201, api.send("POST", "/projects/" + waited + "/waitlist", xinyang, "{\"teacherId\":\"LIFE1-2\"}").status());
 
         // past the cutoff: selection closes with its fill rates, the pre-start checks run
         clock(cutoff.plusMinutes(1).toString());
@@ -215,6 +222,8 @@ class LifecycleIT {
         // E4 after the selection: the ban releases LIFE1-2's seat in the later provincial project, which the waitlist takes
         // (the lifecycle function, under its own role), and LIFE1-2 is told not to report there
         assertEquals(Map.of("LIFE1-2", "WITHDRAWN", "LIFE1-W0", "SELECTED"), statuses(later, xinyang));
+        assertEquals("[]", api.send("GET", "/projects/" + waited + "/waitlist", xinyang, null).json().get("items").toString(),
+                "LIFE1-2 no longer waits for the other's seat");
         var released = NotificationsIT.inbox(noShowTeacher, later).stream().filter(n -> n.get("kind").asText().equals("WITHDRAWN")).toList();
         assertEquals(1, released.size(), released.toString());
         assertTrue(released.getFirst().get("body").get("zh").asText().startsWith("因诚信记录（无故未参训，" + start + "）"), released.toString());

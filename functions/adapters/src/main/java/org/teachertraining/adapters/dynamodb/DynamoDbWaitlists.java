@@ -25,7 +25,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
 /**
  * Waitlists under the project: the entry PROJECT#id / WAITLIST#pool#addedAt(epoch ms, 13 digits)#teacherId, so
  * one query reads a pool (or every pool of a subtree, by code prefix) in order; and WAITLISTED#teacherId,
- * the one-entry-per-teacher guard, which names the entry. A promotion is one transaction of the freed
+ * the one-entry-per-teacher guard, which names the entry and lists it under the teacher (GSI1 TEACHER#id /
+ * WAITLISTED#projectId). A promotion is one transaction of the freed
  * enrollment, the new one, both waitlist items and the notice.
  */
 public final class DynamoDbWaitlists implements Waitlists {
@@ -42,7 +43,8 @@ public final class DynamoDbWaitlists implements Waitlists {
         String data = TrainingTable.toJson(e);
         var failedCodes = table.transact(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
-                        .item(Map.of("PK", s(pk(e.projectId())), "SK", s(guard(e.teacherId())), "type", s("WAITLISTED"), "entry", s(entrySk(e)), "data", s(data)))
+                        .item(Map.of("PK", s(pk(e.projectId())), "SK", s(guard(e.teacherId())), "type", s("WAITLISTED"), "entry", s(entrySk(e)), "data", s(data),
+                                "GSI1PK", s("TEACHER#" + e.teacherId()), "GSI1SK", s("WAITLISTED#" + e.projectId())))
                         .conditionExpression("attribute_not_exists(PK)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
                         .item(Map.of("PK", s(pk(e.projectId())), "SK", s(entrySk(e)), "type", s("WAITLIST"), "data", s(data))).build()).build()));
@@ -100,6 +102,14 @@ public final class DynamoDbWaitlists implements Waitlists {
         if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
         if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;
         throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notices' IDs are unique per enrollment
+    }
+
+    @Override
+    public List<WaitlistEntry> ofTeacher(String teacherId) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("WAITLISTED#"))).build())
+                .items().stream().map(DynamoDbWaitlists::entry).toList();
     }
 
     private List<WaitlistEntry> query(String projectId, String skPrefix) {

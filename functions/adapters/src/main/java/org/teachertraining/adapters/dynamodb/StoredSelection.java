@@ -25,18 +25,18 @@ public final class StoredSelection {
         var enrollments = new DynamoDbEnrollments(table);
         var integrity = new DynamoDbIntegrityRecords(table);
         var projects = new DynamoDbProjects(table);
+        var waitlists = new DynamoDbWaitlists(table, new DynamoDbNotifications(table));
         var withdrawals = new AtomicReference<WithdrawEnrollment>();
-        return new ReleaseBannedSeats(integrity, enrollments, projects, () -> withdrawals.updateAndGet(built -> built != null ? built
-                : withdrawals(table, enrollments, integrity, projects, tree, clock)), clock);
+        return new ReleaseBannedSeats(integrity, enrollments, projects, waitlists, () -> withdrawals.updateAndGet(built -> built != null ? built
+                : withdrawals(table, enrollments, integrity, projects, waitlists, tree, clock)), clock);
     }
 
     private static WithdrawEnrollment withdrawals(TrainingTable table, DynamoDbEnrollments enrollments, DynamoDbIntegrityRecords integrity,
-                                                  DynamoDbProjects projects, JurisdictionTree tree, Clock clock) {
+                                                  DynamoDbProjects projects, DynamoDbWaitlists waitlists, JurisdictionTree tree, Clock clock) {
         var access = new Access(tree);
         var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
         var rules = new EnrollTeacher(new DynamoDbSelectionRecords(table), new DynamoDbQuotas(table), enrollments, integrity,
                 new DynamoDbTrainingHours(table), new RequirementCycles(requirements), access, clock);
-        return new WithdrawEnrollment(projects, enrollments, new DynamoDbTeachers(table),
-                new DynamoDbWaitlists(table, new DynamoDbNotifications(table)), rules, access, clock);
+        return new WithdrawEnrollment(projects, enrollments, new DynamoDbTeachers(table), waitlists, rules, access, clock);
     }
 }

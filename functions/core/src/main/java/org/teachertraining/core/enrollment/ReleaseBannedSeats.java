@@ -3,9 +3,11 @@ package org.teachertraining.core.enrollment;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,13 +20,14 @@ import java.util.stream.Collectors;
  * already. A ban keeps the teacher out of provincial and national projects, so every seat they hold in such a project
  * that has not started, and starts before the ban ends, is released as a withdrawal releases it (E7: the first eligible
  * teacher of the pool's waitlist takes it), and the teacher and their county are told why ({@link SelectionNotice#banned}).
- * Every writer of an integrity record calls it after the write; a retried write releases what is left, and a ban lifted
- * (E4a) releases nothing.
+ * The teacher's places on such projects' waitlists are taken off too. Every writer of an integrity record calls it
+ * after the write; a retried write releases what is left, and a ban lifted (E4a) releases nothing.
  */
 public final class ReleaseBannedSeats {
     private final IntegrityRecords integrity;
     private final Enrollments enrollments;
     private final Projects projects;
+    private final Waitlists waitlists;
     private final Supplier<WithdrawEnrollment> withdrawals;
     private final Clock clock;
 
@@ -32,11 +35,12 @@ public final class ReleaseBannedSeats {
      * @param withdrawals asked for only when a seat is to be released: a function that writes records (the lifecycle,
      *                    credit posting) can build the selection's rules then, not at every start
      */
-    public ReleaseBannedSeats(IntegrityRecords integrity, Enrollments enrollments, Projects projects, Supplier<WithdrawEnrollment> withdrawals,
-                              Clock clock) {
+    public ReleaseBannedSeats(IntegrityRecords integrity, Enrollments enrollments, Projects projects, Waitlists waitlists,
+                              Supplier<WithdrawEnrollment> withdrawals, Clock clock) {
         this.integrity = integrity;
         this.enrollments = enrollments;
         this.projects = projects;
+        this.waitlists = waitlists;
         this.withdrawals = withdrawals;
         this.clock = clock;
     }
@@ -55,14 +59,25 @@ public final class ReleaseBannedSeats {
         var now = clock.instant();
         var released = new ArrayList<WithdrawEnrollment.Withdrawal>();
         for (var e : enrollments.ofTeacher(teacherId)) {
-            if (e.status() != EnrollmentStatus.SELECTED || e.projectLevel() == null || !e.projectLevel().isProvincialOrAbove()
-                    || recordedIn.contains(e.projectId())) continue;
-            var project = projects.find(e.projectId()).orElse(null);
-            if (project == null || project.cancelledAt() != null) continue;
-            // under way: the teacher stays in a training already begun; nor does a ban reach a project it ends before
-            if (!now.isBefore(ChinaTime.startOf(project.startDate())) || !ban.get().bans(project.startDate())) continue;
-            released.add(withdrawals.get().release(project, e, by, SelectionNotice.banned(project, e, ban.get(), now), now));
+            if (e.status() != EnrollmentStatus.SELECTED || recordedIn.contains(e.projectId())
+                    || e.projectLevel() != null && !e.projectLevel().isProvincialOrAbove()) continue;   // the level is copied: no read
+            var project = barred(e.projectId(), ban.get(), now);
+            if (project != null) released.add(withdrawals.get().release(project, e, by, SelectionNotice.banned(project, e, ban.get(), now), now));
+        }
+        // nor does the teacher wait for such a seat: promotion would pass over them, and the county's list would still show them
+        for (var entry : waitlists.ofTeacher(teacherId)) {
+            if (!recordedIn.contains(entry.projectId()) && barred(entry.projectId(), ban.get(), now) != null) waitlists.remove(entry);
         }
         return released;
+    }
+
+    /**
+     * The project, if the ban keeps the teacher from it: provincial or national, not cancelled, not started (the teacher
+     * stays in a training already begun), and starting before the ban ends; else null.
+     */
+    private Project barred(String projectId, IntegrityRecord ban, Instant now) {
+        var project = projects.find(projectId).orElse(null);
+        if (project == null || !project.level().isProvincialOrAbove() || project.cancelledAt() != null) return null;
+        return now.isBefore(ChinaTime.startOf(project.startDate())) && ban.bans(project.startDate()) ? project : null;
     }
 }

@@ -24,6 +24,9 @@ public interface Waitlists {
     /** The entries of the pools whose code starts with {@code jurisdictionPrefix}, by pool, each pool in order. */
     List<WaitlistEntry> ofProject(String projectId, String jurisdictionPrefix);
 
+    /** The teacher's entries, on every project's waitlist (a ban takes them off, {@link ReleaseBannedSeats}). */
+    List<WaitlistEntry> ofTeacher(String teacherId);
+
     /** False if it was not there (removed meanwhile). */
     boolean remove(WaitlistEntry entry);
 
