@@ -164,10 +164,7 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public List<Enrollment> ofTeacher(String teacherId) {
-        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("ENROLLMENT#"))).build())
-                .items().stream().map(DynamoDbEnrollments::read).toList();
+        return table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, "ENROLLMENT#").map(DynamoDbEnrollments::read).toList();
     }
 
     private static String idempotencyPk(String projectId, String userId, String key) {

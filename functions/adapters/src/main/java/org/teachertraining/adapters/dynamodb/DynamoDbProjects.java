@@ -74,10 +74,7 @@ public final class DynamoDbProjects implements Projects {
 
     @Override
     public List<Project> ofProgram(String programId) {
-        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("PROGRAM#" + programId), ":sk", s("PROJECT#"))).build())
-                .items().stream().map(DynamoDbProjects::read).toList();
+        return table.items(TrainingTable.GSI1, "PROGRAM#" + programId, "PROJECT#").map(DynamoDbProjects::read).toList();
     }
 
     /** GSI2 partition of every project by its end date: the scheduled reminders' calendar. */

@@ -82,10 +82,7 @@ public final class DynamoDbTeacherApplications implements TeacherApplications {
 
     @Override
     public List<TeacherApplication> ofTeacher(String teacherId) {
-        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("APPLICATION#"))).build())
-                .items().stream().map(DynamoDbTeacherApplications::read).toList();
+        return table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, "APPLICATION#").map(DynamoDbTeacherApplications::read).toList();
     }
 
     private static Map<String, AttributeValue> item(TeacherApplication a) {

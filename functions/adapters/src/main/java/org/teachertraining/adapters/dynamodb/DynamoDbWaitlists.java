@@ -106,10 +106,7 @@ public final class DynamoDbWaitlists implements Waitlists {
 
     @Override
     public List<WaitlistEntry> ofTeacher(String teacherId) {
-        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).indexName(TrainingTable.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s("TEACHER#" + teacherId), ":sk", s("WAITLISTED#"))).build())
-                .items().stream().map(DynamoDbWaitlists::entry).toList();
+        return table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, "WAITLISTED#").map(DynamoDbWaitlists::entry).toList();
     }
 
     private List<WaitlistEntry> query(String projectId, String skPrefix) {

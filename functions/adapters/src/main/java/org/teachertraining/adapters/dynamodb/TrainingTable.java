@@ -40,6 +40,17 @@ public final class TrainingTable {
     }
 
     /**
+     * Every item of an index's partition ({@code index}PK = {@code partition}) whose sort key starts with
+     * {@code sortKeyPrefix}, all pages read, in the index's order.
+     */
+    public java.util.stream.Stream<Map<String, AttributeValue>> items(String index, String partition, String sortKeyPrefix) {
+        return client.queryPaginator(b -> b.tableName(name).indexName(index)
+                        .keyConditionExpression(index + "PK = :pk AND begins_with(" + index + "SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":prefix", AttributeValue.fromS(sortKeyPrefix))))
+                .items().stream();
+    }
+
+    /**
      * How many items of an index's partition ({@code index}PK = {@code partition}) have a sort key starting with
      * {@code sortKeyPrefix}, counted by DynamoDB (Select COUNT, page by page: the items are not sent).
      */
