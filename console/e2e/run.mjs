@@ -485,18 +485,33 @@ await flow('county-reads-who-falls-short-of-a-cycle-requirement', async page => 
   await signIn(page, '新县教育局')
   await page.locator('[data-test=menu-compliance]').click()
   // the requirements are the unit's own, as the API lists them, not a list built into the console
-  // (those with a common cycle: a new teacher's first-year requirement has no list, and is not offered)
-  const all = (await api('GET', '/requirements?jurisdiction=411523', county)).requirements
-  const requirements = all.filter(r => r.anchorYear)
-  assert.ok(all.some(r => !r.anchorYear), 'the demo has a first-year requirement to leave out')
-  await page.locator('[data-test=requirement]').getByText(requirements[0].name).waitFor()
-  await page.locator('[data-test=compliance]').getByText(String(requirements[0].minHours)).first().waitFor()
+  const { requirements, year } = await api('GET', '/requirements?jurisdiction=411523', county)
+  const [first, second] = requirements.filter(r => r.anchorYear)
+  await page.locator('[data-test=requirement]').getByText(first.name).waitFor()
+  await page.locator('[data-test=compliance]').getByText(String(first.minHours)).first().waitFor()
+  assert.equal(await page.locator('[data-test=first-year]').count(), 0, 'a common cycle has no first year to choose')
   await page.locator('[data-test=requirement]').click()
-  for (const r of all.filter(r => !r.anchorYear)) assert.equal(await page.getByRole('option', { name: r.name }).count(), 0, `${r.name} offered`)
-  const listed = page.waitForResponse(r => r.url().includes(`/compliance?requirement=${encodeURIComponent(requirements[1].id)}`))
-  await page.getByRole('option', { name: requirements[1].name }).click()
-  await page.locator('[data-test=requirement]').getByText(requirements[1].name).waitFor()
+  const listed = page.waitForResponse(r => r.url().includes(`/compliance?requirement=${encodeURIComponent(second.id)}`))
+  await page.getByRole('option', { name: second.name }).click()
+  await page.locator('[data-test=requirement]').getByText(second.name).waitFor()
   assert.equal((await listed).status(), 200, 'the list of the second requirement')
+
+  // a new teacher's first-year requirement: the teachers who began this year, and what each still lacks by category
+  const newTeacher = requirements.find(r => !r.anchorYear)
+  assert.ok(newTeacher, 'the demo has a first-year requirement')
+  await api('POST', '/teachers', county, { id: `E2E${run}F`, name: '钱新', jurisdiction: '411523', stage: 'PRIMARY', subjects: ['语文'],
+    role: 'TEACHER', schoolLocation: 'RURAL', teachingSince: `${year}-01-01` })
+  await page.locator('[data-test=requirement]').click()
+  await page.getByRole('option', { name: newTeacher.name }).click()
+  await page.locator('[data-test=first-year]').getByText(`${year} 年入职`).waitFor()
+  const row = page.locator('[data-test=compliance] tr', { hasText: `E2E${run}F` })
+  await row.waitFor()
+  assert.match(await row.textContent(), new RegExp(`${year}–${year}.*100.*校本研修 50`), 'short by all 100 hours, 50 of them school-based')
+  const lastYear = page.waitForResponse(r => r.url().includes(`firstYear=${year - 1}`))
+  await page.locator('[data-test=first-year]').click()
+  await page.getByRole('option', { name: `${year - 1} 年入职` }).click()
+  assert.equal((await lastYear).status(), 200, 'last year\'s new teachers')
+  await row.waitFor({ state: 'detached' })
 })
 
 await flow('english-on-request', async page => {

@@ -24,7 +24,7 @@ const words = {
   allocate: ['分配', 'Allocate'], stage: ['学段', 'Stage'], subjects: ['学科', 'Subjects'], location: ['学校所在地', 'School location'],
   teachingSince: ['从教时间', 'Teaching since'], addTeacher: ['新增教师', 'Add a teacher'], importTeachers: ['导入名单', 'Import'],
   project: ['项目', 'Project'], startDate: ['开班日期', 'Starts'], selectedAt: ['入选时间', 'Selected'], appliedAwaiting: ['已报名，等待县区审核', 'Applied; awaiting the county'],
-  upload: ['上传', 'Upload'], due: ['截止日期', 'Due'], required: ['应交', 'Required'], accepted: ['已通过', 'Accepted'],
+  upload: ['上传', 'Upload'], due: ['截止日期', 'Due'], required: ['应交', 'Required'], requiredHours: ['应修', 'Required'], accepted: ['已通过', 'Accepted'],
   file: ['文件', 'File'], kind: ['材料', 'Kind'], requirement: ['学时要求', 'Requirement'], earned: ['已修', 'Earned'],
   shortBy: ['还差', 'Short by'], hours: ['学时', 'Hours'], none: ['暂无数据', 'Nothing yet'], read: ['已读', 'Read'],
   markRead: ['标为已读', 'Mark read'], certificate: ['证书', 'Certificate'], verifyCode: ['证书编号', 'Certificate code'],

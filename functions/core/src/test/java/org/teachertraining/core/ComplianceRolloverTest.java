@@ -102,7 +102,7 @@ class ComplianceRolloverTest {
         var out = new java.util.ArrayList<ComplianceRow>();
         String cursor = null;
         do {
-            var page = done(list.execute(World.PROVINCE, unit, "HN-CYCLE", null, cursor, 100));
+            var page = done(list.execute(World.PROVINCE, new ListCompliance.Query(unit, "HN-CYCLE", null), cursor, 100));
             out.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -31,7 +31,7 @@ class ComplianceTest {
         done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
         w.addTeacher("T1", "411523");
         w.addTeacher("T2", "411523");
-        var rows = done(list.execute(World.XIN_COUNTY, "411523", "HN-CYCLE", null, null, null)).items();
+        var rows = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).items();
         assertEquals(2, rows.size());
         assertEquals(360, rows.get(0).shortBy());
         assertEquals(2021, rows.get(0).cycleFrom());
@@ -39,11 +39,11 @@ class ComplianceTest {
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
         done(w.postCompletion.execute(new Completion("C1", p.id(), "HENU", List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
                 Map.of(CreditCategory.CENTRALIZED, 360), null)), "henu", OffsetDateTime.parse("2021-10-27T10:00:00+08:00").toInstant())));
-        var after = done(list.execute(World.XIN_COUNTY, "411523", "HN-CYCLE", null, null, null));
+        var after = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null));
         assertEquals(List.of("T2"), after.items().stream().map(r -> r.teacherId()).toList());
         assertNull(after.nextCursor());
-        assertEquals(1, done(list.execute(World.XIN_COUNTY, "411523", "HN-CYCLE", "S1", null, null)).items().size());
-        assertEquals(0, done(list.execute(World.XIN_COUNTY, "411523", "HN-CYCLE", "S9", null, null)).items().size());
+        assertEquals(1, done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", "S1"), null, null)).items().size());
+        assertEquals(0, done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", "S9"), null, null)).items().size());
     }
 
     @Test
@@ -53,21 +53,57 @@ class ComplianceTest {
         w.addTeacher("T2", "411522");
         w.addTeacher("T3", "411500");
         done(w.saveTeacher.execute(World.ZHENGZHOU, w.teacher("T4", "410102")));
-        assertEquals(List.of("T3", "T2", "T1"), ids(done(list.execute(World.XINYANG, "411500", "HN-CYCLE", null, null, 10)).items()));
-        assertEquals(List.of("T4", "T3", "T2", "T1"), ids(done(list.execute(World.PROVINCE, "410000", "HN-CYCLE", null, null, 10)).items()));
-        assertEquals(List.of("T2"), ids(done(list.execute(World.XINYANG, "411522", "HN-CYCLE", null, null, 10)).items()));
-        var first = done(list.execute(World.XINYANG, "411500", "HN-CYCLE", null, null, 2));
+        assertEquals(List.of("T3", "T2", "T1"), ids(done(list.execute(World.XINYANG, new ListCompliance.Query("411500", "HN-CYCLE", null), null, 10)).items()));
+        assertEquals(List.of("T4", "T3", "T2", "T1"), ids(done(list.execute(World.PROVINCE, new ListCompliance.Query("410000", "HN-CYCLE", null), null, 10)).items()));
+        assertEquals(List.of("T2"), ids(done(list.execute(World.XINYANG, new ListCompliance.Query("411522", "HN-CYCLE", null), null, 10)).items()));
+        var first = done(list.execute(World.XINYANG, new ListCompliance.Query("411500", "HN-CYCLE", null), null, 2));
         assertEquals(List.of("T3", "T2"), ids(first.items()));
-        assertEquals(List.of("T1"), ids(done(list.execute(World.XINYANG, "411500", "HN-CYCLE", null, first.nextCursor(), 2)).items()));
+        assertEquals(List.of("T1"), ids(done(list.execute(World.XINYANG, new ListCompliance.Query("411500", "HN-CYCLE", null), first.nextCursor(), 2)).items()));
     }
 
     @Test
     void aRefreshFromAShorterLedgerNeverOverwritesANewerOne() {
-        var newer = new ComplianceRow("T1", "n", "411523", "S1", "HN-CYCLE", 2021, 2025, 360, 360, 0, true);
-        var stale = new ComplianceRow("T1", "n", "411523", "S1", "HN-CYCLE", 2021, 2025, 0, 360, 360, false);
+        var newer = new ComplianceRow("T1", "n", "411523", "S1", "HN-CYCLE", 2021, 2025, 360, 360, 0, null, true);
+        var stale = new ComplianceRow("T1", "n", "411523", "S1", "HN-CYCLE", 2021, 2025, 0, 360, 360, null, false);
         w.ports.compliance.replace("T1", List.of(newer), 3, java.util.Set.of());
         w.ports.compliance.replace("T1", List.of(stale), 2, java.util.Set.of());
         assertEquals(List.of(), w.ports.compliance.shortIn("411523", "HN-CYCLE", 2021, null, null, 10).items());
+    }
+
+    @Test
+    void newTeachersAreListedByTheYearTheyBegan_shortOfTheSchoolBasedHoursAfterEveryOtherHour() {
+        w.accreditHenu();
+        w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
+        var p = w.project(org.teachertraining.core.program.ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(
+                "HN2021-05", "新教师入职培训", null, null, List.of(new org.teachertraining.core.project.Phase(
+                        org.teachertraining.core.project.PhaseKind.CENTRALIZED, 15, null, null)), 120, 50, "HENU",
+                OffsetDateTime.parse("2021-09-25T23:59:59+08:00"), java.time.LocalDate.of(2021, 10, 12), java.time.LocalDate.of(2021, 10, 26), null, null));
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        addNewTeacher("N1", 2021);
+        addNewTeacher("N0", 2020);
+        w.addTeacher("T1", "411523");   // teaching since 2010
+        var thisYear = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null), null, null)).items();
+        assertEquals(List.of("N1"), ids(thisYear));
+        assertEquals(100, thisYear.get(0).shortBy());
+        assertEquals(Map.of(CreditCategory.SCHOOL_BASED, 50), thisYear.get(0).shortByCategory());
+        assertEquals(2021, thisYear.get(0).cycleFrom());
+        assertEquals(List.of("N0"), ids(done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2020), null, null)).items()));
+
+        // 100 hours of centralized training: every hour of the total, none of the 50 school-based ones — still short by 50
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "N1", null));
+        done(w.postCompletion.execute(new Completion("C5", p.id(), "HENU", List.of(new Completion.Result("N1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 100), null)), "henu", OffsetDateTime.parse("2021-10-27T10:00:00+08:00").toInstant())));
+        var row = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2021), null, null)).items().get(0);
+        assertEquals(List.of(100, 50, Map.of(CreditCategory.SCHOOL_BASED, 50)), List.of(row.earned(), row.shortBy(), row.shortByCategory()));
+        var notice = org.teachertraining.core.credit.CycleShortNotice.toTeacher(w.requirements.inForce("HN-NEW-TEACHER", 2021).orElseThrow(), row,
+                OffsetDateTime.parse("2021-12-01T09:00:00+08:00").toInstant());
+        assertEquals("本周期还差 50 学时（其中校本研修 50 学时）：新入职教师：首年不少于100学时，其中校本研修不少于50学时", notice.title().zh());
+    }
+
+    private void addNewTeacher(String id, int firstYear) {
+        var t = w.teacher(id, "411523");
+        done(w.saveTeacher.execute(World.XINYANG, new org.teachertraining.core.teacher.SaveTeacher.Command(t.id(), t.name(), t.jurisdiction(), t.schoolId(),
+                t.stage(), t.subjects(), t.role(), t.schoolLocation(), java.time.LocalDate.of(firstYear, 9, 1), t.backboneLevel())));
     }
 
     static List<String> ids(List<ComplianceRow> rows) {
@@ -76,9 +112,13 @@ class ComplianceTest {
 
     @Test
     void badQueriesAreNamed() {
-        assertEquals("requirement", refused(list.execute(World.XIN_COUNTY, "411523", "NOPE", null, null, null)).errors().get(0).field());
-        assertEquals("requirement", refused(list.execute(World.XIN_COUNTY, "411523", "HN-NEW-TEACHER", null, null, null)).errors().get(0).field());
-        assertEquals("jurisdiction", refused(list.execute(World.XIN_COUNTY, "999999", "HN-CYCLE", null, null, null)).errors().get(0).field());
-        assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(World.GUANGSHAN, "411523", "HN-CYCLE", null, null, null)).kind());
+        assertEquals("requirement", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "NOPE", null), null, null)).errors().get(0).field());
+        w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
+        // a new teachers' list holds this year's and last year's; a cycle of all teachers has no first year to choose
+        assertEquals("firstYear", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2019), null, null)).errors().get(0).field());
+        assertEquals("firstYear", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2022), null, null)).errors().get(0).field());
+        assertEquals("firstYear", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null, 2021), null, null)).errors().get(0).field());
+        assertEquals("jurisdiction", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("999999", "HN-CYCLE", null), null, null)).errors().get(0).field());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(World.GUANGSHAN, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).kind());
     }
 }

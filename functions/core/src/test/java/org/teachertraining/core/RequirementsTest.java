@@ -62,7 +62,8 @@ class RequirementsTest {
         var status = Requirements.evaluate(r, ledger, 2016, 2019);
         assertEquals(319, status.earned());
         assertFalse(status.met());
-        assertEquals(0, status.shortBy());
+        // every hour of the total but one school-based hour: short by that hour, never by 0 while unmet
+        assertEquals(1, status.shortBy());
         assertEquals(Map.of(CreditCategory.SCHOOL_BASED, 1), status.shortByCategory());
         var met = Requirements.evaluate(r, List.of(entry(2016, CreditCategory.SCHOOL_BASED, 120, null),
                 entry(2019, CreditCategory.ONLINE, 120, null)), 2016, 2019);
@@ -76,6 +77,12 @@ class RequirementsTest {
                 entry(2024, CreditCategory.CENTRALIZED, 51, null)), 2024, 2024);
         assertFalse(short49.met());
         assertEquals(Map.of(CreditCategory.SCHOOL_BASED, 1), short49.shortByCategory());
+        assertEquals(1, short49.shortBy());
+        // 40 centralized hours: 60 short in all, 50 of them school-based; 40 school-based: 60 short, 10 of them school-based
+        assertEquals(60, Requirements.evaluate(r, List.of(entry(2024, CreditCategory.CENTRALIZED, 40, null)), 2024, 2024).shortBy());
+        assertEquals(60, Requirements.evaluate(r, List.of(entry(2024, CreditCategory.SCHOOL_BASED, 40, null)), 2024, 2024).shortBy());
+        // 90 centralized hours: 10 short of the total, but all 50 school-based ones are still to come
+        assertEquals(50, Requirements.evaluate(r, List.of(entry(2024, CreditCategory.CENTRALIZED, 90, null)), 2024, 2024).shortBy());
         assertTrue(Requirements.evaluate(r, List.of(entry(2024, CreditCategory.SCHOOL_BASED, 50, null),
                 entry(2024, CreditCategory.CENTRALIZED, 50, null)), 2024, 2024).met());
     }
@@ -90,6 +97,7 @@ class RequirementsTest {
         var status = Requirements.evaluate(it, itLedger, 2021, 2021);
         assertEquals(50, status.earned());
         assertEquals(Map.of(CreditCategory.PRACTICE, 1), status.shortByCategory());
+        assertEquals(1, status.shortBy());
     }
 
     @Test

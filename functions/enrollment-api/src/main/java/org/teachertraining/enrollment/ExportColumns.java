@@ -62,7 +62,8 @@ final class ExportColumns {
             Column.of("周期止", "Cycle to", ComplianceRow::cycleTo),
             Column.of("已修学时", "Earned", ComplianceRow::earned),
             Column.of("应修学时", "Required", ComplianceRow::required),
-            Column.of("还差学时", "Short by", ComplianceRow::shortBy));
+            Column.of("还差学时", "Short by", ComplianceRow::shortBy),
+            Column.of("其中各类别还差", "Of which by category", ComplianceRow::categoriesShort));
 
     static final List<Column<Deliverables.Deliverable>> DELIVERABLES = List.of(
             Column.of("规则", "Rule", Deliverables.Deliverable::rule),

@@ -36,15 +36,16 @@ public class JurisdictionController {
     @Get("/{code}/compliance")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,
-                                      @Nullable @QueryValue String school, @Nullable @QueryValue String cursor,
-                                      @Nullable @QueryValue Integer limit) {
+                                      @Nullable @QueryValue String school, @Nullable @QueryValue String firstYear,
+                                      @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         var caller = callers.of(request);
+        var query = new ListCompliance.Query(code, requirement, school, QueryValues.integer("firstYear", firstYear));
         var export = Export.asked(request);
         if (export != null) {
             return Export.response(request, export, "学时未达标", ExportColumns.COMPLIANCE,
-                    Export.pages(next -> listCompliance.export(caller, code, requirement, school, next)));
+                    Export.pages(next -> listCompliance.export(caller, query, next)));
         }
-        return Responses.of(request, listCompliance.execute(caller, code, requirement, school, cursor, limit), HttpStatus.OK);
+        return Responses.of(request, listCompliance.execute(caller, query, cursor, QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 
     /** The units directly under {@code parent}, or with {@code level} all units of that level (the provinces by default): never all 3,000 at once. */

@@ -14,6 +14,7 @@ import org.teachertraining.core.notification.ReadNotifications;
 import org.teachertraining.core.program.ProgramCityReports;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
+import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 import java.time.LocalDate;
@@ -37,8 +38,9 @@ public class NotificationController {
     }
 
     @Get("/me/notifications")
-    public HttpResponse<String> inbox(HttpRequest<?> request, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        return Responses.of(request, notifications.inbox(callers.of(request), cursor, limit), HttpStatus.OK);
+    public HttpResponse<String> inbox(HttpRequest<?> request, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        var caller = callers.of(request);
+        return Responses.of(request, notifications.inbox(caller, cursor, QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 
     @Post("/me/notifications/{notificationId}/read")

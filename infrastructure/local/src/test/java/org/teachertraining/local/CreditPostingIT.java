@@ -438,7 +438,7 @@ class CreditPostingIT {
         assertTrue(inCounty.keySet().containsAll(List.of("CP-0", "CP-1", "CP-2")), inCounty.toString());
         // the same list as a sheet, every page of it
         var sheet = Sheets.xlsx(api.file("/jurisdictions/411523/compliance?requirement=HN-CYCLE&format=xlsx", county).bytes());
-        assertEquals(List.of("教师编号", "姓名", "行政区划代码", "学校代码", "学时要求", "周期起", "周期止", "已修学时", "应修学时", "还差学时"), sheet.get(0));
+        assertEquals(List.of("教师编号", "姓名", "行政区划代码", "学校代码", "学时要求", "周期起", "周期止", "已修学时", "应修学时", "还差学时", "其中各类别还差"), sheet.get(0));
         assertEquals(inCounty, sheet.stream().skip(1).collect(java.util.stream.Collectors.toMap(r -> r.get(0), r -> Integer.parseInt(r.get(9)))));
 
         // the city's list covers its counties; a school filter narrows it, at the county and above
@@ -454,6 +454,24 @@ class CreditPostingIT {
                     api.token("cp-p", "PROVINCE_ADMIN", "410000"));
             assertEquals(java.util.Map.of("CP-S1", 360), inSchool, code);
         }
+
+        // new teachers' first-year requirement: the list of those who began this year (or last), each short by its 50 school-based hours too
+        var thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        var newTeacher = api.send("POST", "/teachers", xinyang, "{\"id\":\"CP-N1\",\"name\":\"赵新\",\"jurisdiction\":\"411523\",\"stage\":\"PRIMARY\","
+                + "\"subjects\":[\"数学\"],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"" + thisYear + "-01-01\"}");
+        assertEquals(201, newTeacher.status(), newTeacher.toString());
+        var firstYear = api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-NEW-TEACHER&limit=100", county, null);
+        assertEquals(200, firstYear.status(), firstYear.toString());
+        var n1 = java.util.stream.StreamSupport.stream(firstYear.json().get("items").spliterator(), false)
+                .filter(r -> r.get("teacherId").asText().equals("CP-N1")).findFirst().orElseThrow(() -> new AssertionError(firstYear.toString()));
+        assertEquals(List.of(thisYear, 100, 50), List.of(n1.get("cycleFrom").asInt(), n1.get("shortBy").asInt(), n1.get("shortByCategory").get("SCHOOL_BASED").asInt()));
+        assertEquals(100, shortBy("/jurisdictions/411523/compliance?requirement=HN-NEW-TEACHER&firstYear=" + thisYear, county).get("CP-N1"));
+        assertFalse(shortBy("/jurisdictions/411523/compliance?requirement=HN-NEW-TEACHER&firstYear=" + (thisYear - 1), county).containsKey("CP-N1"));
+        var newSheet = Sheets.xlsx(api.file("/jurisdictions/411523/compliance?requirement=HN-NEW-TEACHER&format=xlsx", county).bytes());
+        assertTrue(newSheet.stream().anyMatch(r -> r.get(0).equals("CP-N1") && r.get(10).equals("校本研修 50 学时")), newSheet.toString());
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-NEW-TEACHER&firstYear=" + (thisYear - 2), county, null), 400, "firstYear");
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-NEW-TEACHER&firstYear=abc", county, null), 400, "firstYear");
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-CYCLE&firstYear=" + thisYear, county, null), 400, "firstYear");
 
         BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-CYCLE&cursor=" + cursor.substring(1), county, null), 400, "cursor");
         BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=NOPE", county, null), 400, "requirement");
@@ -548,7 +566,7 @@ class CreditPostingIT {
             for (int n = 1; n <= 40; n++) {
                 int entries = n;
                 futures.add(pool.submit(() -> aggregates.replace("RACE-1", List.of(new ComplianceRow("RACE-1", "r", "411523", "S", "IT-RACE", 2000, 2004,
-                        entries, 360, 360 - entries, false)), entries, java.util.Set.of())));
+                        entries, 360, 360 - entries, null, false)), entries, java.util.Set.of())));
             }
         }
         for (var f : futures) f.get();

@@ -128,6 +128,8 @@ class NotificationsIT {
         var after = inbox(xinxian, project);
         assertEquals(first, after.get(after.size() - 1).get("id").asText());
         BadInputIT.problem(api.send("POST", "/me/notifications/" + first + "/read", api.token("note-gs", "COUNTY_ADMIN", "411522"), null), 404, null);
+        BadInputIT.problem(api.send("GET", "/me/notifications?limit=abc", xinxian, null), 400, "limit");
+        BadInputIT.problem(api.send("GET", "/me/notifications?limit=abc", null, null), 401, null);
     }
 
     /**

@@ -17,7 +17,8 @@ public final class CycleShortNotice {
 
     public static Notification toTeacher(Requirement r, ComplianceRow row, Instant at) {
         return Notification.of(Notification.teacher(row.teacherId()), occasion(r, row.cycleFrom()) + "|" + row.teacherId(), KIND, null,
-                Text.of("本周期还差 " + row.shortBy() + " 学时：" + r.name(), row.shortBy() + " hours short this cycle: " + r.id()),
+                Text.of("本周期还差 " + row.shortBy() + " 学时" + categories(row, true) + "：" + r.name(),
+                        row.shortBy() + " hours short this cycle" + categories(row, false) + ": " + r.id()),
                 Text.of(row.name() + "：" + r.name() + "（" + row.cycleFrom() + "–" + row.cycleTo() + "）已修 " + row.earned() + "/" + row.required()
                                 + " 学时，今年是本周期最后一年。",
                         row.teacherId() + ": " + r.id() + " (" + row.cycleFrom() + "-" + row.cycleTo() + ") " + row.earned() + " of " + row.required()
@@ -35,6 +36,12 @@ public final class CycleShortNotice {
                         teachers + " teachers registered at " + unit + " are short of " + r.id() + " (" + cycle[0] + "-" + cycle[1]
                                 + "); this is the cycle's last year. The compliance list names them."),
                 at);
+    }
+
+    private static String categories(ComplianceRow row, boolean zh) {
+        if (row.shortByCategory().isEmpty()) return "";
+        var named = row.categoriesShort();
+        return zh ? "（其中" + named.zh() + "）" : " (including " + named.en() + ")";
     }
 
     private static String occasion(Requirement r, int cycleFrom) {

@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * A jurisdiction's compliance list (C3): the teachers registered in it who are still short of a
  * requirement in its current cycle, by how much, paged, optionally one school — read from the
- * maintained aggregates.
+ * maintained aggregates. A requirement that runs from each teacher's first year (new teachers) has no common cycle:
+ * its list is of one year's new teachers ({@code firstYear}, this year's by default, or last year's, whose first
+ * year has just ended; their rows are kept while the requirement applies to them).
  */
 public final class ListCompliance {
     private final ComplianceAggregates aggregates;
@@ -32,18 +34,24 @@ public final class ListCompliance {
         this.clock = clock;
     }
 
-    public Outcome<Page<ComplianceRow>> execute(Caller caller, String jurisdiction, String requirementId, String schoolId,
-                                                String cursor, Integer limit) {
-        return read(caller, jurisdiction, requirementId, schoolId, cursor, limit, 100);
+    /** What is asked: the unit, the requirement, optionally a school and (for new teachers' requirement) their first year. */
+    public record Query(String jurisdiction, String requirementId, String schoolId, Integer firstYear) {
+        public Query(String jurisdiction, String requirementId, String schoolId) {
+            this(jurisdiction, requirementId, schoolId, null);
+        }
+    }
+
+    public Outcome<Page<ComplianceRow>> execute(Caller caller, Query query, String cursor, Integer limit) {
+        return read(caller, query, cursor, limit, 100);
     }
 
     /** The same list {@link Page#EXPORT_SIZE} at a time, for an export of all of it. */
-    public Outcome<Page<ComplianceRow>> export(Caller caller, String jurisdiction, String requirementId, String schoolId, String cursor) {
-        return read(caller, jurisdiction, requirementId, schoolId, cursor, Page.EXPORT_SIZE, Page.EXPORT_SIZE);
+    public Outcome<Page<ComplianceRow>> export(Caller caller, Query query, String cursor) {
+        return read(caller, query, cursor, Page.EXPORT_SIZE, Page.EXPORT_SIZE);
     }
 
-    private Outcome<Page<ComplianceRow>> read(Caller caller, String jurisdiction, String requirementId, String schoolId,
-                                              String cursor, Integer limit, int max) {
+    private Outcome<Page<ComplianceRow>> read(Caller caller, Query query, String cursor, Integer limit, int max) {
+        String jurisdiction = query.jurisdiction(), requirementId = query.requirementId();
         var v = new Violations();
         int year = ChinaTime.today(clock).getYear();
         v.range("limit", limit, 1, max);
@@ -57,16 +65,23 @@ public final class ListCompliance {
                         + (known ? "; known here: " + book.inForceFor(jurisdiction, year).all().stream().map(Requirement::id).toList() : ""));
             }
         }
-        if (requirement.isPresent() && requirement.get().anchorYear() == null) {
-            v.add("requirement", "该要求按教师入职年份计算，无统一周期", "this requirement runs from each teacher's first year; it has no common cycle to list");
+        Integer firstYear = query.firstYear();
+        if (requirement.isPresent() && requirement.get().anchorYear() != null && firstYear != null) {
+            v.add("firstYear", "仅适用于按教师入职年份计算的要求（如新入职教师首年学时）", "only for a requirement that runs from each teacher's first year (new teachers)");
+        }
+        if (requirement.isPresent() && requirement.get().anchorYear() == null && firstYear != null && (firstYear < year - 1 || firstYear > year)) {
+            // a first year that ended before last year has no rows left to list: the requirement no longer applies to those teachers
+            v.add("firstYear", "须为 " + (year - 1) + " 或 " + year + " 年：只列今年和去年入职的教师", "must be " + (year - 1) + " or " + year
+                    + ": the list holds this year's and last year's new teachers");
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, jurisdiction, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var r = requirement.get();
-        int from = Requirements.cycle(r, r.anchorYear(), ChinaTime.today(clock).getYear())[0];
+        // a new teacher's requirement runs over the teacher's first year: its rows' cycle is that year
+        int from = r.anchorYear() == null ? (firstYear == null ? year : firstYear) : Requirements.cycle(r, r.anchorYear(), year)[0];
         try {
-            return Outcome.done(aggregates.shortIn(jurisdiction, r.id(), from, schoolId, cursor, limit == null ? 50 : limit));
+            return Outcome.done(aggregates.shortIn(jurisdiction, r.id(), from, query.schoolId(), cursor, limit == null ? 50 : limit));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }

@@ -55,6 +55,6 @@ public final class RefreshCompliance {
 
     private static List<ComplianceRow> rows(Teacher t, List<RequirementStatus> statuses) {
         return statuses.stream().map(s -> new ComplianceRow(t.id(), t.name(), t.jurisdiction(), t.schoolId(), s.requirementId(),
-                s.fromYear(), s.toYear(), s.earned(), s.required(), s.shortBy(), s.met())).toList();
+                s.fromYear(), s.toYear(), s.earned(), s.required(), s.shortBy(), s.shortByCategory(), s.met())).toList();
     }
 }

@@ -129,9 +129,10 @@ public final class Requirements {
             earnedNamed.put(min.getKey(), got);
             if (got < min.getValue()) shortNamed.put(min.getKey(), min.getValue() - got);
         }
-        int shortTotal = Math.max(0, r.minHours() - earned);
-        boolean met = shortTotal == 0 && shortNamed.isEmpty();
+        // the fewest hours still to earn: hours of a category still short count toward the total as well, so a teacher
+        // with every hour but some of a named category's (319 of 240, 119 of 120 school-based) is short by those, not by 0
+        int shortBy = Math.max(Math.max(0, r.minHours() - earned), shortNamed.values().stream().mapToInt(Integer::intValue).sum());
         return new RequirementStatus(r.id(), r.name(), cycle[0], cycle[1], r.minHours(), earned, earnedNamed, shortNamed,
-                met, shortTotal);
+                shortBy == 0, shortBy);
     }
 }

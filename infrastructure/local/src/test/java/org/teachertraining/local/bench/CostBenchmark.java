@@ -116,7 +116,7 @@ class CostBenchmark {
             measure("creditPosting", meter, billed, figures, i -> post.execute(new Completion("COST-" + i, project, "HENU", List.of(new Completion.Result("C-" + i,
                     Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 40, CreditCategory.ONLINE, 10), null)), "henu", Instant.now())));
             measure("transcriptRead", meter, billed, figures, i -> transcript.execute(county, "C-" + i));
-            measure("compliancePage50", meter, billed, figures, i -> compliance.execute(county, "411523", "HN-CYCLE", null, null, 50));
+            measure("compliancePage50", meter, billed, figures, i -> compliance.execute(county, new ListCompliance.Query("411523", "HN-CYCLE", null), null, 50));
         }
         prices(figures);
         figures.forEach((k, v) -> System.out.printf("cost %s: %.2f%n", k, v));
