@@ -48,7 +48,7 @@ class ComplianceRolloverIT {
         var teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"ro-t\",\"role\":\"TEACHER\",\"jurisdiction\":\"" + COUNTY + "\",\"teacherId\":\"RO-7\"}")
                 .json().get("token").asText();
         var told = awaitCycleShort(teacher, 2);
-        assertEquals(List.of("本周期还差 360 学时：河南省教师继续教育：每5年不少于360学时", "本周期还差 50 学时：信息技术应用能力提升工程2.0：不少于50学时，其中实践应用不少于25学时"),
+        assertEquals(List.of("本周期还差 360 学时：河南省教师继续教育：每5年不少于360学时", "本周期还差 50 学时（其中返岗实践 25 学时）：信息技术应用能力提升工程2.0：不少于50学时，其中实践应用不少于25学时"),
                 told.stream().map(n -> n.get("title").get("zh").asText()).sorted(java.util.Comparator.comparing(t -> t.contains("360") ? 0 : 1)).toList());
 
         clock(api, "2030-12-31T08:00:30+08:00");
