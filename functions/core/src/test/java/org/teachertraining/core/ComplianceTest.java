@@ -100,6 +100,21 @@ class ComplianceTest {
         assertEquals("本周期还差 50 学时（其中校本研修 50 学时）：新入职教师：首年不少于100学时，其中校本研修不少于50学时", notice.title().zh());
     }
 
+    @Test
+    void aSchoolListsItsOwnTeachers_registeredAtItsCounty() {
+        w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
+        w.addTeacherAt("A1", "4115230001");
+        w.addTeacherAt("A2", "4115230001");
+        w.addTeacherAt("B1", "4115230002");
+        w.addTeacher("C1", "411523");
+        var school = new org.teachertraining.core.identity.Caller("school-1", org.teachertraining.core.identity.Role.SCHOOL_ADMIN, "4115230001", null, null);
+        assertEquals(List.of("A1", "A2"), ids(done(list.execute(school, new ListCompliance.Query("4115230001", "HN-CYCLE", null), null, null)).items()));
+        assertEquals(List.of("A1", "A2"), ids(done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("4115230001", "HN-CYCLE", "4115230001"), null, null)).items()));
+        assertEquals("school", refused(list.execute(school, new ListCompliance.Query("4115230001", "HN-CYCLE", "4115230002"), null, null)).errors().get(0).field());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(school, new ListCompliance.Query("4115230002", "HN-CYCLE", null), null, null)).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(school, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).kind());
+    }
+
     private void addNewTeacher(String id, int firstYear) {
         var t = w.teacher(id, "411523");
         done(w.saveTeacher.execute(World.XINYANG, new org.teachertraining.core.teacher.SaveTeacher.Command(t.id(), t.name(), t.jurisdiction(), t.schoolId(),

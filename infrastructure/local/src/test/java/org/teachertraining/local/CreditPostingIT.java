@@ -455,6 +455,15 @@ class CreditPostingIT {
             assertEquals(java.util.Map.of("CP-S1", 360), inSchool, code);
         }
 
+        // a school's own list: its teachers are registered at the county, the school a field of theirs
+        var atSchool = api.send("POST", "/teachers", xinyang, "{\"id\":\"CP-S2\",\"name\":\"孙丽\",\"jurisdiction\":\"411523\",\"schoolId\":\"4115239731\","
+                + "\"stage\":\"PRIMARY\",\"subjects\":[\"数学\"],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2012-09-01\"}");
+        assertEquals(201, atSchool.status(), atSchool.toString());
+        String schoolAdmin = api.token("cp-school", "SCHOOL_ADMIN", "4115239731");
+        assertEquals(java.util.Map.of("CP-S2", 360), shortBy("/jurisdictions/4115239731/compliance?requirement=HN-CYCLE", schoolAdmin));
+        BadInputIT.problem(api.send("GET", "/jurisdictions/4115239731/compliance?requirement=HN-CYCLE&school=4115239732", schoolAdmin, null), 400, "school");
+        BadInputIT.problem(api.send("GET", "/jurisdictions/411523/compliance?requirement=HN-CYCLE", schoolAdmin, null), 403, null);
+
         // new teachers' first-year requirement: the list of those who began this year (or last), each short by its 50 school-based hours too
         var thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
         var newTeacher = api.send("POST", "/teachers", xinyang, "{\"id\":\"CP-N1\",\"name\":\"赵新\",\"jurisdiction\":\"411523\",\"stage\":\"PRIMARY\","
