@@ -191,6 +191,13 @@ await flow('a-school-nominates-its-teacher-within-its-seats', async page => {
   const listed = (await api('GET', `/projects/${project.id}/waitlist?jurisdiction=${school}`, county)).items
   assert.deepEqual(listed.map(w => [w.teacherId, w.quotaJurisdiction, w.position]), [[reserve, school, 1]], JSON.stringify(listed))
   assert.equal(await page.locator('[data-test=enrollments]').getByRole('button', { name: '退出' }).count(), 0, 'withdrawals are the county\'s')
+  // a school owns no program (the county runs school-level ones): 培训项目 offers none to create; 学时达标 lists the
+  // school's own teachers, who are registered at the county
+  await page.locator('[data-test=menu-projects]').click()
+  await page.locator('[data-test=projects]').waitFor()
+  assert.equal(await page.locator('[data-test=new-program]').count(), 0, 'a school is offered no program to create')
+  await page.locator('[data-test=menu-compliance]').click()
+  await page.locator('[data-test=compliance] tr', { hasText: pupil }).waitFor()
   assert.deepEqual(refused, [], 'no call the API forbids a school')
   const stored = (await api('GET', `/projects/${project.id}/enrollments`, county)).items.find(e => e.teacherId === pupil)
   assert.equal(stored.status, 'SELECTED')

@@ -137,6 +137,8 @@ export async function download(path, fallbackName) {
 export const role = () => session.claims?.role
 export const unit = () => session.claims?.jurisdiction
 export const isAdmin = () => ['PROVINCE_ADMIN', 'CITY_ADMIN', 'COUNTY_ADMIN', 'SCHOOL_ADMIN'].includes(role())
+// the units that own programs and their funding standards: a school nominates within its seats, it owns no program
+export const ownsPrograms = () => ['PROVINCE_ADMIN', 'CITY_ADMIN', 'COUNTY_ADMIN'].includes(role())
 
 /**
  * Whether the signed-in province, city or county admin's unit is `code` or above it, read up the unit tree
