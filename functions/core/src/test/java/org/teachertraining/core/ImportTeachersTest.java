@@ -67,6 +67,23 @@ class ImportTeachersTest {
     }
 
     @Test
+    void anotherCountysSchoolCodeIsRefused_anyOtherSchoolIdentifierKept() {
+        String csv = "id,name,jurisdiction,schoolId,stage,subjects,role,schoolLocation,teachingSince\n"
+                + "S1,张伟,411523,4115230001,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "S2,张强,411523,4115240001,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "S3,张磊,411523,XX-SCHOOL-7,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n";
+        var report = done(w.importTeachers.execute(World.XINYANG, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, report.imported());
+        assertEquals(1, report.rejected().size());
+        var problem = report.rejected().get(0).problems().get(0);
+        assertEquals(List.of(3, "schoolId", "学校代码 4115240001 是商城县的学校，不属于新县"),
+                List.of(report.rejected().get(0).line(), problem.field(), problem.message().zh()));
+        assertEquals(true, w.ports.teachers.find("S2").isEmpty());
+        assertEquals("4115230001", w.ports.teachers.find("S1").orElseThrow().unit());
+        assertEquals("411523", w.ports.teachers.find("S3").orElseThrow().unit());
+    }
+
+    @Test
     void fileLevelProblemsAre400s() {
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "name\n张伟\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "id,\"name\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());

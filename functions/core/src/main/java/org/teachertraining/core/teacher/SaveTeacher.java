@@ -58,6 +58,14 @@ public final class SaveTeacher {
             v.add("jurisdiction", "须为县区代码；学校代码填在 schoolId", "must be the county's code; a school's code goes in schoolId");
         }
         if (c.schoolId() != null) v.identifier("schoolId", c.schoolId());
+        if (c.schoolId() != null && c.jurisdiction() != null && access.tree().isSchool(c.schoolId())
+                && !org.teachertraining.core.jurisdiction.Jurisdiction.isSchoolCodeOf(c.schoolId(), c.jurisdiction())) {
+            // a school's code names its county (its first six digits): another county's school is a slip of the keyboard,
+            // and the teacher would be neither that school's (its seats, its admin) nor listed under it
+            String county = c.schoolId().substring(0, 6);
+            v.add("schoolId", "学校代码 " + c.schoolId() + " 是" + access.tree().nameOf(county) + "的学校，不属于" + access.tree().nameOf(c.jurisdiction()),
+                    "school " + c.schoolId() + " is a school of " + county + ", not of " + c.jurisdiction());
+        }
         v.required("stage", c.stage());
         v.required("role", c.role());
         v.required("schoolLocation", c.schoolLocation());
