@@ -84,6 +84,27 @@ class ImportTeachersTest {
     }
 
     @Test
+    void whatAClerksSpreadsheetHolds_fullWidthDigits_unpaddedDates_commonWordsAndEmptyRows() {
+        String csv = "教师编号,姓名,行政区划代码,学段,任教学科,岗位,学校所在地,从教时间\n"
+                + "Ｗ1,王芳,４１１５２３,小学,\"语文，数学\",教师,农村,２０１０年９月１日\n"
+                + "W2,李娜,411523,初中,数学,教师,镇区,2010-9-1\n"
+                + ",,,,,,,\n"
+                + "W3,张伟,411523,初中,数学,教师,乡镇,2010/2/30\n"
+                + " , , ,,,,,\n";
+        var report = done(w.importTeachers.execute(World.XINYANG, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, report.imported(), report.toString());
+        // the day February 2010 does not have is refused, not moved to the 28th; the rows of empty cells are not reported
+        assertEquals(1, report.rejected().size(), report.toString());
+        assertEquals(List.of(5, "teachingSince"), List.of(report.rejected().get(0).line(), report.rejected().get(0).problems().get(0).field()));
+        var w1 = w.ports.teachers.find("W1").orElseThrow();
+        assertEquals(List.of("411523", List.of("语文", "数学"), SchoolLocation.RURAL, LocalDate.of(2010, 9, 1)),
+                List.of(w1.jurisdiction(), w1.subjects(), w1.schoolLocation(), w1.teachingSince()));
+        var w2 = w.ports.teachers.find("W2").orElseThrow();
+        assertEquals(List.of(SchoolLocation.TOWN, LocalDate.of(2010, 9, 1)), List.of(w2.schoolLocation(), w2.teachingSince()));
+        assertTrue(w.ports.teachers.find("W3").isEmpty());
+    }
+
+    @Test
     void fileLevelProblemsAre400s() {
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "name\n张伟\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());
         assertEquals("file", refused(w.importTeachers.execute(World.XINYANG, "id,\"name\n".getBytes(StandardCharsets.UTF_8))).errors().get(0).field());

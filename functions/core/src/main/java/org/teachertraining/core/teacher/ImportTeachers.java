@@ -10,6 +10,8 @@ import org.teachertraining.core.identity.Caller;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -23,9 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Bulk create/update of teachers from a list with a header row, CSV or an Excel workbook ({@link UploadedList}; English
- * or Chinese column names, enum values by name or by their Chinese label, dates as 2015-09-01, 2015/9/1, 2015.9.1,
- * 2015年9月1日 or a workbook's date cell). Each valid row is saved; each invalid row is reported with
- * its line and problems and writes nothing.
+ * or Chinese column names, enum values by name or by their Chinese label, dates as 2015-09-01, 2015-9-1, 2015/9/1,
+ * 2015.9.1, 2015年9月1日 or a workbook's date cell; codes, dates and labels also in full-width characters). Each valid row is
+ * saved; each invalid row is reported with its line and problems and writes nothing; a row of empty cells is skipped.
  */
 public final class ImportTeachers {
     public static final int MAX_ROWS = 10_000;
@@ -62,14 +64,19 @@ public final class ImportTeachers {
             "心理健康教育教师", TeacherRole.PSYCHOLOGY_TEACHER, "道德与法治教师", TeacherRole.MORAL_EDUCATION_TEACHER,
             "思政教师", TeacherRole.MORAL_EDUCATION_TEACHER));
     private static final Map<String, SchoolLocation> LOCATIONS = labels(SchoolLocation.values(), Map.of(
-            "乡村", SchoolLocation.RURAL, "村", SchoolLocation.RURAL, "乡镇", SchoolLocation.TOWN, "镇", SchoolLocation.TOWN,
-            "城区", SchoolLocation.URBAN, "城市", SchoolLocation.URBAN));
+            "乡村", SchoolLocation.RURAL, "村", SchoolLocation.RURAL, "农村", SchoolLocation.RURAL, "乡镇", SchoolLocation.TOWN,
+            "镇", SchoolLocation.TOWN, "镇区", SchoolLocation.TOWN, "城区", SchoolLocation.URBAN, "城市", SchoolLocation.URBAN));
     private static final Map<String, BackboneLevel> BACKBONE = labels(BackboneLevel.values(), Map.of(
             "校级", BackboneLevel.SCHOOL, "县级", BackboneLevel.COUNTY, "市级", BackboneLevel.CITY,
             "省级", BackboneLevel.PROVINCIAL, "国家级", BackboneLevel.NATIONAL));
-    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("y/M/d");
-    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("y.M.d");
-    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("y年M月d日");
+    // strict: a day the month does not have (2010/2/30) is refused, never moved to the month's last day
+    private static final DateTimeFormatter SLASHED = strict("uuuu/M/d");
+    private static final DateTimeFormatter DOTTED = strict("uuuu.M.d");
+    private static final DateTimeFormatter DASHED = strict("uuuu-M-d");
+    private static final DateTimeFormatter CHINESE_DATE = strict("uuuu年M月d日");
+    /** The columns of codes, dates and labels, read NFKC-normalized: typed with a Chinese IME's full-width digits too. */
+    private static final EnumSet<Column> NORMALIZED = EnumSet.of(Column.ID, Column.JURISDICTION, Column.SCHOOL_ID, Column.STAGE,
+            Column.ROLE, Column.SCHOOL_LOCATION, Column.TEACHING_SINCE, Column.BACKBONE_LEVEL);
     /**
      * A date cell of a workbook: Excel keeps the date as its day number since 1899-12-30 (the 1900 date system, right
      * for every day after 1900-02-28) and shows it formatted; five digits are 1927–2173, never a date written out.
@@ -108,6 +115,8 @@ public final class ImportTeachers {
         var rejected = new ArrayList<RowProblems>();
         var seen = new HashSet<String>();
         for (var row : rows.subList(1, rows.size())) {
+            // a row of empty cells (",,,,,,," where a spreadsheet saved rows it had formatted) is a blank line
+            if (row.fields().stream().allMatch(String::isBlank)) continue;
             var problems = new Violations();
             var command = toCommand(row, columns, problems);
             if (problems.isEmpty()) {
@@ -134,13 +143,15 @@ public final class ImportTeachers {
         Function<Column, String> get = col -> {
             Integer at = columns.get(col);
             if (at == null || at >= row.fields().size()) return null;
-            String s = row.fields().get(at).strip();
+            String s = row.fields().get(at);
+            if (NORMALIZED.contains(col)) s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            s = s.strip();
             return s.isEmpty() ? null : s;
         };
         String subjects = get.apply(Column.SUBJECTS);
         return new SaveTeacher.Command(get.apply(Column.ID), get.apply(Column.NAME), get.apply(Column.JURISDICTION),
                 get.apply(Column.SCHOOL_ID), parse(Column.STAGE, get.apply(Column.STAGE), STAGES, problems),
-                subjects == null ? List.of() : Arrays.stream(subjects.split("[;；、|]")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                subjects == null ? List.of() : Arrays.stream(subjects.split("[;；、|,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 parse(Column.ROLE, get.apply(Column.ROLE), ROLES, problems),
                 parse(Column.SCHOOL_LOCATION, get.apply(Column.SCHOOL_LOCATION), LOCATIONS, problems),
                 date(get.apply(Column.TEACHING_SINCE), problems),
@@ -165,11 +176,15 @@ public final class ImportTeachers {
             if (value.contains("/")) return LocalDate.parse(value, SLASHED);
             if (value.contains(".")) return LocalDate.parse(value, DOTTED);
             if (value.contains("年")) return LocalDate.parse(value, CHINESE_DATE);
-            return LocalDate.parse(value);
+            return LocalDate.parse(value, DASHED);
         } catch (DateTimeParseException e) {
             problems.add(Column.TEACHING_SINCE.field(), "日期格式应为 2015-09-01：" + PlainText.quote(value), "expected a date like 2015-09-01, got '" + PlainText.quote(value) + "'");
             return null;
         }
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private static <E extends Enum<E>> Map<String, E> labels(E[] values, Map<String, E> chinese) {
