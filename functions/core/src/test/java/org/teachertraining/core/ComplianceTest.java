@@ -22,13 +22,7 @@ class ComplianceTest {
 
     @Test
     void theCountyListShowsWhoIsShortAndByHowMuch_keptCurrentByPostings() {
-        w.accreditHenu();
-        w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
-        var p = w.project(org.teachertraining.core.program.ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(
-                "HN2021-04", "乡村骨干", null, null, List.of(new org.teachertraining.core.project.Phase(
-                        org.teachertraining.core.project.PhaseKind.CENTRALIZED, 45, null, null)), 360, 50, "HENU",
-                OffsetDateTime.parse("2021-09-25T23:59:59+08:00"), java.time.LocalDate.of(2021, 10, 12), java.time.LocalDate.of(2021, 10, 26), null, null));
-        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        var p = centralizedProjectOf2021("HN2021-04", "乡村骨干", 45, 360);
         w.addTeacher("T1", "411523");
         w.addTeacher("T2", "411523");
         var rows = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).items();
@@ -37,8 +31,7 @@ class ComplianceTest {
         assertEquals(2021, rows.get(0).cycleFrom());
 
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
-        done(w.postCompletion.execute(new Completion("C1", p.id(), "HENU", List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
-                Map.of(CreditCategory.CENTRALIZED, 360), null)), "henu", OffsetDateTime.parse("2021-10-27T10:00:00+08:00").toInstant())));
+        passed(p, "C1", "T1", 360);
         var after = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null));
         assertEquals(List.of("T2"), after.items().stream().map(r -> r.teacherId()).toList());
         assertNull(after.nextCursor());
@@ -72,13 +65,7 @@ class ComplianceTest {
 
     @Test
     void newTeachersAreListedByTheYearTheyBegan_shortOfTheSchoolBasedHoursAfterEveryOtherHour() {
-        w.accreditHenu();
-        w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
-        var p = w.project(org.teachertraining.core.program.ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(
-                "HN2021-05", "新教师入职培训", null, null, List.of(new org.teachertraining.core.project.Phase(
-                        org.teachertraining.core.project.PhaseKind.CENTRALIZED, 15, null, null)), 120, 50, "HENU",
-                OffsetDateTime.parse("2021-09-25T23:59:59+08:00"), java.time.LocalDate.of(2021, 10, 12), java.time.LocalDate.of(2021, 10, 26), null, null));
-        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        var p = centralizedProjectOf2021("HN2021-05", "新教师入职培训", 15, 120);
         addNewTeacher("N1", 2021);
         addNewTeacher("N0", 2020);
         w.addTeacher("T1", "411523");   // teaching since 2010
@@ -91,8 +78,7 @@ class ComplianceTest {
 
         // 100 hours of centralized training: every hour of the total, none of the 50 school-based ones — still short by 50
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "N1", null));
-        done(w.postCompletion.execute(new Completion("C5", p.id(), "HENU", List.of(new Completion.Result("N1", Completion.Outcome.PASSED,
-                Map.of(CreditCategory.CENTRALIZED, 100), null)), "henu", OffsetDateTime.parse("2021-10-27T10:00:00+08:00").toInstant())));
+        passed(p, "C5", "N1", 100);
         var row = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2021), null, null)).items().get(0);
         assertEquals(List.of(100, 50, Map.of(CreditCategory.SCHOOL_BASED, 50)), List.of(row.earned(), row.shortBy(), row.shortByCategory()));
         var notice = org.teachertraining.core.credit.CycleShortNotice.toTeacher(w.requirements.inForce("HN-NEW-TEACHER", 2021).orElseThrow(), row,
@@ -113,6 +99,24 @@ class ComplianceTest {
         assertEquals("school", refused(list.execute(school, new ListCompliance.Query("4115230001", "HN-CYCLE", "4115230002"), null, null)).errors().get(0).field());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(school, new ListCompliance.Query("4115230002", "HN-CYCLE", null), null, null)).kind());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(school, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).kind());
+    }
+
+    /** On 2021-09-01, a provincial project of HENU's centralized training in October 2021, 10 seats for Xinyang. */
+    private org.teachertraining.core.project.Project centralizedProjectOf2021(String code, String name, int days, int hours) {
+        w.accreditHenu();
+        w.clock.set(OffsetDateTime.parse("2021-09-01T09:00:00+08:00"));
+        var p = w.project(org.teachertraining.core.program.ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(
+                code, name, null, null, List.of(new org.teachertraining.core.project.Phase(
+                        org.teachertraining.core.project.PhaseKind.CENTRALIZED, days, null, null)), hours, 50, "HENU",
+                OffsetDateTime.parse("2021-09-25T23:59:59+08:00"), java.time.LocalDate.of(2021, 10, 12), java.time.LocalDate.of(2021, 10, 26), null, null));
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        return p;
+    }
+
+    /** The trainee passed the project's completion on 2021-10-27 with {@code hours} of centralized training. */
+    private void passed(org.teachertraining.core.project.Project p, String completionId, String teacherId, int hours) {
+        done(w.postCompletion.execute(new Completion(completionId, p.id(), "HENU", List.of(new Completion.Result(teacherId, Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, hours), null)), "henu", OffsetDateTime.parse("2021-10-27T10:00:00+08:00").toInstant())));
     }
 
     private void addNewTeacher(String id, int firstYear) {
