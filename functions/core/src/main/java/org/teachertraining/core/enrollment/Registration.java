@@ -82,7 +82,10 @@ public final class Registration {
         if (closed != null) return Outcome.refused(closed);
         var ids = new LinkedHashSet<String>();
         for (var row : rows.subList(1, rows.size())) {
-            if (column < row.fields().size() && !row.fields().get(column).isBlank()) ids.add(row.fields().get(column).strip());
+            // an ID typed with a Chinese IME's full-width letters and digits (ＬＩＦＥ１) is the same ID
+            if (column < row.fields().size() && !row.fields().get(column).isBlank()) {
+                ids.add(java.text.Normalizer.normalize(row.fields().get(column), java.text.Normalizer.Form.NFKC).strip());
+            }
         }
         var out = new ArrayList<Map<String, Object>>();
         for (String id : ids) {
