@@ -56,7 +56,13 @@ public final class ListCompliance {
         int year = ChinaTime.today(clock).getYear();
         v.range("limit", limit, 1, max);
         boolean known = access.tree().exists(jurisdiction);
-        if (!known) v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
+        // who may read the unit's list comes first: a caller outside it learns nothing of its requirements or of what it sent
+        if (known) {
+            var denied = access.require(caller, jurisdiction, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+            if (denied.isPresent()) return Outcome.refused(denied.get());
+        } else {
+            v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(jurisdiction), "unknown jurisdiction code: " + PlainText.quote(jurisdiction));
+        }
         Optional<Requirement> requirement = Optional.empty();
         if (v.required("requirement", requirementId)) {
             if (Identifiers.valid(requirementId)) requirement = book.inForce(requirementId, year);
@@ -78,8 +84,6 @@ public final class ListCompliance {
             v.add("school", "学校 " + jurisdiction + " 的名单只含本校教师", "the list of school " + jurisdiction + " holds its own teachers only");
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
-        var denied = access.require(caller, jurisdiction, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
-        if (denied.isPresent()) return Outcome.refused(denied.get());
         var r = requirement.get();
         // a new teacher's requirement runs over the teacher's first year: its rows' cycle is that year
         int from = r.anchorYear() == null ? (firstYear == null ? year : firstYear) : Requirements.cycle(r, r.anchorYear(), year)[0];
