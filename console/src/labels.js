@@ -18,6 +18,13 @@ export function label(type, code) {
   return session.lang === 'en' ? names.en : names.zh
 }
 
+/** The hours still short of each category a requirement names ({SCHOOL_BASED: 50}): "校本研修 50 学时、…", or ''. */
+export function categoriesShort(shortByCategory) {
+  return Object.entries(shortByCategory || {})
+    .map(([c, h]) => session.lang === 'en' ? `${label('CreditCategory', c)}: ${h}` : `${label('CreditCategory', c)} ${h} 学时`)
+    .join(session.lang === 'en' ? ', ' : '、')
+}
+
 /** [{value, label}] of every code of a type, for selects. */
 export function options(type) {
   return Object.entries(table.types[type] || {}).map(([value, names]) => ({ value, label: session.lang === 'en' ? names.en : names.zh }))

@@ -42,6 +42,14 @@ public final class PlainText {
         return cell != null && formulaLeading(cell) ? "'" + cell : cell;
     }
 
+    /**
+     * A code, date or label as a clerk typed it into a spreadsheet: full-width letters, digits and punctuation (a Chinese
+     * IME's ４１１５２３) read as their ASCII forms (NFKC), the blanks around it removed.
+     */
+    public static String typed(String cell) {
+        return java.text.Normalizer.normalize(cell, java.text.Normalizer.Form.NFKC).strip();
+    }
+
     /** At most {@link #QUOTED} characters of a caller's value, for messages. */
     public static String quote(Object value) {
         String s = String.valueOf(value);

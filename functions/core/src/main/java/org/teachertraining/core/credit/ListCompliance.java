@@ -80,7 +80,8 @@ public final class ListCompliance {
             v.add("firstYear", "须为 " + (year - 1) + " 或 " + year + " 年：只列今年和去年入职的教师", "must be " + (year - 1) + " or " + year
                     + ": the list holds this year's and last year's new teachers");
         }
-        if (known && access.tree().isSchool(jurisdiction) && query.schoolId() != null && !query.schoolId().equals(jurisdiction)) {
+        boolean school = known && access.tree().isSchool(jurisdiction);
+        if (school && query.schoolId() != null && !query.schoolId().equals(jurisdiction)) {
             v.add("school", "学校 " + jurisdiction + " 的名单只含本校教师", "the list of school " + jurisdiction + " holds its own teachers only");
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
@@ -88,13 +89,9 @@ public final class ListCompliance {
         // a new teacher's requirement runs over the teacher's first year: its rows' cycle is that year
         int from = r.anchorYear() == null ? (firstYear == null ? year : firstYear) : Requirements.cycle(r, r.anchorYear(), year)[0];
         // a school's teachers are registered at its county (or city), the school a field of theirs: its list is theirs
-        String unit = jurisdiction, school = query.schoolId();
-        if (access.tree().isSchool(jurisdiction)) {
-            unit = access.tree().find(jurisdiction).orElseThrow().parent();
-            school = jurisdiction;
-        }
+        String unit = school ? access.tree().find(jurisdiction).orElseThrow().parent() : jurisdiction;
         try {
-            return Outcome.done(aggregates.shortIn(unit, r.id(), from, school, cursor, limit == null ? 50 : limit));
+            return Outcome.done(aggregates.shortIn(unit, r.id(), from, school ? jurisdiction : query.schoolId(), cursor, limit == null ? 50 : limit));
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }

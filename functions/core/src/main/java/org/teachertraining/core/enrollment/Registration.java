@@ -3,6 +3,7 @@ package org.teachertraining.core.enrollment;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
@@ -84,7 +85,7 @@ public final class Registration {
         for (var row : rows.subList(1, rows.size())) {
             // an ID typed with a Chinese IME's full-width letters and digits (ＬＩＦＥ１) is the same ID
             if (column < row.fields().size() && !row.fields().get(column).isBlank()) {
-                ids.add(java.text.Normalizer.normalize(row.fields().get(column), java.text.Normalizer.Form.NFKC).strip());
+                ids.add(PlainText.typed(row.fields().get(column)));
             }
         }
         var out = new ArrayList<Map<String, Object>>();

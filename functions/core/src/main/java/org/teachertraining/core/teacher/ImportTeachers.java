@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -143,9 +142,7 @@ public final class ImportTeachers {
         Function<Column, String> get = col -> {
             Integer at = columns.get(col);
             if (at == null || at >= row.fields().size()) return null;
-            String s = row.fields().get(at);
-            if (NORMALIZED.contains(col)) s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-            s = s.strip();
+            String s = NORMALIZED.contains(col) ? PlainText.typed(row.fields().get(at)) : row.fields().get(at).strip();
             return s.isEmpty() ? null : s;
         };
         String subjects = get.apply(Column.SUBJECTS);
