@@ -320,17 +320,4 @@ final class Emulators implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
-
-    static int freePort() throws IOException {
-        return freePort(0);
-    }
-
-    /** A free port other than {@code serverPort} (see {@link Endpoints#reserve(int)}). */
-    static int freePort(int serverPort) throws IOException {
-        while (true) {
-            try (var socket = new ServerSocket(0)) {
-                if (socket.getLocalPort() != serverPort) return socket.getLocalPort();
-            }
-        }
-    }
 }

@@ -177,6 +177,7 @@ public final class LocalRuntime implements AutoCloseable {
         ApplicationContext context = null;
         Emulators emulators = null;
         DynamoDbClient barrierClient = null;
+        com.sun.net.httpserver.HttpServer sfnListener = null;
         try {
             // the HTTP API's function runs in this runtime's Micronaut context
             var apiEvent = parsed.functionEvents("HttpApi").stream().findFirst();
@@ -228,10 +229,10 @@ public final class LocalRuntime implements AutoCloseable {
                         provisioner::queueArn, token -> emulation.get() == null ? java.util.Optional.empty() : emulation.get().stateMachineOfToken(token)));
             }
             emulators.s3Signers(iam::get);
-            // the emulation's port is only known once it serves: reserve it now, just before it is named and used (reserved
-            // earlier, the seconds of connections while the emulators start could take it as their local port)
-            int sfnPort = Emulators.freePort(o.port());
-            String sfnEndpoint = "http://127.0.0.1:" + sfnPort;
+            // the emulation's port, bound now (not the API's, which the system may hand out until the server binds it), is
+            // named to the functions and the API before the emulation serves on it
+            sfnListener = StepFunctionsEmulator.listener(o.port());
+            String sfnEndpoint = "http://127.0.0.1:" + sfnListener.getAddress().getPort();
             // each function's own environment, as Lambda gives it: the template's variables, the region, its name,
             // and the emulators' endpoints in the SDK's own variables
             var environments = new LinkedHashMap<String, Map<String, String>>();
@@ -293,7 +294,7 @@ public final class LocalRuntime implements AutoCloseable {
                     return functions.invoke(functionName, payload);
                 }
             };
-            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnPort, invoker, stateMachines);
+            runtime.startStepFunctions(o.inMemory() ? null : data.resolve("stepfunctions"), sfnListener, invoker, stateMachines);
             emulation.set(runtime.stepFunctions);
             runtime.startSchedules(parsed, functions, o.inMemory() ? null : data.resolve("schedules-completed.properties"));
             runtime.startEventSources(SqsEventSources.of(parsed, provisioner), S3Notifications.of(parsed, provisioner), functions);
@@ -310,6 +311,7 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (Exception e) {
             if (context != null) context.close();
             if (barrierClient != null) barrierClient.close();
+            if (sfnListener != null) sfnListener.stop(0);
             if (emulators == null) {   // the context failed first: the emulators are stopped once their start has ended
                 try {
                     emulators = started(emulatorsStarting);
@@ -376,9 +378,9 @@ public final class LocalRuntime implements AutoCloseable {
      * The Step Functions emulation on {@code port}, on the platform's clock, calling the template's functions
      * in this JVM; the template's state machines are created in it (or found, after a restart).
      */
-    private void startStepFunctions(Path dir, int port, LambdaInvoker functions, List<Provisioner.StateMachine> machines) throws Exception {
+    private void startStepFunctions(Path dir, com.sun.net.httpserver.HttpServer listener, LambdaInvoker functions, List<Provisioner.StateMachine> machines) throws Exception {
         stepFunctions = new StepFunctionsEmulator(dir, context.getBean(Clock.class), functions, "local");
-        stepFunctionsEndpoint = stepFunctions.start(port);
+        stepFunctionsEndpoint = stepFunctions.start(listener);
         banner.add("  Step Functions " + stepFunctionsEndpoint + "   (executions " + (dir == null ? "in memory" : "kept in " + dir) + ")");
         for (var m : machines) {
             banner.add("  state machine  " + m.name() + " → " + stepFunctions.createStateMachine(m.name(), m.definition()));

@@ -50,6 +50,16 @@ final class Api {
     }
 
     /** template.yaml and the files it names (the state machines' definitions) under another root. */
+    /**
+     * A port free now, for a runtime started in its own process with {@code --port}, where a test must know the port
+     * before the runtime names it. It is not held: it could be taken before the runtime binds it.
+     */
+    static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     static void copyTemplate(java.nio.file.Path root) throws java.io.IOException {
         var from = LocalRuntime.findRoot();
         java.nio.file.Files.copy(from.resolve("template.yaml"), root.resolve("template.yaml"));

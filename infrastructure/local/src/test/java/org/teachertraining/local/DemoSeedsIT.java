@@ -41,7 +41,7 @@ class DemoSeedsIT {
     @Test
     void requestsWhileTheRuntimeStartsAreAskedToComeBack(@TempDir Path root) throws Exception {
         Api.copyTemplate(root);
-        int port = Emulators.freePort();
+        int port = Api.freePort();
         var http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(1)).build();
         var tokenRequest = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/dev/tokens")).header("Content-Type", "application/json")
                 .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"early\",\"role\":\"PROVINCE_ADMIN\",\"jurisdiction\":\"410000\"}")).build();

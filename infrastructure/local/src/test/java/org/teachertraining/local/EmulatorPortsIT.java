@@ -93,6 +93,36 @@ class EmulatorPortsIT {
         }
     }
 
+    /**
+     * As above, with the data kept on disk, as a person runs it (and as a restart after kill -9 does): the failed starts
+     * must release what they opened there (DynamoDB's files, ElasticMQ's message store) for the next start to open.
+     */
+    @Test
+    void withDataOnDisk_theRuntimeStartsAgainOnOtherPorts_whicheverEmulatorsPortWasTaken(@TempDir Path root) throws Exception {
+        Api.copyTemplate(root);
+        try (var holder = holdAPort()) {
+            URI held = local(holder.getLocalPort());
+            var reserved = new ArrayList<Emulators.Endpoints>();
+            try (var runtime = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, false, false), () -> {
+                var free = Emulators.Endpoints.reserve();
+                // DynamoDB Local's port taken, then ElasticMQ's; the third start finds them free
+                var e = switch (reserved.size()) {
+                    case 0 -> new Emulators.Endpoints(held, free.sqs(), free.s3());
+                    case 1 -> new Emulators.Endpoints(free.dynamoDb(), held, free.s3());
+                    default -> free;
+                };
+                reserved.add(e);
+                return e;
+            })) {
+                assertEquals(LocalRuntime.PORT_ATTEMPTS, reserved.size(), "reservations: " + reserved);
+                var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(runtime.api().resolve("/openapi.yaml")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode());
+            }
+            reserved.forEach(e -> assertNothingListens(e, held));
+        }
+    }
+
     @Test
     void afterAsManyStartsAsAllowed_theRuntimeFailsNamingThePort() throws Exception {
         try (var holder = holdAPort()) {

@@ -96,7 +96,7 @@ class LocalRuntimeLauncherIT {
         // the cache given to the JVM by hand for Maven's class path (no launcher jar, DynamoDB Local's own jar): refused,
         // said so, and the runtime answers
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int port = Emulators.freePort();
+        int port = Api.freePort();
         var refused = answer(port, new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + cache, "-Xlog:aot*=error",
                 "-cp", String.join(File.pathSeparator, classPath), LocalRuntime.class.getName(),
                 "--root", root.toString(), "--in-memory", "--port", Integer.toString(port)));
@@ -116,7 +116,7 @@ class LocalRuntimeLauncherIT {
         Path root = Files.createDirectories(dir.resolve("root"));
         Api.copyTemplate(root);
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int port = Emulators.freePort();
+        int port = Api.freePort();
         var first = answer(port, new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LocalRuntime.class.getName(), "--root", root.toString(), "--in-memory", "--port", Integer.toString(port)));
         assertEquals(200, first.status(), first.output());
@@ -229,7 +229,7 @@ class LocalRuntimeLauncherIT {
     }
 
     private Started start(Path root, Path build, Path repository, List<String> classPath) throws Exception {
-        int port = Emulators.freePort();
+        int port = Api.freePort();
         return answer(port, launcher(root, build, repository, classPath, "--in-memory --port " + port));
     }
 

@@ -54,18 +54,32 @@ public final class StepFunctionsEmulator implements AutoCloseable {
 
     /** Loads what was kept, resumes the running executions, and serves the API on a free 127.0.0.1 port. */
     public URI start() throws IOException {
-        return start(0);
+        return start(listener(0));
     }
 
-    /** As {@link #start()}, on {@code port} (0: a free one). */
-    public URI start(int port) throws IOException {
+    /**
+     * A server bound to a free 127.0.0.1 port other than {@code avoid} (0: any), not serving yet: its address can be
+     * given to those who will call the emulation before it starts on it ({@link #start(HttpServer)}). Bound at once, the
+     * port cannot be taken in between, as a port found free and bound later can (another process's connection may take
+     * it as its local port: a restart of the local runtime failed on that).
+     */
+    public static HttpServer listener(int avoid) throws IOException {
+        while (true) {
+            var bound = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            if (bound.getAddress().getPort() != avoid) return bound;
+            bound.stop(0);
+        }
+    }
+
+    /** As {@link #start()}, serving on {@code bound} ({@link #listener}); {@link #close()} stops it. */
+    public URI start(HttpServer bound) {
+        server = bound;
         for (var sm : store.stateMachines()) stateMachines.put(sm.get("stateMachineArn").asText(), sm);
         for (var r : store.executions()) {
             var e = new Execution(r, store, clock, lambda, tokens);
             executions.put(e.arn(), e);
             if (e.status().equals("RUNNING")) e.start();
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             var t = new Thread(r, "sfn-api");

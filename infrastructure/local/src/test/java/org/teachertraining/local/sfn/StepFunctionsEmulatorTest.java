@@ -62,6 +62,27 @@ class StepFunctionsEmulatorTest {
         assertEquals("LifecycleFunction", Execution.functionName("arn:aws:lambda:local:000000000000:function:LifecycleFunction:7"));
     }
 
+    /**
+     * The port the local runtime names to the functions before the emulation serves is held from the moment it is
+     * chosen: nothing else can bind it in between (a restart failed when a port found free was bound only later), and
+     * the emulation then serves on it.
+     */
+    @Test
+    void theListenersPortIsHeldFromItsChoice_andTheEmulationServesOnIt() throws Exception {
+        var listener = StepFunctionsEmulator.listener(0);
+        int port = listener.getAddress().getPort();
+        try (var other = new java.net.ServerSocket()) {
+            assertThrows(java.net.BindException.class, () -> other.bind(new java.net.InetSocketAddress("127.0.0.1", port)));
+        }
+        try (var emulator = emulator()) {
+            var endpoint = emulator.start(listener);
+            assertEquals(port, endpoint.getPort());
+            try (SfnClient sfn = SfnFixtures.client(endpoint)) {
+                assertEquals(0, sfn.listStateMachines().stateMachines().size());
+            }
+        }
+    }
+
     @Test
     void aTaskTokenExecutionWaitsSurvivesARestartAndCompletesAfterSendTaskSuccess() throws Exception {
         String executionArn;
