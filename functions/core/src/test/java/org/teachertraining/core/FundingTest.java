@@ -238,7 +238,22 @@ class FundingTest {
         var school = done(f3.execute(World.XIN_COUNTY, new CheckTrainingBudget.Command(CheckTrainingBudget.Level.SCHOOL, "411523", "S1", 2021,
                 new BigDecimal("200000"), new BigDecimal("9999.99"))));
         assertEquals(CheckTrainingBudget.Status.BELOW_MINIMUM, school.status());
-        assertEquals(new BigDecimal("5.00"), school.percent());
+        // 4.999995%: shown below the minimum, not rounded up to it ("5.00%, below 5%")
+        assertEquals(new BigDecimal("4.99"), school.percent());
+        assertEquals("培训经费占年度公用经费预算 4.99%，低于 5%，至少还差 0.01 元", school.message().zh());
+        assertEquals("培训经费占教师工资总额 1.49%，低于 1.5%，至少还差 0.01 元", shortByAFen.message().zh());
+        // above the band: said so, the share rounded up past the band's end
+        var above = done(f3.execute(World.XINYANG, new CheckTrainingBudget.Command(CheckTrainingBudget.Level.JURISDICTION, "411500", null, 2021,
+                new BigDecimal("1000000"), new BigDecimal("25000.01"))));
+        assertEquals("培训经费占教师工资总额 2.51%，高于区间上限 2.5%（区间 1.5%–2.5%）", above.message().zh());
+        assertEquals("Training budget is 2.51% of the teacher payroll, above the band's upper end, 2.5% (band 1.5–2.5%)", above.message().en());
+        // a budget larger than the payroll itself (the two amounts swapped): the check says to look at them
+        var swapped = done(f3.execute(World.XINYANG, new CheckTrainingBudget.Command(CheckTrainingBudget.Level.JURISDICTION, "411500", null, 2021,
+                new BigDecimal("15000"), new BigDecimal("1000000"))));
+        assertEquals(CheckTrainingBudget.Status.ABOVE_RANGE, swapped.status());
+        assertEquals("培训经费占教师工资总额 6666.67%，高于区间上限 2.5%（区间 1.5%–2.5%）；培训经费超过了教师工资总额本身，请核对两个金额", swapped.message().zh());
+        assertEquals("培训经费占教师工资总额 1.50%，达到 1.5%（区间 1.5%–2.5%）", done(f3.execute(World.XINYANG, new CheckTrainingBudget.Command(
+                CheckTrainingBudget.Level.JURISDICTION, "411500", null, 2021, new BigDecimal("1000000.01"), new BigDecimal("15000.01")))).message().zh());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(f3.execute(World.GUANGSHAN, new CheckTrainingBudget.Command(
                 CheckTrainingBudget.Level.JURISDICTION, "411523", null, 2021, new BigDecimal("1"), new BigDecimal("1")))).kind());
         assertEquals("basis", refused(f3.execute(World.XINYANG, new CheckTrainingBudget.Command(

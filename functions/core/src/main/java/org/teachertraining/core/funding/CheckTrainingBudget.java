@@ -10,6 +10,7 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * F3: cities and counties budget at least 1.5%–2.5% of the local teacher payroll for training (the
@@ -60,17 +61,29 @@ public final class CheckTrainingBudget {
         BigDecimal max = school ? null : JURISDICTION_MAX_PERCENT;
         long minimum = Money.percentOf(basis, min);
         long shortfall = Math.max(0, minimum - budget);
-        BigDecimal percent = Money.percent(budget, basis);
         Status status = shortfall > 0 ? Status.BELOW_MINIMUM
                 : school ? Status.MEETS_MINIMUM
                 : budget > Money.percentOf(basis, max) ? Status.ABOVE_RANGE : Status.WITHIN_RANGE;
+        BigDecimal percent = Money.percent(budget, basis, switch (status) {
+            case BELOW_MINIMUM -> RoundingMode.DOWN;
+            case ABOVE_RANGE -> RoundingMode.UP;
+            default -> RoundingMode.HALF_UP;
+        });
         String of = school ? "年度公用经费预算" : "教师工资总额";
         String ofEn = school ? "the yearly public-funds budget" : "the teacher payroll";
-        Text message = shortfall > 0
-                ? Text.of("培训经费占" + of + " " + percent + "%，低于 " + min + "%，至少还差 " + Money.yuan(shortfall) + " 元",
-                        "Training budget is " + percent + "% of " + ofEn + ", below " + min + "%: " + Money.yuan(shortfall) + " yuan short")
-                : Text.of("培训经费占" + of + " " + percent + "%，达到 " + min + "%" + (max == null ? "" : "（区间 " + min + "%–" + max + "%）"),
-                        "Training budget is " + percent + "% of " + ofEn + ", at least " + min + "%" + (max == null ? "" : " (band " + min + "–" + max + "%)"));
+        String band = max == null ? "" : "（区间 " + min + "%–" + max + "%）", bandEn = max == null ? "" : " (band " + min + "–" + max + "%)";
+        Text message = switch (status) {
+            case BELOW_MINIMUM -> Text.of("培训经费占" + of + " " + percent + "%，低于 " + min + "%，至少还差 " + Money.yuan(shortfall) + " 元",
+                    "Training budget is " + percent + "% of " + ofEn + ", below " + min + "%: " + Money.yuan(shortfall) + " yuan short");
+            case ABOVE_RANGE -> Text.of("培训经费占" + of + " " + percent + "%，高于区间上限 " + max + "%" + band,
+                    "Training budget is " + percent + "% of " + ofEn + ", above the band's upper end, " + max + "%" + bandEn);
+            default -> Text.of("培训经费占" + of + " " + percent + "%，达到 " + min + "%" + band,
+                    "Training budget is " + percent + "% of " + ofEn + ", at least " + min + "%" + bandEn);
+        };
+        if (budget > basis) {   // more than the whole: a slip of a digit, or the two amounts swapped
+            message = Text.of(message.zh() + "；培训经费超过了" + of + "本身，请核对两个金额",
+                    message.en() + "; the training budget exceeds " + ofEn + " itself: check both amounts");
+        }
         return Outcome.done(new Report(c.level(), c.jurisdiction(), c.schoolId(), c.year(), basis, budget, percent, min, max, minimum, shortfall,
                 status, message));
     }
