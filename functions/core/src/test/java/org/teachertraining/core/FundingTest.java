@@ -149,6 +149,11 @@ class FundingTest {
                 new BigDecimal("1"), LocalDate.of(2020, 8, 30), "x", "nope"))).errors().get(0).field());
         assertEquals("date", refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS,
                 new BigDecimal("1"), LocalDate.of(2030, 1, 1), "x", receipt))).errors().get(0).field());
+        // a slip of the year (1020 for 2020): refused, naming the earliest date
+        var slipped = refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS,
+                new BigDecimal("1"), LocalDate.of(1020, 8, 30), "x", receipt))).errors().get(0);
+        assertEquals("date", slipped.field());
+        assertEquals("不能早于 " + project.startDate().minusYears(1).withDayOfYear(1) + "（项目开始前一年的年初）", slipped.message().zh());
         // a receipt not yet uploaded is named in words, not by its code
         var awaited = refused(spending.record(HENU, project.id(), new ProjectSpending.Command(BudgetCategory.MEALS,
                 new BigDecimal("1"), LocalDate.of(2020, 8, 30), "x", requestedReceipt().id()))).errors().get(0);

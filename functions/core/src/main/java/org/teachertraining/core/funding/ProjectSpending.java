@@ -61,7 +61,14 @@ public final class ProjectSpending {
         v.required("category", c.category());
         Long fen = Money.fen(v, "amount", c.amount());
         if (fen != null && fen == 0) v.add("amount", "金额须大于 0", "must be more than 0");
-        if (v.required("date", c.date()) && c.date().isAfter(ChinaTime.today(clock))) v.add("date", "不能晚于今天", "must not be in the future");
+        if (v.required("date", c.date())) {
+            // spending for a project is incurred around its training: a date years before it is a slip of the year
+            LocalDate earliest = project.get().startDate().minusYears(1).withDayOfYear(1);
+            if (c.date().isAfter(ChinaTime.today(clock))) v.add("date", "不能晚于今天", "must not be in the future");
+            else if (c.date().isBefore(earliest)) {
+                v.add("date", "不能早于 " + earliest + "（项目开始前一年的年初）", "must not be before " + earliest + " (the start of the year before the project's start)");
+            }
+        }
         v.text("description", c.description(), 500);
         if (v.required("receiptSubmissionId", c.receiptSubmissionId())) {
             var receipt = submissions.find(projectId, c.receiptSubmissionId());
