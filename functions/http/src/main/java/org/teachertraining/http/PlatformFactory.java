@@ -223,8 +223,11 @@ public class PlatformFactory {
     }
 
     @Singleton
-    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock, RefreshCompliance compliance) {
-        return new SaveTeacher(teachers, access, clock, compliance::refresh);
+    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock, RefreshCompliance compliance, SelfSelection applications) {
+        return new SaveTeacher(teachers, access, clock, (before, after) -> {
+            compliance.refresh(after);
+            applications.follow(before, after);
+        });
     }
 
     @Singleton

@@ -16,6 +16,7 @@ import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.project.ProjectAccess;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.TeacherAccess;
 import org.teachertraining.core.teacher.Teachers;
 
@@ -188,6 +189,19 @@ public final class SelfSelection {
         var done = app.with(TeacherApplication.Status.APPROVED, caller.userId(), now, reason == null ? null : reason.strip(), enrollment.id());
         applications.move(done, EnumSet.of(TeacherApplication.Status.APPROVING));
         return Outcome.done(applications.find(projectId, teacherId).orElseThrow());
+    }
+
+    /**
+     * A teacher moved to another unit (a city moves teachers between its counties, a county between its schools), or
+     * renamed: the applications still waiting for a decision follow, so the unit now responsible for the teacher lists
+     * and decides them. Before, the old unit still listed them but could not decide them, and the new one saw nothing.
+     * Decided applications keep the unit that decided them.
+     */
+    public void follow(Optional<Teacher> before, Teacher after) {
+        if (before.isEmpty() || before.get().unit().equals(after.unit()) && before.get().name().equals(after.name())) return;
+        for (var a : applications.ofTeacher(after.id())) {
+            if (a.status() == TeacherApplication.Status.PENDING) applications.move(a.of(after), EnumSet.of(TeacherApplication.Status.PENDING));
+        }
     }
 
     /** A county's pending list approved at once: each teacher's outcome, as {@link #decide} gives it. */

@@ -1,5 +1,7 @@
 package org.teachertraining.core.application;
 
+import org.teachertraining.core.teacher.Teacher;
+
 import java.time.Instant;
 
 /**
@@ -11,6 +13,12 @@ import java.time.Instant;
 public record TeacherApplication(String projectId, String teacherId, String teacherName, String teacherJurisdiction, String statement,
                                  Status status, String decidedBy, Instant decidedAt, String reason, String enrollmentId, Instant createdAt) {
     public enum Status { PENDING, APPROVING, APPROVED, DECLINED }
+
+    /** The application as the teacher's unit now responsible for it holds it (a teacher moved, or renamed). */
+    public TeacherApplication of(Teacher teacher) {
+        return new TeacherApplication(projectId, teacherId, teacher.name(), teacher.unit(), statement, status, decidedBy, decidedAt, reason,
+                enrollmentId, createdAt);
+    }
 
     public TeacherApplication with(Status status, String decidedBy, Instant decidedAt, String reason, String enrollmentId) {
         return new TeacherApplication(projectId, teacherId, teacherName, teacherJurisdiction, statement, status, decidedBy, decidedAt, reason,

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Creates or updates a teacher of the caller's subtree (school, county or city admins). */
 public final class SaveTeacher {
@@ -30,10 +29,19 @@ public final class SaveTeacher {
     private final Teachers teachers;
     private final Access access;
     private final Clock clock;
-    private final Consumer<Teacher> saved;
+    private final Stored saved;
 
-    /** @param saved told of every teacher stored (the compliance aggregates follow new and moved teachers) */
-    public SaveTeacher(Teachers teachers, Access access, Clock clock, Consumer<Teacher> saved) {
+    /** Told of every teacher stored, with the record it replaced (empty for a new teacher). */
+    @FunctionalInterface
+    public interface Stored {
+        void stored(Optional<Teacher> before, Teacher after);
+    }
+
+    /**
+     * @param saved told of every teacher stored (the compliance aggregates follow new and moved teachers, and a moved
+     *              teacher's pending applications the teacher)
+     */
+    public SaveTeacher(Teachers teachers, Access access, Clock clock, Stored saved) {
         this.teachers = teachers;
         this.access = access;
         this.clock = clock;
@@ -95,7 +103,7 @@ public final class SaveTeacher {
                     "Teacher " + t.id() + " is registered in " + before.get().jurisdiction() + ", outside your jurisdiction")));
         }
         boolean created = teachers.save(t);
-        saved.accept(t);
+        saved.stored(before, t);
         return Outcome.done(created);
     }
 
