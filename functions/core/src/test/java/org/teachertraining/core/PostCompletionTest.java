@@ -66,6 +66,30 @@ class PostCompletionTest {
         assertEquals(16, certificate.code().length());
     }
 
+    /**
+     * Hours belong to the year the training ended, not the year its completion was recorded: a class ending in late
+     * December is recorded in January at the earliest, and credited to the next year its hours would fall into the next
+     * cycle (2021–2025 for Henan's 2016–2020). A correction made later keeps them where they were.
+     */
+    @Test
+    void hoursAreCreditedToTheYearTheTrainingEnded_whenRecordedTheNextYear_andACorrectionLaterKeepsThemThere() {
+        String p = projectWithTrainees("T1");
+        assertEquals(2020, w.ports.projects.find(p).orElseThrow().endDate().getYear());
+        w.clock.set(OffsetDateTime.parse("2021-01-04T10:00:00+08:00"));
+        done(post.execute(new Completion("C-2021-1", p, "HENU", List.of(
+                new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 40), null)),
+                "henu-admin", w.clock.instant())));
+        assertEquals(40, w.ports.hours.creditedIn("T1", 2020));
+        assertEquals(0, w.ports.hours.creditedIn("T1", 2021));
+
+        w.clock.set(OffsetDateTime.parse("2021-02-01T10:00:00+08:00"));
+        done(w.correctResult.execute(World.PROVINCE, p, "T1", new org.teachertraining.core.credit.CorrectResult.Command(
+                Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 36), null, "学时登记有误")));
+        assertEquals(36, w.ports.hours.creditedIn("T1", 2020));
+        assertEquals(0, w.ports.hours.creditedIn("T1", 2021));
+        assertTrue(w.ports.ledger.ofTeacher("T1").stream().allMatch(e -> e.year() == 2020), w.ports.ledger.ofTeacher("T1").toString());
+    }
+
     @Test
     void c6_theCertificateCarriesTheTeachersRegisteredName_evenWhenItWasCorrectedAfterTheSelection() {
         String p = projectWithTrainees("T1");

@@ -27,7 +27,7 @@ public final class CheckCompletion {
     static final int MAX_RESULTS = 100;
 
     /** A checked completion: its trainees' enrollments that hold a seat, and their teacher records, by teacher ID. */
-    public record Checked(Map<String, Enrollment> seats, Map<String, Teacher> teachers) {}
+    public record Checked(Project project, Map<String, Enrollment> seats, Map<String, Teacher> teachers) {}
 
     private final CompletionRecords records;
     private final Programs programs;
@@ -48,8 +48,9 @@ public final class CheckCompletion {
     }
 
     /**
-     * The same check, with what it read for posting the completion (the seats: the ban's date and the certificate's
-     * names; the teachers: their compliance), so that posting need not read them again.
+     * The same check, with what it read for posting the completion (the project: the year its hours are credited to; the
+     * seats: the ban's date and the certificate's names; the teachers: their compliance), so that posting need not read
+     * them again.
      */
     public Outcome<Checked> checked(Completion c) {
         var v = new Violations();
@@ -111,7 +112,7 @@ public final class CheckCompletion {
                     Map.of("teacherId", outsider.get().teacherId())));
         }
         var unpostable = checkPlan(project, c).or(() -> checkAccreditation(c, parties.institution()));
-        return unpostable.isPresent() ? Outcome.refused(unpostable.get()) : Outcome.done(new Checked(seats, trainees.teachers()));
+        return unpostable.isPresent() ? Outcome.refused(unpostable.get()) : Outcome.done(new Checked(project, seats, trainees.teachers()));
     }
 
     /**

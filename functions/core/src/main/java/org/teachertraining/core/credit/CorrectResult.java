@@ -87,7 +87,7 @@ public final class CorrectResult {
         var entries = new ArrayList<CreditEntry>(reversals(old, teacherId, projectId, c.reason().strip(), caller.userId(), now));
         String code = c.outcome() == Completion.Outcome.PASSED ? Certificate.newCode() : null;
         var corrected = new ProjectResult(projectId, teacherId, correctionId, c.outcome(), c.hours(), c.topic(), true, code, old.recordedAt());
-        entries.addAll(PostCompletion.entries(corrected, correctionId, caller.userId(), now));
+        entries.addAll(PostCompletion.entries(corrected, PostCompletion.creditYear(project.get()), correctionId, caller.userId(), now));
         // the outcome happened when the completion was first recorded: a corrected no-show is banned from then
         var startDate = project.get().startDate();
         var added = PostCompletion.integrityRecord(corrected, old.recordedAt(), startDate);

@@ -47,11 +47,19 @@ public final class PostCompletion {
         return checkCompletion.checked(c).map(checked -> post(c, checked));
     }
 
+    /**
+     * The year a project's hours are credited to: the year its training ended. A completion is recorded only after the
+     * end date, so a class ending in late December is recorded in January; its hours still belong to the year, and the
+     * cycle, in which they were earned — and a correction made later does not move them.
+     */
+    public static int creditYear(org.teachertraining.core.project.Project project) {
+        return project.endDate().getYear();
+    }
+
     /** The ledger entries a result gives: one per category with hours, IDs derived from the source so a repeat changes nothing. */
-    static List<CreditEntry> entries(ProjectResult r, String source, String recordedBy, java.time.Instant at) {
+    static List<CreditEntry> entries(ProjectResult r, int year, String source, String recordedBy, java.time.Instant at) {
         var entries = new ArrayList<CreditEntry>();
         if (r.outcome() != Completion.Outcome.PASSED) return entries;
-        int year = at.atZone(ChinaTime.ZONE).getYear();
         new java.util.TreeMap<>(r.hours()).forEach((category, h) -> {
             if (h > 0) {
                 entries.add(new CreditEntry(source + ":" + r.teacherId() + ":" + category, r.teacherId(), year,
@@ -81,7 +89,7 @@ public final class PostCompletion {
         int posted = 0, already = 0, another = 0;
         for (var trainee : c.results()) {
             var result = ProjectResult.of(c, trainee);
-            var entries = entries(result, c.completionId(), c.recordedBy(), c.recordedAt());
+            var entries = entries(result, creditYear(checked.project()), c.completionId(), c.recordedBy(), c.recordedAt());
             var enrollment = seats.get(trainee.teacherId());
             var teacher = checked.teachers().get(trainee.teacherId());
             var record = integrityRecord(result, c.recordedAt(), enrollment.projectStartDate());
