@@ -80,4 +80,21 @@ class TranscriptTest {
         assertEquals(Refusal.Kind.FORBIDDEN, refused(transcript.execute(World.GUANGSHAN, "T1")).kind());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(reverse.execute(new Caller("t1", Role.TEACHER, "411523", null, "T1"), "T1", "C1:T1:ONLINE", "x")).kind());
     }
+
+    /**
+     * Once the new year has begun, the cycle just ended (what re-registration looks at) is read with {@code year}: 2020's
+     * hours count there and not in 2021–2025. Only after the caller's right to the teacher is the year judged.
+     */
+    @Test
+    void theCycleJustEnded_isReadWithItsYear_afterTheNewOneBegan() {
+        creditedTeacher();
+        w.clock.set(OffsetDateTime.parse("2021-01-05T09:00:00+08:00"));
+        var now = done(transcript.execute(World.XIN_COUNTY, "T1")).requirements().stream().filter(r -> r.requirementId().equals("HN-CYCLE")).findFirst().orElseThrow();
+        assertEquals(List.of(2021, 2025, 0), List.of(now.fromYear(), now.toYear(), now.earned()));
+        var ended = done(transcript.execute(World.XIN_COUNTY, "T1", 2020)).requirements().stream().filter(r -> r.requirementId().equals("HN-CYCLE")).findFirst().orElseThrow();
+        assertEquals(List.of(2016, 2020, 150, 210), List.of(ended.fromYear(), ended.toYear(), ended.earned(), ended.shortBy()));
+        assertEquals("year", refused(transcript.execute(World.XIN_COUNTY, "T1", 2022)).errors().get(0).field());
+        assertEquals("year", refused(transcript.execute(World.XIN_COUNTY, "T1", 1999)).errors().get(0).field());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(transcript.execute(World.GUANGSHAN, "T1", 1999)).kind());
+    }
 }

@@ -1,5 +1,6 @@
 package org.teachertraining.enrollment;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -7,12 +8,14 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.certificate.TeacherCertificates;
 import org.teachertraining.core.credit.ReadTranscript;
 import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.core.credit.ReverseCredit;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
+import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 /** A teacher's transcript (C3, C6), corrections by reversing entries (C5), and school-based hours with the county's approval (C2). */
@@ -72,8 +75,9 @@ public class CreditController {
     }
 
     @Get("/transcript")
-    public HttpResponse<String> transcript(HttpRequest<?> request, String teacherId) {
-        return Responses.of(request, readTranscript.execute(callers.of(request), teacherId), HttpStatus.OK);
+    public HttpResponse<String> transcript(HttpRequest<?> request, String teacherId, @Nullable @QueryValue String year) {
+        var caller = callers.of(request);
+        return Responses.of(request, readTranscript.execute(caller, teacherId, QueryValues.integer("year", year)), HttpStatus.OK);
     }
 
     @Post("/credits/{entryId}/reversal")

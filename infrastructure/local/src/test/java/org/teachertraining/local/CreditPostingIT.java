@@ -41,6 +41,8 @@ class CreditPostingIT {
     static SqsClient sqs;
     static String queueUrl;
     static TrainingTable table;
+    /** The year the project's hours are credited to: the year its training ends (its end date). */
+    static int creditYear;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -48,6 +50,7 @@ class CreditPostingIT {
         String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
         String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
         project = api.project(province, "CREDITS-1", null);
+        creditYear = java.time.LocalDate.parse(api.send("GET", "/projects/" + project, province, null).json().get("endDate").asText()).getYear();
         var year = java.time.LocalDate.now().getYear();
         var henu = api.send("PUT", "/institutions/HENU", province, "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\",\"SCHOOL_BASED\",\"PRACTICE\"],"
                 + "\"validFrom\":\"" + (year - 1) + "-01-01\",\"validUntil\":\"" + (year + 1) + "-12-31\"}");
@@ -94,7 +97,7 @@ class CreditPostingIT {
         var ledger = new DynamoDbLedger(table).ofTeacher("CP-0").stream().filter(e -> e.source().equals("C-FIVE")).toList();
         assertEquals(2, ledger.size());
         assertEquals(94, ledger.stream().mapToInt(e -> e.hours()).sum());
-        assertTrue(new DynamoDbTrainingHours(table).creditedIn("CP-0", Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue()) >= 94);
+        assertTrue(new DynamoDbTrainingHours(table).creditedIn("CP-0", creditYear) >= 94);
         assertEquals(1, new DynamoDbIntegrityRecords(table).ofTeacher("CP-1").size());
 
         // one certificate for the passed trainee: the PDF in S3, and public verification without a token
@@ -136,7 +139,7 @@ class CreditPostingIT {
         // the transcript over HTTP, then a correction that reverses exactly the online entry
         String xinxian = api.token("cp-xx", "COUNTY_ADMIN", "411523");
         var transcript = api.send("GET", "/teachers/CP-0/transcript", xinxian, null).json();
-        int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        int year = creditYear;
         assertEquals(30, transcript.get("hoursByYear").get(String.valueOf(year)).get("ONLINE").asInt(), transcript.toString());
         var cycle = transcript.get("requirements").get(0);
         assertEquals("HN-CYCLE", cycle.get("requirementId").asText());
@@ -155,7 +158,7 @@ class CreditPostingIT {
         var event = event(completion("C-RACE", passed("CP-2", "\"ONLINE\":10")));
         var first = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"));
         var second = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"));
-        int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        int year = creditYear;
         int before = new DynamoDbTrainingHours(table).creditedIn("CP-2", year);
         var a = CompletableFuture.supplyAsync(() -> first.handleRequest(event, new LocalLambdaContext("a", 30)));
         var b = CompletableFuture.supplyAsync(() -> second.handleRequest(event, new LocalLambdaContext("b", 30)));
@@ -240,7 +243,7 @@ class CreditPostingIT {
 
     @Test
     void c5_eightCompletionsWithDifferentIdsRacingForOneTraineeCreditOnce() throws Exception {
-        int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        int year = creditYear;
         var handler = new CreditPostingHandler(Api.runtime().functionEnvironment("CreditPostingFunction"));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

@@ -131,36 +131,36 @@ class TeacherApplicationsIT {
      */
     @Test
     void aPendingApplicationFollowsATeacherMovedToAnotherCounty_whichDecidesItFromItsOwnSeats() throws Exception {
-        String shangcheng = api.token("ta-sc", "COUNTY_ADMIN", "411524");
+        String shihe = api.token("ta-sh", "COUNTY_ADMIN", "411502");
         api.importTeachers(xinyang, "TM-", "411523", 2);
         String project = api.project(province, "TA-MOVE", "\"openToApplications\":true");
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":2}").status());
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411523", xinyang, "{\"seats\":1}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411524", xinyang, "{\"seats\":1}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411502", xinyang, "{\"seats\":1}").status());
         assertEquals(201, api.send("POST", "/projects/" + project + "/applications", teacher("TM-0"), "{\"statement\":\"想参加\"}").status());
         assertEquals(201, api.send("POST", "/projects/" + project + "/applications", teacher("TM-1"), null).status());
         // the second is declined before the move: a decided application stays with the unit that decided it
         assertEquals(200, api.send("POST", "/projects/" + project + "/applications/TM-1/decision", county, "{\"approved\":false,\"reason\":\"名额已满\"}").status());
 
-        api.importTeachers(xinyang, "TM-", "411524", 2);   // the city moves both to 商城县
+        api.importTeachers(xinyang, "TM-", "411502", 2);   // the city moves both to 浉河区
 
         var oldList = api.send("GET", "/projects/" + project + "/applications?status=PENDING", county, null);
         assertEquals(0, oldList.json().get("items").size(), oldList.body());
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications/TM-0/decision", county, "{\"approved\":true}"), 403, null);
-        var newList = api.send("GET", "/projects/" + project + "/applications", shangcheng, null);
+        var newList = api.send("GET", "/projects/" + project + "/applications", shihe, null);
         assertEquals(1, newList.json().get("items").size(), newList.body());
         var moved = newList.json().get("items").get(0);
         assertEquals("TM-0", moved.get("teacherId").asText());
-        assertEquals("411524", moved.get("teacherJurisdiction").asText());
+        assertEquals("411502", moved.get("teacherJurisdiction").asText());
         assertEquals("想参加", moved.get("statement").asText());
         assertEquals("DECLINED", api.send("GET", "/projects/" + project + "/applications", county, null).json().get("items").get(0).get("status").asText());
 
-        var approved = api.send("POST", "/projects/" + project + "/applications/TM-0/decision", shangcheng, "{\"approved\":true}");
+        var approved = api.send("POST", "/projects/" + project + "/applications/TM-0/decision", shihe, "{\"approved\":true}");
         assertEquals(200, approved.status(), approved.toString());
         assertEquals("APPROVED", approved.json().get("status").asText());
         var quotas = api.send("GET", "/projects/" + project + "/quotas", xinyang, null).json();
         for (JsonNode q : quotas) {
-            if (q.get("jurisdiction").asText().equals("411524")) assertEquals(1, q.get("enrolled").asInt(), quotas.toString());
+            if (q.get("jurisdiction").asText().equals("411502")) assertEquals(1, q.get("enrolled").asInt(), quotas.toString());
             if (q.get("jurisdiction").asText().equals("411523")) assertEquals(0, q.get("enrolled").asInt(), quotas.toString());
         }
     }
