@@ -387,6 +387,12 @@ await flow('teacher-opens-the-transcript', async page => {
   await page.locator('[data-test=transcript-chart] canvas').waitFor()
   await page.waitForTimeout(600)   // the chart's 300 ms animation
   await page.screenshot({ path: `${SHOTS}/transcript.png` })
+  // the cycle before this one, as re-registration reads it: Henan's five-year cycles run 2016–2020, 2021–2025, …
+  const from = 2016 + 5 * Math.floor((year - 2016) / 5)
+  await page.locator('[data-test=transcript-cycle]').getByText('上一周期').click()
+  await page.locator('[data-test=requirements]').getByText(`${from - 5}–${from - 1}`).first().waitFor()
+  await page.locator('[data-test=transcript-cycle]').getByText('本周期').click()
+  await page.locator('[data-test=requirements]').getByText(`${from}–${from + 4}`).first().waitFor()
 })
 
 /** A provincial project of 30 online hours in this run's program, selection open, with one seat for 新县 (through 信阳市). */
