@@ -10,6 +10,7 @@ import org.teachertraining.core.enrollment.ReleaseBannedSeats;
 import org.teachertraining.core.integrity.IntegrityNotice;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.notification.Notification;
+import org.teachertraining.core.project.Project;
 import org.teachertraining.core.teacher.Teacher;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class PostCompletion {
      * end date, so a class ending in late December is recorded in January; its hours still belong to the year, and the
      * cycle, in which they were earned — and a correction made later does not move them.
      */
-    public static int creditYear(org.teachertraining.core.project.Project project) {
+    public static int creditYear(Project project) {
         return project.endDate().getYear();
     }
 
