@@ -835,6 +835,14 @@ await flow('no-shows-one-appealed-one-excused-the-province-lifts-the-appealed', 
 
 // every heading of a column, label of a field or a figure, placeholder, button, tab and menu entry: words of the console,
 // never data, so none may stay Chinese once a person has asked for English (names of units, projects and people may)
+await flow('anyone-checks-a-certificate-code-as-typed-from-the-paper', async page => {
+  // lower case, in groups: read as the code it stands for (none here, so the answer names the code it looked for)
+  await page.goto(`${BASE}/#/verify`)
+  await page.locator('input').fill('abcd-efgh ２３４５ 6789')
+  await page.locator('input').press('Enter')
+  await page.getByText('没有这个证书验证码：ABCDEFGH23456789').waitFor()
+})
+
 await flow('the-console-in-english-throughout', async page => {
   const chinese = async where => {
     const left = await page.evaluate(() => [...document.querySelectorAll(

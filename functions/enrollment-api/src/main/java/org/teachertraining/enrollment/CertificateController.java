@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import org.teachertraining.core.certificate.Certificate;
 import org.teachertraining.core.certificate.CertificateRegistry;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
@@ -28,7 +29,7 @@ public class CertificateController {
 
     @Get
     public HttpResponse<String> verify(HttpRequest<?> request, String code) {
-        Outcome<Map<String, Object>> outcome = registry.find(code).<Outcome<Map<String, Object>>>map(c -> {
+        Outcome<Map<String, Object>> outcome = registry.find(Certificate.canonical(code)).<Outcome<Map<String, Object>>>map(c -> {
             var body = new LinkedHashMap<String, Object>();
             body.put("code", c.code());
             body.put("valid", true);

@@ -115,6 +115,14 @@ class CreditPostingIT {
         assertEquals("教*0", verified.json().get("teacher").asText()); // 教师0, masked
         assertTrue(verified.json().path("teacherId").isMissingNode());
         BadInputIT.problem(api.send("GET", "/certificates/NOSUCHCODE", null, null), 404, null);
+        // typed from the paper: in lower case, in groups of four — the same certificate (the console also takes out spaces
+        // and reads full-width characters, which a path does not carry)
+        String grouped = code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8, 12) + "-" + code.substring(12);
+        for (String typed : List.of(code.toLowerCase(java.util.Locale.ROOT), grouped, grouped.toLowerCase(java.util.Locale.ROOT))) {
+            var found = api.send("GET", "/certificates/" + typed, null, null);
+            assertEquals(200, found.status(), typed + ": " + found);
+            assertEquals(code, found.json().get("code").asText());
+        }
 
         // the teacher's own certificates, each with a link to its PDF that S3 answers as the API function's role allows
         var mine = api.send("POST", "/dev/tokens", null, "{\"sub\":\"cp-0\",\"role\":\"TEACHER\",\"jurisdiction\":\"411523\",\"teacherId\":\"CP-0\"}");

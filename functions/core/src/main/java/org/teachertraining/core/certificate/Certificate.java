@@ -23,6 +23,14 @@ public record Certificate(String code, String teacherId, String teacherName, Str
         return code.toString();
     }
 
+    /**
+     * A code as a person types it from the paper, in lower case or in groups with dashes: the code it stands for.
+     * Anything else is left as typed, and finds nothing.
+     */
+    public static String canonical(String typed) {
+        return typed.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** The name as a public verification shows it: the family name and the last character (王*芳). */
     public String maskedName() {
         if (teacherName.length() <= 1) return teacherName;
