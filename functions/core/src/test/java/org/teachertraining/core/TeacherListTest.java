@@ -39,6 +39,11 @@ class TeacherListTest {
         var found = done(list.execute(World.XIN_COUNTY, "411523", "T00299", null, 10));
         assertEquals(List.of("T00299"), found.items().stream().map(Teacher::id).toList());
         assertNull(found.nextCursor(), "the county's list ended");
+        // as a clerk pastes it (spaces around it) or types it in full width: the same teacher
+        for (String typed : List.of(" T00299 ", "ｔ００２９９")) {
+            assertEquals(List.of("T00299"), done(list.execute(World.XIN_COUNTY, "411523", typed, null, 10)).items().stream().map(Teacher::id).toList(), typed);
+        }
+        assertEquals(10, done(list.execute(World.XIN_COUNTY, "411523", " 王芳 ", null, 10)).items().size());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.teachertraining.core.teacher;
 import org.teachertraining.core.common.BadCursor;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Page;
+import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -46,14 +47,16 @@ public final class ListTeachers {
         var v = new Violations();
         v.range("limit", limit, 1, max);
         if (q != null && (q.isBlank() || q.length() > 64)) v.add("q", "查询词须为 1–64 个字符", "must be 1-64 characters");
+        // as a clerk types or pastes it: spaces around it, an input method's full-width letters and digits
+        String typed = q == null || !v.isEmpty() ? q : PlainText.typed(q);
         var found = access.tree().find(unit);
         boolean school = found.isPresent() && found.get().level() == Jurisdiction.Level.SCHOOL;
         if (found.isEmpty()) v.add("jurisdiction", "未知的行政区划代码", "unknown jurisdiction code");
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         String registeredAt = school ? found.get().parent() : unit;
-        String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+        String needle = typed == null ? null : typed.toLowerCase(Locale.ROOT);
         java.util.function.Predicate<Teacher> matching = t -> (!school || unit.equals(t.schoolId()))
-                && (needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(q)));
+                && (needle == null || t.id().toLowerCase(Locale.ROOT).startsWith(needle) || (t.name() != null && t.name().contains(typed)));
         int size = limit == null ? 50 : limit;
         try {
             return Outcome.done(teachers.registeredAt(registeredAt, cursor, size, matching, Page.evaluatedAtMost(size, school || needle != null)));
