@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.application.SelfSelection;
 import org.teachertraining.core.application.TeacherApplication;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.QueryValues;
@@ -19,6 +20,12 @@ import org.teachertraining.http.Responses;
 
 import java.util.List;
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
+import static org.teachertraining.core.identity.Role.TEACHER;
 
 /** Teachers' own applications (自主选学, E9): {@link SelfSelection}. */
 @Controller
@@ -39,12 +46,14 @@ public class ApplicationController {
         this.selection = selection;
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN})
     @Put("/projects/{projectId}/applications")
     public HttpResponse<String> open(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
         return Responses.of(request, selection.setOpen(caller, projectId, Json.read(body, Window.class).open()), HttpStatus.OK);
     }
 
+    @ForRoles({TEACHER})
     @Post("/projects/{projectId}/applications")
     public HttpResponse<String> apply(HttpRequest<?> request, String projectId, @Nullable @Body String body) {
         var caller = callers.of(request);
@@ -53,12 +62,14 @@ public class ApplicationController {
                 a -> a.created() ? HttpStatus.CREATED : HttpStatus.OK, SelfSelection.Applied::application);
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Get("/projects/{projectId}/applications")
     public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String status) {
         var caller = callers.of(request);
         return Responses.of(request, selection.ofProject(caller, projectId, QueryValues.constant("status", status, TeacherApplication.Status.class)), v -> HttpStatus.OK, items -> Map.of("items", items));
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post("/projects/{projectId}/applications/{teacherId}/decision")
     public HttpResponse<String> decide(HttpRequest<?> request, String projectId, String teacherId, @Body String body) {
         var caller = callers.of(request);
@@ -67,6 +78,7 @@ public class ApplicationController {
                 decided -> Json.with(decided.application(), "enrollment", decided.enrollment()));
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post("/projects/{projectId}/applications:approve")
     public HttpResponse<String> approveAll(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
@@ -79,6 +91,7 @@ public class ApplicationController {
      * {@code refusal} ({@code rule}, {@code detail} in the request's language, {@code details}). {@code open=true}
      * is the only listing there is (the projects open now); any other value is a 400.
      */
+    @ForRoles({TEACHER})
     @Get("/me/projects")
     public HttpResponse<String> myProjects(HttpRequest<?> request, @Nullable @QueryValue String open) {
         var caller = callers.of(request);
@@ -105,6 +118,7 @@ public class ApplicationController {
         });
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/teachers/{teacherId}/applications")
     public HttpResponse<String> ofTeacher(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);

@@ -8,12 +8,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.credit.RecordCompletion;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
 
 import java.util.List;
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.INSTITUTION;
 
 /** The project's institution records completion results; credits are posted from the queue (202). */
 @Controller("/projects/{projectId}/completions")
@@ -30,6 +33,7 @@ public class CompletionController {
         this.recordCompletion = recordCompletion;
     }
 
+    @ForRoles({INSTITUTION})
     @Post
     public HttpResponse<String> record(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);

@@ -13,10 +13,17 @@ import org.teachertraining.core.certificate.TeacherCertificates;
 import org.teachertraining.core.credit.ReadTranscript;
 import org.teachertraining.core.credit.RecordSchoolBasedHours;
 import org.teachertraining.core.credit.ReverseCredit;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
+import static org.teachertraining.core.identity.Role.TEACHER;
 
 /** A teacher's transcript (C3, C6), corrections by reversing entries (C5), and school-based hours with the county's approval (C2). */
 @Controller("/teachers/{teacherId}")
@@ -44,12 +51,14 @@ public class CreditController {
         this.schoolBased = schoolBased;
     }
 
+    @ForRoles({SCHOOL_ADMIN})
     @Post("/school-based-hours")
     public HttpResponse<String> recordSchoolBased(HttpRequest<?> request, String teacherId, @Body String body) {
         var caller = callers.of(request);
         return Responses.of(request, schoolBased.record(caller, teacherId, Json.read(body, RecordSchoolBasedHours.Command.class)), HttpStatus.CREATED);
     }
 
+    @ForRoles({COUNTY_ADMIN})
     @Post("/school-based-hours/{recordId}/decision")
     public HttpResponse<String> decide(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
@@ -58,6 +67,7 @@ public class CreditController {
     }
 
     /** The teacher's certificates, newest first, each with a link to its PDF valid for a few minutes. */
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/certificates")
     public HttpResponse<String> certificates(HttpRequest<?> request, String teacherId) {
         return Responses.of(request, certificates.of(callers.of(request), teacherId), v -> HttpStatus.OK, items -> java.util.Map.of("items", items.stream().map(i -> {
@@ -74,12 +84,14 @@ public class CreditController {
         }).toList()));
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/transcript")
     public HttpResponse<String> transcript(HttpRequest<?> request, String teacherId, @Nullable @QueryValue String year) {
         var caller = callers.of(request);
         return Responses.of(request, readTranscript.execute(caller, teacherId, QueryValues.integer("year", year)), HttpStatus.OK);
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN})
     @Post("/credits/{entryId}/reversal")
     public HttpResponse<String> reverse(HttpRequest<?> request, String teacherId, String entryId, @Body String body) {
         var caller = callers.of(request);

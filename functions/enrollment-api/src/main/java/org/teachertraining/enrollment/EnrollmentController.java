@@ -15,12 +15,19 @@ import org.teachertraining.core.enrollment.EnrollTeacher;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.ListEnrollments;
 import org.teachertraining.core.enrollment.WithdrawEnrollment;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.INSTITUTION;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
 
 
 /** Selection (遴选) of teachers into a project, withdrawal (E7) and the project's enrollment list. */
@@ -42,6 +49,7 @@ public class EnrollmentController {
         this.list = list;
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post
     public HttpResponse<String> enroll(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
@@ -53,6 +61,7 @@ public class EnrollmentController {
         return Responses.of(request, outcome, e -> e.created() ? HttpStatus.CREATED : HttpStatus.OK, EnrollTeacher.Enrolled::enrollment);
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN})
     @Delete("/{teacherId}")
     public HttpResponse<String> withdraw(HttpRequest<?> request, String projectId, String teacherId) {
         var caller = callers.of(request);
@@ -65,6 +74,7 @@ public class EnrollmentController {
     record Promoted(String teacherId, String enrollmentId) {}
 
     /** The list as JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, INSTITUTION})
     @Get
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,

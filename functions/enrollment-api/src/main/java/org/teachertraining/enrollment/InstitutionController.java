@@ -13,9 +13,12 @@ import org.teachertraining.core.common.Text;
 import org.teachertraining.core.institution.AccreditInstitution;
 import org.teachertraining.core.institution.Institution;
 import org.teachertraining.core.institution.Institutions;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
+
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
 
 /** The institution registry and accreditation (C1). */
 @Controller("/institutions/{institutionId}")
@@ -30,6 +33,7 @@ public class InstitutionController {
         this.institutions = institutions;
     }
 
+    @ForRoles({PROVINCE_ADMIN})
     @Put
     public HttpResponse<String> save(HttpRequest<?> request, String institutionId, @Body String body) {
         var caller = callers.of(request);

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.core.annotation.Nullable;
 import org.teachertraining.core.integrity.IntegrityRecourse;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.QueryValues;
@@ -17,6 +18,12 @@ import org.teachertraining.http.Responses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
+import static org.teachertraining.core.identity.Role.TEACHER;
 
 /** A teacher's integrity file and the recourse on its records (E4, E4a): {@link IntegrityRecourse}. */
 @Controller
@@ -37,6 +44,7 @@ public class IntegrityController {
         this.recourse = recourse;
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/teachers/{teacherId}/integrity-records")
     public HttpResponse<String> file(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);
@@ -45,6 +53,7 @@ public class IntegrityController {
     }
 
     /** The records awaiting the province's decision in the caller's subtree (or {@code jurisdiction}'s), the longest waiting first. */
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Get("/integrity-records")
     public HttpResponse<String> awaitingDecision(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String recourse,
                                                  @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
@@ -58,6 +67,7 @@ public class IntegrityController {
                 });
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, TEACHER}, teacher = "teacherId")
     @Post(RECORD + "/evidence")
     public HttpResponse<String> evidence(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
@@ -72,12 +82,14 @@ public class IntegrityController {
     }
 
     /** A presigned link to a file of evidence a step of the record cites: {@code {url, expiresAt}}. */
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, TEACHER}, teacher = "teacherId")
     @Get(RECORD + "/evidence/{file}")
     public HttpResponse<String> evidenceLink(HttpRequest<?> request, String teacherId, String recordId, String file) {
         var caller = callers.of(request);
         return Responses.of(request, recourse.evidence(caller, teacherId, recordId, file), HttpStatus.OK);
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN})
     @Post(RECORD + "/excuse")
     public HttpResponse<String> excuse(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
@@ -85,6 +97,7 @@ public class IntegrityController {
         return Responses.of(request, recourse.excuse(caller, teacherId, recordId, e.reason(), e.evidenceKey()), v -> HttpStatus.OK, IntegrityRecourse::view);
     }
 
+    @ForRoles(value = {TEACHER}, teacher = "teacherId")
     @Post(RECORD + "/appeal")
     public HttpResponse<String> appeal(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);
@@ -92,6 +105,7 @@ public class IntegrityController {
         return Responses.of(request, recourse.appeal(caller, teacherId, recordId, e.reason(), e.evidenceKey()), v -> HttpStatus.OK, IntegrityRecourse::view);
     }
 
+    @ForRoles({PROVINCE_ADMIN})
     @Post(RECORD + "/decision")
     public HttpResponse<String> decide(HttpRequest<?> request, String teacherId, String recordId, @Body String body) {
         var caller = callers.of(request);

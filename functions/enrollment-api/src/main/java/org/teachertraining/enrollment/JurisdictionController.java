@@ -12,12 +12,18 @@ import org.teachertraining.core.credit.ListCompliance;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.export.Export;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
 
 /** The reference data of divisions (GB/T 2260). */
 @Controller("/jurisdictions")
@@ -33,6 +39,7 @@ public class JurisdictionController {
     }
 
     /** Teachers registered in the jurisdiction who are short of a requirement in its current cycle (C3). */
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN}, jurisdiction = "code")
     @Get("/{code}/compliance")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,

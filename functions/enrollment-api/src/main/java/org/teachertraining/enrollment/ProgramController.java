@@ -15,12 +15,18 @@ import org.teachertraining.core.program.CreateProgram;
 import org.teachertraining.core.program.ListPrograms;
 import org.teachertraining.core.program.ProgramLevel;
 import org.teachertraining.core.project.ListProjects;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.core.program.Programs;
 import org.teachertraining.core.project.CreateProject;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
 
 /** Programs (计划) and the projects inside them. */
 @Controller("/programs")
@@ -56,6 +62,7 @@ public class ProgramController {
     }
 
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post
     public HttpResponse<String> create(HttpRequest<?> request, @Body String body) {
         var caller = callers.of(request);
@@ -71,6 +78,7 @@ public class ProgramController {
                 .orElseGet(() -> Outcome.refused(NotFound.program(programId))), HttpStatus.OK);
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post("/{programId}/projects")
     public HttpResponse<String> createProject(HttpRequest<?> request, String programId, @Body String body) {
         var caller = callers.of(request);

@@ -12,10 +12,16 @@ import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.quota.AllocateQuota;
 import org.teachertraining.core.quota.ListQuotas;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
 
 /** A project and its quota allocations (E1). */
 @Controller("/projects/{projectId}")
@@ -43,6 +49,7 @@ public class ProjectController {
                 .orElseGet(() -> Outcome.refused(NotFound.project(projectId))), HttpStatus.OK);
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN}, jurisdiction = "jurisdiction")
     @Put("/quotas/{jurisdiction}")
     public HttpResponse<String> allocate(HttpRequest<?> request, String projectId, String jurisdiction, @Body String body) {
         var caller = callers.of(request);
@@ -50,6 +57,7 @@ public class ProjectController {
         return Responses.of(request, allocateQuota.execute(caller, projectId, jurisdiction, seats), HttpStatus.OK);
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Get("/quotas")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> quotas(HttpRequest<?> request, String projectId) {

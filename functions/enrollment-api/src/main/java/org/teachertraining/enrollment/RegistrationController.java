@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.enrollment.Registration;
 import org.teachertraining.core.enrollment.ReportRates;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
@@ -22,6 +23,11 @@ import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.INSTITUTION;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
 
 /** 报到 and the report rate (E8): {@link Registration}, {@link ReportRates}. */
 @Controller
@@ -41,12 +47,14 @@ public class RegistrationController {
         this.rates = rates;
     }
 
+    @ForRoles({INSTITUTION})
     @Post("/projects/{projectId}/registrations")
     public HttpResponse<String> register(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
         return Responses.of(request, registration.register(caller, projectId, Json.read(body, Register.class).teacherId()), HttpStatus.OK);
     }
 
+    @ForRoles({INSTITUTION})
     @Post("/projects/{projectId}/registrations:import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public HttpResponse<String> roster(HttpRequest<?> request, String projectId, @Body byte[] body) {
@@ -60,6 +68,7 @@ public class RegistrationController {
         return Responses.of(request, registration.roster(caller, projectId, body), v -> HttpStatus.OK, items -> Map.of("items", items));
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN})
     @Get("/projects/{projectId}/report-rates")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> ofProject(HttpRequest<?> request, String projectId) {
@@ -69,6 +78,7 @@ public class RegistrationController {
         return Responses.of(request, rates.ofProject(caller, projectId), HttpStatus.OK);
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN}, jurisdiction = "code")
     @Get("/jurisdictions/{code}/report-rates")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> ofYear(HttpRequest<?> request, String code, @Nullable @QueryValue String year) {

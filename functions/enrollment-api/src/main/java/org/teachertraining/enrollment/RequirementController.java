@@ -10,10 +10,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.credit.SetRequirement;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
 
 /** C3 as the bureaus' data: the cycle requirements in force for a unit, a requirement's versions, a new version. */
 @Controller("/requirements")
@@ -38,6 +43,7 @@ public class RequirementController {
         return Responses.of(request, requirements.history(requirementId), HttpStatus.OK);
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN})
     @Put("/{requirementId}")
     public HttpResponse<String> set(HttpRequest<?> request, String requirementId, @Body String body) {
         var caller = callers.of(request);

@@ -8,12 +8,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import org.teachertraining.core.credit.CorrectResult;
 import org.teachertraining.core.credit.ProjectResult;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.Responses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
 
 /** A trainee's one result in a project, and its correction (C5): reversal and new result in one step. */
 @Controller("/projects/{projectId}/results/{teacherId}/correction")
@@ -26,6 +31,7 @@ public class ResultController {
         this.correctResult = correctResult;
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN})
     @Post
     public HttpResponse<String> correct(HttpRequest<?> request, String projectId, String teacherId, @Body String body) {
         var caller = callers.of(request);

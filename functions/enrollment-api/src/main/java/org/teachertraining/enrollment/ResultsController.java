@@ -8,12 +8,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.evaluation.JurisdictionResults;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.Responses;
 import org.teachertraining.http.export.Export;
 
 import java.util.ArrayList;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
 
 /** A unit's yearly results (E8) and those of the units one level below it, as JSON or a sheet ({@code ?format=}). */
 @Controller("/jurisdictions/{code}/results")
@@ -26,6 +31,7 @@ public class ResultsController {
         this.results = results;
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN}, jurisdiction = "code")
     @Get
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> ofYear(HttpRequest<?> request, String code, @Nullable @QueryValue String year) {

@@ -13,6 +13,7 @@ import org.teachertraining.core.submission.RecordSchedule;
 import org.teachertraining.core.submission.ReportClasses;
 import org.teachertraining.core.submission.RequestUpload;
 import org.teachertraining.core.submission.TrainingClass;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.export.Export;
 import org.teachertraining.http.Json;
@@ -20,6 +21,11 @@ import org.teachertraining.http.Responses;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.INSTITUTION;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
 
 /**
  * An institution's deliverables (S1–S5): what is due and its standing, upload requests answered with a
@@ -50,6 +56,7 @@ public class SubmissionController {
         this.recordSchedule = recordSchedule;
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, INSTITUTION})
     @Get("/deliverables")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> deliverables(HttpRequest<?> request, String projectId) {
@@ -63,6 +70,7 @@ public class SubmissionController {
     }
 
     /** 201 with the new submission and its upload URL; 200 with the standing one when the same file was submitted before. */
+    @ForRoles({INSTITUTION})
     @Post("/submissions")
     public HttpResponse<String> requestUpload(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
@@ -76,17 +84,20 @@ public class SubmissionController {
                 });
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, INSTITUTION})
     @Get("/submissions/{submissionId}")
     public HttpResponse<String> submission(HttpRequest<?> request, String projectId, String submissionId) {
         return Responses.of(request, listDeliverables.submission(callers.of(request), projectId, submissionId), HttpStatus.OK);
     }
 
+    @ForRoles({INSTITUTION})
     @Put("/classes")
     public HttpResponse<String> reportClasses(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
         return Responses.of(request, reportClasses.execute(caller, projectId, Json.read(body, ClassesBody.class).classes()), HttpStatus.OK);
     }
 
+    @ForRoles({INSTITUTION})
     @Put("/classes/{classNo}/schedule")
     public HttpResponse<String> recordSchedule(HttpRequest<?> request, String projectId, int classNo, @Body String body) {
         var caller = callers.of(request);

@@ -19,6 +19,7 @@ import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.core.teacher.SaveTeacher;
 import org.teachertraining.core.teacher.Teachers;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.QueryValues;
 import org.teachertraining.http.export.Export;
@@ -30,6 +31,12 @@ import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.Responses;
 
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
+import static org.teachertraining.core.identity.Role.TEACHER;
 
 /** Teachers: single create/update, CSV import, reading one, and a teacher's enrollments. */
 @Controller
@@ -62,6 +69,7 @@ public class TeacherController {
      * The projects in selection now that apply to the teacher, each {@code open} or with the rule that keeps
      * the teacher out ({@code rule}, {@code reason} in the request's language, {@code details}).
      */
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/teachers/{teacherId}/open-projects")
     public HttpResponse<String> openProjects(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);
@@ -95,6 +103,7 @@ public class TeacherController {
     }
 
     /** A county's or a school's teachers: JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Get("/teachers")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String q,
@@ -110,6 +119,7 @@ public class TeacherController {
         return Responses.of(request, listTeachers.execute(caller, unit, query, QueryValues.text(cursor), QueryValues.integer("limit", limit)), HttpStatus.OK);
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post("/teachers")
     public HttpResponse<String> save(HttpRequest<?> request, @Body String body) {
         var caller = callers.of(request);
@@ -117,6 +127,7 @@ public class TeacherController {
         return Responses.of(request, outcome, s -> s.created() ? HttpStatus.CREATED : HttpStatus.OK, SaveTeacher.Saved::teacher);
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post("/teachers:import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public HttpResponse<String> importList(HttpRequest<?> request, @Body byte[] body) {
@@ -130,6 +141,7 @@ public class TeacherController {
         return Responses.of(request, importTeachers.execute(caller, body), HttpStatus.OK);
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/teachers/{teacherId}")
     public HttpResponse<String> get(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);
@@ -143,6 +155,7 @@ public class TeacherController {
         return Responses.of(request, outcome, HttpStatus.OK);
     }
 
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, TEACHER}, teacher = "teacherId")
     @Get("/teachers/{teacherId}/enrollments")
     public HttpResponse<String> enrollments(HttpRequest<?> request, String teacherId) {
         var caller = callers.of(request);

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import org.teachertraining.core.enrollment.Waitlist;
+import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
 import org.teachertraining.http.QueryValues;
@@ -18,6 +19,11 @@ import org.teachertraining.http.Responses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.teachertraining.core.identity.Role.CITY_ADMIN;
+import static org.teachertraining.core.identity.Role.COUNTY_ADMIN;
+import static org.teachertraining.core.identity.Role.PROVINCE_ADMIN;
+import static org.teachertraining.core.identity.Role.SCHOOL_ADMIN;
 
 /** A project's waitlist (储备库, E7): {@link Waitlist}; promotion happens on withdrawal ({@code DELETE …/enrollments/{teacherId}}). */
 @Controller("/projects/{projectId}/waitlist")
@@ -32,6 +38,7 @@ public class WaitlistController {
         this.waitlist = waitlist;
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Post
     public HttpResponse<String> add(HttpRequest<?> request, String projectId, @Body String body) {
         var caller = callers.of(request);
@@ -39,6 +46,7 @@ public class WaitlistController {
         return Responses.of(request, outcome, l -> l.created() ? HttpStatus.CREATED : HttpStatus.OK, l -> view(l.place()));
     }
 
+    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Get
     public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction) {
         var caller = callers.of(request);
@@ -46,6 +54,7 @@ public class WaitlistController {
                 places -> Map.of("items", places.stream().map(WaitlistController::view).toList()));
     }
 
+    @ForRoles({CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
     @Delete("/{teacherId}")
     public HttpResponse<String> remove(HttpRequest<?> request, String projectId, String teacherId) {
         var caller = callers.of(request);

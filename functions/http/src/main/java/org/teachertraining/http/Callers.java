@@ -3,6 +3,8 @@ package org.teachertraining.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Singleton;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
@@ -10,6 +12,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.teacher.TeacherAccess;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,6 +49,7 @@ public final class Callers {
         this.authorizer = authorizer;
     }
 
+    /** The verified caller, refused 403 at once if the route's {@link ForRoles} does not name its role. */
     public Caller of(HttpRequest<?> request) {
         String header = request.getHeaders().get("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -71,7 +75,28 @@ public final class Callers {
             throw new ProblemException(401, new Refusal(Refusal.Kind.UNAUTHENTICATED, null, problem.get(), null, null));
         }
         request.setAttribute(RequestLog.CALLER, sub);
+        RouteAttributes.getRouteMatch(request).ifPresent(route -> admit(caller, route));
         return caller;
+    }
+
+    /** Refuses the caller at once (403) if the route's {@link ForRoles} rules it out, before anything of the request is read. */
+    private void admit(Caller caller, RouteMatch<?> route) {
+        var rule = route.getAnnotationMetadata();
+        if (!rule.hasAnnotation(ForRoles.class)) return;
+        Role[] allowed = rule.enumValues(ForRoles.class, Role.class);
+        if (!caller.hasRole(allowed)) throw new ProblemException(403, Access.roleRefusal(allowed));
+        String unit = pathValue(route, rule.stringValue(ForRoles.class, "jurisdiction"));
+        if (unit != null && caller.role().isAdmin()) {
+            access.require(caller, unit, allowed).ifPresent(refusal -> { throw new ProblemException(403, refusal); });
+        }
+        String teacher = pathValue(route, rule.stringValue(ForRoles.class, "teacher"));
+        if (teacher != null && caller.role() == Role.TEACHER && !teacher.equals(caller.teacherId())) {
+            throw new ProblemException(403, TeacherAccess.notSelf());
+        }
+    }
+
+    private static String pathValue(RouteMatch<?> route, Optional<String> variable) {
+        return variable.map(name -> route.getVariableValues().get(name)).map(Object::toString).orElse(null);
     }
 
     private static String claim(JsonNode claims, String name) {

@@ -129,6 +129,65 @@ class AttackSurfaceIT {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * Authorization before anything else: a caller the route's {@code x-roles} leaves out is refused 403 whatever it
+     * sends (a body that is not JSON, a query of nonsense), as is a county admin naming a unit outside its county in the
+     * path, and a teacher naming another teacher. A role the document lists is never refused for its role. The roles
+     * come from the document, so a new route is held to its own list the day it is documented.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRouteRefusesWhoItIsNotForBeforeReadingTheRequest() throws Exception {
+        var tokens = new java.util.LinkedHashMap<String, String>();
+        tokens.put("PROVINCE_ADMIN", province);
+        tokens.put("CITY_ADMIN", xinyang);
+        tokens.put("COUNTY_ADMIN", api.token("as-county", "COUNTY_ADMIN", "411523"));
+        tokens.put("SCHOOL_ADMIN", api.token("as-school", "SCHOOL_ADMIN", "4115230001"));
+        tokens.put("INSTITUTION", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText());
+        tokens.put("TEACHER", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t0\",\"role\":\"TEACHER\",\"teacherId\":\"AS-0\",\"jurisdiction\":\"411523\"}").json().get("token").asText());
+        tokens.put("EXPERT", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-expert\",\"role\":\"EXPERT\"}").json().get("token").asText());
+        String otherCounty = api.token("as-zy", "COUNTY_ADMIN", "410102");
+        String otherTeacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t9\",\"role\":\"TEACHER\",\"teacherId\":\"AS-9\",\"jurisdiction\":\"411523\"}").json().get("token").asText();
+        String nonsense = "?limit=abc&year=abc&firstYear=x&status=zz&level=zz&cursor=%25%25";
+        var failures = new ArrayList<String>();
+        int refused = 0;
+        for (var route : routes) {
+            String method = route[0], path = route[1];
+            if (PUBLIC.contains(method + " " + path)) continue;
+            var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+            var listed = (List<String>) operation.get("x-roles");
+            if (listed == null || listed.isEmpty() || !tokens.keySet().containsAll(listed)) {
+                failures.add(method + " " + path + ": x-roles missing or naming no known role: " + listed);
+                continue;
+            }
+            String target = filled(path) + (method.equals("GET") ? nonsense : "");
+            var callers = new java.util.LinkedHashMap<String, String>();
+            tokens.forEach((role, token) -> { if (!listed.contains(role)) callers.put(role, token); });
+            if (listed.contains("COUNTY_ADMIN") && (path.startsWith("/jurisdictions/{code}/") || path.contains("/quotas/{jurisdiction}"))) {
+                callers.put("a county admin of another city", otherCounty);
+            }
+            if (listed.contains("TEACHER") && path.startsWith("/teachers/{teacherId}")) callers.put("another teacher", otherTeacher);
+            for (var c : callers.entrySet()) {
+                var r = path.endsWith(":import")
+                        ? api.sendBytesAsync(method, target, c.getValue(), "\u0000,\"".getBytes(StandardCharsets.UTF_8), "text/csv").get()
+                        : api.send(method, target, c.getValue(), method.equals("GET") || method.equals("DELETE") ? null : "{\"x\":");
+                refused++;
+                if (r.status() != 403 || !r.contentType().startsWith("application/problem+json")) {
+                    failures.add(method + " " + path + " as " + c.getKey() + ": " + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                }
+            }
+            for (var role : listed) {
+                var r = api.send(method, filled(path), tokens.get(role), method.equals("GET") || method.equals("DELETE") ? null : "{}");
+                if (r.status() == 403 && r.body().contains("此操作仅限以下角色")) {
+                    failures.add(method + " " + path + " refused " + role + ", which its x-roles lists: " + r.body());
+                }
+            }
+        }
+        System.out.printf("authorization first: %d refusals checked over %d routes%n", refused, routes.size());
+        assertEquals(List.of(), failures);
+        assertTrue(refused > 300, "only " + refused + " refusals were checked");
+    }
+
     /** Values no field of any route accepts: each generated body is made of them only, so every one must be refused. */
     static final List<String> HOSTILE = List.of(
             "\"nul\\u0000byte\"", "\"bidi\\u202eoverride\"", "\"lone\\ud800surrogate\"", "\"esc\\u001b[31m\"",

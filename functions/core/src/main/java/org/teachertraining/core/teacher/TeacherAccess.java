@@ -2,6 +2,7 @@ package org.teachertraining.core.teacher;
 
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
@@ -11,6 +12,11 @@ import java.util.Optional;
 /** Who may read a teacher's own records (enrollments, applications, what is open to them): the teacher, and admins whose subtree holds the teacher. */
 public final class TeacherAccess {
     private TeacherAccess() {}
+
+    /** A teacher naming another teacher's records: refused whatever the records are, and whether that teacher exists or not. */
+    public static Refusal notSelf() {
+        return Refusal.forbidden(Text.of("教师只能查看和办理本人的记录", "A teacher may see and act on their own records only"));
+    }
 
     public static Optional<Refusal> selfOrAdminsAbove(Access access, Teachers teachers, Caller caller, String teacherId) {
         if (caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId())) return Optional.empty();
