@@ -101,6 +101,47 @@ class ComplianceTest {
         assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(school, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).kind());
     }
 
+    /**
+     * In January the re-registration of teaching certificates (定期注册) looks at the cycle just ended: a county lists who
+     * fell short of Henan's 2016–2020 by a year of it, with the hours of a 2020 class recorded in January 2021, through
+     * 2021 and not after. Before, the rows of a cycle were dropped as soon as the next began.
+     */
+    @Test
+    void theCycleJustEndedIsListedThroughTheYearAfter_withTheHoursRecordedInJanuary() {
+        w.accreditHenu();
+        var p = w.projectWithCountySeats(10);
+        w.addTeacher("T1", "411523");
+        w.addTeacher("T2", "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        w.clock.set(OffsetDateTime.parse("2021-01-04T10:00:00+08:00"));
+        done(w.postCompletion.execute(new Completion("C-2021-1", p.id(), "HENU", List.of(new Completion.Result("T1", Completion.Outcome.PASSED,
+                Map.of(CreditCategory.CENTRALIZED, 40), null)), "henu-admin", w.clock.instant())));
+
+        for (int year : new int[]{2020, 2016}) {
+            var ended = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null, null, year), null, null)).items();
+            assertEquals(java.util.Set.of("T1", "T2"), java.util.Set.copyOf(ids(ended)));
+            var t1 = ended.stream().filter(r -> r.teacherId().equals("T1")).findFirst().orElseThrow();
+            assertEquals(List.of(2016, 2020, 40, 320), List.of(t1.cycleFrom(), t1.cycleTo(), t1.earned(), t1.shortBy()));
+        }
+        // the current cycle, as before: the 2020 hours are not in it
+        var current = done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).items();
+        assertEquals(List.of("T1"), ids(current));
+        assertEquals(List.of(2021, 360), List.of(current.get(0).cycleFrom(), current.get(0).shortBy()));
+        assertEquals(current, done(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null, null, 2025), null, null)).items());
+        for (int year : new int[]{2015, 2026}) {
+            assertEquals("year", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null, null, year), null, null)).errors().get(0).field());
+        }
+        assertEquals("year", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, null, 2021), null, null)).errors().get(0).field());
+
+        // a year later the cycle that ended is no longer asked for, and a teacher's next refresh drops its rows
+        w.clock.set(OffsetDateTime.parse("2022-01-04T10:00:00+08:00"));
+        w.addTeacher("T1", "411523");
+        var refusal = refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null, null, 2020), null, null));
+        assertEquals("year", refusal.errors().get(0).field());
+        assertEquals(List.of(), w.ports.compliance.shortIn("411523", "HN-CYCLE", 2016, null, null, 10).items().stream()
+                .filter(r -> r.teacherId().equals("T1")).toList());
+    }
+
     /** On 2021-09-01, a provincial project of HENU's centralized training in October 2021, 10 seats for Xinyang. */
     private org.teachertraining.core.project.Project centralizedProjectOf2021(String code, String name, int days, int hours) {
         w.accreditHenu();

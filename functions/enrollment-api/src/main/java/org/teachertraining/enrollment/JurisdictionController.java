@@ -38,15 +38,15 @@ public class JurisdictionController {
         this.listCompliance = listCompliance;
     }
 
-    /** Teachers registered in the jurisdiction who are short of a requirement in its current cycle (C3). */
+    /** Teachers registered in the jurisdiction who are short of a requirement in its current cycle, or the one just ended (C3). */
     @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN}, jurisdiction = "code")
     @Get("/{code}/compliance")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> compliance(HttpRequest<?> request, String code, @Nullable @QueryValue String requirement,
                                       @Nullable @QueryValue String school, @Nullable @QueryValue String firstYear,
-                                      @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+                                      @Nullable @QueryValue String year, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         var caller = callers.of(request);
-        var query = new ListCompliance.Query(code, requirement, school, QueryValues.integer("firstYear", firstYear));
+        var query = new ListCompliance.Query(code, requirement, school, QueryValues.integer("firstYear", firstYear), QueryValues.integer("year", year));
         var export = Export.asked(request);
         if (export != null) {
             return Export.response(request, export, "学时未达标", ExportColumns.COMPLIANCE,

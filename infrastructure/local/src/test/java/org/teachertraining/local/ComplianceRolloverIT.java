@@ -69,6 +69,13 @@ class ComplianceRolloverIT {
         assertTrue(after.stream().allMatch(r -> r.get("cycleFrom").asInt() == 2031 && r.get("cycleTo").asInt() == 2035
                 && r.get("earned").asInt() == 0 && r.get("shortBy").asInt() == 360), after.toString());
 
+        // the cycle just ended stays listed through 2031, for the re-registration of teaching certificates
+        var ended = shortIn(api, county, "&year=2030");
+        assertEquals(30, ended.size());
+        ended.forEach(r -> assertEquals(List.of(2026, 2030, 360), List.of(r.get("cycleFrom").asInt(), r.get("cycleTo").asInt(),
+                r.get("shortBy").asInt()), r.toString()));
+        BadInputIT.problem(api.send("GET", "/jurisdictions/" + COUNTY + "/compliance?requirement=HN-CYCLE&year=2025", county, null), 400, "year");
+
         // the yearly results read the same rows: nobody of the county meets the new cycle yet
         var results = api.send("GET", "/jurisdictions/" + COUNTY + "/results?year=2031", county, null);
         assertEquals(200, results.status(), results.toString());
@@ -98,10 +105,15 @@ class ComplianceRolloverIT {
     }
 
     private static List<JsonNode> shortIn(Api api, String token) throws Exception {
+        return shortIn(api, token, "");
+    }
+
+    /** The county's list, every page of it, with {@code query} added to its query. */
+    private static List<JsonNode> shortIn(Api api, String token, String query) throws Exception {
         var rows = new ArrayList<JsonNode>();
         String cursor = null;
         do {
-            var r = api.send("GET", "/jurisdictions/" + COUNTY + "/compliance?requirement=HN-CYCLE&limit=100" + (cursor == null ? "" : "&cursor=" + cursor), token, null);
+            var r = api.send("GET", "/jurisdictions/" + COUNTY + "/compliance?requirement=HN-CYCLE&limit=100" + query + (cursor == null ? "" : "&cursor=" + cursor), token, null);
             assertEquals(200, r.status(), r.toString());
             r.json().get("items").forEach(rows::add);
             cursor = r.json().path("nextCursor").isTextual() ? r.json().get("nextCursor").asText() : null;

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * A jurisdiction's compliance list (C3): the teachers registered in it who are still short of a
- * requirement in its current cycle, by how much, paged, optionally one school — read from the
+ * requirement in its current cycle (or, asked by a year of it, in the cycle that ended last year, the one the
+ * teaching certificate's re-registration looks at), by how much, paged, optionally one school — read from the
  * maintained aggregates. A requirement that runs from each teacher's first year (new teachers) has no common cycle:
  * its list is of one year's new teachers ({@code firstYear}, this year's by default, or last year's, whose first
  * year has just ended; their rows are kept while the requirement applies to them).
@@ -34,10 +35,17 @@ public final class ListCompliance {
         this.clock = clock;
     }
 
-    /** What is asked: the unit, the requirement, optionally a school and (for new teachers' requirement) their first year. */
-    public record Query(String jurisdiction, String requirementId, String schoolId, Integer firstYear) {
+    /**
+     * What is asked: the unit, the requirement, optionally a school, (for new teachers' requirement) their first year,
+     * and (for a common cycle) a year of the cycle to list: of the current one (the default), or of the one that ended last year.
+     */
+    public record Query(String jurisdiction, String requirementId, String schoolId, Integer firstYear, Integer year) {
+        public Query(String jurisdiction, String requirementId, String schoolId, Integer firstYear) {
+            this(jurisdiction, requirementId, schoolId, firstYear, null);
+        }
+
         public Query(String jurisdiction, String requirementId, String schoolId) {
-            this(jurisdiction, requirementId, schoolId, null);
+            this(jurisdiction, requirementId, schoolId, null, null);
         }
     }
 
@@ -80,6 +88,10 @@ public final class ListCompliance {
             v.add("firstYear", "须为 " + (year - 1) + " 或 " + year + " 年：只列今年和去年入职的教师", "must be " + (year - 1) + " or " + year
                     + ": the list holds this year's and last year's new teachers");
         }
+        int[] cycle = requirement.isPresent() && requirement.get().anchorYear() != null ? cycleAsked(requirement.get(), query.year(), year, v) : null;
+        if (requirement.isPresent() && requirement.get().anchorYear() == null && query.year() != null) {
+            v.add("year", "新入职教师的要求按入职年份（firstYear）查看", "a new teachers' requirement is listed by their first year (firstYear)");
+        }
         boolean school = known && access.tree().isSchool(jurisdiction);
         if (school && query.schoolId() != null && !query.schoolId().equals(jurisdiction)) {
             v.add("school", "学校 " + jurisdiction + " 的名单只含本校教师", "the list of school " + jurisdiction + " holds its own teachers only");
@@ -87,7 +99,7 @@ public final class ListCompliance {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var r = requirement.get();
         // a new teacher's requirement runs over the teacher's first year: its rows' cycle is that year
-        int from = r.anchorYear() == null ? (firstYear == null ? year : firstYear) : Requirements.cycle(r, r.anchorYear(), year)[0];
+        int from = r.anchorYear() == null ? (firstYear == null ? year : firstYear) : cycle[0];
         // a school's teachers are registered at its county (or city), the school a field of theirs: its list is theirs
         String unit = school ? access.tree().find(jurisdiction).orElseThrow().parent() : jurisdiction;
         try {
@@ -95,5 +107,21 @@ public final class ListCompliance {
         } catch (BadCursor e) {
             return Outcome.refused(BadCursor.refusal());
         }
+    }
+
+    /**
+     * The cycle holding {@code asked} (this year when absent): the current one, or the one that ended last year, whose
+     * rows are kept through this year ({@link RefreshCompliance#justEnded}). Any other year is named in {@code v}.
+     */
+    private int[] cycleAsked(Requirement current, Integer asked, int year, Violations v) {
+        int[] now = Requirements.cycle(current, current.anchorYear(), year);
+        int[] ended = book.inForce(current.id(), year - 1).filter(r -> r.anchorYear() != null)
+                .map(r -> Requirements.cycle(r, r.anchorYear(), year - 1)).filter(c -> c[1] == year - 1).orElse(null);
+        if (asked == null || (asked >= now[0] && asked <= now[1])) return now;
+        if (ended != null && asked >= ended[0] && asked <= ended[1]) return ended;
+        String nowZh = now[0] + "–" + now[1];
+        v.add("year", "须为本周期（" + nowZh + "）" + (ended == null ? "" : "或刚结束的周期（" + ended[0] + "–" + ended[1] + "）") + "内的年份",
+                "must be a year of the current cycle (" + nowZh + ")" + (ended == null ? "" : " or of the one just ended (" + ended[0] + "–" + ended[1] + ")"));
+        return now;
     }
 }

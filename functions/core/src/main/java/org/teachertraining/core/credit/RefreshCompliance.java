@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Keeps the compliance aggregates current: after a teacher's ledger changes (a posting, an approval, a
  * correction) or the teacher is saved, re-evaluates the requirements of the teacher's province for the
- * current cycle from the teacher's own ledger and writes the rows. The ledger and the rows stored before are read
+ * current cycle, and for a cycle that ended last year ({@link #justEnded}), from the teacher's own ledger and writes the rows. The ledger and the rows stored before are read
  * together ({@link ComplianceAggregates#standing}).
  */
 public final class RefreshCompliance {
@@ -30,7 +30,9 @@ public final class RefreshCompliance {
         var standing = aggregates.standing(teacher.id());
         var entries = standing.ledger();
         int year = ChinaTime.today(clock).getYear();
-        var rows = rows(teacher, statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year));
+        var statuses = new ArrayList<>(statuses(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year), year));
+        statuses.addAll(justEnded(teacher, entries, requirements.inForceFor(teacher.jurisdiction(), year - 1), year));
+        var rows = rows(teacher, statuses);
         aggregates.replace(teacher.id(), rows, entries.size(), standing.stored());
         return rows;
     }
@@ -51,6 +53,16 @@ public final class RefreshCompliance {
             statuses.add(Requirements.evaluate(r, entries, anchor, at));
         }
         return statuses;
+    }
+
+    /**
+     * The common cycles (not a new teacher's first year) that ended last year, under the versions then in force: kept
+     * through the year after, when the teaching certificate's re-registration (定期注册) looks at them and hours of
+     * last December's training are still being posted to them.
+     */
+    static List<RequirementStatus> justEnded(Teacher teacher, List<CreditEntry> entries, Requirements lastYears, int year) {
+        var common = new Requirements(lastYears.all().stream().filter(r -> r.anchorYear() != null).toList());
+        return statuses(teacher, entries, common, year - 1).stream().filter(s -> s.toYear() == year - 1).toList();
     }
 
     private static List<ComplianceRow> rows(Teacher t, List<RequirementStatus> statuses) {
