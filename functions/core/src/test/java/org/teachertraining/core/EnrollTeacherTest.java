@@ -337,6 +337,37 @@ class EnrollTeacherTest {
                 + "report to the training institution, 河南大学, on 2020-10-12.", notice.body().en());
     }
 
+    /**
+     * A teacher the city moves to another county leaves the old county's waitlist. Before, the place stayed: promotion
+     * passed over it, the old county still listed a teacher no longer its own, and the new county could neither see nor
+     * remove it, while listing the teacher answered "listed" with the old county's place.
+     */
+    @Test
+    void e7_aTeacherMovedToAnotherCountyLeavesTheOldWaitlist_andTheNewCountyListsThemForItsOwnSeats() {
+        var p = w.projectWithCountySeats(1);
+        done(w.allocate.execute(World.XINYANG, p.id(), "411522", 1));
+        for (String id : List.of("W1", "W2", "W3")) w.addTeacher(id, "411523");
+        for (String id : List.of("W1", "W2", "W3")) done(w.waitlist.add(World.XIN_COUNTY, p.id(), id));
+
+        w.addTeacher("W1", "411522");   // the city moves W1 to 光山县
+        assertEquals(List.of("W2", "W3"), done(w.waitlist.list(World.XIN_COUNTY, p.id(), null)).stream().map(x -> x.entry().teacherId()).toList());
+        var listed = done(w.waitlist.add(World.GUANGSHAN, p.id(), "W1"));
+        assertTrue(listed.created());
+        assertEquals(List.of("411522", 1), List.of(listed.place().entry().quotaJurisdiction(), listed.place().position()));
+
+        // a place listed before such moves were followed (the teacher saved around the hook): listing the teacher anew replaces it
+        var w3 = w.ports.teachers.find("W3").orElseThrow();
+        w.ports.teachers.save(new org.teachertraining.core.teacher.Teacher(w3.id(), w3.name(), "411522", null, w3.stage(), w3.subjects(), w3.role(),
+                w3.schoolLocation(), w3.teachingSince(), w3.backboneLevel()));
+        var relisted = done(w.waitlist.add(World.GUANGSHAN, p.id(), "W3"));
+        assertEquals(List.of(true, "411522", 2), List.of(relisted.created(), relisted.place().entry().quotaJurisdiction(), relisted.place().position()));
+        assertEquals(List.of("W2"), done(w.waitlist.list(World.XIN_COUNTY, p.id(), null)).stream().map(x -> x.entry().teacherId()).toList());
+
+        // a move within the pool keeps the place: W2 to another school of 新县, whose seats are the county's
+        w.addTeacherAt("W2", "4115230002");
+        assertEquals(List.of("W2"), done(w.waitlist.list(World.XIN_COUNTY, p.id(), null)).stream().map(x -> x.entry().teacherId()).toList());
+    }
+
     @Test
     void e7_aSchoolAdminWaitlistsItsOwnTeachersForItsSchoolsSeats_andAWithdrawalThereFillsFromIt() {
         var p = w.projectWithCountySeats(3);

@@ -54,7 +54,10 @@ public final class World {
             Requirements.seeds(), ports.requirementVersions);
     public final RefreshCompliance compliance = new RefreshCompliance(
             requirements, ports.compliance, clock);
-    public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, (before, after) -> compliance.refresh(after));
+    public final SaveTeacher saveTeacher = new SaveTeacher(ports.teachers, access, clock, (before, after) -> {
+        compliance.refresh(after);
+        this.waitlist.follow(before, after);
+    });
     public final CheckCompletion checkCompletion = new CheckCompletion(
             org.teachertraining.core.credit.CompletionRecords.of(ports.projects, ports.institutions, ports.enrollments, ports.teachers), ports.programs);
     public final EnrollTeacher enroll = new EnrollTeacher(org.teachertraining.core.enrollment.SelectionRecords.of(ports.projects, ports.teachers, ports.enrollments, ports.waitlists), ports.quotas, ports.enrollments,

@@ -223,10 +223,11 @@ public class PlatformFactory {
     }
 
     @Singleton
-    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock, RefreshCompliance compliance, SelfSelection applications) {
+    SaveTeacher saveTeacher(Teachers teachers, Access access, Clock clock, RefreshCompliance compliance, SelfSelection applications, Waitlist waitlist) {
         return new SaveTeacher(teachers, access, clock, (before, after) -> {
             compliance.refresh(after);
             applications.follow(before, after);
+            waitlist.follow(before, after);
         });
     }
 

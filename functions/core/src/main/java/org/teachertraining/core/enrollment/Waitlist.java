@@ -11,12 +11,14 @@ import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
+import org.teachertraining.core.teacher.Teacher;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A project's waitlist (储备库, 二轮补报; E7). The admins who may enroll a teacher put them on it, in order, for
@@ -65,13 +67,15 @@ public final class Waitlist {
         if (denied.isPresent()) return Outcome.refused(denied.get());
 
         var earlier = waitlists.find(projectId, teacherId);
-        if (earlier.isPresent()) return Outcome.done(new Listed(place(earlier.get()), false));
+        var pool = rules.poolFor(project, t.unit());
+        if (earlier.isPresent() && pool.map(earlier.get().quotaJurisdiction()::equals).orElse(false)) {
+            return Outcome.done(new Listed(place(earlier.get()), false));
+        }
         if (enrollments.find(projectId, teacherId).filter(e -> e.status().holdsSeat()).isPresent()) {
             return Outcome.refused(Refusal.conflict("E6", Text.of("该教师已入选本项目，无需列入储备名单", "The teacher is enrolled in this project already; no need to waitlist")));
         }
         var refusal = rules.selectionClosed(project).or(() -> rules.barsTeacher(project, t));
         if (refusal.isPresent()) return Outcome.refused(refusal.get());
-        var pool = rules.poolFor(project, t.unit());
         if (pool.isEmpty()) {
             return Outcome.refused(Refusal.conflict("E1", Text.of("所在地区未分配到该项目名额，无从递补", "No seats of this project are allocated to the teacher's unit: nothing to fill")));
         }
@@ -79,6 +83,8 @@ public final class Waitlist {
             return Outcome.refused(Refusal.conflict("E1", Text.of("本校未分配到该项目名额，储备名单由县区列入", "This school holds no seats of this project: the county keeps the waitlist"))
                     .withDetails(Map.of("quotaJurisdiction", pool.get())));
         }
+        // a place in a pool the teacher has left (listed before a move, 2026-12-07 or earlier) is not theirs: this one replaces it
+        earlier.ifPresent(waitlists::remove);
         var entry = new WaitlistEntry(projectId, t.id(), t.name(), t.jurisdiction(), pool.get(), caller.userId(), clock.instant());
         if (!waitlists.add(entry)) return Outcome.done(new Listed(place(waitlists.find(projectId, teacherId).orElseThrow()), false));
         return Outcome.done(new Listed(place(entry), true));
@@ -118,6 +124,22 @@ public final class Waitlist {
         if (denied.isPresent()) return Outcome.refused(denied.get());
         waitlists.remove(entry.get());
         return Outcome.done(Map.of("projectId", projectId, "teacherId", teacherId, "removed", true));
+    }
+
+    /**
+     * A teacher moved to another unit (a city moves teachers between its counties, a county between its schools): a place
+     * on a waitlist of a pool the teacher no longer belongs to is taken off. Promotion would pass over it, the old unit
+     * still listed a teacher no longer theirs, and the new one could neither see nor remove it, while listing the
+     * teacher again answered with the old place. The new unit lists the teacher for its own pool if it wants to.
+     */
+    public void follow(Optional<Teacher> before, Teacher after) {
+        if (before.isEmpty() || before.get().unit().equals(after.unit())) return;
+        for (var entry : waitlists.ofTeacher(after.id())) {
+            var project = projects.find(entry.projectId());
+            if (project.isEmpty() || !rules.poolFor(project.get(), after.unit()).map(entry.quotaJurisdiction()::equals).orElse(false)) {
+                waitlists.remove(entry);
+            }
+        }
     }
 
     private Place place(WaitlistEntry entry) {
