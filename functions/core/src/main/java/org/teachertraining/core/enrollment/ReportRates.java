@@ -1,5 +1,6 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.Percent;
 import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Violations;
@@ -16,7 +17,6 @@ import org.teachertraining.core.quota.Quota;
 import org.teachertraining.core.quota.Quotas;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,7 +129,7 @@ public final class ReportRates {
     }
 
     public static BigDecimal percent(int part, int whole) {
-        return whole == 0 ? BigDecimal.ZERO.setScale(1) : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return whole == 0 ? BigDecimal.ZERO.setScale(1) : Percent.of(part, whole, 1);
     }
 
 }

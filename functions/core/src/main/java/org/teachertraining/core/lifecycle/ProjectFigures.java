@@ -1,6 +1,6 @@
 package org.teachertraining.core.lifecycle;
 
-import org.teachertraining.core.common.Money;
+import org.teachertraining.core.common.Percent;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.project.Project;
@@ -68,7 +68,7 @@ public final class ProjectFigures {
     }
 
     static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? BigDecimal.ZERO.setScale(2) : Money.percent(part, whole);
+        return whole == 0 ? BigDecimal.ZERO.setScale(2) : Percent.of(part, whole, 2);
     }
 
     /** The mean, 2 decimals; null when nothing was given. */

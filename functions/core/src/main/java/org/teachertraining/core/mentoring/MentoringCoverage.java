@@ -1,5 +1,6 @@
 package org.teachertraining.core.mentoring;
 
+import org.teachertraining.core.common.Percent;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
@@ -10,7 +11,6 @@ import org.teachertraining.core.mentoring.Mentoring.Store;
 import org.teachertraining.core.mentoring.Mentoring.Target;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.Map;
 
@@ -86,6 +86,6 @@ public final class MentoringCoverage {
     /** Of a target of 0 nothing is owed: no percentage. */
     static BigDecimal percent(int part, int whole) {
         if (whole == 0) return null;
-        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return Percent.of(part, whole, 1);
     }
 }
