@@ -74,7 +74,7 @@ public class EnrollmentController {
     record Promoted(String teacherId, String enrollmentId) {}
 
     /** The list as JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
-    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, INSTITUTION})
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN, INSTITUTION}, jurisdiction = "jurisdiction")
     @Get
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction,

@@ -53,7 +53,7 @@ public class IntegrityController {
     }
 
     /** The records awaiting the province's decision in the caller's subtree (or {@code jurisdiction}'s), the longest waiting first. */
-    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN}, jurisdiction = "jurisdiction")
     @Get("/integrity-records")
     public HttpResponse<String> awaitingDecision(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String recourse,
                                                  @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {

@@ -54,7 +54,7 @@ public class MentoringController {
         return Responses.of(request, communities.create(caller, Json.read(body, MentoringCommunities.Create.class)), HttpStatus.CREATED);
     }
 
-    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN})
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN}, jurisdiction = "jurisdiction")
     @Get("/mentoring-communities")
     public HttpResponse<String> list(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String year) {
         var caller = callers.of(request);

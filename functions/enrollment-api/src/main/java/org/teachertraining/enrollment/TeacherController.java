@@ -103,7 +103,7 @@ public class TeacherController {
     }
 
     /** A county's or a school's teachers: JSON pages, or whole as XLSX/CSV ({@code ?format=}). */
-    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN}, jurisdiction = "jurisdiction")
     @Get("/teachers")
     @io.micronaut.http.annotation.Produces({"application/json", Export.XLSX, "text/csv"})   // ?format= or Accept
     public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String jurisdiction, @Nullable @QueryValue String q,

@@ -46,7 +46,7 @@ public class WaitlistController {
         return Responses.of(request, outcome, l -> l.created() ? HttpStatus.CREATED : HttpStatus.OK, l -> view(l.place()));
     }
 
-    @ForRoles({PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN})
+    @ForRoles(value = {PROVINCE_ADMIN, CITY_ADMIN, COUNTY_ADMIN, SCHOOL_ADMIN}, jurisdiction = "jurisdiction")
     @Get
     public HttpResponse<String> list(HttpRequest<?> request, String projectId, @Nullable @QueryValue String jurisdiction) {
         var caller = callers.of(request);

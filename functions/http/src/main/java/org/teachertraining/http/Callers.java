@@ -75,28 +75,31 @@ public final class Callers {
             throw new ProblemException(401, new Refusal(Refusal.Kind.UNAUTHENTICATED, null, problem.get(), null, null));
         }
         request.setAttribute(RequestLog.CALLER, sub);
-        RouteAttributes.getRouteMatch(request).ifPresent(route -> admit(caller, route));
+        RouteAttributes.getRouteMatch(request).ifPresent(route -> admit(caller, route, request));
         return caller;
     }
 
     /** Refuses the caller at once (403) if the route's {@link ForRoles} rules it out, before anything of the request is read. */
-    private void admit(Caller caller, RouteMatch<?> route) {
+    private void admit(Caller caller, RouteMatch<?> route, HttpRequest<?> request) {
         var rule = route.getAnnotationMetadata();
         if (!rule.hasAnnotation(ForRoles.class)) return;
         Role[] allowed = rule.enumValues(ForRoles.class, Role.class);
         if (!caller.hasRole(allowed)) throw new ProblemException(403, Access.roleRefusal(allowed));
-        String unit = pathValue(route, rule.stringValue(ForRoles.class, "jurisdiction"));
+        String unit = named(route, request, rule.stringValue(ForRoles.class, "jurisdiction"));
         if (unit != null && caller.role().isAdmin() && access.tree().exists(unit)) {   // an unknown code: the use case's 400 names it
             access.require(caller, unit, allowed).ifPresent(refusal -> { throw new ProblemException(403, refusal); });
         }
-        String teacher = pathValue(route, rule.stringValue(ForRoles.class, "teacher"));
+        String teacher = named(route, request, rule.stringValue(ForRoles.class, "teacher"));
         if (teacher != null && caller.role() == Role.TEACHER && !teacher.equals(caller.teacherId())) {
             throw new ProblemException(403, TeacherAccess.notSelf());
         }
     }
 
-    private static String pathValue(RouteMatch<?> route, Optional<String> variable) {
-        return variable.map(name -> route.getVariableValues().get(name)).map(Object::toString).orElse(null);
+    /** The path variable {@code name}, or else the query parameter; null if neither is given (or no name). */
+    private static String named(RouteMatch<?> route, HttpRequest<?> request, Optional<String> name) {
+        if (name.isEmpty() || name.get().isEmpty()) return null;
+        var inPath = route.getVariableValues().get(name.get());
+        return inPath != null ? inPath.toString() : request.getParameters().get(name.get());
     }
 
     private static String claim(JsonNode claims, String name) {

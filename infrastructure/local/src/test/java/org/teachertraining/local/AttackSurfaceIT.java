@@ -131,8 +131,8 @@ class AttackSurfaceIT {
 
     /**
      * Authorization before anything else: a caller the route's {@code x-roles} leaves out is refused 403 whatever it
-     * sends (a body that is not JSON, a query of nonsense), as is a county admin naming a unit outside its county in the
-     * path, and a teacher naming another teacher. A role the document lists is never refused for its role. The roles
+     * sends (a body that is not JSON, a query of nonsense), as is a county admin naming a unit outside its county where
+     * the operation's {@code x-within} says, and a teacher naming another teacher where its {@code x-self} says. A role the document lists is never refused for its role. The roles
      * come from the document, so a new route is held to its own list the day it is documented.
      */
     @Test
@@ -160,13 +160,14 @@ class AttackSurfaceIT {
                 failures.add(method + " " + path + ": x-roles missing or naming no known role: " + listed);
                 continue;
             }
+            // x-within names the path variable or query parameter holding a unit the caller must be over; x-self, a teacher a teacher must be
+            String within = (String) operation.get("x-within"), self = (String) operation.get("x-self");
             String target = filled(path) + (method.equals("GET") ? nonsense : "");
+            if (within != null && !path.contains("{" + within + "}")) target += (target.contains("?") ? "&" : "?") + within + "=411523";
             var callers = new java.util.LinkedHashMap<String, String>();
             tokens.forEach((role, token) -> { if (!listed.contains(role)) callers.put(role, token); });
-            if (listed.contains("COUNTY_ADMIN") && (path.startsWith("/jurisdictions/{code}/") || path.contains("/quotas/{jurisdiction}"))) {
-                callers.put("a county admin of another city", otherCounty);
-            }
-            if (listed.contains("TEACHER") && path.startsWith("/teachers/{teacherId}")) callers.put("another teacher", otherTeacher);
+            if (within != null) callers.put("a county admin of another city", otherCounty);
+            if (self != null) callers.put("another teacher", otherTeacher);
             for (var c : callers.entrySet()) {
                 var r = path.endsWith(":import")
                         ? api.sendBytesAsync(method, target, c.getValue(), "\u0000,\"".getBytes(StandardCharsets.UTF_8), "text/csv").get()
