@@ -82,6 +82,10 @@ class ComplianceRolloverIT {
         assertEquals(2031, results.json().get("cycleFrom").asInt());
         assertEquals(30, results.json().get("unit").get("teachers").asInt());
         assertEquals(0, results.json().get("unit").get("meetingRequirement").asInt(), results.body());
+        // and 2030's, evaluated in January 2031, read the cycle that ended with it (before: the new cycle's, for every year)
+        var lastYears = api.send("GET", "/jurisdictions/" + COUNTY + "/results?year=2030", county, null);
+        assertEquals(List.of(2026, 2030, 30, 0), List.of(lastYears.json().get("cycleFrom").asInt(), lastYears.json().get("cycleTo").asInt(),
+                lastYears.json().get("unit").get("teachers").asInt(), lastYears.json().get("unit").get("meetingRequirement").asInt()), lastYears.body());
     }
 
     /** The caller's CYCLE_SHORT notices, once there are {@code expected} (or after 60 s, those there are). */

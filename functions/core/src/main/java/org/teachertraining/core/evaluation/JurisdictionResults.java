@@ -38,7 +38,8 @@ import java.util.Optional;
  *   <li>report rate: who came (报到 and every result after it) over who was enrolled;</li>
  *   <li>completion rate: who passed (a posted PASSED result, C5) over who was enrolled;</li>
  *   <li>S6 (cities): the program summaries due from the city, and how many it submitted by their date;</li>
- *   <li>the share of its teachers meeting the cycle requirement (C3) in the current cycle (a unit with no teachers: null).</li>
+ *   <li>the share of its teachers meeting the cycle requirement (C3) in the current cycle, or for a plan year of the cycle
+ *   that ended last year in that one (a unit with no teachers: null).</li>
  * </ul>
  * Readable by the unit's admins and those above. The same inputs give the same figures; each row says what it counted.
  */
@@ -135,6 +136,16 @@ public final class JurisdictionResults {
         int thisYear = ChinaTime.today(clock).getYear();
         var requirement = requirements.inForceFor(code, thisYear).commonCycle(tree.selfAndAncestors(code)).orElse(null);
         int[] cycle = requirement == null ? new int[]{thisYear, thisYear} : Requirements.cycle(requirement, requirement.anchorYear(), thisYear);
+        // a plan year of the cycle that ended last year (the yearly evaluation is made in January): that cycle's standing,
+        // whose rows are kept through this year, not the new cycle's, which nobody has begun to meet
+        if (requirement != null && year < cycle[0]) {
+            var last = requirements.inForceFor(code, thisYear - 1).commonCycle(tree.selfAndAncestors(code)).orElse(null);
+            int[] ended = last == null ? null : Requirements.cycle(last, last.anchorYear(), thisYear - 1);
+            if (ended != null && ended[1] == thisYear - 1 && year >= ended[0]) {
+                requirement = last;
+                cycle = ended;
+            }
+        }
         // teachers and who is short, per row: a unit with units below it sums theirs and adds those registered at the unit
         // itself (its own schools' teachers, 市直/省直), instead of reading its whole subtree again
         var teachersOf = new LinkedHashMap<String, Integer>();
