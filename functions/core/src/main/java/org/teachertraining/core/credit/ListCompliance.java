@@ -115,8 +115,7 @@ public final class ListCompliance {
      */
     private int[] cycleAsked(Requirement current, Integer asked, int year, Violations v) {
         int[] now = Requirements.cycle(current, current.anchorYear(), year);
-        int[] ended = book.inForce(current.id(), year - 1).filter(r -> r.anchorYear() != null)
-                .map(r -> Requirements.cycle(r, r.anchorYear(), year - 1)).filter(c -> c[1] == year - 1).orElse(null);
+        int[] ended = Requirements.endedLastYear(book.inForce(current.id(), year - 1).orElse(null), year);
         if (asked == null || (asked >= now[0] && asked <= now[1])) return now;
         if (ended != null && asked >= ended[0] && asked <= ended[1]) return ended;
         String nowZh = now[0] + "–" + now[1];

@@ -61,8 +61,8 @@ public final class RefreshCompliance {
      * last December's training are still being posted to them.
      */
     static List<RequirementStatus> justEnded(Teacher teacher, List<CreditEntry> entries, Requirements lastYears, int year) {
-        var common = new Requirements(lastYears.all().stream().filter(r -> r.anchorYear() != null).toList());
-        return statuses(teacher, entries, common, year - 1).stream().filter(s -> s.toYear() == year - 1).toList();
+        var ended = new Requirements(lastYears.all().stream().filter(r -> Requirements.endedLastYear(r, year) != null).toList());
+        return statuses(teacher, entries, ended, year - 1);
     }
 
     private static List<ComplianceRow> rows(Teacher t, List<RequirementStatus> statuses) {

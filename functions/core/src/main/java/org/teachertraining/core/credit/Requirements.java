@@ -103,8 +103,18 @@ public final class Requirements {
         return java.util.Optional.empty();
     }
 
-    /** The cycle that contains {@code year}, for a requirement anchored at {@code anchorYear}. */
+    /**
+     * The cycle of {@code lastYears} (the version in force last year) that ended with last year, or null: a cycle that
+     * runs from each teacher's first year, or last year not the last of one. Its standing is kept through {@code year}
+     * ({@link RefreshCompliance#justEnded}).
+     */
+    public static int[] endedLastYear(Requirement lastYears, int year) {
+        if (lastYears == null || lastYears.anchorYear() == null) return null;
+        int[] c = cycle(lastYears, lastYears.anchorYear(), year - 1);
+        return c[1] == year - 1 ? c : null;
+    }
 
+    /** The cycle that contains {@code year}, for a requirement anchored at {@code anchorYear}. */
     public static int[] cycle(Requirement r, int anchorYear, int year) {
         int index = Math.floorDiv(year - anchorYear, r.periodYears());
         int from = anchorYear + index * r.periodYears();

@@ -140,8 +140,8 @@ public final class JurisdictionResults {
         // whose rows are kept through this year, not the new cycle's, which nobody has begun to meet
         if (requirement != null && year < cycle[0]) {
             var last = requirements.inForceFor(code, thisYear - 1).commonCycle(tree.selfAndAncestors(code)).orElse(null);
-            int[] ended = last == null ? null : Requirements.cycle(last, last.anchorYear(), thisYear - 1);
-            if (ended != null && ended[1] == thisYear - 1 && year >= ended[0]) {
+            int[] ended = Requirements.endedLastYear(last, thisYear);
+            if (ended != null && year >= ended[0]) {
                 requirement = last;
                 cycle = ended;
             }
