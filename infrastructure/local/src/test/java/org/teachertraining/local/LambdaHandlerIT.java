@@ -136,6 +136,17 @@ class LambdaHandlerIT {
         return out.toByteArray();
     }
 
+    /** The route's roles are checked before the body is read on Lambda too (the route match the gate reads is the proxy's). */
+    @Test
+    void aCallerOutsideTheRoutesRolesIsRefusedBeforeItsBodyIsRead() throws Exception {
+        var event = event("enroll-teacher.json");
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(java.util.Map.of("sub", "t", "role", "TEACHER", "teacherId", "T-1"));
+        event.setBody("{\"teacherId\":");
+        var response = handler.handleRequest(event, new MockLambdaContext());
+        assertEquals(403, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("此操作仅限以下角色"), response.getBody());
+    }
+
     @Test
     void aRequestWithoutTheAuthorizersVerifiedClaimsIsRefused_whateverItsHeaderSays() throws Exception {
         // the header's token is not verified again in gateway mode, so without the authorizer's context it counts for nothing
