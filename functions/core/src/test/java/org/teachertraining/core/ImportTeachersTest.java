@@ -46,6 +46,29 @@ class ImportTeachersTest {
         assertEquals(2, done(new World().importTeachers.execute(World.XINYANG, plain)).imported());
     }
 
+    /**
+     * One teacher per ID whatever its case: "t-x1" beside "T-X1" (an ID card's "x" for "X") was a second teacher, who
+     * could hold a second seat of the same project, a second ledger, and escape the first one's ban.
+     */
+    @Test
+    void aNewTeacherWhoseIdDiffersOnlyInCaseIsRefused_andTheRegisteredOneIsNamed() {
+        w.addTeacher("T-X1", "411523");
+        var refusal = refused(w.saveTeacher.execute(World.XINYANG, w.teacher("t-x1", "411523")));
+        assertEquals(org.teachertraining.core.common.Refusal.Kind.CONFLICT, refusal.kind());
+        assertTrue(refusal.message().zh().contains("T-X1"), refusal.message().zh());
+        assertEquals("T-X1", refusal.details().get("existing"));
+        assertTrue(w.ports.teachers.find("t-x1").isEmpty());
+        w.addTeacher("T-X1", "411522");   // the registered one is updated as before
+        assertEquals("411522", w.ports.teachers.find("T-X1").orElseThrow().jurisdiction());
+
+        String csv = "id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n"
+                + "B1,张伟,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n"
+                + "b1,张伟,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n";
+        var report = done(w.importTeachers.execute(World.XINYANG, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, report.imported());
+        assertEquals(List.of(3), report.rejected().stream().map(r -> r.line()).toList());
+    }
+
     @Test
     void brokenRowsAreReportedByLineAndWriteNothing() {
         String csv = "id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n"

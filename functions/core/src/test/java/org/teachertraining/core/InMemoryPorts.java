@@ -46,6 +46,8 @@ public final class InMemoryPorts {
     private final Map<String, Project> projectMap = new HashMap<>();
     private final Map<String, Quota> quotaMap = new TreeMap<>();
     private final Map<String, Teacher> teacherMap = new HashMap<>();
+    /** Teacher IDs by their upper case: who holds each (Teachers.save refuses another case of one held). */
+    private final Map<String, String> teacherIds = new HashMap<>();
     private final Map<String, Enrollment> enrollmentMap = new TreeMap<>();
     private final Map<String, IdempotencyRecord> keyMap = new HashMap<>();
     private final List<IntegrityRecord> integrityList = new ArrayList<>();
@@ -111,7 +113,13 @@ public final class InMemoryPorts {
     };
 
     public final Teachers teachers = new Teachers() {
-        public boolean save(Teacher t) { synchronized (lock) { return teacherMap.put(t.id(), t) == null; } }
+        public boolean save(Teacher t) {
+            synchronized (lock) {
+                String owner = teacherIds.putIfAbsent(t.id().toUpperCase(java.util.Locale.ROOT), t.id());
+                if (owner != null && !owner.equals(t.id()) && !teacherMap.containsKey(t.id())) throw new IdOfAnother(owner);
+                return teacherMap.put(t.id(), t) == null;
+            }
+        }
         public Optional<Teacher> find(String id) { synchronized (lock) { return Optional.ofNullable(teacherMap.get(id)); } }
         public int countRegisteredAt(String unit) {
             synchronized (lock) { return (int) teacherMap.values().stream().filter(t -> t.jurisdiction().equals(unit)).count(); }

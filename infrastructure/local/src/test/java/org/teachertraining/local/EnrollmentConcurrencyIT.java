@@ -168,4 +168,33 @@ class EnrollmentConcurrencyIT {
         assertEquals(0, city.get("used").asInt());
         assertEquals(3, city.get("available").asInt());
     }
+
+    /**
+     * One teacher per ID whatever its case, decided in the write itself: clerks racing to register one new teacher in
+     * eight spellings of its ID register one; the others are told which ID is registered.
+     */
+    @Test
+    void racingRegistrationsOfOneTeacherInDifferentCasesRegisterOne() throws Exception {
+        var spellings = java.util.List.of("CASE-RACE-1", "case-race-1", "Case-Race-1", "cASE-RACE-1", "CASE-race-1", "case-RACE-1", "CaSe-RaCe-1", "cAsE-rAcE-1");
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (var id : spellings) {
+            futures.add(api.sendAsync("POST", "/teachers", xinyang, "{\"id\":\"" + id + "\",\"name\":\"王芳\",\"jurisdiction\":\"411523\",\"stage\":\"PRIMARY\","
+                    + "\"subjects\":[\"语文\"],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}"));
+        }
+        var registered = new ArrayList<String>();
+        var named = new java.util.HashSet<String>();
+        for (int i = 0; i < spellings.size(); i++) {
+            var r = futures.get(i).get();
+            if (r.status() == 201) registered.add(spellings.get(i));
+            else {
+                assertEquals(409, r.status(), r.toString());
+                named.add(r.json().get("existing").asText());
+            }
+        }
+        assertEquals(1, registered.size(), registered.toString());
+        assertEquals(java.util.Set.of(registered.get(0)), named);
+        for (var id : spellings) {
+            assertEquals(id.equals(registered.get(0)) ? 200 : 404, api.send("GET", "/teachers/" + id, xinyang, null).status(), id);
+        }
+    }
 }

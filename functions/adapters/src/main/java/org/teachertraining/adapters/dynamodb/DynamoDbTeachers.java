@@ -6,7 +6,9 @@ import org.teachertraining.core.common.Page;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,10 @@ import java.util.function.Predicate;
 
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
-/** Teachers: PK=TEACHER#id, SK=TEACHER (GSI1: JURISDICTION#code / TEACHER#id), the record as JSON. */
+/**
+ * Teachers: PK=TEACHER#id, SK=TEACHER (GSI1: JURISDICTION#code / TEACHER#id), the record as JSON; beside each, since
+ * 2026-12-07, its ID's guard (PK=TEACHERID#ID in upper case), so that no two teachers' IDs differ only in case.
+ */
 public final class DynamoDbTeachers implements Teachers {
     private final TrainingTable table;
 
@@ -25,12 +30,37 @@ public final class DynamoDbTeachers implements Teachers {
 
     @Override
     public boolean save(Teacher t) {
-        var old = table.client().putItem(PutItemRequest.builder().tableName(table.name())
-                .item(Map.of("PK", s("TEACHER#" + t.id()), "SK", s("TEACHER"), "type", s("TEACHER"),
-                        "GSI1PK", s("JURISDICTION#" + t.jurisdiction()), "GSI1SK", s("TEACHER#" + t.id()),
-                        "data", s(TrainingTable.toJson(t))))
-                .returnValues(ReturnValue.ALL_OLD).build()).attributes();
-        return old == null || old.isEmpty();
+        var item = Map.of("PK", s("TEACHER#" + t.id()), "SK", s("TEACHER"), "type", s("TEACHER"),
+                "GSI1PK", s("JURISDICTION#" + t.jurisdiction()), "GSI1SK", s("TEACHER#" + t.id()),
+                "data", s(TrainingTable.toJson(t)));
+        // a new teacher: its item and its ID's upper-case guard together, the guard free or already its own
+        var failed = table.transact(List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(guard(t.id()))
+                        .conditionExpression("attribute_not_exists(PK) OR id = :id").expressionAttributeValues(Map.of(":id", s(t.id()))).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                        .conditionExpression("attribute_not_exists(PK)").build()).build()));
+        if (failed.isEmpty()) return true;
+        if (TrainingTable.failed(failed.get(), 1)) {
+            // an update: the record replaced as it always was, and a guard added where none was (a teacher saved before them)
+            table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
+            try {
+                table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(guard(t.id()))
+                        .conditionExpression("attribute_not_exists(PK)").build());
+            } catch (ConditionalCheckFailedException held) {
+                // its own, or another case's registered before the guards: either way the record is updated
+            }
+            return false;
+        }
+        throw new IdOfAnother(table.get(new TrainingTable.ItemKey(guardKey(t.id()), "TEACHERID")).map(g -> TrainingTable.str(g, "id")).orElse("?"));
+    }
+
+    /** The item holding a teacher ID by its upper case (PK=TEACHERID#ID, SK=TEACHERID, id): one teacher per ID whatever its case. */
+    private static Map<String, AttributeValue> guard(String id) {
+        return Map.of("PK", s(guardKey(id)), "SK", s("TEACHERID"), "type", s("TEACHERID"), "id", s(id));
+    }
+
+    private static String guardKey(String id) {
+        return "TEACHERID#" + id.toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -102,7 +102,15 @@ public final class SaveTeacher {
                     "教师 " + t.id() + " 已登记在您管辖范围以外的" + access.tree().nameOf(before.get().jurisdiction()),
                     "Teacher " + t.id() + " is registered in " + before.get().jurisdiction() + ", outside your jurisdiction")));
         }
-        boolean created = teachers.save(t);
+        boolean created;
+        try {
+            created = teachers.save(t);
+        } catch (Teachers.IdOfAnother other) {
+            return Outcome.refused(Refusal.conflict(null, Text.of(
+                    "教师编号 " + t.id() + " 与已登记的 " + other.existing() + " 只有大小写不同：同一名教师请用 " + other.existing(),
+                    "Teacher ID " + t.id() + " differs only in case from " + other.existing() + ", already registered: for the same teacher use "
+                            + other.existing())).withDetails(java.util.Map.of("existing", other.existing())));
+        }
         saved.stored(before, t);
         return Outcome.done(created);
     }

@@ -4,8 +4,26 @@ import java.util.Optional;
 
 /** Port: stored teachers. */
 public interface Teachers {
-    /** Stores the teacher; true when it was new, false when it replaced an existing record. */
+    /**
+     * Stores the teacher; true when it was new, false when it replaced an existing record. A new teacher whose ID differs
+     * only in case from another teacher's ("t00299" beside "T00299", an ID card's "x" for "X") is not stored: it throws
+     * {@link IdOfAnother}, decided in the write itself, so two clerks racing cannot both register the one teacher.
+     */
     boolean save(Teacher teacher);
+
+    /** A new teacher's ID is another teacher's but for its case: {@code existing} is that teacher's. */
+    final class IdOfAnother extends RuntimeException {
+        private final String existing;
+
+        public IdOfAnother(String existing) {
+            super("the ID differs only in case from teacher " + existing + "'s", null, false, false);
+            this.existing = existing;
+        }
+
+        public String existing() {
+            return existing;
+        }
+    }
 
     Optional<Teacher> find(String id);
 
