@@ -113,7 +113,7 @@ public final class InMemoryPorts {
     };
 
     public final Teachers teachers = new Teachers() {
-        public boolean save(Teacher t) {
+        public boolean save(Teacher t, boolean registered) {
             synchronized (lock) {
                 String owner = teacherIds.putIfAbsent(t.id().toUpperCase(java.util.Locale.ROOT), t.id());
                 if (owner != null && !owner.equals(t.id()) && !teacherMap.containsKey(t.id())) throw new IdOfAnother(owner);

@@ -29,10 +29,11 @@ public final class DynamoDbTeachers implements Teachers {
     }
 
     @Override
-    public boolean save(Teacher t) {
-        var item = Map.of("PK", s("TEACHER#" + t.id()), "SK", s("TEACHER"), "type", s("TEACHER"),
+    public boolean save(Teacher t, boolean registered) {
+        var item = Map.<String, AttributeValue>of("PK", s("TEACHER#" + t.id()), "SK", s("TEACHER"), "type", s("TEACHER"),
                 "GSI1PK", s("JURISDICTION#" + t.jurisdiction()), "GSI1SK", s("TEACHER#" + t.id()),
                 "data", s(TrainingTable.toJson(t)));
+        if (registered) return update(t, item);
         // a new teacher: its item and its ID's upper-case guard together, the guard free or already its own
         var failed = table.transact(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(guard(t.id()))
@@ -40,18 +41,20 @@ public final class DynamoDbTeachers implements Teachers {
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                         .conditionExpression("attribute_not_exists(PK)").build()).build()));
         if (failed.isEmpty()) return true;
-        if (TrainingTable.failed(failed.get(), 1)) {
-            // an update: the record replaced as it always was, and a guard added where none was (a teacher saved before them)
-            table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
-            try {
-                table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(guard(t.id()))
-                        .conditionExpression("attribute_not_exists(PK)").build());
-            } catch (ConditionalCheckFailedException held) {
-                // its own, or another case's registered before the guards: either way the record is updated
-            }
-            return false;
-        }
+        if (TrainingTable.failed(failed.get(), 1)) return update(t, item);   // registered meanwhile (or the caller did not know)
         throw new IdOfAnother(table.get(new TrainingTable.ItemKey(guardKey(t.id()), "TEACHERID")).map(g -> TrainingTable.str(g, "id")).orElse("?"));
+    }
+
+    /** The record replaced as it always was, and a guard added where none was (a teacher saved before the guards). */
+    private boolean update(Teacher t, Map<String, AttributeValue> item) {
+        table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
+        try {
+            table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(guard(t.id()))
+                    .conditionExpression("attribute_not_exists(PK)").build());
+        } catch (ConditionalCheckFailedException held) {
+            // its own, or another case's registered before the guards: either way the record is updated
+        }
+        return false;
     }
 
     /** The item holding a teacher ID by its upper case (PK=TEACHERID#ID, SK=TEACHERID, id): one teacher per ID whatever its case. */
