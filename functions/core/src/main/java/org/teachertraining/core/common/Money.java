@@ -41,14 +41,10 @@ public final class Money {
         return BigDecimal.valueOf(fen).multiply(percent).divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact();
     }
 
-    /** {@code part} as a percentage of {@code whole}, to 2 decimals, half up (for display only; decisions compare fen). */
-    public static BigDecimal percent(long part, long whole) {
-        return percent(part, whole, RoundingMode.HALF_UP);
-    }
-
     /**
-     * As {@link #percent(long, long)}, rounded as given: a share reported below a limit is rounded down, one above it up,
-     * so that the figure shown is never the limit itself (4.999995% is not "5.00%, below 5%").
+     * {@code part} as a percentage of {@code whole}, to 2 decimals, rounded as given (for display only; decisions compare
+     * fen): a share reported below a limit is rounded down, one above it up, so that the figure shown is never the limit
+     * itself (4.999995% is not "5.00%, below 5%"). Rates of people are {@link Percent#of}.
      */
     public static BigDecimal percent(long part, long whole, RoundingMode rounding) {
         return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2, rounding);
