@@ -10,6 +10,7 @@ import org.teachertraining.core.certificate.CertificateRegistry;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
+import org.teachertraining.http.Open;
 import org.teachertraining.http.Responses;
 
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
  * Public verification of a completion certificate (no token: whoever holds the certificate can check it).
  * It confirms the certificate and shows the name masked (王*芳), never the teacher's id.
  */
+@Open
 @Controller("/certificates/{code}")
 public class CertificateController {
     private final CertificateRegistry registry;

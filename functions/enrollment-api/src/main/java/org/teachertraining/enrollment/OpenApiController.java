@@ -7,11 +7,13 @@ import io.micronaut.http.annotation.Get;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.teachertraining.http.Open;
 
 /**
  * Serves the hand-maintained OpenAPI document of the public API (no authentication), as written ({@code /openapi.yaml})
  * and as JSON ({@code /openapi.json}, which the build makes from the YAML: src/build/OpenApiJson.java).
  */
+@Open
 @Controller
 public class OpenApiController {
     private static final String YAML = load("/openapi.yaml");

@@ -13,6 +13,7 @@ import org.teachertraining.core.evaluation.PerformancePolicy;
 import org.teachertraining.http.ForRoles;
 import org.teachertraining.http.Callers;
 import org.teachertraining.http.Json;
+import org.teachertraining.http.Open;
 import org.teachertraining.http.Responses;
 
 import java.util.List;
@@ -78,6 +79,7 @@ public class PerformanceController {
     }
 
     /** Public (no token): the ranking the province published. */
+    @Open
     @Get("/published-ranking")
     public HttpResponse<String> published(HttpRequest<?> request, String programId) {
         return Responses.of(request, performance.published(programId), HttpStatus.OK);

@@ -49,8 +49,21 @@ public final class Callers {
         this.authorizer = authorizer;
     }
 
-    /** The verified caller, refused 403 at once if the route's {@link ForRoles} does not name its role. */
+    /** The request's attribute holding the caller once verified and admitted ({@link CallerGate}). */
+    private static final String ADMITTED = "callers.admitted";
+
+    /**
+     * The verified caller, refused 403 at once if the route's {@link ForRoles} does not name its role. On a closed route
+     * {@link CallerGate} has found it before the route's arguments were bound; this hands the controller the same caller.
+     */
     public Caller of(HttpRequest<?> request) {
+        return of(request, RouteAttributes.getRouteMatch(request).orElse(null));
+    }
+
+    /** The verified caller, held to {@code route}'s {@link ForRoles} if a route is given. */
+    Caller of(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
+        var admitted = request.getAttribute(ADMITTED, Caller.class);
+        if (admitted.isPresent()) return admitted.get();
         String header = request.getHeaders().get("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthenticated("缺少 Authorization: Bearer 令牌", "Missing Authorization: Bearer token");
@@ -75,7 +88,8 @@ public final class Callers {
             throw new ProblemException(401, new Refusal(Refusal.Kind.UNAUTHENTICATED, null, problem.get(), null, null));
         }
         request.setAttribute(RequestLog.CALLER, sub);
-        RouteAttributes.getRouteMatch(request).ifPresent(route -> admit(caller, route, request));
+        if (route != null) admit(caller, route, request);
+        request.setAttribute(ADMITTED, caller);
         return caller;
     }
 

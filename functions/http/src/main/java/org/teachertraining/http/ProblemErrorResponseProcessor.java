@@ -22,11 +22,20 @@ import java.util.stream.Collectors;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<String> {
+    private final CallerGate gate;
+
+    public ProblemErrorResponseProcessor(CallerGate gate) {
+        this.gate = gate;
+    }
 
     @Override
     public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
         if (status >= 500) context.getRootCause().ifPresent(e -> RequestLog.failure(context.getRequest(), e));
+        if (status == 415 || status == 406) {   // no route took the request: its caller is still checked first
+            var refused = gate.refusalOfUnmatched(context.getRequest());
+            if (refused.isPresent()) return problem(context, response, refused.get().status(), refused.get().refusal());
+        }
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof UnsatisfiedBodyRouteException) return problem(context, response, 400, Json.emptyBody());
         if (cause instanceof UnsatisfiedRouteException missing) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
+import org.teachertraining.http.Open;
 
 /**
  * The console (console/dist, built by the Maven build) at the runtime's root, as CloudFront serves it from
@@ -23,6 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * cached for good since their names carry their hashes), {@code /console-config.json} how it signs in
  * here (the dev sign-in of {@code /dev/tokens}, the API at the same origin).
  */
+@Open
 @Controller
 @Requires(property = "local.runtime", value = "true")
 public class ConsoleController {

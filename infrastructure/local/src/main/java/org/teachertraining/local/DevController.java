@@ -12,6 +12,7 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.http.HmacJwt;
 import org.teachertraining.http.Json;
+import org.teachertraining.http.Open;
 import org.teachertraining.http.ProblemException;
 import org.teachertraining.http.Responses;
 
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Local-only endpoints: mint tokens, read and set the clock. This module is never deployed. */
+@Open
 @Controller("/dev")
 @Requires(property = "local.runtime", value = "true")
 public class DevController {

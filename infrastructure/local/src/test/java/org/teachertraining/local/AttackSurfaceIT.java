@@ -189,6 +189,70 @@ class AttackSurfaceIT {
         assertTrue(refused > 300, "only " + refused + " refusals were checked");
     }
 
+    /**
+     * Who asks is checked before what the framework checks of a request: with no body at all (a route that needs one
+     * would say 400), a body of a content type the route does not take (415), or an {@code Accept} it cannot give
+     * (406), a caller without a token is refused 401 on every route that is not public, and a role the route's
+     * {@code x-roles} leaves out 403. The routes come from the document, so a new one is swept the day it is documented.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void whoAsksIsCheckedBeforeTheBodyTheContentTypeOrTheAcceptHeader() throws Exception {
+        String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t0\",\"role\":\"TEACHER\",\"teacherId\":\"AS-0\",\"jurisdiction\":\"411523\"}").json().get("token").asText();
+        String institution = api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
+        var failures = new ArrayList<String>();
+        int checked = 0;
+        for (var route : routes) {
+            String method = route[0], path = route[1];
+            var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+            if (PUBLIC.contains(method + " " + path) != List.of().equals(operation.get("security"))) {
+                failures.add(method + " " + path + ": public here but not in the document (security: []), or the other way round");
+            }
+            if (PUBLIC.contains(method + " " + path)) {   // and a public route answers without a token
+                var open = api.send(method, filled(path), null, null);
+                if (open.status() == 401) failures.add(method + " " + path + " is public but refused a request without a token: " + open.body());
+                continue;
+            }
+            var listed = (List<String>) operation.get("x-roles");
+            // a role the route is not for: the teacher, or else the institution (no route is for both and for nobody else)
+            String outsider = listed == null ? null : !listed.contains("TEACHER") ? teacher : !listed.contains("INSTITUTION") ? institution : null;
+            String target = filled(path);
+            boolean takesBody = !method.equals("GET") && !method.equals("DELETE");
+            var requests = new java.util.LinkedHashMap<String, java.util.function.Function<String, Api.Response>>();
+            requests.put("no body", token -> get(api.sendBytesAsync(method, target, token, null, null)));
+            if (takesBody) {
+                requests.put("a body of text/plain", token -> get(api.sendBytesAsync(method, target, token, "{".getBytes(StandardCharsets.UTF_8), "text/plain")));
+                requests.put("a body of image/png", token -> get(api.sendBytesAsync(method, target, token, new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "image/png")));
+            } else {
+                requests.put("Accept: image/png", token -> get(api.sendBytesAsync(method, target, token, null, null, "Accept", "image/png")));
+            }
+            for (var request : requests.entrySet()) {
+                var anonymous = request.getValue().apply(null);
+                checked++;
+                if (anonymous.status() != 401 || !anonymous.contentType().startsWith("application/problem+json")) {
+                    failures.add(method + " " + path + " without a token, " + request.getKey() + ": " + anonymous.status() + " " + anonymous.body());
+                }
+                if (outsider == null) continue;
+                var refused = request.getValue().apply(outsider);
+                checked++;
+                if (refused.status() != 403 || !refused.contentType().startsWith("application/problem+json")) {
+                    failures.add(method + " " + path + " by a role it is not for, " + request.getKey() + ": " + refused.status() + " " + refused.body());
+                }
+            }
+        }
+        System.out.printf("who asks first: %d requests over %d routes%n", checked, routes.size());
+        assertEquals(List.of(), failures);
+        assertTrue(checked > 400, "only " + checked + " requests were checked");
+    }
+
+    private static Api.Response get(java.util.concurrent.CompletableFuture<Api.Response> response) {
+        try {
+            return response.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Values no field of any route accepts: each generated body is made of them only, so every one must be refused. */
     static final List<String> HOSTILE = List.of(
             "\"nul\\u0000byte\"", "\"bidi\\u202eoverride\"", "\"lone\\ud800surrogate\"", "\"esc\\u001b[31m\"",

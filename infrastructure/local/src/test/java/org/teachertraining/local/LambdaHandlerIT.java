@@ -145,6 +145,10 @@ class LambdaHandlerIT {
         var response = handler.handleRequest(event, new MockLambdaContext());
         assertEquals(403, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("此操作仅限以下角色"), response.getBody());
+        // and with no body at all, which the route would refuse 400 before its controller ran (CallerGate)
+        event.setBody(null);
+        var bodiless = handler.handleRequest(event, new MockLambdaContext());
+        assertEquals(403, bodiless.getStatusCode(), bodiless.getBody());
     }
 
     @Test
