@@ -178,7 +178,7 @@ class ComplianceTest {
         assertEquals("firstYear", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2019), null, null)).errors().get(0).field());
         assertEquals("firstYear", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-NEW-TEACHER", null, 2022), null, null)).errors().get(0).field());
         assertEquals("firstYear", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("411523", "HN-CYCLE", null, 2021), null, null)).errors().get(0).field());
-        assertEquals("jurisdiction", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("999999", "HN-CYCLE", null), null, null)).errors().get(0).field());
+        assertEquals("code", refused(list.execute(World.XIN_COUNTY, new ListCompliance.Query("999999", "HN-CYCLE", null), null, null)).errors().get(0).field());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(World.GUANGSHAN, new ListCompliance.Query("411523", "HN-CYCLE", null), null, null)).kind());
         // a caller outside the unit is refused before anything it sent is judged: no list of the unit's requirements
         assertEquals(Refusal.Kind.FORBIDDEN, refused(list.execute(World.GUANGSHAN, new ListCompliance.Query("411523", "NOPE", null, 1900), null, 0)).kind());

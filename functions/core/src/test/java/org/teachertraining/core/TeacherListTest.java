@@ -2,6 +2,7 @@ package org.teachertraining.core;
 
 import org.junit.jupiter.api.Test;
 import org.teachertraining.core.common.Page;
+import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.teacher.ListTeachers;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teachertraining.core.World.done;
 
 /**
@@ -44,6 +46,20 @@ class TeacherListTest {
             assertEquals(List.of("T00299"), done(list.execute(World.XIN_COUNTY, "411523", typed, null, 10)).items().stream().map(Teacher::id).toList(), typed);
         }
         assertEquals(10, done(list.execute(World.XIN_COUNTY, "411523", " 王芳 ", null, 10)).items().size());
+    }
+
+    /** A code that names no unit is a mistake in the request (400, naming it), not a unit outside the caller's subtree (403). */
+    @Test
+    void aUnitThatDoesNotExistIsRefusedAsSuch_aUnitOutsideTheSubtreeAsNotTheCallers() {
+        for (String code : List.of("999999", "4115", "41152399", "411523x")) {
+            for (Caller caller : List.of(World.PROVINCE, World.XIN_COUNTY)) {
+                var refusal = World.refused(list.execute(caller, code, null, null, 10));
+                assertEquals(Refusal.Kind.INVALID, refusal.kind(), code);
+                assertEquals("jurisdiction", refusal.errors().get(0).field());
+                assertTrue(refusal.errors().get(0).message().zh().contains(code), refusal.errors().get(0).message().zh());
+            }
+        }
+        assertEquals(Refusal.Kind.FORBIDDEN, World.refused(list.execute(World.XIN_COUNTY, "411522", null, null, 10)).kind());
     }
 
     @Test

@@ -62,8 +62,7 @@ public class JurisdictionController {
         var wanted = QueryValues.constant("level", level, org.teachertraining.core.jurisdiction.Jurisdiction.Level.class);
         if (QueryValues.text(parent) != null) {
             if (!tree.exists(parent)) {
-                throw new org.teachertraining.http.ProblemException(400, new org.teachertraining.core.common.Violations()
-                        .add("parent", "未知的行政区划代码", "unknown jurisdiction code").refusal());
+                throw new org.teachertraining.http.ProblemException(400, JurisdictionTree.unknown(new org.teachertraining.core.common.Violations(), "parent", parent).refusal());
             }
             return Responses.json(HttpStatus.OK, Map.of("items", tree.children(parent).stream().filter(j -> wanted == null || j.level() == wanted).toList()));
         }
@@ -75,7 +74,7 @@ public class JurisdictionController {
     public HttpResponse<String> one(HttpRequest<?> request, String code) {
         callers.of(request);
         Outcome<Object> outcome = tree.find(code).<Outcome<Object>>map(j -> Outcome.done(Map.of("jurisdiction", j, "children", tree.children(code))))
-                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("未知的行政区划代码", "Unknown jurisdiction code"))));
+                .orElseGet(() -> Outcome.refused(Refusal.notFound(Text.of("未知的行政区划代码：" + org.teachertraining.core.common.PlainText.quote(code), "Unknown jurisdiction code: " + org.teachertraining.core.common.PlainText.quote(code)))));
         return Responses.of(request, outcome, HttpStatus.OK);
     }
 }

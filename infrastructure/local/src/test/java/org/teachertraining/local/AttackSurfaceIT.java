@@ -245,6 +245,43 @@ class AttackSurfaceIT {
         assertTrue(checked > 400, "only " + checked + " requests were checked");
     }
 
+    /**
+     * A unit that does not exist is a mistake in the request, not a unit outside the caller's subtree: every operation
+     * whose {@code x-within} names a unit answers 400 (a read: naming that field), to an admin of a role the operation is
+     * for — a code that is no unit, a prefix of one, a school code no county holds, letters after digits.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aUnitThatDoesNotExistIsRefused400NamingIt_notAsOutsideTheCallersSubtree() throws Exception {
+        var admins = new java.util.LinkedHashMap<String, String>();
+        admins.put("PROVINCE_ADMIN", province);
+        admins.put("CITY_ADMIN", xinyang);
+        admins.put("COUNTY_ADMIN", api.token("as-county", "COUNTY_ADMIN", "411523"));
+        admins.put("SCHOOL_ADMIN", api.token("as-school", "SCHOOL_ADMIN", "4115230001"));
+        var failures = new ArrayList<String>();
+        int checked = 0;
+        for (var route : routes) {
+            String method = route[0], path = route[1];
+            var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+            String within = (String) operation.get("x-within");
+            if (within == null) continue;
+            var listed = (List<String>) operation.get("x-roles");
+            String token = admins.entrySet().stream().filter(a -> listed.contains(a.getKey())).map(Map.Entry::getValue).findFirst().orElseThrow();
+            for (String code : List.of("999999", "4115", "41152399", "411523x")) {
+                String target = path.contains("{" + within + "}")
+                        ? filled(path.replace("{" + within + "}", code))
+                        : filled(path) + (path.contains("?") ? "&" : "?") + within + "=" + code;
+                var r = method.equals("GET") || method.equals("DELETE") ? api.send(method, target, token, null) : api.send(method, target, token, "{\"seats\":1}");
+                checked++;
+                // a write may refuse its body in the same answer; a read has only the unit to refuse
+                boolean named = !method.equals("GET") || r.body().contains("\"field\":\"" + within + "\"");
+                if (r.status() != 400 || !named) failures.add(method + " " + path + " with " + code + ": " + r.status() + " " + r.body());
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(checked >= 40, "only " + checked + " requests were checked");
+    }
+
     private static Api.Response get(java.util.concurrent.CompletableFuture<Api.Response> response) {
         try {
             return response.get();

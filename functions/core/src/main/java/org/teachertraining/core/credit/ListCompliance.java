@@ -10,6 +10,7 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -68,8 +69,8 @@ public final class ListCompliance {
         if (known) {
             var denied = access.require(caller, jurisdiction, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
             if (denied.isPresent()) return Outcome.refused(denied.get());
-        } else {
-            v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(jurisdiction), "unknown jurisdiction code: " + PlainText.quote(jurisdiction));
+        } else {   // named as the route names it: /jurisdictions/{code}/compliance
+            JurisdictionTree.unknown(v, "code", jurisdiction);
         }
         Optional<Requirement> requirement = Optional.empty();
         if (v.required("requirement", requirementId)) {

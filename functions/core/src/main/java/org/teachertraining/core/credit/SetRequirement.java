@@ -9,6 +9,7 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -126,7 +127,7 @@ public final class SetRequirement {
     public Outcome<Applicable> applicable(String jurisdiction, Integer year) {
         var v = new Violations();
         if (v.required("jurisdiction", jurisdiction) && !access.tree().exists(jurisdiction)) {
-            v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(jurisdiction), "unknown jurisdiction code: " + PlainText.quote(jurisdiction));
+            JurisdictionTree.unknown(v, "jurisdiction", jurisdiction);
         }
         if (year != null) v.range("year", year, 2000, 2100);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());

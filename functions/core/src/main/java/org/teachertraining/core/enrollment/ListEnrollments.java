@@ -49,7 +49,7 @@ public final class ListEnrollments {
         var v = new Violations();
         v.range("limit", limit, 1, max);
         if (jurisdiction != null && !access.tree().exists(jurisdiction)) {
-            v.add("jurisdiction", "未知的行政区划代码：" + jurisdiction, "unknown jurisdiction code: " + jurisdiction);
+            JurisdictionTree.unknown(v, "jurisdiction", jurisdiction);
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
 

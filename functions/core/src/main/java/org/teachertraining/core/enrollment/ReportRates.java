@@ -85,7 +85,7 @@ public final class ReportRates {
     public Outcome<List<ProjectRow>> ofYear(Caller caller, String jurisdiction, Integer year) {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var v = new Violations();
-        if (!access.tree().exists(jurisdiction)) v.add("code", "未知的行政区划代码", "unknown jurisdiction code");
+        if (!access.tree().exists(jurisdiction)) JurisdictionTree.unknown(v, "code", jurisdiction);
         if (v.required("year", year) && (year < 2000 || year > 2100)) v.add("year", "须为 2000–2100 年", "must be 2000-2100");
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, jurisdiction, ADMINS);

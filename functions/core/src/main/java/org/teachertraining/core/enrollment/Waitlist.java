@@ -96,7 +96,7 @@ public final class Waitlist {
         if (!caller.hasRole(admins)) return Outcome.refused(Access.roleRefusal(admins));
         String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
         var v = new Violations();
-        if (!access.tree().exists(unit)) v.add("jurisdiction", "未知的行政区划代码", "unknown jurisdiction code");
+        if (!access.tree().exists(unit)) JurisdictionTree.unknown(v, "jurisdiction", unit);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, unit, admins);
         if (denied.isPresent()) return Outcome.refused(denied.get());

@@ -2,12 +2,12 @@ package org.teachertraining.core.funding;
 
 import org.teachertraining.core.common.Money;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,7 +42,7 @@ public final class CheckTrainingBudget {
         var v = new Violations();
         v.required("level", c.level());
         if (v.required("jurisdiction", c.jurisdiction()) && !access.tree().exists(c.jurisdiction())) {
-            v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + PlainText.quote(c.jurisdiction()));
+            JurisdictionTree.unknown(v, "jurisdiction", c.jurisdiction());
         }
         if (c.level() == Level.SCHOOL) v.identifier("schoolId", c.schoolId());
         else if (c.schoolId() != null) v.add("schoolId", "只用于学校", "only for level SCHOOL");

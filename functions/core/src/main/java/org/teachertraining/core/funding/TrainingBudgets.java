@@ -6,6 +6,7 @@ import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.jurisdiction.Jurisdiction;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -78,7 +79,7 @@ public final class TrainingBudgets {
         if (!caller.hasRole(ADMINS)) return Outcome.refused(Access.roleRefusal(ADMINS));
         var v = new Violations();
         var unit = access.tree().find(code);
-        if (unit.isEmpty()) v.add("code", "未知的单位代码", "unknown unit code");
+        if (unit.isEmpty()) JurisdictionTree.unknown(v, "code", code);
         if (v.required("year", year)) v.range("year", year, 2000, 2100);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var denied = access.require(caller, code, ADMINS);

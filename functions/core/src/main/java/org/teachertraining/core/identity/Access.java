@@ -73,6 +73,11 @@ public final class Access {
         return Optional.empty();
     }
 
+    /** 400 for a {@code jurisdiction} that names no unit of the tree: what is wrong is the code, not who asks about it. */
+    public static Refusal unknownUnit(String jurisdiction) {
+        return JurisdictionTree.unknown(new org.teachertraining.core.common.Violations(), "jurisdiction", jurisdiction).refusal();
+    }
+
     public static Refusal roleRefusal(Role... roles) {
         var names = org.teachertraining.core.common.Labels.list(java.util.Arrays.asList(roles));
         return Refusal.forbidden(Text.of("此操作仅限以下角色：" + names.zh(), "This action is limited to the roles: " + names.en()));

@@ -87,6 +87,12 @@ public final class JurisdictionTree {
         return find(code).isPresent();
     }
 
+    /** Adds to {@code v}, on {@code field}, that {@code code} names no unit of the tree, quoting (a bounded prefix of) it. */
+    public static org.teachertraining.core.common.Violations unknown(org.teachertraining.core.common.Violations v, String field, String code) {
+        String quoted = org.teachertraining.core.common.PlainText.quote(code);
+        return v.add(field, "未知的行政区划代码：" + quoted, "unknown jurisdiction code: " + quoted);
+    }
+
     /**
      * The province, city or county of {@code code}, the units that own programs, counts, requirements and communities
      * (a school is none of them); else a field error on {@code field}.

@@ -8,6 +8,7 @@ import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.jurisdiction.Jurisdiction;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,7 +55,7 @@ public final class CreateProgram {
         if (v.required("jurisdiction", c.jurisdiction())) {
             var j = access.tree().find(c.jurisdiction());
             if (j.isEmpty()) {
-                v.add("jurisdiction", "未知的行政区划代码：" + org.teachertraining.core.common.PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + org.teachertraining.core.common.PlainText.quote(c.jurisdiction()));
+                JurisdictionTree.unknown(v, "jurisdiction", c.jurisdiction());
             } else if (c.level() != null && !levelFits(c.level(), j.get().level())) {
                 v.add("level", org.teachertraining.core.common.Labels.zh(c.level()) + "计划不能属于" + j.get().name(),
                         "a " + c.level() + " program cannot belong to " + j.get().level() + " " + c.jurisdiction());

@@ -37,7 +37,7 @@ public final class ListPrograms {
         v.range("year", q.year(), FIRST_YEAR, LAST_YEAR);
         v.range("limit", q.limit(), 1, MAX_PAGE);
         if (q.jurisdiction() != null && !tree.exists(q.jurisdiction())) {
-            v.add("jurisdiction", "未知的行政区划代码", "unknown division code");
+            JurisdictionTree.unknown(v, "jurisdiction", q.jurisdiction());
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         int year = q.year() == null ? ChinaTime.today(clock).getYear() : q.year();

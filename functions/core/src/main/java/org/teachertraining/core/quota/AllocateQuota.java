@@ -35,7 +35,8 @@ public final class AllocateQuota {
         if (v.required("seats", seats)) v.range("seats", seats, 0, MAX_SEATS);
         String owner = project.get().ownerJurisdiction();
         if (!tree.exists(jurisdiction)) {
-            v.add("jurisdiction", "未知的行政区划代码或学校代码", "not a known division code nor a school's code");
+            String quoted = org.teachertraining.core.common.PlainText.quote(jurisdiction);
+            v.add("jurisdiction", "未知的行政区划代码或学校代码：" + quoted, "not a known division code nor a school's code: " + quoted);
         } else if (jurisdiction.equals(owner) || !tree.quotaChain(jurisdiction).contains(owner)) {
             v.add("jurisdiction", tree.nameOf(jurisdiction) + "不在项目所属区划" + tree.nameOf(owner) + "之下",
                     jurisdiction + " is not below the project's owner " + owner);

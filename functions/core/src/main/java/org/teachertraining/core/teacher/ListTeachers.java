@@ -42,7 +42,9 @@ public final class ListTeachers {
 
     private Outcome<Page<Teacher>> read(Caller caller, String jurisdiction, String q, String cursor, Integer limit, int max) {
         String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
-        var denied = access.require(caller, unit, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
+        Role[] roles = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
+        if (caller.hasRole(roles) && !access.tree().exists(unit)) return Outcome.refused(Access.unknownUnit(unit));   // not "outside your subtree"
+        var denied = access.require(caller, unit, roles);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.range("limit", limit, 1, max);
@@ -50,8 +52,7 @@ public final class ListTeachers {
         // as a clerk types or pastes it: spaces around it, an input method's full-width letters and digits
         String typed = q == null || !v.isEmpty() ? q : PlainText.typed(q);
         var found = access.tree().find(unit);
-        boolean school = found.isPresent() && found.get().level() == Jurisdiction.Level.SCHOOL;
-        if (found.isEmpty()) v.add("jurisdiction", "未知的行政区划代码", "unknown jurisdiction code");
+        boolean school = found.get().level() == Jurisdiction.Level.SCHOOL;
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         String registeredAt = school ? found.get().parent() : unit;
         String needle = typed == null ? null : typed.toLowerCase(Locale.ROOT);

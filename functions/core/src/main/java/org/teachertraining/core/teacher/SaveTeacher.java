@@ -4,11 +4,11 @@ import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
-import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ public final class SaveTeacher {
         v.identifier("id", c.id());
         v.name("name", c.name(), 50);
         if (v.required("jurisdiction", c.jurisdiction()) && !access.tree().exists(c.jurisdiction())) {
-            v.add("jurisdiction", "未知的行政区划代码：" + PlainText.quote(c.jurisdiction()), "unknown jurisdiction code: " + PlainText.quote(c.jurisdiction()));
+            JurisdictionTree.unknown(v, "jurisdiction", c.jurisdiction());
         } else if (c.jurisdiction() != null && access.tree().isSchool(c.jurisdiction())) {
             v.add("jurisdiction", "须为县区代码；学校代码填在 schoolId", "must be the county's code; a school's code goes in schoolId");
         }
