@@ -52,10 +52,10 @@ class LabelsTest {
     }
 
     @Test
-    void aCodeInsideAChineseSentenceIsFoundAndACodeWithItsNameIsNot() {
+    void aCodeInsideAChineseSentenceIsFound_withItsNameBesideItToo() {
         assertEquals(List.of("URBAN"), Labels.codesIn("项目面向乡村、乡镇，该教师学校为 URBAN"));
         assertEquals(List.of("NO_SHOW", "CITY_ADMIN"), Labels.codesIn("状态 NO_SHOW，角色 CITY_ADMIN"));
-        assertEquals(List.of(), Labels.codesIn("可选：PRIMARY（小学）、JUNIOR（初中）"));
+        assertEquals(List.of("PRIMARY", "JUNIOR"), Labels.codesIn("可选：PRIMARY（小学）、JUNIOR（初中）"));
         assertEquals(List.of(), Labels.codesIn("项目申报书（盖章 PDF）须为 PDF 文件，项目 HN2020-01"));
         assertEquals(List.of(), Labels.codesIn("URBANIZED 不是代码"));
     }
@@ -65,7 +65,14 @@ class LabelsTest {
         var refusal = Access.roleRefusal(Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         assertEquals("此操作仅限以下角色：市级教育行政部门、县级教育行政部门", refusal.message().zh());
         assertEquals("This action is limited to the roles: City admin, County admin", refusal.message().en());
-        assertEquals("SELECTED（已入选）", Labels.choices(EnrollmentStatus.class).zh().split("、")[0]);
+        // the choices by their names in Chinese, by their codes in English; the codes also in the field error's "allowed"
+        assertEquals("已入选", Labels.choices(EnrollmentStatus.class).zh().split("、")[0]);
+        assertEquals(List.of(), Labels.codesIn(Labels.choices(EnrollmentStatus.class).zh()));
+        assertEquals("SELECTED", Labels.choices(EnrollmentStatus.class).en().split(", ")[0]);
+        var error = new org.teachertraining.core.common.Violations().notOneOf("status", org.teachertraining.core.common.Text.of("未知的取值", "unknown value"), EnrollmentStatus.class)
+                .refusal().errors().get(0);
+        assertEquals("未知的取值，可选：" + Labels.choices(EnrollmentStatus.class).zh(), error.message().zh());
+        assertEquals(Labels.codes(EnrollmentStatus.class), error.allowed());
         assertEquals("已报到", EnrollmentStatus.REGISTERED.zh());
         assertEquals("初中", Stage.JUNIOR.zh());
     }

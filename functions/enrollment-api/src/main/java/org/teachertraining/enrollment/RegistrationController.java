@@ -63,7 +63,7 @@ public class RegistrationController {
             throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 或 Excel 名单", "the body is empty; send the roster as CSV or XLSX").refusal());
         }
         if (body.length > MAX_ROSTER_BYTES) {
-            throw new ProblemException(413, new Violations().add("file", "名单文件超过 512 KB", "the roster exceeds 512 KB").refusal());
+            throw new ProblemException(400, new Violations().add("file", "名单文件超过 512 KB", "the roster exceeds 512 KB").refusal());
         }
         return Responses.of(request, registration.roster(caller, projectId, body), v -> HttpStatus.OK, items -> Map.of("items", items));
     }

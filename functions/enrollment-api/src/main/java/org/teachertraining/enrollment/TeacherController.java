@@ -136,7 +136,7 @@ public class TeacherController {
             throw new ProblemException(400, new Violations().add("file", "请求体为空，需要 CSV 或 Excel 文件", "the body is empty; send the list as CSV or XLSX").refusal());
         }
         if (body.length > MAX_LIST_BYTES) {
-            throw new ProblemException(413, new Violations().add("file", "文件超过 5 MB", "the file exceeds 5 MB").refusal());
+            throw new ProblemException(400, new Violations().add("file", "文件超过 5 MB", "the file exceeds 5 MB").refusal());
         }
         return Responses.of(request, importTeachers.execute(caller, body), HttpStatus.OK);
     }

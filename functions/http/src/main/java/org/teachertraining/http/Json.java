@@ -29,7 +29,7 @@ import org.teachertraining.core.common.Violations;
  * a log, a client's own check) must not be stored as the other.
  */
 public final class Json {
-    /** Request bodies larger than this are refused with 413 before parsing. */
+    /** Request bodies larger than this are refused with 400 before parsing (the contract: oversize bodies are bad input). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** How much of a caller's value an error message quotes. */
@@ -68,7 +68,7 @@ public final class Json {
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) throw new ProblemException(400, emptyBody());
         if (body.length() > MAX_BODY_BYTES / 3 && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new ProblemException(413, new Violations().add("body", "请求体超过 " + MAX_BODY_BYTES + " 字节",
+            throw new ProblemException(400, new Violations().add("body", "请求体超过 " + MAX_BODY_BYTES + " 字节",
                     "the body exceeds " + MAX_BODY_BYTES + " bytes").refusal());
         }
         try {
@@ -79,8 +79,8 @@ public final class Json {
             throw invalid(path(e), "未知字段", "unknown field; known fields: " + e.getKnownPropertyIds());
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-                var allowed = org.teachertraining.core.common.Labels.choices(e.getTargetType());
-                throw invalid(path(e), "未知的取值 " + prefix(e.getValue()) + "，可选：" + allowed.zh(), "unknown value '" + prefix(e.getValue()) + "'; allowed: " + allowed.en());
+                throw new ProblemException(400, new Violations().notOneOf(path(e), org.teachertraining.core.common.Text.of(
+                        "未知的取值「" + prefix(e.getValue()) + "」", "unknown value '" + prefix(e.getValue()) + "'"), e.getTargetType()).refusal());
             }
             if (e.getTargetType() == String.class) {
                 throw invalid(path(e), "含有不可见或控制字符（控制字符、双向控制符或不成对的代理项）",

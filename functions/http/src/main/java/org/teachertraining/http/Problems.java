@@ -104,7 +104,10 @@ public final class Problems {
         if (refusal.rule() != null) node.put("rule", refusal.rule());
         if (!refusal.errors().isEmpty()) {
             var errors = node.putArray("errors");
-            refusal.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message().in(english)));
+            refusal.errors().forEach(e -> {
+                var error = errors.addObject().put("field", e.field()).put("message", e.message().in(english));
+                if (!e.allowed().isEmpty()) e.allowed().forEach(error.putArray("allowed")::add);
+            });
         }
         // extension members never replace the problem's own (a detail named "status" must not turn 409 into text)
         refusal.details().forEach((k, v) -> {

@@ -16,8 +16,7 @@ public final class QueryValues {
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(value)) return e;
         }
-        var allowed = org.teachertraining.core.common.Labels.choices(type);
-        throw new ProblemException(400, new Violations().add(name, "未知的取值，可选：" + allowed.zh(), "unknown value; allowed: " + allowed.en()).refusal());
+        throw new ProblemException(400, new Violations().notOneOf(name, org.teachertraining.core.common.Text.of("未知的取值", "unknown value"), type).refusal());
     }
 
     public static Integer integer(String name, String value) {

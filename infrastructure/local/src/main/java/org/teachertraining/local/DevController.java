@@ -19,7 +19,6 @@ import org.teachertraining.http.Responses;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import org.teachertraining.core.common.Labels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ public class DevController {
         var v = new Violations();
         v.identifier("sub", r.sub());
         if (v.required("role", r.role()) && Arrays.stream(Role.values()).noneMatch(x -> x.name().equals(r.role()))) {
-            v.add("role", "未知角色，可选：" + Labels.choices(Role.class).zh(), "unknown role; allowed: " + Labels.choices(Role.class).en());
+            v.notOneOf("role", org.teachertraining.core.common.Text.of("未知角色", "unknown role"), Role.class);
         }
         if (!v.isEmpty()) throw new ProblemException(400, v.refusal());
         var claims = new LinkedHashMap<String, Object>();

@@ -136,14 +136,20 @@ public final class Labels {
     }
 
     /**
-     * The codes a client may send, for a message that lists them: in Chinese each with its name,
-     * {@code PRIMARY（小学）、JUNIOR（初中）}; in English the codes alone. Types outside the table get their codes.
+     * The choices of {@code type}, for a message that lists them: in Chinese by their names, {@code 小学、初中}, never a
+     * code inside a Chinese sentence; in English by their codes, which is what a client sends (a problem's field error
+     * carries them too, as {@code allowed}: {@link Violations#notOneOf}). A type without names in the table (none, as
+     * {@code LabelsTest} holds) would show its codes.
      */
     public static Text choices(Class<?> type) {
-        var labels = TABLE.get(typeName(type));
-        var codes = java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
-        return Text.of(String.join("、", codes.stream().map(c -> labels != null && labels.containsKey(c) ? c + "（" + labels.get(c).zh() + "）" : c).toList()),
-                String.join(", ", codes));
+        var labels = TABLE.getOrDefault(typeName(type), Map.of());
+        var codes = codes(type);
+        return Text.of(String.join("、", codes.stream().map(c -> labels.containsKey(c) ? labels.get(c).zh() : c).toList()), String.join(", ", codes));
+    }
+
+    /** The codes of an enum type, in declaration order. */
+    public static List<String> codes(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
     }
 
     /** The whole table, keyed by type ({@code Role}, {@code Submission.Status}, ...), then by code. */
@@ -159,18 +165,15 @@ public final class Labels {
     }
 
     /**
-     * The codes of the table that stand in a Chinese text as words, not followed by their name in
-     * parentheses ({@code PRIMARY（小学）} is how a message lists what a client may send). File formats
-     * (PDF, DOCX, ...) are names in Chinese too and are not looked for. Empty when the text reads as Chinese.
+     * The codes of the table that stand in a Chinese text as words, with or without their names beside them. File
+     * formats (PDF, DOCX, ...) are names in Chinese too and are not looked for. Empty when the text reads as Chinese.
      */
     public static List<String> codesIn(String zh) {
         if (zh == null) return List.of();
         var found = new ArrayList<String>();
         var m = WORD.matcher(zh);
         while (m.find()) {
-            String word = m.group();
-            boolean named = m.end() < zh.length() && zh.charAt(m.end()) == '（';
-            if (!named && CODES.contains(word)) found.add(word);
+            if (CODES.contains(m.group())) found.add(m.group());
         }
         return found;
     }

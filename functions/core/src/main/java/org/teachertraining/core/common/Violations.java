@@ -13,6 +13,21 @@ public final class Violations {
         return this;
     }
 
+    /**
+     * A value that is none of {@code type}'s codes: the message's lead ({@code 未知的取值}) followed by the choices, by
+     * their names in Chinese and their codes in English; the codes also in the error's {@code allowed}.
+     */
+    public Violations notOneOf(String field, Text lead, Class<?> type) {
+        var choices = Labels.choices(type);
+        return add(field, Text.of(lead.zh() + "，可选：" + choices.zh(), lead.en() + "; allowed: " + choices.en()), Labels.codes(type));
+    }
+
+    /** A field error that lists the codes the field takes ({@link FieldError#allowed}). */
+    public Violations add(String field, Text message, List<String> allowed) {
+        errors.add(new FieldError(field, message, allowed));
+        return this;
+    }
+
     public boolean required(String field, Object value) {
         if (value instanceof Collection<?> c && c.isEmpty()) {
             add(field, "至少需要一项", "needs at least one item");

@@ -42,8 +42,7 @@ public record PerformancePolicy(String programId, Map<PerformanceCriterion, Inte
             var c = known.get(e.getKey());
             String field = "weights." + org.teachertraining.core.common.PlainText.quote(e.getKey());
             if (c == null) {
-                v.add(field, "不是评价指标，应为：" + org.teachertraining.core.common.Labels.choices(PerformanceCriterion.class).zh(),
-                        "is not a criterion; use one of " + org.teachertraining.core.common.Labels.choices(PerformanceCriterion.class).en());
+                v.notOneOf(field, org.teachertraining.core.common.Text.of("不是评价指标", "is not a criterion"), PerformanceCriterion.class);
             } else if (v.required(field, e.getValue())) {
                 v.range(field, e.getValue(), 0, 100);
                 weights.put(c, e.getValue());

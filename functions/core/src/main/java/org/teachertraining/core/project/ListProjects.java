@@ -36,8 +36,10 @@ public final class ListProjects {
     public Outcome<List<Listed>> execute(String programId, Query q) {
         if (q.phase() != null && !q.phase().equals(NOT_APPLIED) && java.util.Arrays.stream(ProjectLifecycle.Phase.values()).noneMatch(p -> p.name().equals(q.phase()))) {
             var allowed = org.teachertraining.core.common.Labels.choices(ProjectLifecycle.Phase.class);
-            return Outcome.refused(new Violations().add("phase", "未知的阶段，可选：" + NOT_APPLIED + "（未申报）、" + allowed.zh(),
-                    "unknown phase; allowed: " + NOT_APPLIED + ", " + allowed.en()).refusal());
+            var codes = new java.util.ArrayList<>(List.of(NOT_APPLIED));
+            codes.addAll(org.teachertraining.core.common.Labels.codes(ProjectLifecycle.Phase.class));
+            return Outcome.refused(new Violations().add("phase", org.teachertraining.core.common.Text.of("未知的阶段，可选：未申报、" + allowed.zh(),
+                    "unknown phase; allowed: " + NOT_APPLIED + ", " + allowed.en()), codes).refusal());
         }
         if (programs.find(programId).isEmpty()) return Outcome.refused(NotFound.program(programId));
         return Outcome.done(projects.ofProgram(programId).stream()
