@@ -18,8 +18,8 @@ import java.util.Optional;
  * {@link ForRoles} (403) once the route is matched and before its arguments are bound. So a request without a token,
  * or from a role the route is not for, is refused whatever it sends: no body at all, a body that is not JSON, a
  * query missing what the route requires. The caller found is kept on the request for the controller's
- * {@link Callers#of}. A request that matches no route (404, 405, 415, 406) is answered by
- * {@link ProblemErrorResponseProcessor}, which checks the caller first where every route of its path is closed.
+ * {@link Callers#of}. A request that matches no route is answered by {@link ProblemErrorResponseProcessor}: a 404 or
+ * 405 without looking at the token; a 415 or 406 only after its caller is checked here ({@link #refusalOfUnmatched}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class CallerGate implements Ordered {
