@@ -66,6 +66,7 @@ public final class Json {
     private Json() {}
 
     public static <T> T read(String body, Class<T> type) {
+        if (body != null && body.startsWith("\uFEFF")) body = body.substring(1);   // UTF-8 "with BOM", as Notepad saves it
         if (body == null || body.isBlank()) throw new ProblemException(400, emptyBody());
         if (body.length() > MAX_BODY_BYTES / 3 && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new ProblemException(400, new Violations().add("body", "请求体超过 " + MAX_BODY_BYTES + " 字节",

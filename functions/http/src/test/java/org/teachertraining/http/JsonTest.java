@@ -1,5 +1,6 @@
 package org.teachertraining.http;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,5 +37,13 @@ class JsonTest {
         assertTrue(error.message().zh().contains(zh), error.message().zh());
         assertFalse(error.message().zh().matches(".*\\b(an?|expected)\\b.*"), "English inside the Chinese message: " + error.message().zh());
         assertTrue(error.message().en().contains(en), error.message().en());
+    }
+
+    /** A body saved by Windows Notepad (or an editor that writes UTF-8 "with BOM") starts with U+FEFF: read as without it. */
+    @Test
+    void aByteOrderMarkBeforeTheBodyIsNoPartOfIt() {
+        assertEquals(3, Json.read("\uFEFF{\"seats\":3}", Body.class).seats());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Json.read("\uFEFF", Body.class)).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Json.read("{\"seats\":3}\uFEFF", Body.class)).status());
     }
 }
