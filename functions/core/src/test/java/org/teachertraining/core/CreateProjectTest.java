@@ -58,6 +58,14 @@ class CreateProjectTest {
         var program = w.program(ProgramLevel.PROVINCIAL);
         done(w.createProject.execute(World.PROVINCE, program.id(), w.ruralBackbone("HN2020-04")));
         assertEquals(Refusal.Kind.CONFLICT, refused(w.createProject.execute(World.PROVINCE, program.id(), w.ruralBackbone("HN2020-04"))).kind());
+        // whatever its case: the same code in lower case is refused, naming the code the program holds
+        var lower = refused(w.createProject.execute(World.PROVINCE, program.id(), w.ruralBackbone("hn2020-04")));
+        assertEquals(Refusal.Kind.CONFLICT, lower.kind());
+        assertEquals("HN2020-04", lower.details().get("existing"));
+        assertTrue(lower.message().zh().contains("HN2020-04"), lower.message().zh());
+        assertEquals(1, w.ports.projects.ofProgram(program.id()).size());
+        // in another program the code is free
+        done(w.createProject.execute(World.PROVINCE, w.program(ProgramLevel.PROVINCIAL).id(), w.ruralBackbone("hn2020-04")));
         assertEquals(Refusal.Kind.FORBIDDEN, refused(w.createProject.execute(World.XINYANG, program.id(), w.ruralBackbone("HN2020-05"))).kind());
     }
 

@@ -72,7 +72,7 @@ public final class InMemoryPorts {
     public final Projects projects = new Projects() {
         public boolean add(Project p) {
             synchronized (lock) {
-                if (projectMap.values().stream().anyMatch(o -> o.programId().equals(p.programId()) && o.code().equals(p.code()))) return false;
+                if (projectMap.values().stream().anyMatch(o -> o.programId().equals(p.programId()) && o.code().equalsIgnoreCase(p.code()))) return false;
                 projectMap.put(p.id(), p);
                 quotaMap.put(p.id() + "/" + p.ownerJurisdiction(), new Quota(p.id(), p.ownerJurisdiction(), p.seats(), 0, 0));
                 return true;

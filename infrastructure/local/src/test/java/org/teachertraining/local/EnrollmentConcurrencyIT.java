@@ -197,4 +197,31 @@ class EnrollmentConcurrencyIT {
             assertEquals(id.equals(registered.get(0)) ? 200 : 404, api.send("GET", "/teachers/" + id, xinyang, null).status(), id);
         }
     }
+
+    /**
+     * One project per code in a program whatever its case, decided in the write itself: eight spellings of one code sent at
+     * once create one project; the others are told which code the program holds.
+     */
+    @Test
+    void racingProjectsOfOneCodeInDifferentCasesCreateOne() throws Exception {
+        String province = api.token("race-province", "PROVINCE_ADMIN", "410000");
+        String program = api.send("POST", "/programs", province, "{\"year\":" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
+                + ",\"level\":\"PROVINCIAL\",\"name\":\"项目编号竞争\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
+        var spellings = java.util.List.of("CODE-RACE-1", "code-race-1", "Code-Race-1", "cODE-RACE-1", "CODE-race-1", "code-RACE-1", "CoDe-RaCe-1", "cOdE-rAcE-1");
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (var code : spellings) futures.add(api.sendAsync("POST", "/programs/" + program + "/projects", province, Api.projectBody(code, null)));
+        var created = new ArrayList<String>();
+        var named = new java.util.HashSet<String>();
+        for (int i = 0; i < spellings.size(); i++) {
+            var r = futures.get(i).get();
+            if (r.status() == 201) created.add(spellings.get(i));
+            else {
+                assertEquals(409, r.status(), r.toString());
+                named.add(r.json().get("existing").asText());
+            }
+        }
+        assertEquals(1, created.size(), created.toString());
+        assertEquals(java.util.Set.of(created.get(0)), named);
+        assertEquals(1, api.send("GET", "/programs/" + program + "/projects", province, null).json().get("items").size());
+    }
 }

@@ -17,7 +17,7 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * Projects: PK=PROJECT#id, SK=PROJECT (GSI1: PROGRAM#programId / PROJECT#code; GSI2: PROJECT-CALENDAR / endDate#id); a guard item
- * PROGRAM#programId / PROJECTCODE#code keeps codes unique per program; the root quota item is written
+ * PROGRAM#programId / PROJECTCODE#CODE (the code in upper case) keeps codes unique per program whatever their case; the root quota item is written
  * in the same transaction. A cancelled project's item has {@code cancelledAt} beside its JSON.
  */
 public final class DynamoDbProjects implements Projects {
@@ -33,7 +33,7 @@ public final class DynamoDbProjects implements Projects {
                 "GSI1PK", s("PROGRAM#" + p.programId()), "GSI1SK", s("PROJECT#" + p.code()),
                 "GSI2PK", s(CALENDAR), "GSI2SK", s(p.endDate() + "#" + p.id()),
                 "data", s(TrainingTable.toJson(p)));
-        var codeGuard = Map.of("PK", s("PROGRAM#" + p.programId()), "SK", s("PROJECTCODE#" + p.code()),
+        var codeGuard = Map.of("PK", s("PROGRAM#" + p.programId()), "SK", s("PROJECTCODE#" + p.code().toUpperCase(java.util.Locale.ROOT)),
                 "type", s("PROJECTCODE"), "projectId", s(p.id()));
         var root = new HashMap<String, AttributeValue>(Map.of("PK", s("PROJECT#" + p.id()), "SK", s("QUOTA#" + p.ownerJurisdiction()),
                 "type", s("QUOTA"), "jurisdiction", s(p.ownerJurisdiction()), "quotaAllocated", n(0), "quotaUsed", n(0)));

@@ -95,9 +95,13 @@ public final class CreateProject {
                 institutions.find(c.institutionId()).map(Institution::name).orElse(null), c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
                 c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
                 caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()), override, null);
-        if (!projects.add(project)) {
+        if (!projects.add(project)) {   // the code taken, whatever its case: name the one the program holds
+            String existing = projects.ofProgram(p.id()).stream().map(Project::code).filter(project.code()::equalsIgnoreCase)
+                    .findFirst().orElse(project.code());
             return Outcome.refused(Refusal.conflict(null, Text.of(
-                    "该计划中已有编号为 " + c.code() + " 的项目", "The program already has a project with code " + c.code())));
+                    "该计划中已有编号为 " + existing + " 的项目（编号不区分大小写）",
+                    "The program already has a project with code " + existing + " (codes are compared without case)"))
+                    .withDetails(java.util.Map.of("existing", existing)));
         }
         return Outcome.done(project);
     }

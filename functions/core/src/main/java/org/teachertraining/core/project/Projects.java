@@ -7,7 +7,8 @@ import java.util.Optional;
 public interface Projects {
     /**
      * Stores a new project and opens its root quota (the owner's pool: {@code seats}, or unlimited).
-     * False, and nothing stored, when the program already has a project with the same code.
+     * False, and nothing stored, when the program already has a project with the same code, whatever its case
+     * ("hn2020-03" beside "HN2020-03"): decided in the write, so racing creations store one.
      */
     boolean add(Project project);
 
