@@ -116,7 +116,7 @@ public final class InMemoryPorts {
         public boolean save(Teacher t, boolean registered) {
             synchronized (lock) {
                 String owner = teacherIds.putIfAbsent(t.id().toUpperCase(java.util.Locale.ROOT), t.id());
-                if (owner != null && !owner.equals(t.id()) && !teacherMap.containsKey(t.id())) throw new IdOfAnother(owner);
+                if (owner != null && !owner.equals(t.id()) && !teacherMap.containsKey(t.id())) throw new org.teachertraining.core.common.IdOfAnother(owner);
                 return teacherMap.put(t.id(), t) == null;
             }
         }
@@ -536,9 +536,16 @@ public final class InMemoryPorts {
     };
 
     private final Map<String, org.teachertraining.core.institution.Institution> institutionMap = new HashMap<>();
+    private final Map<String, String> institutionIds = new HashMap<>();   // upper case → the ID as registered
 
     public final org.teachertraining.core.institution.Institutions institutions = new org.teachertraining.core.institution.Institutions() {
-        public void save(org.teachertraining.core.institution.Institution i) { synchronized (lock) { institutionMap.put(i.id(), i); } }
+        public void save(org.teachertraining.core.institution.Institution i) {
+            synchronized (lock) {
+                String owner = institutionIds.putIfAbsent(i.id().toUpperCase(java.util.Locale.ROOT), i.id());
+                if (owner != null && !owner.equals(i.id())) throw new org.teachertraining.core.common.IdOfAnother(owner);
+                institutionMap.put(i.id(), i);
+            }
+        }
         public Optional<org.teachertraining.core.institution.Institution> find(String id) { synchronized (lock) { return Optional.ofNullable(institutionMap.get(id)); } }
     };
 

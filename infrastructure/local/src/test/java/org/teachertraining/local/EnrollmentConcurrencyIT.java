@@ -224,4 +224,29 @@ class EnrollmentConcurrencyIT {
         assertEquals(java.util.Set.of(created.get(0)), named);
         assertEquals(1, api.send("GET", "/programs/" + program + "/projects", province, null).json().get("items").size());
     }
+
+    /** One institution per ID whatever its case: the province registering one institution in eight spellings at once registers one. */
+    @Test
+    void racingRegistrationsOfOneInstitutionInDifferentCasesRegisterOne() throws Exception {
+        String province = api.token("race-province", "PROVINCE_ADMIN", "410000");
+        var spellings = java.util.List.of("INST-RACE", "inst-race", "Inst-Race", "iNST-RACE", "INST-race", "inst-RACE", "InSt-RaCe", "iNsT-rAcE");
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (var id : spellings) {
+            futures.add(api.sendAsync("PUT", "/institutions/" + id, province,
+                    "{\"name\":\"竞争大学\",\"categories\":[\"CENTRALIZED\"],\"validFrom\":\"2019-01-01\",\"validUntil\":\"2030-12-31\"}"));
+        }
+        var registered = new ArrayList<String>();
+        var named = new java.util.HashSet<String>();
+        for (int i = 0; i < spellings.size(); i++) {
+            var r = futures.get(i).get();
+            if (r.status() == 200) registered.add(spellings.get(i));
+            else {
+                assertEquals(409, r.status(), r.toString());
+                named.add(r.json().get("existing").asText());
+            }
+        }
+        assertEquals(1, registered.size(), registered.toString());
+        assertEquals(java.util.Set.of(registered.get(0)), named);
+        for (var id : spellings) assertEquals(id.equals(registered.get(0)) ? 200 : 404, api.send("GET", "/institutions/" + id, province, null).status(), id);
+    }
 }

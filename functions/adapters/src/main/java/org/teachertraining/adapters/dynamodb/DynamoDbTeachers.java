@@ -35,35 +35,24 @@ public final class DynamoDbTeachers implements Teachers {
                 "data", s(TrainingTable.toJson(t)));
         if (registered) return update(t, item);
         // a new teacher: its item and its ID's upper-case guard together, the guard free or already its own
-        var failed = table.transact(List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(guard(t.id()))
-                        .conditionExpression("attribute_not_exists(PK) OR id = :id").expressionAttributeValues(Map.of(":id", s(t.id()))).build()).build(),
+        var failed = table.transact(List.of(CaseGuards.claim(table, "TEACHER", t.id()),
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                         .conditionExpression("attribute_not_exists(PK)").build()).build()));
         if (failed.isEmpty()) return true;
         if (TrainingTable.failed(failed.get(), 1)) return update(t, item);   // registered meanwhile (or the caller did not know)
-        throw new IdOfAnother(table.get(new TrainingTable.ItemKey(guardKey(t.id()), "TEACHERID")).map(g -> TrainingTable.str(g, "id")).orElse("?"));
+        throw CaseGuards.heldByAnother(table, "TEACHER", t.id());
     }
 
     /** The record replaced as it always was, and a guard added where none was (a teacher saved before the guards). */
     private boolean update(Teacher t, Map<String, AttributeValue> item) {
         table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
         try {
-            table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(guard(t.id()))
+            table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(CaseGuards.item("TEACHER", t.id()))
                     .conditionExpression("attribute_not_exists(PK)").build());
         } catch (ConditionalCheckFailedException held) {
             // its own, or another case's registered before the guards: either way the record is updated
         }
         return false;
-    }
-
-    /** The item holding a teacher ID by its upper case (PK=TEACHERID#ID, SK=TEACHERID, id): one teacher per ID whatever its case. */
-    private static Map<String, AttributeValue> guard(String id) {
-        return Map.of("PK", s(guardKey(id)), "SK", s("TEACHERID"), "type", s("TEACHERID"), "id", s(id));
-    }
-
-    private static String guardKey(String id) {
-        return "TEACHERID#" + id.toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override

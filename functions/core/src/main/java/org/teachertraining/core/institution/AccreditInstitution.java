@@ -1,6 +1,9 @@
 package org.teachertraining.core.institution;
 
+import org.teachertraining.core.common.IdOfAnother;
 import org.teachertraining.core.common.Outcome;
+import org.teachertraining.core.common.Refusal;
+import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.CreditCategory;
 import org.teachertraining.core.identity.Access;
@@ -27,11 +30,18 @@ public final class AccreditInstitution {
         v.name("name", c.name(), 200);
         v.required("categories", c.categories());
         if (v.required("validFrom", c.validFrom()) & v.required("validUntil", c.validUntil()) && c.validUntil().isBefore(c.validFrom())) {
-            v.add("validUntil", "不能早于 validFrom", "must not be before validFrom");
+            v.add("validUntil", "不能早于生效日期", "must not be before validFrom");
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var institution = new Institution(id, c.name().strip(), c.categories(), c.validFrom(), c.validUntil(), caller.userId());
-        institutions.save(institution);
+        try {
+            institutions.save(institution);
+        } catch (IdOfAnother other) {
+            return Outcome.refused(Refusal.conflict(null, Text.of(
+                    "承训单位编号 " + id + " 与已登记的 " + other.existing() + " 只有大小写不同：同一单位请用 " + other.existing(),
+                    "Institution ID " + id + " differs only in case from " + other.existing() + ", already registered: for the same institution use "
+                            + other.existing())).withDetails(java.util.Map.of("existing", other.existing())));
+        }
         return Outcome.done(institution);
     }
 }

@@ -4,6 +4,11 @@ import java.util.Optional;
 
 /** Port: the institution registry. */
 public interface Institutions {
+    /**
+     * Registers or updates the institution. One institution per ID whatever its case: an institution whose ID differs
+     * only in case from another's ("henu" beside "HENU") is not stored, and {@link org.teachertraining.core.common.IdOfAnother}
+     * names the other's; decided in the write itself.
+     */
     void save(Institution institution);
 
     Optional<Institution> find(String id);

@@ -105,7 +105,7 @@ public final class SaveTeacher {
         boolean created;
         try {
             created = teachers.save(t, before.isPresent());
-        } catch (Teachers.IdOfAnother other) {
+        } catch (org.teachertraining.core.common.IdOfAnother other) {
             return Outcome.refused(Refusal.conflict(null, Text.of(
                     "教师编号 " + t.id() + " 与已登记的 " + other.existing() + " 只有大小写不同：同一名教师请用 " + other.existing(),
                     "Teacher ID " + t.id() + " differs only in case from " + other.existing() + ", already registered: for the same teacher use "

@@ -9,7 +9,7 @@ public interface Teachers {
      * caller read it as registered already (an update, which holds its ID already: no guard to decide). Teachers are
      * never deleted, so only the other guess can be wrong: a teacher registered meanwhile, which is then updated.
      * A new teacher whose ID differs only in case from another teacher's ("t00299" beside "T00299", an ID card's "x"
-     * for "X") is not stored: it throws {@link IdOfAnother}, decided in the write itself, so two clerks racing cannot
+     * for "X") is not stored: it throws {@link org.teachertraining.core.common.IdOfAnother}, decided in the write itself, so two clerks racing cannot
      * both register the one teacher.
      */
     boolean save(Teacher teacher, boolean registered);
@@ -17,20 +17,6 @@ public interface Teachers {
     /** {@link #save(Teacher, boolean)}, reading first whether the teacher is registered. */
     default boolean save(Teacher teacher) {
         return save(teacher, find(teacher.id()).isPresent());
-    }
-
-    /** A new teacher's ID is another teacher's but for its case: {@code existing} is that teacher's. */
-    final class IdOfAnother extends RuntimeException {
-        private final String existing;
-
-        public IdOfAnother(String existing) {
-            super("the ID differs only in case from teacher " + existing + "'s", null, false, false);
-            this.existing = existing;
-        }
-
-        public String existing() {
-            return existing;
-        }
     }
 
     Optional<Teacher> find(String id);
