@@ -138,14 +138,7 @@ class AttackSurfaceIT {
     @Test
     @SuppressWarnings("unchecked")
     void everyRouteRefusesWhoItIsNotForBeforeReadingTheRequest() throws Exception {
-        var tokens = new java.util.LinkedHashMap<String, String>();
-        tokens.put("PROVINCE_ADMIN", province);
-        tokens.put("CITY_ADMIN", xinyang);
-        tokens.put("COUNTY_ADMIN", api.token("as-county", "COUNTY_ADMIN", "411523"));
-        tokens.put("SCHOOL_ADMIN", api.token("as-school", "SCHOOL_ADMIN", "4115230001"));
-        tokens.put("INSTITUTION", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText());
-        tokens.put("TEACHER", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t0\",\"role\":\"TEACHER\",\"teacherId\":\"AS-0\",\"jurisdiction\":\"411523\"}").json().get("token").asText());
-        tokens.put("EXPERT", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-expert\",\"role\":\"EXPERT\"}").json().get("token").asText());
+        var tokens = roleTokens();
         String otherCounty = api.token("as-zy", "COUNTY_ADMIN", "410102");
         String otherTeacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t9\",\"role\":\"TEACHER\",\"teacherId\":\"AS-9\",\"jurisdiction\":\"411523\"}").json().get("token").asText();
         String nonsense = "?limit=abc&year=abc&firstYear=x&status=zz&level=zz&cursor=%25%25";
@@ -154,7 +147,7 @@ class AttackSurfaceIT {
         for (var route : routes) {
             String method = route[0], path = route[1];
             if (PUBLIC.contains(method + " " + path)) continue;
-            var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+            var operation = operation(method, path);
             var listed = (List<String>) operation.get("x-roles");
             if (listed == null || listed.isEmpty() || !tokens.keySet().containsAll(listed)) {
                 failures.add(method + " " + path + ": x-roles missing or naming no known role: " + listed);
@@ -198,13 +191,13 @@ class AttackSurfaceIT {
     @Test
     @SuppressWarnings("unchecked")
     void whoAsksIsCheckedBeforeTheBodyTheContentTypeOrTheAcceptHeader() throws Exception {
-        String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t0\",\"role\":\"TEACHER\",\"teacherId\":\"AS-0\",\"jurisdiction\":\"411523\"}").json().get("token").asText();
-        String institution = api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText();
+        var tokens = roleTokens();
+        String teacher = tokens.get("TEACHER"), institution = tokens.get("INSTITUTION");
         var failures = new ArrayList<String>();
         int checked = 0;
         for (var route : routes) {
             String method = route[0], path = route[1];
-            var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+            var operation = operation(method, path);
             if (PUBLIC.contains(method + " " + path) != List.of().equals(operation.get("security"))) {
                 failures.add(method + " " + path + ": public here but not in the document (security: []), or the other way round");
             }
@@ -253,16 +246,12 @@ class AttackSurfaceIT {
     @Test
     @SuppressWarnings("unchecked")
     void aUnitThatDoesNotExistIsRefused400NamingIt_notAsOutsideTheCallersSubtree() throws Exception {
-        var admins = new java.util.LinkedHashMap<String, String>();
-        admins.put("PROVINCE_ADMIN", province);
-        admins.put("CITY_ADMIN", xinyang);
-        admins.put("COUNTY_ADMIN", api.token("as-county", "COUNTY_ADMIN", "411523"));
-        admins.put("SCHOOL_ADMIN", api.token("as-school", "SCHOOL_ADMIN", "4115230001"));
+        var admins = roleTokens();   // the admins first, highest first
         var failures = new ArrayList<String>();
         int checked = 0;
         for (var route : routes) {
             String method = route[0], path = route[1];
-            var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+            var operation = operation(method, path);
             String within = (String) operation.get("x-within");
             if (within == null) continue;
             var listed = (List<String>) operation.get("x-roles");
@@ -280,6 +269,25 @@ class AttackSurfaceIT {
         }
         assertEquals(List.of(), failures);
         assertTrue(checked >= 40, "only " + checked + " requests were checked");
+    }
+
+    /** A token of each role, the admins first (highest first): a county and a school of 新县, HENU, the teacher AS-0, an expert. */
+    static java.util.LinkedHashMap<String, String> roleTokens() throws Exception {
+        var tokens = new java.util.LinkedHashMap<String, String>();
+        tokens.put("PROVINCE_ADMIN", province);
+        tokens.put("CITY_ADMIN", xinyang);
+        tokens.put("COUNTY_ADMIN", api.token("as-county", "COUNTY_ADMIN", "411523"));
+        tokens.put("SCHOOL_ADMIN", api.token("as-school", "SCHOOL_ADMIN", "4115230001"));
+        tokens.put("INSTITUTION", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText());
+        tokens.put("TEACHER", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t0\",\"role\":\"TEACHER\",\"teacherId\":\"AS-0\",\"jurisdiction\":\"411523\"}").json().get("token").asText());
+        tokens.put("EXPERT", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-expert\",\"role\":\"EXPERT\"}").json().get("token").asText());
+        return tokens;
+    }
+
+    /** The document's operation of {@code method} on {@code path}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> operation(String method, String path) {
+        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
     }
 
     private static Api.Response get(java.util.concurrent.CompletableFuture<Api.Response> response) {
@@ -348,13 +356,13 @@ class AttackSurfaceIT {
 
     @SuppressWarnings("unchecked")
     static boolean hasBody(String method, String path) {
-        var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+        var operation = operation(method, path);
         return operation.get("requestBody") != null;
     }
 
     @SuppressWarnings("unchecked")
     static Set<String> fieldsOf(String method, String path) {
-        var operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get(method.toLowerCase());
+        var operation = operation(method, path);
         var fields = new TreeSet<String>();
         var body = (Map<String, Object>) operation.get("requestBody");
         if (body == null) return fields;

@@ -181,21 +181,8 @@ class EnrollmentConcurrencyIT {
             futures.add(api.sendAsync("POST", "/teachers", xinyang, "{\"id\":\"" + id + "\",\"name\":\"王芳\",\"jurisdiction\":\"411523\",\"stage\":\"PRIMARY\","
                     + "\"subjects\":[\"语文\"],\"role\":\"TEACHER\",\"schoolLocation\":\"RURAL\",\"teachingSince\":\"2010-09-01\"}"));
         }
-        var registered = new ArrayList<String>();
-        var named = new java.util.HashSet<String>();
-        for (int i = 0; i < spellings.size(); i++) {
-            var r = futures.get(i).get();
-            if (r.status() == 201) registered.add(spellings.get(i));
-            else {
-                assertEquals(409, r.status(), r.toString());
-                named.add(r.json().get("existing").asText());
-            }
-        }
-        assertEquals(1, registered.size(), registered.toString());
-        assertEquals(java.util.Set.of(registered.get(0)), named);
-        for (var id : spellings) {
-            assertEquals(id.equals(registered.get(0)) ? 200 : 404, api.send("GET", "/teachers/" + id, xinyang, null).status(), id);
-        }
+        String registered = oneWins(spellings, futures, 201);
+        for (var id : spellings) assertEquals(id.equals(registered) ? 200 : 404, api.send("GET", "/teachers/" + id, xinyang, null).status(), id);
     }
 
     /**
@@ -210,18 +197,7 @@ class EnrollmentConcurrencyIT {
         var spellings = java.util.List.of("CODE-RACE-1", "code-race-1", "Code-Race-1", "cODE-RACE-1", "CODE-race-1", "code-RACE-1", "CoDe-RaCe-1", "cOdE-rAcE-1");
         var futures = new ArrayList<CompletableFuture<Api.Response>>();
         for (var code : spellings) futures.add(api.sendAsync("POST", "/programs/" + program + "/projects", province, Api.projectBody(code, null)));
-        var created = new ArrayList<String>();
-        var named = new java.util.HashSet<String>();
-        for (int i = 0; i < spellings.size(); i++) {
-            var r = futures.get(i).get();
-            if (r.status() == 201) created.add(spellings.get(i));
-            else {
-                assertEquals(409, r.status(), r.toString());
-                named.add(r.json().get("existing").asText());
-            }
-        }
-        assertEquals(1, created.size(), created.toString());
-        assertEquals(java.util.Set.of(created.get(0)), named);
+        oneWins(spellings, futures, 201);
         assertEquals(1, api.send("GET", "/programs/" + program + "/projects", province, null).json().get("items").size());
     }
 
@@ -235,18 +211,27 @@ class EnrollmentConcurrencyIT {
             futures.add(api.sendAsync("PUT", "/institutions/" + id, province,
                     "{\"name\":\"竞争大学\",\"categories\":[\"CENTRALIZED\"],\"validFrom\":\"2019-01-01\",\"validUntil\":\"2030-12-31\"}"));
         }
-        var registered = new ArrayList<String>();
+        String registered = oneWins(spellings, futures, 200);
+        for (var id : spellings) assertEquals(id.equals(registered) ? 200 : 404, api.send("GET", "/institutions/" + id, province, null).status(), id);
+    }
+
+    /**
+     * Of requests racing to create one record in several spellings of its ID, exactly one answers {@code won}; every other
+     * is 409 naming the winner's spelling as {@code existing}. The winner's spelling.
+     */
+    private static String oneWins(java.util.List<String> spellings, java.util.List<CompletableFuture<Api.Response>> racing, int won) throws Exception {
+        var winners = new ArrayList<String>();
         var named = new java.util.HashSet<String>();
         for (int i = 0; i < spellings.size(); i++) {
-            var r = futures.get(i).get();
-            if (r.status() == 200) registered.add(spellings.get(i));
+            var r = racing.get(i).get();
+            if (r.status() == won) winners.add(spellings.get(i));
             else {
                 assertEquals(409, r.status(), r.toString());
                 named.add(r.json().get("existing").asText());
             }
         }
-        assertEquals(1, registered.size(), registered.toString());
-        assertEquals(java.util.Set.of(registered.get(0)), named);
-        for (var id : spellings) assertEquals(id.equals(registered.get(0)) ? 200 : 404, api.send("GET", "/institutions/" + id, province, null).status(), id);
+        assertEquals(1, winners.size(), winners.toString());
+        assertEquals(java.util.Set.of(winners.get(0)), named);
+        return winners.get(0);
     }
 }
