@@ -177,9 +177,7 @@ class AttackSurfaceIT {
                 }
             }
         }
-        System.out.printf("authorization first: %d refusals checked over %d routes%n", refused, routes.size());
-        assertEquals(List.of(), failures);
-        assertTrue(refused > 300, "only " + refused + " refusals were checked");
+        sweptWithout(failures, "authorization first", refused, 300);
     }
 
     /**
@@ -233,9 +231,7 @@ class AttackSurfaceIT {
                 }
             }
         }
-        System.out.printf("who asks first: %d requests over %d routes%n", checked, routes.size());
-        assertEquals(List.of(), failures);
-        assertTrue(checked > 400, "only " + checked + " requests were checked");
+        sweptWithout(failures, "who asks first", checked, 400);
     }
 
     /**
@@ -267,8 +263,7 @@ class AttackSurfaceIT {
                 if (r.status() != 400 || !named) failures.add(method + " " + path + " with " + code + ": " + r.status() + " " + r.body());
             }
         }
-        assertEquals(List.of(), failures);
-        assertTrue(checked >= 40, "only " + checked + " requests were checked");
+        sweptWithout(failures, "an unknown unit", checked, 40);
     }
 
     /** A token of each role, the admins first (highest first): a county and a school of 新县, HENU, the teacher AS-0, an expert. */
@@ -282,6 +277,13 @@ class AttackSurfaceIT {
         tokens.put("TEACHER", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-t0\",\"role\":\"TEACHER\",\"teacherId\":\"AS-0\",\"jurisdiction\":\"411523\"}").json().get("token").asText());
         tokens.put("EXPERT", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-expert\",\"role\":\"EXPERT\"}").json().get("token").asText());
         return tokens;
+    }
+
+    /** A sweep's end: no failure, and at least {@code atLeast} requests checked (a sweep that checks nothing fails). */
+    static void sweptWithout(List<String> failures, String sweep, int checked, int atLeast) {
+        System.out.printf("%s: %d requests checked over %d routes%n", sweep, checked, routes.size());
+        assertEquals(List.of(), failures);
+        assertTrue(checked > atLeast, sweep + ": only " + checked + " requests were checked");
     }
 
     /** The document's operation of {@code method} on {@code path}. */
