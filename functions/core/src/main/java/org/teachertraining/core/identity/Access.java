@@ -60,11 +60,15 @@ public final class Access {
         return caller.jurisdiction() != null && jurisdiction != null && tree.isWithin(jurisdiction, caller.jurisdiction());
     }
 
-    /** Refusal unless the caller has one of the roles and {@code jurisdiction} lies in its subtree. */
+    /**
+     * Refusal unless the caller has one of the roles and {@code jurisdiction} lies in its subtree: 403, or 400 for a code
+     * that names no unit at all (a mistake in the request, not a unit outside the caller's subtree).
+     */
     public Optional<Refusal> require(Caller caller, String jurisdiction, Role... roles) {
         if (!caller.hasRole(roles)) {
             return Optional.of(roleRefusal(roles));
         }
+        if (jurisdiction != null && !tree.exists(jurisdiction)) return Optional.of(unknownUnit(jurisdiction));
         if (!covers(caller, jurisdiction)) {
             return Optional.of(Refusal.forbidden(Text.of(
                     tree.nameOf(jurisdiction) + "不在您的管辖范围（" + tree.nameOf(caller.jurisdiction()) + "）内",
