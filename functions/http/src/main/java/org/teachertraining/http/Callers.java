@@ -101,7 +101,7 @@ public final class Callers {
         if (!caller.hasRole(allowed)) throw new ProblemException(403, Access.roleRefusal(allowed));
         String unit = named(route, request, rule.stringValue(ForRoles.class, "jurisdiction"));
         if (unit != null && caller.role().isAdmin() && access.tree().exists(unit)) {   // an unknown code: the use case's 400 names it
-            access.require(caller, unit, allowed).ifPresent(refusal -> { throw new ProblemException(403, refusal); });
+            access.require(caller, unit, allowed).ifPresent(refusal -> { throw new ProblemException(Problems.status(refusal.kind()), refusal); });
         }
         String teacher = named(route, request, rule.stringValue(ForRoles.class, "teacher"));
         if (teacher != null && caller.role() == Role.TEACHER && !teacher.equals(caller.teacherId())) {

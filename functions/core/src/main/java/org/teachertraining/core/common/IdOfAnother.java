@@ -15,4 +15,15 @@ public final class IdOfAnother extends RuntimeException {
     public String existing() {
         return existing;
     }
+
+    /**
+     * 409 for {@code id}, naming the registered ID to use (also as {@code existing}): {@code idName} is what the ID is
+     * (教师编号), {@code sameOne} what it stands for (同一名教师).
+     */
+    public Refusal refusal(String id, Text idName, Text sameOne) {
+        return Refusal.conflict(null, Text.of(
+                idName.zh() + " " + id + " 与已登记的 " + existing + " 只有大小写不同：" + sameOne.zh() + "请用 " + existing,
+                idName.en() + " " + id + " differs only in case from " + existing + ", already registered: for " + sameOne.en() + " use " + existing))
+                .withDetails(java.util.Map.of("existing", existing));
+    }
 }

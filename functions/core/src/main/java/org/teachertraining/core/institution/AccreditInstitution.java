@@ -2,7 +2,6 @@ package org.teachertraining.core.institution;
 
 import org.teachertraining.core.common.IdOfAnother;
 import org.teachertraining.core.common.Outcome;
-import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.CreditCategory;
@@ -37,10 +36,7 @@ public final class AccreditInstitution {
         try {
             institutions.save(institution);
         } catch (IdOfAnother other) {
-            return Outcome.refused(Refusal.conflict(null, Text.of(
-                    "承训单位编号 " + id + " 与已登记的 " + other.existing() + " 只有大小写不同：同一单位请用 " + other.existing(),
-                    "Institution ID " + id + " differs only in case from " + other.existing() + ", already registered: for the same institution use "
-                            + other.existing())).withDetails(java.util.Map.of("existing", other.existing())));
+            return Outcome.refused(other.refusal(id, Text.of("承训单位编号", "Institution ID"), Text.of("同一单位", "the same institution")));
         }
         return Outcome.done(institution);
     }

@@ -88,8 +88,7 @@ public final class IntegrityRecourse {
      */
     public Outcome<Page<ForDecision>> awaitingDecision(Caller caller, String jurisdiction, String recourse, String cursor, Integer limit) {
         String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
-        Role[] roles = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
-        var denied = access.require(caller, unit, roles);
+        var denied = access.require(caller, unit, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.range("limit", limit, 1, MAX_PAGE);

@@ -42,15 +42,14 @@ public final class ListTeachers {
 
     private Outcome<Page<Teacher>> read(Caller caller, String jurisdiction, String q, String cursor, Integer limit, int max) {
         String unit = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
-        Role[] roles = {Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN};
-        var denied = access.require(caller, unit, roles);
+        var denied = access.require(caller, unit, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();
         v.range("limit", limit, 1, max);
         if (q != null && (q.isBlank() || q.length() > 64)) v.add("q", "查询词须为 1–64 个字符", "must be 1-64 characters");
         // as a clerk types or pastes it: spaces around it, an input method's full-width letters and digits
         String typed = q == null || !v.isEmpty() ? q : PlainText.typed(q);
-        var found = access.tree().find(unit);
+        var found = access.tree().find(unit);   // present: require refused a unit that does not exist
         boolean school = found.get().level() == Jurisdiction.Level.SCHOOL;
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         String registeredAt = school ? found.get().parent() : unit;

@@ -106,10 +106,7 @@ public final class SaveTeacher {
         try {
             created = teachers.save(t, before.isPresent());
         } catch (org.teachertraining.core.common.IdOfAnother other) {
-            return Outcome.refused(Refusal.conflict(null, Text.of(
-                    "教师编号 " + t.id() + " 与已登记的 " + other.existing() + " 只有大小写不同：同一名教师请用 " + other.existing(),
-                    "Teacher ID " + t.id() + " differs only in case from " + other.existing() + ", already registered: for the same teacher use "
-                            + other.existing())).withDetails(java.util.Map.of("existing", other.existing())));
+            return Outcome.refused(other.refusal(t.id(), Text.of("教师编号", "Teacher ID"), Text.of("同一名教师", "the same teacher")));
         }
         saved.stored(before, t);
         return Outcome.done(created);

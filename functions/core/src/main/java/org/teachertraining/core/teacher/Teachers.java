@@ -9,8 +9,8 @@ public interface Teachers {
      * caller read it as registered already (an update, which holds its ID already: no guard to decide). Teachers are
      * never deleted, so only the other guess can be wrong: a teacher registered meanwhile, which is then updated.
      * A new teacher whose ID differs only in case from another teacher's ("t00299" beside "T00299", an ID card's "x"
-     * for "X") is not stored: it throws {@link org.teachertraining.core.common.IdOfAnother}, decided in the write itself, so two clerks racing cannot
-     * both register the one teacher.
+     * for "X") is not stored: it throws {@link org.teachertraining.core.common.IdOfAnother}, decided in the write itself,
+     * so two clerks racing cannot both register the one teacher.
      */
     boolean save(Teacher teacher, boolean registered);
 
