@@ -130,9 +130,7 @@ public final class Json {
 
     /** At most {@link #QUOTED_PREFIX} characters of a caller's value, for messages: never an echo of unbounded input. */
     public static String prefix(Object value) {
-        String s = String.valueOf(value);
-        return s.length() <= QUOTED_PREFIX ? org.teachertraining.core.common.PlainText.printable(s)
-                : org.teachertraining.core.common.PlainText.printable(s.substring(0, QUOTED_PREFIX)) + "…(" + s.length() + " characters)";
+        return org.teachertraining.core.common.PlainText.quote(value);
     }
 
     private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '(.*)'", java.util.regex.Pattern.DOTALL);

@@ -46,4 +46,14 @@ class JsonTest {
         assertEquals(400, assertThrows(ProblemException.class, () -> Json.read("\uFEFF", Body.class)).status());
         assertEquals(400, assertThrows(ProblemException.class, () -> Json.read("{\"seats\":3}\uFEFF", Body.class)).status());
     }
+
+    /** A long value is quoted by its beginning and an ellipsis, in either language: no English count inside a Chinese message. */
+    @Test
+    void aLongValueIsQuotedByItsBeginningAlone() {
+        var refused = assertThrows(ProblemException.class, () -> Json.read("{\"startDate\":\"" + "9".repeat(40) + "\"}", Body.class));
+        String zh = refused.refusal().errors().get(0).message().zh();
+        assertTrue(zh.contains("9".repeat(32) + "…"), zh);
+        assertFalse(zh.contains("9".repeat(33)), zh);
+        assertFalse(zh.matches(".*[A-Za-z]{3,}.*"), "English inside the Chinese message: " + zh);
+    }
 }
