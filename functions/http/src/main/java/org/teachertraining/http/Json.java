@@ -92,6 +92,11 @@ public final class Json {
         } catch (InputCoercionException e) {
             throw invalid("body", "数值超出范围", "number out of range");
         } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {   // FAIL_ON_TRAILING_TOKENS
+                var at = e.getLocation();
+                throw invalid("body", "JSON 值之后还有多余内容（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
+                        "more content after the JSON value, at line " + at.getLineNr() + ", column " + at.getColumnNr());
+            }
             var expected = expected(e.getTargetType());
             throw invalid(path(e), "类型不正确，应为" + expected.zh(), "wrong type; expected " + expected.en());
         } catch (JsonMappingException e) {

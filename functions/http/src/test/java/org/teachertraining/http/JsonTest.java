@@ -56,4 +56,14 @@ class JsonTest {
         assertFalse(zh.contains("9".repeat(33)), zh);
         assertFalse(zh.matches(".*[A-Za-z]{3,}.*"), "English inside the Chinese message: " + zh);
     }
+
+    /** Two bodies sent as one (a client that concatenates, a paste made twice) are refused for what comes after the first. */
+    @Test
+    void contentAfterTheValueIsNamedAsSuch() {
+        var refused = assertThrows(ProblemException.class, () -> Json.read("{\"seats\":5} {\"seats\":6}", Body.class));
+        var error = refused.refusal().errors().get(0);
+        assertEquals("body", error.field());
+        assertTrue(error.message().zh().startsWith("JSON 值之后还有多余内容（第 1 行第 1"), error.message().zh());
+        assertTrue(error.message().en().startsWith("more content after the JSON value"), error.message().en());
+    }
 }
