@@ -27,7 +27,7 @@ class AccreditInstitutionTest {
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
         assertEquals("HENU", refusal.details().get("existing"));
         assertTrue(refusal.message().zh().contains("HENU"), refusal.message().zh());
-        assertTrue(w.ports.institutions.find("henu").isEmpty(), "nothing stored under the other case");
+        assertEquals("HENU", w.ports.institutions.find("henu").orElseThrow().id(), "nothing stored under the other case: found, it is HENU");
         var renewed = new AccreditInstitution.Command("河南大学", Set.of(CreditCategory.CENTRALIZED, CreditCategory.ONLINE),
                 LocalDate.of(2019, 1, 1), LocalDate.of(2028, 12, 31));
         assertEquals(LocalDate.of(2028, 12, 31), done(accredit.execute(World.PROVINCE, "HENU", renewed)).accreditedUntil());

@@ -53,6 +53,25 @@ class CreateProjectTest {
                 .errors().stream().map(FieldError::field).toList());
     }
 
+    /**
+     * A registered institution named in another case is that institution: the project holds its ID as registered (else
+     * its token, which carries that ID, could never act on the project) and its name; an ID nobody registered is kept as given.
+     */
+    @Test
+    void anInstitutionNamedInAnotherCaseIsTheRegisteredOne() {
+        w.accreditHenu();
+        var program = w.program(ProgramLevel.PROVINCIAL);
+        var c = w.ruralBackbone("HN2020-06");
+        var lower = new CreateProject.Command(c.code(), c.name(), c.category(), c.eligibility(), c.phases(), c.totalHours(), c.classSize(),
+                "henu", c.selectionCutoff(), c.startDate(), c.endDate(), c.budget(), c.seats());
+        var project = done(w.createProject.execute(World.PROVINCE, program.id(), lower));
+        assertEquals("HENU", project.institutionId());
+        assertEquals("河南大学", project.institutionName());
+        var unregistered = new CreateProject.Command("HN2020-07", c.name(), c.category(), c.eligibility(), c.phases(), c.totalHours(), c.classSize(),
+                "xynu", c.selectionCutoff(), c.startDate(), c.endDate(), c.budget(), c.seats());
+        assertEquals("xynu", done(w.createProject.execute(World.PROVINCE, program.id(), unregistered)).institutionId());
+    }
+
     @Test
     void codesAreUniqueInAProgram_andOnlyTheOwnerCreatesProjects() {
         var program = w.program(ProgramLevel.PROVINCIAL);

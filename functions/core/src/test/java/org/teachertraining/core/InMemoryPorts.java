@@ -546,7 +546,9 @@ public final class InMemoryPorts {
                 institutionMap.put(i.id(), i);
             }
         }
-        public Optional<org.teachertraining.core.institution.Institution> find(String id) { synchronized (lock) { return Optional.ofNullable(institutionMap.get(id)); } }
+        public Optional<org.teachertraining.core.institution.Institution> find(String id) {
+            synchronized (lock) { return institutionMap.values().stream().filter(i -> i.id().equalsIgnoreCase(id)).findFirst(); }
+        }
     };
 
     private final Map<String, org.teachertraining.core.credit.SchoolBasedHours> schoolMap = new TreeMap<>();
@@ -789,7 +791,6 @@ public final class InMemoryPorts {
                 return true;
             }
         }
-        public Optional<Elimination> find(String owner, String institutionId, String category) { synchronized (lock) { return Optional.ofNullable(eliminationMap.get(owner + "/" + institutionId + "/" + category)); } }
         public List<Elimination> of(String owner) { synchronized (lock) { return eliminationMap.values().stream().filter(e -> e.owner().equals(owner)).toList(); } }
     };
 }

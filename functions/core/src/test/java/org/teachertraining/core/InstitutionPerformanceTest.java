@@ -203,6 +203,10 @@ class InstitutionPerformanceTest {
         var refused = refusal(w.createProject.execute(World.PROVINCE, y2021.id(), asBbb));
         assertEquals("P1", refused.rule());
         assertTrue(refused.message().zh().contains("末位淘汰"), refused.message().zh());
+        // nor under its ID in another case, registered or not (BBB is not): "bbb" is the institution eliminated
+        var asLowerBbb = new CreateProject.Command(again.code(), again.name(), "乡村教师", again.eligibility(), again.phases(), again.totalHours(),
+                again.classSize(), "bbb", again.selectionCutoff(), again.startDate(), again.endDate(), again.budget(), 10);
+        assertEquals("P1", refusal(w.createProject.execute(World.PROVINCE, y2021.id(), asLowerBbb)).rule());
         assertInvalid(w.createProject.execute(World.PROVINCE, y2021.id(), withOverride(asBbb, "太短")), "eliminationOverride", "");
         var overridden = done(w.createProject.execute(World.PROVINCE, y2021.id(), withOverride(asBbb, "该机构已完成整改，经厅党组研究同意继续承担")));
         assertEquals(y2020.id(), overridden.assignmentOverride().eliminatedIn());

@@ -164,6 +164,9 @@ class DemoSeedsIT {
             var refusedAssignment = send(http, runtime, "POST", "/programs/" + programId + "/projects", province, zknu + "}");
             assertEquals(409, refusedAssignment.statusCode(), refusedAssignment.body());
             assertEquals("P1", Api.JSON.readTree(refusedAssignment.body()).get("rule").asText());
+            var inLowerCase = send(http, runtime, "POST", "/programs/" + programId + "/projects", province,
+                    zknu.replace("\"ZKNU\"", "\"zknu\"").replace("HN2020-ZK", "HN2020-ZK2") + "}");
+            assertEquals(409, inLowerCase.statusCode(), "the ID in another case is the institution eliminated: " + inLowerCase.body());
             var overridden = send(http, runtime, "POST", "/programs/" + programId + "/projects", province, zknu + ",\"eliminationOverride\":\"整改后经省教育厅复核验收合格，准予承担本类项目\"}");
             assertEquals(201, overridden.statusCode(), overridden.body());
 

@@ -29,7 +29,12 @@ final class CaseGuards {
 
     /** The other record's ID, for a claim that failed. */
     static IdOfAnother heldByAnother(TrainingTable table, String kind, String id) {
-        return new IdOfAnother(table.get(new TrainingTable.ItemKey(key(kind, id), kind + "ID")).map(g -> TrainingTable.str(g, "id")).orElse("?"));
+        return new IdOfAnother(registered(table, kind, id).orElse("?"));
+    }
+
+    /** The ID as registered of the record whose ID is {@code id} in any case, if one holds the guard. */
+    static java.util.Optional<String> registered(TrainingTable table, String kind, String id) {
+        return table.get(new TrainingTable.ItemKey(key(kind, id), kind + "ID")).map(g -> TrainingTable.str(g, "id"));
     }
 
     private static String key(String kind, String id) {

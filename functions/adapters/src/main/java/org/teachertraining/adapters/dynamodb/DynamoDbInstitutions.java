@@ -33,7 +33,9 @@ public final class DynamoDbInstitutions implements Institutions {
 
     @Override
     public Optional<Institution> find(String id) {
-        return table.get(itemKey(id)).map(DynamoDbInstitutions::read);
+        var exact = table.get(itemKey(id)).map(DynamoDbInstitutions::read);
+        if (exact.isPresent()) return exact;
+        return CaseGuards.registered(table, "INSTITUTION", id).filter(r -> !r.equals(id)).flatMap(r -> table.get(itemKey(r))).map(DynamoDbInstitutions::read);
     }
 
     /** The institution's own item. */

@@ -95,11 +95,6 @@ public final class DynamoDbPerformance implements InstitutionPerformance.Records
     }
 
     @Override
-    public Optional<Elimination> find(String owner, String institutionId, String category) {
-        return table.read("ELIMINATIONS#" + owner, eliminationKey(institutionId, category), Elimination.class);
-    }
-
-    @Override
     public List<Elimination> of(String owner) {
         return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s("ELIMINATIONS#" + owner))))

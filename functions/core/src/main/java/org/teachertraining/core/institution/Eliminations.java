@@ -13,8 +13,14 @@ public interface Eliminations {
     record Elimination(String owner, String institutionId, String category, String programId, int year, BigDecimal score,
                        int rank, int of, String confirmedBy, Instant confirmedAt) {}
 
-    /** The latest elimination of the institution from the category by the owner, if any. */
-    Optional<Elimination> find(String owner, String institutionId, String category);
+    /**
+     * The latest elimination of the institution from the category by the owner, if any; the institution's ID compared
+     * without case, as institutions' IDs are ("zknu" is ZKNU, whose elimination a project may not pass by).
+     */
+    default Optional<Elimination> find(String owner, String institutionId, String category) {
+        return of(owner).stream().filter(e -> e.institutionId().equalsIgnoreCase(institutionId) && e.category().equals(category))
+                .max(java.util.Comparator.comparingInt(Elimination::year).thenComparing(Elimination::confirmedAt));
+    }
 
     List<Elimination> of(String owner);
 }

@@ -11,5 +11,6 @@ public interface Institutions {
      */
     void save(Institution institution);
 
+    /** The institution whose ID is {@code id} in any case ("henu" finds HENU, answered with its ID as registered). */
     Optional<Institution> find(String id);
 }

@@ -73,17 +73,21 @@ public final class CreateProject {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
 
         var p = program.get();
+        // a registered institution named in another case ("zknu") is that institution: its ID as registered is stored and
+        // its eliminations found; an ID not registered (yet) is kept as given
+        var institution = institutions.find(c.institutionId());
+        String institutionId = institution.map(Institution::id).orElse(c.institutionId());
         String category = c.category() == null ? null : c.category().strip();
         Project.AssignmentOverride override = null;
         var eliminated = category == null ? java.util.Optional.<org.teachertraining.core.institution.Eliminations.Elimination>empty()
-                : eliminations.find(p.jurisdiction(), c.institutionId(), category);
+                : eliminations.find(p.jurisdiction(), institutionId, category);
         if (eliminated.isPresent()) {
             var e = eliminated.get();
             if (c.eliminationOverride() == null || c.eliminationOverride().isBlank()) {
                 return Outcome.refused(Refusal.conflict("P1", Text.of(
-                        "承训机构 " + c.institutionId() + " 在 " + e.year() + " 年度绩效评价中被末位淘汰（" + category + "类项目，第 " + e.rank() + "/" + e.of()
+                        "承训机构 " + institutionId + " 在 " + e.year() + " 年度绩效评价中被末位淘汰（" + category + "类项目，第 " + e.rank() + "/" + e.of()
                                 + " 名），不能再承担该类项目；确需指派的，请在 eliminationOverride 中说明理由",
-                        "Institution " + c.institutionId() + " was eliminated from " + category + " projects by the " + e.year()
+                        "Institution " + institutionId + " was eliminated from " + category + " projects by the " + e.year()
                                 + " evaluation (ranked " + e.rank() + " of " + e.of() + "); give the reason in eliminationOverride to assign it anyway"))
                         .withDetails(java.util.Map.of("eliminatedIn", e.programId(), "year", e.year())));
             }
@@ -91,8 +95,7 @@ public final class CreateProject {
         }
         var project = new Project(UUID.randomUUID().toString(), p.id(), p.level(), p.jurisdiction(),
                 c.code().strip(), c.name().strip(), category,
-                c.eligibility(), c.phases(), c.totalHours(), c.classSize(), c.institutionId(),
-                institutions.find(c.institutionId()).map(Institution::name).orElse(null), c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
+                c.eligibility(), c.phases(), c.totalHours(), c.classSize(), institutionId, institution.map(Institution::name).orElse(null), c.selectionCutoff().toInstant(), c.startDate(), c.endDate(),
                 c.budget() == null ? null : c.budget().movePointRight(2).longValueExact(), c.seats(),
                 caller.userId(), clock.instant(), Boolean.TRUE.equals(c.highEnd()), override, null);
         if (!projects.add(project)) {   // the code taken, whatever its case: name the one the program holds
