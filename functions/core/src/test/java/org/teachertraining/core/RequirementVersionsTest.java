@@ -89,6 +89,17 @@ class RequirementVersionsTest {
         assertTrue(applicable.contains("XX-DISTRICT-CYCLE") && !applicable.contains("HN-CYCLE"), applicable.toString());
     }
 
+    /** A topic is an ID whatever its case: a district's "it_2_0" requirement is of the kind of Henan's IT_2_0 and replaces it. */
+    @Test
+    void c3_aDistrictsTopicInAnotherCaseIsTheSameKind() {
+        done(set.execute(World.XIN_COUNTY, "XX-IT", new SetRequirement.Command("411523", "区县规划：信息技术应用能力提升不少于60学时",
+                Requirement.AppliesTo.ALL, "it_2_0", 5, 60, Map.of(CreditCategory.PRACTICE, 30), 2021, 2021)));
+        w.clock.set(OffsetDateTime.parse("2021-03-01T09:00:00+08:00"));
+        w.addTeacher("XX2", "411523");
+        var xin = done(transcript.execute(World.XIN_COUNTY, "XX2")).requirements().stream().map(s -> s.requirementId()).toList();
+        assertEquals(List.of("XX-IT", "HN-CYCLE"), xin);   // not HN-IT-2.0 beside it
+    }
+
     @Test
     void c3_onlyTheUnitsAdminsOrThoseAboveSetItsRequirements() {
         assertEquals(Refusal.Kind.FORBIDDEN, refused(set.execute(World.GUANGSHAN, "XX-DISTRICT-CYCLE", district("411523"))).kind());

@@ -92,6 +92,9 @@ class RequirementsTest {
         var head = byId("HN-HEAD-TEACHER");
         var ledger = List.of(entry(2022, CreditCategory.CENTRALIZED, 29, "HEAD_TEACHER"), entry(2022, CreditCategory.CENTRALIZED, 300, null));
         assertEquals(1, Requirements.evaluate(head, ledger, 2021, 2022).shortBy());
+        // a topic is an ID, whatever its case: an institution's "head_teacher" hours are the requirement's
+        var inLowerCase = List.of(entry(2022, CreditCategory.CENTRALIZED, 29, "head_teacher"), entry(2022, CreditCategory.CENTRALIZED, 1, "Head_Teacher"));
+        assertEquals(0, Requirements.evaluate(head, inLowerCase, 2021, 2022).shortBy());
         var it = byId("HN-IT-2.0");
         var itLedger = List.of(entry(2021, CreditCategory.ONLINE, 26, "IT_2_0"), entry(2021, CreditCategory.PRACTICE, 24, "IT_2_0"));
         var status = Requirements.evaluate(it, itLedger, 2021, 2021);

@@ -30,7 +30,7 @@ public record Requirement(String id, String jurisdiction, String name, AppliesTo
 
     /** Whom and what hours it counts: a district's requirement of the same slot replaces the province's for the district's teachers. */
     String slot() {
-        return appliesTo + "/" + (topic == null ? "" : topic);
+        return appliesTo + "/" + (topic == null ? "" : topic.toUpperCase(java.util.Locale.ROOT));
     }
 
     boolean inForceIn(int year) {

@@ -128,7 +128,7 @@ public final class Requirements {
         var byCategory = new EnumMap<CreditCategory, Integer>(CreditCategory.class);
         for (var e : ledger) {
             if (e.year() < cycle[0] || e.year() > cycle[1]) continue;
-            if (r.topic() != null && !r.topic().equals(e.topic())) continue;
+            if (r.topic() != null && !r.topic().equalsIgnoreCase(e.topic())) continue;   // a topic is an ID: "head_teacher" is HEAD_TEACHER
             earned += e.hours();
             byCategory.merge(e.category(), e.hours(), Integer::sum);
         }
