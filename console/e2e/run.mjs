@@ -576,6 +576,12 @@ await flow('county-approves-mentoring-hours', async page => {
   await page.locator(`[data-test=approve-${newcomer}]`).waitFor({ state: 'detached' })
   const transcript = await api('GET', `/teachers/${newcomer}/transcript`, county)
   assert.equal(transcript.hoursByYear[String(year)].ONLINE, 6, 'the approved hours are on the ledger')
+  // the new teacher's own transcript names the hours' topic, not its ID (MENTORING)
+  await signIn(page, null, { teacherId: newcomer, jurisdiction: '411523', sub: `e2e-${newcomer}` }, '教师')
+  await page.locator('[data-test=menu-transcript]').click()
+  const entries = page.locator('[data-test=transcript-entries]')
+  await entries.getByText('名师工作室研修（1+10+100）').waitFor()
+  assert.ok(!(await entries.innerText()).includes('MENTORING'), 'no topic ID on the screen')
 })
 
 await flow('province-publishes-a-program-and-a-project', async page => {

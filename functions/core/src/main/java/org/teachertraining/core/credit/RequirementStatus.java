@@ -10,4 +10,6 @@ import java.util.Map;
  */
 public record RequirementStatus(String requirementId, String name, int fromYear, int toYear, int required, int earned,
                                 Map<CreditCategory, Integer> earnedByCategory, Map<CreditCategory, Integer> shortByCategory,
-                                boolean met, int shortBy) {}
+                                boolean met, int shortBy,
+                                /** the special topic whose hours alone count ({@code HEAD_TEACHER}), or null: the console names a ledger entry's topic by it */
+                                String topic) {}

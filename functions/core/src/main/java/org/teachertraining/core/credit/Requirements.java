@@ -143,6 +143,6 @@ public final class Requirements {
         // with every hour but some of a named category's (319 of 240, 119 of 120 school-based) is short by those, not by 0
         int shortBy = Math.max(Math.max(0, r.minHours() - earned), shortNamed.values().stream().mapToInt(Integer::intValue).sum());
         return new RequirementStatus(r.id(), r.name(), cycle[0], cycle[1], r.minHours(), earned, earnedNamed, shortNamed,
-                shortBy == 0, shortBy);
+                shortBy == 0, shortBy, r.topic());
     }
 }
