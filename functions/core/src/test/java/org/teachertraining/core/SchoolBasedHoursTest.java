@@ -46,6 +46,9 @@ class SchoolBasedHoursTest {
         assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
         var bad = refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2030, -1, "", null)));
         assertEquals(3, bad.errors().size());
+        // a topic is a requirement's ID (HEAD_TEACHER), as on a completion: a name in Chinese would never count toward it
+        var named = refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2020, 8, "班主任工作研讨", "班主任")));
+        assertEquals("topic", named.errors().getFirst().field());
         assertEquals(Refusal.Kind.CONFLICT, refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-2", 2020, 8, "x", null))).kind());
         var otherSchool = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);   // the same county's other school
         assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.record(otherSchool, "T1", new RecordSchoolBasedHours.Command("SB-4", 2020, 8, "x", null))).kind());

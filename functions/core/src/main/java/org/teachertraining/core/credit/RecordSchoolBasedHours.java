@@ -54,7 +54,7 @@ public final class RecordSchoolBasedHours {
         }
         if (v.required("hours", c.hours())) v.range("hours", c.hours(), 1, 200);
         v.text("activity", c.activity(), 200);
-        v.optionalText("topic", c.topic(), 30);
+        if (c.topic() != null) v.identifier("topic", c.topic());   // an ID, as a completion's: a requirement's topic (HEAD_TEACHER), matched whatever its case
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var record = new SchoolBasedHours(c.recordId(), teacherId, teacher.get().jurisdiction(), c.year(), c.hours(), c.activity().strip(),
                 c.topic(), SchoolBasedHours.Status.PENDING, caller.userId(), clock.instant(), null, null);
