@@ -177,6 +177,22 @@ class PostCompletionTest {
         assertEquals("NOBODY", outsider.details().get("teacherId"));
     }
 
+    /** A topic no requirement counts (a typo) would leave the hours counting toward none: refused, naming the topics there are. */
+    @Test
+    void c3_aTopicNoRequirementCountsIsRefused_oneThatSomeDoesIsTakenInAnyCase() {
+        String p = projectWithTrainees("T1", "T2");
+        var typo = refused(post.execute(completion(p, List.of(
+                new Completion.Result("T1", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 30), "HEAD_TEACHR")))));
+        var error = typo.errors().getFirst();
+        assertEquals("results[0].topic", error.field());
+        assertTrue(error.allowed().containsAll(List.of("HEAD_TEACHER", "IT_2_0")), error.toString());
+        assertTrue(org.teachertraining.core.common.Labels.codesIn(error.message().zh()).isEmpty(), error.message().zh());
+        assertTrue(w.ports.ledger.ofTeacher("T1").isEmpty());
+        done(post.execute(completion(p, List.of(
+                new Completion.Result("T2", Completion.Outcome.PASSED, Map.of(CreditCategory.CENTRALIZED, 30), "head_teacher")))));
+        assertEquals(30, w.ports.ledger.ofTeacher("T2").stream().mapToInt(org.teachertraining.core.credit.CreditEntry::hours).sum());
+    }
+
     @Test
     void onlyTheProjectsInstitutionPostsItsCompletion() {
         String p = projectWithTrainees("T1");
@@ -324,7 +340,7 @@ class PostCompletionTest {
                 return store.trainees(projectId, teacherIds);
             }
         };
-        var check = new org.teachertraining.core.credit.CheckCompletion(counted, w.ports.programs);
+        var check = new org.teachertraining.core.credit.CheckCompletion(counted, w.ports.programs, w.requirements);
         var passed = Map.of(CreditCategory.CENTRALIZED, 40);
         var checked = done(check.checked(completion(p, List.of(new Completion.Result("T1", Completion.Outcome.PASSED, passed, null),
                 new Completion.Result("T2", Completion.Outcome.PASSED, passed, null)))));

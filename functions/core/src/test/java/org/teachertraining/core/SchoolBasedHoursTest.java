@@ -15,7 +15,7 @@ import static org.teachertraining.core.World.refused;
 
 class SchoolBasedHoursTest {
     final World w = new World();
-    final RecordSchoolBasedHours useCase = new RecordSchoolBasedHours(w.ports.teachers, w.ports.schoolBased, w.ports.ledger, w.access, w.clock, w.compliance);
+    final RecordSchoolBasedHours useCase = new RecordSchoolBasedHours(w.ports.teachers, w.ports.schoolBased, w.ports.ledger, w.access, w.clock, w.compliance, w.requirements);
     /** The school admin of 新县's school 0001: its code is the county's and four digits. */
     static final Caller SCHOOL = new Caller("school", Role.SCHOOL_ADMIN, "4115230001", null, null);
 
@@ -49,6 +49,10 @@ class SchoolBasedHoursTest {
         // a topic is a requirement's ID (HEAD_TEACHER), as on a completion: a name in Chinese would never count toward it
         var named = refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2020, 8, "班主任工作研讨", "班主任")));
         assertEquals("topic", named.errors().getFirst().field());
+        var typo = refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2020, 8, "班主任工作研讨", "HEAD_TEACHR")));
+        assertEquals("topic", typo.errors().getFirst().field());
+        assertTrue(typo.errors().getFirst().allowed().contains("HEAD_TEACHER"), typo.toString());
+        done(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-3", 2020, 8, "班主任工作研讨", "head_teacher")));
         assertEquals(Refusal.Kind.CONFLICT, refused(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-2", 2020, 8, "x", null))).kind());
         var otherSchool = new Caller("s2", Role.SCHOOL_ADMIN, "4115230002", null, null);   // the same county's other school
         assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.record(otherSchool, "T1", new RecordSchoolBasedHours.Command("SB-4", 2020, 8, "x", null))).kind());

@@ -59,7 +59,7 @@ public final class World {
         this.waitlist.follow(before, after);
     });
     public final CheckCompletion checkCompletion = new CheckCompletion(
-            org.teachertraining.core.credit.CompletionRecords.of(ports.projects, ports.institutions, ports.enrollments, ports.teachers), ports.programs);
+            org.teachertraining.core.credit.CompletionRecords.of(ports.projects, ports.institutions, ports.enrollments, ports.teachers), ports.programs, requirements);
     public final EnrollTeacher enroll = new EnrollTeacher(org.teachertraining.core.enrollment.SelectionRecords.of(ports.projects, ports.teachers, ports.enrollments, ports.waitlists), ports.quotas, ports.enrollments,
             ports.integrity, ports.hours, new org.teachertraining.core.credit.RequirementCycles(requirements), access, clock);
     public final WithdrawEnrollment withdraw = new WithdrawEnrollment(ports.projects, ports.enrollments, ports.teachers, ports.waitlists, enroll, access, clock);

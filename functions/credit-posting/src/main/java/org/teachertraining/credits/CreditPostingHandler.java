@@ -61,7 +61,7 @@ public class CreditPostingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         var requirements = new RequirementBook(Requirements.seeds(), new DynamoDbRequirementVersions(table), RequirementBook.KEEP);
         var aggregates = new DynamoDbComplianceAggregates(table);
         var refresh = new RefreshCompliance(requirements, aggregates, environment.clock());
-        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table)), new DynamoDbProjectResults(table),
+        this.postCompletion = new PostCompletion(new CheckCompletion(new DynamoDbCompletionRecords(table), new DynamoDbPrograms(table), requirements), new DynamoDbProjectResults(table),
                 new StoredCertificates(table, s3, environment.require("CERTIFICATES_BUCKET")), refresh,
                 StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), environment.clock()));
         this.rollover = new ComplianceRollover(requirements, JurisdictionTree.china(), new DynamoDbTeachers(table), refresh, aggregates,

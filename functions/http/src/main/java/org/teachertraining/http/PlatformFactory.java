@@ -296,8 +296,8 @@ public class PlatformFactory {
     }
 
     @Singleton
-    CheckCompletion checkCompletion(TrainingTable table, Programs programs) {
-        return new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table), programs);
+    CheckCompletion checkCompletion(TrainingTable table, Programs programs, org.teachertraining.core.credit.RequirementBook requirements) {
+        return new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table), programs, requirements);
     }
 
     @Singleton
@@ -380,8 +380,8 @@ public class PlatformFactory {
 
     @Singleton
     RecordSchoolBasedHours recordSchoolBasedHours(Teachers teachers, TrainingTable table, Access access, Clock clock,
-                                                  RefreshCompliance compliance) {
-        return new RecordSchoolBasedHours(teachers, new DynamoDbSchoolBasedRecords(table), new DynamoDbLedger(table), access, clock, compliance);
+                                                  RefreshCompliance compliance, org.teachertraining.core.credit.RequirementBook requirements) {
+        return new RecordSchoolBasedHours(teachers, new DynamoDbSchoolBasedRecords(table), new DynamoDbLedger(table), access, clock, compliance, requirements);
     }
 
     @Singleton

@@ -195,7 +195,7 @@ class CreditPostingIT {
         var sent = new java.util.concurrent.CopyOnWriteArrayList<String>();
         var counted = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(counting(sent))), "TrainingTable");
         var check = new org.teachertraining.core.credit.CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(counted),
-                new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(counted));
+                new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(counted), org.teachertraining.core.credit.RequirementBook.seedsOnly());
         var completion = org.teachertraining.adapters.aws.StoredJson.read(body, org.teachertraining.core.credit.Completion.class);
         var checked = ((org.teachertraining.core.common.Outcome.Done<org.teachertraining.core.credit.CheckCompletion.Checked>) check.checked(completion)).value();
         assertEquals(60, checked.seats().size());
@@ -417,6 +417,11 @@ class CreditPostingIT {
                 "{\"recordId\":\"SB-IT-0\",\"year\":2026,\"hours\":6,\"activity\":\"x\"}"), 403, null);
         BadInputIT.problem(api.send("GET", "/teachers/CP-2", api.token("cp-school-c", "SCHOOL_ADMIN", "411523"), null), 401, null);   // a county code is no school
         int year = Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        // a topic no requirement counts (a typo) is refused, the topics there are given as allowed; nothing is recorded
+        var typo = BadInputIT.problem(api.send("POST", "/teachers/CP-2/school-based-hours", school,
+                "{\"recordId\":\"SB-IT-T\",\"year\":" + year + ",\"hours\":6,\"activity\":\"班主任工作研讨\",\"topic\":\"HEAD_TEACHR\"}"), 400, "topic");
+        assertTrue(typo.json().path("errors").get(0).path("allowed").toString().contains("\"HEAD_TEACHER\""), typo.toString());
+        assertEquals(404, api.send("POST", "/teachers/CP-2/school-based-hours/SB-IT-T/decision", county, "{\"approved\":true}").status());
         var recorded = api.send("POST", "/teachers/CP-2/school-based-hours", school,
                 "{\"recordId\":\"SB-IT-1\",\"year\":" + year + ",\"hours\":6,\"activity\":\"同课异构教研\"}");
         assertEquals(201, recorded.status(), recorded.toString());

@@ -31,10 +31,13 @@ public final class CheckCompletion {
 
     private final CompletionRecords records;
     private final Programs programs;
+    private final RequirementBook requirements;
 
-    public CheckCompletion(CompletionRecords records, Programs programs) {
+    /** @param requirements what a trainee's {@code topic} may be: a topic some requirement counts ({@link RequirementBook#topics}) */
+    public CheckCompletion(CompletionRecords records, Programs programs, RequirementBook requirements) {
         this.records = records;
         this.programs = programs;
+        this.requirements = requirements;
     }
 
     /** Everything that makes a completion unpostable, found before anything is written. */
@@ -81,6 +84,7 @@ public final class CheckCompletion {
             v.identifier(path + ".teacherId", r.teacherId());
             if (r.topic() != null) v.identifier(path + ".topic", r.topic());
             if (v.errors().size() > before) continue;
+            if (r.topic() != null) requirements.checkTopic(v, path + ".topic", r.topic());
             if (!seen.add(r.teacherId())) v.add(path + ".teacherId", "同一学员在一次结业登记中出现多次", "the same trainee appears twice in one completion");
             var hours = r.hours() == null ? Map.<CreditCategory, Integer>of() : r.hours();
             int wrongHours = v.errors().size();

@@ -28,9 +28,11 @@ public final class RecordSchoolBasedHours {
     private final Access access;
     private final Clock clock;
     private final RefreshCompliance compliance;
+    private final RequirementBook requirements;
 
     public RecordSchoolBasedHours(Teachers teachers, SchoolBasedRecords records, Ledger ledger, Access access, Clock clock,
-                                  RefreshCompliance compliance) {
+                                  RefreshCompliance compliance, RequirementBook requirements) {
+        this.requirements = requirements;
         this.teachers = teachers;
         this.records = records;
         this.ledger = ledger;
@@ -54,7 +56,11 @@ public final class RecordSchoolBasedHours {
         }
         if (v.required("hours", c.hours())) v.range("hours", c.hours(), 1, 200);
         v.text("activity", c.activity(), 200);
-        if (c.topic() != null) v.identifier("topic", c.topic());   // an ID, as a completion's: a requirement's topic (HEAD_TEACHER), matched whatever its case
+        if (c.topic() != null) {   // as a completion's: a topic some requirement counts (HEAD_TEACHER), matched whatever its case
+            int before = v.errors().size();
+            v.identifier("topic", c.topic());
+            if (v.errors().size() == before) requirements.checkTopic(v, "topic", c.topic());
+        }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var record = new SchoolBasedHours(c.recordId(), teacherId, teacher.get().jurisdiction(), c.year(), c.hours(), c.activity().strip(),
                 c.topic(), SchoolBasedHours.Status.PENDING, caller.userId(), clock.instant(), null, null);

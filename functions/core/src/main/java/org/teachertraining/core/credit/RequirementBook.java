@@ -110,6 +110,32 @@ public final class RequirementBook {
         return List.copyOf(all);
     }
 
+    /**
+     * The special topics some requirement counts (C3), of any unit and version, in upper case ({@code HEAD_TEACHER},
+     * {@code IT_2_0}): what a completion or school-based hours may name as their topic. Kept as the chains are.
+     */
+    public java.util.Set<String> topics() {
+        return kept("topics", () -> {
+            var all = new ArrayList<>(seeds.all());
+            all.addAll(versions.all());
+            return all;
+        }).stream().map(Requirement::topic).filter(java.util.Objects::nonNull)
+                .map(t -> t.toUpperCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Adds to {@code v} why {@code topic} (given, and an ID) cannot be a special topic: no requirement counts it, so its
+     * hours would count toward none (a typo such as HEAD_TEACHR). Nothing for a topic some requirement has, in any case.
+     */
+    public void checkTopic(org.teachertraining.core.common.Violations v, String field, String topic) {
+        var known = topics();
+        if (known.contains(topic.toUpperCase(java.util.Locale.ROOT))) return;
+        v.add(field, org.teachertraining.core.common.Text.of(
+                "未知的专题「" + org.teachertraining.core.common.PlainText.quote(topic) + "」：没有哪项学时要求计入该专题的学时",
+                "unknown topic '" + org.teachertraining.core.common.PlainText.quote(topic) + "': no requirement counts it; topics: " + String.join(", ", known)),
+                List.copyOf(known));
+    }
+
     /** How many requirements {@code unit} has set (for the cap on them). */
     long setBy(String unit) {
         return versions.ofUnits(List.of(unit)).stream().map(Requirement::id).distinct().count();

@@ -106,7 +106,7 @@ class CostBenchmark {
                 public java.util.Optional<Certificate> find(String code) { return registry.find(code); }
             };
             var post = new PostCompletion(new CheckCompletion(new org.teachertraining.adapters.dynamodb.DynamoDbCompletionRecords(table),
-                    new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table)), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
+                    new org.teachertraining.adapters.dynamodb.DynamoDbPrograms(table), requirements), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
                     registryOnly, new RefreshCompliance(requirements, aggregates, clock),
                     org.teachertraining.adapters.dynamodb.StoredSelection.releaseBannedSeats(table, tree, clock));
             var transcript = new ReadTranscript(teachers, ledger, requirements, access, clock);
