@@ -127,6 +127,19 @@ class EnrollTeacherTest {
         assertEquals("backboneLevel", refused(w.enroll.execute(World.XINYANG, p.id(), "T4", null)).details().get("criterion"));
     }
 
+    /** A subject pasted with spaces around it into a project is the subject its teachers teach (theirs are stored stripped). */
+    @Test
+    void e3_aProjectsSubjectIsReadWithoutTheSpacesAroundIt() {
+        var command = w.ruralBackbone("HN2020-06");
+        var p = w.project(ProgramLevel.PROVINCIAL, new org.teachertraining.core.project.CreateProject.Command(command.code(), command.name(),
+                command.category(), new Eligibility(null, Set.of(" 语文\u3000"), null, null, null, null, null, null), command.phases(), 150, 50, "HENU",
+                World.CUTOFF, command.startDate(), command.endDate(), null, null));
+        assertEquals(Set.of("语文"), p.eligibility().subjects());
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        w.addTeacher("T1", "411523"); // a primary 语文 teacher
+        done(w.enroll.execute(World.XINYANG, p.id(), "T1", null));
+    }
+
     @Test
     void e4_aNoShowBansFromProvincialProjectsForThreeYears_butNotFromCountyProjects() {
         var p = w.projectWithCountySeats(5);

@@ -39,7 +39,8 @@ public record Eligibility(Set<Stage> stages, Set<String> subjects, Set<TeacherRo
 
     public Eligibility {
         stages = stages == null ? Set.of() : Set.copyOf(stages);
-        subjects = subjects == null ? Set.of() : Set.copyOf(subjects);
+        // stripped as a teacher's subjects are: "数学 " pasted into a project is the 数学 its teachers teach
+        subjects = subjects == null ? Set.of() : subjects.stream().map(s -> s == null ? null : s.strip()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         schoolLocations = schoolLocations == null ? Set.of() : Set.copyOf(schoolLocations);
         backboneLevels = backboneLevels == null ? Set.of() : Set.copyOf(backboneLevels);
