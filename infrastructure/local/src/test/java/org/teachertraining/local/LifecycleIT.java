@@ -196,13 +196,16 @@ class LifecycleIT {
         assertEquals("REGISTERED", registered.json().get("status").asText());
         assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE1-0\"}").status());   // again: the same
         var roster = api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(),
-                "教师编号,姓名\nLIFE1-1,教师1\nNOBODY,某人\nＬＩＦＥ１-0,教师0\n".getBytes(StandardCharsets.UTF_8), "text/csv").get();
+                "教师编号,姓名\nLIFE1-1,教师1\nNOBODY,某人\nＬＩＦＥ１-0,教师0\nlife1-1,教师1\n".getBytes(StandardCharsets.UTF_8), "text/csv").get();
         assertEquals(200, roster.status(), roster.toString());
         assertEquals("REGISTERED", roster.json().get("items").get(0).get("status").asText(), roster.body());
         assertEquals("E8", roster.json().get("items").get(1).get("rule").asText(), roster.body());
         // typed in full-width characters: the same trainee, registered already
         assertEquals(List.of("LIFE1-0", "REGISTERED"), List.of(roster.json().get("items").get(2).get("teacherId").asText(),
                 roster.json().get("items").get(2).get("status").asText()), roster.body());
+        // typed in lower case (an ID card's "x" for "X"): the seat holder, as the seat holds the ID
+        assertEquals(List.of("LIFE1-1", "REGISTERED"), List.of(roster.json().get("items").get(3).get("teacherId").asText(),
+                roster.json().get("items").get(3).get("status").asText()), roster.body());
         // the same roster as Excel saves it (.xlsx): LIFE1-1 is registered already, the same
         var xlsx = api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(), rosterWorkbook("LIFE1-1"),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get();

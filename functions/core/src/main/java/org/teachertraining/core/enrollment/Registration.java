@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,7 +59,7 @@ public final class Registration {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var closed = closedToRegistration(project);
         if (closed != null) return Outcome.refused(closed);
-        return registerOne(caller, project, teacherId);
+        return registerSeat(caller, project, teacherId, seat(project, teacherId));
     }
 
     /** A roster at once: each row registered or refused with its rule, as {@link #register} would. */
@@ -89,12 +90,27 @@ public final class Registration {
             }
         }
         var out = new ArrayList<Map<String, Object>>();
-        for (String id : ids) {
+        Map<String, String> seatHolders = null;   // by ID in upper case, read at the first ID that holds no seat as typed
+        for (String typed : ids) {
+            String id = typed;
             var line = new LinkedHashMap<String, Object>();
-            line.put("teacherId", id.length() > 64 ? id.substring(0, 64) : id);
             var v = new Violations();
             v.identifier("teacherId", id);
-            var outcome = v.isEmpty() ? registerOne(caller, project, id) : Outcome.<Enrollment>refused(v.refusal());
+            Optional<Enrollment> seat = Optional.empty();
+            if (v.isEmpty()) {
+                seat = seat(project, id);
+                if (seat.isEmpty()) {
+                    // a roster's ID in another case (an ID card's "x" for "X") is the seat holder's: IDs are one whatever their case
+                    if (seatHolders == null) {
+                        seatHolders = new java.util.HashMap<>();
+                        for (var e : enrollments.holdingSeats(project.id())) seatHolders.put(e.teacherId().toUpperCase(java.util.Locale.ROOT), e.teacherId());
+                    }
+                    String holder = seatHolders.get(id.toUpperCase(java.util.Locale.ROOT));
+                    if (holder != null) seat = seat(project, id = holder);
+                }
+            }
+            line.put("teacherId", id.length() > 64 ? id.substring(0, 64) : id);
+            var outcome = v.isEmpty() ? registerSeat(caller, project, id, seat) : Outcome.<Enrollment>refused(v.refusal());
             if (outcome instanceof Outcome.Done<Enrollment> d) {
                 line.put("status", d.value().status().name());
             } else {
@@ -108,8 +124,12 @@ public final class Registration {
         return Outcome.done(out);
     }
 
-    private Outcome<Enrollment> registerOne(Caller caller, Project project, String teacherId) {
-        var enrollment = enrollments.find(project.id(), teacherId).filter(e -> e.status().holdsSeat());
+    /** The teacher's enrollment in the project, if it holds a seat. */
+    private Optional<Enrollment> seat(Project project, String teacherId) {
+        return enrollments.find(project.id(), teacherId).filter(e -> e.status().holdsSeat());
+    }
+
+    private Outcome<Enrollment> registerSeat(Caller caller, Project project, String teacherId, Optional<Enrollment> enrollment) {
         if (enrollment.isEmpty()) {
             return Outcome.refused(Refusal.conflict("E8", Text.of("该教师未在本项目占有名额（未入选或已退出）", "The teacher holds no seat in this project (never selected, or withdrawn)")));
         }
