@@ -57,7 +57,7 @@ final class DemoSeeds {
     static String load(ApplicationContext ctx, Path data, boolean inMemory) throws IOException {
         Path marker = data.resolve("demo-loaded");
         if (!inMemory && Files.exists(marker)) return "already loaded (" + Files.readString(marker).strip() + ")";
-        String previousYear = DemoYear.load(ctx, ctx.getBean(LocalClock.class));
+        var previousYear = DemoYear.load(ctx, ctx.getBean(LocalClock.class));
         ctx.getBean(LocalClock.class).set(DEMO_NOW.toInstant());
 
         var tree = ctx.getBean(JurisdictionTree.class);
@@ -138,8 +138,9 @@ final class DemoSeeds {
             }
         }
         inParallel(saves);
-        // one no-show of 2019 on record: this teacher is banned from provincial projects until 2022 (E4)
-        var noShow = IntegrityRecord.of(teacherIds.get(0)[0], IntegrityRecord.Kind.NO_SHOW, "HN2019-demo", LocalDate.of(2019, 10, 20));
+        // one no-show of 2019 on record, in a project of the year before: this teacher is banned from provincial projects
+        // until 2022 (E4)
+        var noShow = IntegrityRecord.of(teacherIds.get(0)[0], IntegrityRecord.Kind.NO_SHOW, previousYear.projects().getFirst().id(), DemoYear.START);
         ctx.getBean(IntegrityRecords.class).add(noShow);
         // who appeals it (E4a): the ban stays until the province decides, and the appeal waits on the province's queue (诚信申诉)
         var appellant = new Caller("demo-" + noShow.teacherId(), Role.TEACHER, noShow.teacherId().substring(1, 7), null, noShow.teacherId());
@@ -156,7 +157,7 @@ final class DemoSeeds {
         }).toList());
         int enrolled = enrolledCount.get();
         String runningYear = DemoYear.loadRunningYear(ctx, ctx.getBean(LocalClock.class));
-        String summary = previousYear + "; program " + program.id() + ": " + projects.size() + " projects, " + teacherIds.size()
+        String summary = previousYear.summary() + "; program " + program.id() + ": " + projects.size() + " projects, " + teacherIds.size()
                 + " teachers, " + enrolled + " enrollments; clock set to " + DEMO_NOW + "; banned teacher " + teacherIds.get(0)[0] + "; " + runningYear;
         if (!inMemory) Files.writeString(marker, summary);
         return summary;

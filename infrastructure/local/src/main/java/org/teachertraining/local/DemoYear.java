@@ -69,7 +69,10 @@ final class DemoYear {
 
     private DemoYear() {}
 
-    static String load(ApplicationContext ctx, LocalClock clock) {
+    /** The year loaded: what the start-up prints, and the year's projects (a record of the running year may cite one). */
+    record Loaded(String summary, List<Project> projects) {}
+
+    static Loaded load(ApplicationContext ctx, LocalClock clock) {
         var province = new Caller("demo-province", Role.PROVINCE_ADMIN, "410000", null, null);
         var xinyang = new Caller("demo-xinyang", Role.CITY_ADMIN, "411500", null, null);
         var institutions = ctx.getBean(Institutions.class);
@@ -192,7 +195,8 @@ final class DemoYear {
         for (var count : Map.of("410000", 1_020_000, "411500", 68_000, "411522", 5_200, "411523", 2_100, "411526", 5_900).entrySet()) {
             for (int year : new int[]{2019, 2020}) done(shares.setCount(province, count.getKey(), year, count.getValue()));
         }
-        return "2019: program " + program.id() + ", 8 projects of HENU, HNNU, XYNU, ZKNU, ranked and published (ZKNU eliminated from 乡村教师), 64 trainees";
+        return new Loaded("2019: program " + program.id() + ", 8 projects of HENU, HNNU, XYNU, ZKNU, ranked and published (ZKNU eliminated from 乡村教师), 64 trainees",
+                List.copyOf(projects));
     }
 
     /** The running year (the demo's 2020): Xinyang's counties' F3 records, and a 1+10+100 community with an approved activity. */

@@ -145,6 +145,9 @@ class DemoSeedsIT {
             assertEquals("APPEALED", appeals.get(0).get("recourse").asText(), appeals.toString());
             assertTrue(appeals.get(0).get("banning").asBoolean(), appeals.toString());
             assertTrue(demo.contains("banned teacher " + appeals.get(0).get("teacherId").asText()), demo);
+            // its record cites a project of the year before, which the console names (a dangling ID had shown as it was)
+            var cited = get(http, runtime, "/projects/" + appeals.get(0).get("projectId").asText(), province);
+            assertEquals(previous, cited.get("programId").asText(), cited.toString());
             var standing = get(http, runtime, "/programs/" + programId + "/institution-standing", province);
             assertEquals(previous, standing.get("previous").get("programId").asText(), standing.toString());
             assertEquals("ZKNU", standing.get("eliminations").get(0).get("institutionId").asText(), standing.toString());
