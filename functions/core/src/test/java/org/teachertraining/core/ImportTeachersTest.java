@@ -67,6 +67,7 @@ class ImportTeachersTest {
         var report = done(w.importTeachers.execute(World.XINYANG, csv.getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, report.imported());
         assertEquals(List.of(3), report.rejected().stream().map(r -> r.line()).toList());
+        assertEquals("id", report.rejected().getFirst().problems().getFirst().field(), "the row's ID is what to mend, not its unit");
     }
 
     @Test

@@ -53,7 +53,14 @@ public final class Json {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // a field problem lists its allowed codes only where there are some (a problem+json's errors say so the same way)
+            .addMixIn(org.teachertraining.core.common.FieldError.class, FieldErrorJson.class)
             .build();
+
+    private abstract static class FieldErrorJson {
+        @com.fasterxml.jackson.annotation.JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract java.util.List<String> allowed();
+    }
 
     static {
         for (LogicalType t : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Textual}) {

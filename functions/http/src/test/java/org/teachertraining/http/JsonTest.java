@@ -66,4 +66,13 @@ class JsonTest {
         assertTrue(error.message().zh().startsWith("JSON 值之后还有多余内容（第 1 行第 1"), error.message().zh());
         assertTrue(error.message().en().startsWith("more content after the JSON value"), error.message().en());
     }
+
+    /** A field problem written as JSON (an import's row report) lists allowed codes only where there are some. */
+    @Test
+    void aFieldProblemListsAllowedCodesOnlyWhereThereAreSome() {
+        var text = org.teachertraining.core.common.Text.of("必填", "is required");
+        assertEquals("{\"field\":\"id\",\"message\":{\"zh\":\"必填\",\"en\":\"is required\"}}",
+                Json.write(new org.teachertraining.core.common.FieldError("id", text)));
+        assertTrue(Json.write(new org.teachertraining.core.common.FieldError("stage", text, List.of("PRIMARY"))).contains("\"allowed\":[\"PRIMARY\"]"));
+    }
 }

@@ -128,7 +128,9 @@ public final class ImportTeachers {
             if (problems.isEmpty()) {
                 var saved = saveTeacher.save(caller, SaveTeacher.toTeacher(command));
                 if (saved instanceof Outcome.Refused<Boolean> r) {
-                    problems.add("jurisdiction", r.refusal().message().zh(), r.refusal().message().en());
+                    // an ID another teacher holds in another case (409) is the row's id; anything else, its unit's (403)
+                    String field = r.refusal().kind() == org.teachertraining.core.common.Refusal.Kind.CONFLICT ? "id" : "jurisdiction";
+                    problems.add(field, r.refusal().message().zh(), r.refusal().message().en());
                 } else {
                     imported++;
                 }
