@@ -147,6 +147,9 @@ class CreditPostingIT {
         // the transcript over HTTP, then a correction that reverses exactly the online entry
         String xinxian = api.token("cp-xx", "COUNTY_ADMIN", "411523");
         var transcript = api.send("GET", "/teachers/CP-0/transcript", xinxian, null).json();
+        // who asks is answered before the query's shape: an admin outside the teacher's county learns nothing from it
+        BadInputIT.problem(api.send("GET", "/teachers/CP-0/transcript?year=abc", api.token("cp-gs", "COUNTY_ADMIN", "411522"), null), 403, null);
+        BadInputIT.problem(api.send("GET", "/teachers/CP-0/transcript?year=abc", xinxian, null), 400, "year");
         int year = creditYear;
         assertEquals(30, transcript.get("hoursByYear").get(String.valueOf(year)).get("ONLINE").asInt(), transcript.toString());
         var cycle = transcript.get("requirements").get(0);
