@@ -262,6 +262,19 @@ class EnrollTeacherTest {
         assertEquals(Refusal.Kind.UNPROCESSABLE, r.kind());
     }
 
+    /** Whether a teacher holds a seat, or a place on a waitlist, is said only to who may act on the teacher: others get 403 either way. */
+    @Test
+    void e7_aSeatOrAPlaceThatIsNotThereIsNoAnswerForAnOutsider() {
+        var p = w.projectWithCountySeats(1);
+        w.addTeacher("T1", "411523");
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1")).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.withdraw.execute(World.GUANGSHAN, p.id(), "T1")).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(w.waitlist.remove(World.XIN_COUNTY, p.id(), "T1")).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.waitlist.remove(World.GUANGSHAN, p.id(), "T1")).kind());
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(w.withdraw.execute(World.GUANGSHAN, p.id(), "T1")).kind(), "as when it is there");
+    }
+
     @Test
     void e7_withdrawalBeforeTheStartFreesTheSeat_afterTheStartItIsRefused() {
         var p = w.projectWithCountySeats(1);

@@ -117,7 +117,10 @@ public final class Waitlist {
         if (!caller.hasRole(EnrollTeacher.SELECTORS)) return Outcome.refused(Access.roleRefusal(EnrollTeacher.SELECTORS));
         if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var entry = waitlists.find(projectId, teacherId);
-        if (entry.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("该教师不在本项目的储备名单上", "The teacher is not on this project's waitlist")));
+        if (entry.isEmpty()) {
+            return Outcome.refused(org.teachertraining.core.teacher.TeacherAccess.absent(access, teachers, caller, teacherId,
+                    Refusal.notFound(Text.of("该教师不在本项目的储备名单上", "The teacher is not on this project's waitlist")), EnrollTeacher.SELECTORS));
+        }
         var denied = caller.role() == Role.SCHOOL_ADMIN
                 ? access.require(caller, entry.get().quotaJurisdiction(), Role.SCHOOL_ADMIN)
                 : access.require(caller, entry.get().jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);

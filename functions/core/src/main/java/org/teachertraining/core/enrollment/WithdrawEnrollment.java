@@ -63,7 +63,8 @@ public final class WithdrawEnrollment {
         Project project = found.get();
         var current = enrollments.find(projectId, teacherId);
         if (current.isEmpty()) {
-            return Outcome.refused(Refusal.notFound(Text.of("该教师未入选本项目", "The teacher is not enrolled in this project")));
+            return Outcome.refused(org.teachertraining.core.teacher.TeacherAccess.absent(access, teachers, caller, teacherId,
+                    Refusal.notFound(Text.of("该教师未入选本项目", "The teacher is not enrolled in this project")), Role.CITY_ADMIN, Role.COUNTY_ADMIN));
         }
         var enrollment = current.get();
         var denied = access.require(caller, enrollment.jurisdiction(), Role.CITY_ADMIN, Role.COUNTY_ADMIN);

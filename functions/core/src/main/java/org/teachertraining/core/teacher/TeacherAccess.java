@@ -18,6 +18,17 @@ public final class TeacherAccess {
         return Refusal.forbidden(Text.of("教师只能查看和办理本人的记录", "A teacher may see and act on their own records only"));
     }
 
+    /**
+     * A record of the teacher's that is not there ({@code notThere}, a 404): said only to a caller with {@code roles} over the
+     * teacher's unit; anyone else gets the refusal they would get were it there, so that its absence tells an outsider
+     * nothing (whether the teacher holds a seat, or a place on a waitlist).
+     */
+    public static Refusal absent(Access access, Teachers teachers, Caller caller, String teacherId, Refusal notThere, Role... roles) {
+        var teacher = teachers.find(teacherId);
+        if (teacher.isEmpty()) return NotFound.teacher(teacherId);
+        return access.require(caller, teacher.get().unit(), roles).orElse(notThere);
+    }
+
     public static Optional<Refusal> selfOrAdminsAbove(Access access, Teachers teachers, Caller caller, String teacherId) {
         if (caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId())) return Optional.empty();
         var teacher = teachers.find(teacherId);
