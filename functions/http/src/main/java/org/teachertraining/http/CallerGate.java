@@ -25,10 +25,12 @@ import java.util.Optional;
 public final class CallerGate implements Ordered {
     private final Callers callers;
     private final BeanProvider<Router> router;
+    private final WhoAsksFirst whoAsksFirst;
 
-    public CallerGate(Callers callers, BeanProvider<Router> router) {
+    public CallerGate(Callers callers, BeanProvider<Router> router, WhoAsksFirst whoAsksFirst) {
         this.callers = callers;
         this.router = router;
+        this.whoAsksFirst = whoAsksFirst;
     }
 
     @Override
@@ -52,7 +54,8 @@ public final class CallerGate implements Ordered {
     /**
      * For a request whose path and method name routes of which none takes its content type or gives what it accepts
      * (415, 406): the refusal its caller gets first, if none of those routes is {@link Open} and none admits the
-     * caller (its {@link ForRoles}).
+     * caller (its {@link ForRoles}); for a caller one admits, whether it could act on the record that route names
+     * ({@link WhoAsksFirst}).
      */
     Optional<ProblemException> refusalOfUnmatched(HttpRequest<?> request) {
         var routes = router.get().uriRoutes()
@@ -63,7 +66,7 @@ public final class CallerGate implements Ordered {
         for (var route : routes) {
             try {
                 callers.of(request, route);
-                return Optional.empty();
+                return whoAsksFirst.before(request, route).map(r -> new ProblemException(Problems.status(r.kind()), r));
             } catch (ProblemException e) {
                 refused = e;
             }

@@ -60,6 +60,11 @@ public final class Callers {
         return of(request, RouteAttributes.getRouteMatch(request).orElse(null));
     }
 
+    /** The caller {@link CallerGate} verified and admitted for this request, if it did. */
+    Optional<Caller> admitted(HttpRequest<?> request) {
+        return request.getAttribute(ADMITTED, Caller.class);
+    }
+
     /** The verified caller, held to {@code route}'s {@link ForRoles} if a route is given. */
     Caller of(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
         var admitted = request.getAttribute(ADMITTED, Caller.class);

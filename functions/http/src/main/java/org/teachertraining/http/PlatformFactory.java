@@ -469,6 +469,12 @@ public class PlatformFactory {
     }
 
     @Singleton
+    org.teachertraining.core.access.WhoMayAct whoMayAct(Access access, Projects projects, Programs programs, Teachers teachers,
+                                                        org.teachertraining.core.mentoring.Mentoring.Store communities) {
+        return new org.teachertraining.core.access.WhoMayAct(access, projects, programs, teachers, communities);
+    }
+
+    @Singleton
     org.teachertraining.core.mentoring.Mentoring.Store mentoring(TrainingTable table) {
         return new org.teachertraining.adapters.dynamodb.DynamoDbMentoring(table);
     }

@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 @Replaces(ErrorResponseProcessor.class)
 public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<String> {
     private final CallerGate gate;
+    private final WhoAsksFirst whoAsksFirst;
 
-    public ProblemErrorResponseProcessor(CallerGate gate) {
+    public ProblemErrorResponseProcessor(CallerGate gate, WhoAsksFirst whoAsksFirst) {
         this.gate = gate;
+        this.whoAsksFirst = whoAsksFirst;
     }
 
     @Override
@@ -35,6 +37,10 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         if (status == 415 || status == 406) {   // no route took the request: its caller is still checked first
             var refused = gate.refusalOfUnmatched(context.getRequest());
             if (refused.isPresent()) return problem(context, response, refused.get().status(), refused.get().refusal());
+        }
+        if (status == 400) {   // a body or query the route could not bind: whose record it is comes first
+            var first = whoAsksFirst.before(context.getRequest(), io.micronaut.web.router.RouteAttributes.getRouteMatch(context.getRequest()).orElse(null));
+            if (first.isPresent()) return problem(context, response, Problems.status(first.get().kind()), first.get());
         }
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof UnsatisfiedBodyRouteException) return problem(context, response, 400, Json.emptyBody());

@@ -235,6 +235,48 @@ class AttackSurfaceIT {
     }
 
     /**
+     * Whose record comes before what is sent about it: on every write route whose path names a project, a program, a
+     * mentoring community or a teacher, a caller of a role the route is for who could not act on that record at all —
+     * admins of another province (山西), an institution that does not run the project — is refused 403 (or 404 for a record
+     * that does not exist) whatever it sends: a body that is not JSON, no body, or a content type the route does not take.
+     * Never 400 or 415, which would answer about input the caller has no business sending.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void whoseRecordItIsComesBeforeWhatIsSentAboutIt() throws Exception {
+        var outsiders = Map.of(
+                "PROVINCE_ADMIN", api.token("as-sx-province", "PROVINCE_ADMIN", "140000"),
+                "CITY_ADMIN", api.token("as-sx-city", "CITY_ADMIN", "140100"),
+                "COUNTY_ADMIN", api.token("as-sx-county", "COUNTY_ADMIN", "140105"),
+                "SCHOOL_ADMIN", api.token("as-sx-school", "SCHOOL_ADMIN", "1401050001"),
+                "INSTITUTION", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-zzu2\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText());
+        var failures = new ArrayList<String>();
+        int checked = 0;
+        for (var route : routes) {
+            String method = route[0], path = route[1];
+            if (method.equals("GET") || !java.util.regex.Pattern.compile("\\{(projectId|programId|communityId|teacherId)}").matcher(path).find()) continue;
+            var listed = (List<String>) operation(method, path).get("x-roles");
+            if (listed == null) continue;
+            String target = filled(path);
+            for (String role : listed) {
+                if (!outsiders.containsKey(role)) continue;   // teachers and experts are the use cases' to answer
+                String token = outsiders.get(role);
+                var sent = List.of(
+                        get(api.sendBytesAsync(method, target, token, "{\"garbage\":".getBytes(StandardCharsets.UTF_8), "application/json")),
+                        get(api.sendBytesAsync(method, target, token, null, null)),
+                        get(api.sendBytesAsync(method, target, token, new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "image/png")));
+                for (var r : sent) {
+                    checked++;
+                    if ((r.status() != 403 && r.status() != 404) || !r.contentType().startsWith("application/problem+json")) {
+                        failures.add(method + " " + path + " by " + role + " outside it: " + r.status() + " " + r.body());
+                    }
+                }
+            }
+        }
+        sweptWithout(failures, "whose record first", checked, 150);
+    }
+
+    /**
      * A unit that does not exist is a mistake in the request, not a unit outside the caller's subtree: every operation
      * whose {@code x-within} names a unit answers 400 (a read: naming that field), to an admin of a role the operation is
      * for — a code that is no unit, a prefix of one, a school code no county holds, letters after digits.

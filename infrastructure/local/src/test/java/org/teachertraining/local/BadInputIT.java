@@ -109,7 +109,7 @@ class BadInputIT {
         var zh = problem(api.send("POST", "/programs", province, "{\"year\":2026,\"level\":\"GALACTIC\",\"name\":\"x\",\"jurisdiction\":\"410000\"}"), 400, "level");
         assertEquals("未知的取值「GALACTIC」，可选：国家级、省级、市级、县级、校级", zh.json().get("errors").get(0).get("message").asText(), zh.body());
         assertEquals("[\"NATIONAL\",\"PROVINCIAL\",\"CITY\",\"COUNTY\",\"SCHOOL\"]", zh.json().get("errors").get(0).get("allowed").toString());
-        var query = problem(api.send("GET", "/projects/x/enrollments?status=GONE", province, null), 400, "status");
+        var query = problem(api.send("GET", "/projects/" + api.project(province, "BAD-E", null) + "/enrollments?status=GONE", province, null), 400, "status");
         assertTrue(query.json().get("errors").get(0).get("allowed").toString().contains("\"NO_SHOW\""), query.body());
         assertEquals("{\"items\":[]}", projects());
     }
@@ -151,7 +151,7 @@ class BadInputIT {
         problem(api.sendBytesAsync("POST", "/teachers:import", xinyang, bigCsv, "text/csv").get(), 400, "file");
         byte[] bigRoster = new byte[600 * 1024];
         java.util.Arrays.fill(bigRoster, (byte) 'a');
-        var roster = problem(api.sendBytesAsync("POST", "/projects/x/registrations:import", api.send("POST", "/dev/tokens", null,
+        var roster = problem(api.sendBytesAsync("POST", "/projects/" + api.project(province, "BAD-R", null) + "/registrations:import", api.send("POST", "/dev/tokens", null,
                 "{\"sub\":\"ob-henu\",\"role\":\"INSTITUTION\",\"institutionId\":\"HENU\"}").json().get("token").asText(), bigRoster, "text/csv").get(), 400, "file");
         assertTrue(roster.json().get("detail").asText().contains("512 KB"), roster.body());
     }

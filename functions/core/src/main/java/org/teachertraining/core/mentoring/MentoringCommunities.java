@@ -174,7 +174,7 @@ public final class MentoringCommunities {
         return Outcome.done(t.get());
     }
 
-    static Refusal notFound(String communityId) {
+    public static Refusal notFound(String communityId) {
         return Refusal.notFound(Text.of("没有名师工作室 " + PlainText.quote(communityId), "No mentoring community " + PlainText.quote(communityId)));
     }
 
