@@ -1,5 +1,6 @@
 package org.teachertraining.http;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Singleton;
@@ -19,9 +20,10 @@ import java.util.Optional;
 @Singleton
 final class WhoAsksFirst {
     private final Callers callers;
-    private final WhoMayAct whoMayAct;
+    /** Made at the first route that names a record: a context without the table (the local runtime's own routes) never makes it. */
+    private final BeanProvider<WhoMayAct> whoMayAct;
 
-    WhoAsksFirst(Callers callers, WhoMayAct whoMayAct) {
+    WhoAsksFirst(Callers callers, BeanProvider<WhoMayAct> whoMayAct) {
         this.callers = callers;
         this.whoMayAct = whoMayAct;
     }
@@ -31,10 +33,10 @@ final class WhoAsksFirst {
         var caller = callers.admitted(request);
         if (caller.isEmpty() || route == null) return Optional.empty();
         Map<String, Object> names = route.getVariableValues();
-        if (names.get("projectId") instanceof String id) return whoMayAct.onProject(caller.get(), id);
-        if (names.get("programId") instanceof String id) return whoMayAct.onProgram(caller.get(), id);
-        if (names.get("communityId") instanceof String id) return whoMayAct.onCommunity(caller.get(), id);
-        if (names.get("teacherId") instanceof String id) return whoMayAct.onTeacher(caller.get(), id);
+        if (names.get("projectId") instanceof String id) return whoMayAct.get().onProject(caller.get(), id);
+        if (names.get("programId") instanceof String id) return whoMayAct.get().onProgram(caller.get(), id);
+        if (names.get("communityId") instanceof String id) return whoMayAct.get().onCommunity(caller.get(), id);
+        if (names.get("teacherId") instanceof String id) return whoMayAct.get().onTeacher(caller.get(), id);
         return Optional.empty();
     }
 }

@@ -1,10 +1,19 @@
 package org.teachertraining.core.credit;
 
+import org.teachertraining.core.common.PlainText;
+import org.teachertraining.core.common.Text;
+import org.teachertraining.core.common.Violations;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every version of every cycle requirement (C3): the seeds (version 0) and what the province and districts set since
@@ -114,26 +123,23 @@ public final class RequirementBook {
      * The special topics some requirement counts (C3), of any unit and version, in upper case ({@code HEAD_TEACHER},
      * {@code IT_2_0}): what a completion or school-based hours may name as their topic. Kept as the chains are.
      */
-    public java.util.Set<String> topics() {
+    public Set<String> topics() {
         return kept("topics", () -> {
             var all = new ArrayList<>(seeds.all());
             all.addAll(versions.all());
             return all;
-        }).stream().map(Requirement::topic).filter(java.util.Objects::nonNull)
-                .map(t -> t.toUpperCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }).stream().map(Requirement::topic).filter(Objects::nonNull).map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
      * Adds to {@code v} why {@code topic} (given, and an ID) cannot be a special topic: no requirement counts it, so its
      * hours would count toward none (a typo such as HEAD_TEACHR). Nothing for a topic some requirement has, in any case.
      */
-    public void checkTopic(org.teachertraining.core.common.Violations v, String field, String topic) {
+    public void checkTopic(Violations v, String field, String topic) {
         var known = topics();
-        if (known.contains(topic.toUpperCase(java.util.Locale.ROOT))) return;
-        v.add(field, org.teachertraining.core.common.Text.of(
-                "未知的专题「" + org.teachertraining.core.common.PlainText.quote(topic) + "」：没有哪项学时要求计入该专题的学时",
-                "unknown topic '" + org.teachertraining.core.common.PlainText.quote(topic) + "': no requirement counts it; topics: " + String.join(", ", known)),
-                List.copyOf(known));
+        if (known.contains(topic.toUpperCase(Locale.ROOT))) return;
+        v.add(field, Text.of("未知的专题「" + PlainText.quote(topic) + "」：没有哪项学时要求计入该专题的学时",
+                "unknown topic '" + PlainText.quote(topic) + "': no requirement counts it; topics: " + String.join(", ", known)), List.copyOf(known));
     }
 
     /** How many requirements {@code unit} has set (for the cap on them). */

@@ -106,7 +106,10 @@ public final class Registration {
                         for (var e : enrollments.holdingSeats(project.id())) seatHolders.put(e.teacherId().toUpperCase(java.util.Locale.ROOT), e.teacherId());
                     }
                     String holder = seatHolders.get(id.toUpperCase(java.util.Locale.ROOT));
-                    if (holder != null) seat = seat(project, id = holder);
+                    if (holder != null) {
+                        id = holder;
+                        seat = seat(project, id);
+                    }
                 }
             }
             line.put("teacherId", id.length() > 64 ? id.substring(0, 64) : id);
