@@ -122,7 +122,10 @@ class TeacherApplicationsIT {
         assertEquals(200, api.send("PUT", "/projects/" + open + "/quotas/411500", province, "{\"seats\":1}").status());
         assertTrue(choice(open, "TA-5").get("canApply").asBoolean());
         assertEquals(201, api.send("POST", "/projects/" + open + "/applications", teacher("TA-5"), null).status());
-        BadInputIT.problem(api.send("POST", "/programs/NOPE/projects", province, Api.projectBody("TA-BAD", "\"openToApplications\":\"yes\"")), 400, null);
+        String program = api.send("GET", "/projects/" + open, province, null).json().get("programId").asText();
+        BadInputIT.problem(api.send("POST", "/programs/" + program + "/projects", province, Api.projectBody("TA-BAD", "\"openToApplications\":\"yes\"")), 400, "openToApplications");
+        // of a program that does not exist, it is the program that is missing (a well-formed request would hear so too)
+        BadInputIT.problem(api.send("POST", "/programs/NOPE/projects", province, Api.projectBody("TA-BAD", "\"openToApplications\":\"yes\"")), 404, null);
     }
 
     /**
