@@ -66,7 +66,7 @@ public final class CallerGate implements Ordered {
         for (var route : routes) {
             try {
                 callers.of(request, route);
-                return whoAsksFirst.before(request, route).map(r -> new ProblemException(Problems.status(r.kind()), r));
+                return whoAsksFirst.refusal(request, route);
             } catch (ProblemException e) {
                 refused = e;
             }

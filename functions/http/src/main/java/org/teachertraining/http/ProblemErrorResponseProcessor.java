@@ -39,8 +39,8 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             if (refused.isPresent()) return problem(context, response, refused.get().status(), refused.get().refusal());
         }
         if (status == 400) {   // a body or query the route could not bind: whose record it is comes first
-            var first = whoAsksFirst.before(context.getRequest(), io.micronaut.web.router.RouteAttributes.getRouteMatch(context.getRequest()).orElse(null));
-            if (first.isPresent()) return problem(context, response, Problems.status(first.get().kind()), first.get());
+            var first = whoAsksFirst.refusal(context.getRequest());
+            if (first.isPresent()) return problem(context, response, first.get().status(), first.get().refusal());
         }
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof UnsatisfiedBodyRouteException) return problem(context, response, 400, Json.emptyBody());

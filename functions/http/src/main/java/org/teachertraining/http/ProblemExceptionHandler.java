@@ -19,10 +19,7 @@ public final class ProblemExceptionHandler implements ExceptionHandler<ProblemEx
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
-        if (e.status() == 400) {
-            var first = whoAsksFirst.before(request, io.micronaut.web.router.RouteAttributes.getRouteMatch(request).orElse(null));
-            if (first.isPresent()) return Problems.response(request, Problems.status(first.get().kind()), first.get());
-        }
-        return Problems.response(request, e.status(), e.refusal());
+        var refused = e.status() == 400 ? whoAsksFirst.refusal(request).orElse(e) : e;
+        return Problems.response(request, refused.status(), refused.refusal());
     }
 }

@@ -2,6 +2,7 @@ package org.teachertraining.http;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Singleton;
 import org.teachertraining.core.access.WhoMayAct;
@@ -28,8 +29,17 @@ final class WhoAsksFirst {
         this.whoMayAct = whoMayAct;
     }
 
+    /** The refusal that comes before the input's, on the request's own route, if any. */
+    Optional<ProblemException> refusal(HttpRequest<?> request) {
+        return refusal(request, RouteAttributes.getRouteMatch(request).orElse(null));
+    }
+
     /** The refusal that comes before the input's, for the caller {@link CallerGate} admitted to {@code route}, if any. */
-    Optional<Refusal> before(HttpRequest<?> request, RouteMatch<?> route) {
+    Optional<ProblemException> refusal(HttpRequest<?> request, RouteMatch<?> route) {
+        return whose(request, route).map(r -> new ProblemException(Problems.status(r.kind()), r));
+    }
+
+    private Optional<Refusal> whose(HttpRequest<?> request, RouteMatch<?> route) {
         var caller = callers.admitted(request);
         if (caller.isEmpty() || route == null) return Optional.empty();
         Map<String, Object> names = route.getVariableValues();
