@@ -116,6 +116,15 @@ class FundingTest {
         assertEquals("standards[0].rate", refused(standards.execute(World.PROVINCE, project.programId(), List.of(new SetFundingStandards.StandardInput(
                 "X", "x", org.teachertraining.core.funding.StandardUnit.PER_PERSON, new BigDecimal("3.001"), null,
                 java.util.Set.of(BudgetCategory.OTHER), LocalDate.of(2020, 1, 1), null)))).errors().get(0).field());
+        // a category two lines claim is named in Chinese by its name and the first line's, never by their codes
+        var twice = refused(standards.execute(World.PROVINCE, project.programId(), List.of(
+                new SetFundingStandards.StandardInput("CENTRALIZED", "集中培训", org.teachertraining.core.funding.StandardUnit.PER_PERSON,
+                        new BigDecimal("400"), null, java.util.Set.of(BudgetCategory.MEALS), LocalDate.of(2020, 1, 1), null),
+                new SetFundingStandards.StandardInput("ONLINE", "网络研修", org.teachertraining.core.funding.StandardUnit.PER_PERSON,
+                        new BigDecimal("3"), null, java.util.Set.of(BudgetCategory.MEALS), LocalDate.of(2020, 1, 1), null)))).errors().get(0);
+        assertEquals("standards[1].categories", twice.field());
+        assertEquals("伙食费已归入「集中培训」", twice.message().zh());
+        assertTrue(org.teachertraining.core.common.Labels.codesIn(twice.message().zh()).isEmpty(), twice.message().zh());
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class SetFundingStandards {
         var standards = new ArrayList<FundingStandard>();
         if (v.required("standards", input) && input.size() > 50) v.add("standards", "最多 50 条", "at most 50 lines");
         var lines = new HashSet<String>();
-        var categoryOwner = new HashMap<BudgetCategory, String>();
+        var categoryOwner = new HashMap<BudgetCategory, StandardInput>();   // the line that claimed each category first
         for (int i = 0; input != null && i < input.size() && input.size() <= 50; i++) {
             var s = input.get(i);
             String f = "standards[" + i + "]";
@@ -66,8 +66,12 @@ public final class SetFundingStandards {
             }
             if (v.required(f + ".categories", s.categories())) {
                 for (var c : s.categories()) {
-                    var other = categoryOwner.putIfAbsent(c, s.line());
-                    if (other != null) v.add(f + ".categories", c + " 已归入 " + other, c + " is already covered by line " + other);
+                    var other = categoryOwner.putIfAbsent(c, s);
+                    if (other != null) {   // named in Chinese by its name and the line's, never by their codes
+                        String line = other.name() == null || other.name().isBlank() ? "另一条标准" : "「" + other.name().strip() + "」";
+                        v.add(f + ".categories", org.teachertraining.core.common.Labels.zh(c) + "已归入" + line,
+                                c + " is already covered by line " + other.line());
+                    }
                 }
             }
             if (v.required(f + ".effectiveFrom", s.effectiveFrom()) && s.effectiveUntil() != null && s.effectiveUntil().isBefore(s.effectiveFrom())) {
