@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Input refused before its use case ran (400: a body that is not JSON, a query value of the wrong type; 415, 406) on a
  * route whose path names a record — a project, a program, a mentoring community, a teacher, in that order — is answered
- * so only to a caller who could act on that record at all ({@link WhoMayAct}); anyone else gets the 404 or 403 a
- * well-formed request would have got. {@link CallerGate} has answered who the caller is and what the route's roles are;
+ * so only to a caller who could act on that record at all ({@link WhoMayAct}); anyone else gets the 403 a well-formed
+ * request would have got. {@link CallerGate} has answered who the caller is and what the route's roles are;
  * this answers whose record it is, which takes a read, and so only on the path of a refusal.
  */
 @Singleton

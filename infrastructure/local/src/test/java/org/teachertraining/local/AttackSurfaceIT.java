@@ -236,10 +236,11 @@ class AttackSurfaceIT {
 
     /**
      * Whose record comes before what is sent about it: on every write route whose path names a project, a program, a
-     * mentoring community or a teacher, a caller of a role the route is for who could not act on that record at all —
-     * admins of another province (山西), an institution that does not run the project — is refused 403 (or 404 for a record
-     * that does not exist) whatever it sends: a body that is not JSON, no body, or a content type the route does not take.
-     * Never 400 or 415, which would answer about input the caller has no business sending.
+     * mentoring community or a teacher (each of them real: a community of 新县 is made for this test), a caller of a role
+     * the route is for who could not act on that record at all — admins of another province (山西), an institution that
+     * does not run the project — is refused 403 (or 404 for a record the route names below it, such as a credit entry)
+     * whatever it sends: a body that is not JSON, no body, or a content type the route does not take. Never 400 or 415,
+     * which would answer about input the caller has no business sending.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -250,6 +251,10 @@ class AttackSurfaceIT {
                 "COUNTY_ADMIN", api.token("as-sx-county", "COUNTY_ADMIN", "140105"),
                 "SCHOOL_ADMIN", api.token("as-sx-school", "SCHOOL_ADMIN", "1401050001"),
                 "INSTITUTION", api.send("POST", "/dev/tokens", null, "{\"sub\":\"as-zzu2\",\"role\":\"INSTITUTION\",\"institutionId\":\"ZZU\"}").json().get("token").asText());
+        var community = api.send("POST", "/mentoring-communities", api.token("as-county", "COUNTY_ADMIN", "411523"),
+                "{\"name\":\"新县名师工作室（攻击面）\",\"jurisdiction\":\"411523\",\"year\":" + java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        + ",\"masterTeacherId\":\"AS-0\"}");
+        assertEquals(201, community.status(), community.toString());
         var failures = new ArrayList<String>();
         int checked = 0;
         for (var route : routes) {
@@ -257,7 +262,7 @@ class AttackSurfaceIT {
             if (method.equals("GET") || !java.util.regex.Pattern.compile("\\{(projectId|programId|communityId|teacherId)}").matcher(path).find()) continue;
             var listed = (List<String>) operation(method, path).get("x-roles");
             if (listed == null) continue;
-            String target = filled(path);
+            String target = filled(path).replace("AS-COMMUNITY", community.json().get("id").asText());
             for (String role : listed) {
                 if (!outsiders.containsKey(role)) continue;   // teachers and experts are the use cases' to answer
                 String token = outsiders.get(role);

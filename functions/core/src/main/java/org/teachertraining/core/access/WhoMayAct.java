@@ -1,6 +1,5 @@
 package org.teachertraining.core.access;
 
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -16,9 +15,11 @@ import java.util.Optional;
 
 /**
  * Who could act on a record at all — the least every use case on it asks — for answering a request whose input is
- * refused before its use case runs (a body that is not JSON, a query value of the wrong type): such a request is answered
- * 400 only for a caller who could act on the record it names; anyone else gets the 404 or 403 a well-formed request
- * would have got, so that who asks is answered first, and what they sent tells them nothing.
+ * refused before its use case runs (a body that is not JSON, a query value of the wrong type): on a record that exists,
+ * such a request is answered 400 only for a caller who could act on it; anyone else gets the 403 a well-formed request
+ * would have got, so that who asks is answered first, and what they sent tells them nothing. A record that does not
+ * exist leaves the input's 400 standing: that it does not exist is no secret (any signed-in caller reads a project,
+ * a program) and the contract answers malformed input 400.
  * <ul>
  *   <li>a project or a program: the admins on its owner's branch of the tree (above the owner or below it), and, for a
  *   project, the institution that runs it;</li>
@@ -45,14 +46,14 @@ public final class WhoMayAct {
 
     public Optional<Refusal> onProject(Caller caller, String projectId) {
         var project = projects.find(projectId);
-        if (project.isEmpty()) return Optional.of(NotFound.project(projectId));
+        if (project.isEmpty()) return Optional.empty();
         if (caller.role() == Role.INSTITUTION) return ProjectAccess.institution(caller, project.get());
         return onBranch(caller, project.get().ownerJurisdiction());
     }
 
     public Optional<Refusal> onProgram(Caller caller, String programId) {
         var program = programs.find(programId);
-        if (program.isEmpty()) return Optional.of(NotFound.program(programId));
+        if (program.isEmpty()) return Optional.empty();
         return onBranch(caller, program.get().jurisdiction());
     }
 
@@ -61,13 +62,13 @@ public final class WhoMayAct {
             return teacherId.equals(caller.teacherId()) ? Optional.empty() : Optional.of(TeacherAccess.notSelf());
         }
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Optional.of(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Optional.empty();
         return access.require(caller, teacher.get().unit(), caller.role());
     }
 
     public Optional<Refusal> onCommunity(Caller caller, String communityId) {
         var community = communities.find(communityId);
-        if (community.isEmpty()) return Optional.of(org.teachertraining.core.mentoring.MentoringCommunities.notFound(communityId));
+        if (community.isEmpty()) return Optional.empty();
         return onBranch(caller, community.get().jurisdiction());
     }
 
