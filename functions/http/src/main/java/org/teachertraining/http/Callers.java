@@ -67,7 +67,7 @@ public final class Callers {
 
     /** The verified caller, held to {@code route}'s {@link ForRoles} if a route is given. */
     Caller of(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
-        var admitted = request.getAttribute(ADMITTED, Caller.class);
+        var admitted = admitted(request);
         if (admitted.isPresent()) return admitted.get();
         String header = request.getHeaders().get("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
@@ -33,7 +34,7 @@ public final class Json {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** How much of a caller's value an error message quotes. */
-    static final int QUOTED_PREFIX = org.teachertraining.core.common.PlainText.QUOTED;
+    static final int QUOTED_PREFIX = PlainText.QUOTED;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
                     .errorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
@@ -88,14 +89,14 @@ public final class Json {
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
                 throw new ProblemException(400, new Violations().notOneOf(path(e), org.teachertraining.core.common.Text.of(
-                        "未知的取值「" + prefix(e.getValue()) + "」", "unknown value '" + prefix(e.getValue()) + "'"), e.getTargetType()).refusal());
+                        "未知的取值「" + PlainText.quote(e.getValue()) + "」", "unknown value '" + PlainText.quote(e.getValue()) + "'"), e.getTargetType()).refusal());
             }
             if (e.getTargetType() == String.class) {
                 throw invalid(path(e), "含有不可见或控制字符（控制字符、双向控制符或不成对的代理项）",
                     "invalid text: it contains a control character, a bidirectional control or a lone surrogate");
             }
             var expected = expected(e.getTargetType());
-            throw invalid(path(e), "格式不正确：" + prefix(e.getValue()) + "，应为" + expected.zh(), "invalid value '" + prefix(e.getValue()) + "'; expected " + expected.en());
+            throw invalid(path(e), "格式不正确：" + PlainText.quote(e.getValue()) + "，应为" + expected.zh(), "invalid value '" + PlainText.quote(e.getValue()) + "'; expected " + expected.en());
         } catch (InputCoercionException e) {
             throw invalid("body", "数值超出范围", "number out of range");
         } catch (MismatchedInputException e) {
@@ -112,15 +113,15 @@ public final class Json {
             if (e.getCause() instanceof InputCoercionException) {
                 throw invalid(path(e), "数值超出范围", "number out of range");
             }
-            throw invalid(path(e), "内容不正确", "invalid value: " + prefix(e.getOriginalMessage()));
+            throw invalid(path(e), "内容不正确", "invalid value: " + PlainText.quote(e.getOriginalMessage()));
         } catch (JsonParseException e) {
             String twice = duplicateField(e);
             if (twice != null) throw givenTwice(twice);
             var at = e.getLocation();
             throw invalid("body", "JSON 格式错误（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）",
-                    "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + prefix(e.getOriginalMessage()));
+                    "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + PlainText.quote(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw invalid("body", "JSON 格式错误", "malformed JSON: " + prefix(e.getOriginalMessage()));
+            throw invalid("body", "JSON 格式错误", "malformed JSON: " + PlainText.quote(e.getOriginalMessage()));
         }
     }
 
@@ -140,17 +141,12 @@ public final class Json {
         }
     }
 
-    /** At most {@link #QUOTED_PREFIX} characters of a caller's value, for messages: never an echo of unbounded input. */
-    public static String prefix(Object value) {
-        return org.teachertraining.core.common.PlainText.quote(value);
-    }
-
     private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '(.*)'", java.util.regex.Pattern.DOTALL);
 
     /** The name of the field a body gives twice in one object, as {@link com.fasterxml.jackson.core.StreamReadFeature#STRICT_DUPLICATE_DETECTION} reports it; null if that is not the error. */
     private static String duplicateField(JsonParseException e) {
         var m = e.getOriginalMessage() == null ? null : DUPLICATE.matcher(e.getOriginalMessage());
-        return m != null && m.find() ? prefix(m.group(1)) : null;
+        return m != null && m.find() ? PlainText.quote(m.group(1)) : null;
     }
 
     private static ProblemException givenTwice(String field) {

@@ -42,16 +42,16 @@ public final class RequestGuard implements Ordered {
             for (String segment : raw.split("/")) {
                 String decoded = decode(segment);
                 if (decoded == null || decoded.length() > MAX_SEGMENT || !SEGMENT.matcher(decoded).matches()) {
-                    v.add("path", "路径中的标识符无效：" + Json.prefix(decoded == null ? segment : decoded),
+                    v.add("path", "路径中的标识符无效：" + org.teachertraining.core.common.PlainText.quote(decoded == null ? segment : decoded),
                             "invalid identifier in the path (letters, digits, - _ . : ~, at most " + MAX_SEGMENT + " characters): "
-                                    + Json.prefix(decoded == null ? segment : decoded));
+                                    + org.teachertraining.core.common.PlainText.quote(decoded == null ? segment : decoded));
                     break;
                 }
             }
         }
         for (var name : request.getParameters().names()) {
             if (!PARAMETER.matcher(name).matches()) {
-                v.add("query", "未知的查询参数", "unknown query parameter: " + Json.prefix(name));
+                v.add("query", "未知的查询参数", "unknown query parameter: " + org.teachertraining.core.common.PlainText.quote(name));
                 continue;
             }
             for (String value : request.getParameters().getAll(name)) {

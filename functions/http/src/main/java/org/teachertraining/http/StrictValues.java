@@ -51,7 +51,7 @@ final class StrictValues {
             String s = p.getText();
             String problem = org.teachertraining.core.common.PlainText.problem(s);
             if (problem != null) {
-                throw InvalidFormatException.from(p, "contains " + problem, Json.prefix(s), String.class);
+                throw InvalidFormatException.from(p, "contains " + problem, org.teachertraining.core.common.PlainText.quote(s), String.class);
             }
             return s;
         }
@@ -68,7 +68,7 @@ final class StrictValues {
                 if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) throw new DateTimeParseException("year out of range", s, 0);
                 return d;
             } catch (DateTimeParseException e) {
-                throw InvalidFormatException.from(p, "not a date yyyy-MM-dd between " + MIN_YEAR + " and " + MAX_YEAR, Json.prefix(s), LocalDate.class);
+                throw InvalidFormatException.from(p, "not a date yyyy-MM-dd between " + MIN_YEAR + " and " + MAX_YEAR, org.teachertraining.core.common.PlainText.quote(s), LocalDate.class);
             }
         }
     }
@@ -84,7 +84,7 @@ final class StrictValues {
                 if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) throw new DateTimeParseException("year out of range", s, 0);
                 return t;
             } catch (DateTimeParseException e) {
-                throw InvalidFormatException.from(p, "not a time with offset between " + MIN_YEAR + " and " + MAX_YEAR, Json.prefix(s), OffsetDateTime.class);
+                throw InvalidFormatException.from(p, "not a time with offset between " + MIN_YEAR + " and " + MAX_YEAR, org.teachertraining.core.common.PlainText.quote(s), OffsetDateTime.class);
             }
         }
     }
@@ -104,12 +104,12 @@ final class StrictValues {
             if (!p.currentToken().isNumeric()) return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             String raw = p.getText();
             if (raw.length() > MAX_DIGITS + 8) {
-                throw InvalidFormatException.from(p, "a number of at most " + MAX_DIGITS + " digits", Json.prefix(raw), BigDecimal.class);
+                throw InvalidFormatException.from(p, "a number of at most " + MAX_DIGITS + " digits", org.teachertraining.core.common.PlainText.quote(raw), BigDecimal.class);
             }
             var d = p.getDecimalValue();
             if (d.precision() > MAX_DIGITS || d.scale() > MAX_SCALE || d.scale() < -MAX_SCALE) {
                 throw InvalidFormatException.from(p, "a number of at most " + MAX_DIGITS + " digits and " + MAX_SCALE + " decimals",
-                        Json.prefix(raw), BigDecimal.class);
+                        org.teachertraining.core.common.PlainText.quote(raw), BigDecimal.class);
             }
             return d;
         }

@@ -75,7 +75,7 @@ public final class WhoMayAct {
     /** An admin whose unit and {@code owner} lie on one branch of the tree (one within the other); other roles are left to the use case. */
     private Optional<Refusal> onBranch(Caller caller, String owner) {
         if (!caller.hasRole(Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN)) return Optional.empty();
-        if (access.covers(caller, owner) || access.tree().isWithin(caller.jurisdiction(), owner)) return Optional.empty();
-        return access.require(caller, owner, caller.role());   // outside it: the refusal that names the owner
+        if (access.tree().isWithin(caller.jurisdiction(), owner)) return Optional.empty();   // below the owner
+        return access.require(caller, owner, caller.role());   // above it, or else the refusal that names the owner
     }
 }

@@ -56,11 +56,7 @@ public final class RecordSchoolBasedHours {
         }
         if (v.required("hours", c.hours())) v.range("hours", c.hours(), 1, 200);
         v.text("activity", c.activity(), 200);
-        if (c.topic() != null) {   // as a completion's: a topic some requirement counts (HEAD_TEACHER), matched whatever its case
-            int before = v.errors().size();
-            v.identifier("topic", c.topic());
-            if (v.errors().size() == before) requirements.checkTopic(v, "topic", c.topic());
-        }
+        if (c.topic() != null) requirements.checkTopic(v, "topic", c.topic());   // as a completion's: HEAD_TEACHER, whatever its case
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var record = new SchoolBasedHours(c.recordId(), teacherId, teacher.get().jurisdiction(), c.year(), c.hours(), c.activity().strip(),
                 c.topic(), SchoolBasedHours.Status.PENDING, caller.userId(), clock.instant(), null, null);

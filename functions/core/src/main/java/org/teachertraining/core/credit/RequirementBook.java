@@ -132,10 +132,13 @@ public final class RequirementBook {
     }
 
     /**
-     * Adds to {@code v} why {@code topic} (given, and an ID) cannot be a special topic: no requirement counts it, so its
-     * hours would count toward none (a typo such as HEAD_TEACHR). Nothing for a topic some requirement has, in any case.
+     * Adds to {@code v} why {@code topic} (given) cannot be a special topic: it is no ID, or no requirement counts it, so
+     * its hours would count toward none (a typo such as HEAD_TEACHR). Nothing for a topic some requirement has, in any case.
      */
     public void checkTopic(Violations v, String field, String topic) {
+        int before = v.errors().size();
+        v.identifier(field, topic);
+        if (v.errors().size() > before) return;
         var known = topics();
         if (known.contains(topic.toUpperCase(Locale.ROOT))) return;
         v.add(field, Text.of("未知的专题「" + PlainText.quote(topic) + "」：没有哪项学时要求计入该专题的学时",
