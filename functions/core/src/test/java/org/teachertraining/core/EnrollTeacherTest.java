@@ -481,6 +481,19 @@ class EnrollTeacherTest {
     }
 
     @Test
+    void aTeacherIdInAnotherCaseIsNotFound_namingTheIdRegistered() {
+        var p = w.projectWithCountySeats(5);
+        w.addTeacher("41152319900101001X", "411523");
+        var refusal = refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "41152319900101001x", null));
+        assertEquals(Refusal.Kind.NOT_FOUND, refusal.kind());
+        assertEquals("教师不存在：41152319900101001x；已登记的教师编号是 41152319900101001X（编号区分大小写）", refusal.message().zh());
+        var waitlisted = refused(w.waitlist.add(World.XIN_COUNTY, p.id(), "41152319900101001x"));
+        assertTrue(waitlisted.message().zh().contains("已登记的教师编号是 41152319900101001X"), waitlisted.message().zh());
+        assertEquals("教师不存在：nobody", refused(w.enroll.execute(World.XIN_COUNTY, p.id(), "nobody", null)).message().zh());
+        assertEquals(List.of(), w.ports.enrollments.holdingSeats(p.id()));
+    }
+
+    @Test
     void listingsArePagedAndLimitedToTheCallersSubtree() {
         var p = w.projectWithCountySeats(5);
         done(w.allocate.execute(World.XINYANG, p.id(), "411522", 5));

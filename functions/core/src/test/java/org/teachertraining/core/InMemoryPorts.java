@@ -121,6 +121,9 @@ public final class InMemoryPorts {
             }
         }
         public Optional<Teacher> find(String id) { synchronized (lock) { return Optional.ofNullable(teacherMap.get(id)); } }
+        public Optional<String> registeredAs(String id) {
+            synchronized (lock) { return Optional.ofNullable(teacherIds.get(id.toUpperCase(java.util.Locale.ROOT))).filter(r -> !r.equals(id)); }
+        }
         public int countRegisteredAt(String unit) {
             synchronized (lock) { return (int) teacherMap.values().stream().filter(t -> t.jurisdiction().equals(unit)).count(); }
         }

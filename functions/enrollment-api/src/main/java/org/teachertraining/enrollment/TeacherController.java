@@ -1,6 +1,5 @@
 package org.teachertraining.enrollment;
 
-import org.teachertraining.core.common.NotFound;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -148,7 +147,7 @@ public class TeacherController {
         var teacher = teachers.find(teacherId);
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         Outcome<Object> outcome = teacher.isEmpty()
-                ? Outcome.refused(NotFound.teacher(teacherId))
+                ? Outcome.refused(teachers.notFound(teacherId))
                 : self ? Outcome.done(teacher.get())
                 : access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN)
                         .<Outcome<Object>>map(Outcome::refused).orElseGet(() -> Outcome.done(teacher.get()));

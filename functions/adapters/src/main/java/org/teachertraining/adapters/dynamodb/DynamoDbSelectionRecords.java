@@ -1,5 +1,6 @@
 package org.teachertraining.adapters.dynamodb;
 
+import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.enrollment.SelectionRecords;
 
 import java.util.List;
@@ -24,5 +25,10 @@ public final class DynamoDbSelectionRecords implements SelectionRecords {
                 Optional.ofNullable(items.get(teacher)).map(DynamoDbTeachers::read),
                 Optional.ofNullable(items.get(enrollment)).map(DynamoDbEnrollments::read),
                 Optional.ofNullable(items.get(waitlisted)).map(DynamoDbWaitlists::entry));
+    }
+
+    @Override
+    public Refusal teacherNotFound(String teacherId) {
+        return new DynamoDbTeachers(table).notFound(teacherId);
     }
 }

@@ -74,6 +74,11 @@ public final class DynamoDbTeachers implements Teachers {
         return table.get(itemKey(id)).map(DynamoDbTeachers::read);
     }
 
+    @Override
+    public Optional<String> registeredAs(String id) {
+        return CaseGuards.registered(table, "TEACHER", id).filter(registered -> !registered.equals(id));
+    }
+
     /** The teacher's own item. */
     static TrainingTable.ItemKey itemKey(String id) {
         return new TrainingTable.ItemKey("TEACHER#" + id, "TEACHER");

@@ -1,6 +1,5 @@
 package org.teachertraining.core.certificate;
 
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
@@ -44,7 +43,7 @@ public final class TeacherCertificates {
 
     public Outcome<List<Item>> of(Caller caller, String teacherId) {
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         if (!self) {
             var denied = access.require(caller, teacher.get().unit(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);

@@ -1,7 +1,6 @@
 package org.teachertraining.core.credit;
 
 import org.teachertraining.core.common.ChinaTime;
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
@@ -49,7 +48,7 @@ public final class ReadTranscript {
      */
     public Outcome<Transcript> execute(Caller caller, String teacherId, Integer year) {
         var found = teachers.find(teacherId);
-        if (found.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (found.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         var teacher = found.get();
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         if (!self) {

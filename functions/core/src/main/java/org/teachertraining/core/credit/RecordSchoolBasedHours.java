@@ -1,7 +1,6 @@
 package org.teachertraining.core.credit;
 
 import org.teachertraining.core.common.ChinaTime;
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
@@ -43,7 +42,7 @@ public final class RecordSchoolBasedHours {
 
     public Outcome<SchoolBasedHours> record(Caller caller, String teacherId, Command c) {
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         var denied = access.require(caller, teacher.get().unit(), Role.SCHOOL_ADMIN);   // the school's own teachers
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var v = new Violations();

@@ -1,6 +1,5 @@
 package org.teachertraining.core.credit;
 
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
@@ -37,7 +36,7 @@ public final class ReverseCredit {
         v.text("reason", reason, 500);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         var denied = access.require(caller, teacher.get().jurisdiction(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var entry = ledger.find(teacherId, entryId);

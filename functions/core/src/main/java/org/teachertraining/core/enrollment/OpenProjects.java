@@ -1,7 +1,6 @@
 package org.teachertraining.core.enrollment;
 
 import org.teachertraining.core.common.ChinaTime;
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.identity.Access;
@@ -50,7 +49,7 @@ public final class OpenProjects {
         var denied = TeacherAccess.selfOrAdminsAbove(access, teachers, caller, teacherId);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         var t = teacher.get();
         var owners = new LinkedHashSet<>(access.tree().selfAndAncestors(t.jurisdiction()));
         var offers = new ArrayList<Offer>();

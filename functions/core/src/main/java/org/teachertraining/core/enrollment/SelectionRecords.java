@@ -1,5 +1,6 @@
 package org.teachertraining.core.enrollment;
 
+import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.teacher.Teacher;
@@ -21,9 +22,22 @@ public interface SelectionRecords {
 
     Found find(String projectId, String teacherId);
 
+    /** The 404 for a teacher {@link #find} did not find ({@link Teachers#notFound}), read only then. */
+    Refusal teacherNotFound(String teacherId);
+
     /** Read one after another through their own ports: a store without batched reads (the tests' in-memory one). */
     static SelectionRecords of(Projects projects, Teachers teachers, Enrollments enrollments, Waitlists waitlists) {
-        return (projectId, teacherId) -> new Found(projects.find(projectId), teachers.find(teacherId), enrollments.find(projectId, teacherId),
-                waitlists.find(projectId, teacherId));
+        return new SelectionRecords() {
+            @Override
+            public Found find(String projectId, String teacherId) {
+                return new Found(projects.find(projectId), teachers.find(teacherId), enrollments.find(projectId, teacherId),
+                        waitlists.find(projectId, teacherId));
+            }
+
+            @Override
+            public Refusal teacherNotFound(String teacherId) {
+                return teachers.notFound(teacherId);
+            }
+        };
     }
 }

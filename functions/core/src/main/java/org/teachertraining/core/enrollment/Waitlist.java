@@ -61,7 +61,7 @@ public final class Waitlist {
         if (found.isEmpty()) return Outcome.refused(NotFound.project(projectId));
         Project project = found.get();
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         var t = teacher.get();
         var denied = access.require(caller, t.unit(), EnrollTeacher.SELECTORS);
         if (denied.isPresent()) return Outcome.refused(denied.get());

@@ -2,7 +2,6 @@ package org.teachertraining.core.integrity;
 
 import org.teachertraining.core.common.BadCursor;
 import org.teachertraining.core.common.ChinaTime;
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.Page;
 import org.teachertraining.core.common.Refusal;
@@ -216,7 +215,7 @@ public final class IntegrityRecourse {
     /** The record, for the teacher themself or admins whose subtree holds the teacher (each step checks the role it needs). */
     private Outcome<Found> find(Caller caller, String teacherId, String recordId) {
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         Teacher t = teacher.get();
         boolean self = caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId());
         if (!self) {

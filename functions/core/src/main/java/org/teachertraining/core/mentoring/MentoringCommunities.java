@@ -1,7 +1,6 @@
 package org.teachertraining.core.mentoring;
 
 import org.teachertraining.core.common.Labels;
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Refusal;
@@ -166,7 +165,7 @@ public final class MentoringCommunities {
         v.identifier("teacherId", teacherId);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         Optional<Teacher> t = teachers.find(teacherId);
-        if (t.isEmpty()) return Outcome.refused(NotFound.teacher(teacherId));
+        if (t.isEmpty()) return Outcome.refused(teachers.notFound(teacherId));
         if (!access.tree().isWithin(t.get().jurisdiction(), owner)) {
             return Outcome.refused(Refusal.unprocessable("T2", Text.of("教师 " + t.get().name() + " 不在本工作室所属单位（" + access.tree().nameOf(owner) + "）内",
                     "Teacher " + teacherId + " is not registered within the community's unit " + owner), Map.of("criterion", "jurisdiction")));

@@ -1,6 +1,5 @@
 package org.teachertraining.core.teacher;
 
-import org.teachertraining.core.common.NotFound;
 import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.identity.Access;
@@ -25,14 +24,14 @@ public final class TeacherAccess {
      */
     public static Refusal absent(Access access, Teachers teachers, Caller caller, String teacherId, Refusal notThere, Role... roles) {
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return NotFound.teacher(teacherId);
+        if (teacher.isEmpty()) return teachers.notFound(teacherId);
         return access.require(caller, teacher.get().unit(), roles).orElse(notThere);
     }
 
     public static Optional<Refusal> selfOrAdminsAbove(Access access, Teachers teachers, Caller caller, String teacherId) {
         if (caller.role() == Role.TEACHER && teacherId.equals(caller.teacherId())) return Optional.empty();
         var teacher = teachers.find(teacherId);
-        if (teacher.isEmpty()) return Optional.of(NotFound.teacher(teacherId));
+        if (teacher.isEmpty()) return Optional.of(teachers.notFound(teacherId));
         return access.require(caller, teacher.get().unit(), Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_ADMIN, Role.SCHOOL_ADMIN);
     }
 }

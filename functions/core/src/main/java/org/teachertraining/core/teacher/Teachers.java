@@ -1,5 +1,8 @@
 package org.teachertraining.core.teacher;
 
+import org.teachertraining.core.common.NotFound;
+import org.teachertraining.core.common.Refusal;
+
 import java.util.Optional;
 
 /** Port: stored teachers. */
@@ -20,6 +23,14 @@ public interface Teachers {
     }
 
     Optional<Teacher> find(String id);
+
+    /** The ID as registered of a teacher whose ID is {@code id} in another case ("…x" for a registered "…X"), if there is one. */
+    Optional<String> registeredAs(String id);
+
+    /** The 404 for no teacher {@code id}: it names the ID registered in another case, where there is one. */
+    default Refusal notFound(String id) {
+        return NotFound.teacher(id, registeredAs(id));
+    }
 
     /**
      * The teachers registered at a unit — a county, or a city or province for the teachers of its own schools (市直、省直) —
