@@ -451,7 +451,11 @@ public final class InMemoryPorts {
             synchronized (lock) { return requirementMap.values().stream().filter(r -> r.id().equals(id)).toList(); }
         }
         public boolean add(org.teachertraining.core.credit.Requirement r) {
-            synchronized (lock) { return requirementMap.putIfAbsent(r.id() + "#" + String.format("%04d", r.version()), r) == null; }
+            synchronized (lock) {
+                requirementMap.values().stream().map(org.teachertraining.core.credit.Requirement::id).filter(id -> id.equalsIgnoreCase(r.id()) && !id.equals(r.id()))
+                        .findFirst().ifPresent(other -> { throw new org.teachertraining.core.common.IdOfAnother(other); });
+                return requirementMap.putIfAbsent(r.id() + "#" + String.format("%04d", r.version()), r) == null;
+            }
         }
     };
 

@@ -44,6 +44,23 @@ class RequirementVersionsTest {
     }
 
     @Test
+    void c3_aRequirementIdInAnotherCaseIsRefused_namingTheOneThatHoldsIt_andNothingIsStored() {
+        // the seed's ID (HN-CYCLE) in lower case: a clerk meaning to change it would otherwise start a second requirement
+        var seed = refused(set.execute(World.PROVINCE, "hn-cycle", henan(400, 2022, Map.of())));
+        assertEquals(Refusal.Kind.CONFLICT, seed.kind());
+        assertEquals("HN-CYCLE", seed.details().get("existing"));
+        assertTrue(seed.message().zh().contains("请用 HN-CYCLE"), seed.message().zh());
+        // a stored requirement's ID in another case
+        done(set.execute(World.PROVINCE, "HN-Reading", henan(40, 2022, Map.of())));
+        var stored = refused(set.execute(World.PROVINCE, "hn-reading", henan(50, 2022, Map.of())));
+        assertEquals("HN-Reading", stored.details().get("existing"));
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(set.history("hn-cycle")).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(set.history("hn-reading")).kind());
+        // its own ID keeps taking versions
+        assertEquals(2, done(set.execute(World.PROVINCE, "HN-Reading", henan(50, 2022, Map.of()))).version());
+    }
+
+    @Test
     void c3_aNewVersionIsInForceFromItsYear_theYearsBeforeKeepTheOldOne() {
         var v1 = done(set.execute(World.PROVINCE, "HN-CYCLE", henan(400, 2022, Map.of())));
         assertEquals(1, v1.version());

@@ -65,6 +65,13 @@ class BureauDataIT {
         var v2 = api.send("PUT", "/requirements/GS-CYCLE", api.token("bd-city2", "CITY_ADMIN", "411500"), body.replace("240", "200") + (year + 2) + "}");
         assertEquals(2, v2.json().get("version").asInt(), v2.toString());
         assertEquals(2, api.send("GET", "/requirements/GS-CYCLE", county, null).json().get("versions").size());
+        // the ID in another case is the same requirement's: refused, naming it, and nothing stored
+        var otherCase = api.send("PUT", "/requirements/gs-cycle", county, body.replace("240", "220") + (year + 2) + "}");
+        assertEquals(409, otherCase.status(), otherCase.toString());
+        assertEquals("GS-CYCLE", otherCase.json().get("existing").asText(), otherCase.toString());
+        assertEquals(404, api.send("GET", "/requirements/gs-cycle", county, null).status());
+        assertEquals(409, api.send("PUT", "/requirements/hn-cycle", api.token("bd-province", "PROVINCE_ADMIN", "410000"),
+                body.replace(COUNTY, "410000") + (year + 2) + "}").status(), "a seed's ID in another case");
         BadInputIT.problem(api.send("GET", "/requirements/" + "x".repeat(80), county, null), 400, "id");
         BadInputIT.problem(api.send("GET", "/requirements?jurisdiction=999999", county, null), 400, "jurisdiction");
         assertEquals(401, api.send("GET", "/requirements?jurisdiction=" + COUNTY, null, null).status());

@@ -225,6 +225,26 @@ class EnrollmentConcurrencyIT {
     }
 
     /**
+     * One cycle requirement per ID whatever its case (C3): a county (开封市龙亭区, no other test's) setting one requirement in
+     * eight spellings at once stores one, in force next year only.
+     */
+    @Test
+    void racingRequirementsOfOneIdInDifferentCasesSetOne() throws Exception {
+        String county = api.token("race-county", "COUNTY_ADMIN", "410202");
+        int next = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        var spellings = java.util.List.of("REQ-RACE", "req-race", "Req-Race", "rEQ-RACE", "REQ-race", "req-RACE", "ReQ-RaCe", "rEq-rAcE");
+        var futures = new ArrayList<CompletableFuture<Api.Response>>();
+        for (var id : spellings) {
+            futures.add(api.sendAsync("PUT", "/requirements/" + id, county, "{\"jurisdiction\":\"410202\",\"name\":\"龙亭区规划：每5年不少于300学时\","
+                    + "\"appliesTo\":\"ALL\",\"periodYears\":5,\"minHours\":300,\"anchorYear\":" + next + ",\"effectiveFrom\":" + next + "}"));
+        }
+        String registered = oneWins(spellings, futures, 201);
+        for (var id : spellings) assertEquals(id.equals(registered) ? 200 : 404, api.send("GET", "/requirements/" + id, county, null).status(), id);
+        var set = api.send("GET", "/requirements?jurisdiction=410202&year=" + next, county, null).json().get("requirements");
+        assertEquals(1, java.util.stream.StreamSupport.stream(set.spliterator(), false).filter(r -> r.get("id").asText().equalsIgnoreCase("REQ-RACE")).count(), set.toString());
+    }
+
+    /**
      * Of requests racing to create one record in several spellings of its ID, exactly one answers {@code won}; every other
      * is 409 naming the winner's spelling as {@code existing}. The winner's spelling.
      */

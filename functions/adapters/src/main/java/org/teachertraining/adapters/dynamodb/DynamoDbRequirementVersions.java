@@ -2,7 +2,7 @@ package org.teachertraining.adapters.dynamodb;
 
 import org.teachertraining.core.credit.Requirement;
 import org.teachertraining.core.credit.RequirementBook;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * C3's versions: REQUIREMENT#id / VERSION#nnnn, put only if absent (two concurrent changes cannot both become the same
- * version). GSI1 REQUIREMENTS#unit / id#nnnn holds what one unit set (a teacher's reads query the partitions of its
+ * version), in one transaction with the ID's case guard ({@link CaseGuards}: one requirement per ID whatever its case). GSI1 REQUIREMENTS#unit / id#nnnn holds what one unit set (a teacher's reads query the partitions of its
  * county, city and province); GSI2 REQUIREMENTS / unit#id#nnnn holds them all, for the yearly reminders only.
  */
 public final class DynamoDbRequirementVersions implements RequirementBook.Versions {
@@ -52,14 +52,13 @@ public final class DynamoDbRequirementVersions implements RequirementBook.Versio
     @Override
     public boolean add(Requirement r) {
         String version = String.format("%04d", r.version());
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(Map.of("PK", s("REQUIREMENT#" + r.id()), "SK", s("VERSION#" + version),
-                    "type", s("REQUIREMENT"), "GSI1PK", s(ALL + "#" + r.jurisdiction()), "GSI1SK", s(r.id() + "#" + version),
-                    "GSI2PK", s(ALL), "GSI2SK", s(r.jurisdiction() + "#" + r.id() + "#" + version), "data", s(TrainingTable.toJson(r))))
-                    .conditionExpression("attribute_not_exists(PK)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        var item = Map.of("PK", s("REQUIREMENT#" + r.id()), "SK", s("VERSION#" + version),
+                "type", s("REQUIREMENT"), "GSI1PK", s(ALL + "#" + r.jurisdiction()), "GSI1SK", s(r.id() + "#" + version),
+                "GSI2PK", s(ALL), "GSI2SK", s(r.jurisdiction() + "#" + r.id() + "#" + version), "data", s(TrainingTable.toJson(r)));
+        var failed = table.transact(List.of(CaseGuards.claim(table, "REQUIREMENT", r.id()),
+                TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)")).build()));
+        if (failed.isEmpty()) return true;
+        if (TrainingTable.failed(failed.get(), 1)) return false;
+        throw CaseGuards.heldByAnother(table, "REQUIREMENT", r.id());
     }
 }

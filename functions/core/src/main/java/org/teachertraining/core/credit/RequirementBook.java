@@ -33,7 +33,11 @@ public final class RequirementBook {
         /** The stored versions of one requirement, oldest first (read consistently). */
         List<Requirement> of(String id);
 
-        /** Stores {@code version} unless that version number of the requirement exists already; false then. */
+        /**
+         * Stores {@code version} unless that version number of the requirement exists already; false then. One requirement
+         * per ID whatever its case, decided in the write itself: where another requirement's ID differs from this one's
+         * only in case, nothing is stored and {@link org.teachertraining.core.common.IdOfAnother} names it.
+         */
         boolean add(Requirement version);
     }
 
@@ -150,7 +154,10 @@ public final class RequirementBook {
         return versions.ofUnits(List.of(unit)).stream().map(Requirement::id).distinct().count();
     }
 
+    /** {@link Versions#add}; a seed's ID in another case is the seed's, refused as another's stored ID is. */
     boolean add(Requirement version) {
+        seeds.all().stream().map(Requirement::id).filter(id -> id.equalsIgnoreCase(version.id()) && !id.equals(version.id())).findFirst()
+                .ifPresent(seed -> { throw new org.teachertraining.core.common.IdOfAnother(seed); });
         boolean added = versions.add(version);
         read.clear();   // this instance reads its own change at once
         return added;

@@ -1,6 +1,7 @@
 package org.teachertraining.core.credit;
 
 import org.teachertraining.core.common.ChinaTime;
+import org.teachertraining.core.common.IdOfAnother;
 import org.teachertraining.core.common.Outcome;
 import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Refusal;
@@ -105,7 +106,13 @@ public final class SetRequirement {
         int version = history.isEmpty() ? 1 : history.getLast().version() + 1;
         var requirement = new Requirement(id, c.jurisdiction(), c.name().strip(), c.appliesTo(), c.topic(), c.periodYears(), c.minHours(),
                 byCategory, c.anchorYear(), version, c.effectiveFrom(), caller.userId(), clock.instant());
-        if (!book.add(requirement)) {
+        boolean added;
+        try {
+            added = book.add(requirement);
+        } catch (IdOfAnother other) {
+            return Outcome.refused(other.refusal(id, Text.of("学时要求编号", "Requirement ID"), Text.of("同一项要求", "the same requirement")));
+        }
+        if (!added) {
             return Outcome.refused(Refusal.conflict("C3", Text.of("学时要求 " + id + " 刚被他人修改，请刷新后重试",
                     "Requirement " + id + " was changed at the same time; read it again and retry")));
         }
