@@ -105,6 +105,17 @@ class EnrollTeacherTest {
         assertEquals("minTeachingYears", r.details().get("criterion"));
     }
 
+    /** English on request counts in the singular for one: "1 seat", not "1 seats". */
+    @Test
+    void e1_theSeatsLeftAreCountedInEnglishAsOneSeatOrMany() {
+        var p = w.projectWithCountySeats(98);   // 信阳市 holds 100: 2 left
+        assertTrue(refused(w.allocate.execute(World.XINYANG, p.id(), "411522", 3)).message().en().contains("has only 2 seats left"));
+        done(w.allocate.execute(World.XINYANG, p.id(), "411522", 1));
+        var one = refused(w.allocate.execute(World.XINYANG, p.id(), "411524", 2)).message();
+        assertTrue(one.en().contains("has only 1 seat left"), one.en());
+        assertFalse(one.zh().contains("seat"), one.zh());
+    }
+
     @Test
     void e3_rolesStagesSubjectsAndBackboneLevels() {
         var command = w.ruralBackbone("HN2020-05");

@@ -145,14 +145,14 @@ public final class CheckCompletion {
                 if (e.getValue() > bound) {
                     return Optional.of(overPlan(r.teacherId(), e.getKey().name(), e.getValue(), bound, Text.of(
                             "学员 " + r.teacherId() + " 的" + CreditCategories.zh(e.getKey()) + "学时 " + e.getValue() + " 超过项目计划的 " + bound + " 学时",
-                            "Trainee " + r.teacherId() + ": " + e.getValue() + " " + org.teachertraining.core.common.Labels.of(e.getKey()).en().toLowerCase(java.util.Locale.ROOT) + " hours exceed the project's plan of " + bound)));
+                            "Trainee " + r.teacherId() + ": " + Text.count(e.getValue(), org.teachertraining.core.common.Labels.of(e.getKey()).en().toLowerCase(java.util.Locale.ROOT) + " hour") + (e.getValue() == 1 ? " exceeds" : " exceed") + " the project's plan of " + bound)));
                 }
             }
             int total = r.hours().values().stream().mapToInt(Integer::intValue).sum();
             if (total > plan.total()) {
                 return Optional.of(overPlan(r.teacherId(), "TOTAL", total, plan.total(), Text.of(
                         "学员 " + r.teacherId() + " 的总学时 " + total + " 超过项目总学时 " + plan.total(),
-                        "Trainee " + r.teacherId() + ": " + total + " hours in all exceed the project's total of " + plan.total())));
+                        "Trainee " + r.teacherId() + ": " + Text.count(total, "hour") + " in all exceed the project's total of " + plan.total())));
             }
         }
         return Optional.empty();

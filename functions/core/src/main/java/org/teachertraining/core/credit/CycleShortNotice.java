@@ -18,7 +18,7 @@ public final class CycleShortNotice {
     public static Notification toTeacher(Requirement r, ComplianceRow row, Instant at) {
         return Notification.of(Notification.teacher(row.teacherId()), occasion(r, row.cycleFrom()) + "|" + row.teacherId(), KIND, null,
                 Text.of("本周期还差 " + row.shortBy() + " 学时" + categories(row, true) + "：" + r.name(),
-                        row.shortBy() + " hours short this cycle" + categories(row, false) + ": " + r.id()),
+                        Text.count(row.shortBy(), "hour") + " short this cycle" + categories(row, false) + ": " + r.id()),
                 Text.of(row.name() + "：" + r.name() + "（" + row.cycleFrom() + "–" + row.cycleTo() + "）已修 " + row.earned() + "/" + row.required()
                                 + " 学时，今年是本周期最后一年。",
                         row.teacherId() + ": " + r.id() + " (" + row.cycleFrom() + "-" + row.cycleTo() + ") " + row.earned() + " of " + row.required()
@@ -30,10 +30,10 @@ public final class CycleShortNotice {
     public static Notification toUnit(Requirement r, int[] cycle, String unit, String unitName, int teachers, Instant at) {
         return Notification.of(Notification.jurisdiction(unit), occasion(r, cycle[0]), KIND, null,
                 Text.of("本周期学时未达标：" + teachers + " 名教师（" + r.name() + "）",
-                        teachers + " teachers short this cycle: " + r.id()),
+                        Text.count(teachers, "teacher") + " short this cycle: " + r.id()),
                 Text.of(unitName + "登记的教师中有 " + teachers + " 名尚未达到" + r.name() + "（" + cycle[0] + "–" + cycle[1]
                                 + "）的要求，今年是本周期最后一年。名单见“学时达标”。",
-                        teachers + " teachers registered at " + unit + " are short of " + r.id() + " (" + cycle[0] + "-" + cycle[1]
+                        Text.count(teachers, "teacher") + " registered at " + unit + (teachers == 1 ? " is" : " are") + " short of " + r.id() + " (" + cycle[0] + "-" + cycle[1]
                                 + "); this is the cycle's last year. The compliance list names them."),
                 at);
     }

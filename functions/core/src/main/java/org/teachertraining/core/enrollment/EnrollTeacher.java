@@ -189,7 +189,7 @@ public final class EnrollTeacher {
             if (credited >= e.annualHoursCap()) {
                 return Optional.of(Refusal.unprocessable("E5", Text.of(
                         "该教师 " + year + " 年已获 " + credited + " 学时，已达年度要求 " + e.annualHoursCap() + " 学时",
-                        "The teacher already has " + credited + " hours in " + year + ", meeting the year's requirement of " + e.annualHoursCap()),
+                        "The teacher already has " + Text.count(credited, "hour") + " in " + year + ", meeting the year's requirement of " + e.annualHoursCap()),
                         Map.of("criterion", "annualHoursCap", "hours", credited)));
             }
         }
@@ -202,8 +202,8 @@ public final class EnrollTeacher {
                 if (credited >= c.annualShare()) {
                     return Optional.of(Refusal.unprocessable("E5", Text.of(
                             "该教师 " + year + " 年已获 " + credited + " 学时，已达本年度应修学时 " + c.annualShare() + "（" + c.name() + "：" + c.fromYear() + "–" + c.toYear() + " 年共 " + c.minHours() + " 学时）",
-                            "The teacher already has " + credited + " hours in " + year + ", the year's share of " + c.annualShare() + " (" + c.requirementId()
-                                    + ": " + c.minHours() + " hours in " + c.fromYear() + "-" + c.toYear() + ")"),
+                            "The teacher already has " + Text.count(credited, "hour") + " in " + year + ", the year's share of " + c.annualShare() + " (" + c.requirementId()
+                                    + ": " + Text.count(c.minHours(), "hour") + " in " + c.fromYear() + "-" + c.toYear() + ")"),
                             Map.of("criterion", "yearRequirementMet", "hours", credited, "required", c.annualShare(), "requirementId", c.requirementId())));
                 }
                 int inCycle = 0;
@@ -211,7 +211,7 @@ public final class EnrollTeacher {
                 if (inCycle >= c.minHours()) {
                     return Optional.of(Refusal.unprocessable("E5", Text.of(
                             "该教师本周期（" + c.fromYear() + "–" + c.toYear() + " 年）已获 " + inCycle + " 学时，已达周期要求 " + c.minHours() + " 学时",
-                            "The teacher already has " + inCycle + " hours in the cycle " + c.fromYear() + "-" + c.toYear() + ", meeting its " + c.minHours()),
+                            "The teacher already has " + Text.count(inCycle, "hour") + " in the cycle " + c.fromYear() + "-" + c.toYear() + ", meeting its " + c.minHours()),
                             Map.of("criterion", "cycleRequirementMet", "hours", inCycle, "required", c.minHours(), "requirementId", c.requirementId())));
                 }
             }

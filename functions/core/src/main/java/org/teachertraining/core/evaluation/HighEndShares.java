@@ -172,7 +172,7 @@ public final class HighEndShares implements org.teachertraining.core.notificatio
                     Text.of(s.name() + "本周期（" + s.cycleFrom() + "–" + s.cycleTo() + "）须培训专任教师的 " + s.percent() + "%，共 " + s.target()
                                     + " 人；按进度此时应达 " + s.expectedByNow() + " 人，已培训 " + s.trained() + " 人。",
                             s.name() + " owes " + s.percent() + "% of its full-time teachers this cycle (" + s.cycleFrom() + "-" + s.cycleTo() + "), "
-                                    + s.target() + " teachers; " + s.expectedByNow() + " by now on pace, " + s.trained() + " trained."), at));
+                                    + Text.count(s.target(), "teacher") + "; " + s.expectedByNow() + " by now on pace, " + s.trained() + " trained."), at));
         }
         return out;
     }

@@ -91,7 +91,7 @@ public final class InstitutionRanking {
         Text note = null;
         if (rule != null && rule.bottom() != null && rule.bottom() > 0 && n <= rule.bottom()) {
             note = Text.of("只有 " + n + " 家承训机构，不足以淘汰末位 " + rule.bottom() + " 家，未标记",
-                    "Only " + n + " institutions: too few to flag the bottom " + rule.bottom() + "; none flagged");
+                    "Only " + Text.count(n, "institution") + ": too few to flag the bottom " + rule.bottom() + "; none flagged");
         }
         var standings = new ArrayList<Standing>();
         for (var m : means) {

@@ -48,11 +48,11 @@ public record Ceiling(int trainees, int classes, List<Line> lines, long totalFen
         String rate = Money.yuan(s.rateFen()), total = Money.yuan(amount);
         return switch (s.unit()) {
             case PER_PERSON_DAY -> Text.of(trainees + " 人 × " + perTrainee + " 天（" + org.teachertraining.core.common.Labels.list(s.phases()).zh() + "）× " + rate + " 元/人/天 = " + total + " 元",
-                    trainees + " trainees × " + perTrainee + " days (" + org.teachertraining.core.common.Labels.list(s.phases()).en() + ") × " + rate + " yuan/person/day = " + total + " yuan");
+                    Text.count(trainees, "trainee") + " × " + Text.count(perTrainee, "day") + " (" + org.teachertraining.core.common.Labels.list(s.phases()).en() + ") × " + rate + " yuan/person/day = " + total + " yuan");
             case PER_PERSON_HOUR -> Text.of(trainees + " 人 × " + perTrainee + " 学时（" + org.teachertraining.core.common.Labels.list(s.phases()).zh() + "）× " + rate + " 元/人/学时 = " + total + " 元",
-                    trainees + " trainees × " + perTrainee + " hours (" + org.teachertraining.core.common.Labels.list(s.phases()).en() + ") × " + rate + " yuan/person/hour = " + total + " yuan");
-            case PER_PERSON -> Text.of(trainees + " 人 × " + rate + " 元/人 = " + total + " 元", trainees + " trainees × " + rate + " yuan = " + total + " yuan");
-            case PER_CLASS -> Text.of(classes + " 个班 × " + rate + " 元/班 = " + total + " 元", classes + " classes × " + rate + " yuan/class = " + total + " yuan");
+                    Text.count(trainees, "trainee") + " × " + Text.count(perTrainee, "hour") + " (" + org.teachertraining.core.common.Labels.list(s.phases()).en() + ") × " + rate + " yuan/person/hour = " + total + " yuan");
+            case PER_PERSON -> Text.of(trainees + " 人 × " + rate + " 元/人 = " + total + " 元", Text.count(trainees, "trainee") + " × " + rate + " yuan = " + total + " yuan");
+            case PER_CLASS -> Text.of(classes + " 个班 × " + rate + " 元/班 = " + total + " 元", Text.count(classes, "class") + " × " + rate + " yuan/class = " + total + " yuan");
         };
     }
 

@@ -81,7 +81,7 @@ public final class FindReminders {
                     Text.of("遴选截止还有 " + before + " 天：" + p.name(), "Selection closes in " + before + " day(s): " + p.code()),
                     Text.of(p.name() + "（" + p.code() + "）将于 " + cutoff + " 截止遴选。" + tree.nameOf(q.jurisdiction()) + " 名额 " + q.seats()
                                     + "，已报名 " + enrolled + "，尚缺 " + short_ + "。",
-                            p.code() + " closes selection on " + cutoff + ". " + q.jurisdiction() + ": " + q.seats() + " seats, " + enrolled
+                            p.code() + " closes selection on " + cutoff + ". " + q.jurisdiction() + ": " + Text.count(q.seats(), "seat") + ", " + enrolled
                                     + " enrolled, " + short_ + " unfilled."), at));
         }
     }

@@ -57,13 +57,13 @@ public final class AllocateQuota {
         if (allocation instanceof Quotas.Allocation.ParentShort s) {
             return Outcome.refused(Refusal.conflict("E1", Text.of(
                             "超出上级名额：" + tree.nameOf(parent) + "仅剩 " + s.parentFree() + " 个名额可分配",
-                            "Over the parent's allocation: " + parent + " has only " + s.parentFree() + " seats left to allocate"))
+                            "Over the parent's allocation: " + parent + " has only " + Text.count(s.parentFree(), "seat") + " left to allocate"))
                     .withDetails(Map.of("parentAvailable", s.parentFree())));
         }
         if (allocation instanceof Quotas.Allocation.BelowUsed b) {
             return Outcome.refused(Refusal.conflict("E1", Text.of(
                             "不能低于已使用的名额数 " + b.usedSeats() + "（已遴选或已下分）",
-                            "Cannot go below the " + b.usedSeats() + " seats already used (enrolled or sub-allocated)"))
+                            "Cannot go below the " + Text.count(b.usedSeats(), "seat") + " already used (enrolled or sub-allocated)"))
                     .withDetails(Map.of("used", b.usedSeats())));
         }
         return Outcome.refused(Refusal.conflict("E1", Text.of(
