@@ -66,7 +66,11 @@ public final class Violations {
     /** Identifiers: letters, digits, '-', '_' and '.', 1..64 characters. */
     public void identifier(String field, String value) {
         if (required(field, value) && !Identifiers.valid(value)) {
-            add(field, "只能包含字母、数字、- _ .，长度 1–64", "must be 1-64 letters, digits, '-', '_' or '.'");
+            if (!value.strip().equals(value) && Identifiers.valid(value.strip())) {   // pasted from a sheet with its spaces
+                add(field, "首尾不能有空格（" + PlainText.quote(value.strip()) + "）", "must not begin or end with spaces ('" + PlainText.quote(value.strip()) + "')");
+            } else {
+                add(field, "只能包含字母、数字、- _ .，长度 1–64", "must be 1-64 letters, digits, '-', '_' or '.'");
+            }
         }
     }
 
