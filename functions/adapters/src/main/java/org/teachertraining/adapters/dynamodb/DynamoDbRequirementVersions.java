@@ -12,7 +12,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * C3's versions: REQUIREMENT#id / VERSION#nnnn, put only if absent (two concurrent changes cannot both become the same
- * version), in one transaction with the ID's case guard ({@link CaseGuards}: one requirement per ID whatever its case). GSI1 REQUIREMENTS#unit / id#nnnn holds what one unit set (a teacher's reads query the partitions of its
+ * version), in one transaction with the ID's case guard ({@link CaseGuards}: one requirement per ID whatever its case).
+ * GSI1 REQUIREMENTS#unit / id#nnnn holds what one unit set (a teacher's reads query the partitions of its
  * county, city and province); GSI2 REQUIREMENTS / unit#id#nnnn holds them all, for the yearly reminders only.
  */
 public final class DynamoDbRequirementVersions implements RequirementBook.Versions {
