@@ -339,6 +339,10 @@ class PostCompletionTest {
                 calls.add("trainees " + teacherIds);
                 return store.trainees(projectId, teacherIds);
             }
+            public java.util.Optional<String> teacherRegisteredAs(String teacherId) {
+                calls.add("registeredAs " + teacherId);
+                return store.teacherRegisteredAs(teacherId);
+            }
         };
         var check = new org.teachertraining.core.credit.CheckCompletion(counted, w.ports.programs, w.requirements);
         var passed = Map.of(CreditCategory.CENTRALIZED, 40);
@@ -352,7 +356,12 @@ class PostCompletionTest {
                 new Completion.Result("T3", Completion.Outcome.PASSED, passed, null)))));
         assertEquals("C4", refusal.rule());
         assertEquals("T3", refusal.details().get("teacherId"));
-        assertEquals(List.of("parties", "trainees [T1, T3]"), calls);
+        assertEquals(List.of("parties", "trainees [T1, T3]", "registeredAs T3"), calls, "the case guard read for the refusal only");
+        // a trainee named in another case: refused, naming the ID the teacher holds
+        calls.clear();
+        var otherCase = refused(check.seats(completion(p, List.of(new Completion.Result("t1", Completion.Outcome.PASSED, passed, null)))));
+        assertEquals("C4", otherCase.rule());
+        assertTrue(otherCase.message().zh().endsWith("：t1；已登记的教师编号是 T1（编号区分大小写）"), otherCase.message().zh());
         // a completion for a project that does not exist is refused after the first read
         calls.clear();
         assertEquals(org.teachertraining.core.common.Refusal.Kind.NOT_FOUND, refused(check.seats(completion("NOPE", List.of(

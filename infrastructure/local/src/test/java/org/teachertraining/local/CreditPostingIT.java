@@ -238,6 +238,9 @@ class CreditPostingIT {
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", zzu, body), 403, null);
         assertEquals("NOBODY", BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu,
                 "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("NOBODY", "\"ONLINE\":12") + "]}"), 422, "C4").get("teacherId").asText());
+        var otherCase = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu,
+                "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("cp-1", "\"ONLINE\":12") + "]}"), 422, "C4");
+        assertTrue(otherCase.get("detail").asText().contains("已登记的教师编号是 CP-1"), otherCase.toString());   // the seat holder's ID, for a clerk's case
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/completions", henu,
                 "{\"completionId\":\"C-HTTP-BAD\",\"results\":[" + passed("CP-1", "\"KARAOKE\":12") + "]}"), 400, null);
         var overPlan = BadInputIT.refusedBy(api.send("POST", "/projects/" + project + "/completions", henu,

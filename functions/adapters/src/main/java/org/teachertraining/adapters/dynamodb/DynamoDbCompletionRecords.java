@@ -43,4 +43,9 @@ public final class DynamoDbCompletionRecords implements CompletionRecords {
         teacherKeys.forEach((id, key) -> Optional.ofNullable(items.get(key)).ifPresent(i -> teachers.put(id, DynamoDbTeachers.read(i))));
         return new Trainees(enrollments, teachers);
     }
+
+    @Override
+    public Optional<String> teacherRegisteredAs(String teacherId) {
+        return new DynamoDbTeachers(table).registeredAs(teacherId);
+    }
 }

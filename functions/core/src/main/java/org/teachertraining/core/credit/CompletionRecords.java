@@ -34,6 +34,9 @@ public interface CompletionRecords {
     /** @param teacherIds at most {@value CheckCompletion#MAX_RESULTS}, each named once */
     Trainees trainees(String projectId, List<String> teacherIds);
 
+    /** The ID as registered of a teacher whose ID is {@code teacherId} in another case ({@link Teachers#registeredAs}), read only for a refusal. */
+    Optional<String> teacherRegisteredAs(String teacherId);
+
     /** Each record read through its own port, one after another: a store without batched reads (the tests' in-memory one). */
     static CompletionRecords of(Projects projects, Institutions institutions, Enrollments enrollments, Teachers teachers) {
         return new CompletionRecords() {
@@ -51,6 +54,11 @@ public interface CompletionRecords {
                     teachers.find(id).ifPresent(t -> found.put(id, t));
                 }
                 return new Trainees(enrolled, found);
+            }
+
+            @Override
+            public Optional<String> teacherRegisteredAs(String teacherId) {
+                return teachers.registeredAs(teacherId);
             }
         };
     }
