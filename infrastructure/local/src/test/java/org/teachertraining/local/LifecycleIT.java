@@ -195,6 +195,9 @@ class LifecycleIT {
         assertEquals(200, registered.status(), registered.toString());
         assertEquals("REGISTERED", registered.json().get("status").asText());
         assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE1-0\"}").status());   // again: the same
+        var otherCase = api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"life1-0\"}");   // the seat holder, as on a roster
+        assertEquals(List.of(200, "LIFE1-0", "REGISTERED"), List.of(otherCase.status(), otherCase.json().get("teacherId").asText(),
+                otherCase.json().get("status").asText()), otherCase.toString());
         var roster = api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(),
                 "教师编号,姓名\nLIFE1-1,教师1\nNOBODY,某人\nＬＩＦＥ１-0,教师0\nlife1-1,教师1\n".getBytes(StandardCharsets.UTF_8), "text/csv").get();
         assertEquals(200, roster.status(), roster.toString());

@@ -59,7 +59,8 @@ public final class Registration {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var closed = closedToRegistration(project);
         if (closed != null) return Outcome.refused(closed);
-        return registerSeat(caller, project, teacherId, seat(project, teacherId));
+        var seat = new SeatHolders(project).seatOf(teacherId);
+        return registerSeat(caller, project, seat.map(Enrollment::teacherId).orElse(teacherId), seat);
     }
 
     /** A roster at once: each row registered or refused with its rule, as {@link #register} would. */
@@ -90,7 +91,7 @@ public final class Registration {
             }
         }
         var out = new ArrayList<Map<String, Object>>();
-        Map<String, String> seatHolders = null;   // by ID in upper case, read at the first ID that holds no seat as typed
+        var seatHolders = new SeatHolders(project);
         for (String typed : ids) {
             String id = typed;
             var line = new LinkedHashMap<String, Object>();
@@ -98,19 +99,8 @@ public final class Registration {
             v.identifier("teacherId", id);
             Optional<Enrollment> seat = Optional.empty();
             if (v.isEmpty()) {
-                seat = seat(project, id);
-                if (seat.isEmpty()) {
-                    // a roster's ID in another case (an ID card's "x" for "X") is the seat holder's: IDs are one whatever their case
-                    if (seatHolders == null) {
-                        seatHolders = new java.util.HashMap<>();
-                        for (var e : enrollments.holdingSeats(project.id())) seatHolders.put(e.teacherId().toUpperCase(java.util.Locale.ROOT), e.teacherId());
-                    }
-                    String holder = seatHolders.get(id.toUpperCase(java.util.Locale.ROOT));
-                    if (holder != null) {
-                        id = holder;
-                        seat = seat(project, id);
-                    }
-                }
+                seat = seatHolders.seatOf(id);
+                if (seat.isPresent()) id = seat.get().teacherId();
             }
             line.put("teacherId", id.length() > 64 ? id.substring(0, 64) : id);
             var outcome = v.isEmpty() ? registerSeat(caller, project, id, seat) : Outcome.<Enrollment>refused(v.refusal());
@@ -130,6 +120,30 @@ public final class Registration {
     /** The teacher's enrollment in the project, if it holds a seat. */
     private Optional<Enrollment> seat(Project project, String teacherId) {
         return enrollments.find(project.id(), teacherId).filter(e -> e.status().holdsSeat());
+    }
+
+    /**
+     * A project's seats by the holder's ID: an ID in another case (an ID card's "x" for "X") is the seat holder's, since IDs
+     * are one whatever their case. The seats are read once, at the first ID that holds none as typed.
+     */
+    private final class SeatHolders {
+        private final Project project;
+        private Map<String, String> byUpperCase;
+
+        SeatHolders(Project project) {
+            this.project = project;
+        }
+
+        Optional<Enrollment> seatOf(String id) {
+            var seat = seat(project, id);
+            if (seat.isPresent()) return seat;
+            if (byUpperCase == null) {
+                byUpperCase = new java.util.HashMap<>();
+                for (var e : enrollments.holdingSeats(project.id())) byUpperCase.put(e.teacherId().toUpperCase(java.util.Locale.ROOT), e.teacherId());
+            }
+            String holder = byUpperCase.get(id.toUpperCase(java.util.Locale.ROOT));
+            return holder == null || holder.equals(id) ? Optional.empty() : seat(project, holder);
+        }
     }
 
     private Outcome<Enrollment> registerSeat(Caller caller, Project project, String teacherId, Optional<Enrollment> enrollment) {
