@@ -21,7 +21,12 @@ public final class NotFound {
      * typed for its "X"): the clerk is told which to send, since IDs are matched as registered.
      */
     public static Refusal teacher(String id, java.util.Optional<String> registered) {
-        return registered.map(r -> Refusal.notFound(Text.of("教师不存在：" + id + "；已登记的教师编号是 " + r + "（编号区分大小写）",
-                "No teacher " + id + "; the teacher registered is " + r + " (IDs are case-sensitive)"))).orElseGet(() -> teacher(id));
+        var said = teacher(id).message();
+        return registered.map(r -> Refusal.notFound(Text.of(said.zh() + registeredAs(r).zh(), said.en() + registeredAs(r).en()))).orElseGet(() -> teacher(id));
+    }
+
+    /** What a refusal naming a teacher ID adds where the teacher is registered as {@code registered}, the ID in another case. */
+    public static Text registeredAs(String registered) {
+        return Text.of("；已登记的教师编号是 " + registered + "（编号区分大小写）", "; the teacher registered is " + registered + " (IDs are case-sensitive)");
     }
 }

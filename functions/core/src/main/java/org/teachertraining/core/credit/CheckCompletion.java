@@ -111,11 +111,11 @@ public final class CheckCompletion {
         var outsider = c.results().stream().filter(r -> !seats.containsKey(r.teacherId())).findFirst();
         if (outsider.isPresent()) {
             String id = outsider.get().teacherId();
-            var registered = records.teacherRegisteredAs(id);   // an ID card's "x" for "X": say which ID the teacher holds
+            // an ID card's "x" for "X": say which ID the teacher holds
+            var registered = records.teacherRegisteredAs(id).map(NotFound::registeredAs).orElse(Text.of("", ""));
             return Outcome.refused(Refusal.unprocessable("C4", Text.of(
-                    "该教师未在本项目占有名额（未入选或已退出）：" + id + registered.map(r -> "；已登记的教师编号是 " + r + "（编号区分大小写）").orElse(""),
-                    "Not a trainee holding a seat of this project (never selected, or withdrawn): " + id
-                            + registered.map(r -> "; the teacher registered is " + r + " (IDs are case-sensitive)").orElse("")),
+                    "该教师未在本项目占有名额（未入选或已退出）：" + id + registered.zh(),
+                    "Not a trainee holding a seat of this project (never selected, or withdrawn): " + id + registered.en()),
                     Map.of("teacherId", id)));
         }
         var unpostable = checkPlan(project, c).or(() -> checkAccreditation(c, parties.institution()));
