@@ -70,6 +70,18 @@ class ImportTeachersTest {
         assertEquals("id", report.rejected().getFirst().problems().getFirst().field(), "the row's ID is what to mend, not its unit");
     }
 
+    /** A sheet headed in its own words is told, in Chinese, the headers each missing column is read under and which of its own were not recognized. */
+    @Test
+    void missingColumnsAreNamedAsASheetHeadsThem_withTheHeadersNotRecognized() {
+        String csv = "教师编号,姓名,县区代码,学段,任教学科,岗位,学校类型,任教起始日期\nIMP-1,李雷,411523,小学,语文,教师,农村,2012-09-01\n";
+        var refusal = refused(w.importTeachers.execute(World.XINYANG, csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("标题行缺少列：行政区划代码（也可写作 区划代码 或 jurisdiction）、从教时间（也可写作 参加工作时间 或 teachingSince）；未识别的列：县区代码、任教起始日期",
+                refusal.errors().get(0).message().zh());
+        assertEquals("The header row lacks the columns: jurisdiction (or 行政区划代码, 区划代码), teachingSince (or 从教时间, 参加工作时间); not recognized: 县区代码, 任教起始日期",
+                refusal.errors().get(0).message().en());
+        assertEquals(0, w.ports.teachers.countRegisteredAt("411523"));
+    }
+
     @Test
     void brokenRowsAreReportedByLineAndWriteNothing() {
         String csv = "id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n"

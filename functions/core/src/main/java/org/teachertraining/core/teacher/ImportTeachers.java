@@ -98,16 +98,27 @@ public final class ImportTeachers {
         if (rows.size() - 1 > MAX_ROWS) return fileProblem("一次最多导入 " + MAX_ROWS + " 行", "At most " + MAX_ROWS + " rows per import");
 
         var columns = new HashMap<Column, Integer>();
+        var unknown = new ArrayList<String>();
         var header = rows.get(0).fields();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
+            boolean known = false;
             for (Column col : Column.values()) {
-                if (col.names.stream().anyMatch(n -> n.equalsIgnoreCase(name))) columns.put(col, i);
+                if (col.names.stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                    columns.put(col, i);
+                    known = true;
+                }
             }
+            if (!known && !name.isEmpty() && unknown.size() < 10) unknown.add(PlainText.quote(name));
         }
-        var missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).map(Column::field).toList();
+        var missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            return fileProblem("标题行缺少列：" + String.join(", ", missing), "The header row lacks the columns: " + String.join(", ", missing));
+            // named as a clerk's sheet would head them, with the other names each is read under, and what was not recognized
+            String zh = missing.stream().map(c -> c.names.get(1) + "（也可写作 " + String.join(" 或 ", c.names.subList(2, c.names.size())) + (c.names.size() > 2 ? " 或 " : "")
+                    + c.field() + "）").collect(java.util.stream.Collectors.joining("、"));
+            String en = missing.stream().map(c -> c.field() + " (or " + String.join(", ", c.names.subList(1, c.names.size())) + ")").collect(java.util.stream.Collectors.joining(", "));
+            return fileProblem("标题行缺少列：" + zh + (unknown.isEmpty() ? "" : "；未识别的列：" + String.join("、", unknown)),
+                    "The header row lacks the columns: " + en + (unknown.isEmpty() ? "" : "; not recognized: " + String.join(", ", unknown)));
         }
 
         int imported = 0;
