@@ -457,6 +457,11 @@ public final class InMemoryPorts {
                 return requirementMap.putIfAbsent(r.id() + "#" + String.format("%04d", r.version()), r) == null;
             }
         }
+        public Optional<String> setAs(String id) {
+            synchronized (lock) {
+                return requirementMap.values().stream().map(org.teachertraining.core.credit.Requirement::id).filter(other -> other.equalsIgnoreCase(id) && !other.equals(id)).findFirst();
+            }
+        }
     };
 
     private final Map<String, org.teachertraining.core.credit.CreditEntry> ledgerMap = new TreeMap<>();

@@ -44,7 +44,7 @@ class RequirementVersionsTest {
     }
 
     @Test
-    void c3_aRequirementIdInAnotherCaseIsRefused_namingTheOneThatHoldsIt_andNothingIsStored() {
+    void c3_aRequirementIdInAnotherCaseIsRefused_namingTheOneThatHoldsIt_andNothingIsStored_butReadsAsThatOne() {
         // the seed's ID (HN-CYCLE) in lower case: a clerk meaning to change it would otherwise start a second requirement
         var seed = refused(set.execute(World.PROVINCE, "hn-cycle", henan(400, 2022, Map.of())));
         assertEquals(Refusal.Kind.CONFLICT, seed.kind());
@@ -54,8 +54,11 @@ class RequirementVersionsTest {
         done(set.execute(World.PROVINCE, "HN-Reading", henan(40, 2022, Map.of())));
         var stored = refused(set.execute(World.PROVINCE, "hn-reading", henan(50, 2022, Map.of())));
         assertEquals("HN-Reading", stored.details().get("existing"));
-        assertEquals(Refusal.Kind.NOT_FOUND, refused(set.history("hn-cycle")).kind());
-        assertEquals(Refusal.Kind.NOT_FOUND, refused(set.history("hn-reading")).kind());
+        // read in another case, it is the requirement set under that ID, unchanged
+        assertEquals("HN-CYCLE", done(set.history("hn-cycle")).id());
+        assertEquals(List.of(0), done(set.history("hn-cycle")).versions().stream().map(Requirement::version).toList());
+        assertEquals(List.of(1), done(set.history("hn-reading")).versions().stream().map(Requirement::version).toList());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(set.history("hn-nothing")).kind());
         // its own ID keeps taking versions
         assertEquals(2, done(set.execute(World.PROVINCE, "HN-Reading", henan(50, 2022, Map.of()))).version());
     }

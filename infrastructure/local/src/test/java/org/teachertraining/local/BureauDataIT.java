@@ -69,7 +69,9 @@ class BureauDataIT {
         var otherCase = api.send("PUT", "/requirements/gs-cycle", county, body.replace("240", "220") + (year + 2) + "}");
         assertEquals(409, otherCase.status(), otherCase.toString());
         assertEquals("GS-CYCLE", otherCase.json().get("existing").asText(), otherCase.toString());
-        assertEquals(404, api.send("GET", "/requirements/gs-cycle", county, null).status());
+        var readInAnotherCase = api.send("GET", "/requirements/gs-cycle", county, null);   // the requirement set under that ID, as stored
+        assertEquals(List.of("GS-CYCLE", 2), List.of(readInAnotherCase.json().get("id").asText(), readInAnotherCase.json().get("versions").size()),
+                readInAnotherCase.toString());
         assertEquals(409, api.send("PUT", "/requirements/hn-cycle", api.token("bd-province", "PROVINCE_ADMIN", "410000"),
                 body.replace(COUNTY, "410000") + (year + 2) + "}").status(), "a seed's ID in another case");
         BadInputIT.problem(api.send("GET", "/requirements/" + "x".repeat(80), county, null), 400, "id");

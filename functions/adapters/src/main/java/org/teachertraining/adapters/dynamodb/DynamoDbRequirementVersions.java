@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
@@ -61,5 +62,10 @@ public final class DynamoDbRequirementVersions implements RequirementBook.Versio
         if (failed.isEmpty()) return true;
         if (TrainingTable.failed(failed.get(), 1)) return false;
         throw CaseGuards.heldByAnother(table, "REQUIREMENT", r.id());
+    }
+
+    @Override
+    public Optional<String> setAs(String id) {
+        return CaseGuards.registered(table, "REQUIREMENT", id).filter(stored -> !stored.equals(id));
     }
 }

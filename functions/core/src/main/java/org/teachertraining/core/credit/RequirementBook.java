@@ -39,6 +39,9 @@ public final class RequirementBook {
          * only in case, nothing is stored and {@link org.teachertraining.core.common.IdOfAnother} names it.
          */
         boolean add(Requirement version);
+
+        /** The ID a requirement was stored under that differs from {@code id} only in case, if there is one. */
+        Optional<String> setAs(String id);
     }
 
     /** How long the functions reuse what they read: a minute. */
@@ -73,6 +76,7 @@ public final class RequirementBook {
             public List<Requirement> all() { return List.of(); }
             public List<Requirement> of(String id) { return List.of(); }
             public boolean add(Requirement version) { return false; }
+            public Optional<String> setAs(String id) { return Optional.empty(); }
         });
     }
 
@@ -154,10 +158,18 @@ public final class RequirementBook {
         return versions.ofUnits(List.of(unit)).stream().map(Requirement::id).distinct().count();
     }
 
+    /** The ID of the requirement, a seed or one set since, whose ID differs from {@code id} only in case, if there is one. */
+    Optional<String> setAs(String id) {
+        return seedAs(id).or(() -> versions.setAs(id));
+    }
+
+    private Optional<String> seedAs(String id) {
+        return seeds.all().stream().map(Requirement::id).filter(seed -> seed.equalsIgnoreCase(id) && !seed.equals(id)).findFirst();
+    }
+
     /** {@link Versions#add}; a seed's ID in another case is the seed's, refused as another's stored ID is. */
     boolean add(Requirement version) {
-        seeds.all().stream().map(Requirement::id).filter(id -> id.equalsIgnoreCase(version.id()) && !id.equals(version.id())).findFirst()
-                .ifPresent(seed -> { throw new org.teachertraining.core.common.IdOfAnother(seed); });
+        seedAs(version.id()).ifPresent(seed -> { throw new org.teachertraining.core.common.IdOfAnother(seed); });
         boolean added = versions.add(version);
         read.clear();   // this instance reads its own change at once
         return added;

@@ -125,7 +125,13 @@ public final class SetRequirement {
         v.identifier("id", id);
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var versions = book.history(id);
-        if (versions.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("没有学时要求 " + PlainText.quote(id), "No requirement " + PlainText.quote(id))));
+        if (versions.isEmpty()) {
+            // read in another case ("hn-cycle"), it is the requirement set under that ID, as an institution's is
+            var setAs = book.setAs(id);
+            if (setAs.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("没有学时要求 " + PlainText.quote(id), "No requirement " + PlainText.quote(id))));
+            id = setAs.get();
+            versions = book.history(id);
+        }
         var inForce = book.inForce(id, ChinaTime.today(clock).getYear()).map(Requirement::version).orElse(null);
         return Outcome.done(new History(id, inForce, versions));
     }
