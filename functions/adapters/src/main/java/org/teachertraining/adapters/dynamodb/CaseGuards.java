@@ -37,6 +37,11 @@ final class CaseGuards {
         return table.get(new TrainingTable.ItemKey(key(kind, id), kind + "ID")).map(g -> TrainingTable.str(g, "id"));
     }
 
+    /** The ID as registered of another record whose ID differs from {@code id} only in case, if one holds the guard. */
+    static java.util.Optional<String> inAnotherCase(TrainingTable table, String kind, String id) {
+        return registered(table, kind, id).filter(registered -> !registered.equals(id));
+    }
+
     private static String key(String kind, String id) {
         return kind + "ID#" + id.toUpperCase(Locale.ROOT);
     }

@@ -66,6 +66,6 @@ public final class DynamoDbRequirementVersions implements RequirementBook.Versio
 
     @Override
     public Optional<String> setAs(String id) {
-        return CaseGuards.registered(table, "REQUIREMENT", id).filter(stored -> !stored.equals(id));
+        return CaseGuards.inAnotherCase(table, "REQUIREMENT", id);
     }
 }

@@ -1,6 +1,5 @@
 package org.teachertraining.adapters.dynamodb;
 
-import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.enrollment.SelectionRecords;
 
 import java.util.List;
@@ -28,7 +27,7 @@ public final class DynamoDbSelectionRecords implements SelectionRecords {
     }
 
     @Override
-    public Refusal teacherNotFound(String teacherId) {
-        return new DynamoDbTeachers(table).notFound(teacherId);
+    public Optional<String> teacherRegisteredAs(String teacherId) {
+        return new DynamoDbTeachers(table).registeredAs(teacherId);
     }
 }

@@ -76,7 +76,7 @@ public final class DynamoDbTeachers implements Teachers {
 
     @Override
     public Optional<String> registeredAs(String id) {
-        return CaseGuards.registered(table, "TEACHER", id).filter(registered -> !registered.equals(id));
+        return CaseGuards.inAnotherCase(table, "TEACHER", id);
     }
 
     /** The teacher's own item. */

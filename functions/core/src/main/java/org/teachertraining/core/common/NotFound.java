@@ -21,8 +21,9 @@ public final class NotFound {
      * typed for its "X"): the clerk is told which to send, since IDs are matched as registered.
      */
     public static Refusal teacher(String id, java.util.Optional<String> registered) {
-        var said = teacher(id).message();
-        return registered.map(r -> Refusal.notFound(Text.of(said.zh() + registeredAs(r).zh(), said.en() + registeredAs(r).en()))).orElseGet(() -> teacher(id));
+        var none = teacher(id);
+        return registered.map(NotFound::registeredAs).map(more -> Refusal.notFound(Text.of(none.message().zh() + more.zh(), none.message().en() + more.en())))
+                .orElse(none);
     }
 
     /** What a refusal naming a teacher ID adds where the teacher is registered as {@code registered}, the ID in another case. */

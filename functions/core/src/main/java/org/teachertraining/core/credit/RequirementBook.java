@@ -1,5 +1,6 @@
 package org.teachertraining.core.credit;
 
+import org.teachertraining.core.common.IdOfAnother;
 import org.teachertraining.core.common.PlainText;
 import org.teachertraining.core.common.Text;
 import org.teachertraining.core.common.Violations;
@@ -36,7 +37,7 @@ public final class RequirementBook {
         /**
          * Stores {@code version} unless that version number of the requirement exists already; false then. One requirement
          * per ID whatever its case, decided in the write itself: where another requirement's ID differs from this one's
-         * only in case, nothing is stored and {@link org.teachertraining.core.common.IdOfAnother} names it.
+         * only in case, nothing is stored and {@link IdOfAnother} names it.
          */
         boolean add(Requirement version);
 
@@ -169,7 +170,7 @@ public final class RequirementBook {
 
     /** {@link Versions#add}; a seed's ID in another case is the seed's, refused as another's stored ID is. */
     boolean add(Requirement version) {
-        seedAs(version.id()).ifPresent(seed -> { throw new org.teachertraining.core.common.IdOfAnother(seed); });
+        seedAs(version.id()).ifPresent(seed -> { throw new IdOfAnother(seed); });
         boolean added = versions.add(version);
         read.clear();   // this instance reads its own change at once
         return added;

@@ -73,7 +73,7 @@ public final class EnrollTeacher {
         if (found.project().isEmpty()) return Outcome.refused(NotFound.project(projectId));
         Project project = found.project().get();
 
-        if (found.teacher().isEmpty()) return Outcome.refused(records.teacherNotFound(teacherId));
+        if (found.teacher().isEmpty()) return Outcome.refused(NotFound.teacher(teacherId, records.teacherRegisteredAs(teacherId)));
         Teacher t = found.teacher().get();
         var denied = access.require(caller, t.unit(), SELECTORS);
         if (denied.isPresent()) return Outcome.refused(denied.get());

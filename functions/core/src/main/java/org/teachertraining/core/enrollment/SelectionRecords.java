@@ -1,6 +1,5 @@
 package org.teachertraining.core.enrollment;
 
-import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.project.Project;
 import org.teachertraining.core.project.Projects;
 import org.teachertraining.core.teacher.Teacher;
@@ -22,8 +21,8 @@ public interface SelectionRecords {
 
     Found find(String projectId, String teacherId);
 
-    /** The 404 for a teacher {@link #find} did not find ({@link Teachers#notFound}), read only then. */
-    Refusal teacherNotFound(String teacherId);
+    /** The ID as registered of a teacher whose ID is {@code teacherId} in another case ({@link Teachers#registeredAs}), read only for a refusal. */
+    Optional<String> teacherRegisteredAs(String teacherId);
 
     /** Read one after another through their own ports: a store without batched reads (the tests' in-memory one). */
     static SelectionRecords of(Projects projects, Teachers teachers, Enrollments enrollments, Waitlists waitlists) {
@@ -35,8 +34,8 @@ public interface SelectionRecords {
             }
 
             @Override
-            public Refusal teacherNotFound(String teacherId) {
-                return teachers.notFound(teacherId);
+            public Optional<String> teacherRegisteredAs(String teacherId) {
+                return teachers.registeredAs(teacherId);
             }
         };
     }
