@@ -47,7 +47,7 @@ class TeacherApplicationsIT {
     @Test
     void teachersApplyTheirCountyDecides_andRacingClerksNeverBookTwoSeats() throws Exception {
         String guangshan = api.token("ta-gs", "COUNTY_ADMIN", "411522");
-        api.importTeachers(xinyang, "TA-", "411523", 6);
+        api.importTeachers(xinyang, "TA-", "411523", 7);   // TA-6 never applies
         String project = api.project(province, "TA-1", null);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province, "{\"seats\":3}").status());
 
@@ -73,6 +73,12 @@ class TeacherApplicationsIT {
         assertEquals(6, api.send("GET", "/projects/" + project + "/applications?status=PENDING", county, null).json().get("items").size());
         assertEquals(0, api.send("GET", "/projects/" + project + "/applications", guangshan, null).json().get("items").size());
         BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications/TA-0/decision", guangshan, "{\"approved\":true}"), 403, null);
+        // whether a teacher applied is said only to the deciders over the teacher (TA-6 did not): another county gets 403 either way
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications/TA-6/decision", guangshan, "{\"approved\":true}"), 403, null);
+        BadInputIT.problem(api.send("POST", "/projects/" + project + "/applications/TA-6/decision", county, "{\"approved\":true}"), 404, null);
+        var otherCase = api.send("POST", "/projects/" + project + "/applications/ta-6/decision", county, "{\"approved\":true}");
+        assertEquals(404, otherCase.status(), otherCase.toString());
+        assertTrue(otherCase.json().get("detail").asText().contains("已登记的教师编号是 TA-6"), otherCase.toString());
 
         // four clerks approve TA-0 at once: one seat
         var approvals = new ArrayList<CompletableFuture<Api.Response>>();

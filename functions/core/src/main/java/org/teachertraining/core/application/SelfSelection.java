@@ -162,7 +162,8 @@ public final class SelfSelection {
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         if (projects.find(projectId).isEmpty()) return Outcome.refused(NotFound.project(projectId));
         var found = applications.find(projectId, teacherId);
-        if (found.isEmpty()) return Outcome.refused(noApplication(projectId, teacherId));
+        // no application is said only to the deciders over the teacher: to anyone else, whether a teacher applied is no answer
+        if (found.isEmpty()) return Outcome.refused(TeacherAccess.absent(access, teachers, caller, teacherId, noApplication(projectId, teacherId), DECIDERS));
         var app = found.get();
         var denied = access.require(caller, app.teacherJurisdiction(), DECIDERS);
         if (denied.isPresent()) return Outcome.refused(denied.get());
