@@ -37,6 +37,17 @@ class SchoolBasedHoursTest {
         assertTrue(w.ports.schoolBased.pendingIn("411523").isEmpty());
     }
 
+    /** Whether a record exists is said only to the county over the teacher: another county gets 403 for one there or not. */
+    @Test
+    void aRecordThatIsNotThereIsNotFoundOnlyForTheTeachersCounty() {
+        w.addTeacherAt("T1", "4115230001");
+        done(useCase.record(SCHOOL, "T1", new RecordSchoolBasedHours.Command("SB-1", 2020, 12, "同课异构教研", null)));
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.decide(World.GUANGSHAN, "T1", "SB-1", true, null)).kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(useCase.decide(World.GUANGSHAN, "T1", "SB-9", true, null)).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(useCase.decide(World.XIN_COUNTY, "T1", "SB-9", true, null)).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(useCase.decide(World.GUANGSHAN, "NOBODY", "SB-1", true, null)).kind());
+    }
+
     @Test
     void rejectedHoursNeverCount_andBadInputIsNamed() {
         w.addTeacherAt("T1", "4115230001");

@@ -8,6 +8,7 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.teacher.TeacherAccess;
 import org.teachertraining.core.teacher.Teachers;
 
 import java.time.Clock;
@@ -67,7 +68,11 @@ public final class RecordSchoolBasedHours {
 
     public Outcome<SchoolBasedHours> decide(Caller caller, String teacherId, String recordId, Boolean approve, String note) {
         var found = records.find(teacherId, recordId);
-        if (found.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("没有这条校本研修记录：" + recordId, "No school-based record " + recordId)));
+        if (found.isEmpty()) {
+            // said only to the county over the teacher: to anyone else, whether the record exists is no answer
+            return Outcome.refused(TeacherAccess.absent(access, teachers, caller, teacherId,
+                    Refusal.notFound(Text.of("没有这条校本研修记录：" + recordId, "No school-based record " + recordId)), Role.COUNTY_ADMIN));
+        }
         var record = found.get();
         var denied = access.require(caller, record.jurisdiction(), Role.COUNTY_ADMIN);
         if (denied.isPresent()) return Outcome.refused(denied.get());
