@@ -126,6 +126,9 @@ class MentoringTest {
         done(activities.record(backbone, id, new MentoringActivities.Record("F", "B", "研讨", LocalDate.of(2020, 9, 1), CreditCategory.SCHOOL_BASED,
                 List.of(new MentoringActivities.AttendeeHours("N", 8)))));
         assertEquals(Refusal.Kind.FORBIDDEN, refused(activities.decide(World.GUANGSHAN, id, "F", new MentoringActivities.Decide(true, null, null))).kind());
+        // which activities exist is said only to a county on the community's branch: another county gets 403 either way
+        assertEquals(Refusal.Kind.FORBIDDEN, refused(activities.decide(World.GUANGSHAN, id, "NONE", new MentoringActivities.Decide(true, null, null))).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused(activities.decide(World.XIN_COUNTY, id, "NONE", new MentoringActivities.Decide(true, null, null))).kind());
         // a careless decision: an empty list decides nothing (leave it out to decide all), a teacher named twice
         assertEquals("teacherIds", refused(activities.decide(World.XIN_COUNTY, id, "F", new MentoringActivities.Decide(true, List.of(), null))).errors().getFirst().field());
         assertEquals("teacherIds[1]", refused(activities.decide(World.XIN_COUNTY, id, "F", new MentoringActivities.Decide(true, List.of("N", "N"), null))).errors().getFirst().field());

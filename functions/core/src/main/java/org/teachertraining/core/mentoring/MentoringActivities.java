@@ -128,6 +128,10 @@ public final class MentoringActivities {
         return Outcome.done(new Recorded(new Activity(communityId, r.activityId(), stored), false));
     }
 
+    private static Refusal noneOfYours() {
+        return Refusal.forbidden(Text.of("这次活动没有本县的新入职教师", "The activity has no new teacher of your county"));
+    }
+
     /** An activity stored now ({@code created}) or found as it was recorded before. */
     public record Recorded(Activity activity, boolean created) {}
 
@@ -148,9 +152,14 @@ public final class MentoringActivities {
         if (d.teacherIds() != null && d.teacherIds().size() > Mentoring.NEW_TEACHERS_PER_BACKBONE) v.add("teacherIds", "最多 100 项", "at most 100 entries");
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var all = store.activity(communityId, activityId);
-        if (all.isEmpty()) return Outcome.refused(Refusal.notFound(Text.of("没有这次活动：" + activityId, "No activity " + activityId)));
+        if (all.isEmpty()) {
+            // said only to a county on the community's branch of the tree: to any other, which activities exist is no answer
+            var community = store.find(communityId);
+            if (community.isPresent() && !access.tree().isWithin(caller.jurisdiction(), community.get().jurisdiction())) return Outcome.refused(noneOfYours());
+            return Outcome.refused(Refusal.notFound(Text.of("没有这次活动：" + activityId, "No activity " + activityId)));
+        }
         var mine = all.stream().filter(a -> access.covers(caller, a.county())).toList();
-        if (mine.isEmpty()) return Outcome.refused(Refusal.forbidden(Text.of("这次活动没有本县的新入职教师", "The activity has no new teacher of your county")));
+        if (mine.isEmpty()) return Outcome.refused(noneOfYours());
         List<Attendance> chosen = mine;
         if (d.teacherIds() != null) {
             chosen = new ArrayList<>();
