@@ -104,6 +104,34 @@ class FundingTest {
         assertTrue(uncovered.findings().stream().anyMatch(f -> f.kind() == BudgetCheck.Kind.NOT_COVERED && f.line().equals("MEALS")));
     }
 
+    /**
+     * Rates, seats and days each within their bounds can multiply out beyond a long of fen: 10⁶ trainees × 30 phases of
+     * 366 days × 10⁹ yuan a day. That was a 500 (long overflow) after the budget was stored; it is now 422 F2
+     * {@code CeilingOutOfRange} wherever the ceiling is asked for, and the budget so submitted is not stored.
+     */
+    @Test
+    void aCeilingBeyondALongOfFenIsRefusedAndTheBudgetNotStored() {
+        var huge = w.project(ProgramLevel.PROVINCIAL, new CreateProject.Command("HN2020-99", "上限溢出", "骨干教师", null,
+                java.util.Collections.nCopies(30, new Phase(PhaseKind.CENTRALIZED, 366, null, null)), 126, 50, "HENU", World.CUTOFF,
+                LocalDate.of(2020, 10, 12), LocalDate.of(2020, 10, 26), null, 1_000_000));
+        done(standards.execute(World.PROVINCE, huge.programId(), List.of(new SetFundingStandards.StandardInput("CENTRALIZED", "集中培训",
+                org.teachertraining.core.funding.StandardUnit.PER_PERSON_DAY, new BigDecimal("1000000000"), java.util.Set.of(PhaseKind.CENTRALIZED),
+                java.util.Set.of(BudgetCategory.VENUE), LocalDate.of(2020, 1, 1), null))));
+        var submitted = refused(budgets.submit(HENU, huge.id(), List.of(line(BudgetCategory.VENUE, "1000"))));
+        assertEquals(Refusal.Kind.UNPROCESSABLE, submitted.kind());
+        assertEquals("F2", submitted.rule());
+        assertEquals("CeilingOutOfRange", submitted.details().get("error"));
+        assertTrue(w.ports.funding.budget(huge.id()).isEmpty(), "nothing stored");
+        // a budget stored before the standards were raised so: its check, and the lifecycle's, are refused the same way
+        done(standards.execute(World.PROVINCE, huge.programId(), FundingSeeds.henan2020()));
+        assertTrue(done(budgets.submit(HENU, huge.id(), List.of(line(BudgetCategory.VENUE, "1000")))).passed());
+        done(standards.execute(World.PROVINCE, huge.programId(), List.of(new SetFundingStandards.StandardInput("CENTRALIZED", "集中培训",
+                org.teachertraining.core.funding.StandardUnit.PER_PERSON_DAY, new BigDecimal("1000000000"), java.util.Set.of(PhaseKind.CENTRALIZED),
+                java.util.Set.of(BudgetCategory.VENUE), LocalDate.of(2020, 1, 1), null))));
+        assertEquals("CeilingOutOfRange", refused(budgets.check(World.PROVINCE, huge.id())).details().get("error"));
+        assertEquals("CeilingOutOfRange", refused(budgets.check(huge.id())).details().get("error"));
+    }
+
     @Test
     void moneyIsRefusedWhenNegativeFinerThanAFenOrMissing() {
         assertEquals("lines[0].amount", refused(budgets.submit(HENU, project.id(), List.of(line(BudgetCategory.MEALS, "-0.01")))).errors().get(0).field());

@@ -22,6 +22,9 @@ public class FundingCheckError extends RuntimeException {
     /** The project has no planned trainees (seats) to compute the ceiling from. */
     public static final class NoSeats extends FundingCheckError { NoSeats(String m) { super(m); } }
 
+    /** The ceiling does not fit in a long of fen: the standards' rates and the project's seats and days are beyond reckoning. */
+    public static final class CeilingOutOfRange extends FundingCheckError { CeilingOutOfRange(String m) { super(m); } }
+
     /** The task's input is not {"projectId": "…"}. */
     public static final class InvalidInput extends FundingCheckError { InvalidInput(String m) { super(m); } }
 
@@ -31,6 +34,7 @@ public class FundingCheckError extends RuntimeException {
             case "NoBudget" -> new NoBudget(message);
             case "NoFundingStandards" -> new NoFundingStandards(message);
             case "NoSeats" -> new NoSeats(message);
+            case "CeilingOutOfRange" -> new CeilingOutOfRange(message);
             default -> new InvalidInput(message);
         };
     }

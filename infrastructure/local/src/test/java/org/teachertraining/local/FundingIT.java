@@ -84,6 +84,40 @@ class FundingIT {
         assertThrows(FundingCheckError.NoFundingStandards.class, () -> handler.handleRequest(Map.of("projectId", noStandards), null));
     }
 
+    /**
+     * 10⁶ seats × 30 phases of 366 days × 10⁹ yuan a day is beyond a long of fen. The budget was stored and answered
+     * 500 (long overflow), and every check after it too; now 422 F2 CeilingOutOfRange, nothing stored, and the
+     * lifecycle's task names the error for its Catch.
+     */
+    @Test
+    void aCeilingBeyondReckoningIs422AndTheBudgetIsNotStored() throws Exception {
+        var program = api.send("POST", "/programs", province, "{\"year\":" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
+                + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program FUND-9\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
+        String phases = String.join(",", java.util.Collections.nCopies(30, "{\"kind\":\"CENTRALIZED\",\"days\":366}"));
+        var created = api.send("POST", "/programs/" + program + "/projects", province, Api.projectBody("FUND-9", "\"seats\":1000000")
+                .replace("\"phases\":[{\"kind\":\"CENTRALIZED\",\"days\":8},{\"kind\":\"ONLINE\",\"hours\":30}]", "\"phases\":[" + phases + "]"));
+        assertEquals(201, created.status(), created.toString());
+        String project = created.json().get("id").asText();
+        String beyondReckoning = "{\"standards\":[{\"line\":\"CENTRALIZED\",\"name\":\"集中培训\",\"unit\":\"PER_PERSON_DAY\",\"rate\":1000000000,"
+                + "\"phases\":[\"CENTRALIZED\"],\"categories\":[\"VENUE\"],\"effectiveFrom\":\"2020-01-01\"}]}";
+        assertEquals(200, api.send("PUT", "/programs/" + program + "/funding-standards", province, beyondReckoning).status());
+
+        var refused = BadInputIT.problem(api.send("PUT", "/projects/" + project + "/budget", henu,
+                "{\"lines\":[{\"category\":\"VENUE\",\"amount\":1000,\"justification\":\"x\"}]}"), 422, null).json();
+        assertEquals("F2", refused.get("rule").asText());
+        assertEquals("CeilingOutOfRange", refused.get("error").asText());
+        var check = api.send("GET", "/projects/" + project + "/budget-check", province, null);
+        assertEquals("NoBudget", check.json().get("error").asText(), check.toString());
+
+        // stored under standards it can be checked against, then the standards raised beyond reckoning: the task names it
+        assertEquals(200, api.send("PUT", "/programs/" + program + "/funding-standards", province, STANDARDS).status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/budget", henu, budgetBody("1")).status());
+        assertEquals(200, api.send("PUT", "/programs/" + program + "/funding-standards", province, beyondReckoning).status());
+        BadInputIT.problem(api.send("GET", "/projects/" + project + "/budget-check", province, null), 422, null);
+        var handler = new FundingCheckHandler(Api.runtime().functionEnvironment("FundingCheckFunction"));
+        assertThrows(FundingCheckError.CeilingOutOfRange.class, () -> handler.handleRequest(Map.of("projectId", project), null));
+    }
+
     @Test
     void badMoneyIsRefusedWithTheFieldNamed() throws Exception {
         String project = project("FUND-4");

@@ -7,6 +7,7 @@ import org.teachertraining.core.project.Project;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,28 +21,39 @@ public record Ceiling(int trainees, int classes, List<Line> lines, long totalFen
     public record Line(String line, String name, StandardUnit unit, long rateFen, long quantity, long amountFen,
                        Set<BudgetCategory> categories, Text explanation) {}
 
-    public static Ceiling of(Project p, List<FundingStandard> standards) {
+    /**
+     * The ceiling, or empty when an amount of it does not fit in a {@code long} of fen (about 92 trillion yuan): rates,
+     * seats and days each within their bounds can still multiply out beyond it, and such a ceiling is a typo to correct,
+     * not a figure to check a budget against ({@link FundingRefusals#ceilingOutOfRange}).
+     */
+    public static Optional<Ceiling> of(Project p, List<FundingStandard> standards) {
         int trainees = p.seats();
         int classes = (trainees + p.classSize() - 1) / p.classSize();
         var lines = new ArrayList<Line>();
-        for (var s : standards) {
-            if (!s.effectiveOn(p.startDate())) continue;
-            long perTrainee = units(p.phases(), s);
-            long quantity = switch (s.unit()) {
-                case PER_PERSON_DAY, PER_PERSON_HOUR -> trainees * perTrainee;
-                case PER_PERSON -> trainees;
-                case PER_CLASS -> classes;
-            };
-            long amount = Math.multiplyExact(quantity, s.rateFen());
-            lines.add(new Line(s.line(), s.name(), s.unit(), s.rateFen(), quantity, amount, s.categories(), explain(s, trainees, classes, perTrainee, amount)));
+        long total = 0;
+        try {
+            for (var s : standards) {
+                if (!s.effectiveOn(p.startDate())) continue;
+                long perTrainee = units(p.phases(), s);
+                long quantity = switch (s.unit()) {
+                    case PER_PERSON_DAY, PER_PERSON_HOUR -> Math.multiplyExact(trainees, perTrainee);
+                    case PER_PERSON -> trainees;
+                    case PER_CLASS -> classes;
+                };
+                long amount = Math.multiplyExact(quantity, s.rateFen());
+                total = Math.addExact(total, amount);
+                lines.add(new Line(s.line(), s.name(), s.unit(), s.rateFen(), quantity, amount, s.categories(), explain(s, trainees, classes, perTrainee, amount)));
+            }
+        } catch (ArithmeticException beyondALong) {
+            return Optional.empty();
         }
-        return new Ceiling(trainees, classes, lines, lines.stream().mapToLong(Line::amountFen).sum());
+        return Optional.of(new Ceiling(trainees, classes, lines, total));
     }
 
     /** Days (per-day units) or hours (per-hour units) a trainee spends in the standard's phases. */
     static long units(List<Phase> phases, FundingStandard s) {
         return phases.stream().filter(ph -> s.phases().contains(ph.kind()))
-                .mapToLong(ph -> s.unit() == StandardUnit.PER_PERSON_HOUR ? nz(ph.hours()) : nz(ph.days())).sum();
+                .mapToLong(ph -> s.unit() == StandardUnit.PER_PERSON_HOUR ? nz(ph.hours()) : nz(ph.days())).sum();   // ≤ 64 KiB of phases: no overflow
     }
 
     private static Text explain(FundingStandard s, int trainees, int classes, long perTrainee, long amount) {

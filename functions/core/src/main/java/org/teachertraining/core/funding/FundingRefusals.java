@@ -31,6 +31,12 @@ final class FundingRefusals {
                 "The project has no seats: the ceiling is computed from its planned trainees"), Map.of("error", "NoSeats"));
     }
 
+    static Refusal ceilingOutOfRange() {
+        return Refusal.unprocessable("F2", Text.of("经费上限超出可核算范围：请核对经费标准的单价与项目的学员人数、天数和学时",
+                "The ceiling is beyond what can be computed: check the standards' rates and the project's seats, days and hours"),
+                Map.of("error", "CeilingOutOfRange"));
+    }
+
     static Refusal notApproved(Budget.Status status) {
         return status == Budget.Status.SETTLED
                 ? Refusal.conflict("F2", Text.of("项目已结算关闭，不能再列支", "The project is settled and closed: nothing more is spent"))

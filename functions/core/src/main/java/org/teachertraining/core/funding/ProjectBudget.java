@@ -58,10 +58,13 @@ public final class ProjectBudget {
         }
         if (!v.isEmpty()) return Outcome.refused(v.refusal());
         var budget = new Budget(projectId, lines, Budget.Status.SUBMITTED, caller.userId(), clock.instant(), null, null);
+        var checked = check(project.get(), budget);
+        // a budget is kept without standards to check it against (the lifecycle waits for them), not against a ceiling beyond reckoning
+        if (checked instanceof Outcome.Refused<BudgetCheck> r && r.refusal().equals(FundingRefusals.ceilingOutOfRange())) return checked;
         if (!funding.submitBudget(budget)) {
             return Outcome.refused(FundingRefusals.alreadyApproved());
         }
-        return check(project.get(), budget);
+        return checked;
     }
 
     public Outcome<BudgetCheck> check(Caller caller, String projectId) {
@@ -110,6 +113,7 @@ public final class ProjectBudget {
         var standards = funding.standards(p.programId()).map(ProgramStandards::standards).orElse(List.of());
         if (standards.isEmpty()) return Outcome.refused(FundingRefusals.noStandards(p));
         if (p.seats() == null) return Outcome.refused(FundingRefusals.noSeats(p));
-        return Outcome.done(BudgetCheck.of(p.id(), Ceiling.of(p, standards), budget));
+        return Ceiling.of(p, standards).<Outcome<BudgetCheck>>map(c -> Outcome.done(BudgetCheck.of(p.id(), c, budget)))
+                .orElse(Outcome.refused(FundingRefusals.ceilingOutOfRange()));
     }
 }

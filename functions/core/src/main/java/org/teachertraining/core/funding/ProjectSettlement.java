@@ -109,8 +109,13 @@ public final class ProjectSettlement {
         var noShows = seats.stream().filter(e -> e.status() == EnrollmentStatus.NO_SHOW).map(Enrollment::teacherId).collect(Collectors.toSet());
         // a trainee the lifecycle marked a no-show (E8) attended nothing, whatever was recorded before the marking
         var attendance = funding.attendance(projectId).stream().filter(a -> !noShows.contains(a.teacherId())).toList();
-        var settlement = Settlement.compute(p, standards(p), seats.stream().map(Enrollment::teacherId).toList(), attendance, budget.get().totalFen(),
-                claimFen, caller.userId(), clock.instant());
+        Settlement settlement;
+        try {
+            settlement = Settlement.compute(p, standards(p), seats.stream().map(Enrollment::teacherId).toList(), attendance, budget.get().totalFen(),
+                    claimFen, caller.userId(), clock.instant());
+        } catch (ArithmeticException beyondALong) {
+            return Outcome.refused(FundingRefusals.ceilingOutOfRange());
+        }
         if (!funding.settle(settlement)) return Outcome.refused(FundingRefusals.notApproved(Budget.Status.SETTLED));
         return Outcome.done(settlement);
     }

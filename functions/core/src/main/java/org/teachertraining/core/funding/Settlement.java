@@ -25,6 +25,8 @@ public record Settlement(String projectId, int registered, int noShows, int part
     /**
      * @param trainees   the teachers holding a seat at the end of training
      * @param attendance what was recorded; a trainee without a record attended nothing (a no-show)
+     * @throws ArithmeticException when an amount does not fit in a {@code long} of fen (standards changed since the
+     *                             budget's check to rates beyond reckoning)
      */
     public static Settlement compute(Project p, List<FundingStandard> standards, List<String> trainees, List<Attendance> attendance,
                                      long approvedBudgetFen, long claimFen, String by, Instant at) {
@@ -79,7 +81,7 @@ public record Settlement(String projectId, int registered, int noShows, int part
                     s.name() + "：实到 " + quantity + " " + u[0] + " × " + Money.yuan(s.rateFen()) + " 元 = " + Money.yuan(amount) + " 元",
                     s.line() + ": " + quantity + " " + u[1] + " attended × " + Money.yuan(s.rateFen()) + " yuan = " + Money.yuan(amount) + " yuan")));
         }
-        long attendanceFen = lines.stream().mapToLong(Line::amountFen).sum();
+        long attendanceFen = lines.stream().mapToLong(Line::amountFen).reduce(0, Math::addExact);
         long settleable = Math.min(attendanceFen, approvedBudgetFen);
         long settled = Math.min(claimFen, settleable);
         var why = new ArrayList<Text>();
