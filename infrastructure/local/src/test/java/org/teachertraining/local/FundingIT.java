@@ -129,6 +129,13 @@ class FundingIT {
         BadInputIT.problem(api.send("PUT", path, henu, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":\"lots\"}]}"), 400, null);
         BadInputIT.problem(api.send("PUT", path, province, "{\"lines\":[{\"category\":\"MEALS\",\"amount\":1}]}"), 403, null);
         BadInputIT.problem(api.send("GET", "/projects/" + project + "/budget-check", henu, null), 404, null);
+        // a thousand rows of unknown trainees (63 KB) answered 108 KB naming each twice: now 50 listed and counted
+        var rows = new StringBuilder();
+        for (int i = 0; i < 1000; i++) rows.append(i == 0 ? "" : ",").append("{\"teacherId\":\"X").append(100000 + i).append("\",\"daysAttended\":1,\"onlineHours\":1}");
+        var thousand = BadInputIT.problem(api.send("PUT", "/projects/" + project + "/attendance", henu, "{\"records\":[" + rows + "]}"), 400, "records[49].teacherId");
+        assertTrue(thousand.body().length() < 12_000, thousand.body().length() + " characters");
+        assertEquals(50, thousand.json().get("errors").size());
+        assertEquals(1000, thousand.json().get("errorCount").asInt());
         var f3 = api.send("POST", "/training-budget-checks", province, "{\"level\":\"JURISDICTION\",\"jurisdiction\":\"411500\",\"year\":2021,"
                 + "\"basis\":1000000.01,\"trainingBudget\":15000}");
         assertEquals(200, f3.status(), f3.toString());

@@ -16,10 +16,23 @@ public record Refusal(Kind kind, String rule, Text message, List<FieldError> err
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
+    /** At most this many field problems are listed in a refusal, the first {@value #IN_DETAIL} of them in its message too. */
+    public static final int LISTED = 50, IN_DETAIL = 10;
+
+    /**
+     * Field problems. A body within its limit can still name a thousand (every row of an attendance list, say), so the
+     * first {@value #LISTED} are listed and {@code errorCount} says how many there were: the answer stays small, and
+     * a caller who mends those sees the next ones.
+     */
     public static Refusal invalid(List<FieldError> errors) {
-        String zh = errors.stream().map(e -> e.field() + "：" + e.message().zh()).collect(java.util.stream.Collectors.joining("；"));
-        String en = errors.stream().map(e -> e.field() + ": " + e.message().en()).collect(java.util.stream.Collectors.joining("; "));
-        return new Refusal(Kind.INVALID, null, Text.of("请求内容有误：" + zh, "Invalid request: " + en), errors, null);
+        int n = errors.size();
+        var told = errors.subList(0, Math.min(n, IN_DETAIL));
+        String zh = told.stream().map(e -> e.field() + "：" + e.message().zh()).collect(java.util.stream.Collectors.joining("；"))
+                + (n > IN_DETAIL ? "；等共 " + n + " 处问题" : "");
+        String en = told.stream().map(e -> e.field() + ": " + e.message().en()).collect(java.util.stream.Collectors.joining("; "))
+                + (n > IN_DETAIL ? "; and " + (n - IN_DETAIL) + " more (" + n + " in all)" : "");
+        return new Refusal(Kind.INVALID, null, Text.of("请求内容有误：" + zh, "Invalid request: " + en), errors.subList(0, Math.min(n, LISTED)),
+                n > LISTED ? Map.of("errorCount", n) : null);
     }
 
     public static Refusal forbidden(Text message) {
