@@ -15,6 +15,7 @@ import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.program.ProgramLevel;
 import org.teachertraining.core.enrollment.Enrollments.Booking;
+import org.teachertraining.core.teacher.ImportTeachers;
 import org.teachertraining.local.LocalRuntime;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import org.teachertraining.adapters.aws.FunctionEnvironment;
@@ -221,9 +222,9 @@ class CreditPostingBenchmark {
         Round setUp(int index, int completions) throws Exception {
             int projectCount = completions / CLASS_SIZE, teacherCount = completions / PROJECTS_PER_TEACHER;
             var round = new Round(index, new String[projectCount], teacherCount);
-            for (int from = 0; from < teacherCount; from += 2_000) {
+            for (int from = 0; from < teacherCount; from += ImportTeachers.MAX_ROWS) {
                 var csv = new StringBuilder("id,name,jurisdiction,stage,subjects,role,schoolLocation,teachingSince\n");
-                for (int t = from; t < Math.min(teacherCount, from + 2_000); t++) csv.append(round.teacher(t)).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
+                for (int t = from; t < Math.min(teacherCount, from + ImportTeachers.MAX_ROWS); t++) csv.append(round.teacher(t)).append(",教师,411523,PRIMARY,语文,TEACHER,RURAL,2010-09-01\n");
                 expect(200, api.send("POST", "/teachers:import", xinyang, csv.toString(), "text/csv"));
             }
             var enrollments = new DynamoDbEnrollments(table);
