@@ -216,6 +216,12 @@ class LifecycleIT {
         assertEquals("REGISTERED", xlsx.json().get("items").get(0).get("status").asText(), xlsx.body());
         BadInputIT.problem(api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(), new byte[]{'P', 'K', 3, 4, 0, 0},
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get(), 400, "file");
+        // a roster longer than one request registers within the API's 29 s is refused whole, naming its length
+        var tooLong = new StringBuilder("教师编号\n");
+        for (int i = 0; i <= org.teachertraining.core.enrollment.Registration.MAX_ROSTER; i++) tooLong.append("LIFE1-").append(i).append('\n');
+        var refused = BadInputIT.problem(api.sendBytesAsync("POST", "/projects/" + project + "/registrations:import", henu(),
+                tooLong.toString().getBytes(StandardCharsets.UTF_8), "text/csv").get(), 400, "file");
+        assertTrue(refused.json().get("detail").asText().contains("本名单 1001 名"), refused.body());
         // the first day over: LIFE1-2, never registered, is a no-show with an integrity record (E4)
         clock(start.plusDays(1) + "T00:10:00+08:00");
         xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
