@@ -51,7 +51,8 @@ public final class ImportTeachers {
 
     /**
      * Rows saved at once. On DynamoDB each row's save mostly waits (a read, a transaction and its compliance rows); even
-     * on DynamoDB Local, CPU-bound on 2 cores, 8 at a time saved 1,000 rows 1.7× as fast as one at a time (16 no faster).
+     * on DynamoDB Local, CPU-bound on 2 cores, 8 at a time saved 1,000 rows 1.7× as fast as one at a time in memory (on
+     * its on-disk store 16 at a time were no faster than 8).
      * The rows are distinct teachers: an ID twice in a file is refused before any row is saved.
      */
     static final int SAVED_AT_ONCE = 8;
