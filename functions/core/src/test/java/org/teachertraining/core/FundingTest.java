@@ -220,6 +220,11 @@ class FundingTest {
         assertEquals(new Attendance(trainees.get(3), 10, 20), done(settlement.attendance(HENU, project.id())).stream()
                 .filter(a -> a.teacherId().equals(trainees.get(3))).findFirst().orElseThrow());
         assertEquals(Refusal.Kind.FORBIDDEN, refused(settlement.attendance(World.GUANGSHAN, project.id())).kind());
+        // without standards there is nothing to count days against: said so (F1), not "between 0 and 0" for every day
+        var unfunded = w.project(ProgramLevel.NATIONAL, w.ruralBackbone("GP2020-01"));
+        var none = refused(settlement.recordAttendance(HENU, unfunded.id(), List.of(new Attendance(trainees.get(0), 12, 30))));
+        assertEquals("F1", none.rule());
+        assertEquals("NoFundingStandards", none.details().get("error"));
         assertEquals("TrainingNotEnded", refused(settlement.settle(HENU, project.id(), new BigDecimal("1"))).details().get("error"));
 
         w.clock.set(OffsetDateTime.parse("2020-10-27T09:00:00+08:00"));

@@ -51,6 +51,8 @@ public final class ProjectSettlement {
         var denied = ProjectAccess.institution(caller, p);
         if (denied.isPresent()) return Outcome.refused(denied.get());
         var standards = standards(p);
+        // attendance is counted against the standards' days and hours: without standards every day would be "0 to 0"
+        if (standards.isEmpty()) return Outcome.refused(FundingRefusals.noStandards(p));
         long days = planned(p, standards, StandardUnit.PER_PERSON_DAY), hours = planned(p, standards, StandardUnit.PER_PERSON_HOUR);
         var v = new Violations();
         var seen = new HashSet<String>();
