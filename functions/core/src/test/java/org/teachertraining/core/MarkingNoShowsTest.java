@@ -124,4 +124,46 @@ class MarkingNoShowsTest {
         assertEquals(List.of(IntegrityRecord.Kind.NO_SHOW), w.ports.integrity.ofTeacher("T2").stream().map(IntegrityRecord::kind).toList());
         assertEquals(p.startDate(), w.ports.integrity.ofTeacher("T2").getFirst().occurredOn(), "dated the start, as a completion's no-show is");
     }
+
+    /**
+     * A project of more trainees than one call marks: each call marks at most {@link LifecycleTasks#NO_SHOWS_PER_TASK} and
+     * says where the next goes on; a retry of a call redoes its own trainees and no record twice; the last counts them all.
+     */
+    @Test
+    void e8_aLargeProjectIsMarkedCallByCall() {
+        var p = w.project(org.teachertraining.core.program.ProgramLevel.PROVINCIAL, w.ruralBackbone("HN2020-NS"));
+        done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 250));
+        done(w.allocate.execute(World.XINYANG, p.id(), "411523", 250));
+        w.ports.lifecycles.save(ProjectLifecycle.started(p.id(), "arn:exec", w.clock.instant()).in(ProjectLifecycle.Phase.PRE_START_CHECKED, null, w.clock.instant()));
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < 250; i++) {
+            String t = "NS%03d".formatted(i);
+            ids.add(t);
+            w.addTeacher(t, "411523");
+            done(w.enroll.execute(World.XIN_COUNTY, p.id(), t, null));
+        }
+        w.clock.set(OffsetDateTime.parse(p.startDate() + "T09:00:00+08:00"));
+        for (var t : List.of("NS000", "NS150", "NS249")) {   // three came
+            w.ports.enrollments.move(w.ports.enrollments.find(p.id(), t).orElseThrow(), EnrollmentStatus.SELECTED, EnrollmentStatus.REGISTERED, "henu", w.clock.instant()).orElseThrow();
+        }
+        w.clock.set(OffsetDateTime.parse(p.startDate().plusDays(1) + "T00:10:00+08:00"));
+        assertEquals(100, LifecycleTasks.NO_SHOWS_PER_TASK);
+
+        var first = tasks.markNoShows(p.id());
+        assertEquals(Map.of("next", "NS100"), first, "NS001 to NS100: the first 100 still only selected");
+        assertEquals(EnrollmentStatus.NO_SHOW, w.ports.enrollments.find(p.id(), "NS100").orElseThrow().status());
+        assertEquals(EnrollmentStatus.SELECTED, w.ports.enrollments.find(p.id(), "NS101").orElseThrow().status());
+        assertTrue(w.ports.integrity.ofTeacher("NS101").isEmpty());
+
+        var second = tasks.markNoShows(p.id(), "NS100");
+        assertEquals(Map.of("next", "NS201"), second, "NS101 to NS201, NS150 came");
+        assertEquals(second, tasks.markNoShows(p.id(), "NS100"), "the call retried");
+        assertEquals(Map.of("registered", 3, "noShows", 247), tasks.markNoShows(p.id(), "NS201"));
+        assertEquals(Map.of("registered", 3, "noShows", 247), tasks.markNoShows(p.id(), "NS201"), "the last call retried");
+        for (var t : ids) {
+            boolean came = List.of("NS000", "NS150", "NS249").contains(t);
+            assertEquals(came ? EnrollmentStatus.REGISTERED : EnrollmentStatus.NO_SHOW, w.ports.enrollments.find(p.id(), t).orElseThrow().status(), t);
+            assertEquals(came ? 0 : 1, w.ports.integrity.ofTeacher(t).size(), t);
+        }
+    }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * The lifecycle state machine's tasks (infrastructure/statemachines/project-lifecycle.asl.json): input
- * {@code {"action": "…", "projectId": "…", "token"?, "executionArn"?, "completion"?}}, one use-case call per
+ * {@code {"action": "…", "projectId": "…", "token"?, "executionArn"?, "completion"?, "after"?}}, one use-case call per
  * action, its result as JSON. A step that cannot proceed throws a {@link LifecycleTaskError} whose class
  * names it for Retry/Catch.
  */
@@ -74,7 +74,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
                 }
                 case "closeSelection" -> tasks.closeSelection(projectId);
                 case "preStartChecks" -> Map.of("findings", tasks.preStartChecks(projectId));
-                case "markNoShows" -> tasks.markNoShows(projectId);
+                case "markNoShows" -> tasks.markNoShows(projectId, optionalText(input, "after"));
                 case "awaitCompletion" -> {
                     tasks.awaitCompletion(projectId, text(input, "token"));
                     yield Map.of("waitingFor", "COMPLETION");
@@ -97,6 +97,11 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         } catch (IllegalArgumentException e) {
             throw new LifecycleTaskError.InvalidInput(e.getMessage());
         }
+    }
+
+    /** The field's text, or null when it is absent; anything else there is invalid input. */
+    private static String optionalText(Map<String, Object> input, String field) {
+        return input == null || input.get(field) == null ? null : text(input, field);
     }
 
     private static String text(Map<String, Object> input, String field) {

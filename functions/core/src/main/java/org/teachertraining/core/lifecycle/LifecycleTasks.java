@@ -44,6 +44,9 @@ public final class LifecycleTasks {
     /** A step's write to the record, read again after another's: a decision and a cancellation are the only other writers. */
     private static final int WRITE_ATTEMPTS = 5;
 
+    /** The trainees one call of {@link #markNoShows(String, String)} marks: about 3.5 s of writes locally, well within the function's 30 s. */
+    public static final int NO_SHOWS_PER_TASK = 100;
+
     /** A step that cannot proceed; {@code name} is the error the state machine matches. */
     public static final class StepFailed extends RuntimeException {
         public final String name;
@@ -148,8 +151,14 @@ public final class LifecycleTasks {
      * The seats the ban keeps a no-show from in later provincial and national projects are released ({@link ReleaseBannedSeats}).
      * While a class reported since the application has its registration days still to come, nobody is marked and the
      * answer is {@code registrationCloses}: the instant the state machine waits for before marking again.
+     * <p>
+     * One call marks at most {@link #NO_SHOWS_PER_TASK} trainees, in the order of their teacher IDs, and answers
+     * {@code next}, the last one it marked, when more may follow: the state machine calls again with it as {@code after}.
+     * A no-show is several writes (about 35 ms of them on the local runtime's store), so a project of 1,000 would
+     * outlast the function's 30 s in one call; a retry redoes no more than its own call's trainees. The last call
+     * answers {@code registered} and {@code noShows}, counted over the whole project.
      */
-    public Map<String, Object> markNoShows(String projectId) {
+    public Map<String, Object> markNoShows(String projectId, String after) {
         var p = project(projectId);
         stillRunning(projectId); // a cancelled project's trainees are not no-shows
         var closes = RegistrationDays.of(p, submissions.classes(projectId)).closes();
@@ -159,23 +168,45 @@ public final class LifecycleTasks {
                     : new ProjectLifecycle.Dates(lc.dates().selectionCutoff(), closes, lc.dates().trainingEnds(), lc.dates().deliverablesDue()), null, null, null, null));
             return Map.of("registrationCloses", closes.toString());
         }
-        int registered = 0, noShows = 0;
-        for (var e : enrollments.holdingSeats(projectId)) {
-            var status = e.status() != EnrollmentStatus.SELECTED ? e.status()
-                    : enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW, "lifecycle", clock.instant())
-                            .map(Enrollment::status)
-                            .orElseGet(() -> enrollments.find(projectId, e.teacherId()).map(Enrollment::status)
-                                    .orElse(EnrollmentStatus.WITHDRAWN));
-            if (status == EnrollmentStatus.NO_SHOW) {
-                var record = IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, projectId, p.startDate());
-                integrity.add(record, IntegrityNotice.recorded(record, e.teacherName(), p.name(), e.jurisdiction(), "lifecycle", clock.instant()));
-                bannedSeats.of(e.teacherId(), "lifecycle");
-                noShows++;
-            } else if (status.holdsSeat()) {
-                registered++;
+        var trainees = new ArrayList<>(enrollments.holdingSeats(projectId));
+        trainees.sort(java.util.Comparator.comparing(Enrollment::teacherId));
+        int registered = 0, noShows = 0, marked = 0;
+        String last = after;
+        for (var e : trainees) {
+            // a no-show up to after has its record: the call that marked it answered
+            boolean toMark = e.status() == EnrollmentStatus.SELECTED
+                    || e.status() == EnrollmentStatus.NO_SHOW && (after == null || e.teacherId().compareTo(after) > 0);
+            var status = e.status();
+            if (toMark) {
+                if (marked == NO_SHOWS_PER_TASK) return Map.of("next", last);
+                status = markNoShow(p, e);
+                last = e.teacherId();
+                marked++;
             }
+            if (status == EnrollmentStatus.NO_SHOW) noShows++;
+            else if (status.holdsSeat()) registered++;
         }
         return Map.of("registered", registered, "noShows", noShows);
+    }
+
+    /** {@link #markNoShows(String, String)}'s first call. */
+    public Map<String, Object> markNoShows(String projectId) {
+        return markNoShows(projectId, null);
+    }
+
+    /** The trainee's status after the move (another's write may have come first), and a no-show's record and released seats. */
+    private EnrollmentStatus markNoShow(Project p, Enrollment e) {
+        var status = e.status() != EnrollmentStatus.SELECTED ? e.status()
+                : enrollments.move(e, EnrollmentStatus.SELECTED, EnrollmentStatus.NO_SHOW, "lifecycle", clock.instant())
+                        .map(Enrollment::status)
+                        .orElseGet(() -> enrollments.find(p.id(), e.teacherId()).map(Enrollment::status)
+                                .orElse(EnrollmentStatus.WITHDRAWN));
+        if (status == EnrollmentStatus.NO_SHOW) {
+            var record = IntegrityRecord.of(e.teacherId(), IntegrityRecord.Kind.NO_SHOW, p.id(), p.startDate());
+            integrity.add(record, IntegrityNotice.recorded(record, e.teacherName(), p.name(), e.jurisdiction(), "lifecycle", clock.instant()));
+            bannedSeats.of(e.teacherId(), "lifecycle");
+        }
+        return status;
     }
 
     /** The completion the institution recorded has been posted: a credit for every passed trainee, an integrity record for the rest. */
