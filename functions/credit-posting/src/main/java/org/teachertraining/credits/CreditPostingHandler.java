@@ -35,7 +35,8 @@ import java.util.Map;
 
 
 /**
- * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion, or one page of
+ * Consumes the credit-posting queue (message schema: docs/credits.md). Each message is one completion (or a part of one, at
+ * most ten results: {@code SqsCompletionQueue}), or one page of
  * the compliance rollover's work at the turn of a year ({@link ComplianceRollover});
  * a message that cannot be read or is refused is reported as a batch item failure, so it comes back and,
  * after the queue's maxReceiveCount, lands in the dead-letter queue, while the rest of the batch posts.

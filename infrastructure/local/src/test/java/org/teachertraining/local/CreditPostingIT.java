@@ -216,6 +216,48 @@ class CreditPostingIT {
         }
     }
 
+    /**
+     * A completion is sent as the API sends it ({@code SqsCompletionQueue}) in parts of at most ten results, each a
+     * completion of the same ID: ten completions of 100 trainees in one batch of the event source outlasted the function's
+     * 30 s locally, and the whole batch went back to the queue. Read off a queue of the test's own, then posted from the
+     * credit-posting queue: every trainee credited once.
+     */
+    @Test
+    void aCompletionOfTwentyFiveGoesAsThreeMessages_andEveryTraineeIsCreditedOnce() throws Exception {
+        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        String class25 = api.project(province, "CREDITS-25", null);
+        assertEquals(200, api.send("PUT", "/projects/" + class25 + "/quotas/411500", province, "{\"seats\":25}").status());
+        api.importTeachers(xinyang, "CX-", "411523", 25);
+        var trainees = new ArrayList<String>();
+        for (int i = 0; i < 25; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + class25 + "/enrollments", xinyang, "{\"teacherId\":\"CX-" + i + "\"}").status());
+            trainees.add(passed("CX-" + i, "\"CENTRALIZED\":10"));
+        }
+        var completion = org.teachertraining.adapters.aws.StoredJson.read(completion("C-PARTS", String.join(",", trainees)).replace(project, class25),
+                org.teachertraining.core.credit.Completion.class);
+
+        String own = sqs.createQueue(b -> b.queueName("CompletionPartsIT")).queueUrl();
+        new org.teachertraining.adapters.sqs.SqsCompletionQueue(sqs, own).send(completion);
+        var bodies = new ArrayList<String>();
+        for (int polls = 0; polls < 10 && bodies.size() < 3; polls++) {
+            sqs.receiveMessage(b -> b.queueUrl(own).maxNumberOfMessages(10).waitTimeSeconds(1)).messages().forEach(m -> bodies.add(m.body()));
+        }
+        sqs.deleteQueue(b -> b.queueUrl(own));
+        var parts = bodies.stream().map(b -> org.teachertraining.adapters.aws.StoredJson.read(b, org.teachertraining.core.credit.Completion.class)).toList();
+        assertEquals(List.of(5, 10, 10), parts.stream().map(c -> c.results().size()).sorted().toList());
+        assertTrue(parts.stream().allMatch(c -> c.completionId().equals("C-PARTS") && c.projectId().equals(class25)), bodies.toString());
+
+        new org.teachertraining.adapters.sqs.SqsCompletionQueue(sqs, queueUrl).send(completion);
+        awaitDrained();
+        var ledger = new DynamoDbLedger(table);
+        for (int i = 0; i < 25; i++) {
+            var entries = ledger.ofTeacher("CX-" + i).stream().filter(e -> e.source().equals("C-PARTS")).toList();
+            assertEquals(1, entries.size(), "CX-" + i);
+            assertEquals(10, entries.get(0).hours());
+        }
+    }
+
     @Test
     void badMessagesFailAloneAndTheRestOfTheBatchPosts() {
         var good = completion("C-BATCH", passed("CP-3", "\"ONLINE\":8"));

@@ -4,22 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.teachertraining.adapters.aws.StoredJson;
 import org.teachertraining.core.credit.ComplianceRollover;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The compliance rollover's work on the credit-posting queue, beside the completions (docs/credits.md): each item is
- * the message {@code {"complianceRefresh": {"unit": "411523", "cursor": null}}}, sent ten to a request. An entry the
- * queue did not take is sent again; one it still refuses fails the whole send, which the daily run then repeats.
+ * the message {@code {"complianceRefresh": {"unit": "411523", "cursor": null}}}, sent ten to a request ({@link SqsBatches});
+ * a send that fails is repeated by the daily run.
  */
 public final class SqsComplianceRollover implements ComplianceRollover.WorkQueue {
     private static final String MEMBER = "complianceRefresh";
-    private static final int BATCH = 10;
-
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -30,19 +26,7 @@ public final class SqsComplianceRollover implements ComplianceRollover.WorkQueue
 
     @Override
     public void send(List<ComplianceRollover.Work> work) {
-        for (int from = 0; from < work.size(); from += BATCH) {
-            var entries = new ArrayList<SendMessageBatchRequestEntry>();
-            for (int i = from; i < Math.min(work.size(), from + BATCH); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - from)).messageBody(body(work.get(i))).build());
-            }
-            for (int attempt = 1; !entries.isEmpty(); attempt++) {
-                var failed = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
-                if (failed.isEmpty()) break;
-                if (attempt == 3) throw new IllegalStateException("the queue refused " + failed.size() + " compliance refresh(es): " + failed.get(0).message());
-                var again = failed.stream().map(f -> f.id()).toList();
-                entries.removeIf(e -> !again.contains(e.id()));
-            }
-        }
+        SqsBatches.send(sqs, queueUrl, work.stream().map(SqsComplianceRollover::body).toList(), "compliance refresh");
     }
 
     /** The message of one item. */
