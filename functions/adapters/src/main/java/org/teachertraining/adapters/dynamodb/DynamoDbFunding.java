@@ -10,12 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,20 +100,8 @@ public final class DynamoDbFunding implements Funding {
 
     @Override
     public void saveAttendance(String projectId, List<Attendance> attendance) {
-        var requests = new ArrayList<WriteRequest>();
-        for (var a : attendance) {
-            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("PK", s("PROJECT#" + projectId),
-                    "SK", s("ATTENDANCE#" + a.teacherId()), "type", s("ATTENDANCE"), "data", s(TrainingTable.toJson(a)))).build()).build());
-        }
-        for (int i = 0; i < requests.size(); i += 25) {
-            Map<String, List<WriteRequest>> batch = Map.of(table.name(), requests.subList(i, Math.min(requests.size(), i + 25)));
-            for (int attempt = 0; !batch.isEmpty(); attempt++) {
-                if (attempt > 10) throw new IllegalStateException("DynamoDB keeps leaving attendance records unprocessed");
-                var pending = batch;
-                var unprocessed = table.client().batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
-                batch = unprocessed == null || unprocessed.isEmpty() ? Map.of() : unprocessed;
-            }
-        }
+        table.putAll(attendance.stream().map(a -> Map.of("PK", s("PROJECT#" + projectId), "SK", s("ATTENDANCE#" + a.teacherId()),
+                "type", s("ATTENDANCE"), "data", s(TrainingTable.toJson(a)))).toList());
     }
 
     @Override

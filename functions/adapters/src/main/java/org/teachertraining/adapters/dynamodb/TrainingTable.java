@@ -3,6 +3,8 @@ package org.teachertraining.adapters.dynamodb;
 import org.teachertraining.adapters.aws.StoredJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -147,6 +149,31 @@ public final class TrainingTable {
             }
         }
         return found;
+    }
+
+    /** The most items one BatchWriteItem may put. */
+    static final int MAX_BATCH_WRITES = 25;
+
+    /**
+     * Puts the items, unconditionally, in BatchWriteItems of at most {@value #MAX_BATCH_WRITES}. Items DynamoDB leaves
+     * unprocessed (throttled ones are left rather than failed) are sent again with jittered backoff, up to
+     * {@value #MAX_ATTEMPTS} requests a batch, as AWS advises; before, they were sent again at once, ten times at most.
+     */
+    void putAll(List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += MAX_BATCH_WRITES) {
+            Map<String, List<WriteRequest>> batch = Map.of(name, items.subList(from, Math.min(items.size(), from + MAX_BATCH_WRITES)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()).toList());
+            for (int attempt = 1; ; attempt++) {
+                var pending = batch;
+                var left = client.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
+                if (left == null || !left.containsKey(name) || left.get(name).isEmpty()) break;
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left " + left.get(name).size() + " items unwritten after " + attempt + " requests");
+                }
+                backoff(attempt);
+                batch = Map.of(name, left.get(name));
+            }
+        }
     }
 
     private static final String CURSOR_SEPARATOR = "\u001f";

@@ -5,6 +5,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.util.ArrayList;
@@ -19,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link TrainingTable#getAll}: consistent reads in one request, and the keys DynamoDB leaves unprocessed asked again. */
+/**
+ * {@link TrainingTable#getAll}: consistent reads in one request, and the keys DynamoDB leaves unprocessed asked again;
+ * {@link TrainingTable#putAll}: the items it leaves unprocessed sent again.
+ */
 class TrainingTableTest {
 
     /** A DynamoDB that answers each BatchGetItem with {@code answer}, and keeps the requests. */
@@ -125,5 +130,61 @@ class TrainingTableTest {
         var db = new Batches(r -> { throw new AssertionError("no request expected"); });
         assertThrows(IllegalArgumentException.class, () -> new TrainingTable(db, "T").getAll(Set.of()));
         assertEquals(0, db.requests.size());
+    }
+
+    /** A DynamoDB that answers each BatchWriteItem with {@code answer}, and keeps the requests. */
+    static final class Writes implements DynamoDbClient {
+        final List<BatchWriteItemRequest> requests = new ArrayList<>();
+        final Function<BatchWriteItemRequest, BatchWriteItemResponse> answer;
+
+        Writes(Function<BatchWriteItemRequest, BatchWriteItemResponse> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+            requests.add(request);
+            return answer.apply(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static List<Map<String, AttributeValue>> attendance(int count) {
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        for (int i = 0; i < count; i++) items.add(item(new TrainingTable.ItemKey("PROJECT#p1", "ATTENDANCE#t" + i)));
+        return items;
+    }
+
+    @Test
+    void itemsLeftUnwritten_areSentAgain_inBatchesOfTwentyFive_untilAllAreWritten() {
+        var written = new ArrayList<String>();
+        var db = new Writes(r -> {
+            // every answer writes the first item sent and leaves the others (as a throttled table does)
+            var sent = r.requestItems().get("T");
+            written.add(sent.get(0).putRequest().item().get("SK").s());
+            var left = sent.subList(1, sent.size());
+            return BatchWriteItemResponse.builder().unprocessedItems(left.isEmpty() ? Map.of() : Map.of("T", left)).build();
+        });
+        new TrainingTable(db, "T").putAll(attendance(27));
+        assertEquals(attendance(27).stream().map(i -> i.get("SK").s()).toList(), written);
+        assertEquals(List.of(25, 24, 23), db.requests.stream().limit(3).map(r -> r.requestItems().get("T").size()).toList(),
+                "only the items left are sent again");
+        assertEquals(List.of(2, 1), db.requests.stream().skip(25).map(r -> r.requestItems().get("T").size()).toList(), "then the next batch");
+    }
+
+    @Test
+    void itemsNeverWritten_endInAnError_afterTheAttemptsAllowed() {
+        var db = new Writes(r -> BatchWriteItemResponse.builder().unprocessedItems(r.requestItems()).build());
+        var failure = assertThrows(IllegalStateException.class, () -> new TrainingTable(db, "T").putAll(attendance(3)));
+        assertEquals(TrainingTable.MAX_ATTEMPTS, db.requests.size());
+        assertTrue(failure.getMessage().contains("3 items unwritten"), failure.getMessage());
     }
 }

@@ -44,7 +44,7 @@ public final class LifecycleTasks {
     /** A step's write to the record, read again after another's: a decision and a cancellation are the only other writers. */
     private static final int WRITE_ATTEMPTS = 5;
 
-    /** The trainees one call of {@link #markNoShows(String, String)} marks: about 3.5 s of writes locally, well within the function's 30 s. */
+    /** The trainees one call of {@link #markNoShows(String, String)} marks: 3.2–4.4 s of writes a call on the local runtime's on-disk store, well within the function's 30 s. */
     public static final int NO_SHOWS_PER_TASK = 100;
 
     /** A step that cannot proceed; {@code name} is the error the state machine matches. */
@@ -154,7 +154,7 @@ public final class LifecycleTasks {
      * <p>
      * One call marks at most {@link #NO_SHOWS_PER_TASK} trainees, in the order of their teacher IDs, and answers
      * {@code next}, the last one it marked, when more may follow: the state machine calls again with it as {@code after}.
-     * A no-show is several writes (about 35 ms of them on the local runtime's store), so a project of 1,000 would
+     * A no-show is several writes (33–43 ms of them on the local runtime's on-disk store), so a project of 1,000 would
      * outlast the function's 30 s in one call; a retry redoes no more than its own call's trainees. The last call
      * answers {@code registered} and {@code noShows}, counted over the whole project.
      */
