@@ -30,6 +30,9 @@ import java.util.concurrent.Semaphore;
 final class Interpreter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** Step Functions' quota on a state's input and output: 256 KiB of UTF-8; over it the execution fails. */
+    static final int MAX_PAYLOAD_BYTES = 262_144;
+
     /** A task as the interpreter asks for it. */
     record TaskCall(String resource, JsonNode payload, boolean waitForToken, String token, Integer timeoutSeconds, Integer heartbeatSeconds) {}
 
@@ -99,7 +102,13 @@ final class Interpreter {
             try {
                 var context = context(name, entered, attempt, mapContext);
                 var step = execute(name, type, s, rawInput, key + "@" + attempt, context);
-                effects.event(key + ":exited", type + "StateExited", details("stateExitedEventDetails", "name", name, "output", step.output.toString()));
+                String output = step.output.toString();
+                if (output.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+                    // as AWS fails it: not retried, not caught, not even by States.ALL (matches)
+                    throw new AslError("States.DataLimitExceeded", "The state/task '" + name
+                            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+                }
+                effects.event(key + ":exited", type + "StateExited", details("stateExitedEventDetails", "name", name, "output", output));
                 return step;
             } catch (AslError e) {
                 if (type.equals("Fail") || type.equals("Succeed") || type.equals("Choice") || type.equals("Pass") || type.equals("Wait")) throw e;

@@ -138,6 +138,35 @@ class StepFunctionsEmulatorTest {
         }
     }
 
+    /**
+     * A state's output over Step Functions' 256 KiB fails the execution with States.DataLimitExceeded, as in AWS, where a
+     * Catch of States.ALL does not take it; one a little under it passes. (The lifecycle's states carry totals, dates and at
+     * most 100 results, far under it; a state that grew past it would now fail here first.)
+     */
+    @Test
+    void anOutputOverTheQuotaFailsTheExecution_uncaughtByStatesAll() throws Exception {
+        try (var emulator = emulator(); SfnClient sfn = SfnFixtures.client(emulator.start())) {
+            String sm = sfn.createStateMachine(b -> b.name("twice").roleArn("arn:aws:iam::000000000000:role/x").definition("""
+                    {"StartAt": "Twice", "States": {
+                      "Twice": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                "Parameters": {"FunctionName": "Echo", "Payload": {"a.$": "$.s", "b.$": "$.s"}},
+                                "ResultSelector": {"a.$": "$.Payload.a", "b.$": "$.Payload.b"},
+                                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true},
+                      "Caught": {"Type": "Succeed"}}}""")).stateMachineArn();
+            // {"a":"…","b":"…"}: 15 bytes besides the two strings (the task's whole result, before its selector, a few more)
+            int fits = (Interpreter.MAX_PAYLOAD_BYTES - 15) / 2;
+            String under = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"s\":\"" + "x".repeat(fits - 100) + "\"}")).executionArn();
+            var passed = SfnFixtures.awaitEnd(sfn, under);
+            assertEquals(ExecutionStatus.SUCCEEDED, passed.status(), passed.toString());
+            assertEquals(2 * (fits - 100) + 15, passed.output().length());
+            String over = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"s\":\"" + "x".repeat(fits + 1) + "\"}")).executionArn();
+            var failed = SfnFixtures.awaitEnd(sfn, over);
+            assertEquals(ExecutionStatus.FAILED, failed.status());
+            assertEquals("States.DataLimitExceeded", failed.error());
+            assertTrue(failed.cause().contains("'Twice'"), failed.cause());
+        }
+    }
+
     @Test
     void startIsIdempotentByName_stopAborts_failureReachesCatch_unknownTokensAreRefused() throws Exception {
         try (var emulator = emulator(); SfnClient sfn = SfnFixtures.client(emulator.start())) {
