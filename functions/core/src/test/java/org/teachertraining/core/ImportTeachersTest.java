@@ -68,6 +68,10 @@ class ImportTeachersTest {
         assertEquals(1, report.imported());
         assertEquals(List.of(3), report.rejected().stream().map(r -> r.line()).toList());
         assertEquals("id", report.rejected().getFirst().problems().getFirst().field(), "the row's ID is what to mend, not its unit");
+        // refused before any row is saved: the rows are saved at once, and "B1" and "b1" raced (either could be stored)
+        assertEquals("教师编号 b1 与文件中前面的 B1 只差大小写，是同一编号", report.rejected().getFirst().problems().getFirst().message().zh());
+        assertTrue(w.ports.teachers.find("B1").isPresent());
+        assertTrue(w.ports.teachers.find("b1").isEmpty());
     }
 
     /** A sheet headed in its own words is told, in Chinese, the headers each missing column is read under and which of its own were not recognized. */
