@@ -77,6 +77,26 @@ class CreditPostingIT {
         return "{\"teacherId\":\"" + teacher + "\",\"outcome\":\"PASSED\",\"hours\":{" + hours + "}}";
     }
 
+    /** A project of {@code size} seats in 新县, each taken by a teacher imported as {@code prefix} + number. */
+    static String classOf(String code, String prefix, int size) throws Exception {
+        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
+        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
+        String p = api.project(province, code, null);
+        assertEquals(200, api.send("PUT", "/projects/" + p + "/quotas/411500", province, "{\"seats\":" + size + "}").status());
+        api.importTeachers(xinyang, prefix, "411523", size);
+        for (int i = 0; i < size; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + p + "/enrollments", xinyang, "{\"teacherId\":\"" + prefix + i + "\"}").status());
+        }
+        return p;
+    }
+
+    /** The completion message of {@link #classOf}'s class, every trainee passed with 10 centralized hours. */
+    static String passedClass(String completionId, String classProject, String prefix, int size) {
+        var trainees = new ArrayList<String>();
+        for (int i = 0; i < size; i++) trainees.add(passed(prefix + i, "\"CENTRALIZED\":10"));
+        return completion(completionId, String.join(",", trainees)).replace(project, classProject);
+    }
+
     static void awaitDrained() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
@@ -181,17 +201,8 @@ class CreditPostingIT {
 
     @Test
     void aClassOfSixtyIsCheckedOnFourRequests_andEveryTraineeIsCreditedOnce() throws Exception {
-        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
-        String big = api.project(province, "CREDITS-60", null);
-        assertEquals(200, api.send("PUT", "/projects/" + big + "/quotas/411500", province, "{\"seats\":60}").status());
-        api.importTeachers(xinyang, "CL-", "411523", 60);
-        var trainees = new ArrayList<String>();
-        for (int i = 0; i < 60; i++) {
-            assertEquals(201, api.send("POST", "/projects/" + big + "/enrollments", xinyang, "{\"teacherId\":\"CL-" + i + "\"}").status());
-            trainees.add(passed("CL-" + i, "\"CENTRALIZED\":10"));
-        }
-        String body = completion("C-CLASS60", String.join(",", trainees)).replace(project, big);
+        String big = classOf("CREDITS-60", "CL-", 60);
+        String body = passedClass("C-CLASS60", big, "CL-", 60);
 
         // the check against DynamoDB Local, every request it sends counted: the project and the institution, the 120 keys
         // of the trainees' seats and teacher records in batches of at most 100, then the program for the plan's bound
@@ -224,17 +235,8 @@ class CreditPostingIT {
      */
     @Test
     void aCompletionOfTwentyFiveGoesAsThreeMessages_andEveryTraineeIsCreditedOnce() throws Exception {
-        String province = api.token("cp-province", "PROVINCE_ADMIN", "410000");
-        String xinyang = api.token("cp-xinyang", "CITY_ADMIN", "411500");
-        String class25 = api.project(province, "CREDITS-25", null);
-        assertEquals(200, api.send("PUT", "/projects/" + class25 + "/quotas/411500", province, "{\"seats\":25}").status());
-        api.importTeachers(xinyang, "CX-", "411523", 25);
-        var trainees = new ArrayList<String>();
-        for (int i = 0; i < 25; i++) {
-            assertEquals(201, api.send("POST", "/projects/" + class25 + "/enrollments", xinyang, "{\"teacherId\":\"CX-" + i + "\"}").status());
-            trainees.add(passed("CX-" + i, "\"CENTRALIZED\":10"));
-        }
-        var completion = org.teachertraining.adapters.aws.StoredJson.read(completion("C-PARTS", String.join(",", trainees)).replace(project, class25),
+        String class25 = classOf("CREDITS-25", "CX-", 25);
+        var completion = org.teachertraining.adapters.aws.StoredJson.read(passedClass("C-PARTS", class25, "CX-", 25),
                 org.teachertraining.core.credit.Completion.class);
 
         String own = sqs.createQueue(b -> b.queueName("CompletionPartsIT")).queueUrl();

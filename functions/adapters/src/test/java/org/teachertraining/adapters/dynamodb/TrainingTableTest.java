@@ -27,19 +27,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainingTableTest {
 
-    /** A DynamoDB that answers each BatchGetItem with {@code answer}, and keeps the requests. */
-    static final class Batches implements DynamoDbClient {
-        final List<BatchGetItemRequest> requests = new ArrayList<>();
-        final Function<BatchGetItemRequest, BatchGetItemResponse> answer;
+    /** A DynamoDB that answers each BatchGetItem, or BatchWriteItem, with {@code answer}, and keeps the requests. */
+    static final class Batches<Q, A> implements DynamoDbClient {
+        final List<Q> requests = new ArrayList<>();
+        final Function<Q, A> answer;
 
-        Batches(Function<BatchGetItemRequest, BatchGetItemResponse> answer) {
+        Batches(Function<Q, A> answer) {
             this.answer = answer;
         }
 
+        @SuppressWarnings("unchecked")
         @Override
         public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-            requests.add(request);
-            return answer.apply(request);
+            requests.add((Q) request);
+            return (BatchGetItemResponse) answer.apply((Q) request);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+            requests.add((Q) request);
+            return (BatchWriteItemResponse) answer.apply((Q) request);
         }
 
         @Override
@@ -50,6 +58,14 @@ class TrainingTableTest {
         @Override
         public void close() {
         }
+    }
+
+    static Batches<BatchGetItemRequest, BatchGetItemResponse> reads(Function<BatchGetItemRequest, BatchGetItemResponse> answer) {
+        return new Batches<>(answer);
+    }
+
+    static Batches<BatchWriteItemRequest, BatchWriteItemResponse> writes(Function<BatchWriteItemRequest, BatchWriteItemResponse> answer) {
+        return new Batches<>(answer);
     }
 
     static Map<String, AttributeValue> item(TrainingTable.ItemKey key) {
@@ -77,7 +93,7 @@ class TrainingTableTest {
 
     @Test
     void readsEveryKeyConsistentlyInOneRequest_andAKeyWithoutAnItemIsAbsent() {
-        var db = new Batches(r -> BatchGetItemResponse.builder().responses(Map.of("T", List.of(item(project), item(teacher)))).build());
+        var db = reads(r -> BatchGetItemResponse.builder().responses(Map.of("T", List.of(item(project), item(teacher)))).build());
         var found = new TrainingTable(db, "T").getAll(Set.of(project, teacher, enrollment));
         assertEquals(Set.of(project, teacher), found.keySet());
         assertEquals(1, db.requests.size());
@@ -88,7 +104,7 @@ class TrainingTableTest {
 
     @Test
     void keysLeftUnprocessed_areAskedAgain_untilAllAreRead() {
-        var db = new Batches(r -> {
+        var db = reads(r -> {
             var keys = r.requestItems().get("T").keys();
             // every answer reads the first key asked and leaves the others (as a throttled table does)
             var first = keys.get(0);
@@ -106,7 +122,7 @@ class TrainingTableTest {
 
     @Test
     void keysNeverProcessed_endInAnError_afterTheAttemptsAllowed() {
-        var db = new Batches(r -> BatchGetItemResponse.builder().responses(Map.of()).unprocessedKeys(r.requestItems()).build());
+        var db = reads(r -> BatchGetItemResponse.builder().responses(Map.of()).unprocessedKeys(r.requestItems()).build());
         var table = new TrainingTable(db, "T");
         var failure = assertThrows(IllegalStateException.class, () -> table.getAll(Set.of(project)));
         assertEquals(TrainingTable.MAX_ATTEMPTS, db.requests.size());
@@ -115,7 +131,7 @@ class TrainingTableTest {
 
     @Test
     void moreKeysThanOneRequestTakes_areReadInRequestsOfAHundred_eachKeyOnce() {
-        var db = new Batches(r -> BatchGetItemResponse.builder().responses(Map.of("T", r.requestItems().get("T").keys().stream()
+        var db = reads(r -> BatchGetItemResponse.builder().responses(Map.of("T", r.requestItems().get("T").keys().stream()
                 .map(k -> item(new TrainingTable.ItemKey(k.get("PK").s(), k.get("SK").s()))).toList())).build());
         var keys = new ArrayList<TrainingTable.ItemKey>();
         for (int i = 0; i < 150; i++) keys.add(new TrainingTable.ItemKey("TEACHER#" + i, "TEACHER"));
@@ -127,34 +143,9 @@ class TrainingTableTest {
 
     @Test
     void noKeys_areRefusedBeforeAnyRequest() {
-        var db = new Batches(r -> { throw new AssertionError("no request expected"); });
+        var db = reads(r -> { throw new AssertionError("no request expected"); });
         assertThrows(IllegalArgumentException.class, () -> new TrainingTable(db, "T").getAll(Set.of()));
         assertEquals(0, db.requests.size());
-    }
-
-    /** A DynamoDB that answers each BatchWriteItem with {@code answer}, and keeps the requests. */
-    static final class Writes implements DynamoDbClient {
-        final List<BatchWriteItemRequest> requests = new ArrayList<>();
-        final Function<BatchWriteItemRequest, BatchWriteItemResponse> answer;
-
-        Writes(Function<BatchWriteItemRequest, BatchWriteItemResponse> answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-            requests.add(request);
-            return answer.apply(request);
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     static List<Map<String, AttributeValue>> attendance(int count) {
@@ -166,7 +157,7 @@ class TrainingTableTest {
     @Test
     void itemsLeftUnwritten_areSentAgain_inBatchesOfTwentyFive_untilAllAreWritten() {
         var written = new ArrayList<String>();
-        var db = new Writes(r -> {
+        var db = writes(r -> {
             // every answer writes the first item sent and leaves the others (as a throttled table does)
             var sent = r.requestItems().get("T");
             written.add(sent.get(0).putRequest().item().get("SK").s());
@@ -182,7 +173,7 @@ class TrainingTableTest {
 
     @Test
     void itemsNeverWritten_endInAnError_afterTheAttemptsAllowed() {
-        var db = new Writes(r -> BatchWriteItemResponse.builder().unprocessedItems(r.requestItems()).build());
+        var db = writes(r -> BatchWriteItemResponse.builder().unprocessedItems(r.requestItems()).build());
         var failure = assertThrows(IllegalStateException.class, () -> new TrainingTable(db, "T").putAll(attendance(3)));
         assertEquals(TrainingTable.MAX_ATTEMPTS, db.requests.size());
         assertTrue(failure.getMessage().contains("3 items unwritten"), failure.getMessage());
