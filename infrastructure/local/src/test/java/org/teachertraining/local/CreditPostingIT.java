@@ -97,6 +97,16 @@ class CreditPostingIT {
         return completion(completionId, String.join(",", trainees)).replace(project, classProject);
     }
 
+    /** Each trainee of {@link #classOf}'s class holds one ledger entry of the completion, its 10 hours. */
+    static void assertEachCreditedOnce(String completionId, String prefix, int size) {
+        var ledger = new DynamoDbLedger(table);
+        for (int i = 0; i < size; i++) {
+            var entries = ledger.ofTeacher(prefix + i).stream().filter(e -> e.source().equals(completionId)).toList();
+            assertEquals(1, entries.size(), prefix + i);
+            assertEquals(10, entries.get(0).hours());
+        }
+    }
+
     static void awaitDrained() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
@@ -219,12 +229,7 @@ class CreditPostingIT {
         // posted from the queue: each of the sixty credited once
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
         awaitDrained();
-        var ledger = new DynamoDbLedger(table);
-        for (int i = 0; i < 60; i++) {
-            var entries = ledger.ofTeacher("CL-" + i).stream().filter(e -> e.source().equals("C-CLASS60")).toList();
-            assertEquals(1, entries.size(), "CL-" + i);
-            assertEquals(10, entries.get(0).hours());
-        }
+        assertEachCreditedOnce("C-CLASS60", "CL-", 60);
     }
 
     /**
@@ -252,12 +257,7 @@ class CreditPostingIT {
 
         new org.teachertraining.adapters.sqs.SqsCompletionQueue(sqs, queueUrl).send(completion);
         awaitDrained();
-        var ledger = new DynamoDbLedger(table);
-        for (int i = 0; i < 25; i++) {
-            var entries = ledger.ofTeacher("CX-" + i).stream().filter(e -> e.source().equals("C-PARTS")).toList();
-            assertEquals(1, entries.size(), "CX-" + i);
-            assertEquals(10, entries.get(0).hours());
-        }
+        assertEachCreditedOnce("C-PARTS", "CX-", 25);
     }
 
     @Test
