@@ -496,10 +496,9 @@ public final class InMemoryPorts {
         public Optional<org.teachertraining.core.credit.ProjectResult> find(String projectId, String teacherId) {
             synchronized (lock) { return Optional.ofNullable(resultMap.get(projectId + "/" + teacherId)); }
         }
-        public java.util.Set<String> passedIn(String projectId) {
+        public List<org.teachertraining.core.credit.ProjectResult> ofProject(String projectId) {
             synchronized (lock) {
-                return resultMap.values().stream().filter(r -> r.projectId().equals(projectId) && r.posted()
-                        && r.outcome() == org.teachertraining.core.credit.Completion.Outcome.PASSED).map(r -> r.teacherId()).collect(java.util.stream.Collectors.toSet());
+                return resultMap.values().stream().filter(r -> r.projectId().equals(projectId)).toList();
             }
         }
         public Claim claim(List<org.teachertraining.core.credit.ProjectResult> results) {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InstitutionPerformanceTest {
     final World w = new World();
     final InstitutionPerformance performance = new InstitutionPerformance(w.ports.performance, w.ports.programs, w.ports.projects,
-            w.ports.lifecycles, new ProjectFigures(w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.lifecycles, w.tree, w.clock),
+            w.ports.lifecycles, new ProjectFigures(w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.lifecycles, w.ports.results, w.tree, w.clock),
             w.ports.institutions, w.access, w.clock);
 
     /** Only the experts' scores weigh: the ranks follow them exactly. */

@@ -85,7 +85,7 @@ class LifecycleCancellationTest {
     final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, engine,
             w.access, w.clock);
     final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
-            w.ports.integrity, w.bannedSeats, lifecycles, w.tree, w.clock);
+            w.ports.integrity, w.ports.results, w.bannedSeats, lifecycles, w.tree, w.clock);
 
     Project projectIn(ProjectLifecycle.Phase phase) {
         var p = w.projectWithCountySeats(2);

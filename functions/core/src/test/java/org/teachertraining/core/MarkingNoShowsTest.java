@@ -46,7 +46,7 @@ class MarkingNoShowsTest {
             });
 
     final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
-            w.ports.integrity, w.bannedSeats, w.ports.lifecycles, w.tree, w.clock);
+            w.ports.integrity, w.ports.results, w.bannedSeats, w.ports.lifecycles, w.tree, w.clock);
 
     Project classOfTwo() {
         var p = w.projectWithCountySeats(2);

@@ -29,7 +29,7 @@ import static org.teachertraining.core.World.done;
 class ReleaseBannedSeatsTest {
     final World w = new World();
     final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
-            w.ports.integrity, w.bannedSeats, w.ports.lifecycles, w.tree, w.clock);
+            w.ports.integrity, w.ports.results, w.bannedSeats, w.ports.lifecycles, w.tree, w.clock);
 
     {
         w.accreditHenu();

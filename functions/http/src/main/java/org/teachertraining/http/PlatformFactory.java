@@ -265,7 +265,8 @@ public class PlatformFactory {
     org.teachertraining.core.evaluation.InstitutionPerformance institutionPerformance(Programs programs, Projects projects, Quotas quotas,
             DynamoDbEnrollments enrollments, Institutions institutions, JurisdictionTree tree, TrainingTable table, Access access, Clock clock) {
         var lifecycles = new DynamoDbLifecycles(table);
-        var figures = new org.teachertraining.core.lifecycle.ProjectFigures(enrollments, quotas, new DynamoDbSubmissions(table), lifecycles, tree, clock);
+        var figures = new org.teachertraining.core.lifecycle.ProjectFigures(enrollments, quotas, new DynamoDbSubmissions(table), lifecycles,
+                new DynamoDbProjectResults(table), tree, clock);
         return new org.teachertraining.core.evaluation.InstitutionPerformance(new org.teachertraining.adapters.dynamodb.DynamoDbPerformance(table),
                 programs, projects, lifecycles, figures, institutions, access, clock);
     }

@@ -42,7 +42,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         var table = environment.trainingTable();
         var tree = JurisdictionTree.china();
         this.tasks = new LifecycleTasks(new DynamoDbProjects(table), new DynamoDbEnrollments(table), new DynamoDbQuotas(table), new DynamoDbSubmissions(table),
-                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table),
+                new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
                 StoredSelection.releaseBannedSeats(table, tree, environment.clock()), new DynamoDbLifecycles(table), tree, environment.clock());
         this.table = table;
         Priming.beforeSnapshot("LifecycleFunction", this::prime);

@@ -48,12 +48,11 @@ public final class DynamoDbProjectResults implements ProjectResults {
 
     /** One Query of the project's result items (a few hundred bytes each), however many trainees it had. */
     @Override
-    public java.util.Set<String> passedIn(String projectId) {
+    public List<ProjectResult> ofProject(String projectId) {
         return table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s("RESULT#"))))
-                .items().stream().map(DynamoDbProjectResults::read).filter(r -> r.posted() && r.outcome() == Completion.Outcome.PASSED)
-                .map(ProjectResult::teacherId).collect(java.util.stream.Collectors.toSet());
+                .items().stream().map(DynamoDbProjectResults::read).toList();
     }
 
     @Override

@@ -16,8 +16,14 @@ public interface ProjectResults {
 
     Optional<ProjectResult> find(String projectId, String teacherId);
 
+    /** Every trainee's result of the project, posted or only claimed, whatever completion (or part of one) recorded it: read together. */
+    List<ProjectResult> ofProject(String projectId);
+
     /** The teachers whose PASSED result of the project is posted (C5), read together: the yearly reports read them per project, not per trainee. */
-    java.util.Set<String> passedIn(String projectId);
+    default java.util.Set<String> passedIn(String projectId) {
+        return ofProject(projectId).stream().filter(r -> r.posted() && r.outcome() == Completion.Outcome.PASSED)
+                .map(ProjectResult::teacherId).collect(java.util.stream.Collectors.toSet());
+    }
 
     /** Claims the results of one completion, all or none: each trainee unclaimed, or claimed by this completion with the same result. */
     Claim claim(List<ProjectResult> results);

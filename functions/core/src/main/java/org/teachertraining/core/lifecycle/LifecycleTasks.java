@@ -70,7 +70,8 @@ public final class LifecycleTasks {
     private final ReleaseBannedSeats bannedSeats;
 
     public LifecycleTasks(Projects projects, Enrollments enrollments, Quotas quotas, Submissions submissions, Ledger ledger,
-                          IntegrityRecords integrity, ReleaseBannedSeats bannedSeats, Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
+                          IntegrityRecords integrity, org.teachertraining.core.credit.ProjectResults results, ReleaseBannedSeats bannedSeats,
+                          Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
         this.projects = projects;
         this.enrollments = enrollments;
         this.quotas = quotas;
@@ -81,7 +82,7 @@ public final class LifecycleTasks {
         this.lifecycles = lifecycles;
         this.tree = tree;
         this.clock = clock;
-        this.figures = new ProjectFigures(enrollments, quotas, submissions, lifecycles, tree, clock);
+        this.figures = new ProjectFigures(enrollments, quotas, submissions, lifecycles, results, tree, clock);
     }
 
     /** Application submitted: the dates the Wait states wait for. */

@@ -1,5 +1,8 @@
 package org.teachertraining.core.lifecycle;
 
+import org.teachertraining.core.credit.Completion;
+import org.teachertraining.core.credit.ProjectResult;
+import org.teachertraining.core.credit.ProjectResults;
 import org.teachertraining.core.common.Percent;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
@@ -25,38 +28,47 @@ public final class ProjectFigures {
     private final Quotas quotas;
     private final Submissions submissions;
     private final Lifecycles lifecycles;
+    private final ProjectResults results;
     private final JurisdictionTree tree;
     private final Clock clock;
 
-    public ProjectFigures(Enrollments enrollments, Quotas quotas, Submissions submissions, Lifecycles lifecycles, JurisdictionTree tree, Clock clock) {
+    public ProjectFigures(Enrollments enrollments, Quotas quotas, Submissions submissions, Lifecycles lifecycles, ProjectResults results,
+                          JurisdictionTree tree, Clock clock) {
         this.enrollments = enrollments;
         this.quotas = quotas;
         this.submissions = submissions;
         this.lifecycles = lifecycles;
+        this.results = results;
         this.tree = tree;
         this.clock = clock;
     }
 
+    /**
+     * The completion and report rates count every trainee's result, whatever completion recorded it: a project of more
+     * than 100 trainees is recorded as several completions (100 at most each), and a project of several classes often
+     * class by class. Until 2026-12-07 they counted the first completion only, the one the lifecycle waited for: a
+     * project of 1,000 recorded as ten completions had a completion rate of 10%.
+     */
     public ProjectLifecycle.Evaluation of(Project p, ProjectLifecycle lc) {
         int seats = p.seats() != null ? p.seats() : lc.fillRates().stream().mapToInt(ProjectLifecycle.FillRate::seats).max().orElse(0);
         int enrolled = quotas.enrolled(p.id());
-        var c = lc.completion();
-        int reported = c == null ? 0 : c.passed() + c.failed() + c.dismissed();
+        var recorded = results.ofProject(p.id());
+        var outcomes = recorded.stream().map(ProjectResult::outcome).toList();
+        long passed = outcomes.stream().filter(o -> o == Completion.Outcome.PASSED).count();
+        long reported = outcomes.stream().filter(o -> o != Completion.Outcome.NO_SHOW).count();
         var due = Deliverables.derive(p, submissions.classes(p.id()), enrolled, submissions.ofProject(p.id()), clock.instant());
         var ratings = lifecycles.ratings(p.id());
         var scores = lifecycles.expertScores(p.id());
-        return new ProjectLifecycle.Evaluation(percent(enrolled, seats), percent(reported, enrolled), percent(c == null ? 0 : c.passed(), enrolled),
+        return new ProjectLifecycle.Evaluation(percent(enrolled, seats), percent(reported, enrolled), percent(passed, enrolled),
                 due.stream().mapToInt(Deliverables.Deliverable::required).sum(),
                 due.stream().mapToInt(d -> Math.min(d.accepted(), d.required())).sum(),
-                average(ratings), ratings.size(), average(scores), scores.size(), reportRates(p.id(), lc));
+                average(ratings), ratings.size(), average(scores), scores.size(), reportRates(p.id(), lc, recorded));
     }
 
     /** Report rates per jurisdiction of the fill rates: its trainees (holding a seat) and those whose outcome is not a no-show. */
-    private List<ProjectLifecycle.ReportRate> reportRates(String projectId, ProjectLifecycle lc) {
+    private List<ProjectLifecycle.ReportRate> reportRates(String projectId, ProjectLifecycle lc, List<ProjectResult> recorded) {
         var noShows = new HashSet<String>();
-        if (lc.completion() != null) {
-            lc.completion().results().stream().filter(r -> r.outcome().equals("NO_SHOW")).forEach(r -> noShows.add(r.teacherId()));
-        }
+        recorded.stream().filter(r -> r.outcome() == Completion.Outcome.NO_SHOW).forEach(r -> noShows.add(r.teacherId()));
         var trainees = enrollments.holdingSeats(projectId);
         var rates = new ArrayList<ProjectLifecycle.ReportRate>();
         for (var f : lc.fillRates()) {
