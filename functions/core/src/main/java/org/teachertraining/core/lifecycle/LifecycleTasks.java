@@ -27,6 +27,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,7 +171,7 @@ public final class LifecycleTasks {
             return Map.of("registrationCloses", closes.toString());
         }
         var trainees = new ArrayList<>(enrollments.holdingSeats(projectId));
-        trainees.sort(java.util.Comparator.comparing(Enrollment::teacherId));
+        trainees.sort(Comparator.comparing(Enrollment::teacherId));
         int registered = 0, noShows = 0, marked = 0;
         String last = after;
         for (var e : trainees) {

@@ -148,7 +148,7 @@ public final class ImportTeachers {
 
         var rejected = new ArrayList<RowProblems>();
         var valid = new ArrayList<Map.Entry<Integer, SaveTeacher.Command>>();
-        var seen = new java.util.HashMap<String, String>();   // by the ID in upper case: the ID as the first row gave it
+        var seen = new HashMap<String, String>();   // by the ID in upper case: the ID as the first row gave it
         for (var row : rows.subList(1, rows.size())) {
             // a row of empty cells (",,,,,,," where a spreadsheet saved rows it had formatted) is a blank line
             if (row.fields().stream().allMatch(String::isBlank)) continue;
