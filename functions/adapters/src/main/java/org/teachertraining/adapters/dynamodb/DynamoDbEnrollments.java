@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.teachertraining.adapters.dynamodb.TrainingTable.failed;
 import static org.teachertraining.adapters.dynamodb.TrainingTable.key;
@@ -124,22 +126,76 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public Optional<Enrollment> withdraw(Enrollment e, Instant at, List<org.teachertraining.core.notification.Notification> notices) {
-        var items = new ArrayList<TransactWriteItem>(List.of(
-                TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                        .key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
-                        .updateExpression("SET #status = :withdrawn, withdrawnAt = :at")
-                        .conditionExpression("#status = :selected AND #id = :id")
-                        .expressionAttributeNames(Map.of("#status", "status", "#id", "id"))
-                        .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()),
-                                ":selected", s(EnrollmentStatus.SELECTED.name()), ":at", s(at.toString()), ":id", s(e.id())))
-                        .build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                        .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
-                        .updateExpression("SET quotaUsed = quotaUsed - :one, quotaFree = quotaFree + :one")
-                        .conditionExpression("attribute_exists(PK)")
-                        .expressionAttributeValues(Map.of(":one", n(1))).build()).build()));
+        var items = new ArrayList<TransactWriteItem>(List.of(withdrawal(e, at), seatsReturned(e, 1)));
         notices.forEach(n -> items.addAll(notifications.delivery(n)));   // their IDs are the enrollment's: new
         return table.transact(items).isEmpty() ? Optional.of(e.withdrawn(at)) : Optional.empty();
+    }
+
+    /**
+     * The enrollments of one pool (quota unit) go together, as many to a transaction as its {@value #TRANSACTION_ITEMS}
+     * items hold — each its own withdrawal and notices, and one return of their seats to the pool (24 trainees of one
+     * notice each): a cancellation of 3,000 trainees writes 125 transactions, not 3,000. If any of them no longer holds
+     * its seat as read (withdrawn or registered meanwhile), DynamoDB cancels that transaction whole, and its trainees are
+     * then withdrawn one by one, each on its own condition.
+     */
+    @Override
+    public List<Enrollment> withdrawAll(List<Enrollment> selected, Instant at,
+                                        Function<Enrollment, List<org.teachertraining.core.notification.Notification>> notices) {
+        var withdrawn = new ArrayList<Enrollment>();
+        var pools = new LinkedHashMap<String, List<Enrollment>>();
+        selected.forEach(e -> pools.computeIfAbsent(e.quotaJurisdiction(), pool -> new ArrayList<>()).add(e));
+        for (var pool : pools.values()) {
+            var together = new ArrayList<Enrollment>();
+            var items = new ArrayList<TransactWriteItem>();
+            for (var e : pool) {
+                var own = new ArrayList<TransactWriteItem>(List.of(withdrawal(e, at)));
+                notices.apply(e).forEach(n -> own.addAll(notifications.delivery(n)));
+                if (!together.isEmpty() && items.size() + own.size() + 1 > TRANSACTION_ITEMS) {
+                    withdrawTogether(together, items, at, notices, withdrawn);
+                    together = new ArrayList<>();
+                    items = new ArrayList<>();
+                }
+                together.add(e);
+                items.addAll(own);
+            }
+            if (!together.isEmpty()) withdrawTogether(together, items, at, notices, withdrawn);
+        }
+        return withdrawn;
+    }
+
+    /** Items one DynamoDB transaction may hold. */
+    static final int TRANSACTION_ITEMS = 100;
+
+    private void withdrawTogether(List<Enrollment> together, List<TransactWriteItem> items, Instant at,
+                                  Function<Enrollment, List<org.teachertraining.core.notification.Notification>> notices,
+                                  List<Enrollment> withdrawn) {
+        items.add(seatsReturned(together.getFirst(), together.size()));
+        if (table.transact(items).isEmpty()) {
+            together.forEach(e -> withdrawn.add(e.withdrawn(at)));
+        } else {
+            for (var e : together) withdraw(e, at, notices.apply(e)).ifPresent(withdrawn::add);
+        }
+    }
+
+    /** SELECTED → WITHDRAWN, on the condition that it is still the enrollment read. */
+    private TransactWriteItem withdrawal(Enrollment e, Instant at) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key("PROJECT#" + e.projectId(), "ENROLLMENT#" + e.teacherId()))
+                .updateExpression("SET #status = :withdrawn, withdrawnAt = :at")
+                .conditionExpression("#status = :selected AND #id = :id")
+                .expressionAttributeNames(Map.of("#status", "status", "#id", "id"))
+                .expressionAttributeValues(Map.of(":withdrawn", s(EnrollmentStatus.WITHDRAWN.name()),
+                        ":selected", s(EnrollmentStatus.SELECTED.name()), ":at", s(at.toString()), ":id", s(e.id())))
+                .build()).build();
+    }
+
+    /** {@code seats} seats back to the pool {@code e} holds its seat in. */
+    private TransactWriteItem seatsReturned(Enrollment e, int seats) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
+                .updateExpression("SET quotaUsed = quotaUsed - :seats, quotaFree = quotaFree + :seats")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(":seats", n(seats))).build()).build();
     }
 
     @Override

@@ -43,6 +43,18 @@ public interface Enrollments {
     Optional<Enrollment> withdraw(Enrollment enrollment, Instant at, List<org.teachertraining.core.notification.Notification> notices);
 
     /**
+     * {@link #withdraw} of each enrollment, each teacher told by {@code notices} in the same write as their own withdrawal,
+     * in as few writes as the store allows (a project's cancellation releases all its selected trainees in one request);
+     * answers those withdrawn, in their order. An enrollment that no longer holds its seat as read is left as it is.
+     */
+    default List<Enrollment> withdrawAll(List<Enrollment> selected, Instant at,
+                                         java.util.function.Function<Enrollment, List<org.teachertraining.core.notification.Notification>> notices) {
+        var out = new java.util.ArrayList<Enrollment>();
+        for (var e : selected) withdraw(e, at, notices.apply(e)).ifPresent(out::add);
+        return out;
+    }
+
+    /**
      * Enrollments of a project whose teacher's jurisdiction code starts with {@code jurisdictionPrefix}
      * (see {@code JurisdictionTree.subtreePrefix}), optionally of one status.
      */

@@ -339,9 +339,8 @@ public final class ProjectLifecycleRequests {
      */
     private void stop(Project p, java.time.Instant at, Caller by) {
         projects.markCancelled(p.id(), at);
-        for (var e : enrollments.holdingSeats(p.id())) {
-            if (e.status() == EnrollmentStatus.SELECTED) enrollments.withdraw(e, at, List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
-        }
+        var selected = enrollments.holdingSeats(p.id()).stream().filter(e -> e.status() == EnrollmentStatus.SELECTED).toList();
+        enrollments.withdrawAll(selected, at, e -> List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
         for (var a : applications.ofProject(p.id())) {
             if (a.status() != TeacherApplication.Status.PENDING) continue;
             applications.move(a.with(TeacherApplication.Status.DECLINED, by.userId(), at, STOPPED_REASON, null), java.util.EnumSet.of(TeacherApplication.Status.PENDING));

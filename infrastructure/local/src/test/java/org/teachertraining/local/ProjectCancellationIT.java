@@ -1,0 +1,142 @@
+package org.teachertraining.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
+import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.enrollment.Enrollment;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.SelectionNotice;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * A project's cancellation releases its selected trainees together ({@link DynamoDbEnrollments#withdrawAll}): the
+ * trainees of one pool (quota unit) 24 to a transaction, each told once, every seat back in its pool exactly once, also
+ * when a trainee left between the read and the write. Trainees of 南阳市 (411300), whose counties no other test counts.
+ */
+class ProjectCancellationIT {
+    static Api api;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+    }
+
+    static String province() throws Exception {
+        return api.token("cancel-province", "PROVINCE_ADMIN", "410000");
+    }
+
+    static String nanyang() throws Exception {
+        return api.token("cancel-nanyang", "CITY_ADMIN", "411300");
+    }
+
+    /** A project with {@code seats.get(county)} seats for each county of 南阳市, each filled by that many of its teachers. */
+    static String filledProject(String code, String prefix, Map<String, Integer> seats) throws Exception {
+        int all = seats.values().stream().mapToInt(Integer::intValue).sum();
+        String project = api.project(province(), code, "\"seats\":" + all);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":" + all + "}").status());
+        var enrolling = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
+        for (var county : seats.entrySet()) {
+            assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/" + county.getKey(), nanyang(), "{\"seats\":" + county.getValue() + "}").status());
+            api.importTeachers(nanyang(), prefix + county.getKey() + "-", county.getKey(), county.getValue());
+            for (int i = 0; i < county.getValue(); i++) {
+                enrolling.add(api.sendAsync("POST", "/projects/" + project + "/enrollments", nanyang(), "{\"teacherId\":\"" + prefix + county.getKey() + "-" + i + "\"}"));
+                if (enrolling.size() % 8 == 0) for (var e : enrolling.subList(enrolling.size() - 8, enrolling.size())) assertEquals(201, e.get().status(), e.get().toString());
+            }
+        }
+        for (var e : enrolling) assertEquals(201, e.get().status(), e.get().toString());
+        return project;
+    }
+
+    /** Each enrollment's status, by teacher. */
+    static Map<String, String> statuses(String project) throws Exception {
+        var out = new HashMap<String, String>();
+        for (var page : api.pages("/projects/" + project + "/enrollments?limit=100", nanyang())) {
+            page.get("items").forEach(e -> out.put(e.get("teacherId").asText(), e.get("status").asText()));
+        }
+        return out;
+    }
+
+    /** Each pool's seats held: the city's row counts what it allocated, so its counties' rows and everyone's enrolled. */
+    static Map<String, Integer> held(String project) throws Exception {
+        var out = new HashMap<String, Integer>();
+        api.send("GET", "/projects/" + project + "/quotas", nanyang(), null).json().forEach(q -> {
+            out.merge("enrolled", q.get("enrolled").asInt(), Integer::sum);
+            if (!q.get("jurisdiction").asText().equals("411300")) out.put(q.get("jurisdiction").asText(), q.get("used").asInt());
+        });
+        return out;
+    }
+
+    /** The notices in the teacher's inbox that the project was cancelled. */
+    static List<JsonNode> cancellationNotices(String teacherId, String county, String project) throws Exception {
+        String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"" + teacherId + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"" + county
+                + "\",\"teacherId\":\"" + teacherId + "\"}").json().get("token").asText();
+        return NotificationsIT.inbox(token, project).stream().filter(n -> n.get("title").get("zh").asText().startsWith("项目已取消")).toList();
+    }
+
+    @Test
+    void aCancellationReleasesEveryTraineeAndTellsEachOnce() throws Exception {
+        // 50 in 宛城区: three transactions (24, 24, 2); 10 in 卧龙区: one
+        String project = filledProject("CANCEL-1", "CC1-", Map.of("411302", 50, "411303", 10));
+        // one withdrew before, and is told of that, not of the cancellation
+        assertEquals(200, api.send("DELETE", "/projects/" + project + "/enrollments/CC1-411302-7", nanyang(), null).status());
+
+        var cancelled = api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}");
+        assertEquals(200, cancelled.status(), cancelled.toString());
+
+        var statuses = statuses(project);
+        assertEquals(60, statuses.size());
+        assertEquals(Map.of(EnrollmentStatus.WITHDRAWN.name(), 60L), statuses.values().stream().collect(
+                java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting())), statuses.toString());
+        assertEquals(Map.of("enrolled", 0, "411302", 0, "411303", 0), held(project), "every seat back in its pool, once");
+        for (var teacher : List.of("CC1-411302-0", "CC1-411302-23", "CC1-411302-24", "CC1-411302-49", "CC1-411303-0", "CC1-411303-9")) {
+            var notices = cancellationNotices(teacher, teacher.substring(4, 10), project);
+            assertEquals(1, notices.size(), teacher + ": " + notices);
+            assertEquals("项目已取消：乡村骨干教师素质提升培训项目", notices.getFirst().get("title").get("zh").asText());
+        }
+        assertEquals(List.of(), cancellationNotices("CC1-411302-7", "411302", project));
+
+        // asked again: nothing left to release, the same answer
+        assertEquals(200, api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}").status());
+        assertEquals(Map.of("enrolled", 0, "411302", 0, "411303", 0), held(project));
+    }
+
+    @Test
+    void aTraineeWhoLeftAfterTheReadKeepsTheirOwnRecord_andTheirSeatIsReturnedOnce() throws Exception {
+        String project = filledProject("CANCEL-2", "CC2-", Map.of("411302", 30));
+        var sent = new ArrayList<String>();
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(CreditPostingIT.counting(sent))), "TrainingTable");
+        var enrollments = new DynamoDbEnrollments(table);
+        var read = enrollments.holdingSeats(project);
+        assertEquals(30, read.size());
+        // in the order read (unit, then teacher ID): CC2-411302-0, -1, -10 … -19, -2, -20 … -29, -3 go first (24), -4 … -9 after
+        assertEquals(List.of("CC2-411302-4", "CC2-411302-5", "CC2-411302-6", "CC2-411302-7", "CC2-411302-8", "CC2-411302-9"),
+                read.subList(24, 30).stream().map(Enrollment::teacherId).toList());
+        // withdrawn meanwhile, by the county
+        assertEquals(200, api.send("DELETE", "/projects/" + project + "/enrollments/CC2-411302-5", nanyang(), null).status());
+
+        var p = new DynamoDbProjects(table).find(project).orElseThrow();
+        var at = Instant.now();
+        sent.clear();
+        var withdrawn = enrollments.withdrawAll(read, at, e -> List.of(SelectionNotice.projectCancelled(p, e, at)));
+
+        assertEquals(29, withdrawn.size());
+        assertFalse(withdrawn.stream().anyMatch(e -> e.teacherId().equals("CC2-411302-5")));
+        // the first 24 in one transaction; the last six's refused whole (-5 was no longer selected), then one each
+        assertEquals(8, sent.stream().filter("TransactWriteItems"::equals).count(), sent.toString());
+        assertEquals(Map.of("enrolled", 0, "411302", 0), held(project), "the seat of -5 returned by its own withdrawal only");
+        assertEquals(1, cancellationNotices("CC2-411302-4", "411302", project).size());
+        assertEquals(List.of(), cancellationNotices("CC2-411302-5", "411302", project));
+    }
+}
