@@ -6,24 +6,29 @@ import org.junit.jupiter.api.Test;
 import org.teachertraining.adapters.aws.AwsClients;
 import org.teachertraining.adapters.dynamodb.DynamoDbEnrollments;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
+import org.teachertraining.adapters.dynamodb.DynamoDbTeacherApplications;
 import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.application.TeacherApplication;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.SelectionNotice;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A project's cancellation releases its selected trainees together ({@link DynamoDbEnrollments#withdrawAll}): the
  * trainees of one pool (quota unit) 24 to a transaction, each told once, every seat back in its pool exactly once, also
- * when a trainee left between the read and the write. Trainees of 南阳市 (411300), whose counties no other test counts.
+ * when a trainee left between the read and the write; and it declines the pending applications a hundred to a
+ * transaction ({@link DynamoDbTeacherApplications#moveAll}). Teachers of 南阳市 (411300), whose counties no other test counts.
  */
 class ProjectCancellationIT {
     static Api api;
@@ -138,5 +143,43 @@ class ProjectCancellationIT {
         assertEquals(Map.of("enrolled", 0, "411302", 0), held(project), "the seat of -5 returned by its own withdrawal only");
         assertEquals(1, cancellationNotices("CC2-411302-4", "411302", project).size());
         assertEquals(List.of(), cancellationNotices("CC2-411302-5", "411302", project));
+    }
+
+    @Test
+    void pendingApplicationsAreDeclinedAHundredAtATime_butOneDecidedMeanwhileKeepsItsDecision() throws Exception {
+        String project = api.project(province(), "CANCEL-3", "\"seats\":150,\"openToApplications\":true");
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":150}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411302", nanyang(), "{\"seats\":150}").status());
+        api.importTeachers(nanyang(), "CC3-", "411302", 150);
+        var applying = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
+        for (int i = 0; i < 150; i++) {
+            String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"CC3-" + i + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"411302\",\"teacherId\":\"CC3-" + i + "\"}")
+                    .json().get("token").asText();
+            applying.add(api.sendAsync("POST", "/projects/" + project + "/applications", teacher, "{}"));
+            if (applying.size() % 8 == 0) for (var a : applying.subList(applying.size() - 8, applying.size())) assertEquals(201, a.get().status(), a.get().toString());
+        }
+        for (var a : applying) assertEquals(201, a.get().status(), a.get().toString());
+        var sent = new ArrayList<String>();
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(CreditPostingIT.counting(sent))), "TrainingTable");
+        var applications = new DynamoDbTeacherApplications(table);
+        var read = applications.ofProject(project);
+        assertEquals(150, read.size());
+        // by ID (CC3-0, -1, -10, -100 … -109, -11, …): -9 is the 140th, in the second hundred
+        assertTrue(read.subList(100, 150).stream().anyMatch(a -> a.teacherId().equals("CC3-9")));
+        var declined = api.send("POST", "/projects/" + project + "/applications/CC3-9/decision", nanyang(), "{\"approved\":false,\"reason\":\"名额已满\"}");
+        assertEquals(200, declined.status(), declined.toString());
+
+        var at = Instant.now();
+        sent.clear();
+        int moved = applications.moveAll(read.stream().map(a -> a.with(TeacherApplication.Status.DECLINED, "cancel-province", at, "项目已取消，不再遴选", null)).toList(),
+                EnumSet.of(TeacherApplication.Status.PENDING));
+
+        assertEquals(149, moved);
+        // the first hundred in one transaction; the other fifty's refused whole, then one each
+        assertEquals(List.of("TransactWriteItems", "TransactWriteItems"), sent.subList(0, 2));
+        assertEquals(50, sent.subList(2, sent.size()).stream().filter("PutItem"::equals).count(), sent.toString());
+        assertEquals("名额已满", applications.find(project, "CC3-9").orElseThrow().reason());
+        assertEquals("项目已取消，不再遴选", applications.find(project, "CC3-149").orElseThrow().reason());
+        assertEquals(150, applications.ofProject(project).stream().filter(a -> a.status() == TeacherApplication.Status.DECLINED).count());
     }
 }

@@ -132,7 +132,7 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     /**
-     * The enrollments of one pool (quota unit) go together, as many to a transaction as its {@value #TRANSACTION_ITEMS}
+     * The enrollments of one pool (quota unit) go together, as many to a transaction as its {@value TrainingTable#MAX_TRANSACTION_ITEMS}
      * items hold — each its own withdrawal and notices, and one return of their seats to the pool (24 trainees of one
      * notice each): a cancellation of 3,000 trainees writes 125 transactions, not 3,000. If any of them no longer holds
      * its seat as read (withdrawn or registered meanwhile), DynamoDB cancels that transaction whole, and its trainees are
@@ -150,7 +150,7 @@ public final class DynamoDbEnrollments implements Enrollments {
             for (var e : pool) {
                 var own = new ArrayList<TransactWriteItem>(List.of(withdrawal(e, at)));
                 notices.apply(e).forEach(n -> own.addAll(notifications.delivery(n)));
-                if (!together.isEmpty() && items.size() + own.size() + 1 > TRANSACTION_ITEMS) {
+                if (!together.isEmpty() && items.size() + own.size() + 1 > TrainingTable.MAX_TRANSACTION_ITEMS) {
                     withdrawTogether(together, items, at, notices, withdrawn);
                     together = new ArrayList<>();
                     items = new ArrayList<>();
@@ -162,9 +162,6 @@ public final class DynamoDbEnrollments implements Enrollments {
         }
         return withdrawn;
     }
-
-    /** Items one DynamoDB transaction may hold. */
-    static final int TRANSACTION_ITEMS = 100;
 
     private void withdrawTogether(List<Enrollment> together, List<TransactWriteItem> items, Instant at,
                                   Function<Enrollment, List<org.teachertraining.core.notification.Notification>> notices,

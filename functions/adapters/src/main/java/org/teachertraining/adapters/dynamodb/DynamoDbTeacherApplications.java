@@ -4,7 +4,9 @@ import org.teachertraining.core.application.TeacherApplication;
 import org.teachertraining.core.application.TeacherApplications;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +57,37 @@ public final class DynamoDbTeacherApplications implements TeacherApplications {
 
     @Override
     public boolean move(TeacherApplication next, Set<TeacherApplication.Status> from) {
+        var moving = moving(next, from);
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(moving.item()).conditionExpression(moving.conditionExpression())
+                    .expressionAttributeNames(moving.expressionAttributeNames()).expressionAttributeValues(moving.expressionAttributeValues()));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    /**
+     * {@value TrainingTable#MAX_TRANSACTION_ITEMS} to a transaction: the pending applications of a cancelled project of
+     * thousands in dozens of writes. If one of them has moved meanwhile (approved, declined), DynamoDB refuses that
+     * transaction whole, and its applications are then moved one by one, each on its own condition.
+     */
+    @Override
+    public int moveAll(List<TeacherApplication> next, Set<TeacherApplication.Status> from) {
+        int moved = 0;
+        for (int at = 0; at < next.size(); at += TrainingTable.MAX_TRANSACTION_ITEMS) {
+            var together = next.subList(at, Math.min(next.size(), at + TrainingTable.MAX_TRANSACTION_ITEMS));
+            if (table.transact(together.stream().map(a -> TransactWriteItem.builder().put(moving(a, from)).build()).toList()).isEmpty()) {
+                moved += together.size();
+            } else {
+                for (var a : together) if (move(a, from)) moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** The application stored as {@code next} on condition that its status is one of {@code from}. */
+    private Put moving(TeacherApplication next, Set<TeacherApplication.Status> from) {
         var values = new HashMap<String, AttributeValue>();
         var names = new ArrayList<String>();
         int i = 0;
@@ -62,14 +95,8 @@ public final class DynamoDbTeacherApplications implements TeacherApplications {
             names.add(":f" + i);
             values.put(":f" + i++, s(status.name()));
         }
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item(next))
-                    .conditionExpression("#status IN (" + String.join(", ", names) + ")")
-                    .expressionAttributeNames(Map.of("#status", "status")).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException moved) {
-            return false;
-        }
+        return Put.builder().tableName(table.name()).item(item(next)).conditionExpression("#status IN (" + String.join(", ", names) + ")")
+                .expressionAttributeNames(Map.of("#status", "status")).expressionAttributeValues(values).build();
     }
 
     @Override

@@ -124,6 +124,9 @@ public final class TrainingTable {
     /** The most keys one BatchGetItem may ask for. */
     static final int MAX_BATCH_KEYS = 100;
 
+    /** The most items one TransactWriteItems may write. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
     /**
      * Consistent reads of several keys, in BatchGetItems of at most {@value #MAX_BATCH_KEYS} keys: the items found, by key
      * (a key without an item is absent). Keys DynamoDB leaves unprocessed (its answer is limited to 16 MB, and throttled

@@ -341,10 +341,9 @@ public final class ProjectLifecycleRequests {
         projects.markCancelled(p.id(), at);
         var selected = enrollments.holdingSeats(p.id()).stream().filter(e -> e.status() == EnrollmentStatus.SELECTED).toList();
         enrollments.withdrawAll(selected, at, e -> List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
-        for (var a : applications.ofProject(p.id())) {
-            if (a.status() != TeacherApplication.Status.PENDING) continue;
-            applications.move(a.with(TeacherApplication.Status.DECLINED, by.userId(), at, STOPPED_REASON, null), java.util.EnumSet.of(TeacherApplication.Status.PENDING));
-        }
+        applications.moveAll(applications.ofProject(p.id()).stream().filter(a -> a.status() == TeacherApplication.Status.PENDING)
+                .map(a -> a.with(TeacherApplication.Status.DECLINED, by.userId(), at, STOPPED_REASON, null)).toList(),
+                java.util.EnumSet.of(TeacherApplication.Status.PENDING));
     }
 
     /** Why a stopped project's pending applications were declined: the reason a teacher reads beside the decision. */
