@@ -359,6 +359,52 @@ class EnrollTeacherTest {
     }
 
     @Test
+    void e2_anEnrollmentUnderWayAsItsProjectIsCancelledTakesNoSeat() {
+        var p = w.projectWithCountySeats(2);
+        w.addTeacher("T1", "411523");
+        var stores = org.teachertraining.core.enrollment.SelectionRecords.of(w.ports.projects, w.ports.teachers, w.ports.enrollments, w.ports.waitlists);
+        // the records read before the cancellation, the seat booked after it closed the pools (Quotas#close)
+        org.teachertraining.core.enrollment.SelectionRecords readJustBefore = new org.teachertraining.core.enrollment.SelectionRecords() {
+            boolean first = true;
+            public Found find(String projectId, String teacherId) {
+                var found = stores.find(projectId, teacherId);
+                if (first) {
+                    first = false;
+                    w.ports.projects.markCancelled(p.id(), w.clock.instant());
+                    w.ports.quotas.close(p.id(), w.clock.instant());
+                }
+                return found;
+            }
+            public java.util.Optional<String> teacherRegisteredAs(String teacherId) { return stores.teacherRegisteredAs(teacherId); }
+        };
+        var enroll = new org.teachertraining.core.enrollment.EnrollTeacher(readJustBefore, w.ports.quotas, w.ports.enrollments, w.ports.integrity,
+                w.ports.hours, new org.teachertraining.core.credit.RequirementCycles(w.requirements), w.access, w.clock);
+        var refusal = refused(enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals("E2", refusal.rule(), "cancelled meanwhile, not a full quota: " + refusal.message().zh());
+        assertTrue(refusal.message().zh().contains("取消"), refusal.message().zh());
+        assertTrue(w.ports.enrollments.find(p.id(), "T1").isEmpty());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    @Test
+    void e7_aWithdrawalUnderWayAsItsProjectIsCancelledPromotesNobody() {
+        var p = w.projectWithCountySeats(1);
+        for (String id : List.of("T1", "W1")) w.addTeacher(id, "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W1"));
+        var asRead = w.ports.projects.find(p.id()).orElseThrow();
+        var t1 = w.ports.enrollments.find(p.id(), "T1").orElseThrow();
+        // the withdrawal read the project before the cancellation closed its pools
+        w.ports.projects.markCancelled(p.id(), w.clock.instant());
+        w.ports.quotas.close(p.id(), w.clock.instant());
+        var withdrawal = w.withdraw.release(asRead, t1, "county", List.of(), w.clock.instant());
+        assertEquals(EnrollmentStatus.WITHDRAWN, withdrawal.enrollment().status());
+        assertNull(withdrawal.promoted(), "nobody is selected into a cancelled project");
+        assertTrue(w.ports.enrollments.find(p.id(), "W1").isEmpty());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    @Test
     void theSelectedTeacherIsToldTheProjectItsDatesAndTheRegisteredInstitutionByName() {
         w.accreditHenu();
         var p = w.projectWithCountySeats(2);

@@ -45,6 +45,7 @@ public final class InMemoryPorts {
     private final Map<String, Program> programMap = new HashMap<>();
     private final Map<String, Project> projectMap = new HashMap<>();
     private final Map<String, Quota> quotaMap = new TreeMap<>();
+    private final java.util.Set<String> closedProjects = new java.util.HashSet<>();   // Quotas#close
     private final Map<String, Teacher> teacherMap = new HashMap<>();
     /** Teacher IDs by their upper case: who holds each (Teachers.save refuses another case of one held). */
     private final Map<String, String> teacherIds = new HashMap<>();
@@ -95,6 +96,7 @@ public final class InMemoryPorts {
             synchronized (lock) { return quotaMap.values().stream().filter(q -> q.projectId().equals(projectId)).toList(); }
         }
         public Optional<Quota> find(String projectId, String j) { synchronized (lock) { return Optional.ofNullable(quotaMap.get(projectId + "/" + j)); } }
+        public void close(String projectId, Instant at) { synchronized (lock) { closedProjects.add(projectId); } }
         public Allocation allocate(String projectId, String parent, String child, int seats) {
             synchronized (lock) {
                 var p = quotaMap.get(projectId + "/" + parent);
@@ -158,7 +160,7 @@ public final class InMemoryPorts {
                 var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
                 if (existing != null && existing.status().holdsSeat()) return new Booking.AlreadyEnrolled(existing);
                 var pool = quotaMap.get(e.projectId() + "/" + e.quotaJurisdiction());
-                if (pool == null || pool.free() <= 0) return new Booking.PoolFull();
+                if (pool == null || pool.free() <= 0 || closedProjects.contains(e.projectId())) return new Booking.PoolFull();
                 quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() + 1));
                 enrollmentMap.put(e.projectId() + "/" + e.teacherId(), e);
                 if (key != null) keyMap.put(e.projectId() + "/" + key.userId() + "/" + key.key(), key);
@@ -238,6 +240,7 @@ public final class InMemoryPorts {
                 if (find(entry.projectId(), entry.teacherId()).isEmpty()) return Promotion.ENTRY_GONE;
                 var other = enrollmentMap.get(promoted.projectId() + "/" + promoted.teacherId());
                 if (other != null && other.status().holdsSeat()) return Promotion.ALREADY_ENROLLED;
+                if (closedProjects.contains(freed.projectId())) return Promotion.POOL_CLOSED;
                 enrollmentMap.put(freed.projectId() + "/" + freed.teacherId(), current.withdrawn(at));
                 enrollmentMap.put(promoted.projectId() + "/" + promoted.teacherId(), promoted);
                 remove(entry);

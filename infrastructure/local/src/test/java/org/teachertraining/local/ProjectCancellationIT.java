@@ -182,4 +182,46 @@ class ProjectCancellationIT {
         assertEquals("项目已取消，不再遴选", applications.find(project, "CC3-149").orElseThrow().reason());
         assertEquals(150, applications.ofProject(project).stream().filter(a -> a.status() == TeacherApplication.Status.DECLINED).count());
     }
+
+    @Test
+    void noSeatStaysTakenInACancelledProject_notEvenOneBookedByAnEnrollmentUnderWayAsItWasCancelled() throws Exception {
+        int teachers = 240;
+        String project = api.project(province(), "CANCEL-4", "\"seats\":" + teachers);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":" + teachers + "}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411303", nanyang(), "{\"seats\":" + teachers + "}").status());
+        api.importTeachers(nanyang(), "CC4-", "411303", teachers);
+        String county = api.token("cancel-wolong", "COUNTY_ADMIN", "411303");
+        var answered = new java.util.concurrent.atomic.AtomicInteger();
+        var answers = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+        var cancellation = new java.util.concurrent.CompletableFuture<Api.Response>();
+        try (var enrolling = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < teachers; i++) {
+                String teacher = "CC4-" + i;
+                enrolling.submit(() -> {
+                    var r = api.send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"" + teacher + "\"}");
+                    answers.put(teacher, r.status());
+                    // cancelled while sixteen enrollments are under way
+                    if (answered.incrementAndGet() == 60) {
+                        new Thread(() -> {
+                            try {
+                                cancellation.complete(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"));
+                            } catch (Exception e) {
+                                cancellation.completeExceptionally(e);
+                            }
+                        }).start();
+                    }
+                    return null;
+                });
+            }
+        }
+        assertEquals(200, cancellation.get().status(), cancellation.get().toString());
+        var booked = answers.entrySet().stream().filter(a -> a.getValue() == 201).map(Map.Entry::getKey).toList();
+        assertTrue(booked.size() >= 60 && booked.size() < teachers, booked.size() + " booked: the cancellation came too late to race");
+        assertEquals(teachers - booked.size(), answers.values().stream().filter(status -> status == 409).count(), answers.toString());
+        var statuses = statuses(project);
+        var stillSelected = statuses.entrySet().stream().filter(e -> !e.getValue().equals(EnrollmentStatus.WITHDRAWN.name())).toList();
+        assertEquals(List.of(), stillSelected, "a seat taken in the cancelled project");
+        assertEquals(new java.util.HashSet<>(booked), statuses.keySet(), "every 201 is a seat released, and no other");
+        assertEquals(Map.of("enrolled", 0, "411303", 0), held(project));
+    }
 }

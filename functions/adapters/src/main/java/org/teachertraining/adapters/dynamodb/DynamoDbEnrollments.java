@@ -81,7 +81,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
                 .updateExpression("SET quotaUsed = quotaUsed + :one, quotaFree = quotaFree - :one")
-                .conditionExpression("attribute_exists(PK) AND (quotaUnlimited = :true OR quotaFree > :zero)")
+                .conditionExpression("attribute_exists(PK) AND (quotaUnlimited = :true OR quotaFree > :zero) AND attribute_not_exists(closedAt)")
                 .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0), ":true", AttributeValue.fromBool(true)))
                 .build()).build());
         if (key != null) {
@@ -213,6 +213,18 @@ public final class DynamoDbEnrollments implements Enrollments {
         // a page of one status reads on until it is full: a project's NO_SHOW among thousands is not on its first page of 50
         return table.filledPage(request.expressionAttributeValues(values).build(), List.of("PK", "SK", "GSI2PK", "GSI2SK"), limit,
                 status != null, DynamoDbEnrollments::read);
+    }
+
+    /**
+     * Read from the table, not the project's index, and consistently: a seat booked the moment before is among them (the
+     * index is updated after the write, in DynamoDB a fraction of a second later), so a cancellation releases it.
+     */
+    @Override
+    public List<Enrollment> holdingSeats(String projectId) {
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s("ENROLLMENT#"))).build())
+                .items().stream().map(DynamoDbEnrollments::read).filter(e -> e.status().holdsSeat()).toList();
     }
 
     @Override

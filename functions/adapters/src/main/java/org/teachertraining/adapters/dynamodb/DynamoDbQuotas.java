@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 
 /**
  * Quotas: PK=PROJECT#id, SK=QUOTA#jurisdiction with quotaSeats, quotaAllocated, quotaUsed and quotaFree (= seats − allocated −
- * used, kept so that DynamoDB conditions can test it). An uncapped project root has {@code quotaUnlimited}. (The prefix keeps clear of DynamoDB reserved words.)
+ * used, kept so that DynamoDB conditions can test it). An uncapped project root has {@code quotaUnlimited}; a cancelled
+ * project's pools have {@code closedAt}. (The prefix keeps clear of DynamoDB reserved words.)
  * Allocation is optimistic: read both items, then one transaction conditioned on what was read.
  */
 public final class DynamoDbQuotas implements Quotas {
@@ -40,6 +42,23 @@ public final class DynamoDbQuotas implements Quotas {
     @Override
     public Optional<Quota> find(String projectId, String jurisdiction) {
         return table.get("PROJECT#" + projectId, "QUOTA#" + jurisdiction).map(i -> read(projectId, i));
+    }
+
+    /**
+     * {@code closedAt} on each of the project's quota items, {@value TrainingTable#MAX_TRANSACTION_ITEMS} to a transaction:
+     * a booking's and a promotion's writes are conditional on its absence.
+     */
+    @Override
+    public void close(String projectId, Instant at) {
+        var pools = ofProject(projectId);
+        for (int from = 0; from < pools.size(); from += TrainingTable.MAX_TRANSACTION_ITEMS) {
+            table.transact(pools.subList(from, Math.min(pools.size(), from + TrainingTable.MAX_TRANSACTION_ITEMS)).stream()
+                    .map(q -> TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                            .key(key("PROJECT#" + projectId, "QUOTA#" + q.jurisdiction()))
+                            .updateExpression("SET closedAt = if_not_exists(closedAt, :at)")
+                            .expressionAttributeValues(Map.of(":at", s(at.toString()))).build()).build())
+                    .toList());
+        }
     }
 
     @Override

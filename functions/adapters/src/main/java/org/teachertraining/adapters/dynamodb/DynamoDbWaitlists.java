@@ -5,6 +5,7 @@ import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.enrollment.Waitlists;
 import org.teachertraining.core.notification.Notification;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -95,9 +96,14 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.add(delete(pk(entry.projectId()), entrySk(entry)));
         items.addAll(notifications.delivery(notice));
         freedNotices.forEach(n -> items.addAll(notifications.delivery(n)));
+        int poolAt = items.size();
+        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
+                .key(key(pk(freed.projectId()), "QUOTA#" + freed.quotaJurisdiction()))
+                .conditionExpression("attribute_not_exists(closedAt)").build()).build());
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Promotion.PROMOTED;
         var codes = failedCodes.get();
+        if (failed(codes, poolAt)) return Promotion.POOL_CLOSED;
         if (failed(codes, 0)) return Promotion.SEAT_NOT_HELD;
         if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
         if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;

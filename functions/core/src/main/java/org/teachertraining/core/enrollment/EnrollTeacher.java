@@ -109,6 +109,9 @@ public final class EnrollTeacher {
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
         if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();
+        // a pool closed under the booking (Quotas#close): the project was cancelled while this request was under way
+        var cancelledMeanwhile = records.find(projectId, teacherId).project().filter(p -> p.cancelledAt() != null);
+        if (cancelledMeanwhile.isPresent()) return Outcome.refused(cancelled(cancelledMeanwhile.get(), "E2"));
         return Outcome.refused(Refusal.conflict("E1", Text.of(
                 "名额已满：" + access.tree().nameOf(pool.get()) + "的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
                 .withDetails(Map.of("quotaJurisdiction", pool.get())));

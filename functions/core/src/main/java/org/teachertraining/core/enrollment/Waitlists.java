@@ -37,7 +37,9 @@ public interface Waitlists {
         /** The entry is gone (promoted or removed meanwhile): nothing happened. */
         ENTRY_GONE,
         /** The waitlisted teacher holds a seat in the project already: nothing happened. */
-        ALREADY_ENROLLED
+        ALREADY_ENROLLED,
+        /** The pool is closed (the project cancelled meanwhile, {@link org.teachertraining.core.quota.Quotas#close}): nothing happened. */
+        POOL_CLOSED
     }
 
     Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices);

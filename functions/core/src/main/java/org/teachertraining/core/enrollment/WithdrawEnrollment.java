@@ -93,6 +93,7 @@ public final class WithdrawEnrollment {
     public Withdrawal release(Project project, Enrollment enrollment, String by, List<Notification> freedNotices, Instant at) {
         String projectId = project.id(), teacherId = enrollment.teacherId();
         // a cancelled project selects nobody (E2): its freed seat is promoted to no one, and no one is told they were selected
+        promotions:
         for (int attempt = 0; project.cancelledAt() == null && attempt < PROMOTION_ATTEMPTS; attempt++) {
             var candidate = firstEligible(project, enrollment.quotaJurisdiction(), teacherId);
             if (candidate.isEmpty()) break;
@@ -105,6 +106,7 @@ public final class WithdrawEnrollment {
                 case SEAT_NOT_HELD -> { return new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
                 case ENTRY_GONE -> { }                               // promoted by another withdrawal, or removed: the next one
+                case POOL_CLOSED -> { break promotions; }           // cancelled meanwhile: the seat goes back to its pool
             }
         }
         return new Withdrawal(enrollments.withdraw(enrollment, at, freedNotices)

@@ -339,6 +339,7 @@ public final class ProjectLifecycleRequests {
      */
     private void stop(Project p, java.time.Instant at, Caller by) {
         projects.markCancelled(p.id(), at);
+        quotas.close(p.id(), at);   // before the read: a booking under way lands before it, and is released, or is refused
         var selected = enrollments.holdingSeats(p.id()).stream().filter(e -> e.status() == EnrollmentStatus.SELECTED).toList();
         enrollments.withdrawAll(selected, at, e -> List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
         applications.moveAll(applications.ofProject(p.id()).stream().filter(a -> a.status() == TeacherApplication.Status.PENDING)

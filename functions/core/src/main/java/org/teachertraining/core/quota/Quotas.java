@@ -15,6 +15,14 @@ public interface Quotas {
         return ofProject(projectId).stream().mapToInt(Quota::used).sum();
     }
 
+    /**
+     * Closes every pool of the project: no seat is booked, nor passed from a waitlist, after this returns — the writes
+     * that take one are conditional on their pool being open. A cancellation closes them before it reads whom to
+     * release, so a booking under way as the project was cancelled either lands before that read, and is released, or
+     * is refused.
+     */
+    void close(String projectId, java.time.Instant at);
+
     /** Sets {@code child}'s seats, taking the difference from (or returning it to) {@code parent}'s free seats. */
     Allocation allocate(String projectId, String parent, String child, int seats);
 
