@@ -130,7 +130,7 @@ public final class Registration {
      * A project's seats by the holder's ID: an ID in another case (an ID card's "x" for "X") is the seat holder's, since IDs
      * are one whatever their case. For one ID, its seat is read alone, and the project's seats once, at the first ID that
      * holds none as typed; for a roster, which names most of them, the project's seats are read at once ({@link #readAll}):
-     * a Query a hundred seats instead of a read a row (1,000 rows: 10.4 s on the local runtime's on-disk store, 13.9 s before).
+     * in Query pages instead of a read a row (1,000 rows: 10.4 s on the local runtime's on-disk store, 13.9 s before).
      */
     private final class SeatHolders {
         private final Project project;
