@@ -224,4 +224,53 @@ class ProjectCancellationIT {
         assertEquals(new java.util.HashSet<>(booked), statuses.keySet(), "every 201 is a seat released, and no other");
         assertEquals(Map.of("enrolled", 0, "411303", 0), held(project));
     }
+
+    @Test
+    void noApplicationIsLeftWaitingInACancelledProject_notEvenOneBeingApprovedAsItWasCancelled() throws Exception {
+        int teachers = 240;
+        String project = api.project(province(), "CANCEL-5", "\"seats\":" + teachers + ",\"openToApplications\":true");
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":" + teachers + "}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411303", nanyang(), "{\"seats\":" + teachers + "}").status());
+        api.importTeachers(nanyang(), "CC5-", "411303", teachers);
+        try (var applying = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < teachers; i++) {
+                String teacher = "CC5-" + i;
+                applying.submit(() -> {
+                    String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"" + teacher + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"411303\",\"teacherId\":\""
+                            + teacher + "\"}").json().get("token").asText();
+                    assertEquals(201, api.send("POST", "/projects/" + project + "/applications", token, "{}").status());
+                    return null;
+                });
+            }
+        }
+        String county = api.token("cancel-wolong", "COUNTY_ADMIN", "411303");
+        var answered = new java.util.concurrent.atomic.AtomicInteger();
+        var cancellation = new java.util.concurrent.CompletableFuture<Api.Response>();
+        try (var approving = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < teachers; i++) {
+                String teacher = "CC5-" + i;
+                approving.submit(() -> {
+                    api.send("POST", "/projects/" + project + "/applications/" + teacher + "/decision", county, "{\"approved\":true}");
+                    // cancelled while sixteen approvals are under way
+                    if (answered.incrementAndGet() == 60) {
+                        new Thread(() -> {
+                            try {
+                                cancellation.complete(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"));
+                            } catch (Exception e) {
+                                cancellation.completeExceptionally(e);
+                            }
+                        }).start();
+                    }
+                    return null;
+                });
+            }
+        }
+        assertEquals(200, cancellation.get().status(), cancellation.get().toString());
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var byStatus = new DynamoDbTeacherApplications(table).ofProject(project).stream().collect(
+                java.util.stream.Collectors.groupingBy(a -> a.status().name(), java.util.stream.Collectors.counting()));
+        assertEquals(java.util.Set.of("APPROVED", "DECLINED"), byStatus.keySet(), "every application decided: " + byStatus);
+        assertEquals(List.of(), statuses(project).values().stream().filter(status -> !status.equals(EnrollmentStatus.WITHDRAWN.name())).toList());
+        assertEquals(Map.of("enrolled", 0, "411303", 0), held(project));
+    }
 }

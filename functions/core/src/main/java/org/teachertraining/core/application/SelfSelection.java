@@ -183,7 +183,11 @@ public final class SelfSelection {
         }
         var enrolled = enroll.execute(caller, projectId, teacherId, null);
         if (enrolled instanceof Outcome.Refused<EnrollTeacher.Enrolled> r) {
-            applications.move(app.with(TeacherApplication.Status.PENDING, null, null, null, null), EnumSet.of(TeacherApplication.Status.APPROVING));
+            // the project cancelled while it was being approved: declined as the cancellation declined those waiting, which it
+            // could not (this one was APPROVING then); otherwise it waits for a decision again
+            boolean stopped = projects.find(projectId).map(p -> p.cancelledAt() != null).orElse(false);
+            applications.move(stopped ? app.with(TeacherApplication.Status.DECLINED, caller.userId(), now, TeacherApplication.PROJECT_STOPPED, null)
+                    : app.with(TeacherApplication.Status.PENDING, null, null, null, null), EnumSet.of(TeacherApplication.Status.APPROVING));
             return Outcome.refused(r.refusal());
         }
         var enrollment = ((Outcome.Done<EnrollTeacher.Enrolled>) enrolled).value().enrollment();

@@ -14,6 +14,9 @@ public record TeacherApplication(String projectId, String teacherId, String teac
                                  Status status, String decidedBy, Instant decidedAt, String reason, String enrollmentId, Instant createdAt) {
     public enum Status { PENDING, APPROVING, APPROVED, DECLINED }
 
+    /** Why the applications of a cancelled (or rejected) project were declined: the reason a teacher reads beside the decision. */
+    public static final String PROJECT_STOPPED = "项目已取消，不再遴选";
+
     /** The application as the teacher's unit now responsible for it holds it (a teacher moved, or renamed). */
     public TeacherApplication of(Teacher teacher) {
         return new TeacherApplication(projectId, teacherId, teacher.name(), teacher.unit(), statement, status, decidedBy, decidedAt, reason,

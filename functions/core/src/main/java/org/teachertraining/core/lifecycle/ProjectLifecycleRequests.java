@@ -335,7 +335,7 @@ public final class ProjectLifecycleRequests {
     /**
      * The project runs no more: marked cancelled, so it selects and registers no one; its trainees not yet registered are
      * released and told, and the teachers' applications still awaiting a decision are declined (an approval under way is
-     * refused by the mark, E2, and comes back to PENDING, so a cancellation asked again declines it).
+     * refused, E2, and declines its application itself: {@code SelfSelection}).
      */
     private void stop(Project p, java.time.Instant at, Caller by) {
         projects.markCancelled(p.id(), at);
@@ -343,12 +343,9 @@ public final class ProjectLifecycleRequests {
         var selected = enrollments.holdingSeats(p.id()).stream().filter(e -> e.status() == EnrollmentStatus.SELECTED).toList();
         enrollments.withdrawAll(selected, at, e -> List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
         applications.moveAll(applications.ofProject(p.id()).stream().filter(a -> a.status() == TeacherApplication.Status.PENDING)
-                .map(a -> a.with(TeacherApplication.Status.DECLINED, by.userId(), at, STOPPED_REASON, null)).toList(),
+                .map(a -> a.with(TeacherApplication.Status.DECLINED, by.userId(), at, TeacherApplication.PROJECT_STOPPED, null)).toList(),
                 java.util.EnumSet.of(TeacherApplication.Status.PENDING));
     }
-
-    /** Why a stopped project's pending applications were declined: the reason a teacher reads beside the decision. */
-    static final String STOPPED_REASON = "项目已取消，不再遴选";
 
     private static Refusal noLifecycle(String projectId) {
         return Refusal.notFound(Text.of("项目尚未提交申报：" + projectId, "Project " + projectId + " has not applied yet"));
