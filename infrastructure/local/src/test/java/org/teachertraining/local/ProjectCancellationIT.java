@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A project's cancellation releases its selected trainees together ({@link DynamoDbEnrollments#withdrawAll}): the
  * trainees of one pool (quota unit) 24 to a transaction, each told once, every seat back in its pool exactly once, also
  * when a trainee left between the read and the write; and it declines the pending applications a hundred to a
- * transaction ({@link DynamoDbTeacherApplications#moveAll}). Teachers of 南阳市 (411300), whose counties no other test counts.
+ * transaction ({@link DynamoDbTeacherApplications#moveAll}). An enrollment or an approval under way as the project is
+ * cancelled takes no seat and leaves no application waiting. Teachers of 南阳市 (411300), whose counties no other test counts.
  */
 class ProjectCancellationIT {
     static Api api;
@@ -46,14 +47,22 @@ class ProjectCancellationIT {
         return api.token("cancel-nanyang", "CITY_ADMIN", "411300");
     }
 
-    /** A project with {@code seats.get(county)} seats for each county of 南阳市, each filled by that many of its teachers. */
-    static String filledProject(String code, String prefix, Map<String, Integer> seats) throws Exception {
+    /** A project with {@code seats.get(county)} seats for each county of 南阳市 ({@code extra}: more of the project's fields). */
+    static String project(String code, String extra, Map<String, Integer> seats) throws Exception {
         int all = seats.values().stream().mapToInt(Integer::intValue).sum();
-        String project = api.project(province(), code, "\"seats\":" + all);
+        String project = api.project(province(), code, "\"seats\":" + all + extra);
         assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":" + all + "}").status());
-        var enrolling = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
         for (var county : seats.entrySet()) {
             assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/" + county.getKey(), nanyang(), "{\"seats\":" + county.getValue() + "}").status());
+        }
+        return project;
+    }
+
+    /** {@link #project}, each county's seats filled by that many of its teachers, {@code prefix} + county + "-" + number. */
+    static String filledProject(String code, String prefix, Map<String, Integer> seats) throws Exception {
+        String project = project(code, "", seats);
+        var enrolling = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
+        for (var county : seats.entrySet()) {
             api.importTeachers(nanyang(), prefix + county.getKey() + "-", county.getKey(), county.getValue());
             for (int i = 0; i < county.getValue(); i++) {
                 enrolling.add(api.sendAsync("POST", "/projects/" + project + "/enrollments", nanyang(), "{\"teacherId\":\"" + prefix + county.getKey() + "-" + i + "\"}"));
@@ -62,6 +71,61 @@ class ProjectCancellationIT {
         }
         for (var e : enrolling) assertEquals(201, e.get().status(), e.get().toString());
         return project;
+    }
+
+    static String teacher(String teacherId, String county) throws Exception {
+        return api.send("POST", "/dev/tokens", null, "{\"sub\":\"" + teacherId + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"" + county
+                + "\",\"teacherId\":\"" + teacherId + "\"}").json().get("token").asText();
+    }
+
+    /** {@code count} teachers of the county, {@code prefix} + number, imported, each applying to the project (eight at a time). */
+    static void applications(String project, String prefix, String county, int count) throws Exception {
+        api.importTeachers(nanyang(), prefix, county, count);
+        try (var applying = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var applied = new ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < count; i++) {
+                String teacherId = prefix + i;
+                applied.add(applying.submit(() -> api.send("POST", "/projects/" + project + "/applications", teacher(teacherId, county), "{}")));
+            }
+            for (var a : applied) assertEquals(201, a.get().status(), a.get().toString());
+        }
+    }
+
+    /**
+     * Sends {@code request(i)} for i = 0 … {@code count} − 1, sixteen at a time, and the project's cancellation when the
+     * sixtieth has answered, while sixteen are under way; answers the cancellation's response once all have answered.
+     */
+    static Api.Response cancelledWhileUnderWay(String project, int count, java.util.function.IntFunction<Api.Response> request) throws Exception {
+        var answered = new java.util.concurrent.atomic.AtomicInteger();
+        var cancellation = new java.util.concurrent.CompletableFuture<Api.Response>();
+        try (var sending = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                sending.submit(() -> {
+                    request.apply(n);
+                    if (answered.incrementAndGet() == 60) {
+                        new Thread(() -> {
+                            try {
+                                cancellation.complete(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"));
+                            } catch (Exception e) {
+                                cancellation.completeExceptionally(e);
+                            }
+                        }).start();
+                    }
+                    return null;
+                });
+            }
+        }
+        return cancellation.get();
+    }
+
+    /** A request that fails the test when it cannot be sent (an answer of any status is an answer). */
+    static Api.Response send(String method, String path, String token, String body) {
+        try {
+            return api.send(method, path, token, body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Each enrollment's status, by teacher. */
@@ -85,9 +149,7 @@ class ProjectCancellationIT {
 
     /** The notices in the teacher's inbox that the project was cancelled. */
     static List<JsonNode> cancellationNotices(String teacherId, String county, String project) throws Exception {
-        String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"" + teacherId + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"" + county
-                + "\",\"teacherId\":\"" + teacherId + "\"}").json().get("token").asText();
-        return NotificationsIT.inbox(token, project).stream().filter(n -> n.get("title").get("zh").asText().startsWith("项目已取消")).toList();
+        return NotificationsIT.inbox(teacher(teacherId, county), project).stream().filter(n -> n.get("title").get("zh").asText().startsWith("项目已取消")).toList();
     }
 
     @Test
@@ -147,18 +209,8 @@ class ProjectCancellationIT {
 
     @Test
     void pendingApplicationsAreDeclinedAHundredAtATime_butOneDecidedMeanwhileKeepsItsDecision() throws Exception {
-        String project = api.project(province(), "CANCEL-3", "\"seats\":150,\"openToApplications\":true");
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":150}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411302", nanyang(), "{\"seats\":150}").status());
-        api.importTeachers(nanyang(), "CC3-", "411302", 150);
-        var applying = new ArrayList<java.util.concurrent.CompletableFuture<Api.Response>>();
-        for (int i = 0; i < 150; i++) {
-            String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"CC3-" + i + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"411302\",\"teacherId\":\"CC3-" + i + "\"}")
-                    .json().get("token").asText();
-            applying.add(api.sendAsync("POST", "/projects/" + project + "/applications", teacher, "{}"));
-            if (applying.size() % 8 == 0) for (var a : applying.subList(applying.size() - 8, applying.size())) assertEquals(201, a.get().status(), a.get().toString());
-        }
-        for (var a : applying) assertEquals(201, a.get().status(), a.get().toString());
+        String project = project("CANCEL-3", ",\"openToApplications\":true", Map.of("411302", 150));
+        applications(project, "CC3-", "411302", 150);
         var sent = new ArrayList<String>();
         var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString(), List.of(CreditPostingIT.counting(sent))), "TrainingTable");
         var applications = new DynamoDbTeacherApplications(table);
@@ -171,7 +223,7 @@ class ProjectCancellationIT {
 
         var at = Instant.now();
         sent.clear();
-        int moved = applications.moveAll(read.stream().map(a -> a.with(TeacherApplication.Status.DECLINED, "cancel-province", at, "项目已取消，不再遴选", null)).toList(),
+        int moved = applications.moveAll(read.stream().map(a -> a.with(TeacherApplication.Status.DECLINED, "cancel-province", at, TeacherApplication.PROJECT_STOPPED, null)).toList(),
                 EnumSet.of(TeacherApplication.Status.PENDING));
 
         assertEquals(149, moved);
@@ -179,42 +231,23 @@ class ProjectCancellationIT {
         assertEquals(List.of("TransactWriteItems", "TransactWriteItems"), sent.subList(0, 2));
         assertEquals(50, sent.subList(2, sent.size()).stream().filter("PutItem"::equals).count(), sent.toString());
         assertEquals("名额已满", applications.find(project, "CC3-9").orElseThrow().reason());
-        assertEquals("项目已取消，不再遴选", applications.find(project, "CC3-149").orElseThrow().reason());
+        assertEquals(TeacherApplication.PROJECT_STOPPED, applications.find(project, "CC3-149").orElseThrow().reason());
         assertEquals(150, applications.ofProject(project).stream().filter(a -> a.status() == TeacherApplication.Status.DECLINED).count());
     }
 
     @Test
     void noSeatStaysTakenInACancelledProject_notEvenOneBookedByAnEnrollmentUnderWayAsItWasCancelled() throws Exception {
         int teachers = 240;
-        String project = api.project(province(), "CANCEL-4", "\"seats\":" + teachers);
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":" + teachers + "}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411303", nanyang(), "{\"seats\":" + teachers + "}").status());
+        String project = project("CANCEL-4", "", Map.of("411303", teachers));
         api.importTeachers(nanyang(), "CC4-", "411303", teachers);
         String county = api.token("cancel-wolong", "COUNTY_ADMIN", "411303");
-        var answered = new java.util.concurrent.atomic.AtomicInteger();
         var answers = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
-        var cancellation = new java.util.concurrent.CompletableFuture<Api.Response>();
-        try (var enrolling = java.util.concurrent.Executors.newFixedThreadPool(16)) {
-            for (int i = 0; i < teachers; i++) {
-                String teacher = "CC4-" + i;
-                enrolling.submit(() -> {
-                    var r = api.send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"" + teacher + "\"}");
-                    answers.put(teacher, r.status());
-                    // cancelled while sixteen enrollments are under way
-                    if (answered.incrementAndGet() == 60) {
-                        new Thread(() -> {
-                            try {
-                                cancellation.complete(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"));
-                            } catch (Exception e) {
-                                cancellation.completeExceptionally(e);
-                            }
-                        }).start();
-                    }
-                    return null;
-                });
-            }
-        }
-        assertEquals(200, cancellation.get().status(), cancellation.get().toString());
+        var cancellation = cancelledWhileUnderWay(project, teachers, i -> {
+            var r = send("POST", "/projects/" + project + "/enrollments", county, "{\"teacherId\":\"CC4-" + i + "\"}");
+            answers.put("CC4-" + i, r.status());
+            return r;
+        });
+        assertEquals(200, cancellation.status(), cancellation.toString());
         var booked = answers.entrySet().stream().filter(a -> a.getValue() == 201).map(Map.Entry::getKey).toList();
         assertTrue(booked.size() >= 60 && booked.size() < teachers, booked.size() + " booked: the cancellation came too late to race");
         assertEquals(teachers - booked.size(), answers.values().stream().filter(status -> status == 409).count(), answers.toString());
@@ -228,44 +261,12 @@ class ProjectCancellationIT {
     @Test
     void noApplicationIsLeftWaitingInACancelledProject_notEvenOneBeingApprovedAsItWasCancelled() throws Exception {
         int teachers = 240;
-        String project = api.project(province(), "CANCEL-5", "\"seats\":" + teachers + ",\"openToApplications\":true");
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province(), "{\"seats\":" + teachers + "}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411303", nanyang(), "{\"seats\":" + teachers + "}").status());
-        api.importTeachers(nanyang(), "CC5-", "411303", teachers);
-        try (var applying = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < teachers; i++) {
-                String teacher = "CC5-" + i;
-                applying.submit(() -> {
-                    String token = api.send("POST", "/dev/tokens", null, "{\"sub\":\"" + teacher + "\",\"role\":\"TEACHER\",\"jurisdiction\":\"411303\",\"teacherId\":\""
-                            + teacher + "\"}").json().get("token").asText();
-                    assertEquals(201, api.send("POST", "/projects/" + project + "/applications", token, "{}").status());
-                    return null;
-                });
-            }
-        }
+        String project = project("CANCEL-5", ",\"openToApplications\":true", Map.of("411303", teachers));
+        applications(project, "CC5-", "411303", teachers);
         String county = api.token("cancel-wolong", "COUNTY_ADMIN", "411303");
-        var answered = new java.util.concurrent.atomic.AtomicInteger();
-        var cancellation = new java.util.concurrent.CompletableFuture<Api.Response>();
-        try (var approving = java.util.concurrent.Executors.newFixedThreadPool(16)) {
-            for (int i = 0; i < teachers; i++) {
-                String teacher = "CC5-" + i;
-                approving.submit(() -> {
-                    api.send("POST", "/projects/" + project + "/applications/" + teacher + "/decision", county, "{\"approved\":true}");
-                    // cancelled while sixteen approvals are under way
-                    if (answered.incrementAndGet() == 60) {
-                        new Thread(() -> {
-                            try {
-                                cancellation.complete(api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"));
-                            } catch (Exception e) {
-                                cancellation.completeExceptionally(e);
-                            }
-                        }).start();
-                    }
-                    return null;
-                });
-            }
-        }
-        assertEquals(200, cancellation.get().status(), cancellation.get().toString());
+        var cancellation = cancelledWhileUnderWay(project, teachers,
+                i -> send("POST", "/projects/" + project + "/applications/CC5-" + i + "/decision", county, "{\"approved\":true}"));
+        assertEquals(200, cancellation.status(), cancellation.toString());
         var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
         var byStatus = new DynamoDbTeacherApplications(table).ofProject(project).stream().collect(
                 java.util.stream.Collectors.groupingBy(a -> a.status().name(), java.util.stream.Collectors.counting()));

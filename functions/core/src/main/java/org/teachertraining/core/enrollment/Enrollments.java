@@ -45,7 +45,7 @@ public interface Enrollments {
     /**
      * {@link #withdraw} of each enrollment, each teacher told by {@code notices} in the same write as their own withdrawal,
      * in as few writes as the store allows (a project's cancellation releases all its selected trainees in one request);
-     * answers those withdrawn, in their order. An enrollment that no longer holds its seat as read is left as it is.
+     * answers those withdrawn. An enrollment that no longer holds its seat as read is left as it is.
      */
     default List<Enrollment> withdrawAll(List<Enrollment> selected, Instant at,
                                          java.util.function.Function<Enrollment, List<org.teachertraining.core.notification.Notification>> notices) {
