@@ -342,13 +342,19 @@ class EnrollTeacherTest {
         assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
     }
 
-    @Test
-    void e7_aWithdrawalFromACancelledProjectPromotesNobody() {
+    /** A project of one seat, T1 holding it and W1 waiting for it. */
+    org.teachertraining.core.project.Project oneSeatTakenAndOneWaiting() {
         var p = w.projectWithCountySeats(1);
         for (String id : List.of("T1", "W1")) w.addTeacher(id, "411523");
         done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
         done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W1"));
-        // cancelled, its trainees not released yet: the cancellation marks the project first, then withdraws them one by one
+        return p;
+    }
+
+    @Test
+    void e7_aWithdrawalFromACancelledProjectPromotesNobody() {
+        var p = oneSeatTakenAndOneWaiting();
+        // cancelled, its trainees not released yet: the cancellation marks the project first, then releases them
         w.ports.projects.markCancelled(p.id(), w.clock.instant());
         w.ports.notices.clear();
         var withdrawal = done(w.withdraw.execute(World.XIN_COUNTY, p.id(), "T1"));
@@ -388,10 +394,7 @@ class EnrollTeacherTest {
 
     @Test
     void e7_aWithdrawalUnderWayAsItsProjectIsCancelledPromotesNobody() {
-        var p = w.projectWithCountySeats(1);
-        for (String id : List.of("T1", "W1")) w.addTeacher(id, "411523");
-        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
-        done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W1"));
+        var p = oneSeatTakenAndOneWaiting();
         var asRead = w.ports.projects.find(p.id()).orElseThrow();
         var t1 = w.ports.enrollments.find(p.id(), "T1").orElseThrow();
         // the withdrawal read the project before the cancellation closed its pools
