@@ -180,6 +180,20 @@ class ProjectCancellationIT {
     }
 
     @Test
+    void twoCancellationsAtOnceReleaseEachTraineeOnce() throws Exception {
+        String project = filledProject("CANCEL-6", "CC6-", Map.of("411302", 50));
+        var both = List.of(
+                api.sendAsync("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"),
+                api.sendAsync("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}"));
+        for (var c : both) assertEquals(200, c.get().status(), c.get().toString());
+        assertEquals(java.util.Set.of(EnrollmentStatus.WITHDRAWN.name()), new java.util.HashSet<>(statuses(project).values()));
+        assertEquals(Map.of("enrolled", 0, "411302", 0), held(project), "every seat back in its pool, once");
+        for (var teacher : List.of("CC6-411302-0", "CC6-411302-24", "CC6-411302-49")) {
+            assertEquals(1, cancellationNotices(teacher, "411302", project).size(), teacher);
+        }
+    }
+
+    @Test
     void aTraineeWhoLeftAfterTheReadKeepsTheirOwnRecord_andTheirSeatIsReturnedOnce() throws Exception {
         String project = filledProject("CANCEL-2", "CC2-", Map.of("411302", 30));
         var sent = new ArrayList<String>();
