@@ -93,4 +93,14 @@ class AllocateQuotaTest {
         assertNull(all.get(0).available()); // the uncapped root
         assertEquals(1, done(w.listQuotas.execute(World.XIN_COUNTY, p.id())).size());
     }
+
+    @Test
+    void aCancelledProjectsPoolsHaveNoSeatAvailable() {
+        var p = w.projectWithCountySeats(3);
+        w.ports.projects.markCancelled(p.id(), w.clock.instant());
+        var rows = done(w.listQuotas.execute(World.PROVINCE, p.id()));
+        assertEquals(3, rows.size());
+        assertEquals(java.util.List.of(0L, 0L, 0L), rows.stream().map(row -> row.available()).toList(), "the uncapped root too");
+        assertEquals(3, rows.get(2).seats(), "the seats it was given stay on record");
+    }
 }

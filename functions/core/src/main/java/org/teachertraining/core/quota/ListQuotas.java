@@ -17,7 +17,7 @@ public final class ListQuotas {
     /**
      * One row: {@code used} = seats passed on to children + enrollments from the own pool (what the seats
      * cannot be reduced below); {@code enrolled} = enrollments anywhere in the subtree; {@code available}
-     * = seats still free in the own pool (null when uncapped).
+     * = seats still free in the own pool (null when uncapped; 0 once the project is cancelled: its pools are closed).
      */
     public record Row(String jurisdiction, String name, Integer seats, int allocated, int used, int enrolled, Long available) {}
 
@@ -38,9 +38,11 @@ public final class ListQuotas {
         if (!caller.hasRole(READERS)) {
             return Outcome.refused(Access.roleRefusal(READERS));
         }
-        if (projects.find(projectId).isEmpty()) {
+        var project = projects.find(projectId);
+        if (project.isEmpty()) {
             return Outcome.refused(NotFound.project(projectId));
         }
+        boolean closed = project.get().cancelledAt() != null;
         var all = quotas.ofProject(projectId);
         var tree = access.tree();
         return Outcome.done(all.stream()
@@ -50,7 +52,7 @@ public final class ListQuotas {
                         tree.find(q.jurisdiction()).map(Jurisdiction::name).orElse(q.jurisdiction()),
                         q.seats(), q.allocated(), q.allocated() + q.used(),
                         Quota.enrolledWithin(q.jurisdiction(), all, tree),
-                        q.unlimited() ? null : q.free()))
+                        closed ? Long.valueOf(0) : q.unlimited() ? null : q.free()))
                 .toList());
     }
 }
