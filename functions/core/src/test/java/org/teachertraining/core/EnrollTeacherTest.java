@@ -5,7 +5,13 @@ import org.teachertraining.core.common.Refusal;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
+import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.enrollment.SelectionRecords;
+import org.teachertraining.core.enrollment.WithdrawEnrollment;
 import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.integrity.IntegrityRecords;
+import org.teachertraining.core.integrity.Recourse;
+import org.teachertraining.core.notification.Notification;
 import org.teachertraining.core.program.ProgramLevel;
 import org.teachertraining.core.project.Eligibility;
 import org.teachertraining.core.teacher.SaveTeacher;
@@ -405,6 +411,63 @@ class EnrollTeacherTest {
         assertNull(withdrawal.promoted(), "nobody is selected into a cancelled project");
         assertTrue(w.ports.enrollments.find(p.id(), "W1").isEmpty());
         assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    /**
+     * The world's integrity files, where a no-show of {@code teacherId} is written just after their file is first read:
+     * a ban written while a selection that read no ban is under way.
+     */
+    IntegrityRecords bannedJustAfterTheRead(String teacherId) {
+        var files = w.ports.integrity;
+        return new IntegrityRecords() {
+            boolean first = true;
+            public List<IntegrityRecord> ofTeacher(String id) {
+                var read = files.ofTeacher(id);
+                if (first && id.equals(teacherId)) {
+                    first = false;
+                    files.add(IntegrityRecord.of(teacherId, IntegrityRecord.Kind.NO_SHOW,
+                            "an-earlier-project", LocalDate.of(2020, 8, 31)));
+                }
+                return read;
+            }
+            public void add(IntegrityRecord r) { files.add(r); }
+            public void add(IntegrityRecord r, List<Notification> n) { files.add(r, n); }
+            public java.util.Map<String, Recourse> recourseOf(String id) { return files.recourseOf(id); }
+            public boolean saveRecourse(Recourse r, IntegrityRecord record, String unit,
+                                        List<Notification> n) { return files.saveRecourse(r, record, unit, n); }
+            public org.teachertraining.core.common.Page<Awaiting> awaitingDecision(String prefix, Recourse.Status status, String cursor, int limit) {
+                return files.awaitingDecision(prefix, status, cursor, limit);
+            }
+        };
+    }
+
+    EnrollTeacher enrollReading(IntegrityRecords integrity) {
+        return new EnrollTeacher(
+                SelectionRecords.of(w.ports.projects, w.ports.teachers, w.ports.enrollments, w.ports.waitlists),
+                w.ports.quotas, w.ports.enrollments, integrity, w.ports.hours, new org.teachertraining.core.credit.RequirementCycles(w.requirements), w.access, w.clock);
+    }
+
+    @Test
+    void e4_aTeacherBannedWhileTheirSelectionIsUnderWayTakesNoSeat() {
+        var p = w.projectWithCountySeats(2);
+        w.addTeacher("T1", "411523");
+        // the booking checks the ban itself (Enrollments#book): the rules read no ban, the booking meets it
+        var refusal = refused(enrollReading(bannedJustAfterTheRead("T1")).execute(World.XIN_COUNTY, p.id(), "T1", null));
+        assertEquals("E4", refusal.rule(), refusal.message().zh());
+        assertEquals("2023-08-31", refusal.details().get("bannedUntil"));
+        assertTrue(w.ports.enrollments.find(p.id(), "T1").isEmpty());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used());
+    }
+
+    @Test
+    void e4_aWaitlistedTeacherBannedWhileTheSeatIsFreedIsNotPromoted() {
+        var p = oneSeatTakenAndOneWaiting();
+        var withdraw = new WithdrawEnrollment(w.ports.projects, w.ports.enrollments, w.ports.teachers, w.ports.waitlists,
+                enrollReading(bannedJustAfterTheRead("W1")), w.access, w.clock);
+        var withdrawal = done(withdraw.execute(World.XIN_COUNTY, p.id(), "T1"));
+        assertNull(withdrawal.promoted(), "W1 was banned as the seat was freed");
+        assertTrue(w.ports.enrollments.find(p.id(), "W1").isEmpty());
+        assertEquals(0, w.ports.quotas.find(p.id(), "411523").orElseThrow().used(), "the seat back in its pool");
     }
 
     @Test

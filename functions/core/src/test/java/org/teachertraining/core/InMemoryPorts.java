@@ -46,6 +46,12 @@ public final class InMemoryPorts {
     private final Map<String, Project> projectMap = new HashMap<>();
     private final Map<String, Quota> quotaMap = new TreeMap<>();
     private final java.util.Set<String> closedProjects = new java.util.HashSet<>();   // Quotas#close
+
+    /** E4 checked in the booking itself, as the stored adapters check it (their ban mark): a ban in force on the booking's day. */
+    private boolean banned(String teacherId, org.teachertraining.core.program.ProgramLevel level, Instant at) {
+        return level != null && level.isProvincialOrAbove()
+                && !integrity.banning(teacherId, at.atZone(org.teachertraining.core.common.ChinaTime.ZONE).toLocalDate()).isEmpty();
+    }
     private final Map<String, Teacher> teacherMap = new HashMap<>();
     /** Teacher IDs by their upper case: who holds each (Teachers.save refuses another case of one held). */
     private final Map<String, String> teacherIds = new HashMap<>();
@@ -159,6 +165,7 @@ public final class InMemoryPorts {
                 if (key != null && keyMap.containsKey(e.projectId() + "/" + key.userId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.userId() + "/" + key.key()));
                 var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
                 if (existing != null && existing.status().holdsSeat()) return new Booking.AlreadyEnrolled(existing);
+                if (banned(e.teacherId(), e.projectLevel(), e.createdAt())) return new Booking.Banned();
                 var pool = quotaMap.get(e.projectId() + "/" + e.quotaJurisdiction());
                 if (pool == null || pool.free() <= 0 || closedProjects.contains(e.projectId())) return new Booking.PoolFull();
                 quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() + 1));
@@ -241,6 +248,7 @@ public final class InMemoryPorts {
                 var other = enrollmentMap.get(promoted.projectId() + "/" + promoted.teacherId());
                 if (other != null && other.status().holdsSeat()) return Promotion.ALREADY_ENROLLED;
                 if (closedProjects.contains(freed.projectId())) return Promotion.POOL_CLOSED;
+                if (banned(promoted.teacherId(), promoted.projectLevel(), at)) return Promotion.BANNED;
                 enrollmentMap.put(freed.projectId() + "/" + freed.teacherId(), current.withdrawn(at));
                 enrollmentMap.put(promoted.projectId() + "/" + promoted.teacherId(), promoted);
                 remove(entry);

@@ -38,10 +38,12 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
 public final class DynamoDbEnrollments implements Enrollments {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
+    private final BanMarks banMarks;
 
     public DynamoDbEnrollments(TrainingTable table) {
         this.table = table;
         this.notifications = new DynamoDbNotifications(table);
+        this.banMarks = new BanMarks(table, new DynamoDbIntegrityRecords(table));
     }
 
     @Override
@@ -65,13 +67,17 @@ public final class DynamoDbEnrollments implements Enrollments {
         for (int attempt = 1; ; attempt++) {
             var booking = bookOnce(e, key, notice, leaving);
             if (booking != null) return booking;
-            // the teacher was taken off the waitlist and put on it again since it was read: take the entry now listed
-            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the waitlist entry of " + e.teacherId() + " kept changing");
+            // the teacher was taken off the waitlist and put on it again since it was read (take the entry now listed),
+            // or their ban mark outlasted every ban in force and was taken down
+            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the booking of " + e.teacherId() + " kept meeting changed records");
             leaving = DynamoDbWaitlists.guarded(table, e.projectId(), e.teacherId()).orElse(null);
         }
     }
 
-    /** The booking's transaction; null when only the waitlist guard refused it (it names another entry now). */
+    /**
+     * The booking's transaction; null when it is to be sent again: the waitlist guard alone refused it (it names another
+     * entry now), or the teacher's ban mark did and no ban is in force ({@link BanMarks#stillBanned}).
+     */
     private Booking bookOnce(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(write(e))
@@ -93,6 +99,8 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (notice != null) items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
         int guardAt = items.size();
         if (leaving != null) items.addAll(DynamoDbWaitlists.leaving(table, leaving));
+        int banAt = items.size();
+        banMarks.check(e.teacherId(), e.projectLevel(), e.createdAt()).ifPresent(items::add);
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();
@@ -102,6 +110,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (failed(codes, 0)) {
             return new Booking.AlreadyEnrolled(find(e.projectId(), e.teacherId()).orElseThrow());
         }
+        if (failed(codes, banAt)) return banMarks.stillBanned(e.teacherId(), e.createdAt()) ? new Booking.Banned() : null;
         if (leaving != null && failed(codes, guardAt) && !failed(codes, 1)) return null;
         return new Booking.PoolFull();
     }

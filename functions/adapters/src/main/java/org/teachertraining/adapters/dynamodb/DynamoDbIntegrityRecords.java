@@ -23,24 +23,35 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 public final class DynamoDbIntegrityRecords implements IntegrityRecords {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
+    private final BanMarks marks;
 
     public DynamoDbIntegrityRecords(TrainingTable table) {
         this.table = table;
         this.notifications = new DynamoDbNotifications(table);
+        this.marks = new BanMarks(table, this);
     }
 
+    /** The record, then its teacher's ban mark raised ({@link BanMarks}): a booking from then on is checked against it. */
     @Override
     public void add(IntegrityRecord r) {
         table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item(r)).build());
+        marks.raise(r);
     }
 
-    /** The record and its notices in one transaction; if the notices were delivered already (a repeat), the record alone. */
+    /**
+     * The record and its notices in one transaction; if the notices were delivered already (a repeat), the record alone.
+     * Then its teacher's ban mark raised ({@link BanMarks}).
+     */
     @Override
     public void add(IntegrityRecord r, List<Notification> notices) {
         var items = new ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder()
                 .put(Put.builder().tableName(table.name()).item(item(r)).build()).build()));
         for (var n : notices) items.addAll(notifications.delivery(n));
-        if (table.transact(items).isPresent()) add(r);   // only a notice's guard can refuse: delivered with the record before
+        if (table.transact(items).isPresent()) {
+            add(r);   // only a notice's guard can refuse: delivered with the record before
+        } else {
+            marks.raise(r);
+        }
     }
 
     /** The record's item: its key, its type, the record as JSON; put unconditionally (the same record again replaces it). */
@@ -95,7 +106,10 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         var items = new ArrayList<TransactWriteItem>(List.of(TransactWriteItem.builder().put(put.build()).build()));
         for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's ID is the step's: new
         var failed = table.transact(items);
-        if (failed.isEmpty()) return true;
+        if (failed.isEmpty()) {
+            if (!r.liftsBan()) marks.raise(record);   // a ban the province upheld, or reinstated, bars bookings again
+            return true;
+        }
         if (TrainingTable.failed(failed.get(), 0)) return false;
         throw new IllegalStateException("a notice of this step was delivered before the step: " + failed.get());
     }

@@ -33,10 +33,12 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
 public final class DynamoDbWaitlists implements Waitlists {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
+    private final BanMarks banMarks;
 
     public DynamoDbWaitlists(TrainingTable table, DynamoDbNotifications notifications) {
         this.table = table;
         this.notifications = notifications;
+        this.banMarks = new BanMarks(table, new DynamoDbIntegrityRecords(table));
     }
 
     @Override
@@ -79,6 +81,16 @@ public final class DynamoDbWaitlists implements Waitlists {
 
     @Override
     public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices) {
+        for (int attempt = 1; ; attempt++) {
+            var promotion = promoteOnce(freed, at, promoted, entry, notice, freedNotices);
+            if (promotion != null) return promotion;
+            // the promoted teacher's ban mark outlasted every ban in force and was taken down
+            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the ban mark of " + promoted.teacherId() + " kept changing");
+        }
+    }
+
+    /** The promotion's transaction; null when the promoted teacher's ban mark alone refused it and no ban is in force ({@link BanMarks}). */
+    private Promotion promoteOnce(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key(pk(freed.projectId()), "ENROLLMENT#" + freed.teacherId()))
@@ -100,6 +112,8 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
                 .key(key(pk(freed.projectId()), "QUOTA#" + freed.quotaJurisdiction()))
                 .conditionExpression("attribute_not_exists(closedAt)").build()).build());
+        int banAt = items.size();
+        banMarks.check(promoted.teacherId(), promoted.projectLevel(), at).ifPresent(items::add);
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Promotion.PROMOTED;
         var codes = failedCodes.get();
@@ -107,6 +121,7 @@ public final class DynamoDbWaitlists implements Waitlists {
         if (failed(codes, 0)) return Promotion.SEAT_NOT_HELD;
         if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
         if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;
+        if (failed(codes, banAt)) return banMarks.stillBanned(promoted.teacherId(), at) ? Promotion.BANNED : null;
         throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notices' IDs are unique per enrollment
     }
 

@@ -109,6 +109,8 @@ public final class EnrollTeacher {
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
         if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();
+        // banned while this request was under way (the booking checks the teacher's ban, Enrollments#book): the file says why
+        if (booking instanceof Enrollments.Booking.Banned) return Outcome.refused(banned(project, t).orElseGet(EnrollTeacher::bannedMeanwhile));
         // a pool closed under the booking (Quotas#close): the project was cancelled while this request was under way
         var cancelledMeanwhile = records.find(projectId, teacherId).project().filter(p -> p.cancelledAt() != null);
         if (cancelledMeanwhile.isPresent()) return Outcome.refused(cancelled(cancelledMeanwhile.get(), "E2"));
@@ -154,6 +156,11 @@ public final class EnrollTeacher {
                 .withDetails(Map.of("selectionCutoff", project.selectionCutoff().atZone(ChinaTime.ZONE).toOffsetDateTime().toString())));
     }
 
+    /** A booking refused by a ban that was lifted again before the file could be read: rare, and worth a retry. */
+    private static Refusal bannedMeanwhile() {
+        return Refusal.conflict(null, Text.of("该教师的诚信记录刚有变动，请重新遴选", "The teacher's integrity file changed during the request: enroll again"));
+    }
+
     /** A cancelled project selects (E2) and registers (E8) no one. */
     static Refusal cancelled(Project project, String rule) {
         String at = ChinaTime.readable(project.cancelledAt());
@@ -169,18 +176,19 @@ public final class EnrollTeacher {
             return Optional.of(Refusal.unprocessable("E3", ineligible.get().message(),
                     Map.of("criterion", ineligible.get().criterion())));
         }
-        if (project.level().isProvincialOrAbove()) {
-            var ban = integrity.banning(t.id(), today).stream()
-                    .max(Comparator.comparing(IntegrityRecord::bannedUntil));
-            if (ban.isPresent()) {
-                return Optional.of(Refusal.unprocessable("E4", Text.of(
-                        "该教师因诚信记录（" + ban.get().kind().zh() + "，" + ban.get().occurredOn() + "）在 " + ban.get().bannedUntil() + " 前不得参加省级及以上项目",
-                        "The teacher is banned from provincial and national projects until " + ban.get().bannedUntil()
-                                + " (" + org.teachertraining.core.common.Labels.of(ban.get().kind()).en().toLowerCase(java.util.Locale.ROOT) + " on " + ban.get().occurredOn() + ")"),
-                        Map.of("bannedUntil", ban.get().bannedUntil().toString(), "reason", ban.get().kind().name())));
-            }
-        }
-        return checkNeedlessRepeat(project, t);
+        return banned(project, t).or(() -> checkNeedlessRepeat(project, t));
+    }
+
+    /** E4: the teacher's integrity file bars them from a provincial or national project today. */
+    private Optional<Refusal> banned(Project project, Teacher t) {
+        if (!project.level().isProvincialOrAbove()) return Optional.empty();
+        return integrity.banning(t.id(), ChinaTime.today(clock)).stream()
+                .max(Comparator.comparing(IntegrityRecord::bannedUntil))
+                .map(ban -> Refusal.unprocessable("E4", Text.of(
+                        "该教师因诚信记录（" + ban.kind().zh() + "，" + ban.occurredOn() + "）在 " + ban.bannedUntil() + " 前不得参加省级及以上项目",
+                        "The teacher is banned from provincial and national projects until " + ban.bannedUntil()
+                                + " (" + org.teachertraining.core.common.Labels.of(ban.kind()).en().toLowerCase(java.util.Locale.ROOT) + " on " + ban.occurredOn() + ")"),
+                        Map.of("bannedUntil", ban.bannedUntil().toString(), "reason", ban.kind().name())));
     }
 
     /** E5: no selection of teachers who already met the year's hours, nor past the national-participation cap. */

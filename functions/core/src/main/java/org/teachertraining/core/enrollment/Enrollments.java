@@ -85,5 +85,8 @@ public interface Enrollments {
 
         /** The idempotency key was taken meanwhile by another request. */
         record KeyTaken(IdempotencyRecord record) implements Booking {}
+
+        /** E4: the teacher was banned from provincial and national projects after the rules were checked. */
+        record Banned() implements Booking {}
     }
 }

@@ -39,7 +39,9 @@ public interface Waitlists {
         /** The waitlisted teacher holds a seat in the project already: nothing happened. */
         ALREADY_ENROLLED,
         /** The pool is closed (the project cancelled meanwhile, {@link org.teachertraining.core.quota.Quotas#close}): nothing happened. */
-        POOL_CLOSED
+        POOL_CLOSED,
+        /** E4: the waitlisted teacher was banned after their eligibility was read: nothing happened. */
+        BANNED
     }
 
     Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices);

@@ -105,7 +105,7 @@ public final class WithdrawEnrollment {
                 case PROMOTED -> { return new Withdrawal(enrollment.withdrawn(at), promoted); }
                 case SEAT_NOT_HELD -> { return new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
-                case ENTRY_GONE -> { }                               // promoted by another withdrawal, or removed: the next one
+                case ENTRY_GONE, BANNED -> { }                       // promoted by another withdrawal, removed, or banned: the next one
                 case POOL_CLOSED -> { break promotions; }           // cancelled meanwhile: the seat goes back to its pool
             }
         }

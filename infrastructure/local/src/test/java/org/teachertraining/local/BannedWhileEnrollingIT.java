@@ -1,0 +1,129 @@
+package org.teachertraining.local;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teachertraining.adapters.aws.AwsClients;
+import org.teachertraining.adapters.dynamodb.DynamoDbIntegrityRecords;
+import org.teachertraining.adapters.dynamodb.StoredSelection;
+import org.teachertraining.adapters.dynamodb.TrainingTable;
+import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.integrity.IntegrityRecord;
+import org.teachertraining.core.jurisdiction.JurisdictionTree;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * E4 under concurrent requests: a teacher banned while their enrollment in a provincial project is under way keeps no
+ * seat in it. The ban is written as its writers write it (the record, then the release of the teacher's later seats,
+ * {@code ReleaseBannedSeats}), in this JVM against the runtime's table; the enrollment goes through the HTTP API.
+ * Teachers of 西峡县 (411323), which no other test counts.
+ */
+class BannedWhileEnrollingIT {
+    static Api api;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        api = Api.shared();
+    }
+
+    @Test
+    void aTeacherBannedWhileTheirEnrollmentIsUnderWayKeepsNoSeat() throws Exception {
+        int teachers = 160;
+        String province = api.token("ban-race-province", "PROVINCE_ADMIN", "410000");
+        String nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
+        String xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
+        String project = api.project(province, "BAN-RACE", "\"seats\":" + teachers);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":" + teachers + "}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411323", nanyang, "{\"seats\":" + teachers + "}").status());
+        api.importTeachers(nanyang, "BR-", "411323", teachers);
+
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var integrity = new DynamoDbIntegrityRecords(table);
+        var bannedSeats = StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+        var answers = new ConcurrentHashMap<String, Api.Response>();
+        var done = new ArrayList<Future<?>>();
+        try (var running = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < teachers; i++) {
+                String teacherId = "BR-" + i;
+                var together = new CyclicBarrier(2);
+                done.add(running.submit(() -> {
+                    together.await();
+                    answers.put(teacherId, api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"" + teacherId + "\"}"));
+                    return null;
+                }));
+                done.add(running.submit(() -> {
+                    together.await();
+                    // a no-show in an earlier project of the year, marked as the lifecycle marks it: the record, then the release
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(120));
+                    integrity.add(IntegrityRecord.of(teacherId, IntegrityRecord.Kind.NO_SHOW, "an-earlier-project", today), List.of());
+                    bannedSeats.of(teacherId, "lifecycle");
+                    return null;
+                }));
+            }
+            for (var d : done) d.get();
+        }
+
+        var byAnswer = new HashMap<String, Integer>();
+        answers.values().forEach(r -> byAnswer.merge(r.status() + (r.status() == 201 ? "" : " " + r.json().path("rule").asText()), 1, Integer::sum));
+        assertEquals(teachers, answers.size());
+        assertEquals(java.util.Set.of("201", "422 E4"), byAnswer.keySet(), "each answered 201 or E4, and both met: " + byAnswer);
+        var statuses = new HashMap<String, String>();
+        for (var page : api.pages("/projects/" + project + "/enrollments?limit=100", nanyang)) {
+            page.get("items").forEach(e -> statuses.put(e.get("teacherId").asText(), e.get("status").asText()));
+        }
+        var stillSelected = statuses.entrySet().stream().filter(e -> e.getValue().equals(EnrollmentStatus.SELECTED.name())).map(Map.Entry::getKey).sorted().toList();
+        assertEquals(List.of(), stillSelected, "banned teachers holding a seat in a provincial project (answers: " + byAnswer + ")");
+        long booked = byAnswer.getOrDefault("201", 0);
+        assertEquals(booked, statuses.size(), "every 201 a seat released, and no other");
+        var quota = api.send("GET", "/projects/" + project + "/quotas", nanyang, null).json();
+        quota.forEach(q -> {
+            if (q.get("jurisdiction").asText().equals("411323")) assertEquals(0, q.get("used").asInt(), q.toString());
+        });
+    }
+
+    @Test
+    void aTeacherWhoseBanIsNoLongerInForceIsSelected_theMarkItLeftTakenDown() throws Exception {
+        String province = api.token("ban-race-province", "PROVINCE_ADMIN", "410000");
+        String nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
+        String xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
+        String project = api.project(province, "BAN-LIFTED", "\"seats\":2");
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":2}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411323", nanyang, "{\"seats\":2}").status());
+        api.importTeachers(nanyang, "BL-", "411323", 2);
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var integrity = new DynamoDbIntegrityRecords(table);
+        var record = IntegrityRecord.of("BL-0", IntegrityRecord.Kind.FAILED, "an-earlier-project", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        integrity.add(record, List.of());
+        var refused = api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"BL-0\"}");
+        assertEquals(422, refused.status(), refused.toString());
+        assertEquals("E4", refused.json().get("rule").asText());
+
+        // the record taken out of the file (as a correction of the result takes it), its mark left up
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Map.of(
+                "PK", AttributeValue.fromS("TEACHER#BL-0"), "SK", AttributeValue.fromS("INTEGRITY#" + record.occurredOn() + "#an-earlier-project"))));
+        var mark = Map.of("PK", AttributeValue.fromS("TEACHER#BL-0"), "SK", AttributeValue.fromS("BAN_MARK"));
+        assertEquals(record.bannedUntil().toString(), table.client().getItem(b -> b.tableName(table.name()).key(mark)).item().get("bannedUntil").s());
+        var selected = api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"BL-0\"}");
+        assertEquals(201, selected.status(), selected.toString());
+        assertTrue(table.client().getItem(b -> b.tableName(table.name()).key(mark)).item().isEmpty(), "the mark taken down");
+        // a teacher never banned has no mark, and is selected as before
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"BL-1\"}").status());
+    }
+}
