@@ -350,7 +350,12 @@ class CreditPostingIT {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(completion("C-DISMISS", "{\"teacherId\":\"CPD-0\",\"outcome\":\"DISMISSED\"}")
                 .replace(project, first)));
         awaitDrained();
-        assertEquals(List.of(IntegrityRecord.Kind.DISMISSED), new DynamoDbIntegrityRecords(table).ofTeacher("CPD-0").stream().map(IntegrityRecord::kind).toList());
+        var dismissal = new DynamoDbIntegrityRecords(table).ofTeacher("CPD-0");
+        assertEquals(List.of(IntegrityRecord.Kind.DISMISSED), dismissal.stream().map(IntegrityRecord::kind).toList());
+        // the posting raised the teacher's ban mark, which a booking under way checks (BanMarks), before it released the seat
+        var mark = table.client().getItem(b -> b.tableName("TrainingTable").key(java.util.Map.of(
+                "PK", AttributeValue.fromS("TEACHER#CPD-0"), "SK", AttributeValue.fromS("BAN_MARK")))).item();
+        assertEquals(dismissal.getFirst().bannedUntil().toString(), mark.get("bannedUntil").s());
         assertEquals(java.util.Map.of("CPD-0", "WITHDRAWN", "CPD-1", "SELECTED"), LifecycleIT.statuses(later, xinyang));
         assertEquals(java.util.Map.of("CPD-0", "SELECTED"), LifecycleIT.statuses(first, xinyang));
         String teacher = api.send("POST", "/dev/tokens", null, "{\"sub\":\"cpd-0\",\"role\":\"TEACHER\",\"jurisdiction\":\"411523\",\"teacherId\":\"CPD-0\"}")

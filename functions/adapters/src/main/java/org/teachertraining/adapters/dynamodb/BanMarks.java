@@ -43,8 +43,11 @@ final class BanMarks {
         return new TrainingTable.ItemKey("TEACHER#" + teacherId, SK);
     }
 
-    /** Raises the teacher's mark to the record's end of ban, unless it stands there or later already. */
-    void raise(IntegrityRecord record) {
+    /**
+     * Raises the teacher's mark to the record's end of ban, unless it stands there or later already. Every writer of an
+     * integrity record calls it after the record's write, before the release of the teacher's seats reads them.
+     */
+    static void raise(TrainingTable table, IntegrityRecord record) {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(key(record.teacherId()).attributes())
                     .updateExpression("SET bannedUntil = :until, #type = :type")

@@ -23,19 +23,17 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
 public final class DynamoDbIntegrityRecords implements IntegrityRecords {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
-    private final BanMarks marks;
 
     public DynamoDbIntegrityRecords(TrainingTable table) {
         this.table = table;
         this.notifications = new DynamoDbNotifications(table);
-        this.marks = new BanMarks(table, this);
     }
 
     /** The record, then its teacher's ban mark raised ({@link BanMarks}): a booking from then on is checked against it. */
     @Override
     public void add(IntegrityRecord r) {
         table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item(r)).build());
-        marks.raise(r);
+        BanMarks.raise(table, r);
     }
 
     /**
@@ -50,7 +48,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         if (table.transact(items).isPresent()) {
             add(r);   // only a notice's guard can refuse: delivered with the record before
         } else {
-            marks.raise(r);
+            BanMarks.raise(table, r);
         }
     }
 
@@ -107,7 +105,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's ID is the step's: new
         var failed = table.transact(items);
         if (failed.isEmpty()) {
-            if (!r.liftsBan()) marks.raise(record);   // a ban the province upheld, or reinstated, bars bookings again
+            if (!r.liftsBan()) BanMarks.raise(table, record);   // a ban the province upheld, or reinstated, bars bookings again
             return true;
         }
         if (TrainingTable.failed(failed.get(), 0)) return false;
