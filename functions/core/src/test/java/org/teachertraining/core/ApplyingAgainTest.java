@@ -42,7 +42,7 @@ class ApplyingAgainTest {
     };
 
     final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, w.ports.lifecycles, w.ports.quotas,
-            w.ports.applications, engine, w.access, w.clock);
+            w.ports.applications, w.ports.waitlists, engine, w.access, w.clock);
 
     static String arn(String name) {
         return "arn:aws-cn:states:cn-north-1:123456789012:execution:ProjectLifecycle:" + name;

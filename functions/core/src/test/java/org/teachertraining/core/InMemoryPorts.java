@@ -215,10 +215,12 @@ public final class InMemoryPorts {
     public final List<org.teachertraining.core.notification.Notification> notices = new ArrayList<>();
 
     public final org.teachertraining.core.enrollment.Waitlists waitlists = new org.teachertraining.core.enrollment.Waitlists() {
-        public boolean add(org.teachertraining.core.enrollment.WaitlistEntry e) {
+        public Listing add(org.teachertraining.core.enrollment.WaitlistEntry e) {
             synchronized (lock) {
-                if (find(e.projectId(), e.teacherId()).isPresent()) return false;
-                return waitlist.add(e);
+                if (find(e.projectId(), e.teacherId()).isPresent()) return Listing.ALREADY_LISTED;
+                if (closedProjects.contains(e.projectId())) return Listing.POOL_CLOSED;
+                waitlist.add(e);
+                return Listing.LISTED;
             }
         }
         public Optional<org.teachertraining.core.enrollment.WaitlistEntry> find(String projectId, String teacherId) {
@@ -236,8 +238,12 @@ public final class InMemoryPorts {
         public List<org.teachertraining.core.enrollment.WaitlistEntry> ofTeacher(String teacherId) {
             synchronized (lock) { return waitlist.stream().filter(w -> w.teacherId().equals(teacherId)).toList(); }
         }
-        public boolean remove(org.teachertraining.core.enrollment.WaitlistEntry e) {
-            synchronized (lock) { return waitlist.removeIf(w -> w.projectId().equals(e.projectId()) && w.teacherId().equals(e.teacherId())); }
+        public boolean remove(org.teachertraining.core.enrollment.WaitlistEntry e, List<org.teachertraining.core.notification.Notification> told) {
+            synchronized (lock) {
+                if (!waitlist.removeIf(w -> w.projectId().equals(e.projectId()) && w.teacherId().equals(e.teacherId()))) return false;
+                notices.addAll(told);
+                return true;
+            }
         }
         public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, org.teachertraining.core.enrollment.WaitlistEntry entry,
                                  org.teachertraining.core.notification.Notification notice, List<org.teachertraining.core.notification.Notification> freedNotices) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LabelsTest {
     /** Enumerations that never reach a person: kinds of refusal, steps inside a use case, columns of a parser. */
-    private static final Set<String> INTERNAL = Set.of("Refusal.Kind", "Waitlists.Promotion", "ImportTeachers.Column", "Store.Joined",
+    private static final Set<String> INTERNAL = Set.of("Refusal.Kind", "Waitlists.Promotion", "Waitlists.Listing", "ImportTeachers.Column", "Store.Joined",
             "Funding.ExpenseWrite");
 
     /** Every enumeration compiled into core, found on disk, so a new one without names fails here. */

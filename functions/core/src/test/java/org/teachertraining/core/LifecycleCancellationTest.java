@@ -82,7 +82,7 @@ class LifecycleCancellationTest {
         public Execution describe(String executionId) { return new Execution(stopped.contains(executionId) ? "ABORTED" : "RUNNING", null, null, List.of()); }
     };
 
-    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, engine,
+    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, w.ports.waitlists, engine,
             w.access, w.clock);
     final LifecycleTasks tasks = new LifecycleTasks(w.ports.projects, w.ports.enrollments, w.ports.quotas, w.ports.submissions, w.ports.ledger,
             w.ports.integrity, w.ports.results, w.bannedSeats, lifecycles, w.tree, w.clock);
@@ -184,6 +184,44 @@ class LifecycleCancellationTest {
         var told = w.ports.notices.stream().filter(n -> n.kind().equals("WITHDRAWN")).toList();
         assertEquals(List.of("TEACHER#T1"), told.stream().map(n -> n.recipient()).toList(), "the released trainee was not told");
         assertEquals("「乡村骨干教师素质提升培训项目」（HN2020-04）已取消，不再举办；您的入选随之撤销，无需于 2020-10-12 报到。", told.getFirst().body().zh());
+    }
+
+    /** Its waitlist is emptied, each teacher on it told once; a listing under way as it was cancelled is refused (E2), not left on it. */
+    @Test
+    void aCancelledProjectsWaitlistIsEmptiedAndEachTeacherOnItTold() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        for (String id : List.of("T1", "W1", "W2", "W3")) w.addTeacher(id, "411523");
+        done(w.enroll.execute(World.XIN_COUNTY, p.id(), "T1", null));
+        done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W1"));
+        done(w.waitlist.add(World.XIN_COUNTY, p.id(), "W2"));
+        w.ports.notices.clear();
+        var asRead = w.ports.projects.find(p.id()).orElseThrow();
+        done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+
+        assertEquals(List.of(), w.ports.waitlists.ofProject(p.id(), ""), "teachers left waiting for a project that will not run");
+        var told = w.ports.notices.stream().filter(n -> n.kind().equals("WAITLIST_CANCELLED")).toList();
+        assertEquals(List.of("TEACHER#W1", "TEACHER#W2"), told.stream().map(n -> n.recipient()).sorted().toList());
+        assertEquals("「乡村骨干教师素质提升培训项目」（HN2020-04）已取消，不再举办；您已移出其储备名单，不会再递补入选。", told.getFirst().body().zh());
+        done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+        assertEquals(2, w.ports.notices.stream().filter(n -> n.kind().equals("WAITLIST_CANCELLED")).count(), "told again when asked again");
+
+        // a listing that read the project before the cancellation meets its closed pool
+        var listing = new org.teachertraining.core.enrollment.Waitlist(new org.teachertraining.core.project.Projects() {
+            final org.teachertraining.core.project.Projects stored = w.ports.projects;
+            boolean first = true;
+            public java.util.Optional<Project> find(String id) {
+                if (!first) return stored.find(id);
+                first = false;
+                return java.util.Optional.of(asRead);
+            }
+            public boolean add(Project project) { return stored.add(project); }
+            public void markCancelled(String id, Instant at) { stored.markCancelled(id, at); }
+            public List<Project> ofProgram(String programId) { return stored.ofProgram(programId); }
+            public List<Project> endingOnOrAfter(java.time.LocalDate day) { return stored.endingOnOrAfter(day); }
+        }, w.ports.teachers, w.ports.enrollments, w.ports.waitlists, w.enroll, w.access, w.clock);
+        var refusal = refused(listing.add(World.XIN_COUNTY, p.id(), "W3"));
+        assertEquals("E2", refusal.rule(), refusal.message().zh());
+        assertTrue(w.ports.waitlists.find(p.id(), "W3").isEmpty());
     }
 
     /** The province rejects the application: the project will not run, so it selects no one more and its selected trainee is released and told. */

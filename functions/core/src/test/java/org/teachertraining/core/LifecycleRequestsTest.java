@@ -98,7 +98,7 @@ class LifecycleRequestsTest {
     @Test
     void theApplicationDoesNotEraseWhatTheFirstTaskWrote() {
         var project = w.projectWithCountySeats(1);
-        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, engine, w.access, w.clock);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, w.ports.waitlists, engine, w.access, w.clock);
         done(requests.apply(new Caller("henu", Role.INSTITUTION, null, "HENU", null), project.id()));
         assertNotNull(stored.get(project.id()).dates(), "the dates the first task recorded are gone");
     }
@@ -107,7 +107,7 @@ class LifecycleRequestsTest {
     @Test
     void theApprovalDoesNotEraseThePhaseItsNextTaskWrote() {
         var project = w.projectWithCountySeats(1);
-        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, engine, w.access, w.clock);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, w.ports.waitlists, engine, w.access, w.clock);
         var waiting = new ProjectLifecycle.Waiting("APPROVAL", "approval-token", Instant.EPOCH, Instant.EPOCH.plusSeconds(86_400));
         stored.put(project.id(), ProjectLifecycle.started(project.id(), "arn:exec", Instant.EPOCH).in(ProjectLifecycle.Phase.AWAITING_APPROVAL, waiting, Instant.EPOCH));
         approving = project.id();
@@ -119,7 +119,7 @@ class LifecycleRequestsTest {
     @Test
     void aViewReadsThePhaseAfterTheExecutionsStatus() {
         var project = w.projectWithCountySeats(1);
-        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, engine, w.access, w.clock);
+        var requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, lifecycles, w.ports.quotas, w.ports.applications, w.ports.waitlists, engine, w.access, w.clock);
         stored.put(project.id(), ProjectLifecycle.started(project.id(), "arn:exec", Instant.EPOCH).in(ProjectLifecycle.Phase.EVALUATED, null, Instant.EPOCH));
         closingProject = project.id();
         var view = done(requests.read(new Caller("hn", Role.PROVINCE_ADMIN, "410000", null, null), project.id()));

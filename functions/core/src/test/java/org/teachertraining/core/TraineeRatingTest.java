@@ -31,7 +31,7 @@ class TraineeRatingTest {
         public void stop(String executionId, String error, String cause) { throw new AssertionError(); }
         public Execution describe(String executionId) { throw new AssertionError(); }
     };
-    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, w.ports.lifecycles, w.ports.quotas, w.ports.applications,
+    final ProjectLifecycleRequests requests = new ProjectLifecycleRequests(w.ports.projects, w.ports.enrollments, w.ports.lifecycles, w.ports.quotas, w.ports.applications, w.ports.waitlists,
             noExecution, w.access, w.clock);
     final org.teachertraining.core.project.Project project = w.projectWithCountySeats(2);
 

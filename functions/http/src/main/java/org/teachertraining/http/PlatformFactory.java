@@ -504,9 +504,9 @@ public class PlatformFactory {
     }
 
     @Singleton
-    ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, Quotas quotas, TrainingTable table, SfnClient sfn,
-                                                      @Value("${lifecycle.state.machine.arn}") String stateMachineArn, Access access, Clock clock) {
-        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), quotas, new DynamoDbTeacherApplications(table),
+    ProjectLifecycleRequests projectLifecycleRequests(Projects projects, DynamoDbEnrollments enrollments, Quotas quotas, Waitlists waitlists, TrainingTable table,
+                                                      SfnClient sfn, @Value("${lifecycle.state.machine.arn}") String stateMachineArn, Access access, Clock clock) {
+        return new ProjectLifecycleRequests(projects, enrollments, new DynamoDbLifecycles(table), quotas, new DynamoDbTeacherApplications(table), waitlists,
                 new SfnLifecycleEngine(sfn, stateMachineArn), access, clock);
     }
 

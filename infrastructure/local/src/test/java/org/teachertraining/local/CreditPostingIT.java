@@ -108,14 +108,17 @@ class CreditPostingIT {
     }
 
     static void awaitDrained() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 30_000, slowest = 0;
+        java.util.Map<QueueAttributeName, String> a = java.util.Map.of();
         while (System.currentTimeMillis() < deadline) {
-            var a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            long asked = System.currentTimeMillis();
+            a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            slowest = Math.max(slowest, System.currentTimeMillis() - asked);
             if (a.values().stream().allMatch("0"::equals)) return;
             Thread.sleep(100);
         }
-        throw new AssertionError("the credit-posting queue did not drain");
+        throw new AssertionError("the credit-posting queue did not drain in 30 s: " + a + " (the slowest look at it took " + slowest + " ms)");
     }
 
     @Test

@@ -288,4 +288,36 @@ class ProjectCancellationIT {
         assertEquals(List.of(), statuses(project).values().stream().filter(status -> !status.equals(EnrollmentStatus.WITHDRAWN.name())).toList());
         assertEquals(Map.of("enrolled", 0, "411303", 0), held(project));
     }
+
+    @Test
+    void aCancelledProjectsWaitlistIsEmptiedAndEachTeacherOnItToldOnce_notOneListedAsItWasCancelledLeftOnIt() throws Exception {
+        int teachers = 240;
+        String project = project("CANCEL-7", "", Map.of("411302", 1));
+        api.importTeachers(nanyang(), "CC7-", "411302", teachers);
+        String county = api.token("cancel-wancheng", "COUNTY_ADMIN", "411302");
+        var answers = new java.util.concurrent.ConcurrentHashMap<String, Api.Response>();
+        var cancellation = cancelledWhileUnderWay(project, teachers, i -> {
+            var r = send("POST", "/projects/" + project + "/waitlist", county, "{\"teacherId\":\"CC7-" + i + "\"}");
+            answers.put("CC7-" + i, r);
+            return r;
+        });
+        assertEquals(200, cancellation.status(), cancellation.toString());
+        var listed = answers.entrySet().stream().filter(a -> a.getValue().status() == 201).map(Map.Entry::getKey).sorted().toList();
+        assertTrue(listed.size() >= 60 && listed.size() < teachers, listed.size() + " listed: the cancellation came too late to race");
+        var refused = answers.values().stream().filter(r -> r.status() != 201).toList();
+        assertTrue(refused.stream().allMatch(r -> r.status() == 409 && r.json().get("rule").asText().equals("E2")), refused.toString());
+
+        var waitlist = api.send("GET", "/projects/" + project + "/waitlist?jurisdiction=411302", nanyang(), null);
+        assertEquals(200, waitlist.status(), waitlist.toString());
+        assertEquals(0, waitlist.json().get("items").size(), "teachers left on the waitlist of a cancelled project: " + waitlist.body());
+        for (String teacher : listed) {
+            var told = NotificationsIT.inbox(teacher(teacher, "411302"), project).stream().filter(n -> n.get("kind").asText().equals("WAITLIST_CANCELLED")).toList();
+            assertEquals(1, told.size(), teacher + ": " + told);
+        }
+        assertEquals("「乡村骨干教师素质提升培训项目」（CANCEL-7）已取消，不再举办；您已移出其储备名单，不会再递补入选。",
+                NotificationsIT.inbox(teacher(listed.getFirst(), "411302"), project).getFirst().get("body").get("zh").asText());
+        // asked again, nobody is told twice
+        assertEquals(200, api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}").status());
+        assertEquals(1, NotificationsIT.inbox(teacher(listed.getLast(), "411302"), project).size());
+    }
 }

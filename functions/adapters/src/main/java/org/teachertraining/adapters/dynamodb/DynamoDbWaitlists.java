@@ -41,8 +41,9 @@ public final class DynamoDbWaitlists implements Waitlists {
         this.banMarks = new BanMarks(table, new DynamoDbIntegrityRecords(table));
     }
 
+    /** The guard (one entry a teacher) and the entry, on the condition that the pool is open: a cancellation closes it first. */
     @Override
-    public boolean add(WaitlistEntry e) {
+    public Listing add(WaitlistEntry e) {
         String data = TrainingTable.toJson(e);
         var failedCodes = table.transact(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
@@ -50,8 +51,19 @@ public final class DynamoDbWaitlists implements Waitlists {
                                 "GSI1PK", s("TEACHER#" + e.teacherId()), "GSI1SK", s("WAITLISTED#" + e.projectId())))
                         .conditionExpression("attribute_not_exists(PK)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
-                        .item(Map.of("PK", s(pk(e.projectId())), "SK", s(entrySk(e)), "type", s("WAITLIST"), "data", s(data))).build()).build()));
-        return failedCodes.isEmpty();
+                        .item(Map.of("PK", s(pk(e.projectId())), "SK", s(entrySk(e)), "type", s("WAITLIST"), "data", s(data))).build()).build(),
+                poolOpen(e.projectId(), e.quotaJurisdiction())));
+        if (failedCodes.isEmpty()) return Listing.LISTED;
+        if (failed(failedCodes.get(), 0)) return Listing.ALREADY_LISTED;
+        if (failed(failedCodes.get(), 2)) return Listing.POOL_CLOSED;
+        throw new IllegalStateException("listing refused for another reason: " + failedCodes.get());
+    }
+
+    /** A check in a transaction that the pool is open: not closed by its project's cancellation ({@code Quotas#close}). */
+    private TransactWriteItem poolOpen(String projectId, String quotaJurisdiction) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
+                .key(key(pk(projectId), "QUOTA#" + quotaJurisdiction))
+                .conditionExpression("attribute_not_exists(closedAt)").build()).build();
     }
 
     @Override
@@ -75,8 +87,10 @@ public final class DynamoDbWaitlists implements Waitlists {
     }
 
     @Override
-    public boolean remove(WaitlistEntry e) {
-        return table.transact(List.of(delete(pk(e.projectId()), guard(e.teacherId())), delete(pk(e.projectId()), entrySk(e)))).isEmpty();
+    public boolean remove(WaitlistEntry e, List<Notification> notices) {
+        var items = new ArrayList<>(List.of(delete(pk(e.projectId()), guard(e.teacherId())), delete(pk(e.projectId()), entrySk(e))));
+        notices.forEach(n -> items.addAll(notifications.delivery(n)));   // told with the removal, so once
+        return table.transact(items).isEmpty();
     }
 
     @Override
@@ -109,9 +123,7 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.addAll(notifications.delivery(notice));
         freedNotices.forEach(n -> items.addAll(notifications.delivery(n)));
         int poolAt = items.size();
-        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
-                .key(key(pk(freed.projectId()), "QUOTA#" + freed.quotaJurisdiction()))
-                .conditionExpression("attribute_not_exists(closedAt)").build()).build());
+        items.add(poolOpen(freed.projectId(), freed.quotaJurisdiction()));
         int banAt = items.size();
         banMarks.check(promoted.teacherId(), promoted.projectLevel(), at).ifPresent(items::add);
         var failedCodes = table.transact(items);

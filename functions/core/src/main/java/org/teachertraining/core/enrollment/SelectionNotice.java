@@ -71,6 +71,14 @@ public final class SelectionNotice {
                                 + p.startDate() + "."), at);
     }
 
+    /** The project stopped (cancelled, or its application rejected): a teacher on its waitlist is taken off and told. */
+    public static Notification waitlistCancelled(Project p, WaitlistEntry e, Instant at) {
+        return Notification.of(Notification.teacher(e.teacherId()), "WAITLIST_CANCELLED|" + p.id() + "|" + e.teacherId() + "|" + e.addedAt(),
+                "WAITLIST_CANCELLED", p.id(), Text.of("项目已取消：" + p.name(), "Project cancelled: " + p.name()),
+                Text.of("「" + p.name() + "」（" + p.code() + "）已取消，不再举办；您已移出其储备名单，不会再递补入选。",
+                        p.name() + " (" + p.code() + ") was cancelled and will not be held; you are off its waitlist and will not be selected from it."), at);
+    }
+
     /** One notice per enrollment released (its ID the enrollment's), whichever way it was. */
     private static Notification released(Project p, Enrollment e, Text title, Text body, Instant at) {
         return Notification.of(Notification.teacher(e.teacherId()), "WITHDRAWN|" + e.id(), "WITHDRAWN", p.id(), title, body, at);

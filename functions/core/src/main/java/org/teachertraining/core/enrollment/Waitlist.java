@@ -86,8 +86,13 @@ public final class Waitlist {
         // a place in a pool the teacher has left (listed before a move, 2026-12-07 or earlier) is not theirs: this one replaces it
         earlier.ifPresent(waitlists::remove);
         var entry = new WaitlistEntry(projectId, t.id(), t.name(), t.jurisdiction(), pool.get(), caller.userId(), clock.instant());
-        if (!waitlists.add(entry)) return Outcome.done(new Listed(place(waitlists.find(projectId, teacherId).orElseThrow()), false));
-        return Outcome.done(new Listed(place(entry), true));
+        return switch (waitlists.add(entry)) {
+            case LISTED -> Outcome.done(new Listed(place(entry), true));
+            case ALREADY_LISTED -> Outcome.done(new Listed(place(waitlists.find(projectId, teacherId).orElseThrow()), false));
+            // a pool closes only when its project is cancelled (Quotas#close): that happened while this request was under way
+            case POOL_CLOSED -> Outcome.refused(EnrollTeacher.cancelled(projects.find(projectId).filter(p -> p.cancelledAt() != null)
+                    .orElseThrow(() -> new IllegalStateException("a pool of project " + projectId + " closed, the project not cancelled")), "E2"));
+        };
     }
 
     /** The waitlist of the caller's subtree, or of {@code jurisdiction} within it: each pool in its order (a school's: its own pool). */

@@ -13,8 +13,16 @@ import java.util.Optional;
  * them once, and never two teachers into one seat.
  */
 public interface Waitlists {
-    /** False if the teacher is on the project's waitlist already. */
-    boolean add(WaitlistEntry entry);
+    /** Lists the entry, unless the teacher is on the project's waitlist already or the entry's pool is closed. */
+    Listing add(WaitlistEntry entry);
+
+    enum Listing {
+        LISTED,
+        /** The teacher is on the project's waitlist already: nothing happened. */
+        ALREADY_LISTED,
+        /** The pool is closed (the project cancelled meanwhile, {@link org.teachertraining.core.quota.Quotas#close}): nothing happened. */
+        POOL_CLOSED
+    }
 
     Optional<WaitlistEntry> find(String projectId, String teacherId);
 
@@ -28,7 +36,12 @@ public interface Waitlists {
     List<WaitlistEntry> ofTeacher(String teacherId);
 
     /** False if it was not there (removed meanwhile). */
-    boolean remove(WaitlistEntry entry);
+    default boolean remove(WaitlistEntry entry) {
+        return remove(entry, List.of());
+    }
+
+    /** Takes the entry off and delivers {@code notices} in the same write; false, nothing written and no one told, if it was not there. */
+    boolean remove(WaitlistEntry entry, List<Notification> notices);
 
     enum Promotion {
         PROMOTED,

@@ -10,6 +10,8 @@ import org.teachertraining.core.common.Violations;
 import org.teachertraining.core.credit.Completion;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
+import org.teachertraining.core.enrollment.SelectionNotice;
+import org.teachertraining.core.enrollment.Waitlists;
 import org.teachertraining.core.identity.Access;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
@@ -42,13 +44,15 @@ public final class ProjectLifecycleRequests {
     private final Lifecycles lifecycles;
     private final org.teachertraining.core.quota.Quotas quotas;
     private final TeacherApplications applications;
+    private final Waitlists waitlists;
     private final LifecycleEngine engine;
     private final Access access;
     private final Clock clock;
 
     public ProjectLifecycleRequests(Projects projects, Enrollments enrollments, Lifecycles lifecycles, org.teachertraining.core.quota.Quotas quotas,
-                                    TeacherApplications applications, LifecycleEngine engine, Access access, Clock clock) {
+                                    TeacherApplications applications, Waitlists waitlists, LifecycleEngine engine, Access access, Clock clock) {
         this.quotas = quotas;
+        this.waitlists = waitlists;
         this.applications = applications;
         this.projects = projects;
         this.enrollments = enrollments;
@@ -334,17 +338,21 @@ public final class ProjectLifecycleRequests {
 
     /**
      * The project runs no more: marked cancelled, so it selects and registers no one; its trainees not yet registered are
-     * released and told, and the teachers' applications still awaiting a decision are declined (an approval under way is
-     * refused, E2, and declines its application itself: {@code SelfSelection}).
+     * released and told, the teachers' applications still awaiting a decision are declined (an approval under way is
+     * refused, E2, and declines its application itself: {@code SelfSelection}), and the teachers on its waitlist are taken
+     * off and told (a listing under way is refused, E2: its pool is closed).
      */
     private void stop(Project p, java.time.Instant at, Caller by) {
         projects.markCancelled(p.id(), at);
         quotas.close(p.id(), at);   // before the read: a booking under way lands before it, and is released, or is refused
         var selected = enrollments.holdingSeats(p.id()).stream().filter(e -> e.status() == EnrollmentStatus.SELECTED).toList();
-        enrollments.withdrawAll(selected, at, e -> List.of(org.teachertraining.core.enrollment.SelectionNotice.projectCancelled(p, e, at)));
+        enrollments.withdrawAll(selected, at, e -> List.of(SelectionNotice.projectCancelled(p, e, at)));
         applications.moveAll(applications.ofProject(p.id()).stream().filter(a -> a.status() == TeacherApplication.Status.PENDING)
                 .map(a -> a.with(TeacherApplication.Status.DECLINED, by.userId(), at, TeacherApplication.PROJECT_STOPPED, null)).toList(),
                 java.util.EnumSet.of(TeacherApplication.Status.PENDING));
+        for (var entry : waitlists.ofProject(p.id(), "")) {
+            waitlists.remove(entry, List.of(SelectionNotice.waitlistCancelled(p, entry, at)));
+        }
     }
 
     private static Refusal noLifecycle(String projectId) {
