@@ -7,6 +7,7 @@ import org.teachertraining.core.project.CreateProject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teachertraining.core.World.done;
 import static org.teachertraining.core.World.refused;
 
@@ -102,5 +103,16 @@ class AllocateQuotaTest {
         assertEquals(3, rows.size());
         assertEquals(java.util.List.of(0L, 0L, 0L), rows.stream().map(row -> row.available()).toList(), "the uncapped root too");
         assertEquals(3, rows.get(2).seats(), "the seats it was given stay on record");
+    }
+
+    @Test
+    void anAllocationUnderWayAsItsProjectIsCancelledMakesNoPool() {
+        var p = w.projectWithCountySeats(3);
+        // the allocation read the project before the cancellation marked it, and writes after it closed the pools
+        w.ports.quotas.close(p.id(), w.clock.instant());
+        var refusal = refused(w.allocate.execute(World.XINYANG, p.id(), "411522", 2));
+        assertEquals(org.teachertraining.core.common.Refusal.Kind.CONFLICT, refusal.kind());
+        assertEquals("项目已取消，名额不再分配", refusal.message().zh());
+        assertTrue(w.ports.quotas.find(p.id(), "411522").isEmpty(), "a pool made in a cancelled project");
     }
 }

@@ -107,6 +107,7 @@ public final class InMemoryPorts {
             synchronized (lock) {
                 var p = quotaMap.get(projectId + "/" + parent);
                 if (p == null) return new Allocation.NoParentPool();
+                if (closedProjects.contains(projectId)) return new Allocation.PoolClosed();
                 var c = quotaMap.get(projectId + "/" + child);
                 int old = c == null ? 0 : c.seats();
                 if (c != null && seats < c.allocated() + c.used()) return new Allocation.BelowUsed(c.allocated() + c.used());

@@ -320,4 +320,28 @@ class ProjectCancellationIT {
         assertEquals(200, api.send("POST", "/projects/" + project + "/cancellation", province(), "{\"reason\":\"经费未到位\"}").status());
         assertEquals(1, NotificationsIT.inbox(teacher(listed.getLast(), "411302"), project).size());
     }
+
+    @Test
+    void everyPoolOfACancelledProjectIsClosed_evenOneAllocatedAsItWasCancelled() throws Exception {
+        int schools = 240;
+        String project = project("CANCEL-8", "", Map.of("411303", schools));
+        String county = api.token("cancel-wolong", "COUNTY_ADMIN", "411303");
+        var answers = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+        var cancellation = cancelledWhileUnderWay(project, schools, i -> {
+            String school = "411303" + String.format("%04d", i + 1);
+            var r = send("PUT", "/projects/" + project + "/quotas/" + school, county, "{\"seats\":1}");
+            answers.put(school, r.status());
+            return r;
+        });
+        assertEquals(200, cancellation.status(), cancellation.toString());
+        var allocated = answers.values().stream().filter(status -> status == 200).count();
+        assertTrue(allocated >= 60 && allocated < schools, allocated + " allocated: the cancellation came too late to race");
+        assertEquals(schools - allocated, answers.values().stream().filter(status -> status == 409).count(), answers.toString());
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var open = table.client().queryPaginator(b -> b.tableName("TrainingTable").keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROJECT#" + project),
+                                ":sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("QUOTA#"))))
+                .items().stream().filter(q -> !q.containsKey("closedAt")).map(q -> q.get("SK").s()).sorted().toList();
+        assertEquals(List.of(), open, "pools of a cancelled project left open, a booking's way into it");
+    }
 }

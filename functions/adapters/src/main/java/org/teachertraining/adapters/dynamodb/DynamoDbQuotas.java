@@ -33,10 +33,15 @@ public final class DynamoDbQuotas implements Quotas {
 
     @Override
     public List<Quota> ofProject(String projectId) {
+        return items(projectId).map(i -> read(projectId, i)).toList();
+    }
+
+    /** The project's quota items, read consistently. */
+    private java.util.stream.Stream<Map<String, AttributeValue>> items(String projectId) {
         return table.client().queryPaginator(QueryRequest.builder().tableName(table.name()).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s("QUOTA#"))).build())
-                .items().stream().map(i -> read(projectId, i)).toList();
+                .items().stream();
     }
 
     @Override
@@ -46,18 +51,24 @@ public final class DynamoDbQuotas implements Quotas {
 
     /**
      * {@code closedAt} on each of the project's quota items, {@value TrainingTable#MAX_TRANSACTION_ITEMS} to a transaction:
-     * a booking's and a promotion's writes are conditional on its absence.
+     * a booking's, a promotion's, a listing's and an allocation's writes are conditional on its absence (an allocation's
+     * on its parent's). Read again until none is open: a pool made by an allocation between the read and the parent's
+     * closing is closed in the next round, and no pool can be made once every parent is closed.
      */
     @Override
     public void close(String projectId, Instant at) {
-        var pools = ofProject(projectId);
-        for (int from = 0; from < pools.size(); from += TrainingTable.MAX_TRANSACTION_ITEMS) {
-            table.transact(pools.subList(from, Math.min(pools.size(), from + TrainingTable.MAX_TRANSACTION_ITEMS)).stream()
-                    .map(q -> TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                            .key(key("PROJECT#" + projectId, "QUOTA#" + q.jurisdiction()))
-                            .updateExpression("SET closedAt = if_not_exists(closedAt, :at)")
-                            .expressionAttributeValues(Map.of(":at", s(at.toString()))).build()).build())
-                    .toList());
+        for (int round = 1; ; round++) {
+            var open = items(projectId).filter(i -> !i.containsKey("closedAt")).map(i -> TrainingTable.str(i, "SK")).toList();
+            if (open.isEmpty()) return;
+            if (round > TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("pools of project " + projectId + " kept opening");
+            for (int from = 0; from < open.size(); from += TrainingTable.MAX_TRANSACTION_ITEMS) {
+                table.transact(open.subList(from, Math.min(open.size(), from + TrainingTable.MAX_TRANSACTION_ITEMS)).stream()
+                        .map(sk -> TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                                .key(key("PROJECT#" + projectId, sk))
+                                .updateExpression("SET closedAt = if_not_exists(closedAt, :at)")
+                                .expressionAttributeValues(Map.of(":at", s(at.toString()))).build()).build())
+                        .toList());
+            }
         }
     }
 
@@ -82,6 +93,7 @@ public final class DynamoDbQuotas implements Quotas {
             if (failed.isEmpty()) {
                 return new Allocation.Allocated(find(projectId, child).orElseThrow());
             }
+            if (table.get("PROJECT#" + projectId, "QUOTA#" + parent).filter(i -> i.containsKey("closedAt")).isPresent()) return new Allocation.PoolClosed();
             if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("quota allocation kept conflicting");
             // a concurrent change moved the numbers: read again and decide again
         }
@@ -105,7 +117,8 @@ public final class DynamoDbQuotas implements Quotas {
 
     private TransactWriteItem parentWrite(String projectId, String parent, int delta) {
         var values = new HashMap<String, AttributeValue>(Map.of(":delta", n(delta), ":minusDelta", n(-delta)));
-        String condition = "attribute_exists(PK)";
+        // open: a cancellation closes every pool before it reads the seats to release (close), so no pool is made or grows after
+        String condition = "attribute_exists(PK) AND attribute_not_exists(closedAt)";
         if (delta > 0) {
             condition += " AND (quotaUnlimited = :true OR quotaFree >= :delta)";
             values.put(":true", AttributeValue.fromBool(true));

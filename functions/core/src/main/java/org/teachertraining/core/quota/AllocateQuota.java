@@ -49,10 +49,9 @@ public final class AllocateQuota {
                     tree.nameOf(jurisdiction) + "的名额只能由上级" + tree.nameOf(parent) + "的管理员分配",
                     "Only an admin of " + parent + ", the allocating parent, may set the quota of " + jurisdiction)));
         }
-        if (project.get().cancelledAt() != null) {
-            return Outcome.refused(Refusal.conflict(null, Text.of("项目已取消，名额不再分配", "The project was cancelled; its seats are no longer allocated")));
-        }
+        if (project.get().cancelledAt() != null) return Outcome.refused(cancelled());
         var allocation = quotas.allocate(projectId, parent, jurisdiction, seats);
+        if (allocation instanceof Quotas.Allocation.PoolClosed) return Outcome.refused(cancelled());   // cancelled meanwhile
         if (allocation instanceof Quotas.Allocation.Allocated a) return Outcome.done(a.quota());
         if (allocation instanceof Quotas.Allocation.ParentShort s) {
             return Outcome.refused(Refusal.conflict("E1", Text.of(
@@ -68,5 +67,9 @@ public final class AllocateQuota {
         }
         return Outcome.refused(Refusal.conflict("E1", Text.of(
                 "上级" + tree.nameOf(parent) + "尚未获得该项目名额", "The parent " + parent + " holds no quota of this project yet")));
+    }
+
+    private static Refusal cancelled() {
+        return Refusal.conflict(null, Text.of("项目已取消，名额不再分配", "The project was cancelled; its seats are no longer allocated"));
     }
 }

@@ -37,5 +37,8 @@ public interface Quotas {
 
         /** The parent holds no allocation of this project. */
         record NoParentPool() implements Allocation {}
+
+        /** The parent's pool is closed ({@link #close}): the project was cancelled while the allocation was under way. */
+        record PoolClosed() implements Allocation {}
     }
 }
