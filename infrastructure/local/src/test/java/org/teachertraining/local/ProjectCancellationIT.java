@@ -344,4 +344,28 @@ class ProjectCancellationIT {
                 .items().stream().filter(q -> !q.containsKey("closedAt")).map(q -> q.get("SK").s()).sorted().toList();
         assertEquals(List.of(), open, "pools of a cancelled project left open, a booking's way into it");
     }
+
+    @Test
+    void noApplicationIsLeftWaitingInACancelledProject_notEvenOneFiledAsItWasCancelled() throws Exception {
+        int teachers = 240;
+        String project = project("CANCEL-9", ",\"openToApplications\":true", Map.of("411303", teachers));
+        api.importTeachers(nanyang(), "CC9-", "411303", teachers);
+        var tokens = new java.util.ArrayList<String>();
+        for (int i = 0; i < teachers; i++) tokens.add(teacher("CC9-" + i, "411303"));
+        var answers = new java.util.concurrent.ConcurrentHashMap<String, Api.Response>();
+        var cancellation = cancelledWhileUnderWay(project, teachers, i -> {
+            var r = send("POST", "/projects/" + project + "/applications", tokens.get(i), "{}");
+            answers.put("CC9-" + i, r);
+            return r;
+        });
+        assertEquals(200, cancellation.status(), cancellation.toString());
+        var filed = answers.values().stream().filter(r -> r.status() == 201).count();
+        assertTrue(filed >= 60 && filed < teachers, filed + " filed: the cancellation came too late to race");
+        var refused = answers.values().stream().filter(r -> r.status() != 201).toList();
+        assertTrue(refused.stream().allMatch(r -> r.status() == 409 && r.json().get("rule").asText().equals("E2")), refused.toString());
+        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        var waiting = new DynamoDbTeacherApplications(table).ofProject(project).stream()
+                .filter(a -> a.status() != TeacherApplication.Status.DECLINED).map(a -> a.teacherId() + " " + a.status()).sorted().toList();
+        assertEquals(List.of(), waiting, "applications left waiting in a cancelled project");
+    }
 }

@@ -126,6 +126,14 @@ public final class SelfSelection {
         boolean stored = earlier.isEmpty() ? applications.add(application)
                 : applications.move(application, EnumSet.of(TeacherApplication.Status.APPROVED));
         if (!stored) return Outcome.done(new Applied(applications.find(projectId, t.id()).orElseThrow(), false));
+        // the project cancelled while this was filed: the cancellation declines the pending applications it reads after
+        // marking the project, and this one may have come after that read, so it is declined here as it would have been
+        var cancelled = projects.find(projectId).filter(p -> p.cancelledAt() != null);
+        if (cancelled.isPresent()) {
+            applications.move(application.with(TeacherApplication.Status.DECLINED, "cancellation", cancelled.get().cancelledAt(),
+                    TeacherApplication.PROJECT_STOPPED, null), EnumSet.of(TeacherApplication.Status.PENDING));
+            return Outcome.refused(enroll.selectionClosed(cancelled.get()).orElseThrow());
+        }
         return Outcome.done(new Applied(application, true));
     }
 
