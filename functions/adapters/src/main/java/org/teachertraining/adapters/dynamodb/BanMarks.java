@@ -34,9 +34,9 @@ final class BanMarks {
     private final TrainingTable table;
     private final IntegrityRecords integrity;
 
-    BanMarks(TrainingTable table, IntegrityRecords integrity) {
+    BanMarks(TrainingTable table) {
         this.table = table;
-        this.integrity = integrity;
+        this.integrity = new DynamoDbIntegrityRecords(table);
     }
 
     private static TrainingTable.ItemKey key(String teacherId) {

@@ -43,7 +43,7 @@ public final class DynamoDbEnrollments implements Enrollments {
     public DynamoDbEnrollments(TrainingTable table) {
         this.table = table;
         this.notifications = new DynamoDbNotifications(table);
-        this.banMarks = new BanMarks(table, new DynamoDbIntegrityRecords(table));
+        this.banMarks = new BanMarks(table);
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class DynamoDbWaitlists implements Waitlists {
     public DynamoDbWaitlists(TrainingTable table, DynamoDbNotifications notifications) {
         this.table = table;
         this.notifications = notifications;
-        this.banMarks = new BanMarks(table, new DynamoDbIntegrityRecords(table));
+        this.banMarks = new BanMarks(table);
     }
 
     /** The guard (one entry a teacher) and the entry, on the condition that the pool is open: a cancellation closes it first. */

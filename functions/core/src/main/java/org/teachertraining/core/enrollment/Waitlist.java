@@ -90,8 +90,8 @@ public final class Waitlist {
             case LISTED -> Outcome.done(new Listed(place(entry), true));
             case ALREADY_LISTED -> Outcome.done(new Listed(place(waitlists.find(projectId, teacherId).orElseThrow()), false));
             // a pool closes only when its project is cancelled (Quotas#close): that happened while this request was under way
-            case POOL_CLOSED -> Outcome.refused(EnrollTeacher.cancelled(projects.find(projectId).filter(p -> p.cancelledAt() != null)
-                    .orElseThrow(() -> new IllegalStateException("a pool of project " + projectId + " closed, the project not cancelled")), "E2"));
+            case POOL_CLOSED -> Outcome.refused(projects.find(projectId).flatMap(rules::selectionClosed)
+                    .orElseThrow(() -> new IllegalStateException("a pool of project " + projectId + " closed, the project not cancelled")));
         };
     }
 
