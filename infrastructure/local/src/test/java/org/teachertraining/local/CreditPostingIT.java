@@ -129,7 +129,7 @@ class CreditPostingIT {
      */
     static void awaitDrained() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        var counts = queueCounts();
+        java.util.Map<QueueAttributeName, String> counts = java.util.Map.of();
         while (System.currentTimeMillis() < deadline) {
             counts = queueCounts();
             if (counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES).equals("0")
