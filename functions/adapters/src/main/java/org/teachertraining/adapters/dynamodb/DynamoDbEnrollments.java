@@ -87,7 +87,7 @@ public final class DynamoDbEnrollments implements Enrollments {
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key("PROJECT#" + e.projectId(), "QUOTA#" + e.quotaJurisdiction()))
                 .updateExpression("SET quotaUsed = quotaUsed + :one, quotaFree = quotaFree - :one")
-                .conditionExpression("attribute_exists(PK) AND (quotaUnlimited = :true OR quotaFree > :zero) AND attribute_not_exists(closedAt)")
+                .conditionExpression("attribute_exists(PK) AND (quotaUnlimited = :true OR quotaFree > :zero) AND " + DynamoDbQuotas.OPEN)
                 .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0), ":true", AttributeValue.fromBool(true)))
                 .build()).build());
         if (key != null) {

@@ -3,6 +3,7 @@ package org.teachertraining.adapters.dynamodb;
 import org.teachertraining.core.quota.Quota;
 import org.teachertraining.core.quota.Quotas;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -29,6 +30,18 @@ public final class DynamoDbQuotas implements Quotas {
 
     public DynamoDbQuotas(TrainingTable table) {
         this.table = table;
+    }
+
+    /**
+     * The condition a write into a pool carries (a booking, a promotion, a listing, an allocation's parent): the pool is
+     * open, not closed by its project's cancellation ({@link #close}).
+     */
+    static final String OPEN = "attribute_not_exists(closedAt)";
+
+    /** {@link #OPEN} as a check in a transaction that writes nothing to the pool itself. */
+    static TransactWriteItem stillOpen(TrainingTable table, String projectId, String pool) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(table.name()).key(key("PROJECT#" + projectId, "QUOTA#" + pool)).conditionExpression(OPEN).build()).build();
     }
 
     @Override
@@ -118,7 +131,7 @@ public final class DynamoDbQuotas implements Quotas {
     private TransactWriteItem parentWrite(String projectId, String parent, int delta) {
         var values = new HashMap<String, AttributeValue>(Map.of(":delta", n(delta), ":minusDelta", n(-delta)));
         // open: a cancellation closes every pool before it reads the seats to release (close), so no pool is made or grows after
-        String condition = "attribute_exists(PK) AND attribute_not_exists(closedAt)";
+        String condition = "attribute_exists(PK) AND " + OPEN;
         if (delta > 0) {
             condition += " AND (quotaUnlimited = :true OR quotaFree >= :delta)";
             values.put(":true", AttributeValue.fromBool(true));

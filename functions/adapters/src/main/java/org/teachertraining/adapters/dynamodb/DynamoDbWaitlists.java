@@ -5,7 +5,6 @@ import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.enrollment.Waitlists;
 import org.teachertraining.core.notification.Notification;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -52,18 +51,11 @@ public final class DynamoDbWaitlists implements Waitlists {
                         .conditionExpression("attribute_not_exists(PK)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
                         .item(Map.of("PK", s(pk(e.projectId())), "SK", s(entrySk(e)), "type", s("WAITLIST"), "data", s(data))).build()).build(),
-                poolOpen(e.projectId(), e.quotaJurisdiction())));
+                DynamoDbQuotas.stillOpen(table, e.projectId(), e.quotaJurisdiction())));
         if (failedCodes.isEmpty()) return Listing.LISTED;
         if (failed(failedCodes.get(), 0)) return Listing.ALREADY_LISTED;
         if (failed(failedCodes.get(), 2)) return Listing.POOL_CLOSED;
         throw new IllegalStateException("listing refused for another reason: " + failedCodes.get());
-    }
-
-    /** A check in a transaction that the pool is open: not closed by its project's cancellation ({@code Quotas#close}). */
-    private TransactWriteItem poolOpen(String projectId, String quotaJurisdiction) {
-        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
-                .key(key(pk(projectId), "QUOTA#" + quotaJurisdiction))
-                .conditionExpression("attribute_not_exists(closedAt)").build()).build();
     }
 
     @Override
@@ -123,7 +115,7 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.addAll(notifications.delivery(notice));
         freedNotices.forEach(n -> items.addAll(notifications.delivery(n)));
         int poolAt = items.size();
-        items.add(poolOpen(freed.projectId(), freed.quotaJurisdiction()));
+        items.add(DynamoDbQuotas.stillOpen(table, freed.projectId(), freed.quotaJurisdiction()));
         int banAt = items.size();
         banMarks.check(promoted.teacherId(), promoted.projectLevel(), at).ifPresent(items::add);
         var failedCodes = table.transact(items);
