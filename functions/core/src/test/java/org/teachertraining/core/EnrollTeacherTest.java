@@ -6,6 +6,7 @@ import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.identity.Caller;
 import org.teachertraining.core.identity.Role;
 import org.teachertraining.core.enrollment.EnrollTeacher;
+import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.SelectionRecords;
 import org.teachertraining.core.enrollment.WithdrawEnrollment;
 import org.teachertraining.core.integrity.IntegrityRecord;
@@ -253,6 +254,83 @@ class EnrollTeacherTest {
         var r = refused(w.enroll.execute(World.XINYANG, second.id(), "T1", null));
         assertEquals("E5", r.rule());
         assertEquals("nationalParticipationCap", r.details().get("criterion"));
+    }
+
+    /** Two national projects, the second capped at one national project a teacher since 2019, 10 seats each for 信阳. */
+    List<org.teachertraining.core.project.Project> twoNationalProjectsTheSecondCapped(String code) {
+        var base = w.ruralBackbone(code + "-1");
+        var e = new Eligibility(null, null, null, null, null, null, null, new Eligibility.NationalParticipationCap(1, 2019));
+        var first = w.project(ProgramLevel.NATIONAL, base);
+        var second = w.project(ProgramLevel.NATIONAL, new org.teachertraining.core.project.CreateProject.Command(code + "-2", base.name(),
+                base.category(), e, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        for (var p : List.of(first, second)) done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        return List.of(first, second);
+    }
+
+    /**
+     * The enrollments, but the first read of {@code teacherId}'s national seats is followed at once by {@code meanwhile}
+     * (another request's booking, landing after the read) and then answered as it was read.
+     */
+    Enrollments bookedJustAfterTheNationalRead(String teacherId, Runnable meanwhile) {
+        var real = w.ports.enrollments;
+        return new Enrollments() {
+            boolean first = true;
+            public java.util.Optional<org.teachertraining.core.enrollment.Enrollment> find(String projectId, String id) { return real.find(projectId, id); }
+            public java.util.Optional<org.teachertraining.core.enrollment.IdempotencyRecord> findKey(String projectId, String userId, String key) { return real.findKey(projectId, userId, key); }
+            public Booking book(org.teachertraining.core.enrollment.Enrollment e, org.teachertraining.core.enrollment.IdempotencyRecord key, Notification notice,
+                                org.teachertraining.core.enrollment.WaitlistEntry leaving, org.teachertraining.core.enrollment.NationalSeats national) {
+                return real.book(e, key, notice, leaving, national);
+            }
+            public java.util.Optional<org.teachertraining.core.enrollment.Enrollment> move(org.teachertraining.core.enrollment.Enrollment e, EnrollmentStatus from,
+                                                                                          EnrollmentStatus to, String by, java.time.Instant at) { return real.move(e, from, to, by, at); }
+            public java.util.Optional<org.teachertraining.core.enrollment.Enrollment> withdraw(org.teachertraining.core.enrollment.Enrollment e, java.time.Instant at,
+                                                                                              List<Notification> notices) { return real.withdraw(e, at, notices); }
+            public org.teachertraining.core.common.Page<org.teachertraining.core.enrollment.Enrollment> ofProject(String projectId, String prefix, EnrollmentStatus status,
+                                                                                                                String cursor, int limit) { return real.ofProject(projectId, prefix, status, cursor, limit); }
+            public List<org.teachertraining.core.enrollment.Enrollment> ofTeacher(String id) { return real.ofTeacher(id); }
+            public org.teachertraining.core.enrollment.NationalSeats nationalSeats(String id) {
+                var read = real.nationalSeats(id);
+                if (first && id.equals(teacherId)) {
+                    first = false;
+                    meanwhile.run();
+                }
+                return read;
+            }
+        };
+    }
+
+    EnrollTeacher enrollReading(Enrollments enrollments) {
+        return new EnrollTeacher(SelectionRecords.of(w.ports.projects, w.ports.teachers, enrollments, w.ports.waitlists),
+                w.ports.quotas, enrollments, w.ports.integrity, w.ports.hours, new org.teachertraining.core.credit.RequirementCycles(w.requirements), w.access, w.clock);
+    }
+
+    @Test
+    void e5_aNationalSeatBookedBetweenTheCapsReadAndTheBookingCountsAgainstTheCap() {
+        var projects = twoNationalProjectsTheSecondCapped("GP2020-31");
+        w.addTeacher("T1", "411523");
+        var enroll = enrollReading(bookedJustAfterTheNationalRead("T1", () -> done(w.enroll.execute(World.XINYANG, projects.get(0).id(), "T1", null))));
+        var r = refused(enroll.execute(World.XINYANG, projects.get(1).id(), "T1", null));
+        assertEquals("E5", r.rule(), r.message().zh());
+        assertEquals("nationalParticipationCap", r.details().get("criterion"));
+        assertEquals(1, r.details().get("participations"));
+        assertTrue(w.ports.enrollments.find(projects.get(1).id(), "T1").isEmpty(), "no second national seat");
+        assertTrue(w.ports.enrollments.find(projects.get(0).id(), "T1").isPresent());
+    }
+
+    @Test
+    void e5_aWaitlistedTeacherBookedIntoAnotherNationalProjectAsTheSeatIsFreedIsNotPromoted() {
+        var projects = twoNationalProjectsTheSecondCapped("GP2020-41");
+        var capped = projects.get(1);
+        for (String id : List.of("T1", "W1")) w.addTeacher(id, "411523");
+        done(w.allocate.execute(World.XINYANG, capped.id(), "411523", 1));
+        done(w.enroll.execute(World.XIN_COUNTY, capped.id(), "T1", null));
+        done(w.waitlist.add(World.XIN_COUNTY, capped.id(), "W1"));
+        var rules = enrollReading(bookedJustAfterTheNationalRead("W1", () -> done(w.enroll.execute(World.XINYANG, projects.get(0).id(), "W1", null))));
+        var withdraw = new WithdrawEnrollment(w.ports.projects, w.ports.enrollments, w.ports.teachers, w.ports.waitlists, rules, w.access, w.clock);
+        var withdrawal = done(withdraw.execute(World.XIN_COUNTY, capped.id(), "T1"));
+        assertNull(withdrawal.promoted(), "W1 took a national seat as this one was freed");
+        assertTrue(w.ports.enrollments.find(capped.id(), "W1").isEmpty());
+        assertEquals(0, w.ports.quotas.find(capped.id(), "411523").orElseThrow().used(), "the seat back in its pool");
     }
 
     @Test

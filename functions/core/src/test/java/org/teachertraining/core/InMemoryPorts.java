@@ -161,12 +161,13 @@ public final class InMemoryPorts {
             synchronized (lock) { return Optional.ofNullable(keyMap.get(projectId + "/" + userId + "/" + key)); }
         }
         public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice,
-                            org.teachertraining.core.enrollment.WaitlistEntry leaving) {
+                            org.teachertraining.core.enrollment.WaitlistEntry leaving, org.teachertraining.core.enrollment.NationalSeats national) {
             synchronized (lock) {
                 if (key != null && keyMap.containsKey(e.projectId() + "/" + key.userId() + "/" + key.key())) return new Booking.KeyTaken(keyMap.get(e.projectId() + "/" + key.userId() + "/" + key.key()));
                 var existing = enrollmentMap.get(e.projectId() + "/" + e.teacherId());
                 if (existing != null && existing.status().holdsSeat()) return new Booking.AlreadyEnrolled(existing);
                 if (banned(e.teacherId(), e.projectLevel(), e.createdAt())) return new Booking.Banned();
+                if (!nationalBookingCounted(e, national)) return new Booking.NationalSeatsChanged();
                 var pool = quotaMap.get(e.projectId() + "/" + e.quotaJurisdiction());
                 if (pool == null || pool.free() <= 0 || closedProjects.contains(e.projectId())) return new Booking.PoolFull();
                 quotaMap.put(e.projectId() + "/" + e.quotaJurisdiction(), new Quota(pool.projectId(), pool.jurisdiction(), pool.seats(), pool.allocated(), pool.used() + 1));
@@ -210,7 +211,29 @@ public final class InMemoryPorts {
         public List<Enrollment> ofTeacher(String teacherId) {
             synchronized (lock) { return enrollmentMap.values().stream().filter(e -> e.teacherId().equals(teacherId)).toList(); }
         }
+        public org.teachertraining.core.enrollment.NationalSeats nationalSeats(String teacherId) {
+            synchronized (lock) {
+                return new org.teachertraining.core.enrollment.NationalSeats(ofTeacher(teacherId).stream()
+                        .filter(e -> e.projectLevel() == org.teachertraining.core.program.ProgramLevel.NATIONAL).toList(),
+                        nationalBookings.getOrDefault(teacherId, 0L));
+            }
+        }
     };
+
+    /** Each teacher's count of national bookings (the adapter's record of them). */
+    private final Map<String, Long> nationalBookings = new HashMap<>();
+
+    /**
+     * A booking of {@code e} on {@code national}: false if a national seat was booked for the teacher since that read;
+     * true otherwise, the booking counted if its project is national. Called under the lock, before anything is written.
+     */
+    private boolean nationalBookingCounted(Enrollment e, org.teachertraining.core.enrollment.NationalSeats national) {
+        if (e.projectLevel() != org.teachertraining.core.program.ProgramLevel.NATIONAL) return true;
+        long counted = nationalBookings.getOrDefault(e.teacherId(), 0L);
+        if (national != null && national.bookings() != counted) return false;
+        nationalBookings.put(e.teacherId(), counted + 1);
+        return true;
+    }
 
     private final List<org.teachertraining.core.enrollment.WaitlistEntry> waitlist = new ArrayList<>();
     public final List<org.teachertraining.core.notification.Notification> notices = new ArrayList<>();
@@ -247,7 +270,8 @@ public final class InMemoryPorts {
             }
         }
         public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, org.teachertraining.core.enrollment.WaitlistEntry entry,
-                                 org.teachertraining.core.notification.Notification notice, List<org.teachertraining.core.notification.Notification> freedNotices) {
+                                 org.teachertraining.core.notification.Notification notice, List<org.teachertraining.core.notification.Notification> freedNotices,
+                                 org.teachertraining.core.enrollment.NationalSeats national) {
             synchronized (lock) {
                 var current = enrollmentMap.get(freed.projectId() + "/" + freed.teacherId());
                 if (current == null || current.status() != EnrollmentStatus.SELECTED) return Promotion.SEAT_NOT_HELD;
@@ -256,6 +280,7 @@ public final class InMemoryPorts {
                 if (other != null && other.status().holdsSeat()) return Promotion.ALREADY_ENROLLED;
                 if (closedProjects.contains(freed.projectId())) return Promotion.POOL_CLOSED;
                 if (banned(promoted.teacherId(), promoted.projectLevel(), at)) return Promotion.BANNED;
+                if (!nationalBookingCounted(promoted, national)) return Promotion.NATIONAL_SEATS_CHANGED;
                 enrollmentMap.put(freed.projectId() + "/" + freed.teacherId(), current.withdrawn(at));
                 enrollmentMap.put(promoted.projectId() + "/" + promoted.teacherId(), promoted);
                 remove(entry);

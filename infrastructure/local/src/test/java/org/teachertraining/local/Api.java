@@ -189,6 +189,13 @@ final class Api {
                 + (extraFields == null ? "" : "," + extraFields) + "}";
     }
 
+    /** {@code projectBody}'s project capped at {@code max} national projects a teacher since {@code sinceYear} (E5). */
+    static String withNationalCap(String projectBody, int max, int sinceYear) {
+        String eligibility = "\"minTeachingYears\":5}";
+        if (!projectBody.contains(eligibility)) throw new IllegalArgumentException("not a body of projectBody: " + projectBody);
+        return projectBody.replace(eligibility, "\"minTeachingYears\":5,\"nationalParticipationCap\":{\"max\":" + max + ",\"sinceYear\":" + sinceYear + "}}");
+    }
+
     /** Every page of a list as {@code token}'s holder reads it, following each page's {@code nextCursor} (at most 20 pages). */
     java.util.List<JsonNode> pages(String pathAndQuery, String token) throws Exception {
         var pages = new java.util.ArrayList<JsonNode>();

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** E1 and E6 under concurrent requests, against DynamoDB Local through the HTTP API. */
+/** E1, E5 and E6 under concurrent requests, against DynamoDB Local through the HTTP API. */
 class EnrollmentConcurrencyIT {
     static Api api;
     static String province, xinyang;
@@ -167,6 +167,66 @@ class EnrollmentConcurrencyIT {
         var city = api.send("GET", "/projects/" + project + "/quotas", xinyang, null).json().get(0);
         assertEquals(0, city.get("used").asInt());
         assertEquals(3, city.get("available").asInt());
+    }
+
+    /**
+     * E5's cap of national projects under concurrent requests: each of 60 teachers of 淅川县 (411326, which no other
+     * test counts) enrolled in three national projects at once, each capped at one national project a teacher, holds
+     * exactly one seat; the other two requests are refused with E5.
+     */
+    @Test
+    void aTeacherEnrolledInThreeNationalProjectsAtOnceUnderACapOfOneHoldsOneSeat() throws Exception {
+        int teachers = 60;
+        String nanyang = api.token("cap-race-nanyang", "CITY_ADMIN", "411300");
+        String xichuan = api.token("cap-race-xichuan", "COUNTY_ADMIN", "411326");
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        var program = api.send("POST", "/programs", province,
+                "{\"year\":" + year + ",\"level\":\"NATIONAL\",\"name\":\"国培计划 IT 上限\",\"jurisdiction\":\"410000\"}");
+        assertEquals(201, program.status(), program.toString());
+        var projects = new ArrayList<String>();
+        for (int p = 1; p <= 3; p++) {
+            var body = Api.withNationalCap(Api.projectBody("NCAP-" + p, "\"seats\":" + teachers), 1, year - 1);
+            var created = api.send("POST", "/programs/" + program.json().get("id").asText() + "/projects", province, body);
+            assertEquals(201, created.status(), created.toString());
+            String project = created.json().get("id").asText();
+            assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":" + teachers + "}").status());
+            assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411326", nanyang, "{\"seats\":" + teachers + "}").status());
+            projects.add(project);
+        }
+        api.importTeachers(nanyang, "NC-", "411326", teachers);
+
+        var answers = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        try (var running = Executors.newFixedThreadPool(24)) {
+            var done = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < teachers; i++) {
+                String teacher = "NC-" + i;
+                var together = new java.util.concurrent.CyclicBarrier(projects.size());
+                for (var project : projects) {
+                    done.add(running.submit(() -> {
+                        together.await();
+                        var r = api.send("POST", "/projects/" + project + "/enrollments", xichuan, "{\"teacherId\":\"" + teacher + "\"}");
+                        answers.put(teacher + " " + project, r.status() + (r.status() == 201 ? "" : " " + r.json().path("rule").asText()));
+                        return null;
+                    }));
+                }
+            }
+            for (var d : done) d.get();
+        }
+
+        var seats = new java.util.HashMap<String, Integer>();
+        for (var project : projects) {
+            for (var page : api.pages("/projects/" + project + "/enrollments?limit=100", xichuan)) {
+                page.get("items").forEach(e -> {
+                    if (e.get("status").asText().equals("SELECTED")) seats.merge(e.get("teacherId").asText(), 1, Integer::sum);
+                });
+            }
+        }
+        var overCap = seats.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey).sorted().toList();
+        var byAnswer = new java.util.TreeMap<String, Integer>();
+        answers.values().forEach(a -> byAnswer.merge(a, 1, Integer::sum));
+        assertEquals(java.util.List.of(), overCap, "teachers holding more than one national seat (answers: " + byAnswer + ")");
+        assertEquals(teachers, seats.size(), "every teacher holds one seat: " + byAnswer);
+        assertEquals(java.util.Map.of("201", teachers, "422 E5", 2 * teachers), byAnswer);
     }
 
     /**

@@ -148,14 +148,16 @@ class LifecycleIT {
             assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE1-" + i + "\"}").status());
         }
 
-        // LIFE1-2 is also selected for a provincial project starting after this one ends, whose one seat LIFE1-W0 waits for;
-        // and waits for the one seat of another, which LIFE1-W0 holds
-        var laterProgram = api.send("POST", "/programs", province(), "{\"year\":" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
-                + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program LIFE-1B\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
+        // LIFE1-2 is also selected for a national project starting after this one ends, whose one seat LIFE1-W0 waits for;
+        // and waits for the one seat of another, which LIFE1-W0 holds. Both capped at two national projects a teacher
+        // (E5), which the promotion below checks as the lifecycle function, under its own role
+        int thisYear = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        var laterProgram = api.send("POST", "/programs", province(), "{\"year\":" + thisYear
+                + ",\"level\":\"NATIONAL\",\"name\":\"IT program LIFE-1B\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
         api.importTeachers(xinyang, "LIFE1-W", "411523", 1);
         var laterOnes = new ArrayList<String>();
         for (var code : List.of("LIFE-1B", "LIFE-1C")) {
-            var created = api.send("POST", "/programs/" + laterProgram + "/projects", province(), Api.projectBody(code, null, 20));
+            var created = api.send("POST", "/programs/" + laterProgram + "/projects", province(), Api.withNationalCap(Api.projectBody(code, null, 20), 2, thisYear));
             assertEquals(201, created.status(), created.toString());
             laterOnes.add(created.json().get("id").asText());
             assertEquals(200, api.send("PUT", "/projects/" + laterOnes.getLast() + "/quotas/411500", province(), "{\"seats\":1}").status());
@@ -234,7 +236,7 @@ class LifecycleIT {
         assertEquals(1, recorded(noShowTeacher, "").size());
         assertTrue(recorded(noShowTeacher, "").get(0).contains("前不能参加省级及以上培训项目"), recorded(noShowTeacher, "").toString());
         assertEquals(1, recorded(api.token("life-county", "COUNTY_ADMIN", "411523"), "LIFE1-2").size());
-        // E4 after the selection: the ban releases LIFE1-2's seat in the later provincial project, which the waitlist takes
+        // E4 after the selection: the ban releases LIFE1-2's seat in the later national project, which the waitlist takes
         // (the lifecycle function, under its own role), and LIFE1-2 is told not to report there
         assertEquals(Map.of("LIFE1-2", "WITHDRAWN", "LIFE1-W0", "SELECTED"), statuses(later, xinyang));
         assertEquals("[]", api.send("GET", "/projects/" + waited + "/waitlist", xinyang, null).json().get("items").toString(),

@@ -200,7 +200,7 @@ class WaitlistIT {
                 "411500", org.teachertraining.core.enrollment.EnrollmentStatus.SELECTED, null, p.get("name").asText(),
                 org.teachertraining.core.program.ProgramLevel.PROVINCIAL, java.time.LocalDate.parse(p.get("startDate").asText()), "wl-xinyang",
                 java.time.Instant.now(), null, null);
-        var booking = new org.teachertraining.adapters.dynamodb.DynamoDbEnrollments(table).book(enrollment, null, null, read);
+        var booking = new org.teachertraining.adapters.dynamodb.DynamoDbEnrollments(table).book(enrollment, null, null, read, null);
         assertTrue(booking instanceof org.teachertraining.core.enrollment.Enrollments.Booking.Booked, booking.toString());
         assertEquals(List.of(), waitlisted(project, xinyang), "the entry listed again went with the seat");
     }

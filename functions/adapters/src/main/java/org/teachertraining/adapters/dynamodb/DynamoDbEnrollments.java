@@ -5,6 +5,7 @@ import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
 import org.teachertraining.core.enrollment.Enrollments;
 import org.teachertraining.core.enrollment.IdempotencyRecord;
+import org.teachertraining.core.enrollment.NationalSeats;
 import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.program.ProgramLevel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,11 +40,13 @@ public final class DynamoDbEnrollments implements Enrollments {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
     private final BanMarks banMarks;
+    private final NationalBookings nationalBookings;
 
     public DynamoDbEnrollments(TrainingTable table) {
         this.table = table;
         this.notifications = new DynamoDbNotifications(table);
         this.banMarks = new BanMarks(table);
+        this.nationalBookings = new NationalBookings(table);
     }
 
     @Override
@@ -63,9 +66,10 @@ public final class DynamoDbEnrollments implements Enrollments {
     }
 
     @Override
-    public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving) {
+    public Booking book(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving,
+                        NationalSeats national) {
         for (int attempt = 1; ; attempt++) {
-            var booking = bookOnce(e, key, notice, leaving);
+            var booking = bookOnce(e, key, notice, leaving, national);
             if (booking != null) return booking;
             // the teacher was taken off the waitlist and put on it again since it was read (take the entry now listed),
             // or their ban mark outlasted every ban in force and was taken down
@@ -78,7 +82,8 @@ public final class DynamoDbEnrollments implements Enrollments {
      * The booking's transaction; null when it is to be sent again: the waitlist guard alone refused it (it names another
      * entry now), or the teacher's ban mark did and no ban is in force ({@link BanMarks#stillBanned}).
      */
-    private Booking bookOnce(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving) {
+    private Booking bookOnce(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving,
+                             NationalSeats national) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(write(e))
                 .conditionExpression("attribute_not_exists(PK) OR #status = :withdrawn")
@@ -101,6 +106,8 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (leaving != null) items.addAll(DynamoDbWaitlists.leaving(table, leaving));
         int banAt = items.size();
         banMarks.check(e.teacherId(), e.projectLevel(), e.createdAt()).ifPresent(items::add);
+        int nationalAt = items.size();
+        nationalBookings.counted(e, national).ifPresent(items::add);
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();
@@ -111,6 +118,7 @@ public final class DynamoDbEnrollments implements Enrollments {
             return new Booking.AlreadyEnrolled(find(e.projectId(), e.teacherId()).orElseThrow());
         }
         if (failed(codes, banAt)) return banMarks.stillBanned(e.teacherId(), e.createdAt()) ? new Booking.Banned() : null;
+        if (failed(codes, nationalAt)) return new Booking.NationalSeatsChanged();
         if (leaving != null && failed(codes, guardAt) && !failed(codes, 1)) return null;
         return new Booking.PoolFull();
     }
@@ -234,6 +242,11 @@ public final class DynamoDbEnrollments implements Enrollments {
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
                         .expressionAttributeValues(Map.of(":pk", s("PROJECT#" + projectId), ":sk", s("ENROLLMENT#"))).build())
                 .items().stream().map(DynamoDbEnrollments::read).filter(e -> e.status().holdsSeat()).toList();
+    }
+
+    @Override
+    public NationalSeats nationalSeats(String teacherId) {
+        return nationalBookings.read(teacherId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.teachertraining.adapters.dynamodb;
 
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.EnrollmentStatus;
+import org.teachertraining.core.enrollment.NationalSeats;
 import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.enrollment.Waitlists;
 import org.teachertraining.core.notification.Notification;
@@ -33,11 +34,13 @@ public final class DynamoDbWaitlists implements Waitlists {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
     private final BanMarks banMarks;
+    private final NationalBookings nationalBookings;
 
     public DynamoDbWaitlists(TrainingTable table, DynamoDbNotifications notifications) {
         this.table = table;
         this.notifications = notifications;
         this.banMarks = new BanMarks(table);
+        this.nationalBookings = new NationalBookings(table);
     }
 
     /** The guard (one entry a teacher) and the entry, on the condition that the pool is open: a cancellation closes it first. */
@@ -86,9 +89,10 @@ public final class DynamoDbWaitlists implements Waitlists {
     }
 
     @Override
-    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices) {
+    public Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices,
+                             NationalSeats national) {
         for (int attempt = 1; ; attempt++) {
-            var promotion = promoteOnce(freed, at, promoted, entry, notice, freedNotices);
+            var promotion = promoteOnce(freed, at, promoted, entry, notice, freedNotices, national);
             if (promotion != null) return promotion;
             // the promoted teacher's ban mark outlasted every ban in force and was taken down
             if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the ban mark of " + promoted.teacherId() + " kept changing");
@@ -96,7 +100,8 @@ public final class DynamoDbWaitlists implements Waitlists {
     }
 
     /** The promotion's transaction; null when the promoted teacher's ban mark alone refused it and no ban is in force ({@link BanMarks}). */
-    private Promotion promoteOnce(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices) {
+    private Promotion promoteOnce(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices,
+                                  NationalSeats national) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key(pk(freed.projectId()), "ENROLLMENT#" + freed.teacherId()))
@@ -118,6 +123,8 @@ public final class DynamoDbWaitlists implements Waitlists {
         items.add(DynamoDbQuotas.stillOpen(table, freed.projectId(), freed.quotaJurisdiction()));
         int banAt = items.size();
         banMarks.check(promoted.teacherId(), promoted.projectLevel(), at).ifPresent(items::add);
+        int nationalAt = items.size();
+        nationalBookings.counted(promoted, national).ifPresent(items::add);
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Promotion.PROMOTED;
         var codes = failedCodes.get();
@@ -126,6 +133,7 @@ public final class DynamoDbWaitlists implements Waitlists {
         if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
         if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;
         if (failed(codes, banAt)) return banMarks.stillBanned(promoted.teacherId(), at) ? Promotion.BANNED : null;
+        if (failed(codes, nationalAt)) return Promotion.NATIONAL_SEATS_CHANGED;
         throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notices' IDs are unique per enrollment
     }
 

@@ -88,35 +88,62 @@ public final class EnrollTeacher {
         var existing = found.enrollment().filter(e -> e.status().holdsSeat());
         if (existing.isPresent()) return repeated(existing.get(), idempotencyKey);
 
-        var refusal = checkRules(project, t);
-        if (refusal.isPresent()) return Outcome.refused(refusal.get());
+        for (int attempt = 1; ; attempt++) {
+            var national = nationalSeatsRead(project, t);
+            var refusal = selectionClosed(project).or(() -> barsTeacher(project, t, national));
+            if (refusal.isPresent()) return Outcome.refused(refusal.get());
+            var selected = select(caller, project, t, found.waitlisted().orElse(null), national, idempotencyKey, requestHash);
+            if (selected.isPresent()) return selected.get();
+            // a national seat was booked for the teacher meanwhile: E5's cap is checked again on a fresh read
+            if (attempt >= NATIONAL_ATTEMPTS) {
+                return Outcome.refused(Refusal.conflict(null, Text.of("该教师的国培项目报名刚有变动，请重新遴选",
+                        "The teacher's national enrollments changed during the request: enroll again")));
+            }
+        }
+    }
 
+    /** How often an enrollment checks E5's national cap again after a national seat was booked for its teacher meanwhile. */
+    static final int NATIONAL_ATTEMPTS = 5;
+
+    /**
+     * The booking, once the rules passed on {@code national} (null: no national cap checked): the outcome, or empty when a
+     * national seat was booked for the teacher since {@code national} was read.
+     */
+    private Optional<Outcome<Enrolled>> select(Caller caller, Project project, Teacher t, WaitlistEntry waitlisted, NationalSeats national,
+                                               String idempotencyKey, String requestHash) {
+        String projectId = project.id(), teacherId = t.id();
         var pool = poolFor(project, t.unit());
         if (pool.isEmpty()) {
-            return Outcome.refused(Refusal.conflict("E1", Text.of(
+            return Optional.of(Outcome.refused(Refusal.conflict("E1", Text.of(
                     "名额已满：" + access.tree().nameOf(t.unit()) + "未分配到该项目名额",
-                    "Quota full: no seats of this project are allocated to " + t.unit())));
+                    "Quota full: no seats of this project are allocated to " + t.unit()))));
         }
         if (caller.role() == Role.SCHOOL_ADMIN && !pool.get().equals(caller.jurisdiction())) {
-            return Outcome.refused(Refusal.conflict("E1", Text.of("本校未分配到该项目名额，由县区遴选", "This school holds no seats of this project: the county selects"))
-                    .withDetails(Map.of("quotaJurisdiction", pool.get())));
+            return Optional.of(Outcome.refused(Refusal.conflict("E1", Text.of("本校未分配到该项目名额，由县区遴选", "This school holds no seats of this project: the county selects"))
+                    .withDetails(Map.of("quotaJurisdiction", pool.get()))));
         }
         var enrollment = new Enrollment(UUID.randomUUID().toString(), projectId, teacherId, t.name(), t.jurisdiction(),
                 pool.get(), EnrollmentStatus.SELECTED, idempotencyKey, project.name(), project.level(),
                 project.startDate(), caller.userId(), clock.instant(), null, Enrollment.schoolOf(t));
         var key = idempotencyKey == null ? null : new IdempotencyRecord(projectId, caller.userId(), idempotencyKey, requestHash, teacherId);
-        var booking = enrollments.book(enrollment, key, SelectionNotice.selected(project, enrollment, clock.instant()), found.waitlisted().orElse(null));
+        var booking = enrollments.book(enrollment, key, SelectionNotice.selected(project, enrollment, clock.instant()), waitlisted, national);
+        if (booking instanceof Enrollments.Booking.NationalSeatsChanged) return Optional.empty();
+        return Optional.of(booked(booking, caller, project, t, pool.get(), idempotencyKey, requestHash));
+    }
+
+    private Outcome<Enrolled> booked(Enrollments.Booking booking, Caller caller, Project project, Teacher t, String pool,
+                                     String idempotencyKey, String requestHash) {
         if (booking instanceof Enrollments.Booking.Booked b) return Outcome.done(new Enrolled(b.enrollment(), true));
         if (booking instanceof Enrollments.Booking.AlreadyEnrolled a) return repeated(a.existing(), idempotencyKey);
-        if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, projectId, idempotencyKey, requestHash).orElseThrow();
+        if (booking instanceof Enrollments.Booking.KeyTaken) return replay(caller, project.id(), idempotencyKey, requestHash).orElseThrow();
         // banned while this request was under way (the booking checks the teacher's ban, Enrollments#book): the file says why
         if (booking instanceof Enrollments.Booking.Banned) return Outcome.refused(banned(project, t).orElseGet(EnrollTeacher::bannedMeanwhile));
         // a pool closed under the booking (Quotas#close): the project was cancelled while this request was under way
-        var cancelledMeanwhile = records.find(projectId, teacherId).project().filter(p -> p.cancelledAt() != null);
+        var cancelledMeanwhile = records.find(project.id(), t.id()).project().filter(p -> p.cancelledAt() != null);
         if (cancelledMeanwhile.isPresent()) return Outcome.refused(cancelled(cancelledMeanwhile.get(), "E2"));
         return Outcome.refused(Refusal.conflict("E1", Text.of(
-                "名额已满：" + access.tree().nameOf(pool.get()) + "的名额已用完", "Quota full: the seats of " + pool.get() + " are all taken"))
-                .withDetails(Map.of("quotaJurisdiction", pool.get())));
+                "名额已满：" + access.tree().nameOf(pool) + "的名额已用完", "Quota full: the seats of " + pool + " are all taken"))
+                .withDetails(Map.of("quotaJurisdiction", pool)));
     }
 
     /**
@@ -170,13 +197,28 @@ public final class EnrollTeacher {
 
     /** E3–E5: what keeps this teacher out of this project whenever they would be selected (a waitlist's promotion too). */
     public Optional<Refusal> barsTeacher(Project project, Teacher t) {
+        return barsTeacher(project, t, nationalSeatsRead(project, t));
+    }
+
+    /**
+     * The teacher's national seats, read for E5's caps when {@code project} is national and caps them; null when it does
+     * not. A booking made after the check carries the read ({@link Enrollments#book}).
+     */
+    public NationalSeats nationalSeatsRead(Project project, Teacher t) {
+        var e = project.eligibility();
+        if (project.level() != ProgramLevel.NATIONAL || (e.nationalCapPerCycle() == null && e.nationalParticipationCap() == null)) return null;
+        return enrollments.nationalSeats(t.id());
+    }
+
+    /** {@link #barsTeacher(Project, Teacher)} with E5's caps checked on {@code national}, as {@link #nationalSeatsRead} read it. */
+    public Optional<Refusal> barsTeacher(Project project, Teacher t, NationalSeats national) {
         LocalDate today = ChinaTime.today(clock);
         var ineligible = project.eligibility().check(t, today);
         if (ineligible.isPresent()) {
             return Optional.of(Refusal.unprocessable("E3", ineligible.get().message(),
                     Map.of("criterion", ineligible.get().criterion())));
         }
-        return banned(project, t).or(() -> checkNeedlessRepeat(project, t));
+        return banned(project, t).or(() -> checkNeedlessRepeat(project, t, national));
     }
 
     /** E4: the teacher's integrity file bars them from a provincial or national project today. */
@@ -192,7 +234,7 @@ public final class EnrollTeacher {
     }
 
     /** E5: no selection of teachers who already met the year's hours, nor past the national-participation cap. */
-    private Optional<Refusal> checkNeedlessRepeat(Project project, Teacher t) {
+    private Optional<Refusal> checkNeedlessRepeat(Project project, Teacher t, NationalSeats national) {
         var e = project.eligibility();
         if (e.annualHoursCap() != null) {
             int year = project.startDate().getYear();
@@ -231,7 +273,7 @@ public final class EnrollTeacher {
             var cycle = cycles.cycleOf(t, project.startDate().getYear());
             if (cycle.isPresent()) {
                 var c = cycle.get();
-                long joined = enrollments.ofTeacher(t.id()).stream().filter(x -> x.status().holdsSeat() && x.projectLevel() == ProgramLevel.NATIONAL
+                long joined = national.enrollments().stream().filter(x -> x.status().holdsSeat()
                         && x.projectStartDate().getYear() >= c.fromYear() && x.projectStartDate().getYear() <= c.toYear()).count();
                 if (joined >= e.nationalCapPerCycle()) {
                     return Optional.of(Refusal.unprocessable("E5", Text.of(
@@ -244,15 +286,13 @@ public final class EnrollTeacher {
         }
         var cap = e.nationalParticipationCap();
         if (cap != null && project.level() == ProgramLevel.NATIONAL) {
-            List<Enrollment> national = enrollments.ofTeacher(t.id()).stream()
-                    .filter(x -> x.status().holdsSeat() && x.projectLevel() == ProgramLevel.NATIONAL
-                            && x.projectStartDate().getYear() >= cap.sinceYear())
-                    .toList();
-            if (national.size() >= cap.max()) {
+            long joined = national.enrollments().stream()
+                    .filter(x -> x.status().holdsSeat() && x.projectStartDate().getYear() >= cap.sinceYear()).count();
+            if (joined >= cap.max()) {
                 return Optional.of(Refusal.unprocessable("E5", Text.of(
-                        "该教师自 " + cap.sinceYear() + " 年起已参加 " + national.size() + " 个国培项目，已达上限 " + cap.max(),
-                        "The teacher has joined " + national.size() + " national projects since " + cap.sinceYear() + ", the cap is " + cap.max()),
-                        Map.of("criterion", "nationalParticipationCap", "participations", national.size())));
+                        "该教师自 " + cap.sinceYear() + " 年起已参加 " + joined + " 个国培项目，已达上限 " + cap.max(),
+                        "The teacher has joined " + joined + " national projects since " + cap.sinceYear() + ", the cap is " + cap.max()),
+                        Map.of("criterion", "nationalParticipationCap", "participations", (int) joined)));
             }
         }
         return Optional.empty();

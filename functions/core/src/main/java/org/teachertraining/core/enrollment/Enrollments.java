@@ -22,13 +22,23 @@ public interface Enrollments {
      * @param notice the teacher's notice of the selection (通知到人), delivered with the enrollment or not at all
      * @param leaving the teacher's entry on this project's waitlist, or null: a waitlisted teacher selected directly is no
      *                longer waiting (E7), and the entry goes in the same write, so a later withdrawal never promotes them
+     * @param national the teacher's national seats as E5's cap read them, or null when no cap was checked. A booking into
+     *                a national project counts itself on the teacher's record of national bookings; with {@code national}
+     *                given it is written only if that count is still the one read ({@link Booking.NationalSeatsChanged})
      */
-    Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving);
+    Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving,
+                 NationalSeats national);
 
-    /** {@link #book(Enrollment, IdempotencyRecord, org.teachertraining.core.notification.Notification, WaitlistEntry)} of a teacher on no waitlist. */
+    /** {@link #book(Enrollment, IdempotencyRecord, org.teachertraining.core.notification.Notification, WaitlistEntry, NationalSeats)} of a teacher on no waitlist, no cap checked. */
     default Booking book(Enrollment enrollment, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice) {
-        return book(enrollment, key, notice, null);
+        return book(enrollment, key, notice, null, null);
     }
+
+    /**
+     * The teacher's enrollments in national projects, every status, read consistently (a seat booked the moment before
+     * is among them), with the count of national bookings they were read at ({@link NationalSeats}).
+     */
+    NationalSeats nationalSeats(String teacherId);
 
     /**
      * Moves the enrollment from {@code from} to {@code to} (报到: SELECTED → REGISTERED; the first day over:
@@ -88,5 +98,8 @@ public interface Enrollments {
 
         /** E4: the teacher was banned from provincial and national projects after the rules were checked. */
         record Banned() implements Booking {}
+
+        /** E5: a national seat was booked for the teacher after their national seats were read: check the cap again. */
+        record NationalSeatsChanged() implements Booking {}
     }
 }

@@ -54,8 +54,12 @@ public interface Waitlists {
         /** The pool is closed (the project cancelled meanwhile, {@link org.teachertraining.core.quota.Quotas#close}): nothing happened. */
         POOL_CLOSED,
         /** E4: the waitlisted teacher was banned after their eligibility was read: nothing happened. */
-        BANNED
+        BANNED,
+        /** E5: a national seat was booked for the waitlisted teacher after their national seats were read: nothing happened. */
+        NATIONAL_SEATS_CHANGED
     }
 
-    Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices);
+    /** @param national the promoted teacher's national seats as E5's cap read them, or null when no cap was checked (as {@link Enrollments#book}) */
+    Promotion promote(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices,
+                      NationalSeats national);
 }

@@ -101,11 +101,12 @@ public final class WithdrawEnrollment {
             var promoted = new Enrollment(UUID.randomUUID().toString(), projectId, entry.teacherId(), entry.teacherName(), entry.jurisdiction(),
                     enrollment.quotaJurisdiction(), EnrollmentStatus.SELECTED, null, project.name(), project.level(), project.startDate(),
                     "waitlist:" + by, at, null, Enrollment.schoolOf(candidate.get().teacher()));
-            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at), freedNotices)) {
+            switch (waitlists.promote(enrollment, at, promoted, entry, SelectionNotice.promoted(project, promoted, at), freedNotices, candidate.get().national())) {
                 case PROMOTED -> { return new Withdrawal(enrollment.withdrawn(at), promoted); }
                 case SEAT_NOT_HELD -> { return new Withdrawal(enrollments.find(projectId, teacherId).orElseThrow(), null); }
                 case ALREADY_ENROLLED -> waitlists.remove(entry);   // selected meanwhile: no longer waiting
                 case ENTRY_GONE, BANNED -> { }                       // promoted by another withdrawal, removed, or banned: the next one
+                case NATIONAL_SEATS_CHANGED -> { }                   // a national seat booked for them meanwhile: E5 checked again
                 case POOL_CLOSED -> { break promotions; }           // cancelled meanwhile: the seat goes back to its pool
             }
         }
@@ -113,7 +114,8 @@ public final class WithdrawEnrollment {
                 .orElseGet(() -> enrollments.find(projectId, teacherId).orElseThrow()), null);
     }
 
-    private record Candidate(WaitlistEntry entry, Teacher teacher) {}
+    /** @param national the teacher's national seats, as E5's cap was checked on them (null: no cap) */
+    private record Candidate(WaitlistEntry entry, Teacher teacher, NationalSeats national) {}
 
     /**
      * The first waitlisted teacher of the pool who could take the seat now: still there, E3–E5 passed, the same pool.
@@ -128,9 +130,10 @@ public final class WithdrawEnrollment {
             }
             var teacher = teachers.find(entry.teacherId());
             if (teacher.isEmpty()) continue;
-            if (rules.barsTeacher(project, teacher.get()).isPresent()) continue;
+            var national = rules.nationalSeatsRead(project, teacher.get());
+            if (rules.barsTeacher(project, teacher.get(), national).isPresent()) continue;
             if (!rules.poolFor(project, teacher.get().unit()).map(pool::equals).orElse(false)) continue;
-            return Optional.of(new Candidate(entry, teacher.get()));
+            return Optional.of(new Candidate(entry, teacher.get(), national));
         }
         return Optional.empty();
     }
