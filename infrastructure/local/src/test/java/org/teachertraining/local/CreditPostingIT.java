@@ -373,9 +373,9 @@ class CreditPostingIT {
         awaitDrained();
         var dismissal = new DynamoDbIntegrityRecords(table).ofTeacher("CPD-0");
         assertEquals(List.of(IntegrityRecord.Kind.DISMISSED), dismissal.stream().map(IntegrityRecord::kind).toList());
-        // the posting raised the teacher's ban mark, which a booking under way checks (BanMarks), before it released the seat
+        // the posting raised the teacher's ban mark, which a booking under way checks (SeatRecords), before it released the seat
         var mark = table.client().getItem(b -> b.tableName("TrainingTable").key(java.util.Map.of(
-                "PK", AttributeValue.fromS("TEACHER#CPD-0"), "SK", AttributeValue.fromS("BAN_MARK")))).item();
+                "PK", AttributeValue.fromS("TEACHER#CPD-0"), "SK", AttributeValue.fromS("SEAT_RECORD")))).item();
         assertEquals(dismissal.getFirst().bannedUntil().toString(), mark.get("bannedUntil").s());
         assertEquals(java.util.Map.of("CPD-0", "WITHDRAWN", "CPD-1", "SELECTED"), LifecycleIT.statuses(later, xinyang));
         assertEquals(java.util.Map.of("CPD-0", "SELECTED"), LifecycleIT.statuses(first, xinyang));

@@ -39,14 +39,12 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
 public final class DynamoDbEnrollments implements Enrollments {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
-    private final BanMarks banMarks;
-    private final NationalBookings nationalBookings;
+    private final SeatRecords seatRecords;
 
     public DynamoDbEnrollments(TrainingTable table) {
         this.table = table;
         this.notifications = new DynamoDbNotifications(table);
-        this.banMarks = new BanMarks(table);
-        this.nationalBookings = new NationalBookings(table);
+        this.seatRecords = new SeatRecords(table);
     }
 
     @Override
@@ -72,7 +70,7 @@ public final class DynamoDbEnrollments implements Enrollments {
             var booking = bookOnce(e, key, notice, leaving, national);
             if (booking != null) return booking;
             // the teacher was taken off the waitlist and put on it again since it was read (take the entry now listed),
-            // or their ban mark outlasted every ban in force and was taken down
+            // or their ban mark outlasted every ban in force and was taken down (SeatRecords#whyRefused)
             if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the booking of " + e.teacherId() + " kept meeting changed records");
             leaving = DynamoDbWaitlists.guarded(table, e.projectId(), e.teacherId()).orElse(null);
         }
@@ -80,7 +78,7 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     /**
      * The booking's transaction; null when it is to be sent again: the waitlist guard alone refused it (it names another
-     * entry now), or the teacher's ban mark did and no ban is in force ({@link BanMarks#stillBanned}).
+     * entry now), or the teacher's seat record did and neither a ban nor a national booking explains it ({@link SeatRecords#whyRefused}).
      */
     private Booking bookOnce(Enrollment e, IdempotencyRecord key, org.teachertraining.core.notification.Notification notice, WaitlistEntry leaving,
                              NationalSeats national) {
@@ -104,10 +102,8 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (notice != null) items.addAll(notifications.delivery(notice));   // its ID is the enrollment's: new
         int guardAt = items.size();
         if (leaving != null) items.addAll(DynamoDbWaitlists.leaving(table, leaving));
-        int banAt = items.size();
-        banMarks.check(e.teacherId(), e.projectLevel(), e.createdAt()).ifPresent(items::add);
-        int nationalAt = items.size();
-        nationalBookings.counted(e, national).ifPresent(items::add);
+        int recordAt = items.size();
+        seatRecords.booking(e, e.createdAt(), national).ifPresent(items::add);
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return new Booking.Booked(e);
         var codes = failedCodes.get();
@@ -117,8 +113,13 @@ public final class DynamoDbEnrollments implements Enrollments {
         if (failed(codes, 0)) {
             return new Booking.AlreadyEnrolled(find(e.projectId(), e.teacherId()).orElseThrow());
         }
-        if (failed(codes, banAt)) return banMarks.stillBanned(e.teacherId(), e.createdAt()) ? new Booking.Banned() : null;
-        if (failed(codes, nationalAt)) return new Booking.NationalSeatsChanged();
+        if (failed(codes, recordAt)) {
+            return switch (seatRecords.whyRefused(e.teacherId(), e.createdAt(), national)) {
+                case BANNED -> new Booking.Banned();
+                case NATIONAL_SEATS_CHANGED -> new Booking.NationalSeatsChanged();
+                case NONE -> null;
+            };
+        }
         if (leaving != null && failed(codes, guardAt) && !failed(codes, 1)) return null;
         return new Booking.PoolFull();
     }
@@ -246,12 +247,13 @@ public final class DynamoDbEnrollments implements Enrollments {
 
     @Override
     public NationalSeats nationalSeats(String teacherId) {
-        return nationalBookings.read(teacherId);
+        return seatRecords.nationalSeats(teacherId);
     }
 
+    /** From the teacher index, and each seat in a provincial or national project read from the table ({@link SeatRecords#seatsOf}). */
     @Override
     public List<Enrollment> ofTeacher(String teacherId) {
-        return table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, "ENROLLMENT#").map(DynamoDbEnrollments::read).toList();
+        return seatRecords.seatsOf(teacherId);
     }
 
     private static String idempotencyPk(String projectId, String userId, String key) {

@@ -29,16 +29,16 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         this.notifications = new DynamoDbNotifications(table);
     }
 
-    /** The record, then its teacher's ban mark raised ({@link BanMarks}): a booking from then on is checked against it. */
+    /** The record, then its teacher's ban mark raised ({@link SeatRecords}): a booking from then on is checked against it. */
     @Override
     public void add(IntegrityRecord r) {
         table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item(r)).build());
-        BanMarks.raise(table, r);
+        SeatRecords.raiseBan(table, r);
     }
 
     /**
      * The record and its notices in one transaction; if the notices were delivered already (a repeat), the record alone.
-     * Then its teacher's ban mark raised ({@link BanMarks}).
+     * Then its teacher's ban mark raised ({@link SeatRecords}).
      */
     @Override
     public void add(IntegrityRecord r, List<Notification> notices) {
@@ -48,7 +48,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         if (table.transact(items).isPresent()) {
             add(r);   // only a notice's guard can refuse: delivered with the record before
         } else {
-            BanMarks.raise(table, r);
+            SeatRecords.raiseBan(table, r);
         }
     }
 
@@ -105,7 +105,7 @@ public final class DynamoDbIntegrityRecords implements IntegrityRecords {
         for (var n : notices) items.addAll(notifications.delivery(n));   // each notice's ID is the step's: new
         var failed = table.transact(items);
         if (failed.isEmpty()) {
-            if (!r.liftsBan()) BanMarks.raise(table, record);   // a ban the province upheld, or reinstated, bars bookings again
+            if (!r.liftsBan()) SeatRecords.raiseBan(table, record);   // a ban the province upheld, or reinstated, bars bookings again
             return true;
         }
         if (TrainingTable.failed(failed.get(), 0)) return false;

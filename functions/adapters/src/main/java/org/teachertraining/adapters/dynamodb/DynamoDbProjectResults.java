@@ -81,12 +81,12 @@ public final class DynamoDbProjectResults implements ProjectResults {
         // a result that was not posted has no code (only posting sets one), so a posted pass holds the code given here
         var failed = table.transact(items);
         if (failed.isEmpty()) {
-            if (record != null) BanMarks.raise(table, record);
+            if (record != null) SeatRecords.raiseBan(table, record);
             return new Posting.Posted(result.outcome() == Completion.Outcome.PASSED ? certificateCode : null);
         }
         var stored = find(result.projectId(), result.teacherId());
         if (stored.isPresent() && stored.get().completionId().equals(result.completionId()) && stored.get().posted()) {
-            if (record != null) BanMarks.raise(table, record);   // a redelivery: the first delivery may have stopped before it
+            if (record != null) SeatRecords.raiseBan(table, record);   // a redelivery: the first delivery may have stopped before it
             return new Posting.AlreadyPosted(stored.get());
         }
         if (stored.isPresent()) return new Posting.Taken(stored.get());
@@ -124,7 +124,7 @@ public final class DynamoDbProjectResults implements ProjectResults {
                     .key(key(DynamoDbCertificateRegistry.pk(current.certificateCode()), DynamoDbCertificateRegistry.SK)).build()).build());
         }
         if (table.transact(items).isPresent()) return Optional.empty();
-        if (added != null) BanMarks.raise(table, added);
+        if (added != null) SeatRecords.raiseBan(table, added);
         return find(corrected.projectId(), corrected.teacherId());
     }
 

@@ -33,14 +33,12 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
 public final class DynamoDbWaitlists implements Waitlists {
     private final TrainingTable table;
     private final DynamoDbNotifications notifications;
-    private final BanMarks banMarks;
-    private final NationalBookings nationalBookings;
+    private final SeatRecords seatRecords;
 
     public DynamoDbWaitlists(TrainingTable table, DynamoDbNotifications notifications) {
         this.table = table;
         this.notifications = notifications;
-        this.banMarks = new BanMarks(table);
-        this.nationalBookings = new NationalBookings(table);
+        this.seatRecords = new SeatRecords(table);
     }
 
     /** The guard (one entry a teacher) and the entry, on the condition that the pool is open: a cancellation closes it first. */
@@ -94,12 +92,12 @@ public final class DynamoDbWaitlists implements Waitlists {
         for (int attempt = 1; ; attempt++) {
             var promotion = promoteOnce(freed, at, promoted, entry, notice, freedNotices, national);
             if (promotion != null) return promotion;
-            // the promoted teacher's ban mark outlasted every ban in force and was taken down
-            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the ban mark of " + promoted.teacherId() + " kept changing");
+            // the promoted teacher's ban mark outlasted every ban in force and was taken down (SeatRecords#whyRefused)
+            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the seat record of " + promoted.teacherId() + " kept changing");
         }
     }
 
-    /** The promotion's transaction; null when the promoted teacher's ban mark alone refused it and no ban is in force ({@link BanMarks}). */
+    /** The promotion's transaction; null when the promoted teacher's seat record alone refused it, and neither a ban nor a national booking explains it ({@link SeatRecords}). */
     private Promotion promoteOnce(Enrollment freed, Instant at, Enrollment promoted, WaitlistEntry entry, Notification notice, List<Notification> freedNotices,
                                   NationalSeats national) {
         var items = new ArrayList<TransactWriteItem>();
@@ -121,10 +119,8 @@ public final class DynamoDbWaitlists implements Waitlists {
         freedNotices.forEach(n -> items.addAll(notifications.delivery(n)));
         int poolAt = items.size();
         items.add(DynamoDbQuotas.stillOpen(table, freed.projectId(), freed.quotaJurisdiction()));
-        int banAt = items.size();
-        banMarks.check(promoted.teacherId(), promoted.projectLevel(), at).ifPresent(items::add);
-        int nationalAt = items.size();
-        nationalBookings.counted(promoted, national).ifPresent(items::add);
+        int recordAt = items.size();
+        seatRecords.booking(promoted, at, national).ifPresent(items::add);
         var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Promotion.PROMOTED;
         var codes = failedCodes.get();
@@ -132,8 +128,13 @@ public final class DynamoDbWaitlists implements Waitlists {
         if (failed(codes, 0)) return Promotion.SEAT_NOT_HELD;
         if (failed(codes, 2) || failed(codes, 3)) return Promotion.ENTRY_GONE;
         if (failed(codes, 1)) return Promotion.ALREADY_ENROLLED;
-        if (failed(codes, banAt)) return banMarks.stillBanned(promoted.teacherId(), at) ? Promotion.BANNED : null;
-        if (failed(codes, nationalAt)) return Promotion.NATIONAL_SEATS_CHANGED;
+        if (failed(codes, recordAt)) {
+            return switch (seatRecords.whyRefused(promoted.teacherId(), at, national)) {
+                case BANNED -> Promotion.BANNED;
+                case NATIONAL_SEATS_CHANGED -> Promotion.NATIONAL_SEATS_CHANGED;
+                case NONE -> null;
+            };
+        }
         throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notices' IDs are unique per enrollment
     }
 

@@ -70,6 +70,10 @@ public interface Enrollments {
      */
     Page<Enrollment> ofProject(String projectId, String jurisdictionPrefix, EnrollmentStatus status, String cursor, int limit);
 
+    /**
+     * The teacher's enrollments, every status, oldest first. Those in provincial and national projects are as stored at
+     * the read, a seat booked the moment before among them: the release of a ban's seats reads them ({@link ReleaseBannedSeats}).
+     */
     List<Enrollment> ofTeacher(String teacherId);
 
     /** Every enrollment of the project that holds a seat, all pages read. */
