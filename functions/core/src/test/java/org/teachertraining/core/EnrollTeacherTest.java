@@ -272,9 +272,14 @@ class EnrollTeacherTest {
      * (another request's booking, landing after the read) and then answered as it was read.
      */
     Enrollments bookedJustAfterTheNationalRead(String teacherId, Runnable meanwhile) {
+        return bookedJustAfterTheNationalReads(teacherId, 1, meanwhile);
+    }
+
+    /** {@link #bookedJustAfterTheNationalRead}, for each of the first {@code reads} reads. */
+    Enrollments bookedJustAfterTheNationalReads(String teacherId, int reads, Runnable meanwhile) {
         var real = w.ports.enrollments;
         return new Enrollments() {
-            boolean first = true;
+            int left = reads;
             public java.util.Optional<org.teachertraining.core.enrollment.Enrollment> find(String projectId, String id) { return real.find(projectId, id); }
             public java.util.Optional<org.teachertraining.core.enrollment.IdempotencyRecord> findKey(String projectId, String userId, String key) { return real.findKey(projectId, userId, key); }
             public Booking book(org.teachertraining.core.enrollment.Enrollment e, org.teachertraining.core.enrollment.IdempotencyRecord key, Notification notice,
@@ -290,8 +295,8 @@ class EnrollTeacherTest {
             public List<org.teachertraining.core.enrollment.Enrollment> ofTeacher(String id) { return real.ofTeacher(id); }
             public org.teachertraining.core.enrollment.NationalSeats nationalSeats(String id) {
                 var read = real.nationalSeats(id);
-                if (first && id.equals(teacherId)) {
-                    first = false;
+                if (left > 0 && id.equals(teacherId)) {
+                    left--;
                     meanwhile.run();
                 }
                 return read;
@@ -315,6 +320,29 @@ class EnrollTeacherTest {
         assertEquals(1, r.details().get("participations"));
         assertTrue(w.ports.enrollments.find(projects.get(1).id(), "T1").isEmpty(), "no second national seat");
         assertTrue(w.ports.enrollments.find(projects.get(0).id(), "T1").isPresent());
+    }
+
+    @Test
+    void e5_aTeacherWhoseNationalSeatsKeepChangingIsToldToEnrollAgain_notAnError() {
+        var base = w.ruralBackbone("GP2020-51");
+        var capped = w.project(ProgramLevel.NATIONAL, new org.teachertraining.core.project.CreateProject.Command("GP2020-51", base.name(),
+                base.category(), new Eligibility(null, null, null, null, null, null, null, new Eligibility.NationalParticipationCap(10, 2019)),
+                base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
+        var others = new java.util.ArrayDeque<org.teachertraining.core.project.Project>();
+        for (int i = 1; i <= EnrollTeacher.NATIONAL_ATTEMPTS; i++) others.add(w.project(ProgramLevel.NATIONAL, w.ruralBackbone("GP2020-5" + (1 + i))));
+        for (var p : others) done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        done(w.allocate.execute(World.PROVINCE, capped.id(), "411500", 10));
+        w.addTeacher("T1", "411523");
+        // after each read of T1's national seats, another clerk's selection of T1 into another national project lands
+        var enroll = enrollReading(bookedJustAfterTheNationalReads("T1", EnrollTeacher.NATIONAL_ATTEMPTS,
+                () -> done(w.enroll.execute(World.XINYANG, others.pop().id(), "T1", null))));
+        var r = refused(enroll.execute(World.XINYANG, capped.id(), "T1", null));
+        assertEquals(Refusal.Kind.CONFLICT, r.kind());
+        assertNull(r.rule());
+        assertEquals("该教师的国培项目报名刚有变动，请重新遴选", r.message().zh());
+        assertTrue(w.ports.enrollments.find(capped.id(), "T1").isEmpty());
+        // sent again, with the selections over: the cap (10) is not reached, and T1 is selected
+        done(enrollReading(w.ports.enrollments).execute(World.XINYANG, capped.id(), "T1", null));
     }
 
     @Test

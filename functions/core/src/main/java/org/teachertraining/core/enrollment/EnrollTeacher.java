@@ -103,7 +103,7 @@ public final class EnrollTeacher {
     }
 
     /** How often an enrollment checks E5's national cap again after a national seat was booked for its teacher meanwhile. */
-    static final int NATIONAL_ATTEMPTS = 5;
+    public static final int NATIONAL_ATTEMPTS = 5;
 
     /**
      * The booking, once the rules passed on {@code national} (null: no national cap checked): the outcome, or empty when a
