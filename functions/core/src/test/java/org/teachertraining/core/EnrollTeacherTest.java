@@ -243,15 +243,10 @@ class EnrollTeacherTest {
 
     @Test
     void e5_nationalParticipationsPerCycleCanBeCapped() {
-        var base = w.ruralBackbone("GP2020-01");
-        var e = new Eligibility(null, null, null, null, null, null, null, new Eligibility.NationalParticipationCap(1, 2019));
-        var first = w.project(ProgramLevel.NATIONAL, base);
-        var second = w.project(ProgramLevel.NATIONAL, new org.teachertraining.core.project.CreateProject.Command("GP2020-02", base.name(),
-                base.category(), e, base.phases(), 150, 50, "HENU", World.CUTOFF, base.startDate(), base.endDate(), null, null));
-        for (var p : List.of(first, second)) done(w.allocate.execute(World.PROVINCE, p.id(), "411500", 10));
+        var projects = twoNationalProjectsTheSecondCapped("GP2020-01");
         w.addTeacher("T1", "411523");
-        done(w.enroll.execute(World.XINYANG, first.id(), "T1", null));
-        var r = refused(w.enroll.execute(World.XINYANG, second.id(), "T1", null));
+        done(w.enroll.execute(World.XINYANG, projects.get(0).id(), "T1", null));
+        var r = refused(w.enroll.execute(World.XINYANG, projects.get(1).id(), "T1", null));
         assertEquals("E5", r.rule());
         assertEquals("nationalParticipationCap", r.details().get("criterion"));
     }

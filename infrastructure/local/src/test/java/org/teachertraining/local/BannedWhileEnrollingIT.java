@@ -36,24 +36,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BannedWhileEnrollingIT {
     static Api api;
+    static String nanyang, xixia;
+    static TrainingTable table;
 
     @BeforeAll
     static void setUp() throws Exception {
         api = Api.shared();
+        nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
+        xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
+        table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+    }
+
+    /** A provincial project whose {@code seats} seats are all 西峡县's, and as many teachers of 西峡县, {@code prefix}0 on: its ID. */
+    static String xixiaProject(String code, int seats, String prefix) throws Exception {
+        String province = api.token("ban-race-province", "PROVINCE_ADMIN", "410000");
+        String project = api.project(province, code, "\"seats\":" + seats);
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":" + seats + "}").status());
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411323", nanyang, "{\"seats\":" + seats + "}").status());
+        api.importTeachers(nanyang, prefix, "411323", seats);
+        return project;
     }
 
     @Test
     void aTeacherBannedWhileTheirEnrollmentIsUnderWayKeepsNoSeat() throws Exception {
         int teachers = 160;
-        String province = api.token("ban-race-province", "PROVINCE_ADMIN", "410000");
-        String nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
-        String xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
-        String project = api.project(province, "BAN-RACE", "\"seats\":" + teachers);
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":" + teachers + "}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411323", nanyang, "{\"seats\":" + teachers + "}").status());
-        api.importTeachers(nanyang, "BR-", "411323", teachers);
-
-        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        String project = xixiaProject("BAN-RACE", teachers, "BR-");
         var integrity = new DynamoDbIntegrityRecords(table);
         var bannedSeats = StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -101,14 +108,7 @@ class BannedWhileEnrollingIT {
 
     @Test
     void aTeacherWhoseBanIsNoLongerInForceIsSelected_theMarkItLeftTakenDown() throws Exception {
-        String province = api.token("ban-race-province", "PROVINCE_ADMIN", "410000");
-        String nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
-        String xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
-        String project = api.project(province, "BAN-LIFTED", "\"seats\":2");
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":2}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411323", nanyang, "{\"seats\":2}").status());
-        api.importTeachers(nanyang, "BL-", "411323", 2);
-        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        String project = xixiaProject("BAN-LIFTED", 2, "BL-");
         var integrity = new DynamoDbIntegrityRecords(table);
         var record = IntegrityRecord.of("BL-0", IntegrityRecord.Kind.FAILED, "an-earlier-project", LocalDate.now(ZoneId.of("Asia/Shanghai")));
         integrity.add(record, List.of());
@@ -141,15 +141,8 @@ class BannedWhileEnrollingIT {
      */
     @Test
     void aSeatNotYetOnTheTeacherIndexIsReleasedByABanAllTheSame() throws Exception {
-        String province = api.token("ban-race-province", "PROVINCE_ADMIN", "410000");
-        String nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
-        String xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
-        String project = api.project(province, "BAN-LAG", "\"seats\":1");
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411300", province, "{\"seats\":1}").status());
-        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411323", nanyang, "{\"seats\":1}").status());
-        api.importTeachers(nanyang, "BX-", "411323", 1);
+        String project = xixiaProject("BAN-LAG", 1, "BX-");
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"BX-0\"}").status());
-        var table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
         table.client().updateItem(b -> b.tableName(table.name()).key(Map.of("PK", AttributeValue.fromS("PROJECT#" + project),
                 "SK", AttributeValue.fromS("ENROLLMENT#BX-0"))).updateExpression("REMOVE GSI1PK, GSI1SK"));
         assertEquals(0, table.items(TrainingTable.GSI1, "TEACHER#BX-0", "ENROLLMENT#").count(), "not on the teacher index");

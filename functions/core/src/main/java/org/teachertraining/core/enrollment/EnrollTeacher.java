@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,7 +89,7 @@ public final class EnrollTeacher {
 
         for (int attempt = 1; ; attempt++) {
             var national = nationalSeatsRead(project, t);
-            var refusal = selectionClosed(project).or(() -> barsTeacher(project, t, national));
+            var refusal = checkRules(project, t, national);
             if (refusal.isPresent()) return Outcome.refused(refusal.get());
             var selected = select(caller, project, t, found.waitlisted().orElse(null), national, idempotencyKey, requestHash);
             if (selected.isPresent()) return selected.get();
@@ -155,7 +154,7 @@ public final class EnrollTeacher {
         if (enrollments.find(project.id(), t.id()).filter(e -> e.status().holdsSeat()).isPresent()) {
             return Optional.of(Refusal.conflict("E6", Text.of("已入选本项目", "Already enrolled in this project")));
         }
-        var rules = checkRules(project, t);
+        var rules = checkRules(project, t, nationalSeatsRead(project, t));
         if (rules.isPresent()) return rules;
         var pool = poolFor(project, t.unit());
         if (pool.isEmpty()) {
@@ -168,9 +167,9 @@ public final class EnrollTeacher {
         return Optional.empty();
     }
 
-    /** E2–E5, in the order a bureau would want them explained. */
-    private Optional<Refusal> checkRules(Project project, Teacher t) {
-        return selectionClosed(project).or(() -> barsTeacher(project, t));
+    /** E2–E5, in the order a bureau would want them explained; E5's national caps on {@code national} ({@link #nationalSeatsRead}). */
+    private Optional<Refusal> checkRules(Project project, Teacher t, NationalSeats national) {
+        return selectionClosed(project).or(() -> barsTeacher(project, t, national));
     }
 
     /** E2: the project's selection has closed (its cutoff, China Standard Time), or the project was cancelled. */
