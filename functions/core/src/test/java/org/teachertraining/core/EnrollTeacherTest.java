@@ -561,6 +561,17 @@ class EnrollTeacherTest {
     }
 
     @Test
+    void e4_aTeacherBannedWhileTheirListingIsUnderWayIsNotListed() {
+        var p = w.projectWithCountySeats(1);
+        w.addTeacher("W1", "411523");
+        var waitlist = new Waitlist(w.ports.projects, w.ports.teachers, w.ports.enrollments, w.ports.waitlists,
+                enrollReading(bannedJustAfterTheRead("W1")), w.access, w.clock);
+        var refusal = refused(waitlist.add(World.XIN_COUNTY, p.id(), "W1"));
+        assertEquals("E4", refusal.rule(), refusal.message().zh());
+        assertTrue(w.ports.waitlists.find(p.id(), "W1").isEmpty());
+    }
+
+    @Test
     void e4_aWaitlistedTeacherBannedWhileTheSeatIsFreedIsNotPromoted() {
         var p = oneSeatTakenAndOneWaiting();
         var withdraw = new WithdrawEnrollment(w.ports.projects, w.ports.enrollments, w.ports.teachers, w.ports.waitlists,

@@ -239,10 +239,11 @@ public final class InMemoryPorts {
     public final List<org.teachertraining.core.notification.Notification> notices = new ArrayList<>();
 
     public final org.teachertraining.core.enrollment.Waitlists waitlists = new org.teachertraining.core.enrollment.Waitlists() {
-        public Listing add(org.teachertraining.core.enrollment.WaitlistEntry e) {
+        public Listing add(org.teachertraining.core.enrollment.WaitlistEntry e, org.teachertraining.core.program.ProgramLevel level) {
             synchronized (lock) {
                 if (find(e.projectId(), e.teacherId()).isPresent()) return Listing.ALREADY_LISTED;
                 if (closedProjects.contains(e.projectId())) return Listing.POOL_CLOSED;
+                if (banned(e.teacherId(), level, e.addedAt())) return Listing.BANNED;
                 waitlist.add(e);
                 return Listing.LISTED;
             }

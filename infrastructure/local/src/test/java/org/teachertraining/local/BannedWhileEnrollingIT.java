@@ -57,28 +57,33 @@ class BannedWhileEnrollingIT {
         return project;
     }
 
-    @Test
-    void aTeacherBannedWhileTheirEnrollmentIsUnderWayKeepsNoSeat() throws Exception {
-        int teachers = 160;
-        String project = xixiaProject("BAN-RACE", teachers, "BR-");
+    /** A request about one teacher, sent over HTTP. */
+    interface Request {
+        Api.Response send(String teacherId) throws Exception;
+    }
+
+    /**
+     * For each of {@code teachers} teachers ({@code prefix}0 on), {@code request} and a no-show in an earlier project of the
+     * year, written as the lifecycle writes it (the record, then {@code ReleaseBannedSeats}), the two started together, the
+     * record 0–120 ms later: each teacher's answer.
+     */
+    static Map<String, Api.Response> eachRacedByANoShow(String prefix, int teachers, Request request) throws Exception {
         var integrity = new DynamoDbIntegrityRecords(table);
         var bannedSeats = StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
         var answers = new ConcurrentHashMap<String, Api.Response>();
         var done = new ArrayList<Future<?>>();
         try (var running = Executors.newFixedThreadPool(16)) {
             for (int i = 0; i < teachers; i++) {
-                String teacherId = "BR-" + i;
+                String teacherId = prefix + i;
                 var together = new CyclicBarrier(2);
                 done.add(running.submit(() -> {
                     together.await();
-                    answers.put(teacherId, api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"" + teacherId + "\"}"));
+                    answers.put(teacherId, request.send(teacherId));
                     return null;
                 }));
                 done.add(running.submit(() -> {
                     together.await();
-                    // a no-show in an earlier project of the year, marked as the lifecycle marks it: the record, then the release
                     Thread.sleep(ThreadLocalRandom.current().nextInt(120));
                     integrity.add(IntegrityRecord.of(teacherId, IntegrityRecord.Kind.NO_SHOW, "an-earlier-project", today), List.of());
                     bannedSeats.of(teacherId, "lifecycle");
@@ -87,9 +92,24 @@ class BannedWhileEnrollingIT {
             }
             for (var d : done) d.get();
         }
+        return answers;
+    }
 
+    /** The answers counted: "201", or the status and the rule ("422 E4"). */
+    static Map<String, Integer> counted(Map<String, Api.Response> answers) {
         var byAnswer = new HashMap<String, Integer>();
         answers.values().forEach(r -> byAnswer.merge(r.status() + (r.status() == 201 ? "" : " " + r.json().path("rule").asText()), 1, Integer::sum));
+        return byAnswer;
+    }
+
+    @Test
+    void aTeacherBannedWhileTheirEnrollmentIsUnderWayKeepsNoSeat() throws Exception {
+        int teachers = 160;
+        String project = xixiaProject("BAN-RACE", teachers, "BR-");
+        var answers = eachRacedByANoShow("BR-", teachers,
+                teacherId -> api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"" + teacherId + "\"}"));
+
+        var byAnswer = counted(answers);
         assertEquals(teachers, answers.size());
         assertEquals(java.util.Set.of("201", "422 E4"), byAnswer.keySet(), "each answered 201 or E4, and both met: " + byAnswer);
         var statuses = new HashMap<String, String>();
@@ -104,6 +124,21 @@ class BannedWhileEnrollingIT {
         quota.forEach(q -> {
             if (q.get("jurisdiction").asText().equals("411323")) assertEquals(0, q.get("used").asInt(), q.toString());
         });
+    }
+
+    /** The same race for a place on a provincial project's waitlist: a teacher banned as they are listed is not left listed. */
+    @Test
+    void aTeacherBannedWhileTheirListingIsUnderWayIsNotLeftOnTheWaitlist() throws Exception {
+        int teachers = 120;
+        String project = xixiaProject("BAN-LIST", teachers, "BW-");
+        var answers = eachRacedByANoShow("BW-", teachers,
+                teacherId -> api.send("POST", "/projects/" + project + "/waitlist", xixia, "{\"teacherId\":\"" + teacherId + "\"}"));
+        var byAnswer = counted(answers);
+        assertEquals(teachers, answers.size());
+        assertEquals(java.util.Set.of("201", "422 E4"), byAnswer.keySet(), "each answered 201 or E4, and both met: " + byAnswer);
+        var listed = new ArrayList<String>();
+        api.send("GET", "/projects/" + project + "/waitlist", xixia, null).json().get("items").forEach(e -> listed.add(e.get("teacherId").asText()));
+        assertEquals(List.of(), listed, "banned teachers left on a provincial project's waitlist (answers: " + byAnswer + ")");
     }
 
     @Test
@@ -155,5 +190,20 @@ class BannedWhileEnrollingIT {
         quota.forEach(q -> {
             if (q.get("jurisdiction").asText().equals("411323")) assertEquals(0, q.get("used").asInt(), q.toString());
         });
+    }
+
+    /** The same for a place on a provincial project's waitlist: listed the moment before the ban, taken off by it. */
+    @Test
+    void aPlaceNotYetOnTheTeacherIndexIsTakenOffByABanAllTheSame() throws Exception {
+        String project = xixiaProject("BAN-LAG-W", 1, "BY-");
+        assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", xixia, "{\"teacherId\":\"BY-0\"}").status());
+        table.client().updateItem(b -> b.tableName(table.name()).key(Map.of("PK", AttributeValue.fromS("PROJECT#" + project),
+                "SK", AttributeValue.fromS("WAITLISTED#BY-0"))).updateExpression("REMOVE GSI1PK, GSI1SK"));
+        assertEquals(0, table.items(TrainingTable.GSI1, "TEACHER#BY-0", "WAITLISTED#").count(), "not on the teacher index");
+
+        new DynamoDbIntegrityRecords(table).add(IntegrityRecord.of("BY-0", IntegrityRecord.Kind.NO_SHOW, "an-earlier-project",
+                LocalDate.now(ZoneId.of("Asia/Shanghai"))), List.of());
+        StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC()).of("BY-0", "lifecycle");
+        assertEquals("[]", api.send("GET", "/projects/" + project + "/waitlist", xixia, null).json().get("items").toString());
     }
 }

@@ -146,7 +146,8 @@ class WaitlistIT {
         var entry = new org.teachertraining.core.enrollment.WaitlistEntry(project, "WD-0", "教师0", "411523", "411500", "wl-xx",
                 java.time.Instant.now().minusSeconds(3600));
         assertEquals(org.teachertraining.core.enrollment.Waitlists.Listing.LISTED,
-                new org.teachertraining.adapters.dynamodb.DynamoDbWaitlists(table, new org.teachertraining.adapters.dynamodb.DynamoDbNotifications(table)).add(entry));
+                new org.teachertraining.adapters.dynamodb.DynamoDbWaitlists(table, new org.teachertraining.adapters.dynamodb.DynamoDbNotifications(table)).add(entry,
+                        org.teachertraining.core.program.ProgramLevel.PROVINCIAL));
         assertEquals(List.of("WD-0", "WD-1", "WD-2"), waitlisted(project, xinyang));
         var withdrawn = api.send("DELETE", "/projects/" + project + "/enrollments/WD-0", county, null);
         assertEquals(200, withdrawn.status(), withdrawn.toString());

@@ -6,6 +6,7 @@ import org.teachertraining.core.enrollment.NationalSeats;
 import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.enrollment.Waitlists;
 import org.teachertraining.core.notification.Notification;
+import org.teachertraining.core.program.ProgramLevel;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -41,11 +42,24 @@ public final class DynamoDbWaitlists implements Waitlists {
         this.seatRecords = new SeatRecords(table);
     }
 
-    /** The guard (one entry a teacher) and the entry, on the condition that the pool is open: a cancellation closes it first. */
+    /**
+     * The guard (one entry a teacher) and the entry, on the condition that the pool is open (a cancellation closes it
+     * first) and, for a provincial or national project, that the teacher's ban mark has passed ({@link SeatRecords#listing}).
+     */
     @Override
-    public Listing add(WaitlistEntry e) {
+    public Listing add(WaitlistEntry e, ProgramLevel level) {
+        for (int attempt = 1; ; attempt++) {
+            var listing = addOnce(e, level);
+            if (listing != null) return listing;
+            // the teacher's ban mark outlasted every ban in force and was taken down (SeatRecords#whyRefused)
+            if (attempt >= TrainingTable.MAX_ATTEMPTS) throw new IllegalStateException("the seat record of " + e.teacherId() + " kept changing");
+        }
+    }
+
+    /** The listing's transaction; null when the teacher's seat record alone refused it and no ban explains it. */
+    private Listing addOnce(WaitlistEntry e, ProgramLevel level) {
         String data = TrainingTable.toJson(e);
-        var failedCodes = table.transact(List.of(
+        var items = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
                         .item(Map.of("PK", s(pk(e.projectId())), "SK", s(guard(e.teacherId())), "type", s("WAITLISTED"), "entry", s(entrySk(e)), "data", s(data),
                                 "GSI1PK", s("TEACHER#" + e.teacherId()), "GSI1SK", s("WAITLISTED#" + e.projectId())))
@@ -53,9 +67,12 @@ public final class DynamoDbWaitlists implements Waitlists {
                 TransactWriteItem.builder().put(Put.builder().tableName(table.name())
                         .item(Map.of("PK", s(pk(e.projectId())), "SK", s(entrySk(e)), "type", s("WAITLIST"), "data", s(data))).build()).build(),
                 DynamoDbQuotas.stillOpen(table, e.projectId(), e.quotaJurisdiction())));
+        seatRecords.listing(e, level).ifPresent(items::add);
+        var failedCodes = table.transact(items);
         if (failedCodes.isEmpty()) return Listing.LISTED;
         if (failed(failedCodes.get(), 0)) return Listing.ALREADY_LISTED;
         if (failed(failedCodes.get(), 2)) return Listing.POOL_CLOSED;
+        if (failed(failedCodes.get(), 3)) return seatRecords.whyRefused(e.teacherId(), e.addedAt(), null) == SeatRecords.Refusal.BANNED ? Listing.BANNED : null;
         throw new IllegalStateException("listing refused for another reason: " + failedCodes.get());
     }
 
@@ -138,9 +155,10 @@ public final class DynamoDbWaitlists implements Waitlists {
         throw new IllegalStateException("promotion refused for another reason: " + codes);   // the notices' IDs are unique per enrollment
     }
 
+    /** From the teacher index, and each entry on a provincial or national project's list read from the table ({@link SeatRecords#waitlistsOf}). */
     @Override
     public List<WaitlistEntry> ofTeacher(String teacherId) {
-        return table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, "WAITLISTED#").map(DynamoDbWaitlists::entry).toList();
+        return seatRecords.waitlistsOf(teacherId);
     }
 
     private List<WaitlistEntry> query(String projectId, String skPrefix) {

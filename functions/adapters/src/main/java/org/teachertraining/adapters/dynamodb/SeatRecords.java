@@ -3,6 +3,7 @@ package org.teachertraining.adapters.dynamodb;
 import org.teachertraining.core.common.ChinaTime;
 import org.teachertraining.core.enrollment.Enrollment;
 import org.teachertraining.core.enrollment.NationalSeats;
+import org.teachertraining.core.enrollment.WaitlistEntry;
 import org.teachertraining.core.integrity.IntegrityRecord;
 import org.teachertraining.core.integrity.IntegrityRecords;
 import org.teachertraining.core.program.ProgramLevel;
@@ -41,6 +42,9 @@ import static org.teachertraining.adapters.dynamodb.TrainingTable.str;
  *   <li>{@code projects}, every provincial or national project the teacher was booked into (a string set that only
  *   grows). The release of a ban reads the teacher's seats after raising the mark: a booking that landed before the mark
  *   named its project here, and {@link #seatsOf} reads it consistently, whatever the index shows yet.</li>
+ *   <li>{@code waitlisted}, every provincial or national project on whose waitlist the teacher was listed, a listing
+ *   being conditioned on the ban mark as a booking is: the release of a ban reads the teacher's entries on them from the
+ *   table ({@link #waitlistsOf}).</li>
  *   <li>{@code nationalBookings}, how many bookings into national projects were made (E5). A booking whose national cap
  *   was checked carries the count it read ({@link NationalSeats#bookings}) and is written only if the count is still
  *   that; of two enrollments of one teacher into national projects at once, the second checks the cap again.</li>
@@ -84,24 +88,43 @@ final class SeatRecords {
      */
     Optional<TransactWriteItem> booking(Enrollment e, Instant at, NationalSeats national) {
         if (e.projectLevel() == null || !e.projectLevel().isProvincialOrAbove()) return Optional.empty();
-        var values = new HashMap<String, AttributeValue>(Map.of(":type", s(SK), ":project", AttributeValue.fromSs(List.of(e.projectId())),
-                ":day", s(day(at).toString())));
-        String set = "SET #type = :type";
-        String condition = "(attribute_not_exists(bannedUntil) OR bannedUntil <= :day)";
+        var values = new HashMap<String, AttributeValue>();
+        String set = "";
+        String condition = "";
         if (e.projectLevel() == ProgramLevel.NATIONAL) {
-            set += ", nationalBookings = if_not_exists(nationalBookings, :zero) + :one";
+            set = ", nationalBookings = if_not_exists(nationalBookings, :zero) + :one";
             values.put(":zero", n(0));
             values.put(":one", n(1));
             if (national != null && national.bookings() == 0) {
-                condition += " AND attribute_not_exists(nationalBookings)";
+                condition = " AND attribute_not_exists(nationalBookings)";
             } else if (national != null) {
-                condition += " AND nationalBookings = :read";
+                condition = " AND nationalBookings = :read";
                 values.put(":read", n(national.bookings()));
             }
         }
-        return Optional.of(TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(e.teacherId()).attributes())
-                .updateExpression(set + " ADD projects :project").conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#type", "type")).expressionAttributeValues(values).build()).build());
+        return Optional.of(update(e.teacherId(), at, set, "projects", e.projectId(), condition, values));
+    }
+
+    /**
+     * The item a listing of {@code e} on the waitlist of a project of {@code level} carries: none below the province's
+     * level; else its project added to the record's {@code waitlisted}, on the condition that the ban mark has passed.
+     */
+    Optional<TransactWriteItem> listing(WaitlistEntry e, ProgramLevel level) {
+        if (level == null || !level.isProvincialOrAbove()) return Optional.empty();
+        return Optional.of(update(e.teacherId(), e.addedAt(), "", "waitlisted", e.projectId(), "", new HashMap<>()));
+    }
+
+    /**
+     * The record's update for a step at {@code at}: {@code projectId} added to the set {@code named}, the type set and
+     * {@code set} (", …", or empty), on the condition that the ban mark has passed and {@code condition} (" AND …", or empty).
+     */
+    private TransactWriteItem update(String teacherId, Instant at, String set, String named, String projectId, String condition,
+                                     Map<String, AttributeValue> values) {
+        values.putAll(Map.of(":type", s(SK), ":project", AttributeValue.fromSs(List.of(projectId)), ":day", s(day(at).toString())));
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(teacherId).attributes())
+                .updateExpression("SET #type = :type" + set + " ADD " + named + " :project")
+                .conditionExpression("(attribute_not_exists(bannedUntil) OR bannedUntil <= :day)" + condition)
+                .expressionAttributeNames(Map.of("#type", "type")).expressionAttributeValues(values).build()).build();
     }
 
     /** Why the record refused a booking made on {@code national} at {@code at}. */
@@ -152,16 +175,37 @@ final class SeatRecords {
     }
 
     private List<Enrollment> seatsOf(String teacherId, Optional<Map<String, AttributeValue>> record) {
-        var byProject = new LinkedHashMap<String, Enrollment>();
-        table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, "ENROLLMENT#").map(DynamoDbEnrollments::read).forEach(e -> byProject.put(e.projectId(), e));
-        var booked = record.map(i -> i.get("projects")).filter(AttributeValue::hasSs).map(AttributeValue::ss).orElse(List.of());
-        if (!booked.isEmpty()) {
-            var found = table.getAll(booked.stream().map(p -> DynamoDbEnrollments.itemKey(p, teacherId)).toList());
-            found.values().stream().map(DynamoDbEnrollments::read).forEach(e -> byProject.put(e.projectId(), e));
-        }
-        var seats = new ArrayList<>(byProject.values());
+        var seats = indexedAndRecorded(teacherId, record, "ENROLLMENT#", DynamoDbEnrollments::read, Enrollment::projectId,
+                "projects", p -> DynamoDbEnrollments.itemKey(p, teacherId));
         seats.sort(Comparator.comparing(Enrollment::createdAt));
         return seats;
+    }
+
+    /**
+     * The teacher's waitlist entries: those on the teacher index, with the projects the record names as waitlisted read from
+     * the table instead, consistently (an entry listed the moment before is among them; one taken off since is not).
+     */
+    List<WaitlistEntry> waitlistsOf(String teacherId) {
+        return indexedAndRecorded(teacherId, table.get(key(teacherId)), "WAITLISTED#", DynamoDbWaitlists::entry, WaitlistEntry::projectId,
+                "waitlisted", p -> DynamoDbWaitlists.guardKey(p, teacherId));
+    }
+
+    /**
+     * The teacher's items of one kind: on the teacher index under {@code indexPrefix}, and for each project in the record's
+     * set {@code named}, the item at {@code keyOf(project)} read from the table in their place (absent: none there now).
+     */
+    private <T> List<T> indexedAndRecorded(String teacherId, Optional<Map<String, AttributeValue>> record, String indexPrefix,
+                                                           java.util.function.Function<Map<String, AttributeValue>, T> read,
+                                                           java.util.function.Function<T, String> projectOf, String named,
+                                                           java.util.function.Function<String, TrainingTable.ItemKey> keyOf) {
+        var byProject = new LinkedHashMap<String, T>();
+        table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, indexPrefix).map(read).forEach(x -> byProject.put(projectOf.apply(x), x));
+        var recorded = record.map(i -> i.get(named)).filter(AttributeValue::hasSs).map(AttributeValue::ss).orElse(List.of());
+        if (!recorded.isEmpty()) {
+            recorded.forEach(byProject::remove);
+            table.getAll(recorded.stream().map(keyOf).toList()).values().stream().map(read).forEach(x -> byProject.put(projectOf.apply(x), x));
+        }
+        return new ArrayList<>(byProject.values());
     }
 
     private static LocalDate day(Instant at) {

@@ -183,7 +183,7 @@ public final class EnrollTeacher {
     }
 
     /** A booking refused by a ban that was lifted again before the file could be read: rare, and worth a retry. */
-    private static Refusal bannedMeanwhile() {
+    static Refusal bannedMeanwhile() {
         return Refusal.conflict(null, Text.of("该教师的诚信记录刚有变动，请重新遴选", "The teacher's integrity file changed during the request: enroll again"));
     }
 
@@ -221,7 +221,7 @@ public final class EnrollTeacher {
     }
 
     /** E4: the teacher's integrity file bars them from a provincial or national project today. */
-    private Optional<Refusal> banned(Project project, Teacher t) {
+    Optional<Refusal> banned(Project project, Teacher t) {
         if (!project.level().isProvincialOrAbove()) return Optional.empty();
         return integrity.banning(t.id(), ChinaTime.today(clock)).stream()
                 .max(Comparator.comparing(IntegrityRecord::bannedUntil))

@@ -86,12 +86,14 @@ public final class Waitlist {
         // a place in a pool the teacher has left (listed before a move, 2026-12-07 or earlier) is not theirs: this one replaces it
         earlier.ifPresent(waitlists::remove);
         var entry = new WaitlistEntry(projectId, t.id(), t.name(), t.jurisdiction(), pool.get(), caller.userId(), clock.instant());
-        return switch (waitlists.add(entry)) {
+        return switch (waitlists.add(entry, project.level())) {
             case LISTED -> Outcome.done(new Listed(place(entry), true));
             case ALREADY_LISTED -> Outcome.done(new Listed(place(waitlists.find(projectId, teacherId).orElseThrow()), false));
             // a pool closes only when its project is cancelled (Quotas#close): that happened while this request was under way
             case POOL_CLOSED -> Outcome.refused(projects.find(projectId).flatMap(rules::selectionClosed)
                     .orElseThrow(() -> new IllegalStateException("a pool of project " + projectId + " closed, the project not cancelled")));
+            // banned while this request was under way (the listing checks the teacher's ban, Waitlists#add): the file says why
+            case BANNED -> Outcome.refused(rules.banned(project, t).orElseGet(EnrollTeacher::bannedMeanwhile));
         };
     }
 

@@ -13,15 +13,21 @@ import java.util.Optional;
  * them once, and never two teachers into one seat.
  */
 public interface Waitlists {
-    /** Lists the entry, unless the teacher is on the project's waitlist already or the entry's pool is closed. */
-    Listing add(WaitlistEntry entry);
+    /**
+     * Lists the entry, unless the teacher is on the project's waitlist already, the entry's pool is closed, or the project
+     * is of {@code level} provincial or above and the teacher was banned after their eligibility was read (E4, as a
+     * booking, {@link Enrollments#book}).
+     */
+    Listing add(WaitlistEntry entry, org.teachertraining.core.program.ProgramLevel level);
 
     enum Listing {
         LISTED,
         /** The teacher is on the project's waitlist already: nothing happened. */
         ALREADY_LISTED,
         /** The pool is closed (the project cancelled meanwhile, {@link org.teachertraining.core.quota.Quotas#close}): nothing happened. */
-        POOL_CLOSED
+        POOL_CLOSED,
+        /** E4: the teacher was banned after their eligibility was read: nothing happened. */
+        BANNED
     }
 
     Optional<WaitlistEntry> find(String projectId, String teacherId);
