@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.teachertraining.adapters.dynamodb.TrainingTable.n;
 import static org.teachertraining.adapters.dynamodb.TrainingTable.s;
@@ -195,9 +196,8 @@ final class SeatRecords {
      * set {@code named}, the item at {@code keyOf(project)} read from the table in their place (absent: none there now).
      */
     private <T> List<T> indexedAndRecorded(String teacherId, Optional<Map<String, AttributeValue>> record, String indexPrefix,
-                                                           java.util.function.Function<Map<String, AttributeValue>, T> read,
-                                                           java.util.function.Function<T, String> projectOf, String named,
-                                                           java.util.function.Function<String, TrainingTable.ItemKey> keyOf) {
+                                           Function<Map<String, AttributeValue>, T> read, Function<T, String> projectOf, String named,
+                                           Function<String, TrainingTable.ItemKey> keyOf) {
         var byProject = new LinkedHashMap<String, T>();
         table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, indexPrefix).map(read).forEach(x -> byProject.put(projectOf.apply(x), x));
         var recorded = record.map(i -> i.get(named)).filter(AttributeValue::hasSs).map(AttributeValue::ss).orElse(List.of());
