@@ -38,6 +38,8 @@ class BannedWhileEnrollingIT {
     static Api api;
     static String nanyang, xixia;
     static TrainingTable table;
+    static DynamoDbIntegrityRecords integrity;
+    static org.teachertraining.core.enrollment.ReleaseBannedSeats bannedSeats;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -45,6 +47,8 @@ class BannedWhileEnrollingIT {
         nanyang = api.token("ban-race-nanyang", "CITY_ADMIN", "411300");
         xixia = api.token("ban-race-xixia", "COUNTY_ADMIN", "411323");
         table = new TrainingTable(AwsClients.dynamoDb("local", Api.runtime().dynamoDbEndpoint().toString()), "TrainingTable");
+        integrity = new DynamoDbIntegrityRecords(table);
+        bannedSeats = StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC());
     }
 
     /** A provincial project whose {@code seats} seats are all 西峡县's, and as many teachers of 西峡县, {@code prefix}0 on: its ID. */
@@ -68,9 +72,6 @@ class BannedWhileEnrollingIT {
      * record 0–120 ms later: each teacher's answer.
      */
     static Map<String, Api.Response> eachRacedByANoShow(String prefix, int teachers, Request request) throws Exception {
-        var integrity = new DynamoDbIntegrityRecords(table);
-        var bannedSeats = StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC());
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         var answers = new ConcurrentHashMap<String, Api.Response>();
         var done = new ArrayList<Future<?>>();
         try (var running = Executors.newFixedThreadPool(16)) {
@@ -85,8 +86,7 @@ class BannedWhileEnrollingIT {
                 done.add(running.submit(() -> {
                     together.await();
                     Thread.sleep(ThreadLocalRandom.current().nextInt(120));
-                    integrity.add(IntegrityRecord.of(teacherId, IntegrityRecord.Kind.NO_SHOW, "an-earlier-project", today), List.of());
-                    bannedSeats.of(teacherId, "lifecycle");
+                    noShowOf(teacherId);
                     return null;
                 }));
             }
@@ -144,7 +144,6 @@ class BannedWhileEnrollingIT {
     @Test
     void aTeacherWhoseBanIsNoLongerInForceIsSelected_theMarkItLeftTakenDown() throws Exception {
         String project = xixiaProject("BAN-LIFTED", 2, "BL-");
-        var integrity = new DynamoDbIntegrityRecords(table);
         var record = IntegrityRecord.of("BL-0", IntegrityRecord.Kind.FAILED, "an-earlier-project", LocalDate.now(ZoneId.of("Asia/Shanghai")));
         integrity.add(record, List.of());
         var refused = api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"BL-0\"}");
@@ -178,13 +177,8 @@ class BannedWhileEnrollingIT {
     void aSeatNotYetOnTheTeacherIndexIsReleasedByABanAllTheSame() throws Exception {
         String project = xixiaProject("BAN-LAG", 1, "BX-");
         assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"BX-0\"}").status());
-        table.client().updateItem(b -> b.tableName(table.name()).key(Map.of("PK", AttributeValue.fromS("PROJECT#" + project),
-                "SK", AttributeValue.fromS("ENROLLMENT#BX-0"))).updateExpression("REMOVE GSI1PK, GSI1SK"));
-        assertEquals(0, table.items(TrainingTable.GSI1, "TEACHER#BX-0", "ENROLLMENT#").count(), "not on the teacher index");
-
-        new DynamoDbIntegrityRecords(table).add(IntegrityRecord.of("BX-0", IntegrityRecord.Kind.NO_SHOW, "an-earlier-project",
-                LocalDate.now(ZoneId.of("Asia/Shanghai"))), List.of());
-        StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC()).of("BX-0", "lifecycle");
+        offTheTeacherIndex(project, "ENROLLMENT#", "BX-0");
+        noShowOf("BX-0");
         assertEquals(Map.of("BX-0", "WITHDRAWN"), LifecycleIT.statuses(project, xixia));
         var quota = api.send("GET", "/projects/" + project + "/quotas", nanyang, null).json();
         quota.forEach(q -> {
@@ -197,13 +191,21 @@ class BannedWhileEnrollingIT {
     void aPlaceNotYetOnTheTeacherIndexIsTakenOffByABanAllTheSame() throws Exception {
         String project = xixiaProject("BAN-LAG-W", 1, "BY-");
         assertEquals(201, api.send("POST", "/projects/" + project + "/waitlist", xixia, "{\"teacherId\":\"BY-0\"}").status());
-        table.client().updateItem(b -> b.tableName(table.name()).key(Map.of("PK", AttributeValue.fromS("PROJECT#" + project),
-                "SK", AttributeValue.fromS("WAITLISTED#BY-0"))).updateExpression("REMOVE GSI1PK, GSI1SK"));
-        assertEquals(0, table.items(TrainingTable.GSI1, "TEACHER#BY-0", "WAITLISTED#").count(), "not on the teacher index");
-
-        new DynamoDbIntegrityRecords(table).add(IntegrityRecord.of("BY-0", IntegrityRecord.Kind.NO_SHOW, "an-earlier-project",
-                LocalDate.now(ZoneId.of("Asia/Shanghai"))), List.of());
-        StoredSelection.releaseBannedSeats(table, JurisdictionTree.china(), Clock.systemUTC()).of("BY-0", "lifecycle");
+        offTheTeacherIndex(project, "WAITLISTED#", "BY-0");
+        noShowOf("BY-0");
         assertEquals("[]", api.send("GET", "/projects/" + project + "/waitlist", xixia, null).json().get("items").toString());
+    }
+
+    /** The teacher's item of the project under {@code prefix} taken off the teacher index (its GSI1 keys removed), as the index stands before it catches up. */
+    static void offTheTeacherIndex(String project, String prefix, String teacherId) {
+        table.client().updateItem(b -> b.tableName(table.name()).key(Map.of("PK", AttributeValue.fromS("PROJECT#" + project),
+                "SK", AttributeValue.fromS(prefix + teacherId))).updateExpression("REMOVE GSI1PK, GSI1SK"));
+        assertEquals(0, table.items(TrainingTable.GSI1, "TEACHER#" + teacherId, prefix).count(), "not on the teacher index");
+    }
+
+    /** A no-show in an earlier project of the year, written as the lifecycle writes it: the record, then {@code ReleaseBannedSeats}. */
+    static void noShowOf(String teacherId) {
+        integrity.add(IntegrityRecord.of(teacherId, IntegrityRecord.Kind.NO_SHOW, "an-earlier-project", LocalDate.now(ZoneId.of("Asia/Shanghai"))), List.of());
+        bannedSeats.of(teacherId, "lifecycle");
     }
 }
