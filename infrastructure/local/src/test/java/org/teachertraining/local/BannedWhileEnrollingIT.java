@@ -95,11 +95,20 @@ class BannedWhileEnrollingIT {
         return answers;
     }
 
-    /** The answers counted: "201", or the status and the rule ("422 E4"). */
-    static Map<String, Integer> counted(Map<String, Api.Response> answers) {
+    /** The answers counted ("201", or the status and the rule), each teacher answered 201 or E4, and both met. */
+    static Map<String, Integer> counted(Map<String, Api.Response> answers, int teachers) {
         var byAnswer = new HashMap<String, Integer>();
         answers.values().forEach(r -> byAnswer.merge(r.status() + (r.status() == 201 ? "" : " " + r.json().path("rule").asText()), 1, Integer::sum));
+        assertEquals(teachers, answers.size());
+        assertEquals(java.util.Set.of("201", "422 E4"), byAnswer.keySet(), "each answered 201 or E4, and both met: " + byAnswer);
         return byAnswer;
+    }
+
+    /** Every seat of the project 西峡县 holds is free again. */
+    static void assertXixiaSeatsFree(String project) throws Exception {
+        api.send("GET", "/projects/" + project + "/quotas", nanyang, null).json().forEach(q -> {
+            if (q.get("jurisdiction").asText().equals("411323")) assertEquals(0, q.get("used").asInt(), q.toString());
+        });
     }
 
     @Test
@@ -109,9 +118,7 @@ class BannedWhileEnrollingIT {
         var answers = eachRacedByANoShow("BR-", teachers,
                 teacherId -> api.send("POST", "/projects/" + project + "/enrollments", xixia, "{\"teacherId\":\"" + teacherId + "\"}"));
 
-        var byAnswer = counted(answers);
-        assertEquals(teachers, answers.size());
-        assertEquals(java.util.Set.of("201", "422 E4"), byAnswer.keySet(), "each answered 201 or E4, and both met: " + byAnswer);
+        var byAnswer = counted(answers, teachers);
         var statuses = new HashMap<String, String>();
         for (var page : api.pages("/projects/" + project + "/enrollments?limit=100", nanyang)) {
             page.get("items").forEach(e -> statuses.put(e.get("teacherId").asText(), e.get("status").asText()));
@@ -120,10 +127,7 @@ class BannedWhileEnrollingIT {
         assertEquals(List.of(), stillSelected, "banned teachers holding a seat in a provincial project (answers: " + byAnswer + ")");
         long booked = byAnswer.getOrDefault("201", 0);
         assertEquals(booked, statuses.size(), "every 201 a seat released, and no other");
-        var quota = api.send("GET", "/projects/" + project + "/quotas", nanyang, null).json();
-        quota.forEach(q -> {
-            if (q.get("jurisdiction").asText().equals("411323")) assertEquals(0, q.get("used").asInt(), q.toString());
-        });
+        assertXixiaSeatsFree(project);
     }
 
     /** The same race for a place on a provincial project's waitlist: a teacher banned as they are listed is not left listed. */
@@ -133,9 +137,7 @@ class BannedWhileEnrollingIT {
         String project = xixiaProject("BAN-LIST", teachers, "BW-");
         var answers = eachRacedByANoShow("BW-", teachers,
                 teacherId -> api.send("POST", "/projects/" + project + "/waitlist", xixia, "{\"teacherId\":\"" + teacherId + "\"}"));
-        var byAnswer = counted(answers);
-        assertEquals(teachers, answers.size());
-        assertEquals(java.util.Set.of("201", "422 E4"), byAnswer.keySet(), "each answered 201 or E4, and both met: " + byAnswer);
+        var byAnswer = counted(answers, teachers);
         var listed = new ArrayList<String>();
         api.send("GET", "/projects/" + project + "/waitlist", xixia, null).json().get("items").forEach(e -> listed.add(e.get("teacherId").asText()));
         assertEquals(List.of(), listed, "banned teachers left on a provincial project's waitlist (answers: " + byAnswer + ")");
@@ -180,10 +182,7 @@ class BannedWhileEnrollingIT {
         offTheTeacherIndex(project, "ENROLLMENT#", "BX-0");
         noShowOf("BX-0");
         assertEquals(Map.of("BX-0", "WITHDRAWN"), LifecycleIT.statuses(project, xixia));
-        var quota = api.send("GET", "/projects/" + project + "/quotas", nanyang, null).json();
-        quota.forEach(q -> {
-            if (q.get("jurisdiction").asText().equals("411323")) assertEquals(0, q.get("used").asInt(), q.toString());
-        });
+        assertXixiaSeatsFree(project);
     }
 
     /** The same for a place on a provincial project's waitlist: listed the moment before the ban, taken off by it. */
