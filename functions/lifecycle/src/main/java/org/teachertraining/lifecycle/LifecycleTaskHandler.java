@@ -15,6 +15,7 @@ import org.teachertraining.adapters.dynamodb.DynamoDbLifecycles;
 import org.teachertraining.adapters.dynamodb.DynamoDbProjects;
 import org.teachertraining.adapters.dynamodb.DynamoDbQuotas;
 import org.teachertraining.adapters.dynamodb.DynamoDbSubmissions;
+import org.teachertraining.adapters.sfn.SfnLifecycleEngine;
 import org.teachertraining.core.jurisdiction.JurisdictionTree;
 import org.teachertraining.core.lifecycle.LifecycleTasks;
 import org.teachertraining.core.lifecycle.ProjectLifecycle;
@@ -24,13 +25,16 @@ import java.util.Map;
 
 /**
  * The lifecycle state machine's tasks (infrastructure/statemachines/project-lifecycle.asl.json): input
- * {@code {"action": "…", "projectId": "…", "token"?, "executionArn"?, "completion"?, "after"?}}, one use-case call per
+ * {@code {"action": "…", "projectId": "…", "token"?, "executionArn"?, "completion"?, "after"?, "state"?}}, one use-case call per
  * action, its result as JSON. A step that cannot proceed throws a {@link LifecycleTaskError} whose class
  * names it for Retry/Catch.
  */
 public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>, Object> {
     private final LifecycleTasks tasks;
     private final TrainingTable table;
+    private final FunctionEnvironment environment;
+    /** Step Functions, made at the first handover only (a project's life longer than an execution's year): no start pays for it. */
+    private software.amazon.awssdk.services.sfn.SfnClient sfn;
 
     /** In Lambda: the process environment and the system clock. */
     public LifecycleTaskHandler() {
@@ -45,6 +49,7 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
                 new DynamoDbLedger(table), new DynamoDbIntegrityRecords(table), new org.teachertraining.adapters.dynamodb.DynamoDbProjectResults(table),
                 StoredSelection.releaseBannedSeats(table, tree, environment.clock()), new DynamoDbLifecycles(table), tree, environment.clock());
         this.table = table;
+        this.environment = environment;
         Priming.beforeSnapshot("LifecycleFunction", this::prime);
     }
 
@@ -63,7 +68,17 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         String projectId = text(input, "projectId");
         try {
             Object result = switch (action) {
-                case "recordApplication" -> tasks.recordApplication(projectId, (String) input.get("executionArn"));
+                case "recordApplication" -> {
+                    var dates = StoredJson.MAPPER.convertValue(tasks.recordApplication(projectId, text(input, "executionArn")), new TypeReference<Map<String, Object>>() {});
+                    dates.putAll(tasks.handover());
+                    yield dates;
+                }
+                case "continueInNewExecution" -> {
+                    String executionArn = text(input, "executionArn");
+                    if (!(input.get("state") instanceof Map<?, ?> state)) throw new LifecycleTaskError.InvalidInput("state is required, got " + input);
+                    @SuppressWarnings("unchecked") var from = (Map<String, Object>) state;
+                    yield Map.of("continuedIn", tasks.continueInNewExecution(projectId, executionArn, from, SfnLifecycleEngine.ofExecution(sfn(), executionArn)));
+                }
                 case "awaitApproval" -> {
                     tasks.awaitApproval(projectId, text(input, "token"));
                     yield Map.of("waitingFor", "APPROVAL");
@@ -97,6 +112,11 @@ public class LifecycleTaskHandler implements RequestHandler<Map<String, Object>,
         } catch (IllegalArgumentException e) {
             throw new LifecycleTaskError.InvalidInput(e.getMessage());
         }
+    }
+
+    private synchronized software.amazon.awssdk.services.sfn.SfnClient sfn() {
+        if (sfn == null) sfn = environment.sfn();
+        return sfn;
     }
 
     /** The field's text, or null when it is absent; anything else there is invalid input. */

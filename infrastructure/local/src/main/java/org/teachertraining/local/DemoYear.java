@@ -144,7 +144,7 @@ final class DemoYear {
         // the lifecycle as it stood once the province approved (not replayed: see the class comment)
         var lifecycles = new DynamoDbLifecycles(ctx.getBean(TrainingTable.class));
         for (var p : projects) {
-            lifecycles.save(new ProjectLifecycle(p.id(), "demo:" + p.code(), ProjectLifecycle.Phase.AWAITING_COMPLETION, null, null, null, null, null, null, clock.instant()));
+            lifecycles.save(new ProjectLifecycle(p.id(), "demo:" + p.code(), ProjectLifecycle.Phase.AWAITING_COMPLETION, null, null, null, null, null, null, clock.instant(), null));
         }
 
         // 报到 on the first day: the no-shows do not come

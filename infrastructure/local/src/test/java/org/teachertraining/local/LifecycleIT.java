@@ -313,11 +313,13 @@ class LifecycleIT {
         clock(end.plusDays(32) + "T09:00:00+08:00");
         var closed = await(project, "closed", ended("SUCCEEDED"));
         assertEquals("CLOSED", closed.get("phase").asText());
-        assertEquals(List.of("Record the application", "Check the budget against the funding standards", "Did the budget pass?",
-                "Wait for the province's approval", "Publish quotas and open selection", "Wait until the selection cutoff",
-                "Close selection and record fill rates", "Run the pre-start checks", "Wait until registration closes", "Mark the no-shows",
-                "Has every class registered?", "Wait until training ends", "Wait for the institution's completion assessment", "Confirm the credits are posted",
-                "Check the deliverables", "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 17));
+        assertEquals(List.of("Begin or resume?", "Record the application", "Check the budget against the funding standards", "Did the budget pass?",
+                "Wait for the province's approval", "Publish quotas and open selection", "Is the selection cutoff within this execution's year?",
+                "Wait until the selection cutoff", "Close selection and record fill rates", "Run the pre-start checks",
+                "Does registration close within this execution's year?", "Wait until registration closes", "Mark the no-shows",
+                "Has every class registered?", "Does training end in time for this execution to close the project?", "Wait until training ends",
+                "Wait for the institution's completion assessment", "Confirm the credits are posted", "Check the deliverables",
+                "Are the deliverables in?", "Wait a day for the deliverables"), states(closed).subList(0, 21));
         assertEquals("Closed", states(closed).get(states(closed).size() - 1));
         // Step Functions bills each state entered (BENCHMARKS.md, cost per project)
         System.out.printf("lifecycle: %d states entered from application to closure, %d of them the deliverables window's daily check%n",
@@ -352,6 +354,117 @@ class LifecycleIT {
             if (d.get("kind").asText().equals("PUBLICITY")) assertEquals("LATE", d.get("status").asText());
         }
         assertFalse(selfEvaluation.isBlank());
+    }
+
+    /**
+     * A project of {@link Api#projectBody}'s dates {@code laterByDays} later (cutoff 30 days after that, training from 40 to
+     * 55), 50 seats for 信阳市, its budget in, applied for and approved, one teacher of 新县 ({@code teacherId}) selected.
+     */
+    static String approvedLaterBy(String code, int laterByDays, String teacherId) throws Exception {
+        var program = api.send("POST", "/programs", province(), "{\"year\":" + LocalDate.now().plusDays(laterByDays + 30).getYear()
+                + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program " + code + "\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
+        assertEquals(200, api.send("PUT", "/programs/" + program + "/funding-standards", province(), FundingIT.STANDARDS).status());
+        var created = api.send("POST", "/programs/" + program + "/projects", province(), Api.projectBody(code, "\"seats\":50", laterByDays));
+        assertEquals(201, created.status(), created.toString());
+        String project = created.json().get("id").asText();
+        assertEquals(200, api.send("PUT", "/projects/" + project + "/quotas/411500", province(), "{\"seats\":50}").status());
+        assertTrue(FundingIT.budget(project, "100000").json().get("passed").asBoolean());
+        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());
+        await(project, "the province's approval", waitingFor("APPROVAL"));
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
+        await(project, "selection", phase("SELECTION_OPEN"));
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        api.importTeachers(xinyang, teacherId.substring(0, teacherId.length() - 1), "411523", 1);
+        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + teacherId + "\"}").status());
+        return project;
+    }
+
+    /**
+     * Step Functions ends an execution after a year (a hard quota, which the local runtime enforces too): a project applied for
+     * more than a year before its training — here its cutoff 410 days ahead, its end 435 — is handed over to a new
+     * execution before the year runs out, and closes there, its history the two executions' states. With one execution
+     * it ended TIMED_OUT when the clock passed its year.
+     */
+    @Test
+    void aProjectWhoseTrainingEndsMoreThanAYearAfterItsApplicationClosesInItsNextExecution() throws Exception {
+        String project = approvedLaterBy("LIFE-8", 380, "LIFE8-0");
+        var details = api.send("GET", "/projects/" + project, province(), null).json();
+        var cutoff = OffsetDateTime.parse(details.get("selectionCutoff").asText());
+        var start = LocalDate.parse(details.get("startDate").asText());
+        var end = LocalDate.parse(details.get("endDate").asText());
+        // the cutoff lies past this execution's 360 days: it waits to hand the project over instead
+        var handingOver = await(project, "the handover", l -> states(l).contains("Wait until this execution hands over"));
+        assertTrue(states(handingOver).contains("Hand over before the selection cutoff"), handingOver.toString());
+
+        // past the cutoff, and past the first execution's year: the next execution goes on from the cutoff
+        clock(cutoff.plusMinutes(1).toString());
+        var checked = await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
+        assertEquals("RUNNING", checked.get("status").asText(), checked.toString());
+        var handedOver = states(checked);
+        int resumed = handedOver.lastIndexOf("Begin or resume?");
+        assertTrue(resumed > 0, handedOver.toString());
+        assertEquals(List.of("Wait until this execution hands over", "Continue in a new execution", "Continued in a new execution"),
+                handedOver.subList(resumed - 3, resumed), handedOver.toString());
+        assertEquals(List.of("Begin or resume?", "Is the selection cutoff within this execution's year?", "Wait until the selection cutoff",
+                "Close selection and record fill rates"), handedOver.subList(resumed, resumed + 4), handedOver.toString());
+        JsonNode fill = null;
+        for (var f : checked.get("fillRates")) if (f.get("jurisdiction").asText().equals("411500")) fill = f;
+        assertEquals(1, fill.get("enrolled").asInt(), checked.toString());
+
+        // registration, training and completion as in any project, in the new execution
+        clock(start + "T08:30:00+08:00");
+        assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE8-0\"}").status());
+        clock(start.plusDays(1) + "T00:10:00+08:00");
+        await(project, "the no-shows", l -> states(l).contains("Wait until training ends"));
+        assertEquals(200, api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
+                + "\"validFrom\":\"" + LocalDate.now().minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}").status());
+        clock(end.plusDays(1) + "T10:00:00+08:00");
+        await(project, "the completion assessment", waitingFor("COMPLETION"));
+        var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE8-C1\",\"results\":["
+                + "{\"teacherId\":\"LIFE8-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}");
+        assertEquals(202, completion.status(), completion.toString());
+        await(project, "the deliverables window", l -> states(l).contains("Wait a day for the deliverables"));
+        clock(end.plusDays(32) + "T09:00:00+08:00");
+        var closed = await(project, "closed", ended("SUCCEEDED"));
+        assertEquals("CLOSED", closed.get("phase").asText());
+        assertEquals("Closed", states(closed).getLast());
+        assertEquals(2, states(closed).stream().filter(st -> st.equals("Begin or resume?")).count(), states(closed).toString());
+        assertDecimal("100.00", closed.get("evaluation").get("completionRate"));
+    }
+
+    /**
+     * After the training's end an execution runs to the closure unchecked — the completion assessment may take 60 days —
+     * so it waits for a training end only 300 days after it started: a project whose training ends 316 days after its
+     * application goes on in a new execution before, and its completion recorded 52 days after the end, past the first
+     * execution's year, closes it. With one execution it ended TIMED_OUT while waiting for that completion.
+     */
+    @Test
+    void aCompletionRecordedPastTheFirstExecutionsYearClosesTheProjectInItsNextExecution() throws Exception {
+        String project = approvedLaterBy("LIFE-9", 260, "LIFE9-0");
+        var details = api.send("GET", "/projects/" + project, province(), null).json();
+        var start = LocalDate.parse(details.get("startDate").asText());
+        var end = LocalDate.parse(details.get("endDate").asText());
+        clock(OffsetDateTime.parse(details.get("selectionCutoff").asText()).plusMinutes(1).toString());
+        await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
+        clock(start + "T08:30:00+08:00");
+        assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE9-0\"}").status());
+        clock(start.plusDays(1) + "T00:10:00+08:00");
+        var handedOver = await(project, "the next execution's wait for the training's end", l -> states(l).contains("Wait until training ends"));
+        var states = states(handedOver);
+        assertEquals(List.of("Does training end in time for this execution to close the project?", "Hand over before training ends",
+                "Wait until this execution hands over", "Continue in a new execution", "Continued in a new execution", "Begin or resume?",
+                "Does training end in time for this execution to close the project?", "Wait until training ends"),
+                states.subList(states.indexOf("Has every class registered?") + 1, states.size()), states.toString());
+        assertEquals(200, api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
+                + "\"validFrom\":\"" + LocalDate.now().minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}").status());
+        clock(end.plusDays(52) + "T10:00:00+08:00");
+        await(project, "the completion assessment", waitingFor("COMPLETION"));
+        var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE9-C1\",\"results\":["
+                + "{\"teacherId\":\"LIFE9-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}");
+        assertEquals(202, completion.status(), completion.toString());
+        var closed = await(project, "closed", ended("SUCCEEDED"));
+        assertEquals("CLOSED", closed.get("phase").asText(), closed.toString());
+        assertDecimal("100.00", closed.get("evaluation").get("completionRate"));
     }
 
     /**
@@ -584,7 +697,7 @@ class LifecycleIT {
         assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());
         var again = await(project, "the second application's approval", waitingFor("APPROVAL"));
         assertEquals("RUNNING", again.get("status").asText(), again.toString());
-        assertEquals("Record the application", states(again).get(0), "the new application's own history: " + again);
+        assertEquals(List.of("Begin or resume?", "Record the application"), states(again).subList(0, 2), "the new application's own history: " + again);
         assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status(), "asked again, the same application");
         assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
         await(project, "selection open", phase("SELECTION_OPEN"));

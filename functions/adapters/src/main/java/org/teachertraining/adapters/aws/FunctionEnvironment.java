@@ -85,6 +85,10 @@ public final class FunctionEnvironment {
         return AwsClients.s3(region(), endpoint("S3"), interceptors);
     }
 
+    public software.amazon.awssdk.services.sfn.SfnClient sfn() {
+        return AwsClients.sfn(region(), endpoint("SFN"), interceptors);
+    }
+
     /** The platform's table ({@code TRAINING_TABLE}). */
     public TrainingTable trainingTable() {
         return new TrainingTable(dynamoDb(), require("TRAINING_TABLE"));

@@ -18,6 +18,13 @@ public final class SfnLifecycleEngine implements LifecycleEngine {
         this.stateMachineArn = stateMachineArn;
     }
 
+    /** The engine of the state machine that runs {@code executionArn} ({@code …:execution:<machine>:<name>}). */
+    public static SfnLifecycleEngine ofExecution(SfnClient sfn, String executionArn) {
+        int name = executionArn.lastIndexOf(':');
+        if (!executionArn.contains(":execution:") || name < 0) throw new IllegalArgumentException("not an execution's ARN: " + executionArn);
+        return new SfnLifecycleEngine(sfn, executionArn.substring(0, name).replace(":execution:", ":stateMachine:"));
+    }
+
     @Override
     public String start(String name, Object input) {
         try {

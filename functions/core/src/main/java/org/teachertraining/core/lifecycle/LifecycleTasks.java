@@ -42,6 +42,19 @@ public final class LifecycleTasks {
     /** How long the province has to decide, and the institution to record completion, before the execution gives up. */
     public static final Duration APPROVAL_WINDOW = Duration.ofDays(30), COMPLETION_WINDOW = Duration.ofDays(60);
 
+    /**
+     * Step Functions ends a Standard execution that runs for a year (a hard quota), and a project applied for long ahead —
+     * or training over years — waits longer than that. Before each wait for one of its dates the state machine checks that
+     * the wait ends in time, and if not, waits until then and goes on in a new execution ({@link #continueInNewExecution}).
+     * A wait before another such check may end by {@code handoverBy}, this long after the execution started (5 days left
+     * for the tasks between two waits); the training's end must come by {@code trainingEndsBy}
+     * ({@link #TRAINING_ENDS_WITHIN}), since after it the execution runs to the closure unchecked.
+     */
+    public static final Duration HANDOVER_AFTER = Duration.ofDays(360);
+
+    /** The latest training end an execution waits for: the completion assessment ({@link #COMPLETION_WINDOW}, the 30 days of deliverables within it) still ends by {@link #HANDOVER_AFTER}. */
+    public static final Duration TRAINING_ENDS_WITHIN = HANDOVER_AFTER.minus(COMPLETION_WINDOW);
+
     /** A step's write to the record, read again after another's: a decision and a cancellation are the only other writers. */
     private static final int WRITE_ATTEMPTS = 5;
 
@@ -96,6 +109,44 @@ public final class LifecycleTasks {
             update(projectId, lc -> lc.applied(executionArn, dates, clock.instant()));   // a new application's execution takes the record
         }
         return dates;
+    }
+
+    /**
+     * The instants by which the execution starting now hands the project over to a new one ({@link #HANDOVER_AFTER},
+     * {@link #TRAINING_ENDS_WITHIN}), as the state machine's dates {@code handoverBy} and {@code trainingEndsBy}: whole
+     * seconds, as Step Functions reads timestamps.
+     */
+    public Map<String, String> handover() {
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return Map.of("handoverBy", now.plus(HANDOVER_AFTER).toString(), "trainingEndsBy", now.plus(TRAINING_ENDS_WITHIN).toString());
+    }
+
+    /**
+     * The execution {@code executionArn} hands the project over before a date it cannot wait for ({@link #HANDOVER_AFTER}):
+     * a new execution of the same state machine ({@link ProjectLifecycleRequests#nextExecution}: the project's ID and the
+     * next number) goes on from {@code state}, the old one's state, which names the check to resume at
+     * ({@code handover.resumeAt}), with instants to hand over by of its own ({@link #handover}); the record names it as the
+     * one that runs the project. Asked again (a retried task), the same execution. A project cancelled meanwhile stops it
+     * and fails the step (LifecycleEnded).
+     */
+    @SuppressWarnings("unchecked")
+    public String continueInNewExecution(String projectId, String executionArn, Map<String, Object> state, LifecycleEngine engine) {
+        if (!(state.get("dates") instanceof Map<?, ?> dates) || !(state.get("handover") instanceof Map<?, ?> handover)
+                || !(handover.get("resumeAt") instanceof String)) {
+            throw new StepFailed("InvalidInput", "the state to go on from names no dates or no handover.resumeAt");
+        }
+        var renewed = new java.util.LinkedHashMap<String, Object>((Map<String, Object>) dates);
+        renewed.putAll(handover());
+        var input = new java.util.LinkedHashMap<>(state);
+        input.put("dates", renewed);
+        String next = engine.start(ProjectLifecycleRequests.nextExecution(projectId, executionArn), input);
+        try {
+            update(projectId, lc -> lc.continuedIn(next, clock.instant()));
+        } catch (StepFailed ended) {
+            if (ended.name.equals("LifecycleEnded")) engine.stop(next, "ProjectCancelled", "the project's life ended as its execution continued");
+            throw ended;
+        }
+        return next;
     }
 
     public void awaitApproval(String projectId, String token) {

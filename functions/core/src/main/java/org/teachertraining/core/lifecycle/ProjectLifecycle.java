@@ -7,11 +7,13 @@ import java.util.List;
 /**
  * Where a project stands in its life (docs/domain.md "Project lifecycle"), as the lifecycle's tasks record it:
  * the phase, what it waits for (a human step, with the task token) and until when, its dates, the fill
- * rates at the cutoff, the pre-start findings, the completion recorded and the evaluation.
+ * rates at the cutoff, the pre-start findings, the completion recorded and the evaluation. {@code executionArn} is the
+ * execution that runs it now; {@code continuedFrom}, oldest first, the ones of the same application that ran it before,
+ * each until it handed the project over before Step Functions' year ran out ({@link LifecycleTasks#HANDOVER_AFTER}).
  */
 public record ProjectLifecycle(String projectId, String executionArn, Phase phase, Waiting waiting, Dates dates,
                                List<FillRate> fillRates, List<org.teachertraining.core.common.Text> preStartFindings, CompletionSummary completion,
-                               Evaluation evaluation, Instant updatedAt) {
+                               Evaluation evaluation, Instant updatedAt, List<String> continuedFrom) {
 
     public enum Phase {
         APPLIED, AWAITING_APPROVAL, SELECTION_OPEN, SELECTION_CLOSED, PRE_START_CHECKED, AWAITING_COMPLETION, CREDITS_POSTED,
@@ -42,6 +44,7 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
     public ProjectLifecycle {
         fillRates = fillRates == null ? List.of() : List.copyOf(fillRates);
         preStartFindings = preStartFindings == null ? List.of() : List.copyOf(preStartFindings);
+        continuedFrom = continuedFrom == null ? List.of() : List.copyOf(continuedFrom);
     }
 
     /** A project's life that ended: nothing moves it on, and it cannot be cancelled. */
@@ -50,7 +53,7 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
     }
 
     public static ProjectLifecycle started(String projectId, String executionArn, Instant at) {
-        return new ProjectLifecycle(projectId, executionArn, Phase.APPLIED, null, null, null, null, null, null, at);
+        return new ProjectLifecycle(projectId, executionArn, Phase.APPLIED, null, null, null, null, null, null, at, null);
     }
 
     /**
@@ -59,7 +62,23 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
      */
     public ProjectLifecycle in(Phase phase, Waiting waiting, Instant at) {
         var stamp = updatedAt != null && !at.isAfter(updatedAt) ? updatedAt.plusNanos(1) : at;
-        return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, stamp);
+        return new ProjectLifecycle(projectId, executionArn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, stamp, continuedFrom);
+    }
+
+    /** Run on by the execution {@code arn} from now, the one before among those that ran it (once: again, the same record). */
+    public ProjectLifecycle continuedIn(String arn, Instant at) {
+        if (arn.equals(executionArn)) return this;
+        var earlier = new java.util.ArrayList<>(continuedFrom);
+        earlier.add(executionArn);
+        return new ProjectLifecycle(projectId, arn, phase, waiting, dates, fillRates, preStartFindings, completion, evaluation, updatedAt, earlier)
+                .in(phase, waiting, at);
+    }
+
+    /** The executions that ran this application, oldest first, the current one last. */
+    public List<String> executions() {
+        var all = new java.util.ArrayList<>(continuedFrom);
+        all.add(executionArn);
+        return all;
     }
 
     /**
@@ -68,11 +87,11 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
      */
     public ProjectLifecycle applied(String arn, Dates d, Instant at) {
         if (arn.equals(executionArn)) return in(Phase.APPLIED, null, at).with(d, null, null, null, null);
-        return new ProjectLifecycle(projectId, arn, phase, null, d, null, null, null, null, updatedAt).in(Phase.APPLIED, null, at);
+        return new ProjectLifecycle(projectId, arn, phase, null, d, null, null, null, null, updatedAt, null).in(Phase.APPLIED, null, at);
     }
 
     public ProjectLifecycle with(Dates d, List<FillRate> f, List<org.teachertraining.core.common.Text> pre, CompletionSummary c, Evaluation e) {
         return new ProjectLifecycle(projectId, executionArn, phase, waiting, d == null ? dates : d, f == null ? fillRates : f,
-                pre == null ? preStartFindings : pre, c == null ? completion : c, e == null ? evaluation : e, updatedAt);
+                pre == null ? preStartFindings : pre, c == null ? completion : c, e == null ? evaluation : e, updatedAt, continuedFrom);
     }
 }

@@ -79,7 +79,7 @@ public final class ProjectLifecycleRequests {
         }
         if (earlier.isPresent() && failedBeforeApproval(earlier.get())) {
             var failed = earlier.get();
-            String arn = engine.start(nextApplication(projectId, failed.executionArn()), Map.of("projectId", projectId));
+            String arn = engine.start(nextExecution(projectId, failed.executionArn()), Map.of("projectId", projectId));
             // the new execution's first task takes the record too (recordApplication): whichever writes first, the other sees it
             lifecycles.saveIfUnchanged(failed.applied(arn, failed.dates(), clock.instant()), failed);
             return view(project.get());
@@ -99,8 +99,11 @@ public final class ProjectLifecycleRequests {
         return ("FAILED".equals(execution.status()) || "TIMED_OUT".equals(execution.status())) && !"ApplicationRejected".equals(execution.error());
     }
 
-    /** The execution name of the application after the one {@code arn} ran: the project's ID, then "-2", "-3"... */
-    static String nextApplication(String projectId, String arn) {
+    /**
+     * The name of the project's execution after {@code arn}: the project's ID, then "-2", "-3"... — for a new application
+     * after one that failed, and for an execution that goes on from one that reached its year ({@link LifecycleTasks#continueInNewExecution}).
+     */
+    static String nextExecution(String projectId, String arn) {
         String name = arn.substring(arn.lastIndexOf(':') + 1);
         int number = name.equals(projectId) ? 1 : Integer.parseInt(name.substring(projectId.length() + 1));
         return projectId + "-" + (number + 1);
@@ -169,7 +172,11 @@ public final class ProjectLifecycleRequests {
             var read = lifecycles.find(projectId).orElseThrow();
             if (read.ended()) return finishCancellation(project.get(), read, caller);
             var cancelled = read.in(ProjectLifecycle.Phase.CANCELLED, null, clock.instant());
-            if (lifecycles.saveIfUnchanged(cancelled, read)) return finishCancellation(project.get(), cancelled, caller);
+            if (lifecycles.saveIfUnchanged(cancelled, read)) {
+                // the stopped execution had handed the project over to a new one meanwhile (its year ran short): that one stops too
+                if (!read.executionArn().equals(lc.get().executionArn())) engine.stop(read.executionArn(), "ProjectCancelled", reason.strip());
+                return finishCancellation(project.get(), cancelled, caller);
+            }
         }
     }
 
@@ -305,13 +312,17 @@ public final class ProjectLifecycleRequests {
         // cancelled before anyone applied: there is no execution
         var execution = lc.get().executionArn() == null ? new LifecycleEngine.Execution(null, null, null, List.of())
                 : engine.describe(lc.get().executionArn());
+        // states entered by the executions that ran the project before this one (each until its year ran short), first
+        var history = new java.util.ArrayList<LifecycleEngine.Execution.Entered>();
+        for (var earlier : lc.get().continuedFrom()) history.addAll(engine.describe(earlier).states());
+        history.addAll(execution.states());
         // the record read again after the execution: a task that wrote it in between (the last one, before the
         // execution ended) must not be answered with its phase from before, beside the execution's end
         var l = lifecycles.find(p.id()).orElse(lc.get());
         var w = l.waiting();
         return Outcome.done(new View(p.id(), l.phase(), execution.status(), execution.error(), execution.cause(), w == null ? null : w.step(),
                 w == null ? null : w.since(), w == null ? null : w.until(), l.dates(), l.fillRates(), l.preStartFindings(), l.completion(),
-                l.evaluation(), execution.states()));
+                l.evaluation(), history));
     }
 
     /** The step was decided (or timed out) between our read and our answer: someone else was first. */

@@ -25,6 +25,12 @@ final class Execution implements Interpreter.Effects {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A task waiting for its token has a year unless TimeoutSeconds says otherwise, as in AWS. */
     static final long DEFAULT_TOKEN_TIMEOUT_SECONDS = 365L * 24 * 3600;
+    /**
+     * Step Functions' hard quota: a Standard execution that runs for a year ends, TIMED_OUT (States.Timeout), whatever it
+     * waits for. Here it ends when the clock passes that year inside a wait (a Wait state, a retry's backoff, a task's token)
+     * that would last beyond it; a wait ending within the year ends as it would in AWS, however far the clock was moved.
+     */
+    static final java.time.Duration MAX_DURATION = java.time.Duration.ofDays(365);
 
     final ObjectNode record;
     private final ExecutionStore store;
@@ -93,6 +99,10 @@ final class Execution implements Interpreter.Effects {
             event("execution:end", "ExecutionFailed", Interpreter.details("executionFailedEventDetails", "error", e.error(), "cause", e.cause()));
         } catch (Interpreter.Stopped e) {
             // StopExecution recorded the outcome
+        } catch (TimedOut e) {
+            String cause = "The execution ran for more than Step Functions' maximum of one year (" + MAX_DURATION.toDays() + " days)";
+            finish("TIMED_OUT", null, "States.Timeout", cause);
+            event("execution:end", "ExecutionTimedOut", Interpreter.details("executionTimedOutEventDetails", "error", "States.Timeout", "cause", cause));
         } catch (UnsupportedDefinition e) {
             finish("FAILED", null, "States.Runtime", e.getMessage());
             event("execution:end", "ExecutionFailed", Interpreter.details("executionFailedEventDetails", "error", "States.Runtime", "cause", e.getMessage()));
@@ -152,12 +162,22 @@ final class Execution implements Interpreter.Effects {
         synchronized (record) {
             while (true) {
                 checkStopped();
+                checkYear(deadline);
                 long ms = deadline.toEpochMilli() - clock.instant().toEpochMilli();
                 if (ms <= 0) return;
                 waitOn(Math.min(ms, 100));
             }
         }
     }
+
+    /** Ends the execution (TIMED_OUT) once the clock has passed its year, if the wait under way would last beyond it. */
+    private void checkYear(Instant waitEnds) {
+        Instant yearEnds = Instant.parse(record.get("startDate").asText()).plus(MAX_DURATION);
+        if (waitEnds.isAfter(yearEnds) && !clock.instant().isBefore(yearEnds)) throw new TimedOut();
+    }
+
+    /** The execution's year is over (MAX_DURATION). */
+    static final class TimedOut extends RuntimeException {}
 
     @Override
     public String token(String key) {
@@ -215,6 +235,7 @@ final class Execution implements Interpreter.Effects {
                 checkStopped();
                 var done = recorded(key);
                 if (done != null) return outcome(done);
+                checkYear(deadline);
                 Instant now = clock.instant();
                 if (!now.isBefore(deadline)) {
                     record(key, error("States.Timeout", "The task did not complete within " + call.timeoutSeconds() + " seconds"));

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +136,40 @@ class StepFunctionsEmulatorTest {
             assertEquals(ExecutionStatus.SUCCEEDED, done.status());
             assertTrue(done.output().contains("States.HeartbeatTimeout"), done.output());
             assertThrows(TaskTimedOutException.class, () -> sfn.sendTaskHeartbeat(b -> b.taskToken(token)));
+        }
+    }
+
+    /**
+     * Step Functions' year (a hard quota): a Standard execution whose wait lasts beyond a year from its start ends TIMED_OUT
+     * at the year, error States.Timeout, as in AWS; one whose wait ends within the year succeeds, however far the clock
+     * moved past it meanwhile; a task waiting for its token longer than the year (TimeoutSeconds of 463 days) ends so too.
+     */
+    @Test
+    void anExecutionThatWouldRunPastAYearEndsTimedOut() throws Exception {
+        try (var emulator = emulator(); SfnClient sfn = SfnFixtures.client(emulator.start())) {
+            String sm = sfn.createStateMachine(b -> b.name("year").roleArn("arn:aws:iam::000000000000:role/x").definition("""
+                    {"StartAt": "Wait", "States": {
+                      "Wait": {"Type": "Wait", "TimestampPath": "$.until", "Next": "Done"},
+                      "Done": {"Type": "Pass", "End": true}}}""")).stateMachineArn();
+            String within = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"until\":\"" + clock.instant().plus(Duration.ofDays(364)) + "\"}")).executionArn();
+            String beyond = sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"until\":\"" + clock.instant().plus(Duration.ofDays(366)) + "\"}")).executionArn();
+            String tokenSm = sfn.createStateMachine(b -> b.name("year-token").roleArn("arn:aws:iam::000000000000:role/x").definition("""
+                    {"StartAt": "Ask", "States": {
+                      "Ask": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken", "TimeoutSeconds": 40000000,
+                              "Parameters": {"FunctionName": "Notify", "Payload": {"token.$": "$$.Task.Token"}}, "End": true}}}""")).stateMachineArn();
+            String asking = sfn.startExecution(b -> b.stateMachineArn(tokenSm).input("{}")).executionArn();
+            tokens.poll(10, TimeUnit.SECONDS);
+            clock.advance(Duration.ofDays(300));
+            Thread.sleep(300);
+            assertEquals(ExecutionStatus.RUNNING, sfn.describeExecution(b -> b.executionArn(beyond)).status());
+            assertEquals(ExecutionStatus.RUNNING, sfn.describeExecution(b -> b.executionArn(asking)).status());
+            clock.advance(Duration.ofDays(100));
+            assertEquals(ExecutionStatus.SUCCEEDED, SfnFixtures.awaitEnd(sfn, within).status());
+            for (String arn : List.of(beyond, asking)) {
+                var ended = SfnFixtures.awaitEnd(sfn, arn);
+                assertEquals(ExecutionStatus.TIMED_OUT, ended.status(), arn);
+                assertEquals("States.Timeout", ended.error());
+            }
         }
     }
 
