@@ -16,6 +16,7 @@ import org.teachertraining.core.project.Project;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,7 @@ class LifecycleCancellationTest {
 
     final World w = new World();
     final List<String> stopped = new ArrayList<>(), started = new ArrayList<>();
+    final List<Object> startedWith = new ArrayList<>();
 
     /** Run once, just before the next write reaches the store: another writer's write that lands first. */
     Runnable landsFirst;
@@ -73,6 +75,7 @@ class LifecycleCancellationTest {
     final LifecycleEngine engine = new LifecycleEngine() {
         public String start(String projectId, Object input) {
             started.add(projectId);
+            startedWith.add(input);
             return "arn:exec:" + projectId;
         }
         public boolean succeed(String token, Object output) { return true; }
@@ -150,6 +153,57 @@ class LifecycleCancellationTest {
         assertEquals(ProjectLifecycle.Phase.CANCELLED, again.phase());
         assertEquals(cancelled, stored(running), "asked again, the cancellation wrote the record again");
         assertEquals(1, stopped.size(), "asked again, the cancellation stopped the execution again");
+    }
+
+    /** The state of an execution that hands {@code p} over before its selection cutoff (Step Functions' year, docs/lifecycle.md). */
+    static Map<String, Object> handingOver(Project p) {
+        return Map.of("projectId", p.id(), "dates", Map.of("selectionCutoff", "2029-09-25T15:59:59Z", "handoverBy", "2028-12-01T00:00:00Z"),
+                "handover", Map.of("resumeAt", "Is the selection cutoff within this execution's year?", "at", "2028-12-01T00:00:00Z"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHandoverStartsTheProjectsNextExecutionOnceFromTheStateWithAYearOfItsOwn() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        String first = stored(p).executionArn();
+        String next = tasks.continueInNewExecution(p.id(), first, handingOver(p), engine);
+        assertEquals(List.of(p.id() + "-2"), started);
+        assertEquals(next, stored(p).executionArn());
+        assertEquals(List.of(first, next), stored(p).executions());
+        var input = (Map<String, Object>) startedWith.getFirst();
+        assertEquals(handingOver(p).get("handover"), input.get("handover"), "where to resume");
+        var now = w.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertEquals(Map.of("selectionCutoff", "2029-09-25T15:59:59Z", "handoverBy", now.plus(LifecycleTasks.HANDOVER_AFTER).toString(),
+                "trainingEndsBy", now.plus(java.time.Duration.ofDays(300)).toString()), input.get("dates"));
+        // the task retried: the same execution (Step Functions answers the same for the same name), the record as it was
+        var record = stored(p);
+        assertEquals(next, tasks.continueInNewExecution(p.id(), first, handingOver(p), engine));
+        assertEquals(record, stored(p));
+        assertEquals(List.of(p.id() + "-2", p.id() + "-2"), started);
+        assertThrows(LifecycleTasks.StepFailed.class, () -> tasks.continueInNewExecution(p.id(), next, Map.of("projectId", p.id()), engine));
+    }
+
+    /** Cancelled as the old execution hands over: the cancellation stops the old one, and the new one the record names by then. */
+    @Test
+    void aCancellationAsTheProjectIsHandedOverStopsBothExecutions() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        String first = stored(p).executionArn();
+        landsFirst = () -> tasks.continueInNewExecution(p.id(), first, handingOver(p), engine);
+        done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+        assertEquals(ProjectLifecycle.Phase.CANCELLED, stored(p).phase());
+        assertEquals(List.of(first, "arn:exec:" + p.id() + "-2"), stopped, "an execution of the cancelled project runs on");
+    }
+
+    /** Cancelled before the handover's write: the execution it started is stopped, the step fails. */
+    @Test
+    void aHandoverOfACancelledProjectStopsTheExecutionItStarted() {
+        var p = projectIn(ProjectLifecycle.Phase.SELECTION_OPEN);
+        String first = stored(p).executionArn();
+        done(requests.cancel(PROVINCE, p.id(), "经费未到位"));
+        var failed = assertThrows(LifecycleTasks.StepFailed.class, () -> tasks.continueInNewExecution(p.id(), first, handingOver(p), engine));
+        assertEquals("LifecycleEnded", failed.name);
+        assertEquals(List.of(first, "arn:exec:" + p.id() + "-2"), stopped);
+        assertEquals(first, stored(p).executionArn());
     }
 
     /** A cancelled project selects no one (E2) and registers no one (E8), whichever way a teacher would come in. */
