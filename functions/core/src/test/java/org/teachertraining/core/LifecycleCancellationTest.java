@@ -169,12 +169,12 @@ class LifecycleCancellationTest {
         String next = tasks.continueInNewExecution(p.id(), first, handingOver(p), engine);
         assertEquals(List.of(p.id() + "-2"), started);
         assertEquals(next, stored(p).executionArn());
-        assertEquals(List.of(first, next), stored(p).executions());
+        assertEquals(List.of(first), stored(p).continuedFrom());
         var input = (Map<String, Object>) startedWith.getFirst();
         assertEquals(handingOver(p).get("handover"), input.get("handover"), "where to resume");
         var now = w.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         assertEquals(Map.of("selectionCutoff", "2029-09-25T15:59:59Z", "handoverBy", now.plus(LifecycleTasks.HANDOVER_AFTER).toString(),
-                "trainingEndsBy", now.plus(java.time.Duration.ofDays(300)).toString()), input.get("dates"));
+                "trainingEndsBy", now.plus(LifecycleTasks.TRAINING_ENDS_WITHIN).toString()), input.get("dates"));
         // the task retried: the same execution (Step Functions answers the same for the same name), the record as it was
         var record = stored(p);
         assertEquals(next, tasks.continueInNewExecution(p.id(), first, handingOver(p), engine));

@@ -74,13 +74,6 @@ public record ProjectLifecycle(String projectId, String executionArn, Phase phas
                 .in(phase, waiting, at);
     }
 
-    /** The executions that ran this application, oldest first, the current one last. */
-    public List<String> executions() {
-        var all = new java.util.ArrayList<>(continuedFrom);
-        all.add(executionArn);
-        return all;
-    }
-
     /**
      * The application recorded by the execution {@code arn}: the first one, or a new one after an application that failed
      * before its approval (what the failed one recorded does not carry over).
