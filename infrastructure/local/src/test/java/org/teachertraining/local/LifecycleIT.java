@@ -380,6 +380,20 @@ class LifecycleIT {
     }
 
     /**
+     * On {@code day} (10:00), once the lifecycle waits for the completion assessment, 河南大学 (accredited until a year after
+     * {@code end}) records {@code teacherId} passed.
+     */
+    static void recordPassed(String project, String teacherId, LocalDate end, LocalDate day) throws Exception {
+        assertEquals(200, api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
+                + "\"validFrom\":\"" + LocalDate.now().minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}").status());
+        clock(day + "T10:00:00+08:00");
+        await(project, "the completion assessment", waitingFor("COMPLETION"));
+        var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"" + teacherId + "-C1\",\"results\":["
+                + "{\"teacherId\":\"" + teacherId + "\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}");
+        assertEquals(202, completion.status(), completion.toString());
+    }
+
+    /**
      * Step Functions ends an execution after a year (a hard quota, which the local runtime enforces too): a project applied for
      * more than a year before its training — here its cutoff 410 days ahead, its end 435 — is handed over to a new
      * execution before the year runs out, and closes there, its history the two executions' states. With one execution
@@ -416,13 +430,7 @@ class LifecycleIT {
         assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE8-0\"}").status());
         clock(start.plusDays(1) + "T00:10:00+08:00");
         await(project, "the no-shows", l -> states(l).contains("Wait until training ends"));
-        assertEquals(200, api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
-                + "\"validFrom\":\"" + LocalDate.now().minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}").status());
-        clock(end.plusDays(1) + "T10:00:00+08:00");
-        await(project, "the completion assessment", waitingFor("COMPLETION"));
-        var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE8-C1\",\"results\":["
-                + "{\"teacherId\":\"LIFE8-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}");
-        assertEquals(202, completion.status(), completion.toString());
+        recordPassed(project, "LIFE8-0", end, end.plusDays(1));
         await(project, "the deliverables window", l -> states(l).contains("Wait a day for the deliverables"));
         clock(end.plusDays(32) + "T09:00:00+08:00");
         var closed = await(project, "closed", ended("SUCCEEDED"));
@@ -455,13 +463,7 @@ class LifecycleIT {
                 "Wait until this execution hands over", "Continue in a new execution", "Continued in a new execution", "Begin or resume?",
                 "Does training end in time for this execution to close the project?", "Wait until training ends"),
                 states.subList(states.indexOf("Has every class registered?") + 1, states.size()), states.toString());
-        assertEquals(200, api.send("PUT", "/institutions/HENU", province(), "{\"name\":\"河南大学\",\"categories\":[\"CENTRALIZED\",\"ONLINE\"],"
-                + "\"validFrom\":\"" + LocalDate.now().minusYears(1) + "\",\"validUntil\":\"" + end.plusYears(1) + "\"}").status());
-        clock(end.plusDays(52) + "T10:00:00+08:00");
-        await(project, "the completion assessment", waitingFor("COMPLETION"));
-        var completion = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE9-C1\",\"results\":["
-                + "{\"teacherId\":\"LIFE9-0\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}");
-        assertEquals(202, completion.status(), completion.toString());
+        recordPassed(project, "LIFE9-0", end, end.plusDays(52));
         var closed = await(project, "closed", ended("SUCCEEDED"));
         assertEquals("CLOSED", closed.get("phase").asText(), closed.toString());
         assertDecimal("100.00", closed.get("evaluation").get("completionRate"));
