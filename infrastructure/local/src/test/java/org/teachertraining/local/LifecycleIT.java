@@ -470,6 +470,57 @@ class LifecycleIT {
     }
 
     /**
+     * The deliverables window ends early once everything S4 asks for is accepted — but not while a trainee who came has no
+     * result yet: a project recorded class by class (or in parts of 100) would close on the first part and refuse the rest
+     * (409 C4), its trainees' hours never credited. Before 2026-12-08 it closed the day the deliverables were in.
+     */
+    @Test
+    void theDeliverablesWindowStaysOpenWhileATraineeWhoCameHasNoResult() throws Exception {
+        String project = project("LIFE-10", true);
+        var details = api.send("GET", "/projects/" + project, province(), null).json();
+        var start = LocalDate.parse(details.get("startDate").asText());
+        var end = LocalDate.parse(details.get("endDate").asText());
+        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());
+        await(project, "the province's approval", waitingFor("APPROVAL"));
+        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
+        await(project, "selection", phase("SELECTION_OPEN"));
+        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
+        api.importTeachers(xinyang, "LIFE10-", "411523", 2);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE10-" + i + "\"}").status());
+        }
+        clock(OffsetDateTime.parse(details.get("selectionCutoff").asText()).plusMinutes(1).toString());
+        await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
+        clock(start + "T08:30:00+08:00");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE10-" + i + "\"}").status());
+        }
+        clock(start.plusDays(1) + "T00:10:00+08:00");
+        await(project, "the wait for the training's end", l -> states(l).contains("Wait until training ends"));
+
+        // the first class's result, and every S4 deliverable accepted the next day
+        recordPassed(project, "LIFE10-0", end, end.plusDays(1));
+        await(project, "the deliverables window", l -> states(l).contains("Wait a day for the deliverables"));
+        for (String kind : List.of("SELF_EVALUATION", "COURSE_RESOURCE", "CASE_COLLECTION", "PUBLICITY")) {
+            var s = Uploads.submit(api, henu(), project, kind, kind.toLowerCase() + ".pdf", "application/pdf", SampleFiles.pdf(2),
+                    kind.equals("CASE_COLLECTION") ? "\"cases\":1" : null);
+            assertEquals("ACCEPTED", s.get("status").asText(), s.toString());
+        }
+        clock(end.plusDays(2) + "T11:00:00+08:00");
+        var open = await(project, "the next day's check", l -> states(l).stream().filter(st -> st.equals("Check the deliverables")).count() >= 2);
+        assertEquals(List.of("DELIVERABLES_WINDOW", "RUNNING"), List.of(open.get("phase").asText(), open.get("status").asText()), open.toString());
+
+        // the second class's result is taken; the next check closes the project, both trainees counted
+        var second = api.send("POST", "/projects/" + project + "/completions", henu(), "{\"completionId\":\"LIFE10-1-C1\",\"results\":["
+                + "{\"teacherId\":\"LIFE10-1\",\"outcome\":\"PASSED\",\"hours\":{\"CENTRALIZED\":64,\"ONLINE\":30}}]}");
+        assertEquals(202, second.status(), second.toString());
+        clock(end.plusDays(3) + "T11:00:00+08:00");
+        var closed = await(project, "closed", ended("SUCCEEDED"));
+        assertEquals("CLOSED", closed.get("phase").asText(), closed.toString());
+        assertDecimal("100.00", closed.get("evaluation").get("completionRate"));
+    }
+
+    /**
      * E8 with two classes (S2): the second class's trainee registers at its own start, and is not marked a no-show — nor
      * banned — when the first class's first day ends; who registered in neither is marked once the last class's has.
      */

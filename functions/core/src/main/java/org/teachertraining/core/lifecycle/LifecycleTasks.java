@@ -82,6 +82,7 @@ public final class LifecycleTasks {
     private final Clock clock;
     private final ProjectFigures figures;
     private final ReleaseBannedSeats bannedSeats;
+    private final org.teachertraining.core.credit.ProjectResults results;
 
     public LifecycleTasks(Projects projects, Enrollments enrollments, Quotas quotas, Submissions submissions, Ledger ledger,
                           IntegrityRecords integrity, org.teachertraining.core.credit.ProjectResults results, ReleaseBannedSeats bannedSeats,
@@ -96,6 +97,7 @@ public final class LifecycleTasks {
         this.lifecycles = lifecycles;
         this.tree = tree;
         this.clock = clock;
+        this.results = results;
         this.figures = new ProjectFigures(enrollments, quotas, submissions, lifecycles, results, tree, clock);
     }
 
@@ -277,10 +279,25 @@ public final class LifecycleTasks {
     public Map<String, Object> checkDeliverables(String projectId) {
         var p = project(projectId);
         var due = Deliverables.current(p, submissions, quotas, clock.instant());
-        boolean allIn = due.stream().filter(d -> d.kind().rule().equals("S4")).allMatch(d -> d.status() == Deliverables.Status.ACCEPTED);
+        int awaitingResults = awaitingResults(projectId);
+        boolean allIn = awaitingResults == 0
+                && due.stream().filter(d -> d.kind().rule().equals("S4")).allMatch(d -> d.status() == Deliverables.Status.ACCEPTED);
         var lc = update(projectId, read -> read.in(ProjectLifecycle.Phase.DELIVERABLES_WINDOW, null, clock.instant()));
         boolean over = !clock.instant().isBefore(lc.dates().deliverablesDue());
-        return Map.of("allIn", allIn, "windowOver", over);
+        return Map.of("allIn", allIn, "windowOver", over, "awaitingResults", awaitingResults);
+    }
+
+    /**
+     * Trainees who came (or were never marked) and have no result from any completion yet: while there are some, the
+     * deliverables window does not end early — a project recorded class by class, or in parts of 100, would otherwise
+     * close on its first part, and the others' completions be refused (C4), their hours never credited.
+     */
+    private int awaitingResults(String projectId) {
+        var resulted = new java.util.HashSet<String>();
+        results.ofProject(projectId).forEach(r -> resulted.add(r.teacherId()));
+        return (int) enrollments.holdingSeats(projectId).stream()
+                .filter(e -> e.status() == EnrollmentStatus.REGISTERED || e.status() == EnrollmentStatus.SELECTED)
+                .filter(e -> !resulted.contains(e.teacherId())).count();
     }
 
     /** P1: fill, report and completion rates, deliverables on time, trainee ratings, expert scores. */
