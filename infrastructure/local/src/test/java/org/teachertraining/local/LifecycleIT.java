@@ -358,9 +358,10 @@ class LifecycleIT {
 
     /**
      * A project of {@link Api#projectBody}'s dates {@code laterByDays} later (cutoff 30 days after that, training from 40 to
-     * 55), 50 seats for 信阳市, its budget in, applied for and approved, one teacher of 新县 ({@code teacherId}) selected.
+     * 55), 50 seats for 信阳市, its budget in, applied for and approved, {@code teachers} teachers of 新县 selected
+     * ({@code teacherPrefix} and 0, 1…).
      */
-    static String approvedLaterBy(String code, int laterByDays, String teacherId) throws Exception {
+    static String approvedLaterBy(String code, int laterByDays, String teacherPrefix, int teachers) throws Exception {
         var program = api.send("POST", "/programs", province(), "{\"year\":" + LocalDate.now().plusDays(laterByDays + 30).getYear()
                 + ",\"level\":\"PROVINCIAL\",\"name\":\"IT program " + code + "\",\"jurisdiction\":\"410000\"}").json().get("id").asText();
         assertEquals(200, api.send("PUT", "/programs/" + program + "/funding-standards", province(), FundingIT.STANDARDS).status());
@@ -374,9 +375,26 @@ class LifecycleIT {
         assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
         await(project, "selection", phase("SELECTION_OPEN"));
         String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
-        api.importTeachers(xinyang, teacherId.substring(0, teacherId.length() - 1), "411523", 1);
-        assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + teacherId + "\"}").status());
+        api.importTeachers(xinyang, teacherPrefix, "411523", teachers);
+        for (int i = 0; i < teachers; i++) {
+            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"" + teacherPrefix + i + "\"}").status());
+        }
         return project;
+    }
+
+    /**
+     * The clock past the cutoff (once the lifecycle waits for the registration's close), then on the start date, when the
+     * institution registers {@code teachers} trainees ({@code teacherPrefix} and 0, 1…), then past its first day.
+     */
+    static void registeredThroughTheFirstDay(String project, JsonNode details, String teacherPrefix, int teachers) throws Exception {
+        var start = LocalDate.parse(details.get("startDate").asText());
+        clock(OffsetDateTime.parse(details.get("selectionCutoff").asText()).plusMinutes(1).toString());
+        await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
+        clock(start + "T08:30:00+08:00");
+        for (int i = 0; i < teachers; i++) {
+            assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"" + teacherPrefix + i + "\"}").status());
+        }
+        clock(start.plusDays(1) + "T00:10:00+08:00");
     }
 
     /**
@@ -401,7 +419,7 @@ class LifecycleIT {
      */
     @Test
     void aProjectWhoseTrainingEndsMoreThanAYearAfterItsApplicationClosesInItsNextExecution() throws Exception {
-        String project = approvedLaterBy("LIFE-8", 380, "LIFE8-0");
+        String project = approvedLaterBy("LIFE-8", 380, "LIFE8-", 1);
         var details = api.send("GET", "/projects/" + project, province(), null).json();
         var cutoff = OffsetDateTime.parse(details.get("selectionCutoff").asText());
         var start = LocalDate.parse(details.get("startDate").asText());
@@ -448,15 +466,10 @@ class LifecycleIT {
      */
     @Test
     void aCompletionRecordedPastTheFirstExecutionsYearClosesTheProjectInItsNextExecution() throws Exception {
-        String project = approvedLaterBy("LIFE-9", 260, "LIFE9-0");
+        String project = approvedLaterBy("LIFE-9", 260, "LIFE9-", 1);
         var details = api.send("GET", "/projects/" + project, province(), null).json();
-        var start = LocalDate.parse(details.get("startDate").asText());
         var end = LocalDate.parse(details.get("endDate").asText());
-        clock(OffsetDateTime.parse(details.get("selectionCutoff").asText()).plusMinutes(1).toString());
-        await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
-        clock(start + "T08:30:00+08:00");
-        assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE9-0\"}").status());
-        clock(start.plusDays(1) + "T00:10:00+08:00");
+        registeredThroughTheFirstDay(project, details, "LIFE9-", 1);
         var handedOver = await(project, "the next execution's wait for the training's end", l -> states(l).contains("Wait until training ends"));
         var states = states(handedOver);
         assertEquals(List.of("Does training end in time for this execution to close the project?", "Hand over before training ends",
@@ -476,26 +489,10 @@ class LifecycleIT {
      */
     @Test
     void theDeliverablesWindowStaysOpenWhileATraineeWhoCameHasNoResult() throws Exception {
-        String project = project("LIFE-10", true);
+        String project = approvedLaterBy("LIFE-10", 0, "LIFE10-", 2);
         var details = api.send("GET", "/projects/" + project, province(), null).json();
-        var start = LocalDate.parse(details.get("startDate").asText());
         var end = LocalDate.parse(details.get("endDate").asText());
-        assertEquals(202, api.send("POST", "/projects/" + project + "/application", henu(), null).status());
-        await(project, "the province's approval", waitingFor("APPROVAL"));
-        assertEquals(200, api.send("POST", "/projects/" + project + "/application/decision", province(), "{\"approved\":true}").status());
-        await(project, "selection", phase("SELECTION_OPEN"));
-        String xinyang = api.token("life-xinyang", "CITY_ADMIN", "411500");
-        api.importTeachers(xinyang, "LIFE10-", "411523", 2);
-        for (int i = 0; i < 2; i++) {
-            assertEquals(201, api.send("POST", "/projects/" + project + "/enrollments", xinyang, "{\"teacherId\":\"LIFE10-" + i + "\"}").status());
-        }
-        clock(OffsetDateTime.parse(details.get("selectionCutoff").asText()).plusMinutes(1).toString());
-        await(project, "the pre-start checks", l -> states(l).contains("Wait until registration closes"));
-        clock(start + "T08:30:00+08:00");
-        for (int i = 0; i < 2; i++) {
-            assertEquals(200, api.send("POST", "/projects/" + project + "/registrations", henu(), "{\"teacherId\":\"LIFE10-" + i + "\"}").status());
-        }
-        clock(start.plusDays(1) + "T00:10:00+08:00");
+        registeredThroughTheFirstDay(project, details, "LIFE10-", 2);
         await(project, "the wait for the training's end", l -> states(l).contains("Wait until training ends"));
 
         // the first class's result, and every S4 deliverable accepted the next day
