@@ -120,6 +120,12 @@ final class Execution implements Interpreter.Effects {
         if (t != null) t.interrupt();
     }
 
+    /** Waits, at most {@code millis}, for the execution's thread to end after {@link #halt}: it may be saving what it just did. */
+    void awaitHalted(long millis) throws InterruptedException {
+        var t = runner;
+        if (t != null) t.join(millis);
+    }
+
     void stop(String error, String cause) {
         synchronized (record) {
             if (!record.get("status").asText().equals("RUNNING")) return;

@@ -100,6 +100,13 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     public void close() {
         if (server != null) server.stop(0);
         executions.values().forEach(Execution::halt);
+        // nothing is written to the store after close: an execution that had just ended may still be saving its last event
+        // (a test's temporary directory was being deleted under it: "Failed to delete temp directory … executions")
+        try {
+            for (var e : executions.values()) e.awaitHalted(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(HttpExchange x) throws IOException {
