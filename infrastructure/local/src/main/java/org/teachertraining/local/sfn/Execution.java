@@ -37,6 +37,8 @@ final class Execution implements Interpreter.Effects {
     private final Clock clock;
     private final LambdaInvoker lambda;
     private final Map<String, String> tokenIndex;
+    /** When Step Functions would end this execution ({@link #MAX_DURATION} after its start). */
+    private final Instant yearEnds;
     private volatile Thread runner;
     private volatile boolean stopped;
 
@@ -46,6 +48,7 @@ final class Execution implements Interpreter.Effects {
         this.clock = clock;
         this.lambda = lambda;
         this.tokenIndex = tokenIndex;
+        this.yearEnds = Instant.parse(record.get("startDate").asText()).plus(MAX_DURATION);
         record.withObject("/tokens").fieldNames().forEachRemaining(t -> tokenIndex.put(t, arn()));
     }
 
@@ -178,7 +181,6 @@ final class Execution implements Interpreter.Effects {
 
     /** Ends the execution (TIMED_OUT) once the clock has passed its year, if the wait under way would last beyond it. */
     private void checkYear(Instant waitEnds) {
-        Instant yearEnds = Instant.parse(record.get("startDate").asText()).plus(MAX_DURATION);
         if (waitEnds.isAfter(yearEnds) && !clock.instant().isBefore(yearEnds)) throw new TimedOut();
     }
 
